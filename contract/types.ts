@@ -1,0 +1,28 @@
+/**
+ * TypeScript types of the API contract, derived from the TypeBox schemas.
+ * Type-only imports: nothing here exists at run time, so the mini-program can
+ * import it freely without pulling TypeBox or server code into its bundle.
+ */
+import type { Static } from '@sinclair/typebox'
+import type * as S from './schemas'
+
+export type ApiError = Static<typeof S.ErrorSchema>
+export type LatLng = Static<typeof S.LatLngSchema>
+export type Area = Static<typeof S.AreaSchema>
+export type OpeningHours = Static<typeof S.OpeningHoursSchema>
+export type BrandProject = Static<typeof S.BrandProjectSchema>
+export type StationRef = Static<typeof S.StationRefSchema>
+export type StationSummary = Static<typeof S.StationSummarySchema>
+export type NearbyStation = Static<typeof S.NearbyStationSchema>
+export type StationDetail = Static<typeof S.StationDetailSchema>
+export type NearbyQuery = Static<typeof S.NearbyQuerySchema>
+export type NearbyResponse = Static<typeof S.NearbyResponseSchema>
+export type StationListQuery = Static<typeof S.StationListQuerySchema>
+export type StationListResponse = Static<typeof S.StationListResponseSchema>
+export type AreaNode = S.AreaNodeShape
+export type AreasResponse = { items: AreaNode[] }
+export type User = Static<typeof S.UserSchema>
+export type Session = Static<typeof S.SessionSchema>
+export type HealthResponse = Static<typeof S.HealthResponseSchema>
+
+export type { StationKind, ServiceCategory, AreaLevel, UserRole, ErrorCode } from './enums'

@@ -1,0 +1,22 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png'
+declare module '*.gif'
+declare module '*.jpg'
+declare module '*.jpeg'
+declare module '*.svg'
+declare module '*.css'
+declare module '*.scss'
+
+/** Injected by config/index.ts from package.json. */
+declare const APP_VERSION: string
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    NODE_ENV: 'development' | 'production' | 'test'
+    TARO_ENV: 'weapp' | 'h5'
+    TARO_APP_ID: string
+    /** API base URL for the mini-program build; the h5 portal calls its own origin. */
+    TARO_APP_API: string
+  }
+}
