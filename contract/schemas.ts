@@ -3,14 +3,15 @@
  * serializes responses with them, and `types.ts` derives the TypeScript types
  * the mini-program uses (type-only, so none of this reaches the app bundle).
  */
-import { Type, type TSchema } from '@sinclair/typebox'
+import { Type, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox'
 import { SERVICE_CATEGORIES, STATION_KINDS, AREA_LEVELS, USER_ROLES } from './enums'
 
-const literalUnion = <T extends readonly string[]>(values: T, description?: string) =>
-  Type.Union(
+function literalUnion<T extends string>(values: readonly T[], description?: string): TUnion<TLiteral<T>[]> {
+  return Type.Union(
     values.map((v) => Type.Literal(v)),
     description ? { description } : {},
-  ) as unknown as ReturnType<typeof Type.Union<{ [K in keyof T]: ReturnType<typeof Type.Literal<T[K] & string>> }>>
+  )
+}
 
 const closed = { additionalProperties: false } as const
 
@@ -147,29 +148,32 @@ export const IdParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) 
 
 export interface AreaNodeShape {
   name: string
-  level: 'province' | 'city' | 'district' | 'street' | 'community'
+  level: 'province' | 'city' | 'district' | 'street'
   center: { lat: number; lng: number }
   stationCount: number
   children: AreaNodeShape[]
 }
 
-export const AreaNodeSchema: TSchema = Type.Recursive(
-  (Self) =>
-    Type.Object(
-      {
-        name: Type.String(),
-        level: AreaLevelSchema,
-        center: LatLngSchema,
-        stationCount: Type.Integer({ minimum: 0 }),
-        children: Type.Array(Self),
-      },
-      closed,
-    ),
-  { $id: 'AreaNode' },
-)
+/** The area tree has a fixed depth (province → city → district → street), spelled out level by level. */
+const areaNode = (level: 'province' | 'city' | 'district' | 'street', children: TSchema) =>
+  Type.Object(
+    {
+      name: Type.String(),
+      level: Type.Literal(level),
+      center: LatLngSchema,
+      stationCount: Type.Integer({ minimum: 0, description: '该地区内的站点数' }),
+      children: Type.Array(children),
+    },
+    closed,
+  )
+
+export const StreetAreaSchema = areaNode('street', Type.Never())
+export const DistrictAreaSchema = areaNode('district', StreetAreaSchema)
+export const CityAreaSchema = areaNode('city', DistrictAreaSchema)
+export const ProvinceAreaSchema = areaNode('province', CityAreaSchema)
 
 export const AreasResponseSchema = Type.Object(
-  { items: Type.Array(AreaNodeSchema) },
+  { items: Type.Array(ProvinceAreaSchema) },
   closed,
 )
 

@@ -1,0 +1,85 @@
+/**
+ * `npm run bench`: every benchmark, each as a ratio to a baseline measured in
+ * the same run (absolute numbers depend on the machine; ratios much less).
+ * Writes bench/results/latest.json and prints a Markdown table for the README.
+ *
+ *   npm run bench -- --quick      shorter load phases
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { openPglite } from '../server/db/pglite'
+import { openPostgres } from '../server/db/postgres'
+import { migrate } from '../server/db/migrate'
+import type { Database } from '../server/db'
+import { startServer } from '../test/api/helpers/server'
+import { benchNearby, loadStations } from './nearby'
+import { load, randomNearbyPath } from './load'
+import { fmt } from './util'
+// @ts-expect-error plain ESM helper without types
+import { startPostgres } from '../scripts/postgres.mjs'
+
+const quick = process.argv.includes('--quick')
+const LOAD_SECONDS = quick ? 5 : 15
+const LOAD_RATE = 200
+
+async function onBackend(name: string, open: () => Promise<Database>, databaseUrl: string | null) {
+  console.log(`\n## ${name}`)
+  const db = await open()
+  await migrate(db)
+  const stations = await loadStations(db)
+  const nearby = await benchNearby(db, stations)
+  console.log(`nearby: ${nearby.mismatches} mismatches on ${nearby.points} points; KNN ${fmt(nearby.knnMeanMs)} ms mean, scan ${fmt(nearby.scanMeanMs)} ms mean → ×${fmt(nearby.speedup, 0)}`)
+  await db.close()
+  return { nearby, databaseUrl }
+}
+
+async function loadPhase(name: string, database: { dataDir: string; databaseUrl: string | null }) {
+  const server = await startServer({ database, env: { LOG_LEVEL: 'warn' } })
+  try {
+    const baseline = await load(server.url, () => '/api/health/live', LOAD_RATE, LOAD_SECONDS)
+    const nearby = await load(server.url, randomNearbyPath(), LOAD_RATE, LOAD_SECONDS)
+    console.log(`${name} load @${LOAD_RATE}/s: baseline p50 ${baseline.p50Ms} ms p99 ${baseline.p99Ms} ms; nearby p50 ${nearby.p50Ms} ms p99 ${nearby.p99Ms} ms (errors ${nearby.errors}, non-2xx ${nearby.non2xx})`)
+    return { baseline, nearby, p99Ratio: nearby.p99Ms / Math.max(baseline.p99Ms, 1) }
+  } finally {
+    await server.stop()
+  }
+}
+
+async function main() {
+  const results: Record<string, unknown> = { date: new Date().toISOString(), cpus: os.cpus().length, node: process.version }
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-bench-'))
+  const pglite = await onBackend('PGlite', () => openPglite(dataDir), null)
+  results.pglite = { nearby: pglite.nearby, load: await loadPhase('PGlite', { dataDir, databaseUrl: null }) }
+  fs.rmSync(dataDir, { recursive: true, force: true })
+
+  const pg = await startPostgres({ log: () => {} })
+  if (pg) {
+    try {
+      const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-bench-'))
+      const r = await onBackend('PostgreSQL', () => openPostgres(pg.url), pg.url)
+      results.postgres = { nearby: r.nearby, load: await loadPhase('PostgreSQL', { dataDir: pgDir, databaseUrl: pg.url }) }
+    } finally {
+      pg.stop()
+    }
+  } else {
+    console.log('\nPostgreSQL not installed: skipped (apt-get install -y postgresql)')
+  }
+
+  const outDir = path.join(__dirname, 'results')
+  fs.mkdirSync(outDir, { recursive: true })
+  fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(results, null, 2))
+
+  console.log('\n| backend | KNN top-10 vs brute force (1,000 points) | KNN mean | scan mean | speed-up | load: baseline p50/p99 | load: nearby p50/p99 |')
+  console.log('|---|---|---|---|---|---|---|')
+  for (const key of ['pglite', 'postgres'] as const) {
+    const r = results[key] as any
+    if (!r) continue
+    console.log(`| ${key === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${r.nearby.mismatches} mismatches | ${fmt(r.nearby.knnMeanMs)} ms | ${fmt(r.nearby.scanMeanMs)} ms | ×${fmt(r.nearby.speedup, 0)} | ${r.load.baseline.p50Ms}/${r.load.baseline.p99Ms} ms | ${r.load.nearby.p50Ms}/${r.load.nearby.p99Ms} ms |`)
+  }
+  const bad = ['pglite', 'postgres'].some((k) => (results[k] as any)?.nearby.mismatches > 0)
+  process.exit(bad ? 1 : 0)
+}
+
+void main()

@@ -1,0 +1,79 @@
+/**
+ * Builds the Fastify instance: plugins in order (database, auth, OpenAPI),
+ * then the routes, then the h5 portal. `main.ts` listens; tests may build it too.
+ */
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import fp from 'fastify-plugin'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { Config } from './config'
+import type { Database } from './db'
+import { registerErrorHandling } from './errors'
+import authPlugin from './plugins/auth'
+import h5Plugin from './plugins/h5'
+import openapiPlugin from './plugins/openapi'
+import authRoutes from './routes/auth'
+import healthRoutes from './routes/health'
+import stationRoutes from './routes/stations'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config
+    db: Database
+    /** The server's clock; injected in tests. */
+    clock: () => Date
+  }
+}
+
+export interface AppOptions {
+  config: Config
+  db: Database
+  clock?: () => Date
+  logger?: FastifyServerOptions['logger']
+}
+
+/** Never log bodies, query strings (they carry locations) or credentials. */
+export const loggerOptions = (level: string): FastifyServerOptions['logger'] => ({
+  level,
+  redact: {
+    paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.session_key', '*.token', '*.phone'],
+    censor: '[已隐藏]',
+  },
+  serializers: {
+    req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+  },
+})
+
+export async function buildApp(opts: AppOptions) {
+  const app = Fastify({
+    logger: opts.logger ?? loggerOptions(opts.config.logLevel),
+    bodyLimit: 64 * 1024,
+    trustProxy: true,
+    ajv: {
+      customOptions: {
+        // Unknown fields are rejected (additionalProperties: false), never silently dropped.
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: false,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.decorate('config', opts.config)
+  app.decorate('clock', opts.clock ?? (() => new Date()))
+  await app.register(
+    fp(async (instance) => {
+      instance.decorate('db', opts.db)
+    }, { name: 'db' }),
+  )
+  registerErrorHandling(app)
+  await app.register(openapiPlugin)
+  await app.register(authPlugin)
+
+  await app.register(healthRoutes)
+  await app.register(stationRoutes)
+  await app.register(authRoutes)
+
+  await app.register(h5Plugin, { dir: opts.config.h5Dir })
+  return app
+}

@@ -1,0 +1,59 @@
+/**
+ * Configuration from the environment, validated once at start.
+ * Everything the server reads from `process.env` is read here.
+ */
+import path from 'node:path'
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test'
+  host: string
+  port: number
+  /** Set → real PostgreSQL through `pg`; unset → embedded PGlite in `dataDir`. */
+  databaseUrl: string | null
+  dataDir: string
+  /** Load the demo stations on start (idempotent). Default: on outside production. */
+  seedDemo: boolean
+  /** Folder of the h5 build the server serves at `/`. */
+  h5Dir: string
+  logLevel: string
+  sessionTtlHours: number
+  wechat: {
+    apiBase: string
+    appId: string | null
+    secret: string | null
+  }
+}
+
+export class ConfigError extends Error {}
+
+const root = path.resolve(__dirname, '..')
+
+function int(value: string | undefined, fallback: number, name: string, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${value}"`)
+  }
+  return n
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development'
+  const seedDemo = env.SEED_DEMO === undefined || env.SEED_DEMO === '' ? nodeEnv !== 'production' : env.SEED_DEMO === 'true'
+  return {
+    nodeEnv,
+    host: env.HOST || '127.0.0.1',
+    port: int(env.PORT, 3000, 'PORT', 0, 65535),
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: path.resolve(env.DATA_DIR || path.join(root, 'data')),
+    seedDemo,
+    h5Dir: path.resolve(env.H5_DIR || path.join(root, 'dist', 'h5')),
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
+    sessionTtlHours: int(env.SESSION_TTL_HOURS, 24 * 30, 'SESSION_TTL_HOURS', 1, 24 * 365),
+    wechat: {
+      apiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+      appId: env.WECHAT_APPID || null,
+      secret: env.WECHAT_SECRET || null,
+    },
+  }
+}

@@ -1,0 +1,23 @@
+/** The one database interface the server uses, over PGlite or PostgreSQL. */
+
+export interface QueryResult<T> {
+  rows: T[]
+  rowCount: number
+}
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>
+  /** Runs several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres'
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when
+   * it throws. Never issue BEGIN/COMMIT by hand: on PGlite (a single session)
+   * that would swallow other requests' statements.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}

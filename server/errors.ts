@@ -1,0 +1,116 @@
+/**
+ * One error shape for every client-visible failure: `{ code, message }`, with a
+ * 4xx for anything the client did wrong and a message a resident can read.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify'
+import type { ErrorCode } from '../contract/enums'
+
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export const notFound = (message: string) => new AppError(404, 'NOT_FOUND', message)
+export const unauthorized = (message = '请先登录') => new AppError(401, 'UNAUTHORIZED', message)
+export const forbidden = (message = '没有权限进行此操作') => new AppError(403, 'FORBIDDEN', message)
+export const badRequest = (message: string) => new AppError(400, 'BAD_REQUEST', message)
+export const conflict = (message: string) => new AppError(409, 'CONFLICT', message)
+
+/** Names of fields as residents know them, for validation messages. */
+const FIELD_LABELS: Record<string, string> = {
+  lat: '纬度',
+  lng: '经度',
+  limit: '数量',
+  kind: '站点类型',
+  service: '服务类别',
+  id: '编号',
+  parent: '上级站点',
+  q: '搜索词',
+  area: '地区',
+  code: '登录凭证',
+  nickname: '昵称',
+}
+
+interface AjvError {
+  keyword: string
+  instancePath: string
+  params: Record<string, unknown>
+  message?: string
+}
+
+/** Turns the first schema violation into one Chinese sentence. */
+export function validationMessage(errors: AjvError[], context: string | undefined): string {
+  const e = errors[0]
+  if (!e) return '请求参数不正确'
+  const path = e.instancePath.replace(/^\//, '').split('/').filter(Boolean)
+  let field = path[path.length - 1] ?? ''
+  if (e.keyword === 'required') field = String(e.params.missingProperty ?? '')
+  if (e.keyword === 'additionalProperties') {
+    return `不支持的参数“${String(e.params.additionalProperty)}”`
+  }
+  const label = FIELD_LABELS[field] ? `${FIELD_LABELS[field]}（${field}）` : field ? `“${field}”` : context === 'body' ? '请求内容' : '参数'
+  switch (e.keyword) {
+    case 'required':
+      return `缺少必填项：${label}`
+    case 'type':
+      return `${label}格式不正确，应为${typeName(String(e.params.type))}`
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return `${label}不能小于 ${String(e.params.limit)}`
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return `${label}不能大于 ${String(e.params.limit)}`
+    case 'minLength':
+      return Number(e.params.limit) <= 1 ? `${label}不能为空` : `${label}至少 ${String(e.params.limit)} 个字`
+    case 'maxLength':
+      return `${label}不能超过 ${String(e.params.limit)} 个字`
+    case 'format':
+      return `${label}格式不正确`
+    case 'pattern':
+      return `${label}格式不正确`
+    case 'anyOf':
+    case 'enum':
+    case 'const':
+      return `${label}不是可选的值`
+    default:
+      return `${label}不正确`
+  }
+}
+
+function typeName(t: string): string {
+  return ({ number: '数字', integer: '整数', string: '文字', boolean: '是或否', object: '对象', array: '列表' } as Record<string, string>)[t] ?? t
+}
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.statusCode).send({ code: error.code, message: error.message })
+    }
+    if (error.validation) {
+      return reply
+        .status(400)
+        .send({ code: 'BAD_REQUEST', message: validationMessage(error.validation as AjvError[], error.validationContext) })
+    }
+    const status = error.statusCode ?? 500
+    if (status === 413) return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太大' })
+    if (status === 415) return reply.status(415).send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型，请以 JSON 提交' })
+    if (status === 429) return reply.status(429).send({ code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试' })
+    if (status >= 400 && status < 500) {
+      const message = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+        ? '请求内容不是有效的 JSON'
+        : '请求不正确'
+      return reply.status(status).send({ code: 'BAD_REQUEST', message })
+    }
+    request.log.error({ err: error }, 'unhandled error')
+    return reply.status(500).send({ code: 'INTERNAL', message: '服务暂时出了点问题，请稍后重试' })
+  })
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ code: 'NOT_FOUND', message: request.url.startsWith('/api/') ? '接口不存在' : '页面不存在' })
+  })
+}

@@ -1,0 +1,153 @@
+/** SQL over the `stations` table. Returns contract shapes. */
+import type { ServiceCategory, StationKind } from '../../contract/enums'
+import type {
+  AreaNode,
+  NearbyStation,
+  StationDetail,
+  StationRef,
+  StationSummary,
+} from '../../contract/types'
+import type { Queryable } from '../db'
+import { buildAreaTree, type AreaRow } from '../domain/areas'
+
+interface StationRow {
+  id: string
+  code: string
+  name: string
+  kind: StationKind
+  parent_id: string | null
+  province: string
+  city: string
+  district: string
+  street: string | null
+  community: string | null
+  address: string
+  lat: number
+  lng: number
+  phone: string
+  opening_hours: StationSummary['openingHours']
+  hours_note: string
+  services: ServiceCategory[]
+  brand_projects: StationSummary['brandProjects']
+  intro: string
+}
+
+const COLUMNS = `id, code, name, kind, parent_id, province, city, district, street, community,
+  address, lat, lng, phone, opening_hours, hours_note, services, brand_projects, intro`
+
+function toSummary(r: StationRow): StationSummary {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    parentId: r.parent_id,
+    area: { province: r.province, city: r.city, district: r.district, street: r.street, community: r.community },
+    address: r.address,
+    location: { lat: r.lat, lng: r.lng },
+    phone: r.phone,
+    openingHours: r.opening_hours,
+    hoursNote: r.hours_note,
+    services: r.services,
+    brandProjects: r.brand_projects,
+  }
+}
+
+export interface NearbyOptions {
+  lat: number
+  lng: number
+  limit: number
+  kind?: StationKind
+  service?: ServiceCategory
+}
+
+/**
+ * The stations nearest to a point, exactly ordered by great-circle distance.
+ * The GiST index on ll_to_earth(lat, lng) answers `<->` (chord distance, which
+ * grows with the great-circle distance) as a KNN scan: no table scan, whatever
+ * the number of stations.
+ */
+export async function findNearby(db: Queryable, o: NearbyOptions): Promise<NearbyStation[]> {
+  const { rows } = await db.query<StationRow & { distance_meters: number }>(
+    `SELECT ${COLUMNS}, earth_distance(ll_to_earth(lat, lng), ll_to_earth($1, $2)) AS distance_meters
+       FROM stations
+      WHERE ($4::text IS NULL OR kind = $4)
+        AND ($5::text IS NULL OR $5 = ANY (services))
+      ORDER BY ll_to_earth(lat, lng) <-> ll_to_earth($1, $2)
+      LIMIT $3`,
+    [o.lat, o.lng, o.limit, o.kind ?? null, o.service ?? null],
+  )
+  return rows.map((r) => ({ ...toSummary(r), distanceMeters: Math.max(0, Number(r.distance_meters)) }))
+}
+
+export async function getStation(db: Queryable, id: string): Promise<StationDetail | null> {
+  const { rows } = await db.query<StationRow>(`SELECT ${COLUMNS} FROM stations WHERE id = $1`, [id])
+  const row = rows[0]
+  if (!row) return null
+  const [ancestors, children] = await Promise.all([getAncestors(db, id), listStations(db, { parent: id, limit: 200 })])
+  return { ...toSummary(row), intro: row.intro, ancestors, children: children.items }
+}
+
+/** The chain of parents, from the top (市级) down to the direct parent. */
+async function getAncestors(db: Queryable, id: string): Promise<StationRef[]> {
+  const { rows } = await db.query<StationRef & { depth: number }>(
+    `WITH RECURSIVE chain AS (
+       SELECT s.parent_id, 0 AS depth FROM stations s WHERE s.id = $1
+       UNION ALL
+       SELECT p.parent_id, c.depth + 1 FROM chain c JOIN stations p ON p.id = c.parent_id
+       WHERE c.depth < 10
+     )
+     SELECT p.id, p.code, p.name, p.kind, c.depth
+       FROM chain c JOIN stations p ON p.id = c.parent_id
+      ORDER BY c.depth DESC`,
+    [id],
+  )
+  return rows.map(({ id: ancestorId, code, name, kind }) => ({ id: ancestorId, code, name, kind }))
+}
+
+export interface ListOptions {
+  parent?: string
+  q?: string
+  area?: string
+  kind?: StationKind
+  limit: number
+}
+
+/** Browse the hierarchy (children of `parent`) and search by name, community or area name. */
+export async function listStations(db: Queryable, o: ListOptions): Promise<{ items: StationSummary[]; total: number }> {
+  const where: string[] = []
+  const params: unknown[] = []
+  const add = (sql: string, value: unknown) => {
+    params.push(value)
+    where.push(sql.replaceAll('$?', `$${params.length}`))
+  }
+  if (o.parent) add('parent_id = $?', o.parent)
+  if (o.kind) add('kind = $?', o.kind)
+  if (o.q) {
+    const like = `%${o.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    add(`(name ILIKE $? OR community ILIKE $? OR street ILIKE $? OR address ILIKE $?)`, like)
+  }
+  if (o.area) add('$? IN (province, city, district, street, community)', o.area)
+  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
+  const [{ rows }, count] = await Promise.all([
+    db.query<StationRow>(
+      `SELECT ${COLUMNS} FROM stations ${whereSql}
+        ORDER BY CASE kind WHEN 'city' THEN 1 WHEN 'district' THEN 2 WHEN 'street' THEN 3 WHEN 'community' THEN 4 ELSE 5 END, code
+        LIMIT ${Math.trunc(o.limit)}`,
+      params,
+    ),
+    db.query<{ total: number }>(`SELECT count(*)::int AS total FROM stations ${whereSql}`, params),
+  ])
+  return { items: rows.map(toSummary), total: count.rows[0]?.total ?? 0 }
+}
+
+/** The administrative areas that have stations, as a province → city → district → street tree. */
+export async function listAreas(db: Queryable): Promise<AreaNode[]> {
+  const { rows } = await db.query<AreaRow>(
+    `SELECT province, city, district, street, count(*)::int AS station_count,
+            avg(lat) AS lat, avg(lng) AS lng
+       FROM stations
+      GROUP BY province, city, district, street`,
+  )
+  return buildAreaTree(rows.map((r) => ({ ...r, lat: Number(r.lat), lng: Number(r.lng) })))
+}

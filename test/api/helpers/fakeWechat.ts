@@ -1,0 +1,40 @@
+/** A fake WeChat API (code2Session) on loopback, for login tests. */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface FakeWechat {
+  url: string
+  calls: URL[]
+  close: () => Promise<void>
+}
+
+/** Codes `ok-<name>` log in as openid `o-<name>`; `expired` → errcode 40029; `busy` → 45011; `broken` → not JSON. */
+export async function startFakeWechat(appId = 'wx-test-app', secret = 'test-secret'): Promise<FakeWechat> {
+  const calls: URL[] = []
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x')
+    calls.push(url)
+    res.setHeader('content-type', 'application/json')
+    if (url.pathname !== '/sns/jscode2session') {
+      res.statusCode = 404
+      return res.end('{}')
+    }
+    if (url.searchParams.get('appid') !== appId || url.searchParams.get('secret') !== secret) {
+      return res.end(JSON.stringify({ errcode: 40013, errmsg: 'invalid appid' }))
+    }
+    const code = url.searchParams.get('js_code') ?? ''
+    if (code.startsWith('ok-')) {
+      return res.end(JSON.stringify({ openid: `o-${code.slice(3)}`, session_key: 'SECRET-SESSION-KEY-must-never-leak' }))
+    }
+    if (code === 'busy') return res.end(JSON.stringify({ errcode: 45011, errmsg: 'api minute-quota reach limit' }))
+    if (code === 'broken') return res.end('<html>oops</html>')
+    return res.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
