@@ -53,7 +53,14 @@ export function measure() {
     initialRaw += buf.length
     initialGzip += zlib.gzipSync(buf, { level: 9 }).length
   }
-  return { weappMainBytes: main, weappSubpackages: subpackages, h5InitialScripts: scripts, h5InitialJsBytes: initialRaw, h5InitialJsGzipBytes: initialGzip }
+  // The mini-program must never bundle server code or the schema library.
+  const forbidden = ['fastify', 'pglite', '@sinclair/typebox', 'TypeBoxError', 'jscode2session']
+  const leaks = []
+  for (const f of [...packaged, ...files(h5)].filter((f) => f.endsWith('.js'))) {
+    const text = fs.readFileSync(f, 'utf8')
+    for (const marker of forbidden) if (text.includes(marker)) leaks.push(`${path.relative(root, f)} contains "${marker}"`)
+  }
+  return { weappMainBytes: main, weappSubpackages: subpackages, h5InitialScripts: scripts, h5InitialJsBytes: initialRaw, h5InitialJsGzipBytes: initialGzip, leaks }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -66,10 +73,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(`h5 initial JS: ${m.h5InitialScripts.length} files, ${kb(m.h5InitialJsBytes)} raw, ${kb(m.h5InitialJsGzipBytes)} gzip (budget ${kb(BUDGETS.h5InitialJsGzipBytes)} gzip)`)
   }
   const over = []
+  if (m.leaks.length) {
+    console.error(`server code in the app bundle:\n  ${m.leaks.join('\n  ')}`)
+    over.push('bundle purity')
+  }
   if (m.weappMainBytes > BUDGETS.weappMainBytes) over.push('weapp main package')
   if (m.h5InitialJsGzipBytes > BUDGETS.h5InitialJsGzipBytes) over.push('h5 initial JS')
   if (over.length) {
-    console.error(`over budget: ${over.join(', ')}`)
+    console.error(`failed: ${over.join(', ')}`)
     process.exit(1)
   }
 }

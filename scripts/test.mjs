@@ -8,7 +8,7 @@
  *   5. Playwright (playwright-core + Debian chromium) on the h5 build
  * Ends with one line: `tests: N passed, M failed`.
  *
- * Options: --only=unit,weapp,api,api-pg,e2e,budget   --no-build
+ * Options: --only=typecheck,unit,weapp,api,api-pg,e2e,budget   --no-build
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -34,7 +34,8 @@ function jest(name, projects, env = {}) {
   const res = spawnSync(
     'npx',
     ['jest', ...projects.flatMap((p) => ['--selectProjects', p]), '--json', `--outputFile=${out}`],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } },
+    // PGlite loads its WebAssembly with a dynamic import, which jest's VM allows only with this flag.
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '--experimental-vm-modules --no-warnings=ExperimentalWarning', ...env } },
   )
   if (!fs.existsSync(out)) {
     failed += 1
@@ -57,6 +58,13 @@ function step(name, cmd, cmdArgs) {
   console.log(`\n=== ${name}: ${cmd} ${cmdArgs.join(' ')}`)
   const res = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit' })
   return res.status === 0
+}
+
+if (want('typecheck')) {
+  const ok = step('typecheck', 'npm', ['run', 'typecheck'])
+  if (ok) passed += 1
+  else failed += 1
+  lines.push(`typecheck: ${ok ? '1 passed, 0 failed' : '0 passed, 1 failed'}`)
 }
 
 if (want('unit')) jest('unit+components', ['unit', 'components'])

@@ -2,6 +2,8 @@
  * Builds the Fastify instance: plugins in order (database, auth, OpenAPI),
  * then the routes, then the h5 portal. `main.ts` listens; tests may build it too.
  */
+import Ajv from 'ajv'
+import addFormats from 'ajv-formats'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
@@ -48,16 +50,15 @@ export async function buildApp(opts: AppOptions) {
     logger: opts.logger ?? loggerOptions(opts.config.logLevel),
     bodyLimit: 64 * 1024,
     trustProxy: true,
-    ajv: {
-      customOptions: {
-        // Unknown fields are rejected (additionalProperties: false), never silently dropped.
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: false,
-      },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>()
+
+  // Query strings and path parameters arrive as text and are coerced to the
+  // schema's types; JSON bodies are not (`{"code": 42}` is wrong, not "42").
+  // Unknown fields are rejected (additionalProperties: false), never silently dropped.
+  const ajvOptions = { removeAdditional: false, useDefaults: true, allErrors: false } as const
+  const ajvText = addFormats(new Ajv({ ...ajvOptions, coerceTypes: 'array' }))
+  const ajvBody = addFormats(new Ajv({ ...ajvOptions, coerceTypes: false }))
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajvBody : ajvText).compile(schema))
 
   app.decorate('config', opts.config)
   app.decorate('clock', opts.clock ?? (() => new Date()))

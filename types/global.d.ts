@@ -14,9 +14,9 @@ declare const APP_VERSION: string
 declare namespace NodeJS {
   interface ProcessEnv {
     NODE_ENV: 'development' | 'production' | 'test'
-    TARO_ENV: 'weapp' | 'h5'
-    TARO_APP_ID: string
+    TARO_ENV?: 'weapp' | 'h5'
+    TARO_APP_ID?: string
     /** API base URL for the mini-program build; the h5 portal calls its own origin. */
-    TARO_APP_API: string
+    TARO_APP_API?: string
   }
 }
