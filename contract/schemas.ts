@@ -5,6 +5,7 @@
  */
 import { Type, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox'
 import { SERVICE_CATEGORIES, STATION_KINDS, AREA_LEVELS, USER_ROLES } from './enums'
+import { RELATIONSHIPS, REQUESTERS, REQUEST_CHANNELS, REQUEST_EVENT_TYPES, REQUEST_STATUSES, URGENCIES } from './requests'
 
 function literalUnion<T extends string>(values: readonly T[], description?: string): TUnion<TLiteral<T>[]> {
   return Type.Union(
@@ -217,3 +218,205 @@ export const HealthResponseSchema = Type.Object(
 )
 
 export const OkResponseSchema = Type.Object({ ok: Type.Literal(true) }, closed)
+
+// ───────────────────────── help requests ("有问题找社工") ─────────────────────────
+
+export const UrgencySchema = literalUnion(URGENCIES, '紧急程度')
+export const RequesterSchema = literalUnion(REQUESTERS, '本人或家人代办')
+export const RequestStatusSchema = literalUnion(REQUEST_STATUSES, '求助状态')
+export const RequestEventTypeSchema = literalUnion(REQUEST_EVENT_TYPES, '事件类型')
+export const RequestChannelSchema = literalUnion(REQUEST_CHANNELS, '来源渠道')
+
+const uuid = () => Type.String({ format: 'uuid' })
+const text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength })
+
+export const ResidentAreaSchema = Type.Object(
+  {
+    province: Type.Optional(text(20, 1)),
+    city: Type.Optional(text(20, 1)),
+    district: Type.Optional(text(20, 1)),
+    street: Type.Optional(text(30, 1)),
+    community: Type.Optional(text(30, 1)),
+  },
+  closed,
+)
+
+export const HelpedPersonSchema = Type.Object(
+  {
+    name: text(20, 1),
+    relationship: literalUnion(RELATIONSHIPS, '与您的关系'),
+    phone: Type.Optional(text(20)),
+    address: Type.Optional(text(100)),
+    /** The helped person agrees that the family member asks on their behalf. */
+    consent: Type.Literal(true),
+  },
+  closed,
+)
+
+export const CreateRequestBodySchema = Type.Object(
+  {
+    stationId: Type.Optional(uuid()),
+    category: ServiceCategorySchema,
+    attributes: Type.Optional(Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 40 }), { maxProperties: 10 })),
+    description: text(1000, 1),
+    photoIds: Type.Optional(Type.Array(uuid(), { maxItems: 3 })),
+    requester: RequesterSchema,
+    helped: Type.Optional(HelpedPersonSchema),
+    contactName: text(20, 1),
+    contactPhone: text(20, 1),
+    preferredTime: Type.Optional(text(40)),
+    area: Type.Optional(ResidentAreaSchema),
+    location: Type.Optional(LatLngSchema),
+    address: Type.Optional(text(100)),
+    urgency: UrgencySchema,
+  },
+  closed,
+)
+
+export const RequestEventSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    type: RequestEventTypeSchema,
+    body: Type.String(),
+    actorName: Type.Union([Type.String(), Type.Null()]),
+    stationName: Type.Union([Type.String(), Type.Null()]),
+    toStationName: Type.Union([Type.String(), Type.Null()]),
+    internal: Type.Boolean(),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  closed,
+)
+
+const requestSummaryProperties = {
+  id: uuid(),
+  number: Type.String(),
+  status: RequestStatusSchema,
+  category: ServiceCategorySchema,
+  urgency: UrgencySchema,
+  requester: RequesterSchema,
+  description: Type.String(),
+  station: Type.Object({ id: uuid(), name: Type.String(), phone: Type.String() }, closed),
+  helpedName: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  dueAt: Type.String({ format: 'date-time' }),
+}
+
+export const HelpRequestSummarySchema = Type.Object(requestSummaryProperties, closed)
+
+const requestDetailProperties = {
+  ...requestSummaryProperties,
+  channel: RequestChannelSchema,
+  attributes: Type.Record(Type.String(), Type.String()),
+  emergency: Type.Array(Type.String()),
+  contactName: Type.String(),
+  contactPhone: Type.String(),
+  preferredTime: Type.String(),
+  helped: Type.Union([
+    Type.Object(
+      {
+        name: Type.String(),
+        relationship: Type.String(),
+        phone: Type.Union([Type.String(), Type.Null()]),
+        address: Type.Union([Type.String(), Type.Null()]),
+      },
+      closed,
+    ),
+    Type.Null(),
+  ]),
+  area: ResidentAreaSchema,
+  address: Type.String(),
+  location: Type.Union([LatLngSchema, Type.Null()]),
+  photoIds: Type.Array(uuid()),
+  routingReason: Type.String(),
+  expectedResponse: Type.String({ description: '响应时限，如“2 小时内”' }),
+  acceptedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  resolvedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  canCancel: Type.Boolean(),
+  events: Type.Array(RequestEventSchema),
+}
+
+export const HelpRequestSchema = Type.Object(requestDetailProperties, closed)
+
+export const HelpRequestListSchema = Type.Object({ items: Type.Array(HelpRequestSummarySchema) }, closed)
+
+export const MessageBodySchema = Type.Object({ body: text(1000, 1) }, closed)
+
+export const UploadSchema = Type.Object(
+  { id: uuid(), mime: Type.String(), size: Type.Integer() },
+  closed,
+)
+
+// ───────────────────────── the workbench (staff) ─────────────────────────
+
+export const StaffLoginBodySchema = Type.Object(
+  { username: text(40, 1), password: text(200, 1) },
+  closed,
+)
+
+export const StaffMeSchema = Type.Object(
+  {
+    user: UserSchema,
+    station: StationRefSchema,
+    /** Stations whose queues this account sees (its own, plus the subtree for supervisors). */
+    scope: Type.Array(StationRefSchema),
+  },
+  closed,
+)
+
+export const StaffRequestSummarySchema = Type.Object(
+  {
+    ...requestSummaryProperties,
+    assigneeName: Type.Union([Type.String(), Type.Null()]),
+    overdue: Type.Boolean(),
+    sensitive: Type.Boolean(),
+  },
+  closed,
+)
+
+export const StaffRequestSchema = Type.Object(
+  {
+    ...requestDetailProperties,
+    assigneeId: Type.Union([uuid(), Type.Null()]),
+    assigneeName: Type.Union([Type.String(), Type.Null()]),
+    overdue: Type.Boolean(),
+    sensitive: Type.Boolean(),
+    escalations: Type.Integer(),
+  },
+  closed,
+)
+
+export const StaffQueueQuerySchema = Type.Object(
+  {
+    status: Type.Optional(RequestStatusSchema),
+    category: Type.Optional(ServiceCategorySchema),
+    urgency: Type.Optional(UrgencySchema),
+    overdue: Type.Optional(Type.Boolean()),
+    stationId: Type.Optional(uuid()),
+    mine: Type.Optional(Type.Boolean()),
+  },
+  closed,
+)
+
+export const StaffQueueSchema = Type.Object({ items: Type.Array(StaffRequestSummarySchema) }, closed)
+
+export const TransferBodySchema = Type.Object({ stationId: uuid(), reason: text(500, 1) }, closed)
+export const ReasonBodySchema = Type.Object({ reason: text(500, 1) }, closed)
+export const ResolveBodySchema = Type.Object({ summary: text(1000, 1) }, closed)
+
+export const CounterRequestBodySchema = Type.Object(
+  {
+    channel: Type.Union([Type.Literal('phone'), Type.Literal('counter')]),
+    category: ServiceCategorySchema,
+    attributes: Type.Optional(Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 40 }), { maxProperties: 10 })),
+    description: text(1000, 1),
+    requester: RequesterSchema,
+    helped: Type.Optional(HelpedPersonSchema),
+    contactName: text(20, 1),
+    contactPhone: text(20, 1),
+    preferredTime: Type.Optional(text(40)),
+    address: Type.Optional(text(100)),
+    urgency: UrgencySchema,
+  },
+  closed,
+)

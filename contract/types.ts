@@ -25,4 +25,20 @@ export type User = Static<typeof S.UserSchema>
 export type Session = Static<typeof S.SessionSchema>
 export type HealthResponse = Static<typeof S.HealthResponseSchema>
 
+export type CreateRequestBody = Static<typeof S.CreateRequestBodySchema>
+export type HelpedPerson = Static<typeof S.HelpedPersonSchema>
+export type ResidentArea = Static<typeof S.ResidentAreaSchema>
+export type RequestEvent = Static<typeof S.RequestEventSchema>
+export type HelpRequestSummary = Static<typeof S.HelpRequestSummarySchema>
+export type HelpRequest = Static<typeof S.HelpRequestSchema>
+export type HelpRequestList = Static<typeof S.HelpRequestListSchema>
+export type Upload = Static<typeof S.UploadSchema>
+export type StaffMe = Static<typeof S.StaffMeSchema>
+export type StaffRequestSummary = Static<typeof S.StaffRequestSummarySchema>
+export type StaffRequest = Static<typeof S.StaffRequestSchema>
+export type StaffQueueQuery = Static<typeof S.StaffQueueQuerySchema>
+export type StaffQueue = Static<typeof S.StaffQueueSchema>
+export type CounterRequestBody = Static<typeof S.CounterRequestBodySchema>
+
+export type { RequestStatus, Urgency, Requester, RequestEventType, RequestChannel } from './requests'
 export type { StationKind, ServiceCategory, AreaLevel, UserRole, ErrorCode } from './enums'

@@ -15,7 +15,10 @@ import h5Plugin from './plugins/h5'
 import openapiPlugin from './plugins/openapi'
 import authRoutes from './routes/auth'
 import healthRoutes from './routes/health'
+import requestRoutes from './routes/requests'
+import staffRoutes from './routes/staff'
 import stationRoutes from './routes/stations'
+import uploadRoutes from './routes/uploads'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -74,6 +77,9 @@ export async function buildApp(opts: AppOptions) {
   await app.register(healthRoutes)
   await app.register(stationRoutes)
   await app.register(authRoutes)
+  await app.register(requestRoutes)
+  await app.register(uploadRoutes)
+  await app.register(staffRoutes)
 
   await app.register(h5Plugin, { dir: opts.config.h5Dir })
   return app

@@ -3,6 +3,7 @@
  * Everything the server reads from `process.env` is read here.
  */
 import path from 'node:path'
+import { DEFAULT_RESPONSE_TARGETS, type ResponseTargets } from '../domain/sla'
 
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test'
@@ -17,8 +18,14 @@ export interface Config {
   h5Dir: string
   logLevel: string
   sessionTtlHours: number
+  /** Response targets per urgency (and optionally per category), see domain/sla.ts. */
+  responseTargets: ResponseTargets
+  /** How often the escalation job and the notification sender run (0 = not at all). */
+  jobIntervalMs: number
   wechat: {
     apiBase: string
+    /** Subscribe-message template for status changes of a request. */
+    templateRequestStatus: string | null
     appId: string | null
     secret: string | null
   }
@@ -50,10 +57,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     h5Dir: path.resolve(env.H5_DIR || path.join(root, 'dist', 'h5')),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     sessionTtlHours: int(env.SESSION_TTL_HOURS, 24 * 30, 'SESSION_TTL_HOURS', 1, 24 * 365),
+    responseTargets: parseTargets(env.RESPONSE_TARGETS),
+    jobIntervalMs: int(env.JOB_INTERVAL_MS, 30_000, 'JOB_INTERVAL_MS', 0, 3_600_000),
     wechat: {
+      templateRequestStatus: env.WECHAT_TEMPLATE_REQUEST_STATUS || null,
       apiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/+$/, ''),
       appId: env.WECHAT_APPID || null,
       secret: env.WECHAT_SECRET || null,
     },
   }
+}
+
+/** RESPONSE_TARGETS='{"urgent":{"minutes":120},"normal":{"workingDays":1},"child_protection:normal":{"minutes":240}}' */
+function parseTargets(value: string | undefined): ResponseTargets {
+  if (!value) return DEFAULT_RESPONSE_TARGETS
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(value)
+  } catch {
+    throw new ConfigError('RESPONSE_TARGETS must be JSON')
+  }
+  const targets = { ...DEFAULT_RESPONSE_TARGETS, ...(parsed as object) } as ResponseTargets
+  for (const [k, t] of Object.entries(targets)) {
+    const ok = t && ((Number.isInteger(t.minutes) && t.minutes! > 0) || (Number.isInteger(t.workingDays) && t.workingDays! > 0))
+    if (!ok) throw new ConfigError(`RESPONSE_TARGETS.${k} needs a positive integer "minutes" or "workingDays"`)
+  }
+  return targets
 }

@@ -34,6 +34,26 @@ const FIELD_LABELS: Record<string, string> = {
   area: '地区',
   code: '登录凭证',
   nickname: '昵称',
+  category: '服务类别',
+  description: '问题描述',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  preferredTime: '方便联系的时间',
+  requester: '求助人',
+  helped: '被帮助人',
+  name: '姓名',
+  relationship: '与您的关系',
+  consent: '被帮助人同意',
+  urgency: '紧急程度',
+  photoIds: '照片',
+  stationId: '社工站',
+  address: '地址',
+  body: '内容',
+  reason: '原因',
+  summary: '处理结果',
+  username: '账号',
+  password: '密码',
+  channel: '来源渠道',
 }
 
 interface AjvError {
@@ -57,6 +77,8 @@ export function validationMessage(errors: AjvError[], context: string | undefine
   switch (e.keyword) {
     case 'required':
       return `缺少必填项：${label}`
+    case 'maxItems':
+      return `${label}最多 ${String(e.params.limit)} 项`
     case 'type':
       return `${label}格式不正确，应为${typeName(String(e.params.type))}`
     case 'minimum':

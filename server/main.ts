@@ -6,6 +6,7 @@ import { buildApp } from './app'
 import { ConfigError, loadConfig } from './config'
 import { openDatabase, type Database } from './db'
 import { DataDirLockedError } from './db/lock'
+import { startJobs } from './jobs'
 import { seedDemoData } from './seed'
 
 async function main() {
@@ -36,6 +37,7 @@ async function main() {
   if (config.seedDemo) await seedDemoData(db)
 
   const app = await buildApp({ config, db })
+  const stopJobs = startJobs(db, config, app.log)
 
   let closing = false
   const shutdown = async (signal: string) => {
@@ -44,6 +46,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down')
     const force = setTimeout(() => process.exit(1), 10_000)
     force.unref()
+    stopJobs()
     try {
       await app.close() // finishes in-flight requests
     } finally {

@@ -1,5 +1,6 @@
 /** Loads the demo stations (from ../shared/seeds) — idempotent: upserts on the station code. */
 import type { Database } from '../db'
+import { upsertStaffAccount } from '../repositories/staff'
 import { SEED_STATIONS } from './stations'
 import type { SeedStation } from './types'
 
@@ -34,6 +35,18 @@ export async function upsertStations(db: Database, stations: SeedStation[]): Pro
   })
 }
 
+/** Demo station accounts (never in production unless SEED_DEMO=true). Password: see README. */
+export const DEMO_STAFF_PASSWORD = 'shegong2026'
+export const DEMO_STAFF = [
+  { username: 'xianjin-li', nickname: '李社工', role: 'staff', stationCode: 'DL-JP-XJ' },
+  { username: 'xianjin-wang', nickname: '王社工', role: 'staff', stationCode: 'DL-JP-XJ' },
+  { username: 'minxin-liu', nickname: '刘社工', role: 'staff', stationCode: 'DL-JP-XJ-MX' },
+  { username: 'jinpu-zhao', nickname: '赵督导', role: 'supervisor', stationCode: 'DL-JP' },
+  { username: 'dalian-chen', nickname: '陈督导', role: 'supervisor', stationCode: 'DL' },
+] as const
+
 export async function seedDemoData(db: Database): Promise<number> {
-  return upsertStations(db, SEED_STATIONS)
+  const n = await upsertStations(db, SEED_STATIONS)
+  for (const a of DEMO_STAFF) await upsertStaffAccount(db, { ...a, password: DEMO_STAFF_PASSWORD })
+  return n
 }

@@ -5,16 +5,37 @@ import type { AddressInfo } from 'node:net'
 export interface FakeWechat {
   url: string
   calls: URL[]
+  /** Subscribe messages received (bodies of /cgi-bin/message/subscribe/send). */
+  messages: any[]
+  /** Make the next N subscribe sends fail with a system error. */
+  failNext: (n: number) => void
   close: () => Promise<void>
 }
 
 /** Codes `ok-<name>` log in as openid `o-<name>`; `expired` → errcode 40029; `busy` → 45011; `broken` → not JSON. */
 export async function startFakeWechat(appId = 'wx-test-app', secret = 'test-secret'): Promise<FakeWechat> {
   const calls: URL[] = []
-  const server = http.createServer((req, res) => {
+  const messages: any[] = []
+  let failures = 0
+  const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x')
     calls.push(url)
     res.setHeader('content-type', 'application/json')
+    if (url.pathname === '/cgi-bin/token') {
+      const ok = url.searchParams.get('appid') === appId && url.searchParams.get('secret') === secret
+      return res.end(JSON.stringify(ok ? { access_token: 'fake-access-token', expires_in: 7200 } : { errcode: 40013 }))
+    }
+    if (url.pathname === '/cgi-bin/message/subscribe/send') {
+      let raw = ''
+      for await (const chunk of req) raw += chunk
+      if (url.searchParams.get('access_token') !== 'fake-access-token') return res.end(JSON.stringify({ errcode: 40001 }))
+      if (failures > 0) {
+        failures--
+        return res.end(JSON.stringify({ errcode: -1, errmsg: 'system error' }))
+      }
+      messages.push(JSON.parse(raw))
+      return res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }))
+    }
     if (url.pathname !== '/sns/jscode2session') {
       res.statusCode = 404
       return res.end('{}')
@@ -35,6 +56,10 @@ export async function startFakeWechat(appId = 'wx-test-app', secret = 'test-secr
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
+    messages,
+    failNext: (n) => {
+      failures = n
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
 }

@@ -1,0 +1,98 @@
+/**
+ * Which station's queue a help request goes to, and why (the resident sees the why).
+ *   1. the station the resident chose, if it offers the category;
+ *   2. else the lowest-level station covering the resident's area that offers
+ *      it: community → street → district → city;
+ *   3. else the nearest station that offers it.
+ */
+import type { ServiceCategory, StationKind } from '../contract/enums'
+import { SERVICE_CATEGORY_LABELS } from '../contract/enums'
+import type { RoutingRule } from '../contract/requests'
+
+export interface RoutableStation {
+  id: string
+  name: string
+  kind: StationKind
+  services: readonly ServiceCategory[]
+  area: { province: string; city: string; district: string; street: string | null; community: string | null }
+  /** Distance to the resident, when known (for the nearest fallback). */
+  distanceMeters?: number
+}
+
+export interface ResidentArea {
+  province?: string | null
+  city?: string | null
+  district?: string | null
+  street?: string | null
+  community?: string | null
+}
+
+export interface RoutingDecision {
+  stationId: string
+  rule: RoutingRule
+  reason: string
+}
+
+const LEVELS: { kind: StationKind; rule: RoutingRule; covers: (s: RoutableStation, a: ResidentArea) => boolean; label: (a: ResidentArea) => string }[] = [
+  {
+    kind: 'community',
+    rule: 'community',
+    covers: (s, a) => !!a.community && s.area.community === a.community && s.area.street === a.street && s.area.district === a.district,
+    label: (a) => a.community!,
+  },
+  {
+    kind: 'street',
+    rule: 'street',
+    covers: (s, a) => !!a.street && s.area.street === a.street && s.area.district === a.district && s.area.city === a.city,
+    label: (a) => a.street!,
+  },
+  {
+    kind: 'district',
+    rule: 'district',
+    covers: (s, a) => !!a.district && s.area.district === a.district && s.area.city === a.city,
+    label: (a) => a.district!,
+  },
+  {
+    kind: 'city',
+    rule: 'city',
+    covers: (s, a) => !!a.city && s.area.city === a.city,
+    label: (a) => a.city!,
+  },
+]
+
+const km = (m: number) => (m < 1000 ? `${Math.round(m)} 米` : `${(m / 1000).toFixed(1)} 公里`)
+
+export function routeRequest(input: {
+  category: ServiceCategory
+  chosen: RoutableStation | null
+  area: ResidentArea
+  /** Stations that may cover the resident's area (any level), and the nearest ones with distances. */
+  candidates: RoutableStation[]
+}): RoutingDecision | null {
+  const { category, chosen, area, candidates } = input
+  const service = SERVICE_CATEGORY_LABELS[category]
+  if (chosen && chosen.services.includes(category)) {
+    return { stationId: chosen.id, rule: 'chosen', reason: `您选择了「${chosen.name}」，该站提供${service}` }
+  }
+  const prefix = chosen ? `「${chosen.name}」暂不提供${service}，` : ''
+  const offering = candidates.filter((s) => s.services.includes(category))
+  for (const level of LEVELS) {
+    const match = offering
+      .filter((s) => s.kind === level.kind && level.covers(s, area))
+      .sort((a, b) => (a.distanceMeters ?? Infinity) - (b.distanceMeters ?? Infinity))[0]
+    if (match) {
+      return { stationId: match.id, rule: level.rule, reason: `${prefix}已交给服务${level.label(area)}的「${match.name}」` }
+    }
+  }
+  const nearest = offering
+    .filter((s) => s.distanceMeters !== undefined)
+    .sort((a, b) => a.distanceMeters! - b.distanceMeters!)[0]
+  if (nearest) {
+    return {
+      stationId: nearest.id,
+      rule: 'nearest',
+      reason: `${prefix}您所在地区暂无提供${service}的社工站，已交给离您最近的「${nearest.name}」（约 ${km(nearest.distanceMeters!)}）`,
+    }
+  }
+  return null
+}

@@ -1,0 +1,78 @@
+/**
+ * Photos for a help request (up to 3, from `chooseMedia` + `uploadFile`): the
+ * type is checked by content, not by name; size is limited; the files live in
+ * the database and are served only to the uploader and the staff who can see
+ * the request.
+ */
+import multipart from '@fastify/multipart'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ErrorSchema, IdParamsSchema, UploadSchema } from '../../contract/schemas'
+import { AppError, badRequest, notFound } from '../errors'
+import { getForStaff, type Staff } from '../repositories/requests'
+import { staffStation } from '../repositories/staff'
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+/** The image type from the first bytes, or null. */
+export function sniffImage(b: Buffer): string | null {
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg'
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png'
+  if (b.length >= 12 && b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp'
+  return null
+}
+
+const uploads: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } })
+
+  app.post('/api/uploads', {
+    preHandler: app.authenticate,
+    schema: {
+      tags: ['求助'],
+      summary: '上传一张求助照片（multipart/form-data，字段名 file；JPEG/PNG/WebP，不超过 5 MB）',
+      security: [{ bearer: [] }],
+      response: { 201: UploadSchema, 400: ErrorSchema, 401: ErrorSchema, 413: ErrorSchema, 415: ErrorSchema },
+    },
+  }, async (request, reply) => {
+    if (!request.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传图片')
+    const file = await request.file()
+    if (!file) throw badRequest('没有收到图片')
+    let content: Buffer
+    try {
+      content = await file.toBuffer()
+    } catch {
+      throw new AppError(413, 'PAYLOAD_TOO_LARGE', '图片不能超过 5 MB')
+    }
+    if (content.length === 0) throw badRequest('图片是空的')
+    const mime = sniffImage(content)
+    if (!mime) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '只能上传 JPG、PNG 或 WebP 格式的图片')
+    const { rows } = await app.db.query<{ id: string }>(
+      'INSERT INTO uploads (user_id, mime, size, content) VALUES ($1, $2, $3, $4) RETURNING id',
+      [request.user!.id, mime, content.length, content],
+    )
+    return reply.status(201).send({ id: rows[0]!.id, mime, size: content.length })
+  })
+
+  app.get('/api/uploads/:id', {
+    preHandler: app.authenticate,
+    schema: { tags: ['求助'], summary: '查看照片（上传者本人，或能看到该求助的工作人员）', security: [{ bearer: [] }], params: IdParamsSchema, response: { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema } },
+  }, async (request, reply) => {
+    const { rows } = await app.db.query<{ user_id: string; request_id: string | null; mime: string; content: Uint8Array }>(
+      'SELECT user_id, request_id, mime, content FROM uploads WHERE id = $1',
+      [request.params.id],
+    )
+    const file = rows[0]
+    const user = request.user!
+    let allowed = !!file && file.user_id === user.id
+    if (file && !allowed && file.request_id) {
+      const s = await staffStation(app.db, user.id)
+      if (s) {
+        const staff: Staff = { id: user.id, role: s.role, stationId: s.station.id }
+        allowed = !!(await getForStaff(app.db, staff, file.request_id, app.clock(), app.config.responseTargets))
+      }
+    }
+    if (!file || !allowed) throw notFound('没有找到这张图片')
+    return reply.type(file.mime).header('cache-control', 'private, max-age=3600').send(Buffer.from(file.content) as never)
+  })
+}
+
+export default uploads

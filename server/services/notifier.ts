@@ -1,0 +1,89 @@
+/**
+ * Delivers the outbox as WeChat subscribe messages through WECHAT_API_BASE
+ * (access token, then /cgi-bin/message/subscribe/send), with retries and
+ * exponential backoff, recording each delivery. Without WeChat configuration
+ * (or for users without an openid) the message is logged instead.
+ */
+import type { FastifyBaseLogger } from 'fastify'
+import type { Config } from '../config'
+import type { Database } from '../db'
+
+const MAX_ATTEMPTS = 8
+
+let cachedToken: { value: string; expiresAt: number; base: string } | null = null
+
+async function accessToken(config: Config, now: Date): Promise<string> {
+  const { apiBase, appId, secret } = config.wechat
+  if (cachedToken && cachedToken.base === apiBase && cachedToken.expiresAt > now.getTime() + 60_000) return cachedToken.value
+  const url = `${apiBase}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(appId!)}&secret=${encodeURIComponent(secret!)}`
+  const res = await fetch(url, { signal: AbortSignal.timeout(5000) })
+  const body = (await res.json()) as { access_token?: string; expires_in?: number; errcode?: number }
+  if (!body.access_token) throw new Error(`access token: errcode ${body.errcode}`)
+  cachedToken = { value: body.access_token, expiresAt: now.getTime() + (body.expires_in ?? 7200) * 1000, base: apiBase }
+  return body.access_token
+}
+
+interface Pending {
+  id: number
+  topic: string
+  payload: Record<string, string>
+  attempts: number
+  openid: string | null
+}
+
+export async function deliverPending(db: Database, config: Config, log: FastifyBaseLogger, now: Date): Promise<number> {
+  const configured = !!(config.wechat.appId && config.wechat.secret && config.wechat.templateRequestStatus)
+  let delivered = 0
+  for (;;) {
+    const batch = await db.transaction(async (tx) => {
+      const { rows } = await tx.query<Pending>(
+        `SELECT o.id, o.topic, o.payload, o.attempts, u.openid
+           FROM outbox o JOIN users u ON u.id = o.user_id
+          WHERE o.delivered_at IS NULL AND o.next_attempt_at <= $1 AND o.attempts < $2
+          ORDER BY o.id LIMIT 20 FOR UPDATE OF o SKIP LOCKED`,
+        [now, MAX_ATTEMPTS],
+      )
+      for (const m of rows) {
+        const real = configured && m.openid && !m.openid.startsWith('dev:')
+        try {
+          if (real) {
+            const token = await accessToken(config, now)
+            const res = await fetch(`${config.wechat.apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({
+                touser: m.openid,
+                template_id: config.wechat.templateRequestStatus,
+                page: `pages/request/index?id=${m.payload.requestId}`,
+                data: {
+                  character_string1: { value: m.payload.number },
+                  phrase2: { value: m.payload.status },
+                  thing3: { value: m.payload.note || '请进入小程序查看' },
+                },
+              }),
+              signal: AbortSignal.timeout(5000),
+            })
+            const body = (await res.json()) as { errcode?: number; errmsg?: string }
+            // 43101: the user has not subscribed (or used up the one-time subscription): nothing to retry.
+            if (body.errcode && body.errcode !== 43101) throw new Error(`errcode ${body.errcode}`)
+            await tx.query(`UPDATE outbox SET delivered_at = $2, delivery = $3, attempts = attempts + 1 WHERE id = $1`, [
+              m.id, now, body.errcode === 43101 ? 'not_subscribed' : 'wechat',
+            ])
+          } else {
+            log.info({ outbox: m.id, topic: m.topic }, 'notification (WeChat not configured: logged only)')
+            await tx.query(`UPDATE outbox SET delivered_at = $2, delivery = 'log', attempts = attempts + 1 WHERE id = $1`, [m.id, now])
+          }
+          delivered++
+        } catch (err) {
+          const attempts = m.attempts + 1
+          const backoffMs = Math.min(3600_000, 2 ** attempts * 15_000)
+          await tx.query(`UPDATE outbox SET attempts = $2, next_attempt_at = $3, last_error = $4 WHERE id = $1`, [
+            m.id, attempts, new Date(now.getTime() + backoffMs), String((err as Error).message).slice(0, 200),
+          ])
+        }
+      }
+      return rows.length
+    })
+    if (batch < 20) return delivered
+  }
+}
