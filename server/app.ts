@@ -13,6 +13,7 @@ import { registerErrorHandling } from './errors'
 import authPlugin from './plugins/auth'
 import h5Plugin from './plugins/h5'
 import openapiPlugin from './plugins/openapi'
+import securityPlugin from './plugins/security'
 import authRoutes from './routes/auth'
 import healthRoutes from './routes/health'
 import requestRoutes from './routes/requests'
@@ -71,6 +72,7 @@ export async function buildApp(opts: AppOptions) {
     }, { name: 'db' }),
   )
   registerErrorHandling(app)
+  await app.register(securityPlugin)
   await app.register(openapiPlugin)
   await app.register(authPlugin)
 

@@ -20,6 +20,10 @@ export interface Config {
   sessionTtlHours: number
   /** Response targets per urgency (and optionally per category), see domain/sla.ts. */
   responseTargets: ResponseTargets
+  /** Origins allowed by CORS (the h5 portal is same-origin and needs none). */
+  corsOrigins: string[]
+  /** Requests per minute per user (or per IP before login). */
+  rateLimits: { login: number; submit: number; upload: number }
   /** How often the escalation job and the notification sender run (0 = not at all). */
   jobIntervalMs: number
   wechat: {
@@ -58,6 +62,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     sessionTtlHours: int(env.SESSION_TTL_HOURS, 24 * 30, 'SESSION_TTL_HOURS', 1, 24 * 365),
     responseTargets: parseTargets(env.RESPONSE_TARGETS),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    rateLimits: {
+      login: int(env.RATE_LIMIT_LOGIN, 20, 'RATE_LIMIT_LOGIN', 1, 1_000_000),
+      submit: int(env.RATE_LIMIT_SUBMIT, 10, 'RATE_LIMIT_SUBMIT', 1, 1_000_000),
+      upload: int(env.RATE_LIMIT_UPLOAD, 20, 'RATE_LIMIT_UPLOAD', 1, 1_000_000),
+    },
     jobIntervalMs: int(env.JOB_INTERVAL_MS, 30_000, 'JOB_INTERVAL_MS', 0, 3_600_000),
     wechat: {
       templateRequestStatus: env.WECHAT_TEMPLATE_REQUEST_STATUS || null,

@@ -14,6 +14,7 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
   const { config } = app
 
   app.post('/api/auth/wechat', {
+    config: { limit: 'login' },
     schema: {
       tags: ['登录'],
       summary: '微信登录：用 Taro.login 的 code 换取本服务的会话令牌',
@@ -31,6 +32,7 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
   // The demo login exists only outside production: in production the route is not even registered.
   if (config.nodeEnv !== 'production') {
     app.post('/api/auth/dev', {
+      config: { limit: 'login' },
       schema: {
         tags: ['登录'],
         summary: '演示登录（仅开发与测试环境；生产环境不存在此接口）',

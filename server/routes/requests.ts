@@ -34,6 +34,7 @@ const requests: FastifyPluginAsyncTypebox = async (app) => {
   const targets = app.config.responseTargets
 
   app.post('/api/requests', {
+    config: { limit: 'submit' },
     preHandler: app.authenticate,
     schema: {
       tags: ['求助'],

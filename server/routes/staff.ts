@@ -48,6 +48,7 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const security = [{ bearer: [] }]
 
   app.post('/api/staff/login', {
+    config: { limit: 'login' },
     schema: { tags: ['工作台'], summary: '社工站账号登录', body: StaffLoginBodySchema, response: { 200: SessionSchema, 400: ErrorSchema, 401: ErrorSchema, 429: ErrorSchema } },
   }, async (request) => {
     const user = await authenticateStaff(app.db, request.body.username, request.body.password, app.clock())

@@ -25,6 +25,7 @@ const uploads: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } })
 
   app.post('/api/uploads', {
+    config: { limit: 'upload' },
     preHandler: app.authenticate,
     schema: {
       tags: ['求助'],
