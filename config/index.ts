@@ -32,7 +32,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@contract': contractDir,
       '@domain': domainDir,
     },
-    copy: { patterns: [], options: {} },
+    // Map marker icons are referenced by path at run time, so Taro cannot see them: copy them.
+    copy: {
+      patterns: [{ from: 'src/assets/map/', to: `dist/${process.env.TARO_ENV}/assets/map/` }],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -1,8 +1,13 @@
 import { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
+import { listenForPrivacyAuthorization } from '@/stores/privacy'
+import '@/utils/dayjs'
+import './app.scss'
 
 function App({ children }: PropsWithChildren) {
-  useLaunch(() => {})
+  useLaunch(() => {
+    listenForPrivacyAuthorization()
+  })
   return children
 }
 

@@ -17,7 +17,6 @@ export default fp(
     await app.register(fastifyStatic, {
       root: opts.dir,
       prefix: '/',
-      wildcard: false,
       setHeaders(res, filePath) {
         // Hashed assets never change; the page itself must always be revalidated.
         if (/\.[0-9a-f]{8}\.(js|css)$/.test(filePath)) res.setHeader('cache-control', 'public, max-age=31536000, immutable')

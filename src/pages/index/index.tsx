@@ -1,12 +1,74 @@
-import { View, Text } from '@tarojs/components'
-import { STATION_KIND_LABELS } from '@contract/enums'
-import type { StationSummary } from '@contract/types'
+import { Button, Text, View } from '@tarojs/components'
+import { StationCard } from '@/components/StationCard'
+import { PrivacyPopup } from '@/components/PrivacyPopup'
+import { EmptyState, ErrorState, Loading } from '@/components/StateView'
+import { useIndex } from './useIndex'
+import './index.scss'
 
 export default function Index() {
-  const s: StationSummary | null = null
+  const { location, label, nearby, nearest, others, relocate, pickArea, openSettings, askForHelp, showAll } = useIndex()
+  const noPosition = !location.position && (location.status === 'denied' || location.status === 'failed')
+
   return (
-    <View className='index'>
-      <Text>{STATION_KIND_LABELS.street}{s ? 'x' : ''}</Text>
+    <View className='page page-index'>
+      <PrivacyPopup />
+      <View className='index-hero'>
+        <Text className='index-hero__title'>有困难，找社工</Text>
+        <Text className='index-hero__subtitle'>离您最近的社工站，一键拨打、一键导航</Text>
+      </View>
+
+      <View className='location-status' ariaRole='status'>
+        <Text className='location-status__text'>位置：{label}</Text>
+        <View className='location-status__actions'>
+          <Button className='btn btn--text btn-locate' onClick={relocate}>
+            重新定位
+          </Button>
+          <Button className='btn btn--text btn-pick-area' onClick={pickArea}>
+            {location.source === 'area' ? '切换地区' : '选择地区'}
+          </Button>
+        </View>
+      </View>
+
+      {noPosition && (
+        <EmptyState text={location.status === 'denied' ? '没有获得定位权限。您可以手动选择所在地区，同样能找到最近的社工站。' : '暂时无法获取您的位置。您可以手动选择所在地区。'}>
+          <Button className='btn btn--primary btn--main btn-pick-area' onClick={pickArea}>
+            手动选择地区
+          </Button>
+          {process.env.TARO_ENV === 'weapp' && location.status === 'denied' && (
+            <Button className='btn btn-open-settings' onClick={openSettings}>
+              去设置开启定位
+            </Button>
+          )}
+        </EmptyState>
+      )}
+
+      {!noPosition && (nearby.status === 'waiting' || (nearby.status === 'loading' && !nearest)) && <Loading text='正在查找附近的社工站…' />}
+      {nearby.status === 'error' && <ErrorState message={nearby.error ?? '加载失败'} onRetry={nearby.reload} />}
+      {nearby.status === 'ok' && !nearest && <EmptyState text='附近暂时没有社工站' />}
+
+      {nearest && (
+        <View className='index-nearest'>
+          <Text className='section-title'>离您最近的社工站</Text>
+          <StationCard station={nearest} variant='hero' />
+          <Button className='btn btn--primary btn--main btn-help index-help' onClick={() => askForHelp(nearest.id)}>
+            有问题找社工
+          </Button>
+          <Text className='index-help__hint'>社工可以帮您对接社会救助、养老服务、儿童关爱保护、心理疏导等</Text>
+        </View>
+      )}
+
+      {others.length > 0 && (
+        <View className='index-others'>
+          <Text className='section-title'>附近其他社工站</Text>
+          {others.map((s) => (
+            <StationCard key={s.id} station={s} />
+          ))}
+        </View>
+      )}
+
+      <Button className='btn btn--text index-all' onClick={showAll}>
+        查看附近全部社工站 ›
+      </Button>
     </View>
   )
 }

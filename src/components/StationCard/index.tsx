@@ -1,0 +1,62 @@
+import { Button, Text, View } from '@tarojs/components'
+import { STATION_KIND_LABELS } from '@contract/enums'
+import type { StationSummary } from '@contract/types'
+import { formatDistance } from '@domain/format'
+import { isOpenAt } from '@domain/hours'
+import { callStation, navigateToStation, openStation } from '@/services/stationActions'
+import './index.scss'
+
+export interface StationCardProps {
+  station: StationSummary & { distanceMeters?: number }
+  /** The big card of 首页, or a row of a list. */
+  variant?: 'hero' | 'list'
+  highlighted?: boolean
+  now?: Date
+  onLocate?: () => void
+}
+
+export function StationCard({ station, variant = 'list', highlighted = false, now = new Date(), onLocate }: StationCardProps) {
+  const open = isOpenAt(station.openingHours, now)
+  return (
+    <View
+      id={`station-${station.id}`}
+      className={`station-card station-card--${variant}${highlighted ? ' station-card--highlighted' : ''}`}
+    >
+      <View className='station-card__main' onClick={() => openStation(station.id)} ariaRole='link' ariaLabel={`查看${station.name}详情`}>
+        <View className='station-card__head'>
+          <Text className='station-card__name'>{station.name}</Text>
+          {station.distanceMeters !== undefined && <Text className='station-card__distance'>{formatDistance(station.distanceMeters)}</Text>}
+        </View>
+        <View className='station-card__meta'>
+          <Text className='station-card__kind'>{STATION_KIND_LABELS[station.kind]}</Text>
+          <Text className={`station-card__status ${open ? 'station-card__status--open' : 'station-card__status--closed'}`}>
+            {open ? '● 开放中' : '○ 已休息'}
+          </Text>
+        </View>
+        <Text className='station-card__address'>{station.address}</Text>
+        {variant === 'hero' && station.brandProjects[0] && (
+          <View className='brand-project station-card__brand'>
+            <Text className='brand-project__label'>品牌项目</Text>
+            <Text className='brand-project__name'>{station.brandProjects[0].name}</Text>
+            {station.brandProjects[0].items.length > 0 && <Text className='brand-project__items'>{station.brandProjects[0].items.join(' · ')}</Text>}
+          </View>
+        )}
+      </View>
+      <View className='btn-row station-card__actions'>
+        <Button className={`btn btn--primary btn-call${variant === 'hero' ? ' btn--main' : ''}`} onClick={() => callStation(station.phone)} ariaLabel={`拨打${station.name}电话 ${station.phone}`}>
+          打电话
+        </Button>
+        <Button className={`btn btn-navigate${variant === 'hero' ? ' btn--main' : ''}`} onClick={() => navigateToStation(station)} ariaLabel={`导航到${station.name}`}>
+          导航
+        </Button>
+        {onLocate && (
+          <Button className='btn btn-show-on-map' onClick={onLocate} ariaLabel={`在地图上显示${station.name}`}>
+            地图
+          </Button>
+        )}
+      </View>
+    </View>
+  )
+}
+
+export default StationCard

@@ -1,0 +1,48 @@
+import { Button, Text, View } from '@tarojs/components'
+import { ErrorState, Loading } from '@/components/StateView'
+import { useArea } from './useArea'
+import './index.scss'
+
+export default function AreaPage() {
+  const a = useArea()
+  return (
+    <View className='page page-area'>
+      <View className='area-path breadcrumb' ariaLabel='已选择的地区'>
+        <Text className='breadcrumb__item' onClick={() => a.goTo(0)}>
+          全部地区
+        </Text>
+        {a.path.map((n, i) => (
+          <Text key={n.name} className='breadcrumb__item' onClick={() => a.goTo(i + 1)}>
+            › {n.name}
+          </Text>
+        ))}
+      </View>
+
+      {a.status === 'loading' && <Loading />}
+      {a.status === 'error' && <ErrorState message={a.error ?? '加载失败'} onRetry={a.reload} />}
+      {a.status === 'ok' && (
+        <View>
+          <Text className='section-title'>{a.prompt}</Text>
+          <View className='area-list'>
+            {a.chooseWhole && (
+              <View className='area-item area-item--whole' onClick={a.chooseWhole} ariaRole='button'>
+                <Text className='area-item__name'>整个{a.path[a.path.length - 1]!.name}</Text>
+              </View>
+            )}
+            {a.options.map((n) => (
+              <View key={n.name} className='area-item' onClick={() => a.choose(n)} ariaRole='button' ariaLabel={`${n.name}，${n.stationCount} 个社工站`}>
+                <Text className='area-item__name'>{n.name}</Text>
+                <Text className='area-item__count'>{n.stationCount} 个站点 ›</Text>
+              </View>
+            ))}
+          </View>
+          {a.path.length > 0 && (
+            <Button className='btn area-back' onClick={a.back}>
+              返回上一级
+            </Button>
+          )}
+        </View>
+      )}
+    </View>
+  )
+}

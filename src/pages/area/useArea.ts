@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import type { AreaNode } from '@contract/types'
+import { fetchAreas } from '@/api/stations'
+import { ApiError } from '@/api/client'
+import { useLocation } from '@/stores/location'
+
+const LEVEL_PROMPT: Record<AreaNode['level'], string> = {
+  province: '请选择省份',
+  city: '请选择城市',
+  district: '请选择区县',
+  street: '请选择街道（乡镇）',
+}
+
+export function useArea() {
+  const [roots, setRoots] = useState<AreaNode[]>([])
+  const [status, setStatus] = useState<'loading' | 'ok' | 'error'>('loading')
+  const [error, setError] = useState<string | null>(null)
+  const [path, setPath] = useState<AreaNode[]>([])
+  const pickArea = useLocation((s) => s.pickArea)
+
+  const load = useCallback(async () => {
+    setStatus('loading')
+    try {
+      setRoots(await fetchAreas())
+      setStatus('ok')
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : '加载失败，请重试')
+      setStatus('error')
+    }
+  }, [])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const current = path[path.length - 1]
+  const options = current ? current.children : roots
+
+  const finish = (chain: AreaNode[]) => {
+    const node = chain[chain.length - 1]!
+    pickArea({ path: chain.map((n) => n.name), center: node.center })
+    const pages = Taro.getCurrentPages()
+    if (pages.length > 1) void Taro.navigateBack()
+    else void Taro.switchTab({ url: '/pages/index/index' })
+  }
+
+  return {
+    status,
+    error,
+    reload: load,
+    path,
+    options,
+    prompt: options[0] ? LEVEL_PROMPT[options[0].level] : '',
+    choose: (node: AreaNode) => {
+      const chain = [...path, node]
+      if (node.children.length === 0) finish(chain)
+      else setPath(chain)
+    },
+    /** Use the whole current area (e.g. a district) as the resident's area. */
+    chooseWhole: current ? () => finish(path) : null,
+    back: () => setPath(path.slice(0, -1)),
+    goTo: (depth: number) => setPath(path.slice(0, depth)),
+  }
+}

@@ -1,0 +1,29 @@
+import Taro, { useDidShow } from '@tarojs/taro'
+import { locate, openLocationSettings } from '@/services/location'
+import { locationLabel, useLocation } from '@/stores/location'
+import { useNearbyStations } from '@/hooks/useNearbyStations'
+
+export function useIndex() {
+  const location = useLocation()
+  const nearby = useNearbyStations({ limit: 3 })
+
+  useDidShow(() => {
+    // Locate on the first visit; an area the resident picked stays until they tap 重新定位.
+    if (useLocation.getState().status === 'idle') void locate()
+  })
+
+  return {
+    location,
+    label: locationLabel(location),
+    nearby,
+    nearest: nearby.items[0] ?? null,
+    others: nearby.items.slice(1),
+    relocate: () => void locate(),
+    pickArea: () => Taro.navigateTo({ url: '/pages/area/index' }),
+    openSettings: async () => {
+      if (await openLocationSettings()) void locate()
+    },
+    askForHelp: (stationId: string) => Taro.navigateTo({ url: `/pages/station/index?id=${stationId}&focus=contact` }),
+    showAll: () => Taro.switchTab({ url: '/pages/stations/index' }),
+  }
+}

@@ -1,0 +1,53 @@
+import Taro from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { useSession } from '@/stores/session'
+import { ApiError } from '@/api/client'
+import './index.scss'
+
+export default function Mine() {
+  const { user, login, logout, loggingIn } = useSession()
+
+  const onLogin = async () => {
+    try {
+      await login()
+      void Taro.showToast({ title: '登录成功', icon: 'success' })
+    } catch (err) {
+      void Taro.showModal({ title: '登录失败', content: err instanceof ApiError ? err.message : '请稍后重试', showCancel: false })
+    }
+  }
+
+  return (
+    <View className='page page-mine'>
+      <View className='card login-state'>
+        {user ? (
+          <View>
+            <Text className='mine__name'>{user.nickname}</Text>
+            <Text className='muted'>已登录</Text>
+            <Button className='btn btn-logout' onClick={() => void logout()}>
+              退出登录
+            </Button>
+          </View>
+        ) : (
+          <View>
+            <Text className='mine__name'>未登录</Text>
+            <Text className='muted'>登录后可以向社工求助、报名活动，并查看办理进度</Text>
+            <Button className='btn btn--primary btn--main btn-login' loading={loggingIn} disabled={loggingIn} onClick={onLogin}>
+              {process.env.TARO_ENV === 'weapp' ? '微信一键登录' : '登录（演示账号）'}
+            </Button>
+          </View>
+        )}
+      </View>
+
+      <View className='card mine-links'>
+        <View className='mine-link' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })} ariaRole='link'>
+          <Text>隐私政策</Text>
+          <Text className='muted'>›</Text>
+        </View>
+        <View className='mine-link' ariaRole='text'>
+          <Text>版本</Text>
+          <Text className='muted mine-version'>{APP_VERSION}</Text>
+        </View>
+      </View>
+    </View>
+  )
+}

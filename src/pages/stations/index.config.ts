@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '找社工站',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

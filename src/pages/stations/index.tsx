@@ -1,0 +1,107 @@
+import { Button, Map, ScrollView, Text, View } from '@tarojs/components'
+import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS } from '@contract/enums'
+import { StationCard } from '@/components/StationCard'
+import { SketchMap } from '@/components/SketchMap'
+import { PrivacyPopup } from '@/components/PrivacyPopup'
+import { EmptyState, ErrorState, Loading } from '@/components/StateView'
+import { KIND_FILTERS, useStations } from './useStations'
+import './index.scss'
+
+export default function Stations() {
+  const s = useStations()
+  const { nearby, location } = s
+  const position = location.position
+
+  return (
+    <View className='page page-stations'>
+      <PrivacyPopup />
+      <View className='location-status' ariaRole='status'>
+        <Text className='location-status__text'>位置：{s.label}</Text>
+        <View className='location-status__actions'>
+          <Button className='btn btn--text btn-locate' onClick={s.relocate}>
+            重新定位
+          </Button>
+          <Button className='btn btn--text btn-pick-area' onClick={s.pickArea}>
+            切换地区
+          </Button>
+        </View>
+      </View>
+
+      <ScrollView scrollX className='chip-row filter-kind' ariaLabel='按站点类型筛选'>
+        {KIND_FILTERS.map((f) => (
+          <View
+            key={f.label}
+            className={`chip${s.kind === f.value ? ' chip--active' : ''}`}
+            onClick={() => s.setKind(f.value)}
+            ariaRole='button'
+           
+          >
+            {f.label}
+          </View>
+        ))}
+      </ScrollView>
+      <ScrollView scrollX className='chip-row filter-service' ariaLabel='按服务内容筛选'>
+        <View className={`chip${s.service === undefined ? ' chip--active' : ''}`} onClick={() => s.setService(undefined)} ariaRole='button'>
+          全部服务
+        </View>
+        {SERVICE_CATEGORIES.map((c) => (
+          <View key={c} className={`chip${s.service === c ? ' chip--active' : ''}`} onClick={() => s.setService(c)} ariaRole='button'>
+            {SERVICE_CATEGORY_LABELS[c]}
+          </View>
+        ))}
+      </ScrollView>
+
+      {!position && (location.status === 'denied' || location.status === 'failed') && (
+        <EmptyState text='没有获得您的位置。请手动选择所在地区，查看附近的社工站。'>
+          <Button className='btn btn--primary btn--main btn-pick-area' onClick={s.pickArea}>
+            手动选择地区
+          </Button>
+        </EmptyState>
+      )}
+
+      {position && nearby.items.length > 0 && (
+        process.env.TARO_ENV === 'weapp' ? (
+          <Map
+            id='stations-map'
+            className='stations-map'
+            latitude={s.mapCenter!.lat}
+            longitude={s.mapCenter!.lng}
+            scale={13}
+            showLocation={location.source === 'gps'}
+            markers={nearby.items.map((st, i) => ({
+              id: i,
+              latitude: st.location.lat,
+              longitude: st.location.lng,
+              title: st.name,
+              iconPath: st.id === s.selectedId ? '/assets/map/marker-selected.png' : '/assets/map/marker.png',
+              width: st.id === s.selectedId ? 40 : 30,
+              height: st.id === s.selectedId ? 40 : 30,
+              callout: { content: st.name, display: st.id === s.selectedId ? 'ALWAYS' : 'BYCLICK', padding: 8, borderRadius: 6, fontSize: 14, color: '#1f2329', bgColor: '#ffffff', textAlign: 'center' },
+            })) as never}
+            onMarkerTap={(e) => {
+              const st = nearby.items[Number((e.detail as { markerId: number }).markerId)]
+              if (st) s.select(st.id, 'map')
+            }}
+            onError={() => undefined}
+            onCalloutTap={(e) => {
+              const st = nearby.items[Number((e.detail as { markerId: number }).markerId)]
+              if (st) s.select(st.id, 'map')
+            }}
+          />
+        ) : (
+          <SketchMap center={position} stations={nearby.items} selectedId={s.selectedId} onSelect={(id) => s.select(id, 'map')} />
+        )
+      )}
+
+      {position && nearby.status === 'loading' && nearby.items.length === 0 && <Loading text='正在查找附近的社工站…' />}
+      {nearby.status === 'error' && <ErrorState message={nearby.error ?? '加载失败'} onRetry={nearby.reload} />}
+      {nearby.status === 'ok' && nearby.items.length === 0 && <EmptyState text='附近没有符合条件的社工站，换个筛选条件试试' />}
+
+      <View className='stations-list'>
+        {nearby.items.map((st) => (
+          <StationCard key={st.id} station={st} highlighted={st.id === s.selectedId} onLocate={() => s.select(st.id, 'list')} />
+        ))}
+      </View>
+    </View>
+  )
+}
