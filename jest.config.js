@@ -31,17 +31,35 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+      moduleNameMapper: {
+        ...common.moduleNameMapper,
+        // Taro's APIs as jest.fn()s with in-memory storage (test/shims/taro.ts).
+        '^@tarojs/taro$': '<rootDir>/test/shims/taro.ts',
+      },
     },
     {
       ...common,
       displayName: 'components',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/components/**/*.test.tsx'],
+      moduleNameMapper: {
+        ...common.moduleNameMapper,
+        '^@tarojs/taro$': '<rootDir>/test/shims/taro.ts',
+        // Plain DOM elements, as the h5 build renders them (test/shims/components.tsx).
+        '^@tarojs/components$': '<rootDir>/test/shims/components.tsx',
+        '\\.(s?css|less)$': '<rootDir>/test/shims/style.js',
+      },
+      // TARO_ENV = 'h5' (the pages' browser branches) and APP_VERSION, before any module loads.
+      setupFiles: ['<rootDir>/test/shims/env.components.ts'],
+      // jest-dom matchers; unmount, reset the stores and the Taro fakes after each test.
+      setupFilesAfterEnv: ['<rootDir>/test/shims/setup.components.ts'],
     },
     {
       ...common,
       displayName: 'weapp',
-      testEnvironment: 'node',
+      // j-component (miniprogram-simulate's engine) renders into a DOM. The
+      // mini-program code itself runs without browser globals (test/weapp/harness.ts).
+      testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
     },
     {

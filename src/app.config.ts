@@ -1,5 +1,9 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/stations/index', 'pages/mine/index', 'pages/station/index', 'pages/area/index', 'pages/privacy/index'],
+  subPackages: [
+    { root: 'packages/request', pages: ['new/index', 'mine/index', 'detail/index'] },
+    { root: 'packages/workbench', pages: ['login/index', 'queue/index', 'request/index', 'new/index'] },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#0a7d5a',

@@ -18,5 +18,7 @@ declare namespace NodeJS {
     TARO_APP_ID?: string
     /** API base URL for the mini-program build; the h5 portal calls its own origin. */
     TARO_APP_API?: string
+    /** Subscribe-message template for request status changes (empty: don't ask). */
+    TARO_APP_TEMPLATE_REQUEST_STATUS?: string
   }
 }

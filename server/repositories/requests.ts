@@ -221,12 +221,13 @@ export interface CreateInput {
 
 export async function createRequest(tx: Queryable, input: CreateInput): Promise<HelpRequest> {
   const { body, now } = input
-  const area = 'area' in body ? body.area : undefined
+  const rawArea = 'area' in body ? body.area : undefined
   const location = 'location' in body ? body.location : undefined
   if (body.requester === 'family' && !body.helped) throw badRequest('家人代办时请填写被帮助人的姓名、关系，并确认对方同意')
   if (body.requester === 'self' && body.helped) throw badRequest('本人求助时不需要填写被帮助人')
 
   const chosen = body.stationId ? await loadStation(tx, body.stationId) : null
+  const area = rawArea?.street || !location ? rawArea : { ...(await inferArea(tx, location)), ...rawArea }
   if (body.stationId && !chosen) throw notFound('没有找到您选择的社工站')
   const decision =
     input.channel === 'miniprogram'
@@ -269,6 +270,30 @@ export async function createRequest(tx: Queryable, input: CreateInput): Promise<
   await addEvent(tx, { requestId: created.id, type: 'submitted', actorId: input.actorId, stationId: decision.stationId, body: decision.reason, at: now })
   await notifyResident(tx, { id: created.id, number: created.number, user_id: input.userId }, '已提交', '等待社工站受理', now)
   return (await getRequest(tx, created.id, { includeInternal: false }, input.targets))!
+}
+
+/**
+ * Where a resident who only shared a position lives: the area of the nearest
+ * community room (within 1.5 km) or street station (within 5 km).
+ */
+async function inferArea(db: Queryable, location: { lat: number; lng: number }): Promise<CreateRequestBody['area']> {
+  const { rows } = await db.query<{ kind: string; province: string; city: string; district: string; street: string | null; community: string | null; d: number }>(
+    `SELECT kind, province, city, district, street, community, earth_distance(ll_to_earth(lat, lng), ll_to_earth($1, $2)) AS d
+       FROM stations WHERE kind IN ('community', 'street')
+      ORDER BY ll_to_earth(lat, lng) <-> ll_to_earth($1, $2) LIMIT 5`,
+    [location.lat, location.lng],
+  )
+  const room = rows.find((r) => r.kind === 'community' && r.d <= 1500)
+  const street = rows.find((r) => r.street && r.d <= 5000)
+  const best = room ?? street
+  if (!best) return {}
+  return {
+    province: best.province,
+    city: best.city,
+    district: best.district,
+    street: best.street ?? undefined,
+    ...(room ? { community: room.community ?? undefined } : {}),
+  }
 }
 
 async function loadRow(db: Queryable, id: string, lock = false): Promise<RequestRow | null> {

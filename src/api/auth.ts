@@ -3,5 +3,5 @@ import { http } from './client'
 
 export const loginWithWechatCode = (code: string) => http.post<Session>('/api/auth/wechat', { code }).then((r) => r.data)
 export const loginDemo = () => http.post<Session>('/api/auth/dev', {}).then((r) => r.data)
-export const logout = () => http.post('/api/auth/logout').then(() => undefined)
+export const logout = () => http.post('/api/auth/logout', {}).then(() => undefined)
 export const fetchMe = () => http.get<{ user: User }>('/api/me').then((r) => r.data.user)

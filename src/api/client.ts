@@ -24,21 +24,6 @@ export interface SessionAccess {
   onUnauthorized: () => void
 }
 
-let session: SessionAccess = { token: () => null, onUnauthorized: () => {} }
-
-/** The session store registers itself here (avoids an import cycle). */
-export function bindSession(access: SessionAccess) {
-  session = access
-}
-
-export const http = axios.create({ baseURL: API_BASE, timeout: 10_000, adapter: taroAdapter })
-
-http.interceptors.request.use((config) => {
-  const token = session.token()
-  if (token) config.headers.set('Authorization', `Bearer ${token}`)
-  return config
-})
-
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err
   if (err instanceof AxiosError) {
@@ -56,8 +41,34 @@ export function toApiError(err: unknown): ApiError {
   return new ApiError('UNKNOWN', '出了点问题，请稍后重试', null)
 }
 
-http.interceptors.response.use(undefined, (err: unknown) => {
-  const apiError = toApiError(err)
-  if (apiError.status === 401) session.onUnauthorized()
-  return Promise.reject(apiError)
-})
+/** An axios instance over Taro.request whose token and 401 handling come from a session store. */
+function createHttp() {
+  let session: SessionAccess = { token: () => null, onUnauthorized: () => {} }
+  const instance = axios.create({ baseURL: API_BASE, timeout: 10_000, adapter: taroAdapter })
+  instance.interceptors.request.use((config) => {
+    const token = session.token()
+    if (token) config.headers.set('Authorization', `Bearer ${token}`)
+    return config
+  })
+  instance.interceptors.response.use(undefined, (err: unknown) => {
+    const apiError = toApiError(err)
+    if (apiError.status === 401) session.onUnauthorized()
+    return Promise.reject(apiError)
+  })
+  /** The session store registers itself here (avoids an import cycle). */
+  const bind = (access: SessionAccess) => {
+    session = access
+  }
+  return { instance, bind }
+}
+
+const resident = createHttp()
+const staff = createHttp()
+
+/** The residents' client (the mini-program's login). */
+export const http = resident.instance
+export const bindSession = resident.bind
+
+/** The workbench's client (a station account's login, kept apart from the resident's). */
+export const staffHttp = staff.instance
+export const bindStaffSession = staff.bind

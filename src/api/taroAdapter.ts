@@ -64,5 +64,7 @@ export const taroAdapter: AxiosAdapter = (config) =>
         reject(new AxiosError(message, code, config, task))
       },
     })
+    // Taro.request also returns a promise that rejects on failure: the fail callback above handles it.
+    ;(task as unknown as Promise<unknown>)?.catch?.(() => undefined)
     config.signal?.addEventListener?.('abort', () => task?.abort?.())
   })

@@ -23,7 +23,7 @@ export function useIndex() {
     openSettings: async () => {
       if (await openLocationSettings()) void locate()
     },
-    askForHelp: (stationId: string) => Taro.navigateTo({ url: `/pages/station/index?id=${stationId}&focus=contact` }),
+    askForHelp: (stationId: string) => Taro.navigateTo({ url: `/packages/request/new/index?stationId=${stationId}` }),
     showAll: () => Taro.switchTab({ url: '/pages/stations/index' }),
   }
 }

@@ -39,8 +39,16 @@ export default function Mine() {
       </View>
 
       <View className='card mine-links'>
+        <View className='mine-link mine-link--requests' onClick={() => Taro.navigateTo({ url: '/packages/request/mine/index' })} ariaRole='link'>
+          <Text>我的求助</Text>
+          <Text className='muted'>›</Text>
+        </View>
         <View className='mine-link' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })} ariaRole='link'>
           <Text>隐私政策</Text>
+          <Text className='muted'>›</Text>
+        </View>
+        <View className='mine-link mine-link--workbench' onClick={() => Taro.navigateTo({ url: '/packages/workbench/login/index' })} ariaRole='link'>
+          <Text>社工工作台（工作人员）</Text>
           <Text className='muted'>›</Text>
         </View>
         <View className='mine-link' ariaRole='text'>

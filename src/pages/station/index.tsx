@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { STATION_KIND_LABELS } from '@contract/enums'
 import { formatOpeningHours, isOpenAt } from '@domain/hours'
@@ -39,7 +40,6 @@ export default function StationPage() {
       </View>
 
       <View className={`card station-contact${focus ? ' station-contact--focus' : ''}`} id='contact'>
-        {focus && <Text className='station-contact__hint'>有问题可以直接打电话给社工，或到站里面对面咨询。网上求助功能即将开通。</Text>}
         <Text className='station-section__title'>联系方式</Text>
         <View className='station-row'>
           <Text className='station-row__label'>电话</Text>
@@ -67,6 +67,9 @@ export default function StationPage() {
       <View className={`card station-services${focus ? ' station-contact--focus' : ''}`}>
         <Text className='station-section__title'>服务内容</Text>
         <ServiceTags services={station.services} />
+        <Button className='btn btn--primary btn--main btn-help' onClick={() => Taro.navigateTo({ url: `/packages/request/new/index?stationId=${station.id}` })}>
+          向本站求助
+        </Button>
       </View>
 
       {station.brandProjects.map((b) => (

@@ -1,0 +1,17 @@
+import type { CounterRequestBody, HelpRequest, Session, StaffMe, StaffQueueQuery, StaffRequest, StaffRequestSummary } from '@contract/types'
+import { staffHttp } from './client'
+
+export const staffLogin = (username: string, password: string) =>
+  staffHttp.post<Session>('/api/staff/login', { username, password }).then((r) => r.data)
+export const fetchStaffMe = () => staffHttp.get<StaffMe>('/api/staff/me').then((r) => r.data)
+export const fetchQueue = (query: StaffQueueQuery) =>
+  staffHttp.get<{ items: StaffRequestSummary[] }>('/api/staff/queue', { params: query }).then((r) => r.data.items)
+export const claimNext = () => staffHttp.post<StaffRequest>('/api/staff/queue/claim', {}).then((r) => r.data)
+export const fetchStaffRequest = (id: string) => staffHttp.get<StaffRequest>(`/api/staff/requests/${id}`).then((r) => r.data)
+
+export type StaffActionName = 'accept' | 'reply' | 'note' | 'transfer' | 'escalate' | 'resolve' | 'reopen'
+export const staffAction = (id: string, action: StaffActionName, body?: Record<string, string>) =>
+  staffHttp.post<StaffRequest>(`/api/staff/requests/${id}/${action}`, body ?? {}).then((r) => r.data)
+
+export const createCounterRequest = (body: CounterRequestBody) =>
+  staffHttp.post<HelpRequest>('/api/staff/requests', body).then((r) => r.data)

@@ -1,0 +1,35 @@
+import { Text, View } from '@tarojs/components'
+import { REQUEST_EVENT_LABELS } from '@contract/requests'
+import type { RequestEvent } from '@contract/types'
+import dayjs from '@/utils/dayjs'
+import './index.scss'
+
+function who(e: RequestEvent, viewer: 'resident' | 'staff'): string {
+  if (e.type === 'message' || (e.type === 'submitted' && viewer === 'resident' && e.actorName)) return viewer === 'resident' ? '我' : '居民'
+  if (e.type === 'escalated' && !e.actorName) return '系统'
+  return [e.stationName, e.actorName].filter(Boolean).join(' ')
+}
+
+/** Every step of a help request, oldest first. */
+export function Timeline({ events, viewer }: { events: RequestEvent[]; viewer: 'resident' | 'staff' }) {
+  return (
+    <View className='timeline'>
+      {events.map((e) => (
+        <View key={e.id} className={`timeline__item timeline__item--${e.type}${e.internal ? ' timeline__item--internal' : ''}`}>
+          <View className='timeline__head'>
+            <Text className='timeline__type'>
+              {REQUEST_EVENT_LABELS[e.type]}
+              {e.internal ? '（仅工作人员可见）' : ''}
+            </Text>
+            <Text className='timeline__time'>{dayjs(e.createdAt).format('M月D日 HH:mm')}</Text>
+          </View>
+          <Text className='timeline__who'>{who(e, viewer)}</Text>
+          {e.toStationName && <Text className='timeline__to'>转至：{e.toStationName}</Text>}
+          {e.body && <Text className='timeline__body'>{e.body}</Text>}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export default Timeline

@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useState } from 'react'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Button, Text, Textarea, View } from '@tarojs/components'
+import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
+import { REQUEST_STATUS_LABELS } from '@contract/requests'
+import type { HelpRequest } from '@contract/types'
+import { ApiError } from '@/api/client'
+import { cancelRequest, fetchRequest, sendMessage } from '@/api/requests'
+import { ErrorState, Loading } from '@/components/StateView'
+import { Field } from '@/components/Field'
+import { Timeline } from '@/components/Timeline'
+import { callStation } from '@/services/stationActions'
+import './index.scss'
+
+export default function RequestDetail() {
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const [request, setRequest] = useState<HelpRequest | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [message, setMessage] = useState('')
+  const [messageError, setMessageError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const load = useCallback(async () => {
+    try {
+      setRequest(await fetchRequest(id))
+      setError(null)
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : '加载失败')
+    }
+  }, [id])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+  usePullDownRefresh(async () => {
+    await load()
+    Taro.stopPullDownRefresh()
+  })
+
+  if (error) return <View className='page page-request-detail'><ErrorState message={error} onRetry={load} /></View>
+  if (!request) return <View className='page page-request-detail'><Loading /></View>
+  const r = request
+
+  const send = async () => {
+    if (!message.trim()) {
+      setMessageError('请输入要补充的内容')
+      return
+    }
+    setBusy(true)
+    try {
+      setRequest(await sendMessage(r.id, message.trim()))
+      setMessage('')
+      setMessageError(null)
+    } catch (err) {
+      setMessageError(err instanceof ApiError ? err.message : '发送失败，请重试') // the text stays in the box
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const cancel = async () => {
+    const ok = await Taro.showModal({ title: '取消求助', content: '确定不再需要社工帮助了吗？', confirmText: '确定取消', cancelText: '再想想' })
+    if (!ok.confirm) return
+    try {
+      setRequest(await cancelRequest(r.id))
+    } catch (err) {
+      void Taro.showModal({ title: '无法取消', content: err instanceof ApiError ? err.message : '请稍后重试', showCancel: false })
+      void load()
+    }
+  }
+
+  return (
+    <View className='page page-request-detail'>
+      <View className='card'>
+        <View className='request-detail__head'>
+          <Text className='request-detail__title'>{SERVICE_CATEGORY_LABELS[r.category]}</Text>
+          <Text className={`request-status request-status--${r.status}`}>{REQUEST_STATUS_LABELS[r.status]}</Text>
+        </View>
+        <Text className='muted'>求助编号 {r.number}</Text>
+        <Text className='request-detail__desc'>{r.description}</Text>
+        {r.helped && <Text className='muted'>为{r.helped.relationship}{r.helped.name}代办</Text>}
+        <View className='request-detail__station'>
+          <Text>受理站点：{r.station.name}</Text>
+          <Text className='muted request-detail__reason'>{r.routingReason}</Text>
+          {r.status === 'submitted' && <Text className='muted'>响应时限：{r.expectedResponse}受理</Text>}
+        </View>
+        <View className='btn-row'>
+          <Button className='btn btn-call' onClick={() => callStation(r.station.phone)}>打电话给社工站</Button>
+          {r.canCancel && <Button className='btn btn-cancel-request' onClick={cancel}>取消求助</Button>}
+        </View>
+      </View>
+
+      <Text className='section-title'>办理进度</Text>
+      <View className='card'>
+        <Timeline events={r.events} viewer='resident' />
+      </View>
+
+      {r.status !== 'cancelled' && (
+        <View className='card'>
+          <Field label='补充说明' hint='社工会看到您补充的内容' error={messageError}>
+            <Textarea className='textarea request-message' value={message} maxlength={1000} placeholder='例如：上午 9 点后家里有人' onInput={(e) => setMessage(e.detail.value)} />
+          </Field>
+          <Button className='btn btn--primary btn--main btn-send-message' loading={busy} disabled={busy} onClick={send}>发送</Button>
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,64 @@
+import { useCallback, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
+import { REQUEST_STATUS_LABELS } from '@contract/requests'
+import type { HelpRequestSummary } from '@contract/types'
+import { ApiError } from '@/api/client'
+import { fetchMyRequests } from '@/api/requests'
+import { EmptyState, ErrorState, Loading } from '@/components/StateView'
+import { useSession } from '@/stores/session'
+import dayjs from '@/utils/dayjs'
+import './index.scss'
+
+export default function MyRequests() {
+  const token = useSession((s) => s.token)
+  const login = useSession((s) => s.login)
+  const [state, setState] = useState<{ status: 'loading' | 'ok' | 'error'; items: HelpRequestSummary[]; error?: string }>({ status: 'loading', items: [] })
+
+  const load = useCallback(async () => {
+    if (!useSession.getState().token) return
+    try {
+      setState({ status: 'ok', items: await fetchMyRequests() })
+    } catch (err) {
+      setState({ status: 'error', items: [], error: err instanceof ApiError ? err.message : '加载失败' })
+    }
+  }, [])
+
+  useDidShow(() => void load())
+  usePullDownRefresh(async () => {
+    await load()
+    Taro.stopPullDownRefresh()
+  })
+
+  if (!token) {
+    return (
+      <View className='page page-my-requests'>
+        <EmptyState text='登录后可以查看您提交的求助和办理进度'>
+          <Button className='btn btn--primary btn--main btn-login' onClick={() => login().then(load)}>登录</Button>
+        </EmptyState>
+      </View>
+    )
+  }
+  return (
+    <View className='page page-my-requests'>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <ErrorState message={state.error ?? '加载失败'} onRetry={load} />}
+      {state.status === 'ok' && state.items.length === 0 && (
+        <EmptyState text='您还没有提交过求助'>
+          <Button className='btn btn--primary btn--main' onClick={() => Taro.navigateTo({ url: '/packages/request/new/index' })}>有问题找社工</Button>
+        </EmptyState>
+      )}
+      {state.items.map((r) => (
+        <View key={r.id} className='card request-item' onClick={() => Taro.navigateTo({ url: `/packages/request/detail/index?id=${r.id}` })} ariaRole='link'>
+          <View className='request-item__head'>
+            <Text className='request-item__category'>{SERVICE_CATEGORY_LABELS[r.category]}{r.helpedName ? ` · 为${r.helpedName}代办` : ''}</Text>
+            <Text className={`request-status request-status--${r.status}`}>{REQUEST_STATUS_LABELS[r.status]}</Text>
+          </View>
+          <Text className='request-item__desc'>{r.description}</Text>
+          <Text className='muted'>{r.number} · {r.station.name} · {dayjs(r.updatedAt).fromNow()}更新</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '有问题找社工' })

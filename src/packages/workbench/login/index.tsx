@@ -1,0 +1,49 @@
+import { useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Button, Input, Text, View } from '@tarojs/components'
+import { ApiError } from '@/api/client'
+import { Field } from '@/components/Field'
+import { useStaffSession } from '@/stores/staffSession'
+
+export default function StaffLogin() {
+  const login = useStaffSession((s) => s.login)
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useDidShow(() => {
+    if (useStaffSession.getState().token) void Taro.redirectTo({ url: '/packages/workbench/queue/index' })
+  })
+
+  const submit = async () => {
+    if (!username || !password) {
+      setError('请输入账号和密码')
+      return
+    }
+    setBusy(true)
+    try {
+      await login(username.trim(), password)
+      void Taro.redirectTo({ url: '/packages/workbench/queue/index' })
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : '登录失败，请稍后重试')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='page page-staff-login'>
+      <View className='card'>
+        <Text className='section-title'>社工站工作人员登录</Text>
+        <Field label='账号'>
+          <Input className='input staff-username' value={username} maxlength={40} placeholder='站点分配的账号' onInput={(e) => setUsername(e.detail.value)} />
+        </Field>
+        <Field label='密码' error={error}>
+          <Input className='input staff-password' password value={password} maxlength={200} placeholder='密码' onInput={(e) => setPassword(e.detail.value)} onConfirm={submit} />
+        </Field>
+        <Button className='btn btn--primary btn--main btn-staff-login' loading={busy} disabled={busy} onClick={submit}>登录</Button>
+      </View>
+    </View>
+  )
+}

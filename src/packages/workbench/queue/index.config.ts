@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '求助队列', enablePullDownRefresh: true })

@@ -1,0 +1,44 @@
+/** The workbench's login (a station account), kept apart from the resident's session. */
+import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import type { StaffMe } from '@contract/types'
+import { bindStaffSession } from '@/api/client'
+import { fetchStaffMe, staffLogin } from '@/api/staff'
+import { taroStorage } from './storage'
+
+interface StaffSessionState {
+  token: string | null
+  expiresAt: string | null
+  me: StaffMe | null
+  login: (username: string, password: string) => Promise<void>
+  refresh: () => Promise<void>
+  clear: () => void
+}
+
+export const useStaffSession = create<StaffSessionState>()(
+  persist(
+    (set) => ({
+      token: null,
+      expiresAt: null,
+      me: null,
+      async login(username, password) {
+        const s = await staffLogin(username, password)
+        set({ token: s.token, expiresAt: s.expiresAt })
+        set({ me: await fetchStaffMe() })
+      },
+      async refresh() {
+        set({ me: await fetchStaffMe() })
+      },
+      clear: () => set({ token: null, expiresAt: null, me: null }),
+    }),
+    { name: 'sgz-staff-session', storage: taroStorage, partialize: ({ token, expiresAt, me }) => ({ token, expiresAt, me }) },
+  ),
+)
+
+bindStaffSession({
+  token: () => {
+    const { token, expiresAt } = useStaffSession.getState()
+    return token && expiresAt && new Date(expiresAt) > new Date() ? token : null
+  },
+  onUnauthorized: () => useStaffSession.getState().clear(),
+})

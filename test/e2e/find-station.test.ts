@@ -1,0 +1,86 @@
+/**
+ * As a new resident would: open the h5 portal (the mini-program's h5 build,
+ * served by the same server `npm start` runs) in 大连金普新区, see the nearest
+ * stations, open one, see its brand project; and, with location refused, pick
+ * the area by hand and still get the nearest stations.
+ */
+import type { Browser } from 'playwright-core'
+import { startServer, type TestServer } from '../api/helpers/server'
+import { launch, phone, screenshotPath } from './browser'
+
+jest.setTimeout(180_000)
+
+let server: TestServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+test('a resident in 先进街道 sees 民馨社区 / 先进街道社工站 first, opens 先进街道社工站 and sees 东山小学堂', async () => {
+  // WGS-84, as a phone's browser reports it; the portal converts to GCJ-02.
+  const context = await browser.newContext({ ...phone, geolocation: { latitude: 39.0543, longitude: 121.7634 }, permissions: ['geolocation'] })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto(`${server.url}/#/pages/index/index`)
+
+  const hero = page.locator('.station-card--hero .station-card__name')
+  await hero.waitFor({ timeout: 30_000 })
+  expect(['民馨社区社会工作室', '先进街道社工站']).toContain((await hero.textContent())?.trim())
+  await expect(page.locator('.station-card__distance').first().textContent()).resolves.toMatch(/米$/)
+  await page.locator('.btn-help').waitFor()
+  await page.screenshot({ path: screenshotPath('index'), fullPage: true })
+
+  // 找社工站: the list, nearest first; open 先进街道社工站.
+  await page.getByText('找社工站', { exact: true }).last().click()
+  const names = page.locator('.page-stations .station-card__name')
+  await names.first().waitFor()
+  const firstTwo = (await names.allTextContents()).slice(0, 2).map((s) => s.trim())
+  expect(firstTwo.sort()).toEqual(['先进街道社工站', '民馨社区社会工作室'].sort())
+  await page.screenshot({ path: screenshotPath('stations'), fullPage: false })
+  await page.locator('.page-stations .station-card__name', { hasText: '先进街道社工站' }).click()
+
+  await page.locator('.page-station .brand-project__name').first().waitFor()
+  expect(await page.locator('.page-station .brand-project__name').allTextContents()).toContain('东山小学堂')
+  await expect(page.locator('.page-station').textContent()).resolves.toContain('节气美育')
+  const crumbs = (await page.locator('.breadcrumb__item').allTextContents()).map((t) => t.replace('›', '').trim())
+  expect(crumbs).toEqual(['大连市社工站指导中心', '金普新区社工总站'])
+  expect(await page.locator('.station-children .station-card__name').allTextContents()).toEqual(
+    expect.arrayContaining(['民馨社区社会工作室', '东山社区社会工作室']),
+  )
+  await page.waitForTimeout(600) // let the page's slide-in transition finish
+  await page.screenshot({ path: screenshotPath('station'), fullPage: true })
+  expect(errors).toEqual([])
+  await context.close()
+})
+
+test('location refused: the resident picks 大连市 → 金普新区 → 先进街道 by hand and still gets the nearest stations', async () => {
+  const context = await browser.newContext({ ...phone, permissions: [] })
+  const page = await context.newPage()
+  await page.goto(`${server.url}/#/pages/index/index`)
+  const pick = page.locator('.empty-state .btn-pick-area')
+  await pick.waitFor({ timeout: 30_000 })
+  expect(await page.locator('.station-card').count()).toBe(0)
+  await pick.click()
+
+  for (const name of ['辽宁省', '大连市', '金普新区', '先进街道']) {
+    await page.locator('.area-item', { hasText: name }).first().click()
+  }
+  const hero = page.locator('.station-card--hero .station-card__name')
+  await hero.waitFor({ timeout: 30_000 })
+  expect(['民馨社区社会工作室', '先进街道社工站', '东山社区社会工作室']).toContain((await hero.textContent())?.trim())
+  await expect(page.locator('.location-status').textContent()).resolves.toContain('先进街道')
+  await page.screenshot({ path: screenshotPath('picked-area'), fullPage: false })
+
+  // Remembered after a reload.
+  await page.reload()
+  await hero.waitFor({ timeout: 30_000 })
+  await expect(page.locator('.location-status').textContent()).resolves.toContain('先进街道')
+  await context.close()
+})

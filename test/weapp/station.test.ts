@@ -1,0 +1,99 @@
+/**
+ * Station detail (pages/station/index?id=…) on the weapp build: name, the
+ * breadcrumb of parent stations from 市级 down, the brand project, children.
+ */
+import type { StationDetail } from '../../contract/types'
+import { mountPage, reply, type MountedPage } from './harness'
+import { DALIAN, DONGSHAN, JINPU, MINXIN, XIANJIN, XIANJIN_DETAIL } from './fixtures'
+
+const ROUTE = 'pages/station/index'
+const routes = {
+  'GET /api/stations/:id': (req: { params: Record<string, string> }) =>
+    req.params.id === XIANJIN.id ? XIANJIN_DETAIL : reply(404, { code: 'NOT_FOUND', message: '没有找到这个社工站' }),
+}
+
+async function open(query: Record<string, string>, detail?: StationDetail) {
+  const page = await mountPage(ROUTE, query, { routes: detail ? { 'GET /api/stations/:id': detail } : routes })
+  // Past the loading state: the station, or an empty/error message.
+  await page.waitFor(() => page.find('station-head__name') ?? page.find('empty-state') ?? page.find('error-state'), 'the station or a message')
+  return page
+}
+
+const texts = (page: MountedPage, cls: string) => page.querySelectorAll(cls).map((n) => page.text(n))
+
+describe('先进街道社工站', () => {
+  let page: MountedPage
+  beforeEach(async () => {
+    page = await open({ id: XIANJIN.id })
+  })
+
+  test('fetches the station by id and shows its name', () => {
+    expect(page.requests.map((r) => r.path)).toEqual([`/api/stations/${XIANJIN.id}`])
+    expect(page.find('page-station')).toBeDefined()
+    expect(page.text(page.get('station-head__name'))).toBe(XIANJIN.name)
+    expect(page.callsOf('setNavigationBarTitle')).toEqual([expect.objectContaining({ title: XIANJIN.name })])
+    expect(page.consoleErrors).toEqual([])
+  })
+
+  test('the breadcrumb runs from 市级 down to the direct parent', () => {
+    const crumbs = texts(page, 'breadcrumb__item')
+    expect(crumbs).toHaveLength(2)
+    expect(crumbs[0]).toContain(DALIAN.name)
+    expect(crumbs[1]).toContain(JINPU.name)
+  })
+
+  test('tapping a breadcrumb item opens that station', async () => {
+    await page.tap(page.querySelectorAll('breadcrumb__item')[0])
+    expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/pages/station/index?id=${DALIAN.id}`])
+  })
+
+  test('shows the brand project 东山小学堂 with its classes', () => {
+    expect(texts(page, 'brand-project__name')).toEqual(['东山小学堂'])
+    expect(page.text(page.get('brand-project'))).toContain('节气美育')
+  })
+
+  test('lists the child stations', () => {
+    const children = page.get('station-children')
+    expect(page.text(children)).toContain('下设站点（2）')
+    expect(texts(page, 'station-card__name')).toEqual([MINXIN.name, DONGSHAN.name])
+  })
+
+  test('打电话 and 导航 use this station’s phone and coordinates', async () => {
+    // The contact section's buttons come first; the children's cards have their own.
+    await page.tap(page.querySelectorAll('btn-call')[0])
+    await page.tap(page.querySelectorAll('btn-navigate')[0])
+    expect(page.callsOf('makePhoneCall').map((o) => o.phoneNumber)).toEqual([XIANJIN.phone])
+    expect(page.callsOf('openLocation')).toEqual([expect.objectContaining({ latitude: XIANJIN.location.lat, longitude: XIANJIN.location.lng, name: XIANJIN.name })])
+  })
+
+  test('shows the opening hours and the address', () => {
+    expect(page.text(page.get('station-hours'))).toBe('周一至周五 08:30-11:30、13:30-17:30；周六 09:00-11:30')
+    expect(page.text()).toContain(XIANJIN.address)
+  })
+})
+
+test('向本站求助 starts a help request to this station', async () => {
+  const page = await open({ id: XIANJIN.id })
+  await page.tap('btn-help')
+  expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/packages/request/new/index?stationId=${XIANJIN.id}`])
+})
+
+test('a station without parents or children shows no breadcrumb and no children list', async () => {
+  const page = await open({ id: DALIAN.id }, { ...XIANJIN_DETAIL, ...DALIAN, parentId: null, ancestors: [], children: [], brandProjects: [] })
+  expect(page.text(page.get('station-head__name'))).toBe(DALIAN.name)
+  expect(page.querySelectorAll('breadcrumb__item')).toEqual([])
+  expect(page.find('station-children')).toBeUndefined()
+  expect(page.find('brand-project__name')).toBeUndefined()
+})
+
+test('an unknown id shows the API’s message, not a blank page', async () => {
+  const page = await open({ id: '0b7c1a52-0000-4000-8000-00000000ffff' })
+  expect(page.text()).toContain('没有找到这个社工站')
+  expect(page.find('station-head__name')).toBeUndefined()
+})
+
+test('no id at all says so without calling the API', async () => {
+  const page = await open({})
+  expect(page.text()).toContain('缺少站点编号')
+  expect(page.requests).toEqual([])
+})
