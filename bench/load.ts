@@ -38,3 +38,53 @@ export function randomNearbyPath(seed = 5) {
   const rand = prng(seed)
   return () => `/api/stations/nearby?lat=${(18.2 + rand() * 35.3).toFixed(5)}&lng=${(73.6 + rand() * 61.1).toFixed(5)}&limit=20`
 }
+
+/** Help-request submissions at a fixed rate: each with its own Idempotency-Key, from a pool of logged-in residents. */
+export async function loadSubmissions(url: string, rate: number, seconds: number): Promise<LoadResult> {
+  const tokens: string[] = []
+  for (let i = 0; i < 20; i++) {
+    const res = await fetch(`${url}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nickname: `压测居民${i}` }) })
+    tokens.push(((await res.json()) as { token: string }).token)
+  }
+  let n = 0
+  const body = JSON.stringify({
+    category: 'elderly_care',
+    attributes: { livesAlone: 'yes', mobility: 'limited' },
+    description: '想了解社区助餐服务',
+    requester: 'self',
+    contactName: '王大娘',
+    contactPhone: '13812345678',
+    area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
+    location: { lat: 39.0555, lng: 121.7735 },
+    urgency: 'normal',
+  })
+  const result = await autocannon({
+    url,
+    connections: 20,
+    overallRate: rate,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/requests',
+        setupRequest: (req: any) => {
+          n++
+          return {
+            ...req,
+            body,
+            headers: { ...req.headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[n % tokens.length]}`, 'idempotency-key': `bench-${Date.now()}-${n}` },
+          }
+        },
+      },
+    ],
+  })
+  return {
+    path: '/api/requests',
+    rate,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+  }
+}

@@ -14,7 +14,7 @@ import { migrate } from '../server/db/migrate'
 import type { Database } from '../server/db'
 import { startServer } from '../test/api/helpers/server'
 import { benchNearby, loadStations } from './nearby'
-import { load, randomNearbyPath } from './load'
+import { load, loadSubmissions, randomNearbyPath } from './load'
 import { fmt } from './util'
 // @ts-expect-error plain ESM helper without types
 import { startPostgres } from '../scripts/postgres.mjs'
@@ -22,6 +22,7 @@ import { startPostgres } from '../scripts/postgres.mjs'
 const quick = process.argv.includes('--quick')
 const LOAD_SECONDS = quick ? 5 : 15
 const LOAD_RATE = 200
+const SUBMIT_RATE = 50
 
 async function onBackend(name: string, open: () => Promise<Database>, databaseUrl: string | null) {
   console.log(`\n## ${name}`)
@@ -35,12 +36,14 @@ async function onBackend(name: string, open: () => Promise<Database>, databaseUr
 }
 
 async function loadPhase(name: string, database: { dataDir: string; databaseUrl: string | null }) {
-  const server = await startServer({ database, env: { LOG_LEVEL: 'warn' } })
+  const server = await startServer({ database, env: { LOG_LEVEL: 'warn', JOB_INTERVAL_MS: '0' } })
   try {
     const baseline = await load(server.url, () => '/api/health/live', LOAD_RATE, LOAD_SECONDS)
     const nearby = await load(server.url, randomNearbyPath(), LOAD_RATE, LOAD_SECONDS)
     console.log(`${name} load @${LOAD_RATE}/s: baseline p50 ${baseline.p50Ms} ms p99 ${baseline.p99Ms} ms; nearby p50 ${nearby.p50Ms} ms p99 ${nearby.p99Ms} ms (errors ${nearby.errors}, non-2xx ${nearby.non2xx})`)
-    return { baseline, nearby, p99Ratio: nearby.p99Ms / Math.max(baseline.p99Ms, 1) }
+    const submit = await loadSubmissions(server.url, SUBMIT_RATE, LOAD_SECONDS)
+    console.log(`${name} submissions @${SUBMIT_RATE}/s: ${submit.requests} sent, p50 ${submit.p50Ms} ms p99 ${submit.p99Ms} ms (errors ${submit.errors}, non-2xx ${submit.non2xx})`)
+    return { baseline, nearby, submit, p99Ratio: nearby.p99Ms / Math.max(baseline.p99Ms, 1) }
   } finally {
     await server.stop()
   }
@@ -71,12 +74,12 @@ async function main() {
   fs.mkdirSync(outDir, { recursive: true })
   fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(results, null, 2))
 
-  console.log('\n| backend | KNN top-10 vs brute force (1,000 points) | KNN mean | scan mean | speed-up | load: baseline p50/p99 | load: nearby p50/p99 |')
-  console.log('|---|---|---|---|---|---|---|')
+  console.log(`\n| backend | KNN top-10 vs brute force (1,000 points) | KNN mean | scan mean | speed-up | baseline p50/p99 @${LOAD_RATE}/s | nearby p50/p99 @${LOAD_RATE}/s | submissions p50/p99 @${SUBMIT_RATE}/s |`)
+  console.log('|---|---|---|---|---|---|---|---|')
   for (const key of ['pglite', 'postgres'] as const) {
     const r = results[key] as any
     if (!r) continue
-    console.log(`| ${key === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${r.nearby.mismatches} mismatches | ${fmt(r.nearby.knnMeanMs)} ms | ${fmt(r.nearby.scanMeanMs)} ms | ×${fmt(r.nearby.speedup, 0)} | ${r.load.baseline.p50Ms}/${r.load.baseline.p99Ms} ms | ${r.load.nearby.p50Ms}/${r.load.nearby.p99Ms} ms |`)
+    console.log(`| ${key === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${r.nearby.mismatches} mismatches | ${fmt(r.nearby.knnMeanMs)} ms | ${fmt(r.nearby.scanMeanMs)} ms | ×${fmt(r.nearby.speedup, 0)} | ${r.load.baseline.p50Ms}/${r.load.baseline.p99Ms} ms | ${r.load.nearby.p50Ms}/${r.load.nearby.p99Ms} ms | ${r.load.submit.p50Ms}/${r.load.submit.p99Ms} ms (${r.load.submit.non2xx + r.load.submit.errors} failed of ${r.load.submit.requests}) |`)
   }
   const bad = ['pglite', 'postgres'].some((k) => (results[k] as any)?.nearby.mismatches > 0)
   process.exit(bad ? 1 : 0)

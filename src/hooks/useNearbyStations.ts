@@ -21,6 +21,7 @@ export function useNearbyStations(filters: { limit: number; kind?: StationKind; 
 
   const reload = useCallback(async () => {
     if (lat === undefined || lng === undefined) {
+      seq.current++ // an answer still in flight for the old position must not land
       setState({ status: 'waiting', items: [], error: null })
       return
     }

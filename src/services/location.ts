@@ -47,9 +47,11 @@ export async function locate(): Promise<void> {
   const store = useLocation.getState()
   store.setLocating()
   try {
-    store.setGps(await getPosition())
+    const position = await getPosition()
+    // The resident picked an area while we waited: their choice wins.
+    if (useLocation.getState().status === 'locating') store.setGps(position)
   } catch (err) {
-    store.setFailed(err instanceof LocationError ? err.reason : 'failed')
+    if (useLocation.getState().status === 'locating') store.setFailed(err instanceof LocationError ? err.reason : 'failed')
   }
 }
 

@@ -59,7 +59,8 @@ export const useLocation = create<LocationState>()(
 export function locationLabel(s: Pick<LocationState, 'source' | 'area' | 'status'>): string {
   if (s.status === 'locating') return '正在定位…'
   if (s.source === 'gps') return '当前位置附近'
-  if (s.source === 'area' && s.area) return `${s.area.path.slice(1).join(' ')}附近`
+  // Without the province (the city says where), unless the province is all that was picked.
+  if (s.source === 'area' && s.area) return `${(s.area.path.length > 1 ? s.area.path.slice(1) : s.area.path).join(' ')}附近`
   if (s.status === 'denied') return '未获得定位权限'
   if (s.status === 'failed') return '定位失败'
   return '尚未定位'

@@ -81,7 +81,7 @@ describe(`notifications on ${backend}`, () => {
   test('every status change is in the outbox; the sender delivers it as a subscribe message, retrying with backoff', async () => {
     const config = loadConfig({
       WECHAT_API_BASE: wechat.url, WECHAT_APPID: 'wx-test-app', WECHAT_SECRET: 'test-secret', WECHAT_TEMPLATE_REQUEST_STATUS: 'tmpl-status',
-    } as NodeJS.ProcessEnv)
+    } as unknown as NodeJS.ProcessEnv)
     const user = await upsertUserByOpenid(db, 'o-notify', '居民')
     await db.query('UPDATE outbox SET delivered_at = now()') // earlier tests' messages
     const created = await db.transaction((tx) => createRequest(tx, { userId: user.id, channel: 'miniprogram', body: body(), actorId: user.id, now: hours(200), targets }))
@@ -105,7 +105,7 @@ describe(`notifications on ${backend}`, () => {
   test('without WeChat configuration the message is logged and marked so', async () => {
     const user = await upsertUserByOpenid(db, 'o-nolog', '居民')
     await db.transaction((tx) => createRequest(tx, { userId: user.id, channel: 'miniprogram', body: body(), actorId: user.id, now: hours(300), targets }))
-    await deliverPending(db, loadConfig({} as NodeJS.ProcessEnv), log, hours(300))
+    await deliverPending(db, loadConfig({} as unknown as NodeJS.ProcessEnv), log, hours(300))
     const { rows } = await db.query<{ delivery: string }>('SELECT delivery FROM outbox WHERE user_id = $1', [user.id])
     expect(rows[0]!.delivery).toBe('log')
   })

@@ -149,7 +149,7 @@ describe(`help requests on ${backend}`, () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'.padEnd(140, '0'), 'hex')
     const upload = (bytes: Buffer, name: string, token: string) => {
       const form = new FormData()
-      form.append('file', new Blob([bytes]), name)
+      form.append('file', new Blob([new Uint8Array(bytes)]), name)
       return fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })
     }
     const token = (await api(server.url).post('/api/auth/dev', { nickname: '拍照' })).body.token

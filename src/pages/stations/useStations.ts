@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { ServiceCategory, StationKind } from '@contract/types'
 import { useNearbyStations } from '@/hooks/useNearbyStations'
@@ -23,6 +23,12 @@ export function useStations() {
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [mapCenter, setMapCenter] = useState<{ lat: number; lng: number } | null>(null)
   const nearby = useNearbyStations({ limit: 30, kind, service })
+
+  // A new position or filter: the map follows the resident again, not the last selected station.
+  useEffect(() => {
+    setMapCenter(null)
+    setSelectedId(null)
+  }, [location.position?.lat, location.position?.lng, kind, service])
 
   useDidShow(() => {
     if (useLocation.getState().status === 'idle') void locate()

@@ -1,0 +1,84 @@
+/**
+ * A station's page (src/pages/station), opened as /pages/station/index?id=…:
+ * contact details first, one tap to call or navigate, its place in the network.
+ */
+import { fireEvent, render, screen } from '@testing-library/react'
+import type { StationDetail } from '@contract/types'
+import StationPage from '@/pages/station/index'
+import Taro from '../shims/taro'
+import { failWith, fakeApi, reply } from '../shims/fakeApi'
+import { MINXIN, XIANJIN } from './fixtures'
+
+const { distanceMeters: _d, ...minxin } = MINXIN
+const { distanceMeters: _x, ...xianjin } = XIANJIN
+const DETAIL: StationDetail = {
+  ...xianjin,
+  intro: '先进街道社工站立足社区，为困难群众提供社会救助、养老、儿童关爱等服务。',
+  ancestors: [
+    { id: '0b7c1a52-0000-4000-8000-000000000001', code: 'DL', name: '大连市社工站指导中心', kind: 'city' },
+    { id: '0b7c1a52-0000-4000-8000-000000000002', code: 'DL-JP', name: '金普新区社工总站', kind: 'district' },
+  ],
+  children: [minxin],
+}
+
+test('shows the station with its phone, address and hours, and titles the page with its name', async () => {
+  Taro.__setRouterParams({ id: DETAIL.id })
+  const api = fakeApi({ [`GET /api/stations/${DETAIL.id}`]: DETAIL })
+  render(<StationPage />)
+
+  expect(await screen.findByText(DETAIL.intro)).toBeInTheDocument()
+  expect(screen.getAllByText('先进街道社工站').length).toBeGreaterThan(0)
+  expect(screen.getByText('乡镇（街道）社工站')).toBeInTheDocument()
+  expect(screen.getByText('0411-87589120')).toBeInTheDocument()
+  expect(screen.getByText(DETAIL.address)).toBeInTheDocument()
+  expect(screen.getByText(/08:30/)).toBeInTheDocument()
+  expect(screen.getByText('下设站点（1）')).toBeInTheDocument()
+  expect(screen.getByRole('link', { name: '查看民馨社区社会工作室详情' })).toBeInTheDocument()
+  expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '先进街道社工站' })
+  expect(api.unmatched).toEqual([])
+})
+
+test('打电话 and 导航 act on this station', async () => {
+  Taro.__setRouterParams({ id: DETAIL.id })
+  fakeApi({ [`GET /api/stations/${DETAIL.id}`]: DETAIL })
+  const open = jest.spyOn(window, 'open').mockImplementation(() => null)
+  render(<StationPage />)
+  fireEvent.click(await screen.findByRole('button', { name: '拨打 0411-87589120' }))
+  expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0411-87589120' })
+  fireEvent.click(screen.getByRole('button', { name: '导航到先进街道社工站' }))
+  expect(open).toHaveBeenCalledWith(expect.stringContaining('position=121.779,39.0535'), '_blank', 'noopener')
+})
+
+test('the breadcrumb opens a station higher up', async () => {
+  Taro.__setRouterParams({ id: DETAIL.id })
+  fakeApi({ [`GET /api/stations/${DETAIL.id}`]: DETAIL })
+  render(<StationPage />)
+  fireEvent.click(await screen.findByText('金普新区社工总站 ›'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/station/index?id=0b7c1a52-0000-4000-8000-000000000002' })
+})
+
+test('an unknown station: the server’s message, no retry', async () => {
+  const id = '0b7c1a52-0000-4000-8000-0000000000ff'
+  Taro.__setRouterParams({ id })
+  fakeApi({ [`GET /api/stations/${id}`]: reply(404, { code: 'NOT_FOUND', message: '没有找到这个社工站' }) })
+  render(<StationPage />)
+  expect(await screen.findByText('没有找到这个社工站')).toBeInTheDocument()
+  expect(screen.queryByRole('button', { name: '重试' })).not.toBeInTheDocument()
+})
+
+test('opened without an id: 缺少站点编号, and nothing is asked of the server', async () => {
+  const api = fakeApi({})
+  render(<StationPage />)
+  expect(await screen.findByText('缺少站点编号')).toBeInTheDocument()
+  expect(api.requests).toEqual([])
+})
+
+test('the network failing: a message and 重试', async () => {
+  Taro.__setRouterParams({ id: DETAIL.id })
+  let calls = 0
+  fakeApi({ [`GET /api/stations/${DETAIL.id}`]: () => (++calls === 1 ? failWith('request:fail ') : DETAIL) })
+  render(<StationPage />)
+  expect(await screen.findByRole('alert')).toHaveTextContent('网络连接失败，请检查网络后重试')
+  fireEvent.click(screen.getByRole('button', { name: '重试' }))
+  expect(await screen.findByText(DETAIL.intro)).toBeInTheDocument()
+})
