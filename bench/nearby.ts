@@ -8,7 +8,8 @@
 import type { Database } from '../server/db'
 import { findNearby } from '../server/repositories/stations'
 import { bulkInsertStations, prng, syntheticStations } from '../server/seed/synthetic'
-import { greatCircleMeters, percentile, timed } from './util'
+import { greatCircleMeters } from '../domain/geo'
+import { percentile, timed } from './util'
 
 export const STATIONS = 50_000
 

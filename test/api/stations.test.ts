@@ -4,19 +4,10 @@
 import { SEED_STATIONS } from '../../server/seed/stations'
 import { api, backend, startServer, type TestServer } from './helpers/server'
 import { bulkInsertStations, prng, syntheticStations } from '../../server/seed/synthetic'
+import { greatCircleMeters } from '../../domain/geo'
 import type { NearbyResponse, StationDetail, StationListResponse } from '../../contract/types'
 
 jest.setTimeout(120_000)
-
-/** Great-circle distance on PostgreSQL earthdistance's sphere (earth() = 6378168 m). */
-function greatCircle(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const R = 6378168
-  const rad = Math.PI / 180
-  const dLat = (b.lat - a.lat) * rad
-  const dLng = (b.lng - a.lng) * rad
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2
-  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)))
-}
 
 const SYNTHETIC = syntheticStations(5000, 7)
 const ALL = [...SEED_STATIONS, ...SYNTHETIC]
@@ -59,7 +50,7 @@ describe(`stations API on ${backend}`, () => {
       const res = await client.get<NearbyResponse>(`/api/stations/nearby?${qs}`)
       expect(res.status).toBe(200)
       const expected = ALL.filter((s) => (!kind || s.kind === kind) && (!service || s.services.includes(service)))
-        .map((s) => ({ code: s.code, d: greatCircle(point, s.location) }))
+        .map((s) => ({ code: s.code, d: greatCircleMeters(point, s.location) }))
         .sort((a, b) => a.d - b.d)
         .slice(0, 20)
       const got = res.body.items.map((s) => ({ code: s.code, d: s.distanceMeters }))

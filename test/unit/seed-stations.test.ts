@@ -1,19 +1,12 @@
 /** The demo stations (server/seed/stations.ts): structure, formats and geography. */
+import { greatCircleMeters } from '../../domain/geo'
 import { SEED_STATIONS } from '../../server/seed/stations'
 import type { SeedStation } from '../../server/seed/types'
 import { SERVICE_CATEGORIES, STATION_KINDS } from '../../contract/enums'
 
 type LatLng = { lat: number; lng: number }
 
-/** Great-circle distance in metres (haversine, mean earth radius). */
-function haversine(a: LatLng, b: LatLng): number {
-  const R = 6371008.8
-  const rad = Math.PI / 180
-  const dLat = (b.lat - a.lat) * rad
-  const dLng = (b.lng - a.lng) * rad
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2
-  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)))
-}
+const haversine = (a: LatLng, b: LatLng) => greatCircleMeters(a, b)
 
 const byCode = new Map(SEED_STATIONS.map((s) => [s.code, s]))
 const byName = (name: string): SeedStation => {
