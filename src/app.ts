@@ -1,12 +1,28 @@
 import { PropsWithChildren } from 'react'
-import { useLaunch } from '@tarojs/taro'
+import { useDidShow, useLaunch } from '@tarojs/taro'
+import { elderRequested, systemFontIsLarge, useElder } from '@/stores/elder'
 import { listenForPrivacyAuthorization } from '@/stores/privacy'
 import '@/utils/dayjs'
+import { enableH5Accessibility } from '@/utils/h5a11y'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
-  useLaunch(() => {
+  useLaunch((options) => {
     listenForPrivacyAuthorization()
+    useElder.getState().followSystem(systemFontIsLarge())
+    if (elderRequested(options?.query)) useElder.getState().setEnabled(true)
+    if (process.env.TARO_ENV === 'h5') {
+      enableH5Accessibility()
+      // A shared link with ?elder=1 opened inside the running portal.
+      window.addEventListener('hashchange', () => {
+        if (elderRequested(undefined)) useElder.getState().setEnabled(true)
+      })
+    }
+  })
+  // WeChat's font size may have changed while the mini-program was in the background.
+  useDidShow((options) => {
+    useElder.getState().followSystem(systemFontIsLarge())
+    if (elderRequested((options as { query?: Record<string, unknown> } | undefined)?.query)) useElder.getState().setEnabled(true)
   })
   return children
 }

@@ -16,7 +16,7 @@ export function OptionGroup<T extends string>({ options, value, onChange, name, 
           className={`option${value === o.value ? ' option--active' : ''}`}
           onClick={() => onChange(o.value)}
           ariaRole='radio'
-          ariaLabel={`${o.label}${value === o.value ? '，已选择' : ''}`}
+          {...{ 'aria-checked': value === o.value }}
         >
           {value === o.value ? '✓ ' : ''}
           {o.label}

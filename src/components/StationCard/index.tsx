@@ -22,7 +22,7 @@ export function StationCard({ station, variant = 'list', highlighted = false, no
       id={`station-${station.id}`}
       className={`station-card station-card--${variant}${highlighted ? ' station-card--highlighted' : ''}`}
     >
-      <View className='station-card__main' onClick={() => openStation(station.id)} ariaRole='link' ariaLabel={`查看${station.name}详情`}>
+      <View className='station-card__main' onClick={() => openStation(station.id)} ariaRole='link'>
         <View className='station-card__head'>
           <Text className='station-card__name'>{station.name}</Text>
           {station.distanceMeters !== undefined && <Text className='station-card__distance'>{formatDistance(station.distanceMeters)}</Text>}
@@ -43,14 +43,14 @@ export function StationCard({ station, variant = 'list', highlighted = false, no
         )}
       </View>
       <View className='btn-row station-card__actions'>
-        <Button className={`btn btn--primary btn-call${variant === 'hero' ? ' btn--main' : ''}`} onClick={() => callStation(station.phone)} ariaLabel={`拨打${station.name}电话 ${station.phone}`}>
+        <Button className={`btn btn--primary btn-call${variant === 'hero' ? ' btn--main' : ''}`} onClick={() => callStation(station.phone)} ariaLabel={`打电话给${station.name}，${station.phone}`}>
           打电话
         </Button>
         <Button className={`btn btn-navigate${variant === 'hero' ? ' btn--main' : ''}`} onClick={() => navigateToStation(station)} ariaLabel={`导航到${station.name}`}>
           导航
         </Button>
         {onLocate && (
-          <Button className='btn btn-show-on-map' onClick={onLocate} ariaLabel={`在地图上显示${station.name}`}>
+          <Button className='btn btn-show-on-map' onClick={onLocate} ariaLabel={`地图上显示${station.name}`}>
             地图
           </Button>
         )}

@@ -1,12 +1,14 @@
+import { usePageClass } from '@/stores/elder'
 import { Button, Text, View } from '@tarojs/components'
 import { ErrorState, Loading } from '@/components/StateView'
 import { useArea } from './useArea'
 import './index.scss'
 
 export default function AreaPage() {
+  const pageClass = usePageClass('page-area')
   const a = useArea()
   return (
-    <View className='page page-area'>
+    <View className={pageClass}>
       <View className='area-path breadcrumb' ariaLabel='已选择的地区'>
         <Text className='breadcrumb__item' onClick={() => a.goTo(0)}>
           全部地区
@@ -30,7 +32,7 @@ export default function AreaPage() {
               </View>
             )}
             {a.options.map((n) => (
-              <View key={n.name} className='area-item' onClick={() => a.choose(n)} ariaRole='button' ariaLabel={`${n.name}，${n.stationCount} 个社工站`}>
+              <View key={n.name} className='area-item' onClick={() => a.choose(n)} ariaRole='button'>
                 <Text className='area-item__name'>{n.name}</Text>
                 <Text className='area-item__count'>{n.stationCount} 个站点 ›</Text>
               </View>

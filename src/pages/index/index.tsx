@@ -1,16 +1,55 @@
+import { usePageClass } from '@/stores/elder'
 import { Button, Text, View } from '@tarojs/components'
 import { StationCard } from '@/components/StationCard'
 import { PrivacyPopup } from '@/components/PrivacyPopup'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
+import { useElder } from '@/stores/elder'
+import { callStation } from '@/services/stationActions'
 import { useIndex } from './useIndex'
 import './index.scss'
 
 export default function Index() {
-  const { location, label, nearby, nearest, others, relocate, pickArea, openSettings, askForHelp, showAll } = useIndex()
+  const pageClass = usePageClass('page-index')
+  const { location, label, nearby, nearest, others, relocate, pickArea, openSettings, askForHelp, showAll, myRequests } = useIndex()
   const noPosition = !location.position && (location.status === 'denied' || location.status === 'failed')
+  const elder = useElder((s) => s.enabled)
+
+  if (elder) {
+    // 长辈模式: the nearest station's name and phone in large type, and three big actions.
+    return (
+      <View className={pageClass}>
+        <PrivacyPopup />
+        <View className='elder-home'>
+          {nearest ? (
+            <View className='elder-home__station'>
+              <Text className='elder-home__label'>离您最近的社工站</Text>
+              <Text className='elder-home__name station-card__name'>{nearest.name}</Text>
+              <Text className='elder-home__phone'>电话 {nearest.phone}</Text>
+            </View>
+          ) : noPosition ? (
+            <View className='elder-home__station'>
+              <Text className='elder-home__label'>还不知道您在哪里</Text>
+              <Button className='btn btn--main btn-pick-area' onClick={pickArea}>选择所在地区</Button>
+            </View>
+          ) : (
+            <Loading text='正在查找离您最近的社工站…' />
+          )}
+          <Button className='btn btn--primary btn--main elder-action btn-call' {...(nearest ? {} : { disabled: true })} onClick={() => nearest && callStation(nearest.phone)}>
+            打电话给社工站
+          </Button>
+          <Button className='btn btn--primary btn--main elder-action btn-help' {...(nearest ? {} : { disabled: true })} onClick={() => nearest && askForHelp(nearest.id)}>
+            有问题找社工
+          </Button>
+          <Button className='btn btn--main elder-action btn-my-requests' onClick={myRequests}>
+            我的求助
+          </Button>
+        </View>
+      </View>
+    )
+  }
 
   return (
-    <View className='page page-index'>
+    <View className={pageClass}>
       <PrivacyPopup />
       <View className='index-hero'>
         <Text className='index-hero__title'>有困难，找社工</Text>

@@ -25,5 +25,6 @@ export function useIndex() {
     },
     askForHelp: (stationId: string) => Taro.navigateTo({ url: `/packages/request/new/index?stationId=${stationId}` }),
     showAll: () => Taro.switchTab({ url: '/pages/stations/index' }),
+    myRequests: () => Taro.navigateTo({ url: '/packages/request/mine/index' }),
   }
 }

@@ -1,11 +1,16 @@
+import { busyProps } from '@/utils/busy'
+import { usePageClass } from '@/stores/elder'
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Switch, Text, View } from '@tarojs/components'
 import { useSession } from '@/stores/session'
+import { useElder } from '@/stores/elder'
 import { ApiError } from '@/api/client'
 import './index.scss'
 
 export default function Mine() {
+  const pageClass = usePageClass('page-mine')
   const { user, login, logout, loggingIn } = useSession()
+  const { enabled: elder, setEnabled: setElder } = useElder()
 
   const onLogin = async () => {
     try {
@@ -17,7 +22,7 @@ export default function Mine() {
   }
 
   return (
-    <View className='page page-mine'>
+    <View className={pageClass}>
       <View className='card login-state'>
         {user ? (
           <View>
@@ -31,11 +36,21 @@ export default function Mine() {
           <View>
             <Text className='mine__name'>未登录</Text>
             <Text className='muted'>登录后可以向社工求助、报名活动，并查看办理进度</Text>
-            <Button className='btn btn--primary btn--main btn-login' loading={loggingIn} disabled={loggingIn} onClick={onLogin}>
+            <Button className='btn btn--primary btn--main btn-login' {...busyProps(loggingIn)} onClick={onLogin}>
               {process.env.TARO_ENV === 'weapp' ? '微信一键登录' : '登录（演示账号）'}
             </Button>
           </View>
         )}
+      </View>
+
+      <View className='card elder-switch'>
+        <View className='mine-link'>
+          <View>
+            <Text className='elder-switch__label'>长辈模式</Text>
+            <Text className='muted elder-switch__hint'>大字体、大按钮，首页只留最常用的功能</Text>
+          </View>
+          <Switch className='elder-switch__control' checked={elder} color='#0a7d5a' ariaLabel='长辈模式' onChange={(e) => setElder(e.detail.value)} />
+        </View>
       </View>
 
       <View className='card mine-links'>

@@ -1,3 +1,4 @@
+import { usePageClass } from '@/stores/elder'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { STATION_KIND_LABELS } from '@contract/enums'
@@ -10,15 +11,16 @@ import { useStation } from './useStation'
 import './index.scss'
 
 export default function StationPage() {
+  const pageClass = usePageClass('page-station')
   const { status, station, error, focus, reload, open } = useStation()
 
-  if (status === 'loading') return <View className='page page-station'><Loading /></View>
-  if (status === 'notFound') return <View className='page page-station'><EmptyState text={error ?? '没有找到这个社工站'} /></View>
-  if (status === 'error' || !station) return <View className='page page-station'><ErrorState message={error ?? '加载失败'} onRetry={reload} /></View>
+  if (status === 'loading') return <View className={pageClass}><Loading /></View>
+  if (status === 'notFound') return <View className={pageClass}><EmptyState text={error ?? '没有找到这个社工站'} /></View>
+  if (status === 'error' || !station) return <View className={pageClass}><ErrorState message={error ?? '加载失败'} onRetry={reload} /></View>
 
   const open_ = isOpenAt(station.openingHours, new Date())
   return (
-    <View className='page page-station'>
+    <View className={pageClass}>
       {station.ancestors.length > 0 && (
         <View className='breadcrumb' ariaLabel='上级站点'>
           {station.ancestors.map((a) => (
@@ -55,7 +57,7 @@ export default function StationPage() {
         </View>
         {station.hoursNote && <Text className='muted'>{station.hoursNote}</Text>}
         <View className='btn-row'>
-          <Button className='btn btn--primary btn--main btn-call' onClick={() => callStation(station.phone)} ariaLabel={`拨打 ${station.phone}`}>
+          <Button className='btn btn--primary btn--main btn-call' onClick={() => callStation(station.phone)} ariaLabel={`打电话 ${station.phone}`}>
             打电话
           </Button>
           <Button className='btn btn--main btn-navigate' onClick={() => navigateToStation(station)} ariaLabel={`导航到${station.name}`}>

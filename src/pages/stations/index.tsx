@@ -1,3 +1,4 @@
+import { usePageClass } from '@/stores/elder'
 import { Button, Map, ScrollView, Text, View } from '@tarojs/components'
 import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { StationCard } from '@/components/StationCard'
@@ -8,12 +9,13 @@ import { KIND_FILTERS, useStations } from './useStations'
 import './index.scss'
 
 export default function Stations() {
+  const pageClass = usePageClass('page-stations')
   const s = useStations()
   const { nearby, location } = s
   const position = location.position
 
   return (
-    <View className='page page-stations'>
+    <View className={pageClass}>
       <PrivacyPopup />
       <View className='location-status' ariaRole='status'>
         <Text className='location-status__text'>位置：{s.label}</Text>

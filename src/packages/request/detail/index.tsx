@@ -1,3 +1,5 @@
+import { busyProps } from '@/utils/busy'
+import { usePageClass } from '@/stores/elder'
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
@@ -13,6 +15,7 @@ import { callStation } from '@/services/stationActions'
 import './index.scss'
 
 export default function RequestDetail() {
+  const pageClass = usePageClass('page-request-detail')
   const { params } = useRouter()
   const id = params.id ?? ''
   const [request, setRequest] = useState<HelpRequest | null>(null)
@@ -38,8 +41,8 @@ export default function RequestDetail() {
     Taro.stopPullDownRefresh()
   })
 
-  if (error) return <View className='page page-request-detail'><ErrorState message={error} onRetry={load} /></View>
-  if (!request) return <View className='page page-request-detail'><Loading /></View>
+  if (error) return <View className={pageClass}><ErrorState message={error} onRetry={load} /></View>
+  if (!request) return <View className={pageClass}><Loading /></View>
   const r = request
 
   const send = async () => {
@@ -71,7 +74,7 @@ export default function RequestDetail() {
   }
 
   return (
-    <View className='page page-request-detail'>
+    <View className={pageClass}>
       <View className='card'>
         <View className='request-detail__head'>
           <Text className='request-detail__title'>{SERVICE_CATEGORY_LABELS[r.category]}</Text>
@@ -101,7 +104,7 @@ export default function RequestDetail() {
           <Field label='补充说明' hint='社工会看到您补充的内容' error={messageError}>
             <Textarea className='textarea request-message' value={message} maxlength={1000} placeholder='例如：上午 9 点后家里有人' onInput={(e) => setMessage(e.detail.value)} />
           </Field>
-          <Button className='btn btn--primary btn--main btn-send-message' loading={busy} disabled={busy} onClick={send}>发送</Button>
+          <Button className='btn btn--primary btn--main btn-send-message' {...busyProps(busy)} onClick={send}>发送</Button>
         </View>
       )}
     </View>

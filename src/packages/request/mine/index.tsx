@@ -1,3 +1,4 @@
+import { usePageClass } from '@/stores/elder'
 import { useCallback, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
@@ -12,6 +13,7 @@ import dayjs from '@/utils/dayjs'
 import './index.scss'
 
 export default function MyRequests() {
+  const pageClass = usePageClass('page-my-requests')
   const token = useSession((s) => s.token)
   const login = useSession((s) => s.login)
   const [state, setState] = useState<{ status: 'loading' | 'ok' | 'error'; items: HelpRequestSummary[]; error?: string }>({ status: 'loading', items: [] })
@@ -33,7 +35,7 @@ export default function MyRequests() {
 
   if (!token) {
     return (
-      <View className='page page-my-requests'>
+      <View className={pageClass}>
         <EmptyState text='登录后可以查看您提交的求助和办理进度'>
           <Button className='btn btn--primary btn--main btn-login' onClick={() => login().then(load)}>登录</Button>
         </EmptyState>
@@ -41,7 +43,7 @@ export default function MyRequests() {
     )
   }
   return (
-    <View className='page page-my-requests'>
+    <View className={pageClass}>
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorState message={state.error ?? '加载失败'} onRetry={load} />}
       {state.status === 'ok' && state.items.length === 0 && (

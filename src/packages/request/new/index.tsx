@@ -1,3 +1,5 @@
+import { busyProps } from '@/utils/busy'
+import { usePageClass } from '@/stores/elder'
 import Taro from '@tarojs/taro'
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
 import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
@@ -10,13 +12,14 @@ import './index.scss'
 const PREFERRED_TIMES = ['随时都可以', '工作日上午', '工作日下午', '工作日晚上', '周末']
 
 export default function NewRequest() {
+  const pageClass = usePageClass('page-request-new')
   const f = useNewRequest()
   const { draft: d, errors: e, update } = f
 
   if (f.result) {
     const r = f.result
     return (
-      <View className='page page-request-new'>
+      <View className={pageClass}>
         <View className='card request-success' ariaRole='status'>
           <Text className='request-success__title'>已提交，社工会尽快联系您</Text>
           <View className='station-row'><Text className='station-row__label'>求助编号</Text><Text className='request-success__number'>{r.number}</Text></View>
@@ -35,7 +38,7 @@ export default function NewRequest() {
 
   if (f.showEmergency) {
     return (
-      <View className='page page-request-new'>
+      <View className={pageClass}>
         <View className='card emergency-panel' ariaRole='alert'>
           <Text className='emergency-panel__title'>如果有人现在有危险，请先拨打电话</Text>
           <Text className='emergency-panel__text'>社工站无法替代紧急救援。拨打以下电话会更快得到帮助：</Text>
@@ -52,7 +55,7 @@ export default function NewRequest() {
   }
 
   return (
-    <View className='page page-request-new'>
+    <View className={pageClass}>
       <View className='steps' ariaLabel={`第 ${f.step + 1} 步，共 ${STEPS.length} 步：${STEPS[f.step]}`}>
         {STEPS.map((s, i) => (
           <Text key={s} className={`steps__item${i === f.step ? ' steps__item--active' : ''}${i < f.step ? ' steps__item--done' : ''}`}>
@@ -109,7 +112,7 @@ export default function NewRequest() {
                   </View>
                 ))}
                 {d.photos.length < 3 && (
-                  <Button className='btn photos__add btn-add-photo' loading={f.uploading} disabled={f.uploading} onClick={f.addPhotos}>
+                  <Button className='btn photos__add btn-add-photo' {...busyProps(f.uploading)} onClick={f.addPhotos}>
                     + 添加照片
                   </Button>
                 )}
@@ -178,7 +181,7 @@ export default function NewRequest() {
           {f.step < STEPS.length - 1 ? (
             <Button className='btn btn--primary btn--main btn-next' onClick={f.next}>下一步</Button>
           ) : (
-            <Button className='btn btn--primary btn--main btn-submit' loading={f.submitting} disabled={f.submitting} onClick={f.submit}>提交求助</Button>
+            <Button className='btn btn--primary btn--main btn-submit' {...busyProps(f.submitting)} onClick={f.submit}>提交求助</Button>
           )}
         </View>
         <Text className='muted request-form__saved'>填写内容会自动保存，退出后再来也不会丢失。</Text>

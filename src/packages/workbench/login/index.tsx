@@ -1,3 +1,5 @@
+import { busyProps } from '@/utils/busy'
+import { usePageClass } from '@/stores/elder'
 import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
@@ -6,6 +8,7 @@ import { Field } from '@/components/Field'
 import { useStaffSession } from '@/stores/staffSession'
 
 export default function StaffLogin() {
+  const pageClass = usePageClass('page-staff-login')
   const login = useStaffSession((s) => s.login)
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
@@ -33,7 +36,7 @@ export default function StaffLogin() {
   }
 
   return (
-    <View className='page page-staff-login'>
+    <View className={pageClass}>
       <View className='card'>
         <Text className='section-title'>社工站工作人员登录</Text>
         <Field label='账号'>
@@ -42,7 +45,7 @@ export default function StaffLogin() {
         <Field label='密码' error={error}>
           <Input className='input staff-password' password value={password} maxlength={200} placeholder='密码' onInput={(e) => setPassword(e.detail.value)} onConfirm={submit} />
         </Field>
-        <Button className='btn btn--primary btn--main btn-staff-login' loading={busy} disabled={busy} onClick={submit}>登录</Button>
+        <Button className='btn btn--primary btn--main btn-staff-login' {...busyProps(busy)} onClick={submit}>登录</Button>
       </View>
     </View>
   )

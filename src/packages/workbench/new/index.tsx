@@ -1,3 +1,5 @@
+import { busyProps } from '@/utils/busy'
+import { usePageClass } from '@/stores/elder'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Textarea, View } from '@tarojs/components'
@@ -11,6 +13,7 @@ import { OptionGroup } from '@/components/OptionGroup'
 
 /** A request taken by phone or at the counter, entered for the resident: it joins the same queue and timeline. */
 export default function CounterRequest() {
+  const pageClass = usePageClass('page-counter-request')
   const [channel, setChannel] = useState<'phone' | 'counter'>('phone')
   const [category, setCategory] = useState<ServiceCategory | null>(null)
   const [description, setDescription] = useState('')
@@ -41,7 +44,7 @@ export default function CounterRequest() {
   }
 
   return (
-    <View className='page page-counter-request'>
+    <View className={pageClass}>
       <View className='card'>
         <Field label='来源'>
           <OptionGroup name='来源' options={[{ value: 'phone', label: '电话' }, { value: 'counter', label: '窗口来访' }]} value={channel} onChange={setChannel} />
@@ -64,7 +67,7 @@ export default function CounterRequest() {
         <Field label='紧急程度' error={errors.form}>
           <OptionGroup name='紧急程度' options={[{ value: 'normal', label: '一般' }, { value: 'urgent', label: '紧急' }]} value={urgency} onChange={setUrgency} />
         </Field>
-        <Button className='btn btn--primary btn--main' loading={busy} disabled={busy} onClick={submit}>登记并进入队列</Button>
+        <Button className='btn btn--primary btn--main' {...busyProps(busy)} onClick={submit}>登记并进入队列</Button>
       </View>
     </View>
   )

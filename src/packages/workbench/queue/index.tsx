@@ -1,3 +1,4 @@
+import { usePageClass } from '@/stores/elder'
 import { useCallback, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, ScrollView, Text, View } from '@tarojs/components'
@@ -20,6 +21,7 @@ const FILTERS: { label: string; query: StaffQueueQuery }[] = [
 ]
 
 export default function Queue() {
+  const pageClass = usePageClass('page-queue')
   const { me, token, clear } = useStaffSession()
   const [filter, setFilter] = useState(0)
   const [items, setItems] = useState<StaffRequestSummary[] | null>(null)
@@ -52,9 +54,9 @@ export default function Queue() {
     }
   }
 
-  if (!token) return <View className='page page-queue' />
+  if (!token) return <View className={pageClass} />
   return (
-    <View className='page page-queue'>
+    <View className={pageClass}>
       <View className='card'>
         <Text className='queue__who'>{me?.user.nickname} · {me?.station.name}</Text>
         {me && me.scope.length > 1 && <Text className='muted'>可查看 {me.scope.length} 个站点的队列</Text>}

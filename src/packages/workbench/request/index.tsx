@@ -1,3 +1,5 @@
+import { busyProps } from '@/utils/busy'
+import { usePageClass } from '@/stores/elder'
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
@@ -23,6 +25,7 @@ const PANEL_LABELS: Record<Exclude<Panel, null>, string> = {
 }
 
 export default function StaffRequestPage() {
+  const pageClass = usePageClass('page-staff-request')
   const { params } = useRouter()
   const id = params.id ?? ''
   const [r, setR] = useState<StaffRequest | null>(null)
@@ -46,8 +49,8 @@ export default function StaffRequestPage() {
     void load()
   }, [load])
 
-  if (error) return <View className='page page-staff-request'><ErrorState message={error} onRetry={load} /></View>
-  if (!r) return <View className='page page-staff-request'><Loading /></View>
+  if (error) return <View className={pageClass}><ErrorState message={error} onRetry={load} /></View>
+  if (!r) return <View className={pageClass}><Loading /></View>
 
   const act = async (action: StaffActionName, body?: Record<string, string>) => {
     setBusy(true)
@@ -85,7 +88,7 @@ export default function StaffRequestPage() {
   const open = r.status === 'accepted' || r.status === 'in_progress'
   const questions = CATEGORY_QUESTIONS[r.category] ?? []
   return (
-    <View className='page page-staff-request'>
+    <View className={pageClass}>
       <View className='card'>
         <Text className='section-title'>{r.urgency === 'urgent' ? '【紧急】' : ''}{SERVICE_CATEGORY_LABELS[r.category]} · {REQUEST_STATUS_LABELS[r.status]}</Text>
         <Text className='muted'>{r.number} · {r.station.name}{r.overdue ? ' · 已超过响应时限' : ''}{r.assigneeName ? ` · 负责人 ${r.assigneeName}` : ''}</Text>
@@ -102,7 +105,7 @@ export default function StaffRequestPage() {
       </View>
 
       <View className='card staff-actions'>
-        {r.status === 'submitted' && <Button className='btn btn--primary btn--main btn-accept' loading={busy} onClick={() => act('accept')}>受理</Button>}
+        {r.status === 'submitted' && <Button className='btn btn--primary btn--main btn-accept' {...busyProps(busy)} onClick={() => act('accept')}>受理</Button>}
         <View className='btn-row'>
           {open && <Button className='btn btn-reply' onClick={() => setPanel('reply')}>回复居民</Button>}
           <Button className='btn btn-note' onClick={() => setPanel('note')}>内部备注</Button>
@@ -129,7 +132,7 @@ export default function StaffRequestPage() {
             </Field>
             <View className='btn-row'>
               <Button className='btn' onClick={() => { setPanel(null); setFieldError(null) }}>取消</Button>
-              <Button className='btn btn--primary btn-confirm' loading={busy} disabled={busy} onClick={confirmPanel}>确定</Button>
+              <Button className='btn btn--primary btn-confirm' {...busyProps(busy)} onClick={confirmPanel}>确定</Button>
             </View>
           </View>
         )}
