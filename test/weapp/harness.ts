@@ -127,6 +127,8 @@ export interface MountOptions {
   openedFrom?: string[]
   /** App launch scene. */
   scene?: number
+  /** WeChat's font size as wx.getAppBaseInfo reports it (长辈模式 follows it). Default: the standard size. */
+  fontSizeSetting?: number
 }
 
 // ───────────────────────── WXML (official compiler) ─────────────────────────
@@ -298,6 +300,8 @@ function createWx(opts: MountOptions, calls: WxCall[], requests: FakeRequest[], 
     'stopPullDownRefresh', 'startPullDownRefresh', 'setNavigationBarTitle', 'setClipboardData', 'pageScrollTo', 'showShareMenu', 'vibrateShort']) {
     fakes[name] = ok(name)
   }
+
+  fakes.getAppBaseInfo = () => ({ SDKVersion: '3.7.0', language: 'zh_CN', version: '8.0.50', theme: 'light', fontSizeSetting: opts.fontSizeSetting ?? 17 })
 
   const wx: Record<string, unknown> = {}
   const names = new Set([...Object.keys(simulateWx), ...EXTRA_ASYNC_APIS, ...Object.keys(fakes)])

@@ -10,13 +10,13 @@ export default function AreaPage() {
   return (
     <View className={pageClass}>
       <View className='area-path breadcrumb' ariaLabel='已选择的地区'>
-        <Text className='breadcrumb__item' onClick={() => a.goTo(0)}>
+        <View className='breadcrumb__item' onClick={() => a.goTo(0)} ariaRole='button'>
           全部地区
-        </Text>
+        </View>
         {a.path.map((n, i) => (
-          <Text key={n.name} className='breadcrumb__item' onClick={() => a.goTo(i + 1)}>
+          <View key={n.name} className='breadcrumb__item' onClick={() => a.goTo(i + 1)} ariaRole='button'>
             › {n.name}
-          </Text>
+          </View>
         ))}
       </View>
 

@@ -24,9 +24,9 @@ export default function StationPage() {
       {station.ancestors.length > 0 && (
         <View className='breadcrumb' ariaLabel='上级站点'>
           {station.ancestors.map((a) => (
-            <Text key={a.id} className='breadcrumb__item' onClick={() => open(a.id)}>
+            <View key={a.id} className='breadcrumb__item' onClick={() => open(a.id)} ariaRole='link'>
               {a.name} ›
-            </Text>
+            </View>
           ))}
           <Text className='breadcrumb__current'>{station.name}</Text>
         </View>

@@ -36,7 +36,6 @@ export default function Stations() {
             className={`chip${s.kind === f.value ? ' chip--active' : ''}`}
             onClick={() => s.setKind(f.value)}
             ariaRole='button'
-           
           >
             {f.label}
           </View>
@@ -58,6 +57,11 @@ export default function Stations() {
           <Button className='btn btn--primary btn--main btn-pick-area' onClick={s.pickArea}>
             手动选择地区
           </Button>
+          {process.env.TARO_ENV === 'weapp' && location.status === 'denied' && (
+            <Button className='btn btn-open-settings' onClick={s.openSettings}>
+              去设置开启定位
+            </Button>
+          )}
         </EmptyState>
       )}
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { ServiceCategory, StationKind } from '@contract/types'
 import { useNearbyStations } from '@/hooks/useNearbyStations'
-import { locate } from '@/services/location'
+import { locate, openLocationSettings } from '@/services/location'
 import { locationLabel, useLocation } from '@/stores/location'
 
 export const KIND_FILTERS: { value: StationKind | undefined; label: string }[] = [
@@ -66,5 +66,8 @@ export function useStations() {
     mapCenter: mapCenter ?? location.position,
     relocate: () => void locate(),
     pickArea: () => Taro.navigateTo({ url: '/pages/area/index' }),
+    openSettings: async () => {
+      if (await openLocationSettings()) void locate()
+    },
   }
 }
