@@ -5,6 +5,7 @@
  */
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Index from '@/pages/index/index'
+import { useElder } from '@/stores/elder'
 import { useLocation } from '@/stores/location'
 import { wgs84ToGcj02 } from '@domain/geo'
 import Taro from '../shims/taro'
@@ -39,11 +40,12 @@ describe('首页 with the position granted', () => {
 
     await screen.findByText('离您最近的社工站')
     expect(within(heroSection()).getByText('民馨社区社会工作室')).toBeInTheDocument()
-    expect(within(heroSection()).getByRole('button', { name: /^拨打民馨社区社会工作室电话/ })).toBeInTheDocument()
+    expect(within(heroSection()).getByRole('button', { name: /^打电话给民馨社区社会工作室/ })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: '有问题找社工' })).toBeInTheDocument()
 
     const others = screen.getByText('附近其他社工站').parentElement!
-    expect(within(others).getAllByRole('link').map((a) => a.getAttribute('aria-label'))).toEqual(['查看先进街道社工站详情', '查看东山社区社会工作室详情'])
+    expect([...others.querySelectorAll('.station-card__name')].map((n) => n.textContent)).toEqual(['先进街道社工站', '东山社区社会工作室'])
+    expect(within(others).getAllByRole('link')).toHaveLength(2) // each card opens its station
     expect(screen.getByText('位置：当前位置附近')).toBeInTheDocument()
 
     // The browser's WGS-84 fix is converted to GCJ-02 (the stations' datum) before asking for stations.
@@ -184,12 +186,9 @@ describe('首页 with an area picked earlier', () => {
 
 describe('首页 when the position is lost while stations are loading', () => {
   /**
-   * KNOWN BUG (src/hooks/useNearbyStations.ts, reload()): when the position
-   * becomes null, reload() sets 'waiting' and returns without bumping `seq`,
-   * so a request still in flight for the old position is accepted when it
-   * lands: 首页 then shows 手动选择地区 *and* a "nearest" station. Marked
-   * `failing` so the suite stays green; jest flags it once the bug is fixed
-   * (then turn it into a plain `test`).
+   * A request still in flight for the old position must not land once the
+   * position is gone (src/hooks/useNearbyStations.ts bumps `seq` for that);
+   * otherwise 首页 would show 手动选择地区 *and* a "nearest" station.
    */
   test('a late answer for the old position is not shown once the position is gone', async () => {
     let allow!: () => void
@@ -217,5 +216,37 @@ describe('首页 when the position is lost while stations are loading', () => {
     // The page says it has no position; it should not also show a station "nearest" to the discarded one.
     expect(screen.getByText('位置：未获得定位权限')).toBeInTheDocument()
     expect(screen.queryByText('离您最近的社工站')).not.toBeInTheDocument()
+  })
+})
+
+describe('首页 in 长辈模式', () => {
+  beforeEach(() => {
+    useElder.getState().setEnabled(true)
+  })
+
+  test('the nearest station’s name and phone in large type, and three big actions; 打电话给社工站 dials it', async () => {
+    granted()
+    fakeApi({ 'GET /api/stations/nearby': { items: [MINXIN, XIANJIN] } })
+    const { container } = render(<Index />)
+
+    expect(await screen.findByText('民馨社区社会工作室')).toBeInTheDocument()
+    expect(screen.getByText('电话 0411-87589365')).toBeInTheDocument()
+    expect(container.querySelector('.page-index')).toHaveClass('elder') // the root switches the design tokens
+    expect(screen.queryByText('先进街道社工站')).not.toBeInTheDocument() // fewer choices: only the nearest
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['打电话给社工站', '有问题找社工', '我的求助'])
+
+    fireEvent.click(screen.getByRole('button', { name: '打电话给社工站' }))
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0411-87589365' })
+    fireEvent.click(screen.getByRole('button', { name: '有问题找社工' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/request/new/index?stationId=${MINXIN.id}` })
+  })
+
+  test('refused: 选择所在地区 instead, and no station to call yet', async () => {
+    refused()
+    render(<Index />)
+    fireEvent.click(await screen.findByRole('button', { name: '选择所在地区' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/area/index' })
+    // Nothing to call or ask yet: only 选择所在地区 and 我的求助.
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['选择所在地区', '我的求助'])
   })
 })

@@ -2,7 +2,7 @@
  * A station's page (src/pages/station), opened as /pages/station/index?id=…:
  * contact details first, one tap to call or navigate, its place in the network.
  */
-import { fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, within } from '@testing-library/react'
 import type { StationDetail } from '@contract/types'
 import StationPage from '@/pages/station/index'
 import Taro from '../shims/taro'
@@ -33,7 +33,7 @@ test('shows the station with its phone, address and hours, and titles the page w
   expect(screen.getByText(DETAIL.address)).toBeInTheDocument()
   expect(screen.getByText(/08:30/)).toBeInTheDocument()
   expect(screen.getByText('下设站点（1）')).toBeInTheDocument()
-  expect(screen.getByRole('link', { name: '查看民馨社区社会工作室详情' })).toBeInTheDocument()
+  expect(screen.getByRole('link', { name: /^民馨社区社会工作室/ })).toBeInTheDocument()
   expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '先进街道社工站' })
   expect(api.unmatched).toEqual([])
 })
@@ -43,7 +43,7 @@ test('打电话 and 导航 act on this station', async () => {
   fakeApi({ [`GET /api/stations/${DETAIL.id}`]: DETAIL })
   const open = jest.spyOn(window, 'open').mockImplementation(() => null)
   render(<StationPage />)
-  fireEvent.click(await screen.findByRole('button', { name: '拨打 0411-87589120' }))
+  fireEvent.click(await screen.findByRole('button', { name: '打电话 0411-87589120' }))
   expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0411-87589120' })
   fireEvent.click(screen.getByRole('button', { name: '导航到先进街道社工站' }))
   expect(open).toHaveBeenCalledWith(expect.stringContaining('position=121.779,39.0535'), '_blank', 'noopener')
@@ -53,7 +53,10 @@ test('the breadcrumb opens a station higher up', async () => {
   Taro.__setRouterParams({ id: DETAIL.id })
   fakeApi({ [`GET /api/stations/${DETAIL.id}`]: DETAIL })
   render(<StationPage />)
-  fireEvent.click(await screen.findByText('金普新区社工总站 ›'))
+  // From 市级 down to the direct parent, each one a link (reachable by keyboard and screen readers).
+  const crumbs = within(await screen.findByLabelText('上级站点')).getAllByRole('link')
+  expect(crumbs.map((c) => c.textContent)).toEqual(['大连市社工站指导中心 ›', '金普新区社工总站 ›'])
+  fireEvent.click(screen.getByRole('link', { name: '金普新区社工总站 ›' }))
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/station/index?id=0b7c1a52-0000-4000-8000-000000000002' })
 })
 

@@ -11,9 +11,8 @@ import { DONGSHAN, MINXIN, XIANJIN, XIANJIN_CENTER } from './fixtures'
 
 const AREA = { path: ['辽宁省', '大连市', '金普新区', '先进街道'], center: XIANJIN_CENTER }
 
-/** The station names in the list, top to bottom (each card links to its station). */
-const listed = () =>
-  [...document.querySelectorAll('.stations-list [role="link"]')].map((a) => a.getAttribute('aria-label')!.replace(/^查看|详情$/g, ''))
+/** The station names in the list, top to bottom, as the resident reads them. */
+const listed = () => [...document.querySelectorAll('.stations-list .station-card__name')].map((n) => n.textContent)
 
 beforeEach(() => {
   useLocation.getState().pickArea(AREA) // measured from 先进街道, so no geolocation is involved
@@ -89,6 +88,35 @@ test('pulling down reloads the list and stops the refresh indicator', async () =
   expect(Taro.stopPullDownRefresh).toHaveBeenCalledTimes(1)
 })
 
+describe('location refused, no area picked yet', () => {
+  beforeEach(() => {
+    useLocation.setState({ status: 'idle', position: null, source: null, area: null })
+  })
+
+  test('in the browser: 手动选择地区 opens the area picker; no settings button there', async () => {
+    const api = fakeApi({})
+    render(<Stations />) // jsdom has no navigator.geolocation: locating fails
+    fireEvent.click(await screen.findByRole('button', { name: '手动选择地区' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/area/index' })
+    expect(screen.queryByRole('button', { name: '去设置开启定位' })).not.toBeInTheDocument()
+    expect(api.requests).toEqual([]) // no position, nothing to ask for
+  })
+
+  test('in the mini-program: 去设置开启定位 opens WeChat settings, and once allowed the list appears', async () => {
+    process.env.TARO_ENV = 'weapp'
+    Taro.getLocation.mockRejectedValueOnce({ errMsg: 'getLocation:fail auth deny' } as never)
+    Taro.openSetting.mockResolvedValueOnce({ authSetting: { 'scope.userLocation': true } } as never)
+    fakeApi({ 'GET /api/stations/nearby': { items: [MINXIN] } })
+    render(<Stations />)
+    expect(await screen.findByText('没有获得您的位置。请手动选择所在地区，查看附近的社工站。')).toBeInTheDocument()
+    expect(screen.getByText('位置：未获得定位权限')).toBeInTheDocument()
+    fireEvent.click(screen.getByRole('button', { name: '去设置开启定位' }))
+    await waitFor(() => expect(listed()).toEqual(['民馨社区社会工作室']))
+    expect(Taro.openSetting).toHaveBeenCalledTimes(1)
+    expect(screen.queryByRole('button', { name: '手动选择地区' })).not.toBeInTheDocument()
+  })
+})
+
 describe('in the mini-program (weapp branch: the native map)', () => {
   beforeEach(() => {
     process.env.TARO_ENV = 'weapp' // read at render time; restored after each test
@@ -107,24 +135,18 @@ describe('in the mini-program (weapp branch: the native map)', () => {
   test('地图 on a card centres the map on that station', async () => {
     fakeApi({ 'GET /api/stations/nearby': { items: [MINXIN, XIANJIN] } })
     render(<Stations />)
-    fireEvent.click(await screen.findByRole('button', { name: '在地图上显示先进街道社工站' }))
+    fireEvent.click(await screen.findByRole('button', { name: '地图上显示先进街道社工站' }))
     expect(screen.getByTestId('map')).toHaveAttribute('data-latitude', String(XIANJIN.location.lat))
     expect(document.getElementById(`station-${XIANJIN.id}`)).toHaveClass('station-card--highlighted')
   })
 
-  /**
-   * KNOWN BUG (src/pages/stations/useStations.ts, `mapCenter`): the centre set
-   * by selecting a station is kept when the position changes (another area
-   * picked, 重新定位) or a filter changes, so the map stays on the old
-   * station, possibly in another city, while the list shows the new stations.
-   * `failing` until fixed; then make it a plain `test`.
-   */
+  /** The centre set by selecting a station must not outlive a new position or filter. */
   test('after picking another area, the map is centred on the new area, not on the station selected before', async () => {
     const ZHONGSHAN = { path: ['辽宁省', '大连市', '中山区'], center: { lat: 38.92, lng: 121.64 } }
     const FAR = { ...DONGSHAN, id: '0b7c1a52-0000-4000-8000-0000000000aa', name: '中山区社工总站', location: { lat: 38.921, lng: 121.641 }, distanceMeters: 150 }
     fakeApi({ 'GET /api/stations/nearby': (req) => ({ items: req.query.lat === String(ZHONGSHAN.center.lat) ? [FAR] : [MINXIN, XIANJIN] }) })
     render(<Stations />)
-    fireEvent.click(await screen.findByRole('button', { name: '在地图上显示先进街道社工站' }))
+    fireEvent.click(await screen.findByRole('button', { name: '地图上显示先进街道社工站' }))
 
     // 切换地区 → the picker → back to this page (it stayed mounted under the picker).
     act(() => useLocation.getState().pickArea(ZHONGSHAN))

@@ -1,9 +1,9 @@
-import { greatCircleMeters, isInChina, wgs84ToGcj02 } from '../../domain/geo'
+import { EARTH_RADIUS_METERS, greatCircleMeters, isInChina, wgs84ToGcj02 } from '../../domain/geo'
 import { formatOpeningHours, formatWeekdays, isOpenAt } from '../../domain/hours'
 import { formatDistance } from '../../domain/format'
 
 describe('geo', () => {
-  test('great-circle distance: one degree of latitude ≈ 111.3 km on earthdistance\'s sphere; Dalian → Shanghai ≈ 590 km', () => {
+  test('great-circle distance: one degree of latitude ≈ 111.3 km on earthdistance\'s sphere; Dalian → Shanghai ≈ 855 km', () => {
     expect(greatCircleMeters({ lat: 39, lng: 121 }, { lat: 40, lng: 121 })).toBeCloseTo(111_318, -1)
     const d = greatCircleMeters({ lat: 38.914, lng: 121.6147 }, { lat: 31.2304, lng: 121.4737 })
     expect(d / 1000).toBeGreaterThan(850)
@@ -18,6 +18,23 @@ describe('geo', () => {
     const shift = greatCircleMeters({ lat: 39.0543, lng: 121.7634 }, gcj)
     expect(shift).toBeGreaterThan(300)
     expect(shift).toBeLessThan(800)
+  })
+
+  test.each([
+    // wgsLat, wgsLng → gcjLat, gcjLng: the published test vectors of googollee/eviltransform
+    [31.1774276, 121.5272106, 31.17530398364597, 121.531541859215], // 上海
+    [22.543847, 113.912316, 22.540796131694766, 113.9171764808363], // 深圳
+    [39.911954, 116.377817, 39.91334545536069, 116.38404722455657], // 北京
+  ])('WGS-84 (%f, %f) → GCJ-02 (%f, %f), the standard transform', (lat, lng, gcjLat, gcjLng) => {
+    const gcj = wgs84ToGcj02({ lat, lng })
+    expect(gcj.lat).toBeCloseTo(gcjLat, 9)
+    expect(gcj.lng).toBeCloseTo(gcjLng, 9)
+  })
+
+  test('EARTH_RADIUS_METERS is earthdistance\'s earth()', () => {
+    expect(EARTH_RADIUS_METERS).toBe(6378168)
+    // A quarter of a meridian on that sphere.
+    expect(greatCircleMeters({ lat: 0, lng: 0 }, { lat: 90, lng: 0 })).toBeCloseTo((Math.PI / 2) * 6378168, 3)
   })
 
   test('outside China no offset applies', () => {
@@ -53,8 +70,13 @@ describe('distance formatting', () => {
   test.each([
     [0, '1米'],
     [344, '340米'],
-    [999, '1000米'],
+    [994, '990米'],
+    [996, '1公里'], // not "1000米"
     [1234, '1.2公里'],
+    [2000, '2公里'],
+    [9960, '10公里'], // not "10.0公里"
     [12_345, '12公里'],
+    [-1, ''],
+    [Number.NaN, ''],
   ])('%d m → %s', (m, s) => expect(formatDistance(m)).toBe(s))
 })

@@ -34,12 +34,16 @@ export default function Index() {
           ) : (
             <Loading text='正在查找离您最近的社工站…' />
           )}
-          <Button className='btn btn--primary btn--main elder-action btn-call' {...(nearest ? {} : { disabled: true })} onClick={() => nearest && callStation(nearest.phone)}>
-            打电话给社工站
-          </Button>
-          <Button className='btn btn--primary btn--main elder-action btn-help' {...(nearest ? {} : { disabled: true })} onClick={() => nearest && askForHelp(nearest.id)}>
-            有问题找社工
-          </Button>
+          {nearest && (
+            <Button className='btn btn--primary btn--main elder-action btn-call' onClick={() => callStation(nearest.phone)}>
+              打电话给社工站
+            </Button>
+          )}
+          {nearest && (
+            <Button className='btn btn--primary btn--main elder-action btn-help' onClick={() => askForHelp(nearest.id)}>
+              有问题找社工
+            </Button>
+          )}
           <Button className='btn btn--main elder-action btn-my-requests' onClick={myRequests}>
             我的求助
           </Button>

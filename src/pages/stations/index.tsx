@@ -36,17 +36,18 @@ export default function Stations() {
             className={`chip${s.kind === f.value ? ' chip--active' : ''}`}
             onClick={() => s.setKind(f.value)}
             ariaRole='button'
+            {...{ 'aria-pressed': s.kind === f.value }}
           >
             {f.label}
           </View>
         ))}
       </ScrollView>
       <ScrollView scrollX className='chip-row filter-service' ariaLabel='按服务内容筛选'>
-        <View className={`chip${s.service === undefined ? ' chip--active' : ''}`} onClick={() => s.setService(undefined)} ariaRole='button'>
+        <View className={`chip${s.service === undefined ? ' chip--active' : ''}`} onClick={() => s.setService(undefined)} ariaRole='button' {...{ 'aria-pressed': s.service === undefined }}>
           全部服务
         </View>
         {SERVICE_CATEGORIES.map((c) => (
-          <View key={c} className={`chip${s.service === c ? ' chip--active' : ''}`} onClick={() => s.setService(c)} ariaRole='button'>
+          <View key={c} className={`chip${s.service === c ? ' chip--active' : ''}`} onClick={() => s.setService(c)} ariaRole='button' {...{ 'aria-pressed': s.service === c }}>
             {SERVICE_CATEGORY_LABELS[c]}
           </View>
         ))}

@@ -86,7 +86,7 @@ export default function NewRequest() {
         {f.step === 1 && d.category && (
           <View>
             {(CATEGORY_QUESTIONS[d.category] ?? []).map((q) => (
-              <Field key={q.key} label={q.label} required={q.required} error={!d.attributes[q.key] ? e.attributes : null}>
+              <Field key={q.key} label={q.label} required={q.required} error={e[`attr:${q.key}`]}>
                 <OptionGroup name={q.label} options={q.options} value={d.attributes[q.key]} onChange={(v) => update({ attributes: { ...d.attributes, [q.key]: v }, emergencyAcknowledged: false })} columns={1} />
               </Field>
             ))}

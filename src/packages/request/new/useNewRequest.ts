@@ -15,7 +15,8 @@ import { useSession } from '@/stores/session'
 export const STEPS = ['服务类别', '遇到的问题', '为谁求助', '联系方式'] as const
 const TEMPLATE_ID = process.env.TARO_APP_TEMPLATE_REQUEST_STATUS
 
-type Errors = Partial<Record<keyof RequestDraft | 'form', string>>
+/** Field errors, by field (`attr:<question>` for a category question). */
+type Errors = Partial<Record<keyof RequestDraft | 'form' | `attr:${string}`, string>>
 
 /** What is wrong with a step, field by field, in words. */
 export function validateStep(step: number, d: RequestDraft): Errors {
@@ -23,7 +24,7 @@ export function validateStep(step: number, d: RequestDraft): Errors {
   if (step === 0 && !d.category) e.category = '请选择一项服务'
   if (step === 1) {
     for (const q of (d.category && CATEGORY_QUESTIONS[d.category]) || []) {
-      if (q.required && !d.attributes[q.key]) e.attributes = `请回答：${q.label}`
+      if (q.required && !d.attributes[q.key]) e[`attr:${q.key}`] = `请回答：${q.label}`
     }
     if (!d.description.trim()) e.description = '请简单说说遇到了什么问题'
     else if (d.description.length > 1000) e.description = '问题描述不能超过 1000 字'

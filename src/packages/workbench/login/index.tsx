@@ -20,6 +20,7 @@ export default function StaffLogin() {
   })
 
   const submit = async () => {
+    if (busy) return
     if (!username || !password) {
       setError('请输入账号和密码')
       return

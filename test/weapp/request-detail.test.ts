@@ -1,0 +1,117 @@
+/**
+ * 求助详情 (packages/request/detail/index) on the weapp build: the timeline of
+ * a request, 补充说明, and 取消求助 while it is still waiting.
+ */
+import type { HelpRequest } from '../../contract/types'
+import { attrOf, mountPage, type MountedPage } from './harness'
+import { LOGGED_IN, REPLY_TEXT, RESOLVED_DETAIL, RESOLVE_TEXT, SOCIAL_WORKER, WAITING_DETAIL } from './request-fixtures'
+import { MINXIN } from './fixtures'
+
+const ROUTE = 'packages/request/detail/index'
+
+const timeline = (page: MountedPage) => page.querySelectorAll('timeline__item')
+const typeOf = (item: ReturnType<MountedPage['get']>) =>
+  String(attrOf(item._exparserNode, 'class')).split(/\s+/).find((c) => c.startsWith('timeline__item--'))
+
+const withEvent = (r: HelpRequest, patch: Partial<HelpRequest>, type: HelpRequest['events'][number]['type'], body = ''): HelpRequest => ({
+  ...r,
+  ...patch,
+  events: [...r.events, { id: 99, type, body, actorName: null, stationName: null, toStationName: null, internal: false, createdAt: '2026-11-24T03:00:00.000Z' }],
+})
+
+describe('a finished request', () => {
+  let page: MountedPage
+  beforeEach(async () => {
+    page = await mountPage(ROUTE, { id: RESOLVED_DETAIL.id }, {
+      storage: LOGGED_IN,
+      routes: {
+        'GET /api/requests/:id': (req) => (req.params.id === RESOLVED_DETAIL.id ? RESOLVED_DETAIL : null),
+        'POST /api/requests/:id/messages': (req) => withEvent(RESOLVED_DETAIL, {}, 'message', (req.data as { body: string }).body),
+      },
+    })
+    await page.waitFor(() => page.find('timeline'), 'the timeline')
+  })
+
+  test('shows its status and the timeline in order: 已提交, 已受理 by the worker, 社工回复, 已办结', () => {
+    expect(page.requests.map((r) => r.url)).toEqual([expect.stringMatching(new RegExp(`/api/requests/${RESOLVED_DETAIL.id}$`))])
+    expect(page.text(page.get('request-status'))).toBe('已办结')
+    expect(page.text()).toContain(`求助编号 ${RESOLVED_DETAIL.number}`)
+    expect(page.text()).toContain(`受理站点：${MINXIN.name}`)
+
+    const items = timeline(page)
+    expect(items.map(typeOf)).toEqual(['timeline__item--submitted', 'timeline__item--accepted', 'timeline__item--replied', 'timeline__item--resolved'])
+    expect(page.querySelectorAll('timeline__type').map((n) => page.text(n))).toEqual(['已提交', '已受理', '社工回复', '已办结'])
+    const worker = `${MINXIN.name} ${SOCIAL_WORKER}`
+    expect(page.querySelectorAll('timeline__who').map((n) => page.text(n))).toEqual(['我', worker, worker, worker])
+    expect(page.text(items[2])).toContain(REPLY_TEXT)
+    expect(page.text(items[3])).toContain(RESOLVE_TEXT)
+    expect(page.querySelectorAll('timeline__time')).toHaveLength(4)
+
+    // Finished: nothing left to cancel.
+    expect(page.find('btn-cancel-request')).toBeUndefined()
+    expect(page.consoleErrors).toEqual([])
+  })
+
+  test('补充说明 is posted to /messages and appears in the timeline', async () => {
+    await page.tap('btn-send-message')
+    expect(page.text(page.get('field__error'))).toBe('请输入要补充的内容')
+    expect(page.requests.filter((r) => r.method === 'POST')).toEqual([])
+
+    await page.input('request-message', '  周三上午我带材料过去  ')
+    await page.tap('btn-send-message')
+    await page.waitFor(() => timeline(page).length === 5, 'the message in the timeline')
+
+    const posts = page.requests.filter((r) => r.method === 'POST')
+    expect(posts.map((r) => r.path)).toEqual([`/api/requests/${RESOLVED_DETAIL.id}/messages`])
+    expect(posts[0].data).toEqual({ body: '周三上午我带材料过去' })
+    const last = timeline(page)[4]
+    expect(typeOf(last)).toBe('timeline__item--message')
+    expect(page.text(last)).toContain('补充说明')
+    expect(page.text(last)).toContain('周三上午我带材料过去')
+    // The box is emptied and the error gone.
+    expect(attrOf(page.get('request-message')._exparserNode, 'value')).toBe('')
+    expect(page.find('field__error')).toBeUndefined()
+  })
+})
+
+describe('a request still waiting to be accepted', () => {
+  const cancelled = withEvent(WAITING_DETAIL, { status: 'cancelled', canCancel: false }, 'cancelled')
+  const routes = {
+    'GET /api/requests/:id': WAITING_DETAIL,
+    'POST /api/requests/:id/cancel': cancelled,
+  }
+
+  test('取消求助, confirmed in the dialog, posts /cancel and shows 已取消', async () => {
+    const page = await mountPage(ROUTE, { id: WAITING_DETAIL.id }, { storage: LOGGED_IN, routes })
+    await page.waitFor(() => page.find('btn-cancel-request'), 'the cancel button')
+    expect(page.text(page.get('request-status'))).toBe('待受理')
+    expect(page.text()).toContain('为母亲张秀兰代办')
+    expect(page.text()).toContain(`响应时限：${WAITING_DETAIL.expectedResponse}受理`)
+
+    await page.tap('btn-cancel-request')
+    await page.waitFor(() => page.text(page.get('request-status')) === '已取消', 'the cancelled status')
+    expect(page.callsOf('showModal')).toEqual([expect.objectContaining({ title: '取消求助', confirmText: '确定取消' })])
+    const posts = page.requests.filter((r) => r.method === 'POST')
+    expect(posts.map((r) => r.path)).toEqual([`/api/requests/${WAITING_DETAIL.id}/cancel`])
+    // Nothing more to cancel or add.
+    expect(page.find('btn-cancel-request')).toBeUndefined()
+    expect(page.find('request-message')).toBeUndefined()
+    expect(typeOf(timeline(page).at(-1)!)).toBe('timeline__item--cancelled')
+  })
+
+  test('再想想 in the dialog cancels nothing', async () => {
+    const page = await mountPage(ROUTE, { id: WAITING_DETAIL.id }, { storage: LOGGED_IN, routes, modalConfirm: false })
+    await page.waitFor(() => page.find('btn-cancel-request'), 'the cancel button')
+    await page.tap('btn-cancel-request')
+    await page.waitFor(() => page.callsOf('showModal').length === 1, 'the dialog')
+    expect(page.requests.filter((r) => r.method === 'POST')).toEqual([])
+    expect(page.text(page.get('request-status'))).toBe('待受理')
+  })
+
+  test('打电话给社工站 calls the station', async () => {
+    const page = await mountPage(ROUTE, { id: WAITING_DETAIL.id }, { storage: LOGGED_IN, routes })
+    await page.waitFor(() => page.find('btn-call'), 'the call button')
+    await page.tap('btn-call')
+    expect(page.callsOf('makePhoneCall')).toEqual([expect.objectContaining({ phoneNumber: WAITING_DETAIL.station.phone })])
+  })
+})

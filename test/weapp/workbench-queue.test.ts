@@ -1,0 +1,132 @@
+/**
+ * 社工工作台 on the weapp build: the queue of a logged-in station account
+ * (packages/workbench/queue), claiming the next request, and working on one
+ * (packages/workbench/request).
+ */
+import { attrOf, mountPage, reply, type MountedPage } from './harness'
+import { CLAIMED, QUEUE, SOCIAL_WORKER, STAFF_LOGGED_IN, STAFF_ME, STAFF_SESSION } from './request-fixtures'
+
+const QUEUE_PAGE = 'packages/workbench/queue/index'
+const REQUEST_PAGE = 'packages/workbench/request/index'
+
+const posts = (page: MountedPage) => page.requests.filter((r) => r.method === 'POST')
+
+describe('工作台 queue', () => {
+  const routes = {
+    'GET /api/staff/queue': { items: QUEUE },
+    'POST /api/staff/queue/claim': CLAIMED,
+  }
+  const queueItems = (page: MountedPage) => page.querySelectorAll('queue-item')
+
+  test('shows the queue items with urgency, status and overdue', async () => {
+    const page = await mountPage(QUEUE_PAGE, {}, { storage: STAFF_LOGGED_IN, routes })
+    await page.waitFor(() => queueItems(page).length === 2, 'two queue items')
+
+    expect(page.text(page.get('queue__who'))).toBe(`${SOCIAL_WORKER} · ${STAFF_ME.station.name}`)
+    const [urgent, mine] = queueItems(page)
+    expect(page.querySelectorAll('queue-item__title').map((n) => page.text(n))).toEqual(['【紧急】养老服务', '养老服务'])
+    expect(page.querySelectorAll('queue-item__status').map((n) => page.text(n))).toEqual(['待受理 · 已超时', '待受理'])
+    expect(String(attrOf(urgent._exparserNode, 'class'))).toContain('queue-item--overdue')
+    expect(String(attrOf(mine._exparserNode, 'class'))).not.toContain('queue-item--overdue')
+    expect(page.text(urgent)).toContain(QUEUE[0].description)
+    expect(page.text(mine)).toContain(SOCIAL_WORKER)
+
+    const [get] = page.requests
+    expect(get.path).toBe('/api/staff/queue')
+    expect(get.query).toEqual({})
+    expect(get.header.Authorization).toBe(`Bearer ${STAFF_SESSION.token}`)
+    expect(page.consoleErrors).toEqual([])
+  })
+
+  test('领取下一条 posts /claim and opens the claimed request', async () => {
+    const page = await mountPage(QUEUE_PAGE, {}, { storage: STAFF_LOGGED_IN, routes })
+    await page.waitFor(() => queueItems(page).length === 2, 'two queue items')
+    await page.tap('btn-claim')
+    await page.waitFor(() => page.callsOf('navigateTo').length === 1, 'the claimed request opening')
+    expect(posts(page).map((r) => r.path)).toEqual(['/api/staff/queue/claim'])
+    expect(posts(page)[0].header.Authorization).toBe(`Bearer ${STAFF_SESSION.token}`)
+    expect(page.callsOf('navigateTo')[0].url).toBe(`/packages/workbench/request/index?id=${CLAIMED.id}`)
+  })
+
+  test('an empty queue: 领取下一条 says why in a toast', async () => {
+    const page = await mountPage(QUEUE_PAGE, {}, {
+      storage: STAFF_LOGGED_IN,
+      routes: { 'GET /api/staff/queue': { items: [] }, 'POST /api/staff/queue/claim': reply(404, { code: 'NOT_FOUND', message: '没有待领取的求助' }) },
+    })
+    await page.waitFor(() => page.text().includes('没有符合条件的求助'), 'the empty state')
+    await page.tap('btn-claim')
+    await page.waitFor(() => page.callsOf('showToast').length === 1, 'the toast')
+    expect(page.callsOf('showToast')[0]).toMatchObject({ title: '没有待领取的求助' })
+    expect(page.callsOf('navigateTo')).toEqual([])
+  })
+
+  test('the 待受理 filter asks for status=submitted', async () => {
+    const page = await mountPage(QUEUE_PAGE, {}, { storage: STAFF_LOGGED_IN, routes })
+    await page.waitFor(() => queueItems(page).length === 2, 'two queue items')
+    const chip = page.querySelectorAll('chip').find((c) => page.text(c) === '待受理')!
+    await page.tap(chip)
+    await page.waitFor(() => page.requests.length === 2, 'the filtered queue')
+    expect(page.requests[1].query).toEqual({ status: 'submitted' })
+    expect(String(attrOf(chip._exparserNode, 'class'))).toContain('chip--active')
+  })
+
+  test('tapping an item opens it', async () => {
+    const page = await mountPage(QUEUE_PAGE, {}, { storage: STAFF_LOGGED_IN, routes })
+    await page.waitFor(() => queueItems(page).length === 2, 'two queue items')
+    await page.tap(queueItems(page)[1])
+    expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/packages/workbench/request/index?id=${QUEUE[1].id}`])
+  })
+
+  test('not logged in: sends the worker to the login page', async () => {
+    const page = await mountPage(QUEUE_PAGE, {}, { routes })
+    await page.waitFor(() => page.callsOf('redirectTo').length === 1, 'the redirect to login')
+    expect(page.callsOf('redirectTo')[0].url).toBe('/packages/workbench/login/index')
+    expect(page.requests).toEqual([])
+  })
+})
+
+describe('工作台 request', () => {
+  const submitted = { ...CLAIMED, status: 'submitted' as const, assigneeId: null, assigneeName: null }
+  const routes = {
+    'GET /api/staff/requests/:id': submitted,
+    'POST /api/staff/requests/:id/accept': CLAIMED,
+    'POST /api/staff/requests/:id/reply': (req: { data: unknown }) => ({
+      ...CLAIMED,
+      events: [...CLAIMED.events, { id: 98, type: 'replied' as const, body: (req.data as { body: string }).body, actorName: SOCIAL_WORKER, stationName: STAFF_ME.station.name, toStationName: null, internal: false, createdAt: '2026-11-24T03:00:00.000Z' }],
+    }),
+  }
+
+  test('shows who to contact; 受理 posts /accept, and a reply is posted with its text', async () => {
+    const page = await mountPage(REQUEST_PAGE, { id: CLAIMED.id }, { storage: STAFF_LOGGED_IN, routes })
+    await page.waitFor(() => page.find('btn-accept'), 'the accept button')
+    expect(page.requests[0].path).toBe(`/api/staff/requests/${CLAIMED.id}`)
+    expect(page.text()).toContain('【紧急】养老服务 · 待受理')
+    expect(page.text()).toContain('老人是否独居：独居')
+    expect(page.text()).toContain('行动是否方便：需要搀扶或轮椅')
+    expect(page.text(page.get('staff-request__contact'))).toContain(`联系人：${CLAIMED.contactName} ${CLAIMED.contactPhone}`)
+    expect(page.text(page.get('staff-request__contact'))).toContain('被帮助人：母亲 张秀兰')
+    expect(page.find('btn-reply')).toBeUndefined()
+
+    await page.tap('btn-accept')
+    await page.waitFor(() => page.find('btn-reply'), 'the reply button after accepting')
+    expect(posts(page).map((r) => r.path)).toEqual([`/api/staff/requests/${CLAIMED.id}/accept`])
+    expect(page.text()).toContain(`负责人 ${SOCIAL_WORKER}`)
+
+    await page.tap('btn-reply')
+    await page.tap('btn-confirm')
+    expect(page.text(page.get('field__error'))).toBe('请填写内容')
+    await page.input('staff-text', '明天上午九点上门探访')
+    await page.tap('btn-confirm')
+    await page.waitFor(() => page.find('staff-panel') === undefined, 'the panel closing')
+    expect(posts(page).map((r) => r.path)).toEqual([`/api/staff/requests/${CLAIMED.id}/accept`, `/api/staff/requests/${CLAIMED.id}/reply`])
+    expect(posts(page)[1].data).toEqual({ body: '明天上午九点上门探访' })
+    expect(page.text(page.querySelectorAll('timeline__item').at(-1)!)).toContain('明天上午九点上门探访')
+  })
+
+  test('拨打联系人电话 calls the resident', async () => {
+    const page = await mountPage(REQUEST_PAGE, { id: CLAIMED.id }, { storage: STAFF_LOGGED_IN, routes })
+    await page.waitFor(() => page.find('btn-call-resident'), 'the call button')
+    await page.tap('btn-call-resident')
+    expect(page.callsOf('makePhoneCall')).toEqual([expect.objectContaining({ phoneNumber: CLAIMED.contactPhone })])
+  })
+})
