@@ -7,6 +7,8 @@ import { version } from '../package.json'
 const root = path.resolve(__dirname, '..')
 const contractDir = path.join(root, 'contract')
 const domainDir = path.join(root, 'domain')
+// TARO_OUTPUT_ROOT builds elsewhere (e.g. two builds side by side); default dist/weapp and dist/h5.
+const outputRoot = process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`
 
 // https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -22,7 +24,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     // dist/weapp (WeChat DevTools' miniprogramRoot) and dist/h5 side by side.
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    outputRoot,
     plugins: [],
     defineConstants: {
       APP_VERSION: JSON.stringify(version),
@@ -34,7 +36,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     // Map marker icons are referenced by path at run time, so Taro cannot see them: copy them.
     copy: {
-      patterns: [{ from: 'src/assets/map/', to: `dist/${process.env.TARO_ENV}/assets/map/` }],
+      patterns: [{ from: 'src/assets/map/', to: `${outputRoot}/assets/map/` }],
       options: {},
     },
     framework: 'react',

@@ -40,5 +40,23 @@ export type StaffQueueQuery = Static<typeof S.StaffQueueQuerySchema>
 export type StaffQueue = Static<typeof S.StaffQueueSchema>
 export type CounterRequestBody = Static<typeof S.CounterRequestBodySchema>
 
+export type ActivitySession = Static<typeof S.ActivitySessionSchema>
+export type ActivitySummary = Static<typeof S.ActivitySummarySchema>
+export type ActivityDetail = Static<typeof S.ActivityDetailSchema>
+export type ActivityListQuery = Static<typeof S.ActivityListQuerySchema>
+export type RegistrationState = Static<typeof S.RegistrationStateSchema>
+export type FamilyMember = Static<typeof S.FamilyMemberSchema>
+export type FamilyMemberBody = Static<typeof S.FamilyMemberBodySchema>
+export type FamilyMemberPatch = Static<typeof S.FamilyMemberPatchSchema>
+export type EnrollBody = Static<typeof S.EnrollBodySchema>
+export type Enrollment = Static<typeof S.EnrollmentSchema>
+export type ActivityBody = Static<typeof S.ActivityBodySchema>
+export type ActivityPatch = Static<typeof S.ActivityPatchSchema>
+export type RosterEntry = Static<typeof S.RosterEntrySchema>
+export type Roster = Static<typeof S.RosterSchema>
+export type CheckinBody = Static<typeof S.CheckinBodySchema>
+export type CheckinResult = Static<typeof S.CheckinResultSchema>
+
+export type { Audience, ActivityCategory, ActivityStatus, EnrollmentStatus, FamilyRelationship } from './activities'
 export type { RequestStatus, Urgency, Requester, RequestEventType, RequestChannel } from './requests'
 export type { StationKind, ServiceCategory, AreaLevel, UserRole, ErrorCode } from './enums'

@@ -14,10 +14,13 @@ import authPlugin from './plugins/auth'
 import h5Plugin from './plugins/h5'
 import openapiPlugin from './plugins/openapi'
 import securityPlugin from './plugins/security'
+import { loadSecret } from './services/checkinCode'
+import activityRoutes from './routes/activities'
 import authRoutes from './routes/auth'
 import healthRoutes from './routes/health'
 import requestRoutes from './routes/requests'
 import staffRoutes from './routes/staff'
+import staffActivityRoutes from './routes/staffActivities'
 import stationRoutes from './routes/stations'
 import uploadRoutes from './routes/uploads'
 
@@ -27,6 +30,8 @@ declare module 'fastify' {
     db: Database
     /** The server's clock; injected in tests. */
     clock: () => Date
+    /** Signs check-in codes; shared by every instance through the database. */
+    checkinKey: Buffer
   }
 }
 
@@ -66,6 +71,7 @@ export async function buildApp(opts: AppOptions) {
 
   app.decorate('config', opts.config)
   app.decorate('clock', opts.clock ?? (() => new Date()))
+  app.decorate('checkinKey', await loadSecret(opts.db, 'checkin'))
   await app.register(
     fp(async (instance) => {
       instance.decorate('db', opts.db)
@@ -82,6 +88,8 @@ export async function buildApp(opts: AppOptions) {
   await app.register(requestRoutes)
   await app.register(uploadRoutes)
   await app.register(staffRoutes)
+  await app.register(activityRoutes)
+  await app.register(staffActivityRoutes)
 
   await app.register(h5Plugin, { dir: opts.config.h5Dir })
   return app

@@ -23,13 +23,15 @@ export interface Config {
   /** Origins allowed by CORS (the h5 portal is same-origin and needs none). */
   corsOrigins: string[]
   /** Requests per minute per user (or per IP before login). */
-  rateLimits: { login: number; submit: number; upload: number }
+  rateLimits: { login: number; submit: number; upload: number; enroll: number }
   /** How often the escalation job and the notification sender run (0 = not at all). */
   jobIntervalMs: number
   wechat: {
     apiBase: string
     /** Subscribe-message template for status changes of a request. */
     templateRequestStatus: string | null
+    /** Subscribe-message template for enrollments (候补转正、活动提醒); unset: logged only. */
+    templateActivity: string | null
     appId: string | null
     secret: string | null
   }
@@ -67,10 +69,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       login: int(env.RATE_LIMIT_LOGIN, 20, 'RATE_LIMIT_LOGIN', 1, 1_000_000),
       submit: int(env.RATE_LIMIT_SUBMIT, 10, 'RATE_LIMIT_SUBMIT', 1, 1_000_000),
       upload: int(env.RATE_LIMIT_UPLOAD, 20, 'RATE_LIMIT_UPLOAD', 1, 1_000_000),
+      enroll: int(env.RATE_LIMIT_ENROLL, 30, 'RATE_LIMIT_ENROLL', 1, 1_000_000),
     },
     jobIntervalMs: int(env.JOB_INTERVAL_MS, 30_000, 'JOB_INTERVAL_MS', 0, 3_600_000),
     wechat: {
       templateRequestStatus: env.WECHAT_TEMPLATE_REQUEST_STATUS || null,
+      templateActivity: env.WECHAT_TEMPLATE_ACTIVITY || null,
       apiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/+$/, ''),
       appId: env.WECHAT_APPID || null,
       secret: env.WECHAT_SECRET || null,

@@ -1,12 +1,14 @@
 /**
- * Background jobs of an API instance: the escalation of overdue requests and
- * the notification sender. Both are safe with several instances on one
- * PostgreSQL (rows are taken with FOR UPDATE SKIP LOCKED) and take the clock
- * as an argument, so tests drive them with an injected time.
+ * Background jobs of an API instance: the escalation of overdue requests,
+ * expiry of waitlist offers, reminders the day before an activity, and the
+ * notification sender. All are safe with several instances on one PostgreSQL
+ * (row locks, SKIP LOCKED, unique keys) and take the clock as an argument, so
+ * tests drive them with an injected time.
  */
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from './config'
 import type { Database } from './db'
+import { expireOffers, remindTomorrow } from './repositories/enrollments'
 import { escalateOverdue } from './repositories/requests'
 import { deliverPending } from './services/notifier'
 
@@ -19,6 +21,10 @@ export function startJobs(db: Database, config: Config, log: FastifyBaseLogger, 
     try {
       const moved = await db.transaction((tx) => escalateOverdue(tx, clock(), config.responseTargets))
       if (moved > 0) log.info({ moved }, 'escalated overdue requests')
+      const expired = await expireOffers(db, clock())
+      if (expired > 0) log.info({ expired }, 'expired waitlist offers')
+      const reminded = await db.transaction((tx) => remindTomorrow(tx, clock()))
+      if (reminded > 0) log.info({ reminded }, 'queued activity reminders')
       await deliverPending(db, config, log, clock())
     } catch (err) {
       log.error({ err }, 'background job failed')

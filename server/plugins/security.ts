@@ -14,7 +14,7 @@ import { bearerToken } from './auth'
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Name of the rate limit this route counts against (see Config.rateLimits). */
-    limit?: 'login' | 'submit' | 'upload'
+    limit?: 'login' | 'submit' | 'upload' | 'enroll'
   }
 }
 

@@ -1,6 +1,8 @@
 /** Loads the demo stations (from ../shared/seeds) — idempotent: upserts on the station code. */
 import type { Database } from '../db'
+import { createActivity } from '../repositories/activities'
 import { upsertStaffAccount } from '../repositories/staff'
+import { SEED_ACTIVITIES, seedRun } from './activities'
 import { SEED_STATIONS } from './stations'
 import type { SeedStation } from './types'
 
@@ -45,8 +47,29 @@ export const DEMO_STAFF = [
   { username: 'dalian-chen', nickname: '陈督导', role: 'supervisor', stationCode: 'DL' },
 ] as const
 
-export async function seedDemoData(db: Database): Promise<number> {
+/** This week's run of each demo activity, created once (by code); earlier weeks' runs stay as they are. */
+export async function seedActivities(db: Database, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    let created = 0
+    for (const s of SEED_ACTIVITIES) {
+      const { code, body } = seedRun(s, now)
+      const { rows } = await tx.query<{ id: string; exists: boolean }>(
+        'SELECT s.id, EXISTS (SELECT 1 FROM activities a WHERE a.code = $2) AS exists FROM stations s WHERE s.code = $1',
+        [s.stationCode, code],
+      )
+      const station = rows[0]
+      if (!station) throw new Error(`seed activity ${s.key}: no station ${s.stationCode}`)
+      if (station.exists) continue
+      await createActivity(tx, station.id, null, body, now, code)
+      created++
+    }
+    return created
+  })
+}
+
+export async function seedDemoData(db: Database, now = new Date()): Promise<number> {
   const n = await upsertStations(db, SEED_STATIONS)
   for (const a of DEMO_STAFF) await upsertStaffAccount(db, { ...a, password: DEMO_STAFF_PASSWORD })
+  await seedActivities(db, now)
   return n
 }

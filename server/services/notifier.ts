@@ -31,8 +31,35 @@ interface Pending {
   openid: string | null
 }
 
+/** The subscribe message for an outbox entry, or null when its template is not configured. */
+export function subscribeMessage(config: Config, m: Pick<Pending, 'topic' | 'payload'>) {
+  const p = m.payload
+  if (m.topic === 'request_status') {
+    if (!config.wechat.templateRequestStatus) return null
+    return {
+      template_id: config.wechat.templateRequestStatus,
+      page: `packages/request/detail/index?id=${p.requestId}`,
+      data: {
+        character_string1: { value: p.number },
+        phrase2: { value: p.status },
+        thing3: { value: p.note || '请进入小程序查看' },
+      },
+    }
+  }
+  if (!config.wechat.templateActivity) return null
+  return {
+    template_id: config.wechat.templateActivity,
+    page: 'packages/activity/mine/index',
+    data: {
+      thing1: { value: p.activity || '活动报名' },
+      phrase2: { value: m.topic === 'activity_reminder' ? '明天开始' : p.status },
+      thing3: { value: (m.topic === 'activity_reminder' ? `${p.time} ${p.note}` : p.note || '请进入小程序查看').slice(0, 20) },
+    },
+  }
+}
+
 export async function deliverPending(db: Database, config: Config, log: FastifyBaseLogger, now: Date): Promise<number> {
-  const configured = !!(config.wechat.appId && config.wechat.secret && config.wechat.templateRequestStatus)
+  const configured = !!(config.wechat.appId && config.wechat.secret)
   let delivered = 0
   for (;;) {
     const batch = await db.transaction(async (tx) => {
@@ -44,23 +71,15 @@ export async function deliverPending(db: Database, config: Config, log: FastifyB
         [now, MAX_ATTEMPTS],
       )
       for (const m of rows) {
-        const real = configured && m.openid && !m.openid.startsWith('dev:')
+        const message = subscribeMessage(config, m)
+        const real = configured && message && m.openid && !m.openid.startsWith('dev:')
         try {
           if (real) {
             const token = await accessToken(config, now)
             const res = await fetch(`${config.wechat.apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
               method: 'POST',
               headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({
-                touser: m.openid,
-                template_id: config.wechat.templateRequestStatus,
-                page: `pages/request/index?id=${m.payload.requestId}`,
-                data: {
-                  character_string1: { value: m.payload.number },
-                  phrase2: { value: m.payload.status },
-                  thing3: { value: m.payload.note || '请进入小程序查看' },
-                },
-              }),
+              body: JSON.stringify({ touser: m.openid, ...message }),
               signal: AbortSignal.timeout(5000),
             })
             const body = (await res.json()) as { errcode?: number; errmsg?: string }

@@ -85,6 +85,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     RATE_LIMIT_LOGIN: '100000',
     RATE_LIMIT_SUBMIT: '100000',
     RATE_LIMIT_UPLOAD: '100000',
+    RATE_LIMIT_ENROLL: '100000',
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     ...opts.env,
   }
@@ -151,6 +152,8 @@ export function api(base: string, token?: string) {
   return {
     get: <T = any>(p: string, headers?: Record<string, string>) => call<T>('GET', p, undefined, headers),
     post: <T = any>(p: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', p, body, headers),
+    patch: <T = any>(p: string, body?: unknown, headers?: Record<string, string>) => call<T>('PATCH', p, body, headers),
+    delete: <T = any>(p: string, headers?: Record<string, string>) => call<T>('DELETE', p, undefined, headers),
     call,
   }
 }
