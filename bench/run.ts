@@ -13,6 +13,7 @@ import { openPostgres } from '../server/db/postgres'
 import { migrate } from '../server/db/migrate'
 import type { Database } from '../server/db'
 import { startServer } from '../test/api/helpers/server'
+import { benchBurst } from './burst'
 import { benchNearby, loadStations } from './nearby'
 import { load, loadSubmissions, randomNearbyPath } from './load'
 import { fmt } from './util'
@@ -23,6 +24,8 @@ const quick = process.argv.includes('--quick')
 const LOAD_SECONDS = quick ? 5 : 15
 const LOAD_RATE = 200
 const SUBMIT_RATE = 50
+const BURST_APPLICANTS = 500
+const BURST_ROUNDS = quick ? 2 : 5
 
 async function onBackend(name: string, open: () => Promise<Database>, databaseUrl: string | null) {
   console.log(`\n## ${name}`)
@@ -43,7 +46,9 @@ async function loadPhase(name: string, database: { dataDir: string; databaseUrl:
     console.log(`${name} load @${LOAD_RATE}/s: baseline p50 ${baseline.p50Ms} ms p99 ${baseline.p99Ms} ms; nearby p50 ${nearby.p50Ms} ms p99 ${nearby.p99Ms} ms (errors ${nearby.errors}, non-2xx ${nearby.non2xx})`)
     const submit = await loadSubmissions(server.url, SUBMIT_RATE, LOAD_SECONDS)
     console.log(`${name} submissions @${SUBMIT_RATE}/s: ${submit.requests} sent, p50 ${submit.p50Ms} ms p99 ${submit.p99Ms} ms (errors ${submit.errors}, non-2xx ${submit.non2xx})`)
-    return { baseline, nearby, submit, p99Ratio: nearby.p99Ms / Math.max(baseline.p99Ms, 1) }
+    const burst = await benchBurst(server.url, BURST_APPLICANTS, BURST_ROUNDS)
+    console.log(`${name} enrollment burst: ${burst.applicants} at once for 30 seats, ${burst.correctRounds}/${burst.rounds} rounds correct; all answered in ${burst.completionMs} ms (baseline ${burst.baselineCompletionMs} ms, ×${fmt(burst.completionMs / Math.max(burst.baselineCompletionMs, 1), 1)}), p99 ${burst.p99Ms} ms (baseline ${burst.baselineP99Ms} ms)`)
+    return { baseline, nearby, submit, burst, p99Ratio: nearby.p99Ms / Math.max(baseline.p99Ms, 1) }
   } finally {
     await server.stop()
   }
@@ -81,7 +86,14 @@ async function main() {
     if (!r) continue
     console.log(`| ${key === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${r.nearby.mismatches} mismatches | ${fmt(r.nearby.knnMeanMs)} ms | ${fmt(r.nearby.scanMeanMs)} ms | ×${fmt(r.nearby.speedup, 0)} | ${r.load.baseline.p50Ms}/${r.load.baseline.p99Ms} ms | ${r.load.nearby.p50Ms}/${r.load.nearby.p99Ms} ms | ${r.load.submit.p50Ms}/${r.load.submit.p99Ms} ms (${r.load.submit.non2xx + r.load.submit.errors} failed of ${r.load.submit.requests}) |`)
   }
-  const bad = ['pglite', 'postgres'].some((k) => (results[k] as any)?.nearby.mismatches > 0)
+  console.log(`\n| backend | enrollment burst (${BURST_APPLICANTS} at once, 30 seats) | rounds correct | all answered | baseline (same calls to /api/health/live) | ratio | p99 | baseline p99 |`)
+  console.log('|---|---|---|---|---|---|---|---|')
+  for (const key of ['pglite', 'postgres'] as const) {
+    const b = (results[key] as any)?.load.burst
+    if (!b) continue
+    console.log(`| ${key === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${b.applicants} → 30 confirmed + ${b.applicants - 30} waitlisted | ${b.correctRounds}/${b.rounds} | ${b.completionMs} ms | ${b.baselineCompletionMs} ms | ×${fmt(b.completionMs / Math.max(b.baselineCompletionMs, 1), 1)} | ${b.p99Ms} ms | ${b.baselineP99Ms} ms |`)
+  }
+  const bad = ['pglite', 'postgres'].some((k) => (results[k] as any)?.nearby.mismatches > 0 || (results[k] as any)?.load.burst.correctRounds !== (results[k] as any)?.load.burst.rounds)
   process.exit(bad ? 1 : 0)
 }
 
