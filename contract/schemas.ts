@@ -634,3 +634,27 @@ export const CheckinResultSchema = Type.Object(
   },
   closed,
 )
+
+// ───────────────────────── privacy ─────────────────────────
+
+export const AccessLogSchema = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({ staffName: Type.String(), stationName: Type.String(), accessedAt: dateTime() }, closed),
+    ),
+  },
+  { ...closed, description: '工作人员查看这条求助个人信息的记录' },
+)
+
+export const AccountExportSchema = Type.Object(
+  {
+    exportedAt: dateTime(),
+    user: Type.Object({ id: uuid(), nickname: Type.String(), role: UserRoleSchema, createdAt: dateTime() }, closed),
+    consents: Type.Array(Type.Object({ purpose: Type.String(), version: Type.String(), grantedAt: dateTime() }, closed)),
+    family: Type.Array(FamilyMemberSchema),
+    requests: Type.Array(HelpRequestSchema),
+    enrollments: Type.Array(EnrollmentSchema),
+    photos: Type.Array(Type.Object({ id: uuid(), mime: Type.String(), size: Type.Integer(), createdAt: dateTime() }, closed)),
+  },
+  { ...closed, description: '平台保存的关于我和我管理的家人的全部个人信息' },
+)

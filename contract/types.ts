@@ -56,6 +56,8 @@ export type RosterEntry = Static<typeof S.RosterEntrySchema>
 export type Roster = Static<typeof S.RosterSchema>
 export type CheckinBody = Static<typeof S.CheckinBodySchema>
 export type CheckinResult = Static<typeof S.CheckinResultSchema>
+export type AccessLog = Static<typeof S.AccessLogSchema>
+export type AccountExport = Static<typeof S.AccountExportSchema>
 
 export type { Audience, ActivityCategory, ActivityStatus, EnrollmentStatus, FamilyRelationship } from './activities'
 export type { RequestStatus, Urgency, Requester, RequestEventType, RequestChannel } from './requests'

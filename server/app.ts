@@ -15,6 +15,7 @@ import h5Plugin from './plugins/h5'
 import openapiPlugin from './plugins/openapi'
 import securityPlugin from './plugins/security'
 import { loadSecret } from './services/checkinCode'
+import accountRoutes from './routes/account'
 import activityRoutes from './routes/activities'
 import authRoutes from './routes/auth'
 import healthRoutes from './routes/health'
@@ -90,6 +91,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(staffRoutes)
   await app.register(activityRoutes)
   await app.register(staffActivityRoutes)
+  await app.register(accountRoutes)
 
   await app.register(h5Plugin, { dir: opts.config.h5Dir })
   return app

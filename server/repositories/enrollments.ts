@@ -298,10 +298,10 @@ export async function listOwnEnrollments(db: Queryable, ctx: EnrollContext): Pro
   return out
 }
 
-/** Cancels a removed family member's active enrollments (seats pass on). */
-export async function cancelMemberEnrollments(db: Queryable, memberId: string, userId: string, now: Date): Promise<void> {
+/** Cancels a participant's active enrollments — a removed family member's, or (null) the resident's own; seats pass on. */
+export async function cancelMemberEnrollments(db: Queryable, memberId: string | null, userId: string, now: Date): Promise<void> {
   const { rows } = await db.query<{ id: string }>(
-    `SELECT id FROM enrollments WHERE family_member_id = $1 AND user_id = $2 AND status IN ('confirmed', 'waitlisted', 'offered')`,
+    `SELECT id FROM enrollments WHERE family_member_id IS NOT DISTINCT FROM $1::uuid AND user_id = $2 AND status IN ('confirmed', 'waitlisted', 'offered')`,
     [memberId, userId],
   )
   for (const { id } of rows) {

@@ -419,7 +419,26 @@ function staffDetail(r: RequestRow, evs: RequestEvent[], now: Date, targets: Res
 export async function getForStaff(db: Queryable, staff: Staff, id: string, now: Date, targets: ResponseTargets): Promise<StaffRequest | null> {
   const row = await loadRow(db, id)
   if (!row || !visibleTo(staff, await staffScope(db, staff), row)) return null
+  // Every time staff see a request's personal data, it is recorded (who, when, which request).
+  await db.query('INSERT INTO staff_access_log (staff_id, request_id, accessed_at) VALUES ($1, $2, $3)', [staff.id, id, now])
   return staffDetail(row, await events(db, id, true), now, targets)
+}
+
+/**
+ * Who opened a request's personal data and when — for supervisors whose
+ * subtree holds the request's station (staff of the station itself: 403).
+ */
+export async function accessLog(db: Queryable, staff: Staff, id: string): Promise<{ staffName: string; stationName: string; accessedAt: string }[] | null> {
+  const row = await loadRow(db, id)
+  if (!row || !(await staffScope(db, staff)).includes(row.station_id)) return null
+  if (staff.role !== 'supervisor') throw new AppError(403, 'FORBIDDEN', '查看记录仅限督导查看')
+  const { rows } = await db.query<{ staff_name: string; station_name: string; accessed_at: Date }>(
+    `SELECT u.nickname AS staff_name, s.name AS station_name, l.accessed_at
+       FROM staff_access_log l JOIN users u ON u.id = l.staff_id JOIN stations s ON s.id = u.station_id
+      WHERE l.request_id = $1 ORDER BY l.accessed_at DESC, l.id DESC LIMIT 500`,
+    [id],
+  )
+  return rows.map((r) => ({ staffName: r.staff_name, stationName: r.station_name, accessedAt: iso(r.accessed_at)! }))
 }
 
 /**

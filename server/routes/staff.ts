@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import {
+  AccessLogSchema,
   CounterRequestBodySchema,
   ErrorSchema,
   HelpRequestSchema,
@@ -20,6 +21,7 @@ import {
 import { isMainlandPhone, normalizePhone } from '../../domain/phone'
 import { badRequest, forbidden, notFound } from '../errors'
 import {
+  accessLog,
   applyStaffAction,
   claimNext,
   createCounterRequest,
@@ -92,6 +94,21 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const r = await getForStaff(app.db, await requireStaff(request), request.params.id, app.clock(), targets)
     if (!r) throw notFound('没有找到这条求助')
     return r
+  })
+
+  app.get('/api/staff/requests/:id/access-log', {
+    ...auth,
+    schema: {
+      tags: ['工作台'],
+      summary: '谁在什么时候查看过这条求助的个人信息（仅督导可看）',
+      security,
+      params: IdParamsSchema,
+      response: { 200: AccessLogSchema, ...errors },
+    },
+  }, async (request) => {
+    const items = await accessLog(app.db, await requireStaff(request), request.params.id)
+    if (!items) throw notFound('没有找到这条求助')
+    return { items }
   })
 
   const action = <B>(name: string, summary: string, body: unknown, toAction: (b: B) => StaffAction) => {

@@ -1,0 +1,99 @@
+/**
+ * 个人信息: everything the portal holds about a resident and the family
+ * members they manage, exported as readable JSON; and deleting the account,
+ * which erases or irreversibly anonymizes that personal data everywhere in one
+ * transaction. Requests and enrollments stay only as anonymous statistics
+ * (category, station, dates, status), with nothing that points to a person.
+ */
+import type { AccountExport } from '../../contract/types'
+import type { Queryable } from '../db'
+import type { ResponseTargets } from '../../domain/sla'
+import { notFound } from '../errors'
+import { cancelMemberEnrollments, listOwnEnrollments } from './enrollments'
+import { listFamily } from './family'
+import { getOwnRequest } from './requests'
+
+const iso = (d: Date) => new Date(d).toISOString()
+
+export async function exportAccount(db: Queryable, userId: string, now: Date, targets: ResponseTargets, checkinKey: Buffer): Promise<AccountExport> {
+  const { rows: users } = await db.query<{ id: string; nickname: string; role: AccountExport['user']['role']; created_at: Date }>(
+    'SELECT id, nickname, role, created_at FROM users WHERE id = $1 AND deleted_at IS NULL',
+    [userId],
+  )
+  const user = users[0]
+  if (!user) throw notFound('账号不存在')
+  const { rows: consents } = await db.query<{ purpose: string; version: string; granted_at: Date }>(
+    'SELECT purpose, version, granted_at FROM consents WHERE user_id = $1 ORDER BY id',
+    [userId],
+  )
+  const { rows: requestIds } = await db.query<{ id: string }>('SELECT id FROM help_requests WHERE user_id = $1 ORDER BY created_at', [userId])
+  const requests = []
+  for (const { id } of requestIds) requests.push((await getOwnRequest(db, id, userId, targets))!)
+  const { rows: photos } = await db.query<{ id: string; mime: string; size: number; created_at: Date }>(
+    'SELECT id, mime, size, created_at FROM uploads WHERE user_id = $1 ORDER BY created_at',
+    [userId],
+  )
+  return {
+    exportedAt: iso(now),
+    user: { id: user.id, nickname: user.nickname, role: user.role, createdAt: iso(user.created_at) },
+    consents: consents.map((c) => ({ purpose: c.purpose, version: c.version, grantedAt: iso(c.granted_at) })),
+    family: await listFamily(db, userId, now),
+    requests,
+    enrollments: await listOwnEnrollments(db, { userId, now, checkinKey }),
+    photos: photos.map((p) => ({ id: p.id, mime: p.mime, size: p.size, createdAt: iso(p.created_at) })),
+  }
+}
+
+const DELETED = '已注销'
+
+/**
+ * Deletes a resident's account. Upcoming enrollments are cancelled (their
+ * seats pass to the waitlist) and open requests are withdrawn, then every
+ * personal field is erased. The caller runs it in one transaction.
+ */
+export async function deleteAccount(db: Queryable, userId: string, now: Date): Promise<void> {
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM users WHERE id = $1 AND role = 'resident' AND deleted_at IS NULL FOR UPDATE`, [userId])
+  if (!rows[0]) throw notFound('账号不存在')
+
+  // Seats first: an enrollment for oneself is keyed 'self', a family member's by the member.
+  const { rows: keys } = await db.query<{ family_member_id: string | null }>(
+    `SELECT DISTINCT family_member_id FROM enrollments WHERE user_id = $1 AND status IN ('confirmed', 'waitlisted', 'offered')`,
+    [userId],
+  )
+  for (const k of keys) await cancelMemberEnrollments(db, k.family_member_id, userId, now)
+  await db.query(
+    `UPDATE enrollments SET participant_name = $2, participant_birth_date = NULL, contact_phone = '', family_member_id = NULL WHERE user_id = $1`,
+    [userId, DELETED],
+  )
+  await db.query('DELETE FROM family_members WHERE user_id = $1', [userId])
+
+  // Open requests are withdrawn, with a line in the timeline the station sees.
+  const { rows: open } = await db.query<{ id: string; station_id: string }>(
+    `SELECT id, station_id FROM help_requests WHERE user_id = $1 AND status IN ('submitted', 'accepted', 'in_progress') FOR UPDATE`,
+    [userId],
+  )
+  for (const r of open) {
+    await db.query(`UPDATE help_requests SET status = 'cancelled', updated_at = $2 WHERE id = $1`, [r.id, now])
+    await db.query(
+      `INSERT INTO request_events (request_id, type, station_id, body, created_at) VALUES ($1, 'cancelled', $2, '居民已注销账号，求助自动撤回', $3)`,
+      [r.id, r.station_id, now],
+    )
+  }
+  // What the resident wrote and everything that identifies them or the helped person; what happened stays, anonymously.
+  await db.query(
+    `UPDATE request_events SET body = '' WHERE request_id IN (SELECT id FROM help_requests WHERE user_id = $1) AND body <> '居民已注销账号，求助自动撤回'`,
+    [userId],
+  )
+  await db.query('DELETE FROM uploads WHERE user_id = $1 OR request_id IN (SELECT id FROM help_requests WHERE user_id = $1)', [userId])
+  await db.query(
+    `UPDATE help_requests SET user_id = NULL, description = $2, attributes = '{}', contact_name = $3, contact_phone = '',
+            preferred_time = '', helped_name = CASE WHEN helped_name IS NULL THEN NULL ELSE $3 END, helped_phone = NULL,
+            helped_address = NULL, community = NULL, address = '', lat = NULL, lng = NULL, updated_at = $4
+      WHERE user_id = $1`,
+    [userId, '（居民已注销，内容已删除）', DELETED, now],
+  )
+  for (const table of ['idempotency_keys', 'outbox', 'sessions', 'consents']) {
+    await db.query(`DELETE FROM ${table} WHERE user_id = $1`, [userId])
+  }
+  await db.query(`UPDATE users SET openid = NULL, nickname = $2, deleted_at = $3 WHERE id = $1`, [userId, DELETED, now])
+}
