@@ -105,10 +105,188 @@ export function seatsLabel(seatsLeft: number, waitlistCount: number): string {
   return waitlistCount > 0 ? `名额已满 · ${waitlistCount} 人候补` : '名额已满 · 可候补'
 }
 
-/** Whether an activity checks a course: more than one session. */
+/** "11月28日 09:30–11:00", or "11月28日 09:30 起，共 8 次课" for a course. */
 export function formatSchedule(sessionCount: number, startsAt: Date, endsAt: Date): string {
   const start = formatCstDateTime(startsAt)
   if (sessionCount > 1) return `${start} 起，共 ${sessionCount} 次课`
   const endClock = formatCstDateTime(endsAt).split(' ')[1]
   return `${start}–${endClock}`
+}
+
+// ───────────────────────── words and ranges for the resident's pages ─────────────────────────
+
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+
+/** "11月25日（周二）09:00–10:30" in China Standard Time; an end on another day keeps its date. */
+export function formatSessionTime(startsAt: Date, endsAt: Date): string {
+  const s = new Date(startsAt.getTime() + CST_OFFSET_MS)
+  const [date, clock] = formatCstDateTime(startsAt).split(' ')
+  const end = formatCstDateTime(endsAt)
+  const sameDay = cstDate(startsAt) === cstDate(endsAt)
+  return `${date}（${WEEKDAYS[s.getUTCDay()]}）${clock}–${sameDay ? end.split(' ')[1] : end}`
+}
+
+/** The date filter of the 活动 tab. */
+export type ActivityDateFilter = 'all' | 'week' | 'month'
+
+/**
+ * from/to (YYYY-MM-DD, China Standard Time) for a date filter: 本周 runs from
+ * today to Sunday, 本月 from today to the month's last day; 全部 has no bounds.
+ */
+export function activityDateRange(filter: ActivityDateFilter, now: Date): { from?: string; to?: string } {
+  if (filter === 'all') return {}
+  const today = cstDate(now)
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number]
+  const base = Date.UTC(y, m - 1, d)
+  const end =
+    filter === 'week'
+      ? base + (7 - (new Date(base).getUTCDay() || 7)) * 86_400_000 // ISO week: Monday … Sunday
+      : Date.UTC(y, m, 0) // day 0 of next month = last day of this one
+  return { from: today, to: new Date(end).toISOString().slice(0, 10) }
+}
+
+/** Where registration stands, in words, with the time that matters: "未开始 · 11月25日 09:00 开放报名". */
+export function registrationText(a: { registration: RegistrationState; opensAt: Date; closesAt: Date }): string {
+  switch (a.registration) {
+    case 'upcoming':
+      return `未开始 · ${formatCstDateTime(a.opensAt)} 开放报名`
+    case 'open':
+      return `报名中 · ${formatCstDateTime(a.closesAt)} 截止`
+    case 'closed':
+      return '报名已截止'
+    case 'ended':
+      return '活动已结束'
+    case 'cancelled':
+      return '活动已取消'
+  }
+}
+
+export interface EnrollmentStanding {
+  status: 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired'
+  waitlistPosition: number | null
+  offerExpiresAt: string | null
+}
+
+/** An enrollment's status as the family reads it: "报名成功", "候补第 2 位", "待确认（11月26日 18:00 前）". */
+export function enrollmentStatusText(e: EnrollmentStanding): string {
+  switch (e.status) {
+    case 'confirmed':
+      return '报名成功'
+    case 'waitlisted':
+      return e.waitlistPosition ? `候补第 ${e.waitlistPosition} 位` : '候补中'
+    case 'offered':
+      return e.offerExpiresAt ? `待确认（${formatCstDateTime(new Date(e.offerExpiresAt))} 前）` : '待确认'
+    case 'cancelled':
+      return '已取消'
+    case 'expired':
+      return '已过期'
+  }
+}
+
+/** Still ahead for the family: an active enrollment (confirmed, waitlisted or offered) of an activity not yet over. */
+export function isUpcomingEnrollment(e: { status: EnrollmentStanding['status']; activity: { endsAt: string } }, now: Date): boolean {
+  return (e.status === 'confirmed' || e.status === 'waitlisted' || e.status === 'offered') && new Date(e.activity.endsAt) > now
+}
+
+// ───────────────────────── the station's side: schedules and registration times ─────────────────────────
+
+const DAY_MS = 86_400_000
+const WEEK_MS = 7 * DAY_MS
+
+/** The instant (ISO, UTC) of a China Standard Time date (YYYY-MM-DD) and clock time (HH:mm). */
+export function cstToIso(date: string, time: string): string {
+  return new Date(`${date}T${time}:00+08:00`).toISOString()
+}
+
+/** The CST date (YYYY-MM-DD) and clock time (HH:mm) of an instant. */
+export function isoToCst(iso: string | Date): { date: string; time: string } {
+  const d = new Date(new Date(iso).getTime() + CST_OFFSET_MS).toISOString()
+  return { date: d.slice(0, 10), time: d.slice(11, 16) }
+}
+
+export interface SessionInput {
+  startsAt: string
+  endsAt: string
+}
+
+/**
+ * The sessions of a weekly course: `weeks` sessions, the first on `firstDate`,
+ * each from `startTime` to `endTime` (CST), 7 days apart. A single activity is
+ * a course of one week.
+ */
+export function weeklySessions(firstDate: string, startTime: string, endTime: string, weeks: number): SessionInput[] {
+  const start = Date.parse(cstToIso(firstDate, startTime))
+  const end = Date.parse(cstToIso(firstDate, endTime))
+  return Array.from({ length: Math.max(0, Math.floor(weeks)) }, (_, i) => ({
+    startsAt: new Date(start + i * WEEK_MS).toISOString(),
+    endsAt: new Date(end + i * WEEK_MS).toISOString(),
+  }))
+}
+
+export interface WeeklyPattern {
+  firstDate: string
+  startTime: string
+  endTime: string
+  weeks: number
+}
+
+/** The weekly pattern these sessions follow (same clock times, 7 days apart), or null when they follow none. */
+export function weeklyPattern(sessions: readonly SessionInput[]): WeeklyPattern | null {
+  if (sessions.length === 0) return null
+  const first = sessions[0]!
+  const start = isoToCst(first.startsAt)
+  const end = isoToCst(first.endsAt)
+  if (end.date !== start.date) return null
+  const pattern = { firstDate: start.date, startTime: start.time, endTime: end.time, weeks: sessions.length }
+  const expected = weeklySessions(pattern.firstDate, pattern.startTime, pattern.endTime, pattern.weeks)
+  const same = expected.every((e, i) => Date.parse(e.startsAt) === Date.parse(sessions[i]!.startsAt) && Date.parse(e.endsAt) === Date.parse(sessions[i]!.endsAt))
+  return same ? pattern : null
+}
+
+export interface RegistrationTimes {
+  opensAt: string
+  closesAt: string
+  cancelDeadline: string
+}
+
+/**
+ * Registration times a station would usually pick for an activity starting at
+ * `firstStart`: registration opens now (to the minute), and both registration
+ * and cancellation close at 18:00 the day before; when that is already past
+ * (an activity tomorrow morning published tonight), one hour before the start.
+ */
+export function defaultRegistrationTimes(firstStart: string, now: Date): RegistrationTimes {
+  const opens = new Date(Math.floor(now.getTime() / 60_000) * 60_000)
+  const startMs = Date.parse(firstStart)
+  const dayBefore = isoToCst(new Date(startMs - DAY_MS)).date
+  let closes = Date.parse(cstToIso(dayBefore, '18:00'))
+  if (closes <= opens.getTime()) closes = startMs - 3600_000
+  if (closes <= opens.getTime()) closes = startMs
+  const iso = new Date(closes).toISOString()
+  return { opensAt: opens.toISOString(), closesAt: iso, cancelDeadline: iso }
+}
+
+/**
+ * What is wrong with an activity's times, field by field, in the words the
+ * server uses (it checks the same rules): sessions end after they start and do
+ * not overlap, registration closes after it opens and no later than the first
+ * session, cancellation closes no later than the first session.
+ */
+export function activityTimeErrors(a: RegistrationTimes & { sessions: readonly SessionInput[] }): Partial<Record<'sessions' | 'closesAt' | 'cancelDeadline', string>> {
+  const errors: Partial<Record<'sessions' | 'closesAt' | 'cancelDeadline', string>> = {}
+  if (a.sessions.length === 0) return { sessions: '请安排活动时间' }
+  const sessions = [...a.sessions].sort((x, y) => Date.parse(x.startsAt) - Date.parse(y.startsAt))
+  if (sessions.some((s) => Date.parse(s.endsAt) <= Date.parse(s.startsAt))) errors.sessions = '结束时间必须晚于开始时间'
+  else if (sessions.some((s, i) => i > 0 && Date.parse(s.startsAt) < Date.parse(sessions[i - 1]!.endsAt))) errors.sessions = '各次活动的时间不能重叠'
+  const first = Date.parse(sessions[0]!.startsAt)
+  if (Date.parse(a.closesAt) <= Date.parse(a.opensAt)) errors.closesAt = '报名截止时间必须晚于开放时间'
+  else if (Date.parse(a.closesAt) > first) errors.closesAt = '报名截止时间不能晚于活动开始时间'
+  if (Date.parse(a.cancelDeadline) > first) errors.cancelDeadline = '取消截止时间不能晚于活动开始时间'
+  return errors
+}
+
+/** The session check-in is for by default, as the server picks it: today's, else the next one, else the last. */
+export function currentSession<S extends { startsAt: string; endsAt: string }>(sessions: readonly S[], now: Date): S | null {
+  const today = cstDate(now)
+  return sessions.find((s) => cstDate(new Date(s.startsAt)) === today) ?? sessions.find((s) => new Date(s.endsAt) > now) ?? sessions[sessions.length - 1] ?? null
 }

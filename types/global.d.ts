@@ -20,5 +20,7 @@ declare namespace NodeJS {
     TARO_APP_API?: string
     /** Subscribe-message template for request status changes (empty: don't ask). */
     TARO_APP_TEMPLATE_REQUEST_STATUS?: string
+    /** Subscribe-message template for activity enrollment, waitlist offers and reminders (empty: don't ask). */
+    TARO_APP_TEMPLATE_ACTIVITY?: string
   }
 }

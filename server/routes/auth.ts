@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   DevLoginBodySchema,
@@ -40,9 +41,11 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SessionSchema, 400: ErrorSchema },
       },
     }, async (request) => {
+      // A nickname names a stable demo account (tests use it); without one, each browser gets an account of its own.
       const nickname = request.body?.nickname ?? '演示居民'
+      const openid = request.body?.nickname ? `dev:${nickname}` : `dev:anon:${randomUUID()}`
       return app.db.transaction(async (tx) => {
-        const user = await upsertUserByOpenid(tx, `dev:${nickname}`, nickname)
+        const user = await upsertUserByOpenid(tx, openid, nickname)
         return createSession(tx, user, config.sessionTtlHours, app.clock())
       })
     })

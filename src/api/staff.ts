@@ -1,4 +1,4 @@
-import type { CounterRequestBody, HelpRequest, Session, StaffMe, StaffQueueQuery, StaffRequest, StaffRequestSummary } from '@contract/types'
+import type { AccessLog, CounterRequestBody, HelpRequest, Session, StaffMe, StaffQueueQuery, StaffRequest, StaffRequestSummary } from '@contract/types'
 import { staffHttp } from './client'
 
 export const staffLogin = (username: string, password: string) =>
@@ -15,3 +15,6 @@ export const staffAction = (id: string, action: StaffActionName, body?: Record<s
 
 export const createCounterRequest = (body: CounterRequestBody) =>
   staffHttp.post<HelpRequest>('/api/staff/requests', body).then((r) => r.data)
+
+/** Who opened this request's personal data and when (supervisors only). */
+export const fetchAccessLog = (id: string) => staffHttp.get<AccessLog>(`/api/staff/requests/${id}/access-log`).then((r) => r.data.items)

@@ -4,7 +4,7 @@
  * browser does not treat as controls: this gives every tappable element a
  * role, a tab stop, and Enter/Space activation, in one place for every page.
  */
-const TAPPABLE = 'taro-button-core, [role="button"], [role="link"], [role="radio"], [role="switch"], taro-switch-core'
+const TAPPABLE = 'taro-button-core, [role="button"], [role="link"], [role="radio"], [role="checkbox"], [role="tab"], [role="switch"], taro-switch-core'
 
 function enhance(el: Element) {
   if (el.hasAttribute('data-a11y')) return
@@ -40,6 +40,10 @@ export function enableH5Accessibility(root: Document = document) {
     // A switch's checkbox carries the label the page gave the switch.
     root.querySelectorAll('taro-switch-core[aria-label] input:not([aria-label])').forEach((input) => {
       input.setAttribute('aria-label', input.parentElement!.getAttribute('aria-label')!)
+    })
+    // An image's <img> takes its text alternative from the label the page gave the image (decorative when none).
+    root.querySelectorAll('taro-image-core img:not([alt])').forEach((img) => {
+      img.setAttribute('alt', img.closest('taro-image-core')?.getAttribute('aria-label') ?? '')
     })
   }).observe(root.body, { childList: true, subtree: true })
 }

@@ -23,10 +23,13 @@ const DETAIL: StationDetail = {
 
 test('shows the station with its phone, address and hours, and titles the page with its name', async () => {
   Taro.__setRouterParams({ id: DETAIL.id })
-  const api = fakeApi({ [`GET /api/stations/${DETAIL.id}`]: DETAIL })
+  const api = fakeApi({ [`GET /api/stations/${DETAIL.id}`]: DETAIL, 'GET /api/activities': { items: [] } })
   render(<StationPage />)
 
   expect(await screen.findByText(DETAIL.intro)).toBeInTheDocument()
+  // 本站活动 asks for this station's activities only.
+  expect(await screen.findByText('本站近期没有活动')).toBeInTheDocument()
+  expect(api.to('/api/activities').map((r) => r.query)).toEqual([{ stationId: DETAIL.id }])
   expect(screen.getAllByText('先进街道社工站').length).toBeGreaterThan(0)
   expect(screen.getByText('乡镇（街道）社工站')).toBeInTheDocument()
   expect(screen.getByText('0411-87589120')).toBeInTheDocument()

@@ -15,12 +15,15 @@ const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 let server: TestServer
 let browser: Browser
 let stationId: string
+let activityId: string
 
 beforeAll(async () => {
   server = await startServer()
   browser = await launch()
   const res = await fetch(`${server.url}/api/stations?q=${encodeURIComponent('先进街道社工站')}`)
   stationId = ((await res.json()) as { items: { id: string }[] }).items[0]!.id
+  const acts = await fetch(`${server.url}/api/activities?category=class&limit=50`)
+  activityId = ((await acts.json()) as { items: { id: string; title: string }[] }).items.find((a) => a.title === '小小主播')!.id
 })
 afterAll(async () => {
   await browser?.close()
@@ -37,6 +40,12 @@ const PAGES: [string, string, string][] = [
   ['privacy', '#/pages/privacy/index', 'page-privacy'],
   ['request-form', '#/packages/request/new/index', 'page-request-new'],
   ['my-requests', '#/packages/request/mine/index', 'page-my-requests'],
+  ['activities', '#/pages/activities/index', 'page-activities'],
+  ['activity', '#/packages/activity/detail/index?id=ACTIVITY', 'page-activity-detail'],
+  ['enroll', '#/packages/activity/enroll/index?id=ACTIVITY', 'page-activity-enroll'],
+  ['my-enrollments', '#/packages/activity/mine/index', 'page-my-enrollments'],
+  ['family', '#/packages/activity/family/index', 'page-family'],
+  ['my-data', '#/packages/account/data/index', 'page-my-data'],
 ]
 
 async function seriousViolations(page: Page) {
@@ -50,7 +59,7 @@ async function seriousViolations(page: Page) {
 }
 
 async function open(page: Page, hash: string, rootClass: string) {
-  await page.goto(`${server.url}/${hash.replace('STATION', stationId)}`)
+  await page.goto(`${server.url}/${hash.replace('STATION', stationId).replace('ACTIVITY', activityId)}`)
   await page.reload() // a fresh start of the portal on that page, as from a shared link
   await page.locator(`.${rootClass}`).first().waitFor({ timeout: 30_000 })
   // Let data arrive and the page settle.

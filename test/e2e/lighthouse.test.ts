@@ -37,7 +37,7 @@ async function accessibilityScore(url: string): Promise<{ score: number; failing
   return { score: Math.round(report.categories.accessibility.score * 100), failing }
 }
 
-const PAGES = ['#/pages/index/index', '#/pages/stations/index', '#/pages/mine/index', '#/packages/request/new/index']
+const PAGES = ['#/pages/index/index', '#/pages/stations/index', '#/pages/activities/index', '#/pages/mine/index', '#/packages/request/new/index']
 
 test('accessibility score ≥ 95 on the main pages, in both modes', async () => {
   const scores: Record<string, { score: number; failing: string[] }> = {}

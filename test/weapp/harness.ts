@@ -129,6 +129,10 @@ export interface MountOptions {
   scene?: number
   /** WeChat's font size as wx.getAppBaseInfo reports it (长辈模式 follows it). Default: the standard size. */
   fontSizeSetting?: number
+  /** What wx.scanCode reads: the QR code's content, or a failure such as `{ errMsg: 'scanCode:fail cancel' }`. Default: miniprogram-simulate's empty result. */
+  scanCode?: string | { errMsg: string }
+  /** What wx.downloadFile answers (at once): the HTTP status and temp file, or a failure `{ errMsg }`. Default: miniprogram-simulate's (after 100 ms). */
+  downloadFile?: { statusCode: number; tempFilePath?: string } | { errMsg: string }
 }
 
 // ───────────────────────── WXML (official compiler) ─────────────────────────
@@ -299,6 +303,19 @@ function createWx(opts: MountOptions, calls: WxCall[], requests: FakeRequest[], 
   for (const name of ['redirectTo', 'switchTab', 'reLaunch', 'navigateBack', 'showToast', 'hideToast', 'showLoading', 'hideLoading',
     'stopPullDownRefresh', 'startPullDownRefresh', 'setNavigationBarTitle', 'setClipboardData', 'pageScrollTo', 'showShareMenu', 'vibrateShort']) {
     fakes[name] = ok(name)
+  }
+
+  if (opts.scanCode !== undefined) {
+    const scanned = opts.scanCode
+    fakes.scanCode = (o: any) =>
+      answer('scanCode', o, typeof scanned === 'string' ? { result: scanned, scanType: 'QR_CODE', charSet: 'utf-8', rawData: '' } : scanned)
+  }
+  if (opts.downloadFile !== undefined) {
+    const downloaded = opts.downloadFile
+    fakes.downloadFile = (o: any) => {
+      answer('downloadFile', o, 'errMsg' in downloaded ? downloaded : { tempFilePath: 'wxfile://tmp/harness-download', ...downloaded })
+      return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {}, onHeadersReceived() {}, offHeadersReceived() {} }
+    }
   }
 
   fakes.getAppBaseInfo = () => ({ SDKVersion: '3.7.0', language: 'zh_CN', version: '8.0.50', theme: 'light', fontSizeSetting: opts.fontSizeSetting ?? 17 })

@@ -43,3 +43,12 @@ test('a failed login says why and stays logged out', async () => {
   expect(page.callsOf('showModal')[0]).toMatchObject({ title: '登录失败', content: '微信登录服务暂时不可用，请稍后重试' })
   expect(page.find('btn-login')).toBeDefined()
 })
+
+test('我的报名 and 我的家人 open the activity pages', async () => {
+  const page = await mountPage('pages/mine/index', {}, {})
+  await page.tap('mine-link--enrollments')
+  await page.tap('mine-link--family')
+  expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual(['/packages/activity/mine/index', '/packages/activity/family/index'])
+  expect(page.text(page.get('mine-link--enrollments'))).toContain('我的报名')
+  expect(page.text(page.get('mine-link--family'))).toContain('我的家人')
+})

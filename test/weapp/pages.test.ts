@@ -13,6 +13,7 @@ const routes = {
   'GET /api/stations/nearby': NEARBY,
   'GET /api/stations': STATION_LIST,
   'GET /api/areas': AREAS,
+  'GET /api/activities': { items: [] },
 }
 
 test.each(mainPages)('%s renders without errors', async (route) => {

@@ -5,15 +5,19 @@
 import type { StationDetail } from '../../contract/types'
 import { mountPage, reply, type MountedPage } from './harness'
 import { DALIAN, DONGSHAN, JINPU, MINXIN, XIANJIN, XIANJIN_DETAIL } from './fixtures'
+import { FESTIVAL, JIEQI } from './activity-fixtures'
 
 const ROUTE = 'pages/station/index'
+/** 本站活动: the station's upcoming activities (activity-fixtures.ts), none for other stations. */
+const activities = (req: { query: Record<string, string> }) => ({ items: req.query.stationId === XIANJIN.id ? [JIEQI, FESTIVAL] : [] })
 const routes = {
   'GET /api/stations/:id': (req: { params: Record<string, string> }) =>
     req.params.id === XIANJIN.id ? XIANJIN_DETAIL : reply(404, { code: 'NOT_FOUND', message: '没有找到这个社工站' }),
+  'GET /api/activities': activities,
 }
 
 async function open(query: Record<string, string>, detail?: StationDetail) {
-  const page = await mountPage(ROUTE, query, { routes: detail ? { 'GET /api/stations/:id': detail } : routes })
+  const page = await mountPage(ROUTE, query, { routes: detail ? { 'GET /api/stations/:id': detail, 'GET /api/activities': activities } : routes })
   // Past the loading state: the station, or an empty/error message.
   await page.waitFor(() => page.find('station-head__name') ?? page.find('empty-state') ?? page.find('error-state'), 'the station or a message')
   return page
@@ -28,7 +32,9 @@ describe('先进街道社工站', () => {
   })
 
   test('fetches the station by id and shows its name', () => {
-    expect(page.requests.map((r) => r.path)).toEqual([`/api/stations/${XIANJIN.id}`])
+    // The station, then its activities (本站活动).
+    expect(page.requests.map((r) => r.path)).toEqual([`/api/stations/${XIANJIN.id}`, '/api/activities'])
+    expect(page.requests[1].query).toEqual({ stationId: XIANJIN.id })
     expect(page.find('page-station')).toBeDefined()
     expect(page.text(page.get('station-head__name'))).toBe(XIANJIN.name)
     expect(page.callsOf('setNavigationBarTitle')).toEqual([expect.objectContaining({ title: XIANJIN.name })])
@@ -70,6 +76,22 @@ describe('先进街道社工站', () => {
     expect(page.text(page.get('station-hours'))).toBe('周一至周五 08:30-11:30、13:30-17:30；周六 09:00-11:30')
     expect(page.text()).toContain(XIANJIN.address)
   })
+})
+
+test('本站活动 lists the station’s upcoming activities, each opening its detail', async () => {
+  const page = await open({ id: XIANJIN.id })
+  await page.waitFor(() => page.querySelectorAll('activity-card').length === 2, 'two activity cards')
+  const section = page.get('station-activities')
+  expect(page.text(section)).toContain('本站活动（2）')
+  expect(texts(page, 'activity-card__title')).toEqual(['东山小学堂·节气美育', `东山小学堂·${FESTIVAL.title}`])
+  expect(page.text(page.querySelectorAll('activity-card')[0])).toContain('余 5 个名额')
+  await page.tap(page.querySelectorAll('activity-card')[0])
+  expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/packages/activity/detail/index?id=${JIEQI.id}`])
+})
+
+test('本站活动 says when the station has none', async () => {
+  const page = await open({ id: DALIAN.id }, { ...XIANJIN_DETAIL, ...DALIAN, parentId: null, ancestors: [], children: [], brandProjects: [] })
+  await page.waitFor(() => page.text(page.get('station-activities')).includes('本站近期没有活动'))
 })
 
 test('向本站求助 starts a help request to this station', async () => {

@@ -58,6 +58,18 @@ export default function Mine() {
           <Text>我的求助</Text>
           <Text className='muted'>›</Text>
         </View>
+        <View className='mine-link mine-link--enrollments' onClick={() => Taro.navigateTo({ url: '/packages/activity/mine/index' })} ariaRole='link'>
+          <Text>我的报名</Text>
+          <Text className='muted'>›</Text>
+        </View>
+        <View className='mine-link mine-link--family' onClick={() => Taro.navigateTo({ url: '/packages/activity/family/index' })} ariaRole='link'>
+          <Text>我的家人</Text>
+          <Text className='muted'>›</Text>
+        </View>
+        <View className='mine-link mine-link--my-data' onClick={() => Taro.navigateTo({ url: '/packages/account/data/index' })} ariaRole='link'>
+          <Text>个人信息（查看、导出、注销账号）</Text>
+          <Text className='muted'>›</Text>
+        </View>
         <View className='mine-link' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })} ariaRole='link'>
           <Text>隐私政策</Text>
           <Text className='muted'>›</Text>

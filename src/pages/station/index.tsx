@@ -7,6 +7,7 @@ import { ServiceTags } from '@/components/ServiceTags'
 import { StationCard } from '@/components/StationCard'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { callStation, navigateToStation } from '@/services/stationActions'
+import { StationActivities } from './StationActivities'
 import { useStation } from './useStation'
 import './index.scss'
 
@@ -90,6 +91,8 @@ export default function StationPage() {
           )}
         </View>
       ))}
+
+      <StationActivities stationId={station.id} />
 
       {station.children.length > 0 && (
         <View className='station-children'>

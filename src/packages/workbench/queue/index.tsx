@@ -64,6 +64,9 @@ export default function Queue() {
           <Button className='btn btn--primary btn--main btn-claim' onClick={claim}>领取下一条</Button>
           <Button className='btn btn--main' onClick={() => Taro.navigateTo({ url: '/packages/workbench/new/index' })}>登记来电/来访</Button>
         </View>
+        <View className='btn-row'>
+          <Button className='btn btn-staff-activities' onClick={() => Taro.navigateTo({ url: '/packages/workbench/activities/index' })}>活动管理（报名名单、签到）</Button>
+        </View>
         <Button className='btn btn--text btn-staff-logout' onClick={() => { clear(); void Taro.redirectTo({ url: '/packages/workbench/login/index' }) }}>退出工作台</Button>
       </View>
       <ScrollView scrollX className='chip-row'>

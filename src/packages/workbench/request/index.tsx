@@ -7,12 +7,47 @@ import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { CATEGORY_QUESTIONS, REQUEST_STATUS_LABELS } from '@contract/requests'
 import type { StaffRequest, StationSummary } from '@contract/types'
 import { ApiError } from '@/api/client'
-import { fetchStaffRequest, staffAction, type StaffActionName } from '@/api/staff'
+import { fetchAccessLog, fetchStaffRequest, staffAction, type StaffActionName } from '@/api/staff'
 import { searchStations } from '@/api/stations'
 import { Field } from '@/components/Field'
 import { ErrorState, Loading } from '@/components/StateView'
 import { Timeline } from '@/components/Timeline'
 import { callStation } from '@/services/stationActions'
+import { useStaffSession } from '@/stores/staffSession'
+import type { AccessLog } from '@contract/types'
+import { formatCstDateTime } from '@domain/activities'
+import './index.scss'
+
+/** For supervisors: who opened this request's personal data, and when. */
+function AccessLogSection({ id }: { id: string }) {
+  const [items, setItems] = useState<AccessLog['items'] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const load = async () => {
+    try {
+      setItems(await fetchAccessLog(id))
+      setError(null)
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : '加载失败')
+    }
+  }
+  return (
+    <View className='card access-log'>
+      <Text className='station-section__title'>个人信息查看记录</Text>
+      {items === null ? (
+        <Button className='btn btn-access-log' onClick={() => void load()}>
+          查看谁看过这条求助
+        </Button>
+      ) : (
+        items.map((e, i) => (
+          <Text key={i} className='access-log__item'>
+            {formatCstDateTime(new Date(e.accessedAt))} · {e.stationName} {e.staffName}
+          </Text>
+        ))
+      )}
+      {error && <View className='field__error' ariaRole='alert'>{error}</View>}
+    </View>
+  )
+}
 
 type Panel = null | 'reply' | 'note' | 'transfer' | 'escalate' | 'resolve' | 'reopen'
 const PANEL_LABELS: Record<Exclude<Panel, null>, string> = {
@@ -37,6 +72,7 @@ export default function StaffRequestPage() {
   const [stations, setStations] = useState<StationSummary[]>([])
   const [target, setTarget] = useState<StationSummary | null>(null)
   const [busy, setBusy] = useState(false)
+  const isSupervisor = useStaffSession((s) => s.me?.user.role === 'supervisor')
 
   const load = useCallback(async () => {
     try {
@@ -143,6 +179,7 @@ export default function StaffRequestPage() {
       <View className='card'>
         <Timeline events={r.events} viewer='staff' />
       </View>
+      {isSupervisor && <AccessLogSection id={r.id} />}
     </View>
   )
 }

@@ -1,0 +1,180 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { CHILD_NOTICE_VERSION } from '@contract/activities'
+import type { ActivityDetail, EnrollBody, Enrollment, FamilyMember } from '@contract/types'
+import { ageOn, ageRefusal, checkBirthDate, cstDate } from '@domain/activities'
+import { isMainlandPhone } from '@domain/phone'
+import { enroll, fetchActivity, fetchFamily } from '@/api/activities'
+import { ApiError } from '@/api/client'
+import { useEnrollProfile } from '@/stores/enrollProfile'
+import { useSession } from '@/stores/session'
+
+const TEMPLATE_ID = process.env.TARO_APP_TEMPLATE_ACTIVITY
+
+/** 'self' (本人) or a family member's id. */
+export type ParticipantChoice = 'self' | string
+
+export interface EnrollForm {
+  participant: ParticipantChoice | null
+  selfName: string
+  selfBirthDate: string
+  contactPhone: string
+  photoConsent: boolean
+}
+
+type Errors = Partial<Record<'participant' | 'selfName' | 'selfBirthDate' | 'contactPhone' | 'form', string>>
+
+export const hasAgeRange = (a: Pick<ActivityDetail, 'minAge' | 'maxAge'>) => a.minAge !== null || a.maxAge !== null
+
+/** Age on the activity's first day (the age rule's day). */
+export const ageAtActivity = (birthDate: string, a: Pick<ActivityDetail, 'startsAt'>) => ageOn(birthDate, cstDate(new Date(a.startsAt)))
+
+/** A child whose guardian agreed to an older version of the children's notice (or none): the server refuses to enroll them. */
+export const needsChildConsent = (m: FamilyMember) => m.isChild && m.childNoticeVersion !== CHILD_NOTICE_VERSION
+
+/** What is wrong with the form, field by field, in words (the age rule in the server's own words). */
+export function validate(a: ActivityDetail, f: EnrollForm, family: FamilyMember[], today: string): Errors {
+  const e: Errors = {}
+  if (!f.participant) e.participant = '请选择谁参加'
+  else if (f.participant === 'self') {
+    if (!f.selfName.trim()) e.selfName = '请填写参加人的姓名'
+    if (hasAgeRange(a) && !f.selfBirthDate) e.selfBirthDate = '这个活动有年龄要求，请选择您的出生日期'
+    else if (f.selfBirthDate) {
+      const problem = checkBirthDate(f.selfBirthDate, today) ?? ageRefusal(a, ageAtActivity(f.selfBirthDate, a), '您')
+      if (problem) e.selfBirthDate = problem
+    }
+  } else {
+    const m = family.find((x) => x.id === f.participant)
+    if (!m) e.participant = '请重新选择参加人'
+    else if (needsChildConsent(m)) e.participant = `《儿童个人信息保护规则》已更新，请先在“我的家人”中为${m.name}重新阅读并同意`
+    else {
+      const problem = ageRefusal(a, ageAtActivity(m.birthDate, a), m.name)
+      if (problem) e.participant = problem
+    }
+  }
+  if (!isMainlandPhone(f.contactPhone)) e.contactPhone = '请填写 11 位手机号，或带区号的固定电话'
+  return e
+}
+
+export function toBody(a: ActivityDetail, f: EnrollForm): EnrollBody {
+  const consent = a.photoConsentRequired ? { photoConsent: f.photoConsent } : {}
+  if (f.participant === 'self') {
+    return { name: f.selfName.trim(), ...(f.selfBirthDate ? { birthDate: f.selfBirthDate } : {}), contactPhone: f.contactPhone.trim(), ...consent }
+  }
+  return { familyMemberId: f.participant!, contactPhone: f.contactPhone.trim(), ...consent }
+}
+
+export function useEnroll() {
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const token = useSession((s) => s.token)
+  const profile = useEnrollProfile()
+  const [activity, setActivity] = useState<{ status: 'loading' | 'ok' | 'error'; data: ActivityDetail | null; error: string | null }>({ status: 'loading', data: null, error: null })
+  const [family, setFamily] = useState<{ status: 'idle' | 'loading' | 'ok' | 'error'; items: FamilyMember[]; error: string | null }>({ status: 'idle', items: [], error: null })
+  const [form, setForm] = useState<EnrollForm>({
+    participant: null,
+    selfName: profile.selfName,
+    selfBirthDate: profile.selfBirthDate,
+    contactPhone: profile.contactPhone,
+    photoConsent: false,
+  })
+  const [errors, setErrors] = useState<Errors>({})
+  const [submitting, setSubmitting] = useState(false)
+  const [result, setResult] = useState<Enrollment | null>(null)
+  const knownIds = useRef<Set<string> | null>(null)
+
+  const loadActivity = useCallback(async () => {
+    try {
+      setActivity({ status: 'ok', data: await fetchActivity(id), error: null })
+    } catch (err) {
+      setActivity({ status: 'error', data: null, error: err instanceof ApiError ? err.message : '加载失败，请重试' })
+    }
+  }, [id])
+
+  const loadFamily = useCallback(async () => {
+    if (!useSession.getState().token) return
+    setFamily((f) => ({ ...f, status: f.status === 'ok' ? 'ok' : 'loading' }))
+    try {
+      const items = await fetchFamily()
+      // Back from 我的家人 with someone new: they are who the resident came to enroll.
+      const fresh = knownIds.current ? items.filter((m) => !knownIds.current!.has(m.id)) : []
+      knownIds.current = new Set(items.map((m) => m.id))
+      setFamily({ status: 'ok', items, error: null })
+      setForm((f) => {
+        if (fresh.length === 1) return { ...f, participant: fresh[0]!.id, photoConsent: false }
+        // Someone deleted meanwhile is no longer a choice.
+        if (f.participant && f.participant !== 'self' && !items.some((m) => m.id === f.participant)) return { ...f, participant: null }
+        return f
+      })
+    } catch (err) {
+      setFamily({ status: 'error', items: [], error: err instanceof ApiError ? err.message : '家人列表加载失败' })
+    }
+  }, [])
+
+  useEffect(() => {
+    void loadActivity()
+  }, [loadActivity])
+  useEffect(() => {
+    if (token) void loadFamily()
+  }, [token, loadFamily])
+  // Back from 我的家人 (added or edited someone).
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void loadFamily()
+    shown.current = true
+  })
+
+  const update = (patch: Partial<EnrollForm>) => {
+    setForm((f) => ({ ...f, ...patch }))
+    // A field's error goes once it is changed.
+    setErrors((e) => {
+      const next = { ...e }
+      for (const k of Object.keys(patch)) delete next[k as keyof Errors]
+      if ('participant' in patch) delete next.selfBirthDate
+      delete next.form
+      return next
+    })
+  }
+
+  const submit = async () => {
+    // Ask for the result/reminder messages inside the tap (WeChat requires a user gesture).
+    if (process.env.TARO_ENV === 'weapp' && TEMPLATE_ID) void Taro.requestSubscribeMessage({ tmplIds: [TEMPLATE_ID] } as never).catch(() => undefined)
+    const a = activity.data
+    if (!a) return
+    const e = validate(a, form, family.items, cstDate(new Date()))
+    setErrors(e)
+    if (Object.keys(e).length > 0) return
+    setSubmitting(true)
+    try {
+      const enrollment = await enroll(a.id, toBody(a, form))
+      profile.remember({
+        contactPhone: form.contactPhone.trim(),
+        ...(form.participant === 'self' ? { selfName: form.selfName.trim(), selfBirthDate: form.selfBirthDate } : {}),
+      })
+      setResult(enrollment)
+    } catch (err) {
+      setErrors({ form: err instanceof ApiError ? err.message : '报名没有成功，请稍后重试' })
+      // Seats or the window may have changed: show the activity as it is now.
+      if (err instanceof ApiError && (err.status === 409 || err.status === 422)) void loadActivity()
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return {
+    id,
+    token,
+    activity,
+    reloadActivity: loadActivity,
+    family,
+    reloadFamily: loadFamily,
+    form,
+    update,
+    errors,
+    submit,
+    submitting,
+    result,
+    addFamily: () => Taro.navigateTo({ url: '/packages/activity/family/index?add=1&back=1' }),
+    fixMember: (memberId: string) => Taro.navigateTo({ url: `/packages/activity/family/index?edit=${memberId}&back=1` }),
+  }
+}

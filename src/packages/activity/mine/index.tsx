@@ -1,0 +1,168 @@
+import { usePageClass } from '@/stores/elder'
+import { useCallback, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { Enrollment } from '@contract/types'
+import { formatCstDateTime, formatSchedule, isUpcomingEnrollment } from '@domain/activities'
+import { cancelEnrollment, confirmEnrollment, fetchMyEnrollments } from '@/api/activities'
+import { ApiError } from '@/api/client'
+import { CheckinQr } from '@/components/CheckinQr'
+import { EmptyState, ErrorState, Loading } from '@/components/StateView'
+import { activityTitle, openActivity } from '@/components/ActivityCard'
+import { useSession } from '@/stores/session'
+import { busyProps } from '@/utils/busy'
+import { CallStation, EnrollmentStatus, LoginGate, participantText } from '../shared'
+import '../shared.scss'
+import './index.scss'
+
+type Tab = 'upcoming' | 'past'
+const time = (iso: string) => formatCstDateTime(new Date(iso))
+
+function EnrollmentCard({ e, onChange, upcoming }: { e: Enrollment; onChange: (e: Enrollment) => void; upcoming: boolean }) {
+  const [busy, setBusy] = useState<'cancel' | 'confirm' | null>(null)
+  const a = e.activity
+  const who = e.participant.name
+
+  const cancel = async () => {
+    const waiting = e.status === 'waitlisted'
+    const ok = await Taro.showModal({
+      title: waiting ? '取消候补' : '取消报名',
+      content: `确定取消${who}的${waiting ? '候补' : '报名'}吗？取消后名额会让给候补的家庭，如需参加要重新报名。取消截止：${time(e.cancelDeadline)}。`,
+      confirmText: '确定取消',
+      cancelText: '再想想',
+    })
+    if (!ok.confirm) return
+    setBusy('cancel')
+    try {
+      onChange(await cancelEnrollment(e.id))
+      void Taro.showToast({ title: '已取消', icon: 'success' })
+    } catch (err) {
+      void Taro.showModal({ title: '没有取消成功', content: err instanceof ApiError ? err.message : '请稍后重试', showCancel: false })
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const confirm = async () => {
+    setBusy('confirm')
+    try {
+      onChange(await confirmEnrollment(e.id))
+      void Taro.showToast({ title: '已确认参加', icon: 'success' })
+    } catch (err) {
+      void Taro.showModal({ title: '没有确认成功', content: err instanceof ApiError ? err.message : '请稍后重试', showCancel: false })
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <View className={`card enrollment enrollment--${e.status}`}>
+      <View className='enrollment__head'>
+        <View className='enrollment__title' onClick={() => openActivity(a.id)} ariaRole='link'>{activityTitle(a)}</View>
+        <EnrollmentStatus enrollment={e} />
+      </View>
+      <View className='detail-row'><Text className='detail-row__label'>参加人</Text><Text className='detail-row__value enrollment__participant'>{participantText(e.participant)}</Text></View>
+      <View className='detail-row'><Text className='detail-row__label'>时间</Text><Text className='detail-row__value enrollment__time'>{formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}</Text></View>
+      <View className='detail-row'><Text className='detail-row__label'>地点</Text><Text className='detail-row__value enrollment__place'>{a.place}（{a.station.name}）</Text></View>
+      {e.attendedSessions > 0 && <Text className='muted enrollment__attended'>已签到 {e.attendedSessions} 次{a.sessionCount > 1 ? `（共 ${a.sessionCount} 次课）` : ''}</Text>}
+
+      {e.status === 'offered' && (
+        <View className='enrollment__offer'>
+          <Text className='notice-box notice-box--warn'>
+            有名额空出来了！请在 {e.offerExpiresAt ? time(e.offerExpiresAt) : '规定时间'} 前确认参加，逾期名额将让给下一位候补。
+          </Text>
+          <Button className='btn btn--primary btn--main btn-confirm-offer' {...busyProps(busy === 'confirm')} onClick={confirm}>
+            确认参加
+          </Button>
+        </View>
+      )}
+      {e.status === 'waitlisted' && upcoming && <Text className='muted enrollment__waitlist-note'>有人取消时按报名先后递补，轮到您时会通知您。</Text>}
+
+      {e.status === 'confirmed' && e.checkinCode && upcoming && <CheckinQr code={e.checkinCode} participantName={who} />}
+
+      {e.canCancel ? (
+        <View className='enrollment__cancel'>
+          <Text className='muted'>{time(e.cancelDeadline)} 前可以取消</Text>
+          <Button className='btn btn-cancel-enrollment' {...busyProps(busy === 'cancel')} onClick={cancel} ariaLabel={`${e.status === 'waitlisted' ? '取消候补' : '取消报名'}：${who}`}>
+            {e.status === 'waitlisted' ? '取消候补' : '取消报名'}
+          </Button>
+        </View>
+      ) : (
+        upcoming && (
+          <View className='enrollment__cancel'>
+            <Text className='muted enrollment__cancel-closed'>已过取消截止时间（{time(e.cancelDeadline)}），如不能参加请提前告诉社工站。</Text>
+            <CallStation name={a.station.name} phone={a.station.phone} />
+          </View>
+        )
+      )}
+    </View>
+  )
+}
+
+export default function MyEnrollments() {
+  const pageClass = usePageClass('page-my-enrollments')
+  const token = useSession((s) => s.token)
+  const [tab, setTab] = useState<Tab>('upcoming')
+  const [state, setState] = useState<{ status: 'loading' | 'ok' | 'error'; items: Enrollment[]; error?: string }>({ status: 'loading', items: [] })
+
+  const load = useCallback(async () => {
+    if (!useSession.getState().token) return
+    try {
+      setState({ status: 'ok', items: await fetchMyEnrollments() })
+    } catch (err) {
+      setState({ status: 'error', items: [], error: err instanceof ApiError ? err.message : '加载失败' })
+    }
+  }, [])
+
+  useDidShow(() => void load())
+  usePullDownRefresh(async () => {
+    await load()
+    Taro.stopPullDownRefresh()
+  })
+
+  if (!token) {
+    return (
+      <View className={pageClass}>
+        <LoginGate reason='登录后可以查看报名结果、签到码和候补进度' onLoggedIn={load} />
+      </View>
+    )
+  }
+
+  const now = new Date()
+  const upcoming = state.items.filter((e) => isUpcomingEnrollment(e, now))
+  const past = state.items.filter((e) => !isUpcomingEnrollment(e, now))
+  const shown = tab === 'upcoming' ? upcoming : past
+  const replace = (next: Enrollment) => setState((s) => ({ ...s, items: s.items.map((x) => (x.id === next.id ? next : x)) }))
+
+  return (
+    <View className={pageClass}>
+      <View className='tabs' ariaRole='tablist' ariaLabel='我的报名'>
+        {([['upcoming', `即将参加（${upcoming.length}）`], ['past', `已结束或取消（${past.length}）`]] as const).map(([value, label]) => (
+          <View key={value} className={`tabs__item tab-${value}${tab === value ? ' tabs__item--active' : ''}`} onClick={() => setTab(value)} ariaRole='tab' {...{ 'aria-selected': tab === value }}>
+            {label}
+          </View>
+        ))}
+      </View>
+
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <ErrorState message={state.error ?? '加载失败'} onRetry={load} />}
+      {state.status === 'ok' && shown.length === 0 && (
+        <EmptyState text={tab === 'upcoming' ? '还没有即将参加的活动' : '还没有已结束或取消的报名'}>
+          {tab === 'upcoming' && (
+            <Button className='btn btn--primary btn--main btn-browse' onClick={() => Taro.switchTab({ url: '/pages/activities/index' })}>
+              看看附近的活动
+            </Button>
+          )}
+        </EmptyState>
+      )}
+      {shown.map((e) => (
+        <EnrollmentCard key={e.id} e={e} upcoming={tab === 'upcoming'} onChange={replace} />
+      ))}
+      <View className='mine-family'>
+        <Button className='btn btn--main btn-family' onClick={() => Taro.navigateTo({ url: '/packages/activity/family/index' })}>
+          管理我的家人
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,103 @@
+import { usePageClass } from '@/stores/elder'
+import { useCallback, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { ACTIVITY_CATEGORY_LABELS, AUDIENCE_LABELS } from '@contract/activities'
+import type { ActivitySummary } from '@contract/types'
+import { formatAgeRange, formatSchedule, registrationText } from '@domain/activities'
+import { ApiError } from '@/api/client'
+import { fetchStationActivities } from '@/api/activities'
+import { EmptyState, ErrorState, Loading } from '@/components/StateView'
+import { useStaffSession } from '@/stores/staffSession'
+import './index.scss'
+
+/** Upcoming (not yet over) soonest first, then past ones latest first. */
+function split(items: ActivitySummary[], now: Date): { upcoming: ActivitySummary[]; past: ActivitySummary[] } {
+  const over = (a: ActivitySummary) => new Date(a.endsAt) <= now
+  return {
+    upcoming: items.filter((a) => !over(a)).sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+    past: items.filter(over).sort((a, b) => b.startsAt.localeCompare(a.startsAt)),
+  }
+}
+
+function ActivityRow({ a }: { a: ActivitySummary }) {
+  const taken = a.capacity - a.seatsLeft
+  const open = () => Taro.navigateTo({ url: `/packages/workbench/roster/index?id=${a.id}` })
+  return (
+    <View className={`card staff-activity staff-activity--${a.registration}`} onClick={open} ariaRole='link'>
+      <View className='staff-activity__head'>
+        <Text className='staff-activity__title'>{a.project ? `${a.project}·` : ''}{a.title}</Text>
+        <Text className={`staff-activity__state staff-activity__state--${a.registration}`}>
+          {registrationText({ registration: a.registration, opensAt: new Date(a.opensAt), closesAt: new Date(a.closesAt) })}
+        </Text>
+      </View>
+      <Text className='staff-activity__when'>{formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}</Text>
+      <Text className='muted'>{ACTIVITY_CATEGORY_LABELS[a.category]} · {AUDIENCE_LABELS[a.audience]} · {formatAgeRange(a)} · {a.place}</Text>
+      <View className='staff-activity__numbers'>
+        <Text className='staff-activity__seats'>已报名 {taken}/{a.capacity}{a.seatsLeft === 0 ? '（已满）' : ''}</Text>
+        <Text className='staff-activity__waitlist'>候补 {a.waitlistCount} 人</Text>
+      </View>
+      <Text className='staff-activity__more'>名单与签到 ›</Text>
+    </View>
+  )
+}
+
+/** The station's activities: what is coming up, what is over, and 发布活动. */
+export default function StaffActivities() {
+  const pageClass = usePageClass('page-staff-activities')
+  const token = useStaffSession((s) => s.token)
+  const stationName = useStaffSession((s) => s.me?.station.name)
+  const [items, setItems] = useState<ActivitySummary[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    try {
+      setItems(await fetchStationActivities())
+      setError(null)
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : '加载失败，请稍后重试')
+    }
+  }, [])
+
+  useDidShow(() => {
+    if (!useStaffSession.getState().token) void Taro.redirectTo({ url: '/packages/workbench/login/index' })
+    else void load()
+  })
+  usePullDownRefresh(async () => {
+    await load()
+    Taro.stopPullDownRefresh()
+  })
+
+  if (!token) return <View className={pageClass} />
+  const { upcoming, past } = split(items ?? [], new Date())
+  return (
+    <View className={pageClass}>
+      <View className='card'>
+        <Text className='staff-activities__station'>{stationName ?? '本站'}的活动</Text>
+        <Text className='muted'>点按活动查看报名名单、候补和签到</Text>
+        <Button className='btn btn--primary btn--main btn-new-activity' onClick={() => Taro.navigateTo({ url: '/packages/workbench/activity-edit/index' })}>
+          ＋ 发布活动
+        </Button>
+      </View>
+      {error && <ErrorState message={error} onRetry={() => void load()} />}
+      {!error && items === null && <Loading />}
+      {items && items.length === 0 && (
+        <EmptyState text='本站还没有发布活动'>
+          <Text className='muted'>发布后，居民可以在小程序“活动”里看到并报名</Text>
+        </EmptyState>
+      )}
+      {upcoming.length > 0 && (
+        <View className='staff-activities__group staff-activities__upcoming'>
+          <Text className='section-title'>即将开始和进行中（{upcoming.length}）</Text>
+          {upcoming.map((a) => <ActivityRow key={a.id} a={a} />)}
+        </View>
+      )}
+      {past.length > 0 && (
+        <View className='staff-activities__group staff-activities__past'>
+          <Text className='section-title'>已结束（{past.length}）</Text>
+          {past.map((a) => <ActivityRow key={a.id} a={a} />)}
+        </View>
+      )}
+    </View>
+  )
+}
