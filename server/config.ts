@@ -26,6 +26,8 @@ export interface Config {
   rateLimits: { login: number; submit: number; upload: number; enroll: number }
   /** How often the escalation job and the notification sender run (0 = not at all). */
   jobIntervalMs: number
+  /** Days after a request is closed, or an activity ended, until its personal fields are purged. */
+  retentionDays: number
   wechat: {
     apiBase: string
     /** Subscribe-message template for status changes of a request. */
@@ -72,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       enroll: int(env.RATE_LIMIT_ENROLL, 30, 'RATE_LIMIT_ENROLL', 1, 1_000_000),
     },
     jobIntervalMs: int(env.JOB_INTERVAL_MS, 30_000, 'JOB_INTERVAL_MS', 0, 3_600_000),
+    retentionDays: int(env.RETENTION_DAYS, 730, 'RETENTION_DAYS', 1, 36_500),
     wechat: {
       templateRequestStatus: env.WECHAT_TEMPLATE_REQUEST_STATUS || null,
       templateActivity: env.WECHAT_TEMPLATE_ACTIVITY || null,

@@ -1,13 +1,15 @@
 /**
  * Background jobs of an API instance: the escalation of overdue requests,
- * expiry of waitlist offers, reminders the day before an activity, and the
- * notification sender. All are safe with several instances on one PostgreSQL
- * (row locks, SKIP LOCKED, unique keys) and take the clock as an argument, so
- * tests drive them with an injected time.
+ * expiry of waitlist offers, reminders the day before an activity, the purge
+ * of personal data past its retention period, and the notification sender.
+ * All are safe with several instances on one PostgreSQL (row locks, SKIP
+ * LOCKED, unique keys) and take the clock as an argument, so tests drive them
+ * with an injected time.
  */
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from './config'
 import type { Database } from './db'
+import { purgeExpired } from './repositories/account'
 import { expireOffers, remindTomorrow } from './repositories/enrollments'
 import { escalateOverdue } from './repositories/requests'
 import { deliverPending } from './services/notifier'
@@ -25,6 +27,8 @@ export function startJobs(db: Database, config: Config, log: FastifyBaseLogger, 
       if (expired > 0) log.info({ expired }, 'expired waitlist offers')
       const reminded = await db.transaction((tx) => remindTomorrow(tx, clock()))
       if (reminded > 0) log.info({ reminded }, 'queued activity reminders')
+      const purged = await db.transaction((tx) => purgeExpired(tx, clock(), config.retentionDays))
+      if (purged.requests + purged.enrollments > 0) log.info(purged, 'purged personal data past retention')
       await deliverPending(db, config, log, clock())
     } catch (err) {
       log.error({ err }, 'background job failed')

@@ -45,6 +45,48 @@ export async function exportAccount(db: Queryable, userId: string, now: Date, ta
 }
 
 const DELETED = '已注销'
+const WITHDRAWN = '居民已注销账号，求助自动撤回'
+
+/**
+ * Erases what identifies the resident or the helped person in these requests:
+ * what they wrote, names, phones, addresses, the exact place, photos, and the
+ * words of the timeline (its events — who did what, when — stay). Category,
+ * station, area down to the street, dates and status remain, for statistics.
+ */
+export async function anonymizeRequests(db: Queryable, ids: string[], description: string, now: Date): Promise<void> {
+  if (ids.length === 0) return
+  await db.query(`UPDATE request_events SET body = '' WHERE request_id = ANY($1::uuid[]) AND body <> $2`, [ids, WITHDRAWN])
+  await db.query('DELETE FROM uploads WHERE request_id = ANY($1::uuid[])', [ids])
+  await db.query(
+    `UPDATE help_requests SET user_id = NULL, description = $2, attributes = '{}', contact_name = $3, contact_phone = '',
+            preferred_time = '', helped_name = CASE WHEN helped_name IS NULL THEN NULL ELSE $3 END, helped_phone = NULL,
+            helped_address = NULL, community = NULL, address = '', lat = NULL, lng = NULL, purged_at = $4
+      WHERE id = ANY($1::uuid[])`,
+    [ids, description, DELETED, now],
+  )
+}
+
+/**
+ * The retention job: closed requests untouched for `days`, and enrollments of
+ * activities that ended `days` ago, lose their personal fields. Returns how
+ * many of each were purged.
+ */
+export async function purgeExpired(db: Queryable, now: Date, days: number): Promise<{ requests: number; enrollments: number }> {
+  const cutoff = new Date(now.getTime() - days * 86_400_000)
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM help_requests WHERE purged_at IS NULL AND status IN ('resolved', 'cancelled') AND updated_at < $1
+      ORDER BY updated_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
+    [cutoff],
+  )
+  await anonymizeRequests(db, rows.map((r) => r.id), '（已超过保存期限，内容已删除）', now)
+  const enrollments = await db.query(
+    `UPDATE enrollments e SET participant_name = '', participant_birth_date = NULL, contact_phone = '', purged_at = $2
+       FROM activities a
+      WHERE a.id = e.activity_id AND a.ends_at < $1 AND e.purged_at IS NULL`,
+    [cutoff, now],
+  )
+  return { requests: rows.length, enrollments: enrollments.rowCount }
+}
 
 /**
  * Deletes a resident's account. Upcoming enrollments are cancelled (their
@@ -75,23 +117,13 @@ export async function deleteAccount(db: Queryable, userId: string, now: Date): P
   for (const r of open) {
     await db.query(`UPDATE help_requests SET status = 'cancelled', updated_at = $2 WHERE id = $1`, [r.id, now])
     await db.query(
-      `INSERT INTO request_events (request_id, type, station_id, body, created_at) VALUES ($1, 'cancelled', $2, '居民已注销账号，求助自动撤回', $3)`,
-      [r.id, r.station_id, now],
+      `INSERT INTO request_events (request_id, type, station_id, body, created_at) VALUES ($1, 'cancelled', $2, $3, $4)`,
+      [r.id, r.station_id, WITHDRAWN, now],
     )
   }
-  // What the resident wrote and everything that identifies them or the helped person; what happened stays, anonymously.
-  await db.query(
-    `UPDATE request_events SET body = '' WHERE request_id IN (SELECT id FROM help_requests WHERE user_id = $1) AND body <> '居民已注销账号，求助自动撤回'`,
-    [userId],
-  )
-  await db.query('DELETE FROM uploads WHERE user_id = $1 OR request_id IN (SELECT id FROM help_requests WHERE user_id = $1)', [userId])
-  await db.query(
-    `UPDATE help_requests SET user_id = NULL, description = $2, attributes = '{}', contact_name = $3, contact_phone = '',
-            preferred_time = '', helped_name = CASE WHEN helped_name IS NULL THEN NULL ELSE $3 END, helped_phone = NULL,
-            helped_address = NULL, community = NULL, address = '', lat = NULL, lng = NULL, updated_at = $4
-      WHERE user_id = $1`,
-    [userId, '（居民已注销，内容已删除）', DELETED, now],
-  )
+  await db.query('DELETE FROM uploads WHERE user_id = $1', [userId])
+  const { rows: all } = await db.query<{ id: string }>('SELECT id FROM help_requests WHERE user_id = $1', [userId])
+  await anonymizeRequests(db, all.map((r) => r.id), '（居民已注销，内容已删除）', now)
   for (const table of ['idempotency_keys', 'outbox', 'sessions', 'consents']) {
     await db.query(`DELETE FROM ${table} WHERE user_id = $1`, [userId])
   }
