@@ -15,6 +15,7 @@ import h5Plugin from './plugins/h5'
 import openapiPlugin from './plugins/openapi'
 import securityPlugin from './plugins/security'
 import { loadSecret } from './services/checkinCode'
+import { useDataKeys } from './services/fieldCrypto'
 import accountRoutes from './routes/account'
 import activityRoutes from './routes/activities'
 import authRoutes from './routes/auth'
@@ -73,6 +74,11 @@ export async function buildApp(opts: AppOptions) {
   app.decorate('config', opts.config)
   app.decorate('clock', opts.clock ?? (() => new Date()))
   app.decorate('checkinKey', await loadSecret(opts.db, 'checkin'))
+  // Phones and addresses are sealed at rest; without DATA_KEYS a key kept in the database stands in (development only).
+  useDataKeys(opts.config.dataKeys.length > 0 ? opts.config.dataKeys : [{ id: 'db', key: await loadSecret(opts.db, 'data-key') }])
+  if (opts.config.dataKeys.length === 0 && opts.config.nodeEnv === 'production') {
+    app.log.warn('DATA_KEYS is not set: phone numbers and addresses are sealed with a key stored in the database itself')
+  }
   await app.register(
     fp(async (instance) => {
       instance.decorate('db', opts.db)

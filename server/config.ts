@@ -4,6 +4,7 @@
  */
 import path from 'node:path'
 import { DEFAULT_RESPONSE_TARGETS, type ResponseTargets } from '../domain/sla'
+import { parseDataKeys, type DataKey } from './services/fieldCrypto'
 
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test'
@@ -26,6 +27,8 @@ export interface Config {
   rateLimits: { login: number; submit: number; upload: number; enroll: number }
   /** How often the escalation job and the notification sender run (0 = not at all). */
   jobIntervalMs: number
+  /** Keys for phone numbers and addresses at rest (DATA_KEYS); empty: a key kept in the database (development). */
+  dataKeys: DataKey[]
   /** Days after a request is closed, or an activity ended, until its personal fields are purged. */
   retentionDays: number
   wechat: {
@@ -40,6 +43,14 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+function dataKeys(value: string | undefined): DataKey[] {
+  try {
+    return parseDataKeys(value)
+  } catch (err) {
+    throw new ConfigError((err as Error).message)
+  }
+}
 
 const root = path.resolve(__dirname, '..')
 
@@ -75,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     jobIntervalMs: int(env.JOB_INTERVAL_MS, 30_000, 'JOB_INTERVAL_MS', 0, 3_600_000),
     retentionDays: int(env.RETENTION_DAYS, 730, 'RETENTION_DAYS', 1, 36_500),
+    dataKeys: dataKeys(env.DATA_KEYS),
     wechat: {
       templateRequestStatus: env.WECHAT_TEMPLATE_REQUEST_STATUS || null,
       templateActivity: env.WECHAT_TEMPLATE_ACTIVITY || null,

@@ -1,7 +1,8 @@
 /**
  * Background jobs of an API instance: the escalation of overdue requests,
  * expiry of waitlist offers, reminders the day before an activity, the purge
- * of personal data past its retention period, and the notification sender.
+ * of personal data past its retention period, resealing with the current
+ * data key, and the notification sender.
  * All are safe with several instances on one PostgreSQL (row locks, SKIP
  * LOCKED, unique keys) and take the clock as an argument, so tests drive them
  * with an injected time.
@@ -11,6 +12,7 @@ import type { Config } from './config'
 import type { Database } from './db'
 import { purgeExpired } from './repositories/account'
 import { expireOffers, remindTomorrow } from './repositories/enrollments'
+import { resealFields } from './repositories/reseal'
 import { escalateOverdue } from './repositories/requests'
 import { deliverPending } from './services/notifier'
 
@@ -29,6 +31,8 @@ export function startJobs(db: Database, config: Config, log: FastifyBaseLogger, 
       if (reminded > 0) log.info({ reminded }, 'queued activity reminders')
       const purged = await db.transaction((tx) => purgeExpired(tx, clock(), config.retentionDays))
       if (purged.requests + purged.enrollments > 0) log.info(purged, 'purged personal data past retention')
+      const resealed = await db.transaction((tx) => resealFields(tx))
+      if (resealed > 0) log.info({ resealed }, 'sealed phone numbers and addresses with the current data key')
       await deliverPending(db, config, log, clock())
     } catch (err) {
       log.error({ err }, 'background job failed')

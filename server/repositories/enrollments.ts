@@ -15,6 +15,7 @@ import { isMainlandPhone, normalizePhone } from '../../domain/phone'
 import type { Queryable } from '../db'
 import { AppError, badRequest, conflict, notFound } from '../errors'
 import { signCheckinCode, verifyCheckinCode } from '../services/checkinCode'
+import { seal, unseal } from '../services/fieldCrypto'
 import { requireActivity, sessionsOf, toDetail, toSummary, type ActivityRow } from './activities'
 import { dateText, getFamilyMember } from './family'
 import { enqueue } from './outbox'
@@ -146,7 +147,7 @@ export async function enroll(db: Queryable, activityId: string, body: EnrollBody
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
     [
       activityId, userId, participant.memberId, participant.key, participant.name, participant.birthDate,
-      normalizePhone(body.contactPhone), photoConsent, status, now, status === 'confirmed' ? now : null,
+      seal(normalizePhone(body.contactPhone)), photoConsent, status, now, status === 'confirmed' ? now : null,
     ],
   )
   const id = rows[0]!.id
@@ -326,7 +327,7 @@ export async function roster(db: Queryable, a: ActivityRow, now: Date) {
     age: e.participant_birth_date ? ageOn(dateText(e.participant_birth_date), startDate) : null,
     relationship: e.relationship,
     guardianName: e.guardian_name,
-    contactPhone: e.contact_phone,
+    contactPhone: unseal(e.contact_phone),
     notes: e.member_notes ?? '',
     photoConsent: e.photo_consent,
     waitlistPosition: e.waitlist_position === null ? null : Number(e.waitlist_position),

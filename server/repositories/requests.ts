@@ -20,6 +20,7 @@ import { routeRequest, type RoutableStation } from '../../domain/routing'
 import { describeTarget, responseDueAt, targetFor, type ResponseTargets } from '../../domain/sla'
 import type { Queryable } from '../db'
 import { AppError, badRequest, conflict, notFound } from '../errors'
+import { seal, unseal } from '../services/fieldCrypto'
 import { enqueue } from './outbox'
 
 interface RequestRow {
@@ -99,13 +100,13 @@ function detail(r: RequestRow, events: RequestEvent[], targets: ResponseTargets)
     attributes: r.attributes,
     emergency: r.emergency,
     contactName: r.contact_name,
-    contactPhone: r.contact_phone,
+    contactPhone: unseal(r.contact_phone),
     preferredTime: r.preferred_time,
     helped: r.helped_name
-      ? { name: r.helped_name, relationship: r.helped_relationship ?? '', phone: r.helped_phone, address: r.helped_address }
+      ? { name: r.helped_name, relationship: r.helped_relationship ?? '', phone: unseal(r.helped_phone), address: unseal(r.helped_address) }
       : null,
     area,
-    address: r.address,
+    address: unseal(r.address),
     location: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
     photoIds: r.photo_ids,
     routingReason: r.routing_reason,
@@ -252,10 +253,10 @@ export async function createRequest(tx: Queryable, input: CreateInput): Promise<
     [
       input.userId, input.channel, decision.stationId, chosen?.id ?? null, decision.rule, decision.reason,
       body.category, JSON.stringify(body.attributes ?? {}), body.description.trim(), urgency, emergency, body.requester,
-      body.contactName.trim(), body.contactPhone, body.preferredTime ?? '',
-      helped?.name ?? null, helped?.relationship ?? null, helped?.phone ?? null, helped?.address ?? null, helped?.consent ?? false,
+      body.contactName.trim(), seal(body.contactPhone), body.preferredTime ?? '',
+      helped?.name ?? null, helped?.relationship ?? null, seal(helped?.phone ?? null), seal(helped?.address ?? null), helped?.consent ?? false,
       area?.province ?? null, area?.city ?? null, area?.district ?? null, area?.street ?? null, area?.community ?? null,
-      body.address ?? '', location?.lat ?? null, location?.lng ?? null, dueAt, now,
+      seal(body.address ?? ''), location?.lat ?? null, location?.lng ?? null, dueAt, now,
     ],
   )
   const created = rows[0]!

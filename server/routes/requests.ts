@@ -49,11 +49,14 @@ const requests: FastifyPluginAsyncTypebox = async (app) => {
     const user = request.user!
     const key = request.headers['idempotency-key'] as string
     const bodyHash = createHash('sha256').update(JSON.stringify(request.body)).digest('hex')
+    // Only the new request's id is kept with the key (the request itself holds phones and addresses, sealed);
+    // a retry gets the same request, never a second one.
     const result = await withIdempotency(app.db, { userId: user.id, key, bodyHash, now: app.clock() }, async (tx) => ({
       status: 201,
-      body: await createRequest(tx, { userId: user.id, channel: 'miniprogram', body, actorId: user.id, now: app.clock(), targets }),
+      body: { id: (await createRequest(tx, { userId: user.id, channel: 'miniprogram', body, actorId: user.id, now: app.clock(), targets })).id },
     }))
-    return reply.status(result.status).header('idempotent-replayed', String(result.replayed)).send(result.body as HelpRequest)
+    const created = await getOwnRequest(app.db, (result.body as { id: string }).id, user.id, targets)
+    return reply.status(result.status).header('idempotent-replayed', String(result.replayed)).send(created as HelpRequest)
   })
 
   app.get('/api/requests/mine', {
