@@ -1,0 +1,135 @@
+/**
+ * Every route that takes an id, enumerated from the OpenAPI document (so a new
+ * route is covered the day it is added), called about resident A's data by:
+ * nobody, an expired token, another resident, staff of another station, and a
+ * supervisor outside the station's subtree. Each answer is 401, 403 or 404 —
+ * never 2xx, never 5xx — and never carries A's personal data. Run on PGlite
+ * and PostgreSQL.
+ */
+import { CHILD_NOTICE_VERSION } from '../../contract/activities'
+import type { ActivityDetail, Enrollment, FamilyMember, HelpRequest } from '../../contract/types'
+import { createSession, upsertUserByOpenid } from '../../server/repositories/sessions'
+import { upsertStaffAccount } from '../../server/repositories/staff'
+import { DEMO_STAFF_PASSWORD, seedDemoData } from '../../server/seed'
+import { api, backend, startServer, type TestServer } from './helpers/server'
+
+jest.setTimeout(240_000)
+
+let server: TestServer
+let expiredToken = ''
+beforeAll(async () => {
+  server = await startServer({
+    env: { JOB_INTERVAL_MS: '0' },
+    prepare: async (db) => {
+      await seedDemoData(db)
+      // A supervisor far away (杨浦区), and a session that expired yesterday.
+      await upsertStaffAccount(db, { username: 'yangpu-sun', password: 'yangpu-pass-1', nickname: '孙督导', role: 'supervisor', stationCode: 'YP' })
+      const user = await upsertUserByOpenid(db, 'dev:过期的人', '过期的人')
+      expiredToken = (await createSession(db, user, 1, new Date(Date.now() - 48 * 3600_000))).token
+    },
+  })
+})
+afterAll(() => server?.stop())
+
+const MARK = { name: '权限标记甲乙', phone: '13911112222' }
+const HOUR = 3600_000
+const fromNow = (h: number) => new Date(Date.now() + h * HOUR).toISOString()
+
+/** A valid body for each route that takes one, so that only permissions decide the answer. */
+const BODIES: Record<string, unknown> = {
+  'POST /api/requests/{id}/messages': { body: '补充一句' },
+  'POST /api/staff/requests/{id}/reply': { body: '您好' },
+  'POST /api/staff/requests/{id}/note': { body: '备注' },
+  'POST /api/staff/requests/{id}/transfer': { stationId: '00000000-0000-4000-8000-000000000000', reason: '转介' },
+  'POST /api/staff/requests/{id}/escalate': { reason: '升级' },
+  'POST /api/staff/requests/{id}/resolve': { summary: '办结' },
+  'POST /api/staff/requests/{id}/reopen': { reason: '重新处理' },
+  'PATCH /api/me/family/{id}': { notes: '改一下' },
+  'PATCH /api/staff/activities/{id}': { capacity: 50 },
+  'POST /api/activities/{id}/enrollments': { name: '别人', contactPhone: '13812345678' },
+}
+/** Routes where another resident may legitimately act on the id (public, or anyone may enroll). */
+const OPEN_TO_RESIDENTS = new Set(['GET /api/activities/{id}', 'GET /api/stations/{id}', 'POST /api/activities/{id}/enrollments'])
+
+test(`no route that takes an id lets anyone but the owner or the owner's station in, on ${backend}`, async () => {
+  // Resident A: a request with a photo, a child, an enrollment. Station: 先进街道社工站.
+  const a = api(server.url, (await api(server.url).post('/api/auth/dev', { nickname: MARK.name })).body.token)
+  const aToken = (await api(server.url).post('/api/auth/dev', { nickname: MARK.name })).body.token as string
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'.padEnd(140, '0'), 'hex'))]), 'a.png')
+  const upload = await (await fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${aToken}` } })).json()
+  const request = (await a.post<HelpRequest>('/api/requests', {
+    category: 'elderly_care', description: '权限测试', requester: 'self', contactName: MARK.name, contactPhone: MARK.phone, urgency: 'normal', photoIds: [upload.id],
+    area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
+  }, { 'idempotency-key': 'permissions-matrix-1' })).body
+  expect(request.station.name).toBe('先进街道社工站')
+  const member = (await a.post<FamilyMember>('/api/me/family', { name: MARK.name, birthDate: '2019-04-04', relationship: '女儿', childNoticeVersion: CHILD_NOTICE_VERSION })).body
+  const xianjin = api(server.url, (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token)
+  const activity = (await xianjin.post<ActivityDetail>('/api/staff/activities', {
+    title: '权限测试课', category: 'class', audience: 'all', description: '测试', place: '教室', capacity: 5,
+    opensAt: fromNow(-1), closesAt: fromNow(40), cancelDeadline: fromNow(30), sessions: [{ startsAt: fromNow(60), endsAt: fromNow(61) }],
+  })).body
+  const enrollment = (await a.post<Enrollment>(`/api/activities/${activity.id}/enrollments`, { familyMemberId: member.id, contactPhone: MARK.phone })).body
+  expect(enrollment.status).toBe('confirmed')
+
+  const idFor = (path: string): string | null => {
+    if (path.startsWith('/api/requests/') || path.startsWith('/api/staff/requests/')) return request.id
+    if (path.startsWith('/api/enrollments/')) return enrollment.id
+    if (path.startsWith('/api/me/family/')) return member.id
+    if (path.startsWith('/api/uploads/')) return upload.id
+    if (path.startsWith('/api/activities/') || path.startsWith('/api/staff/activities/')) return activity.id
+    if (path.startsWith('/api/stations/')) return request.station.id
+    return null
+  }
+
+  const login = async (username: string, password = DEMO_STAFF_PASSWORD) => (await api(server.url).post('/api/staff/login', { username, password })).body.token as string
+  const principals: { who: string; token: string | null; staff: boolean }[] = [
+    { who: 'nobody', token: null, staff: false },
+    { who: 'expired token', token: expiredToken, staff: false },
+    { who: 'another resident', token: (await api(server.url).post('/api/auth/dev', { nickname: '另一位居民' })).body.token, staff: false },
+    { who: 'staff of another station (民馨)', token: await login('minxin-liu'), staff: true },
+    { who: 'supervisor outside the subtree (杨浦)', token: await login('yangpu-sun', 'yangpu-pass-1'), staff: true },
+  ]
+
+  const doc = (await api(server.url).get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> }
+  const routes = Object.entries(doc.paths)
+    .filter(([path]) => path.includes('{id}'))
+    .flatMap(([path, ops]) => Object.keys(ops).filter((m) => ['get', 'post', 'patch', 'delete'].includes(m)).map((m) => ({ method: m.toUpperCase(), path })))
+  expect(routes.length).toBeGreaterThanOrEqual(25)
+
+  const problems: string[] = []
+  let checked = 0
+  for (const { method, path } of routes) {
+    const route = `${method} ${path}`
+    const id = idFor(path)
+    if (!id) {
+      problems.push(`${route}: no test id for this path — add it to idFor()`)
+      continue
+    }
+    const url = path.replace('{id}', id)
+    for (const p of principals) {
+      const open = OPEN_TO_RESIDENTS.has(route)
+      if (open && p.token !== expiredToken && p.token !== null) continue // legitimately allowed
+      const res = await api(server.url, p.token ?? undefined).call(method, url, method === 'GET' || method === 'DELETE' ? undefined : BODIES[route] ?? {})
+      checked++
+      const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body)
+      const publicRead = method === 'GET' && open
+      if (publicRead) {
+        if (res.status !== 200) problems.push(`${route} as ${p.who}: ${res.status} on a public page`)
+        continue
+      }
+      if (![401, 403, 404].includes(res.status)) problems.push(`${route} as ${p.who}: ${res.status} ${text.slice(0, 120)}`)
+      if (p.token === null || p.token === expiredToken) {
+        if (res.status !== 401) problems.push(`${route} as ${p.who}: ${res.status}, expected 401`)
+      }
+      if (text.includes(MARK.phone) || text.includes(MARK.name)) problems.push(`${route} as ${p.who}: leaked A's data`)
+    }
+  }
+  expect(problems).toEqual([])
+  expect(checked).toBeGreaterThan(100)
+
+  // And nothing changed: A's request, enrollment and child are as they were.
+  expect((await a.get<HelpRequest>(`/api/requests/${request.id}`)).body).toMatchObject({ status: 'submitted', contactPhone: MARK.phone })
+  expect((await a.get<{ items: Enrollment[] }>('/api/enrollments/mine')).body.items[0]).toMatchObject({ id: enrollment.id, status: 'confirmed' })
+  expect((await a.get<{ items: FamilyMember[] }>('/api/me/family')).body.items.map((m) => m.name)).toEqual([MARK.name])
+})
