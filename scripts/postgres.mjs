@@ -46,11 +46,13 @@ export async function startPostgres({ log = console.log } = {}) {
   if (isRoot) execFileSync('chown', ['-R', 'postgres', dir])
   const port = await freePort()
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '-N'])
-  run('pg_ctl', [
-    '-D', data, '-w', '-t', '60', '-l', path.join(dir, 'server.log'),
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
-    'start',
-  ])
+  const start = () =>
+    run('pg_ctl', [
+      '-D', data, '-w', '-t', '60', '-l', path.join(dir, 'server.log'),
+      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+      'start',
+    ])
+  start()
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`
   log(`PostgreSQL (${path.basename(path.dirname(bin))}) 已在 127.0.0.1:${port} 启动（临时目录 ${dir}）`)
   let stopped = false
@@ -59,6 +61,13 @@ export async function startPostgres({ log = console.log } = {}) {
     dir,
     restart() {
       run('pg_ctl', ['-D', data, '-w', '-m', 'fast', 'restart'])
+    },
+    /** Stops the server but keeps its data (tests of an outage); `resume()` starts it again. */
+    halt() {
+      run('pg_ctl', ['-D', data, '-w', '-m', 'fast', 'stop'])
+    },
+    resume() {
+      start()
     },
     stop() {
       if (stopped) return

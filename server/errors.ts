@@ -108,6 +108,13 @@ function typeName(t: string): string {
   return ({ number: '数字', integer: '整数', string: '文字', boolean: '是或否', object: '对象', array: '列表' } as Record<string, string>)[t] ?? t
 }
 
+/** The database is unreachable or restarting (connection refused, reset or terminated): 503, try again. */
+export function isDatabaseUnavailable(error: { code?: unknown; message?: unknown }): boolean {
+  const code = String(error.code ?? '')
+  if (['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true
+  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(String(error.message ?? ''))
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
     if (error instanceof AppError) {
@@ -117,6 +124,10 @@ export function registerErrorHandling(app: FastifyInstance) {
       return reply
         .status(400)
         .send({ code: 'BAD_REQUEST', message: validationMessage(error.validation as AjvError[], error.validationContext) })
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable')
+      return reply.status(503).header('retry-after', '5').send({ code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后重试' })
     }
     const status = error.statusCode ?? 500
     if (status === 413) return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太大' })

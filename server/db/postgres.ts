@@ -30,16 +30,18 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     exec: base.exec,
     async transaction(fn) {
       const client = await pool.connect()
+      let broken: Error | undefined
       try {
         await client.query('BEGIN')
         const result = await fn(wrap(client))
         await client.query('COMMIT')
         return result
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => {})
+        await client.query('ROLLBACK').catch((e: Error) => (broken = e))
         throw err
       } finally {
-        client.release()
+        // A connection that could not even roll back (e.g. PostgreSQL restarted) is discarded, not reused.
+        client.release(broken)
       }
     },
     close: () => pool.end(),
