@@ -1,6 +1,6 @@
 /**
  * Demo social-work stations (社工站), drawn from the news reports in
- * /work/shared/seeds: names, brand projects, activities and wording come from
+ * ../shared/seeds (beside this repository): names, brand projects, activities and wording come from
  * those reports. Addresses, phone numbers and coordinates (GCJ-02) are
  * plausible demo values, not an official directory.
  *
