@@ -57,13 +57,13 @@ export function registrationState(a: RegistrationWindow, now: Date): Registratio
   return 'open'
 }
 
-/** Why registration is refused now, in words; null while it is open. */
-export function registrationRefusal(a: RegistrationWindow, now: Date): string | null {
-  switch (registrationState(a, now)) {
+/** Why registration in this state is refused, in words; null while it is open. */
+export function refusalFor(state: RegistrationState, opensAt: Date): string | null {
+  switch (state) {
     case 'open':
       return null
     case 'upcoming':
-      return `报名尚未开始，将于 ${formatCstDateTime(a.opensAt)} 开放报名`
+      return `报名尚未开始，将于 ${formatCstDateTime(opensAt)} 开放报名`
     case 'closed':
       return '报名已截止'
     case 'ended':
@@ -71,6 +71,11 @@ export function registrationRefusal(a: RegistrationWindow, now: Date): string | 
     case 'cancelled':
       return '活动已取消'
   }
+}
+
+/** Why registration is refused now, in words; null while it is open. */
+export function registrationRefusal(a: RegistrationWindow, now: Date): string | null {
+  return refusalFor(registrationState(a, now), a.opensAt)
 }
 
 export interface AgeRange {
@@ -146,12 +151,12 @@ export function activityDateRange(filter: ActivityDateFilter, now: Date): { from
 }
 
 /** Where registration stands, in words, with the time that matters: "未开始 · 11月25日 09:00 开放报名". */
-export function registrationText(a: { registration: RegistrationState; opensAt: Date; closesAt: Date }): string {
+export function registrationText(a: { registration: RegistrationState; opensAt: string | Date; closesAt: string | Date }): string {
   switch (a.registration) {
     case 'upcoming':
-      return `未开始 · ${formatCstDateTime(a.opensAt)} 开放报名`
+      return `未开始 · ${formatCstDateTime(new Date(a.opensAt))} 开放报名`
     case 'open':
-      return `报名中 · ${formatCstDateTime(a.closesAt)} 截止`
+      return `报名中 · ${formatCstDateTime(new Date(a.closesAt))} 截止`
     case 'closed':
       return '报名已截止'
     case 'ended':
@@ -285,7 +290,7 @@ export function activityTimeErrors(a: RegistrationTimes & { sessions: readonly S
   return errors
 }
 
-/** The session check-in is for by default, as the server picks it: today's, else the next one, else the last. */
+/** The session a check-in is for by default (the server and the roster page both use it): today's, else the next one, else the last. */
 export function currentSession<S extends { startsAt: string; endsAt: string }>(sessions: readonly S[], now: Date): S | null {
   const today = cstDate(now)
   return sessions.find((s) => cstDate(new Date(s.startsAt)) === today) ?? sessions.find((s) => new Date(s.endsAt) > now) ?? sessions[sessions.length - 1] ?? null

@@ -4,7 +4,7 @@
  */
 import type { ActivityCategory, Audience } from '../../contract/activities'
 import type { ActivityBody, ActivityDetail, ActivityListQuery, ActivityPatch, ActivitySession, ActivitySummary } from '../../contract/types'
-import { registrationState } from '../../domain/activities'
+import { activityTimeErrors, registrationState } from '../../domain/activities'
 import type { Queryable } from '../db'
 import { badRequest, conflict, notFound } from '../errors'
 
@@ -152,18 +152,11 @@ export async function getActivity(db: Queryable, id: string, now: Date): Promise
 /** Checks an activity's times and ages together; messages name what to fix. */
 function checkActivity(a: ActivityBody) {
   if (a.minAge != null && a.maxAge != null && a.minAge > a.maxAge) throw badRequest('最小年龄不能大于最大年龄')
-  const sessions = [...a.sessions].sort((x, y) => x.startsAt.localeCompare(y.startsAt))
-  for (const s of sessions) if (new Date(s.endsAt) <= new Date(s.startsAt)) throw badRequest('每次活动的结束时间必须晚于开始时间')
-  for (let i = 1; i < sessions.length; i++) {
-    if (new Date(sessions[i]!.startsAt) < new Date(sessions[i - 1]!.endsAt)) throw badRequest('各次活动的时间不能重叠')
-  }
-  const opens = new Date(a.opensAt)
-  const closes = new Date(a.closesAt)
-  const first = new Date(sessions[0]!.startsAt)
-  if (closes <= opens) throw badRequest('报名截止时间必须晚于开放时间')
-  if (closes > first) throw badRequest('报名截止时间不能晚于活动开始时间')
-  if (new Date(a.cancelDeadline) > first) throw badRequest('取消截止时间不能晚于活动开始时间')
-  return sessions
+  // The same rules and words the workbench form checks as the worker types (domain/activities.ts).
+  const errors = activityTimeErrors(a)
+  const first = errors.sessions ?? errors.closesAt ?? errors.cancelDeadline
+  if (first) throw badRequest(first)
+  return [...a.sessions].sort((x, y) => Date.parse(x.startsAt) - Date.parse(y.startsAt))
 }
 
 export async function createActivity(db: Queryable, stationId: string, userId: string | null, a: ActivityBody, now: Date, code: string | null = null): Promise<string> {

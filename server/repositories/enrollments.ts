@@ -10,7 +10,7 @@
  */
 import { CHILD_NOTICE_VERSION, ENROLLMENT_STATUS_LABELS, type EnrollmentStatus } from '../../contract/activities'
 import type { CheckinResult, EnrollBody, Enrollment, RosterEntry } from '../../contract/types'
-import { ageOn, ageRefusal, cstDate, formatCstDateTime, registrationRefusal } from '../../domain/activities'
+import { ageOn, ageRefusal, cstDate, currentSession, formatCstDateTime, registrationRefusal } from '../../domain/activities'
 import { isMainlandPhone, normalizePhone } from '../../domain/phone'
 import type { Queryable } from '../db'
 import { AppError, badRequest, conflict, notFound } from '../errors'
@@ -131,7 +131,7 @@ export async function enroll(db: Queryable, activityId: string, body: EnrollBody
   )
   if (existing[0]) {
     const again = (await loadEnrollment(db, existing[0].id))!
-    return { created: false, enrollment: toEnrollment(again, await requireActivity(db, activityId), ctx) }
+    return { created: false, enrollment: toEnrollment(again, a, ctx) }
   }
 
   const age = participant.birthDate ? ageOn(participant.birthDate, cstDate(new Date(a.starts_at))) : null
@@ -157,7 +157,9 @@ export async function enroll(db: Queryable, activityId: string, body: EnrollBody
     ])
   }
   const created = (await loadEnrollment(db, id))!
-  return { created: true, enrollment: toEnrollment(created, await requireActivity(db, activityId), ctx) }
+  // The activity as it is now, from the row read under the lock plus this one seat or place in the queue.
+  const after = { ...a, taken: a.taken + (status === 'confirmed' ? 1 : 0), waitlist_count: a.waitlist_count + (status === 'waitlisted' ? 1 : 0) }
+  return { created: true, enrollment: toEnrollment(created, after, ctx) }
 }
 
 /**
@@ -358,13 +360,8 @@ export async function checkIn(
   if (a.station_id !== input.stationId) throw notFound('没有找到这条报名（不是本站的活动）')
   if (e.status !== 'confirmed') throw conflict(`${e.participant_name}的报名状态为“${ENROLLMENT_STATUS_LABELS[e.status]}”，不能签到`)
   const sessions = await sessionsOf(db, a.id)
-  let session = input.sessionId ? sessions.find((s) => s.id === input.sessionId) : undefined
-  if (input.sessionId && !session) throw notFound('没有找到这次课')
-  if (!session) {
-    const today = cstDate(input.now)
-    session = sessions.find((s) => cstDate(new Date(s.startsAt)) === today) ??
-      sessions.find((s) => new Date(s.endsAt) > input.now) ?? sessions[sessions.length - 1]!
-  }
+  const session = input.sessionId ? sessions.find((s) => s.id === input.sessionId) : currentSession(sessions, input.now)
+  if (!session) throw notFound('没有找到这次课')
   const ins = await db.query(
     `INSERT INTO attendance (enrollment_id, session_id, checked_in_at, checked_in_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
     [e.id, session.id, input.now, input.staffId],
