@@ -33,7 +33,7 @@ export function ActivityCard({ activity: a }: { activity: ActivitySummary }) {
       <View className='activity-card__row'>
         <Text className={`activity-card__seats${full ? ' activity-card__seats--full' : ''}`}>{seatsLabel(a.seatsLeft, a.waitlistCount)}</Text>
         <Text className={`activity-card__registration activity-card__registration--${a.registration}`}>
-          {registrationText({ registration: a.registration, opensAt: new Date(a.opensAt), closesAt: new Date(a.closesAt) })}
+          {registrationText(a)}
         </Text>
       </View>
     </View>

@@ -1,33 +1,8 @@
-/** Bits shared by the activity pages: the login prompt, and how a participant and an enrollment's status read. */
+/** Bits shared by the activity pages: how a participant and an enrollment's status read. */
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { Enrollment } from '@contract/types'
 import { enrollmentStatusText } from '@domain/activities'
-import { ApiError } from '@/api/client'
-import { EmptyState } from '@/components/StateView'
-import { useSession } from '@/stores/session'
-import { busyProps } from '@/utils/busy'
-
-/** Not logged in: says why logging in is needed, and logs in with one tap. */
-export function LoginGate({ reason, onLoggedIn }: { reason: string; onLoggedIn?: () => void }) {
-  const login = useSession((s) => s.login)
-  const loggingIn = useSession((s) => s.loggingIn)
-  const onLogin = async () => {
-    try {
-      await login()
-      onLoggedIn?.()
-    } catch (err) {
-      void Taro.showModal({ title: '登录失败', content: err instanceof ApiError ? err.message : '请稍后重试', showCancel: false })
-    }
-  }
-  return (
-    <EmptyState text={reason}>
-      <Button className='btn btn--primary btn--main btn-login' {...busyProps(loggingIn)} onClick={onLogin}>
-        {process.env.TARO_ENV === 'weapp' ? '微信一键登录' : '登录'}
-      </Button>
-    </EmptyState>
-  )
-}
 
 /** "张小明（儿子）", or "李女士（本人）". */
 export const participantText = (p: Enrollment['participant']) => `${p.name}（${p.relationship ?? '本人'}）`

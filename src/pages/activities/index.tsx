@@ -1,7 +1,8 @@
 import { usePageClass } from '@/stores/elder'
 import Taro from '@tarojs/taro'
-import { Button, ScrollView, Text, View } from '@tarojs/components'
+import { Button, ScrollView, View } from '@tarojs/components'
 import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS } from '@contract/activities'
+import { LocationStatus } from '@/components/LocationStatus'
 import { PrivacyPopup } from '@/components/PrivacyPopup'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { ActivityCard } from '@/components/ActivityCard'
@@ -25,17 +26,7 @@ export default function Activities() {
   return (
     <View className={pageClass}>
       <PrivacyPopup />
-      <View className='location-status' ariaRole='status'>
-        <Text className='location-status__text'>{s.location.position ? `位置：${s.label}，近的活动在前` : `位置：${s.label}，按时间排列`}</Text>
-        <View className='location-status__actions'>
-          <Button className='btn btn--text btn-locate' onClick={s.relocate}>
-            重新定位
-          </Button>
-          <Button className='btn btn--text btn-pick-area' onClick={s.pickArea}>
-            切换地区
-          </Button>
-        </View>
-      </View>
+      <LocationStatus text={s.location.position ? `位置：${s.label}，近的活动在前` : `位置：${s.label}，按时间排列`} onRelocate={s.relocate} onPickArea={s.pickArea} />
 
       <ScrollView scrollX className='chip-row filter-audience' ariaLabel='按参加对象筛选'>
         {AUDIENCE_FILTERS.map((f) => (

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { ActivityCategory, ActivitySummary, Audience } from '@contract/types'
 import { activityDateRange, type ActivityDateFilter } from '@domain/activities'
 import { fetchActivities } from '@/api/activities'
 import { ApiError } from '@/api/client'
-import { locate } from '@/services/location'
-import { locationLabel, useLocation } from '@/stores/location'
+import { useResidentLocation } from '@/hooks/useResidentLocation'
 
 export const AUDIENCE_FILTERS: { value: Audience | undefined; label: string }[] = [
   { value: undefined, label: '全部' },
@@ -28,7 +27,7 @@ interface ListState {
 
 /** Activities near the resident (GPS or the picked area; by date without either), refetched when a filter changes. */
 export function useActivities() {
-  const location = useLocation()
+  const { location, label, relocate, pickArea } = useResidentLocation()
   const [audience, setAudience] = useState<Audience | undefined>(undefined)
   const [category, setCategory] = useState<ActivityCategory | undefined>(undefined)
   const [dateFilter, setDateFilter] = useState<ActivityDateFilter>('all')
@@ -60,10 +59,6 @@ export function useActivities() {
     void reload()
   }, [reload])
 
-  useDidShow(() => {
-    if (useLocation.getState().status === 'idle') void locate()
-  })
-
   usePullDownRefresh(async () => {
     await reload()
     Taro.stopPullDownRefresh()
@@ -73,14 +68,14 @@ export function useActivities() {
     ...state,
     reload,
     location,
-    label: locationLabel(location),
+    label,
     audience,
     setAudience,
     category,
     setCategory,
     dateFilter,
     setDateFilter,
-    relocate: () => void locate(),
-    pickArea: () => Taro.navigateTo({ url: '/pages/area/index' }),
+    relocate,
+    pickArea,
   }
 }

@@ -1,8 +1,9 @@
 import { usePageClass } from '@/stores/elder'
-import { Button, Map, ScrollView, Text, View } from '@tarojs/components'
+import { Button, Map, ScrollView, View } from '@tarojs/components'
 import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { StationCard } from '@/components/StationCard'
 import { SketchMap } from '@/components/SketchMap'
+import { LocationStatus } from '@/components/LocationStatus'
 import { PrivacyPopup } from '@/components/PrivacyPopup'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { KIND_FILTERS, useStations } from './useStations'
@@ -17,17 +18,7 @@ export default function Stations() {
   return (
     <View className={pageClass}>
       <PrivacyPopup />
-      <View className='location-status' ariaRole='status'>
-        <Text className='location-status__text'>位置：{s.label}</Text>
-        <View className='location-status__actions'>
-          <Button className='btn btn--text btn-locate' onClick={s.relocate}>
-            重新定位
-          </Button>
-          <Button className='btn btn--text btn-pick-area' onClick={s.pickArea}>
-            切换地区
-          </Button>
-        </View>
-      </View>
+      <LocationStatus text={`位置：${s.label}`} onRelocate={s.relocate} onPickArea={s.pickArea} />
 
       <ScrollView scrollX className='chip-row filter-kind' ariaLabel='按站点类型筛选'>
         {KIND_FILTERS.map((f) => (

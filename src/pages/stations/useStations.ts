@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { ServiceCategory, StationKind } from '@contract/types'
 import { useNearbyStations } from '@/hooks/useNearbyStations'
 import { locate, openLocationSettings } from '@/services/location'
-import { locationLabel, useLocation } from '@/stores/location'
+import { useResidentLocation } from '@/hooks/useResidentLocation'
 
 export const KIND_FILTERS: { value: StationKind | undefined; label: string }[] = [
   { value: undefined, label: '全部' },
@@ -17,7 +17,7 @@ export const KIND_FILTERS: { value: StationKind | undefined; label: string }[] =
 ]
 
 export function useStations() {
-  const location = useLocation()
+  const { location, label, relocate, pickArea } = useResidentLocation()
   const [kind, setKind] = useState<StationKind | undefined>(undefined)
   const [service, setService] = useState<ServiceCategory | undefined>(undefined)
   const [selectedId, setSelectedId] = useState<string | null>(null)
@@ -29,10 +29,6 @@ export function useStations() {
     setMapCenter(null)
     setSelectedId(null)
   }, [location.position?.lat, location.position?.lng, kind, service])
-
-  useDidShow(() => {
-    if (useLocation.getState().status === 'idle') void locate()
-  })
 
   usePullDownRefresh(async () => {
     await nearby.reload()
@@ -49,7 +45,7 @@ export function useStations() {
 
   return {
     location,
-    label: locationLabel(location),
+    label,
     nearby,
     kind,
     service,
@@ -64,8 +60,8 @@ export function useStations() {
     selectedId,
     select,
     mapCenter: mapCenter ?? location.position,
-    relocate: () => void locate(),
-    pickArea: () => Taro.navigateTo({ url: '/pages/area/index' }),
+    relocate,
+    pickArea,
     openSettings: async () => {
       if (await openLocationSettings()) void locate()
     },

@@ -7,7 +7,8 @@ import { ENROLLMENT_STATUS_LABELS } from '@contract/activities'
 import { REQUEST_STATUS_LABELS } from '@contract/requests'
 import { deleteMyAccount, exportMyData } from '@/api/account'
 import { ApiError } from '@/api/client'
-import { EmptyState, ErrorState, Loading } from '@/components/StateView'
+import { LoginGate } from '@/components/LoginGate'
+import { ErrorState, Loading } from '@/components/StateView'
 import { useEnrollProfile } from '@/stores/enrollProfile'
 import { useRequestDraft } from '@/stores/requestDraft'
 import { useSession } from '@/stores/session'
@@ -39,7 +40,6 @@ async function saveJson(data: AccountExport) {
 export default function MyData() {
   const pageClass = usePageClass('page-my-data')
   const token = useSession((s) => s.token)
-  const login = useSession((s) => s.login)
   const [state, setState] = useState<{ status: 'loading' | 'ok' | 'error'; data?: AccountExport; error?: string }>({ status: 'loading' })
   const [deleting, setDeleting] = useState(false)
 
@@ -79,9 +79,7 @@ export default function MyData() {
   if (!token) {
     return (
       <View className={pageClass}>
-        <EmptyState text='登录后可以查看、导出平台保存的您的个人信息，或注销账号'>
-          <Button className='btn btn--primary btn--main btn-login' onClick={() => login().then(load)}>登录</Button>
-        </EmptyState>
+        <LoginGate reason='登录后可以查看、导出平台保存的您的个人信息，或注销账号' onLoggedIn={load} />
       </View>
     )
   }

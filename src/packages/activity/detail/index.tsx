@@ -4,7 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { ACTIVE_ENROLLMENT_STATUSES, ACTIVITY_CATEGORY_LABELS } from '@contract/activities'
 import type { ActivityDetail, Enrollment } from '@contract/types'
-import { formatCstDateTime, formatSessionTime, registrationRefusal, registrationText } from '@domain/activities'
+import { formatCstDateTime, formatSessionTime, refusalFor, registrationText } from '@domain/activities'
 import { fetchActivity, fetchMyEnrollments } from '@/api/activities'
 import { ApiError } from '@/api/client'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
@@ -76,10 +76,9 @@ export default function ActivityDetailPage() {
 
   const a = state.activity
   const full = a.seatsLeft === 0
-  const refusal = registrationRefusal({ status: a.status, opensAt: new Date(a.opensAt), closesAt: new Date(a.closesAt), endsAt: new Date(a.endsAt) }, new Date())
   // The server's view wins over the phone's clock (which may be off).
   const canEnroll = a.registration === 'open'
-  const reason = canEnroll ? null : a.registration === 'upcoming' ? refusal ?? `报名尚未开始，将于 ${time(a.opensAt)} 开放报名` : registrationText({ registration: a.registration, opensAt: new Date(a.opensAt), closesAt: new Date(a.closesAt) })
+  const reason = refusalFor(a.registration, new Date(a.opensAt))
   const enroll = () => Taro.navigateTo({ url: `/packages/activity/enroll/index?id=${a.id}` })
 
   return (
@@ -120,7 +119,7 @@ export default function ActivityDetailPage() {
           </Text>
           {(full || a.waitlistCount > 0) && <Text className='activity-waitlist'>{a.waitlistCount > 0 ? `${a.waitlistCount} 人在候补` : '现在报名可进入候补'}</Text>}
         </View>
-        <Text className={`activity-registration activity-registration--${a.registration}`}>{registrationText({ registration: a.registration, opensAt: new Date(a.opensAt), closesAt: new Date(a.closesAt) })}</Text>
+        <Text className={`activity-registration activity-registration--${a.registration}`}>{registrationText(a)}</Text>
         {canEnroll ? (
           <View>
             {full && (

@@ -2,14 +2,15 @@ import { usePageClass } from '@/stores/elder'
 import Taro from '@tarojs/taro'
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import type { ActivityDetail, Enrollment, FamilyMember } from '@contract/types'
-import { ageRefusal, cstDate, formatCstDateTime, formatSchedule, registrationText } from '@domain/activities'
+import { ageRefusal, cstDate, enrollmentStatusText, formatCstDateTime, formatSchedule, registrationText } from '@domain/activities'
 import { CheckItem } from '@/components/CheckItem'
 import { Field } from '@/components/Field'
 import { OptionGroup } from '@/components/OptionGroup'
 import { ErrorState, Loading } from '@/components/StateView'
 import { activityTitle, audienceText } from '@/components/ActivityCard'
 import { busyProps } from '@/utils/busy'
-import { CallStation, LoginGate, openMyEnrollments, participantText } from '../shared'
+import { CallStation, openMyEnrollments, participantText } from '../shared'
+import { LoginGate } from '@/components/LoginGate'
 import { ageAtActivity, hasAgeRange, needsChildConsent, useEnroll } from './useEnroll'
 import '../shared.scss'
 import './index.scss'
@@ -18,7 +19,7 @@ const memberLabel = (m: FamilyMember, a: ActivityDetail) => `${m.name}（${m.rel
 
 /** What happened, and what happens next. */
 function Result({ enrollment: e, activity: a }: { enrollment: Enrollment; activity: ActivityDetail }) {
-  const title = e.status === 'confirmed' ? '报名成功' : e.status === 'waitlisted' ? (e.waitlistPosition ? `候补第 ${e.waitlistPosition} 位` : '已进入候补') : e.status === 'offered' ? '有名额了，请确认参加' : '报名未完成'
+  const title = enrollmentStatusText(e)
   return (
     <View className='card enroll-result' ariaRole='status'>
       <Text className={`enroll-result__title enroll-result__title--${e.status}`}>{e.status === 'confirmed' ? '✓ ' : ''}{title}</Text>
@@ -79,7 +80,7 @@ export default function Enroll() {
       <Text className='muted'>对象：{audienceText(a)}</Text>
       {a.registration === 'open' && a.seatsLeft === 0 && <Text className='notice-box enroll-activity__full'>名额已满，现在报名将进入候补</Text>}
       {a.registration !== 'open' && (
-        <Text className='notice-box notice-box--warn enroll-activity__closed'>{registrationText({ registration: a.registration, opensAt: new Date(a.opensAt), closesAt: new Date(a.closesAt) })}</Text>
+        <Text className='notice-box notice-box--warn enroll-activity__closed'>{registrationText(a)}</Text>
       )}
     </View>
   )

@@ -14,7 +14,7 @@ import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { CHILD_NOTICE, CHILD_NOTICE_TITLE, CHILD_NOTICE_VERSION_LABEL } from '@/content/childPrivacy'
 import { useSession } from '@/stores/session'
 import { busyProps } from '@/utils/busy'
-import { LoginGate } from '../shared'
+import { LoginGate } from '@/components/LoginGate'
 import '../shared.scss'
 import './index.scss'
 

@@ -7,6 +7,7 @@ import { REQUEST_STATUS_LABELS } from '@contract/requests'
 import type { HelpRequestSummary } from '@contract/types'
 import { ApiError } from '@/api/client'
 import { fetchMyRequests } from '@/api/requests'
+import { LoginGate } from '@/components/LoginGate'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { useSession } from '@/stores/session'
 import dayjs from '@/utils/dayjs'
@@ -15,7 +16,6 @@ import './index.scss'
 export default function MyRequests() {
   const pageClass = usePageClass('page-my-requests')
   const token = useSession((s) => s.token)
-  const login = useSession((s) => s.login)
   const [state, setState] = useState<{ status: 'loading' | 'ok' | 'error'; items: HelpRequestSummary[]; error?: string }>({ status: 'loading', items: [] })
 
   const load = useCallback(async () => {
@@ -36,9 +36,7 @@ export default function MyRequests() {
   if (!token) {
     return (
       <View className={pageClass}>
-        <EmptyState text='登录后可以查看您提交的求助和办理进度'>
-          <Button className='btn btn--primary btn--main btn-login' onClick={() => login().then(load)}>登录</Button>
-        </EmptyState>
+        <LoginGate reason='登录后可以查看您提交的求助和办理进度' onLoggedIn={load} />
       </View>
     )
   }

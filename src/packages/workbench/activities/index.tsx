@@ -1,6 +1,6 @@
 import { usePageClass } from '@/stores/elder'
 import { useCallback, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { ACTIVITY_CATEGORY_LABELS, AUDIENCE_LABELS } from '@contract/activities'
 import type { ActivitySummary } from '@contract/types'
@@ -9,6 +9,7 @@ import { ApiError } from '@/api/client'
 import { fetchStationActivities } from '@/api/activities'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { useStaffSession } from '@/stores/staffSession'
+import { useStaffPage } from '../useStaffPage'
 import './index.scss'
 
 /** Upcoming (not yet over) soonest first, then past ones latest first. */
@@ -28,7 +29,7 @@ function ActivityRow({ a }: { a: ActivitySummary }) {
       <View className='staff-activity__head'>
         <Text className='staff-activity__title'>{a.project ? `${a.project}·` : ''}{a.title}</Text>
         <Text className={`staff-activity__state staff-activity__state--${a.registration}`}>
-          {registrationText({ registration: a.registration, opensAt: new Date(a.opensAt), closesAt: new Date(a.closesAt) })}
+          {registrationText(a)}
         </Text>
       </View>
       <Text className='staff-activity__when'>{formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}</Text>
@@ -59,14 +60,7 @@ export default function StaffActivities() {
     }
   }, [])
 
-  useDidShow(() => {
-    if (!useStaffSession.getState().token) void Taro.redirectTo({ url: '/packages/workbench/login/index' })
-    else void load()
-  })
-  usePullDownRefresh(async () => {
-    await load()
-    Taro.stopPullDownRefresh()
-  })
+  useStaffPage(load)
 
   if (!token) return <View className={pageClass} />
   const { upcoming, past } = split(items ?? [], new Date())

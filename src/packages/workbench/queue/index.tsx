@@ -1,6 +1,6 @@
 import { usePageClass } from '@/stores/elder'
 import { useCallback, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, ScrollView, Text, View } from '@tarojs/components'
 import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { REQUEST_STATUS_LABELS, URGENCY_LABELS } from '@contract/requests'
@@ -10,6 +10,7 @@ import { claimNext, fetchQueue } from '@/api/staff'
 import { EmptyState, ErrorState } from '@/components/StateView'
 import { useStaffSession } from '@/stores/staffSession'
 import dayjs from '@/utils/dayjs'
+import { useStaffPage } from '../useStaffPage'
 
 const FILTERS: { label: string; query: StaffQueueQuery }[] = [
   { label: '进行中', query: {} },
@@ -36,14 +37,7 @@ export default function Queue() {
     }
   }, [filter])
 
-  useDidShow(() => {
-    if (!useStaffSession.getState().token) void Taro.redirectTo({ url: '/packages/workbench/login/index' })
-    else void load()
-  })
-  usePullDownRefresh(async () => {
-    await load()
-    Taro.stopPullDownRefresh()
-  })
+  useStaffPage(load)
 
   const claim = async () => {
     try {

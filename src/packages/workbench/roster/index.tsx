@@ -1,7 +1,7 @@
 import { busyProps } from '@/utils/busy'
 import { usePageClass } from '@/stores/elder'
 import { useCallback, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, ScrollView, Text, View } from '@tarojs/components'
 import type { ActivityDetail, ActivitySession, Roster, RosterEntry } from '@contract/types'
 import { cstDate, currentSession, formatAgeRange, formatCstDateTime, formatSessionTime, registrationText } from '@domain/activities'
@@ -10,6 +10,7 @@ import { checkIn, closeRegistration, fetchRoster, reopenRegistration, rosterCsvP
 import { ErrorState, Loading } from '@/components/StateView'
 import { callStation } from '@/services/stationActions'
 import { useStaffSession } from '@/stores/staffSession'
+import { useStaffPage } from '../useStaffPage'
 import './index.scss'
 
 /** What the last check-in did, said in words (and not by colour alone). */
@@ -72,14 +73,7 @@ export default function StaffRoster() {
     }
   }, [id])
 
-  useDidShow(() => {
-    if (!useStaffSession.getState().token) void Taro.redirectTo({ url: '/packages/workbench/login/index' })
-    else void load()
-  })
-  usePullDownRefresh(async () => {
-    await load()
-    Taro.stopPullDownRefresh()
-  })
+  useStaffPage(load)
 
   if (!token) return <View className={pageClass} />
   if (error && !roster) return <View className={pageClass}><ErrorState message={error} onRetry={() => void load()} /></View>
@@ -258,7 +252,7 @@ export default function StaffRoster() {
         <Text className='roster-head__title'>{a.project ? `${a.project}·` : ''}{a.title}</Text>
         <Text className='muted'>{isCourse ? `共 ${a.sessions.length} 次课 · ` : ''}{a.place} · {formatAgeRange(a)}</Text>
         <Text className={`roster-head__registration roster-head__registration--${a.registration}`}>
-          {registrationText({ registration: a.registration, opensAt: new Date(a.opensAt), closesAt: new Date(a.closesAt) })}
+          {registrationText(a)}
         </Text>
         <View className='roster-counts' ariaRole='status'>
           <View className='roster-count roster-count--seats'>
