@@ -7,6 +7,8 @@ import { Type, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebo
 import { SERVICE_CATEGORIES, STATION_KINDS, AREA_LEVELS, USER_ROLES } from './enums'
 import { ACTIVITY_CATEGORIES, ACTIVITY_STATUSES, AUDIENCES, ENROLLMENT_STATUSES, FAMILY_RELATIONSHIPS } from './activities'
 import { RELATIONSHIPS, REQUESTERS, REQUEST_CHANNELS, REQUEST_EVENT_TYPES, REQUEST_STATUSES, URGENCIES } from './requests'
+import { CONSENT_PURPOSES } from './consents'
+import { ALL_RATING_TAGS, COMMENT_REVIEWS, RATING_COMMENT_MAX, RATING_OUTCOMES, RATING_REPLY_MAX, RATING_SUBJECTS } from './ratings'
 
 function literalUnion<T extends string>(values: readonly T[], description?: string): TUnion<TLiteral<T>[]> {
   return Type.Union(
@@ -288,6 +290,47 @@ export const RequestEventSchema = Type.Object(
   closed,
 )
 
+// A resident's rating of a resolved request or an attended activity (defined here: requests and enrollments carry it).
+export const RatingSubjectSchema = literalUnion(RATING_SUBJECTS, '评价对象')
+export const RatingOutcomeSchema = literalUnion(RATING_OUTCOMES, '问题解决了吗')
+export const CommentReviewSchema = literalUnion(COMMENT_REVIEWS, '评价内容安全审核结果')
+
+export const RatingReplySchema = Type.Object(
+  { body: Type.String(), stationName: Type.String(), createdAt: Type.String({ format: 'date-time' }) },
+  { ...closed, description: '社工站的公开回复或感谢' },
+)
+
+export const RatingSchema = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    subject: RatingSubjectSchema,
+    outcome: Type.Union([RatingOutcomeSchema, Type.Null()], { description: '求助评价必填；活动评价为空' }),
+    stars: Type.Integer({ minimum: 1, maximum: 5 }),
+    tags: Type.Array(Type.String()),
+    comment: Type.String(),
+    anonymous: Type.Boolean({ description: '对社工站匿名：工作人员看得到内容，看不到姓名' }),
+    commentPublic: Type.Boolean({ description: '允许在站点页面公开展示评价内容（不显示姓名）' }),
+    commentReview: CommentReviewSchema,
+    reply: Type.Union([RatingReplySchema, Type.Null()]),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+    editableUntil: Type.String({ format: 'date-time' }),
+  },
+  closed,
+)
+
+export const RatingBodySchema = Type.Object(
+  {
+    outcome: Type.Optional(RatingOutcomeSchema),
+    stars: Type.Integer({ minimum: 1, maximum: 5 }),
+    tags: Type.Optional(Type.Array(literalUnion(ALL_RATING_TAGS as string[], '评价标签'), { maxItems: 7, uniqueItems: true })),
+    comment: Type.Optional(Type.String({ maxLength: RATING_COMMENT_MAX })),
+    anonymous: Type.Optional(Type.Boolean()),
+    commentPublic: Type.Optional(Type.Boolean()),
+  },
+  closed,
+)
+
 const requestSummaryProperties = {
   id: uuid(),
   number: Type.String(),
@@ -301,6 +344,8 @@ const requestSummaryProperties = {
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
   dueAt: Type.String({ format: 'date-time' }),
+  /** Resolved and not yet rated: the badge in 我的求助. */
+  ratingDue: Type.Boolean(),
 }
 
 export const HelpRequestSummarySchema = Type.Object(requestSummaryProperties, closed)
@@ -335,6 +380,8 @@ const requestDetailProperties = {
   resolvedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   canCancel: Type.Boolean(),
   events: Type.Array(RequestEventSchema),
+  /** The resident's rating of the current resolution (null before one is given; hidden from staff when anonymous). */
+  rating: Type.Union([RatingSchema, Type.Null()]),
 }
 
 export const HelpRequestSchema = Type.Object(requestDetailProperties, closed)
@@ -342,6 +389,24 @@ export const HelpRequestSchema = Type.Object(requestDetailProperties, closed)
 export const HelpRequestListSchema = Type.Object({ items: Type.Array(HelpRequestSummarySchema) }, closed)
 
 export const MessageBodySchema = Type.Object({ body: text(1000, 1) }, closed)
+
+/**
+ * The resident corrects the personal details of a request they submitted
+ * (PIPL right to correction): only the fields sent change. `helped` only for
+ * 家人代办; an empty phone or address there clears it.
+ */
+export const CorrectRequestBodySchema = Type.Object(
+  {
+    contactName: Type.Optional(text(20, 1)),
+    contactPhone: Type.Optional(text(20, 1)),
+    preferredTime: Type.Optional(text(40)),
+    address: Type.Optional(text(100)),
+    helped: Type.Optional(
+      Type.Object({ phone: Type.Optional(text(20)), address: Type.Optional(text(100)) }, { ...closed, minProperties: 1 }),
+    ),
+  },
+  { ...closed, minProperties: 1 },
+)
 
 export const UploadSchema = Type.Object(
   { id: uuid(), mime: Type.String(), size: Type.Integer() },
@@ -559,6 +624,9 @@ export const EnrollmentSchema = Type.Object(
     canCancel: Type.Boolean(),
     attendedSessions: Type.Integer({ minimum: 0 }),
     createdAt: dateTime(),
+    /** Attended and not yet rated: the badge in 我的报名. */
+    ratingDue: Type.Boolean(),
+    rating: nullable(RatingSchema),
   },
   closed,
 )
@@ -635,6 +703,136 @@ export const CheckinResultSchema = Type.Object(
   closed,
 )
 
+// ───────────────────────── ratings: stations answer, supervisors evaluate ─────────────────────────
+
+export const StationRatingsSchema = Type.Object(
+  {
+    count: Type.Integer({ minimum: 0 }),
+    minimum: Type.Integer({ description: '满这么多条评价才公开统计' }),
+    summary: nullable(
+      Type.Object(
+        {
+          average: Type.Number({ description: '平均星级，保留一位小数' }),
+          distribution: Type.Array(Type.Integer({ minimum: 0 }), { minItems: 5, maxItems: 5, description: '1～5 星各多少条' }),
+          resolvedShare: nullable(Type.Number({ description: '求助评价中“已解决”的比例（0～1）' })),
+        },
+        closed,
+      ),
+    ),
+    comments: Type.Array(
+      Type.Object(
+        {
+          id: uuid(),
+          subject: RatingSubjectSchema,
+          subjectLabel: Type.String({ description: '服务类别或活动名称' }),
+          stars: Type.Integer(),
+          tags: Type.Array(Type.String()),
+          comment: Type.String(),
+          createdAt: dateTime(),
+          reply: nullable(RatingReplySchema),
+        },
+        closed,
+      ),
+    ),
+  },
+  closed,
+)
+
+export const StaffRatingSchema = Type.Object(
+  {
+    id: uuid(),
+    subject: RatingSubjectSchema,
+    subjectLabel: Type.String(),
+    station: StationRefSchema,
+    outcome: nullable(RatingOutcomeSchema),
+    stars: Type.Integer(),
+    tags: Type.Array(Type.String()),
+    comment: Type.String(),
+    anonymous: Type.Boolean(),
+    /** Who rated, and what: null when the resident rated anonymously. */
+    residentName: nullable(Type.String()),
+    requestId: nullable(uuid()),
+    requestNumber: nullable(Type.String()),
+    activityId: nullable(uuid()),
+    commentPublic: Type.Boolean(),
+    commentReview: CommentReviewSchema,
+    /** ≤ 2 stars or 未解决: flagged for the station head. */
+    low: Type.Boolean(),
+    reply: nullable(RatingReplySchema),
+    canReply: Type.Boolean(),
+    createdAt: dateTime(),
+    updatedAt: dateTime(),
+  },
+  closed,
+)
+
+export const StaffRatingsQuerySchema = Type.Object(
+  {
+    stationId: Type.Optional(uuid()),
+    subject: Type.Optional(RatingSubjectSchema),
+    low: Type.Optional(Type.Boolean()),
+    unreplied: Type.Optional(Type.Boolean()),
+    stars: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+    from: Type.Optional(date()),
+    to: Type.Optional(date()),
+  },
+  closed,
+)
+
+export const StaffRatingListSchema = Type.Object(
+  {
+    items: Type.Array(StaffRatingSchema),
+    /** Low ratings without a reply, in the whole scope (the station head's badge). */
+    lowUnreplied: Type.Integer({ minimum: 0 }),
+  },
+  closed,
+)
+
+export const RatingReplyBodySchema = Type.Object({ body: text(RATING_REPLY_MAX, 1) }, closed)
+export const CommentReviewBodySchema = Type.Object({ approve: Type.Boolean() }, { ...closed, description: '审核待定的公开评价内容' })
+
+export const StationReportQuerySchema = Type.Object(
+  {
+    from: date(),
+    to: date(),
+    /** Narrow to one station and the stations below it (drill-down). */
+    stationId: Type.Optional(uuid()),
+  },
+  closed,
+)
+
+const reportFigures = {
+  received: Type.Integer({ description: '收到的求助（新提交、转介或升级进入本站队列）' }),
+  accepted: Type.Integer(),
+  acceptedOnTime: Type.Integer(),
+  onTimeRate: nullable(Type.Number({ description: '按时受理率（0～1）' })),
+  medianAcceptMinutes: nullable(Type.Number()),
+  resolved: Type.Integer(),
+  medianResolveMinutes: nullable(Type.Number()),
+  overdue: Type.Integer({ description: '超时：超过时限才受理、超时被自动升级，或至今超时未受理' }),
+  escalations: Type.Integer(),
+  ratings: Type.Integer(),
+  averageStars: nullable(Type.Number()),
+  resolvedShare: nullable(Type.Number({ description: '求助评价中“已解决”的比例（0～1）' })),
+  activitiesHeld: Type.Integer(),
+  expectedAttendance: Type.Integer(),
+  attended: Type.Integer(),
+  attendanceRate: nullable(Type.Number({ description: '出勤率（0～1）' })),
+}
+export const StationReportRowSchema = Type.Object(
+  { station: StationRefSchema, parentId: nullable(uuid()), ...reportFigures },
+  closed,
+)
+export const StationReportSchema = Type.Object(
+  {
+    from: date(),
+    to: date(),
+    items: Type.Array(StationReportRowSchema),
+    total: Type.Object(reportFigures, closed),
+  },
+  closed,
+)
+
 // ───────────────────────── privacy ─────────────────────────
 
 export const AccessLogSchema = Type.Object(
@@ -646,11 +844,45 @@ export const AccessLogSchema = Type.Object(
   { ...closed, description: '工作人员查看这条求助个人信息的记录' },
 )
 
+// ── consents (授权与同意): GET / POST /api/me/consents ──
+// Per purpose: the current version of its text, what the resident last agreed
+// to and when, and whether that was withdrawn. Purposes and versions:
+// contract/consents.ts.
+
+export const ConsentPurposeSchema = literalUnion(CONSENT_PURPOSES, '同意的用途')
+
+export const ConsentStatusSchema = Type.Object(
+  {
+    purpose: ConsentPurposeSchema,
+    label: Type.String(),
+    currentVersion: Type.String({ description: '这项用途说明的当前版本' }),
+    agreedVersion: nullable(Type.String({ description: '最近一次同意的版本；从未同意为空' })),
+    agreedAt: nullable(dateTime()),
+    withdrawn: Type.Boolean({ description: '最近一次的决定是撤回' }),
+    withdrawnAt: nullable(dateTime()),
+    needsConsent: Type.Boolean({ description: '没有同意当前版本（从未同意、版本已更新或已撤回）' }),
+    canWithdraw: Type.Boolean({ description: '现在可以在这里撤回' }),
+  },
+  closed,
+)
+export const ConsentListSchema = Type.Object({ items: Type.Array(ConsentStatusSchema) }, closed)
+
+export const ConsentBodySchema = Type.Object(
+  {
+    purpose: ConsentPurposeSchema,
+    /** The version of the text the resident read: must be the current one. */
+    version: text(20, 1),
+    /** true: agree; false: withdraw. */
+    granted: Type.Boolean(),
+  },
+  closed,
+)
+
 export const AccountExportSchema = Type.Object(
   {
     exportedAt: dateTime(),
     user: Type.Object({ id: uuid(), nickname: Type.String(), role: UserRoleSchema, createdAt: dateTime() }, closed),
-    consents: Type.Array(Type.Object({ purpose: Type.String(), version: Type.String(), grantedAt: dateTime() }, closed)),
+    consents: Type.Array(Type.Object({ purpose: Type.String(), version: Type.String(), granted: Type.Boolean(), grantedAt: dateTime() }, closed)),
     family: Type.Array(FamilyMemberSchema),
     requests: Type.Array(HelpRequestSchema),
     enrollments: Type.Array(EnrollmentSchema),

@@ -32,6 +32,7 @@ export type RequestEvent = Static<typeof S.RequestEventSchema>
 export type HelpRequestSummary = Static<typeof S.HelpRequestSummarySchema>
 export type HelpRequest = Static<typeof S.HelpRequestSchema>
 export type HelpRequestList = Static<typeof S.HelpRequestListSchema>
+export type CorrectRequestBody = Static<typeof S.CorrectRequestBodySchema>
 export type Upload = Static<typeof S.UploadSchema>
 export type StaffMe = Static<typeof S.StaffMeSchema>
 export type StaffRequestSummary = Static<typeof S.StaffRequestSummarySchema>
@@ -56,9 +57,24 @@ export type RosterEntry = Static<typeof S.RosterEntrySchema>
 export type Roster = Static<typeof S.RosterSchema>
 export type CheckinBody = Static<typeof S.CheckinBodySchema>
 export type CheckinResult = Static<typeof S.CheckinResultSchema>
+export type Rating = Static<typeof S.RatingSchema>
+export type RatingBody = Static<typeof S.RatingBodySchema>
+export type RatingReply = Static<typeof S.RatingReplySchema>
+export type StationRatings = Static<typeof S.StationRatingsSchema>
+export type StaffRating = Static<typeof S.StaffRatingSchema>
+export type StaffRatingsQuery = Static<typeof S.StaffRatingsQuerySchema>
+export type StaffRatingList = Static<typeof S.StaffRatingListSchema>
+export type StationReportQuery = Static<typeof S.StationReportQuerySchema>
+export type StationReportRow = Static<typeof S.StationReportRowSchema>
+export type StationReport = Static<typeof S.StationReportSchema>
 export type AccessLog = Static<typeof S.AccessLogSchema>
 export type AccountExport = Static<typeof S.AccountExportSchema>
+export type ConsentStatus = Static<typeof S.ConsentStatusSchema>
+export type ConsentList = Static<typeof S.ConsentListSchema>
+export type ConsentBody = Static<typeof S.ConsentBodySchema>
 
 export type { Audience, ActivityCategory, ActivityStatus, EnrollmentStatus, FamilyRelationship } from './activities'
+export type { RatingSubject, RatingOutcome, CommentReview } from './ratings'
 export type { RequestStatus, Urgency, Requester, RequestEventType, RequestChannel } from './requests'
 export type { StationKind, ServiceCategory, AreaLevel, UserRole, ErrorCode } from './enums'
+export type { ConsentPurpose } from './consents'

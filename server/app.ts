@@ -2,14 +2,16 @@
  * Builds the Fastify instance: plugins in order (database, auth, OpenAPI),
  * then the routes, then the h5 portal. `main.ts` listens; tests may build it too.
  */
+import http from 'node:http'
 import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
+import { fullFormats } from 'ajv-formats/dist/formats'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config'
 import type { Database } from './db'
-import { registerErrorHandling } from './errors'
+import { badRequest, clientErrorHandler, frameworkErrors, registerErrorHandling, unstorableInput } from './errors'
 import authPlugin from './plugins/auth'
 import h5Plugin from './plugins/h5'
 import openapiPlugin from './plugins/openapi'
@@ -19,7 +21,9 @@ import { useDataKeys } from './services/fieldCrypto'
 import accountRoutes from './routes/account'
 import activityRoutes from './routes/activities'
 import authRoutes from './routes/auth'
+import consentRoutes from './routes/consents'
 import healthRoutes from './routes/health'
+import ratingRoutes from './routes/ratings'
 import requestRoutes from './routes/requests'
 import staffRoutes from './routes/staff'
 import staffActivityRoutes from './routes/staffActivities'
@@ -61,6 +65,16 @@ export async function buildApp(opts: AppOptions) {
     logger: opts.logger ?? loggerOptions(opts.config.logLevel),
     bodyLimit: 64 * 1024,
     trustProxy: true,
+    // What Fastify and Node answer before any route (a malformed URL, headers too large) is { code, message } too.
+    frameworkErrors,
+    clientErrorHandler,
+    // WeChat's wx.request cannot send PATCH: the mini-program sends POST with X-HTTP-Method-Override: PATCH,
+    // read here before routing (only PATCH can be asked for this way).
+    serverFactory: (handler) =>
+      http.createServer((req, res) => {
+        if (req.method === 'POST' && String(req.headers['x-http-method-override'] ?? '').toUpperCase() === 'PATCH') req.method = 'PATCH'
+        handler(req, res)
+      }),
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   // Query strings and path parameters arrive as text and are coerced to the
@@ -69,7 +83,21 @@ export async function buildApp(opts: AppOptions) {
   const ajvOptions = { removeAdditional: false, useDefaults: true, allErrors: false } as const
   const ajvText = addFormats(new Ajv({ ...ajvOptions, coerceTypes: 'array' }))
   const ajvBody = addFormats(new Ajv({ ...ajvOptions, coerceTypes: false }))
+  // Dates and times both PostgreSQL and JavaScript can hold: RFC 3339 allows year 0000 (PostgreSQL has none)
+  // and the leap second 23:59:60 (an Invalid Date in JavaScript); both are 400, not a database error.
+  const storableTime = (s: string) => !s.startsWith('0000') && !Number.isNaN(Date.parse(s))
+  for (const ajv of [ajvText, ajvBody]) {
+    for (const name of ['date', 'date-time'] as const) {
+      const rfc3339 = fullFormats[name] as { validate: (s: string) => boolean; compare: (a: string, b: string) => number | undefined }
+      ajv.addFormat(name, { type: 'string', compare: rfc3339.compare, validate: (s: string) => rfc3339.validate(s) && storableTime(s) })
+    }
+  }
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajvBody : ajvText).compile(schema))
+  // Valid JSON that no PostgreSQL column can hold (a NUL or a lone surrogate in text, a subnormal number): 400, before any handler.
+  app.addHook('preHandler', async (request) => {
+    const message = unstorableInput(request.params) ?? unstorableInput(request.query) ?? unstorableInput(request.body)
+    if (message) throw badRequest(message)
+  })
 
   app.decorate('config', opts.config)
   app.decorate('clock', opts.clock ?? (() => new Date()))
@@ -97,7 +125,9 @@ export async function buildApp(opts: AppOptions) {
   await app.register(staffRoutes)
   await app.register(activityRoutes)
   await app.register(staffActivityRoutes)
+  await app.register(ratingRoutes)
   await app.register(accountRoutes)
+  await app.register(consentRoutes)
 
   await app.register(h5Plugin, { dir: opts.config.h5Dir })
   return app

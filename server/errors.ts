@@ -2,7 +2,9 @@
  * One error shape for every client-visible failure: `{ code, message }`, with a
  * 4xx for anything the client did wrong and a message a resident can read.
  */
-import type { FastifyError, FastifyInstance } from 'fastify'
+import { STATUS_CODES } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorCode } from '../contract/enums'
 
 export class AppError extends Error {
@@ -54,6 +56,9 @@ const FIELD_LABELS: Record<string, string> = {
   username: '账号',
   password: '密码',
   channel: '来源渠道',
+  purpose: '同意的用途',
+  version: '版本',
+  granted: '是否同意',
 }
 
 interface AjvError {
@@ -77,6 +82,8 @@ export function validationMessage(errors: AjvError[], context: string | undefine
   switch (e.keyword) {
     case 'required':
       return `缺少必填项：${label}`
+    case 'minProperties':
+      return `${label}不能为空，请至少填写一项`
     case 'maxItems':
       return `${label}最多 ${String(e.params.limit)} 项`
     case 'type':
@@ -146,4 +153,50 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send({ code: 'NOT_FOUND', message: request.url.startsWith('/api/') ? '接口不存在' : '页面不存在' })
   })
+}
+
+/** The smallest normal double: PostgreSQL's float8 refuses anything closer to zero ("value out of range: underflow"). */
+const MIN_NORMAL = 2.2250738585072014e-308
+/** A NUL (no PostgreSQL text holds one) or a lone surrogate (jsonb refuses its escape). */
+const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/**
+ * Values that pass the schemas but that PostgreSQL cannot store: text with a NUL or a lone
+ * surrogate, subnormal numbers. Returns a message naming the field, or null. Iterative, so a
+ * deeply nested body sent to a route that takes none cannot overflow the stack.
+ */
+export function unstorableInput(input: unknown): string | null {
+  const stack: [unknown, string][] = [[input, '']]
+  while (stack.length > 0) {
+    const [value, field] = stack.pop()!
+    const label = FIELD_LABELS[field] ? `${FIELD_LABELS[field]}（${field}）` : field ? `“${field}”` : '请求内容'
+    if (typeof value === 'string' && UNSTORABLE_TEXT.test(value)) return `${label}包含无法保存的字符`
+    if (typeof value === 'number' && value !== 0 && Math.abs(value) < MIN_NORMAL) return `${label}的数值不正确`
+    if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (UNSTORABLE_TEXT.test(k)) return `${label}包含无法保存的字符`
+        stack.push([v, Array.isArray(value) ? field : k])
+      }
+    }
+  }
+  return null
+}
+
+/** Fastify's own refusals before routing (a malformed URL, a path parameter over maxParamLength), as { code, message }. */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode ?? 400
+  void reply.status(status).send({ code: 'BAD_REQUEST', message: status === 414 ? '请求地址太长' : '请求地址不正确' })
+}
+
+/** Node's refusals before Fastify sees a request (headers too large, a malformed request): { code, message }, then close. */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const [status, message] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, '请求头太大']
+    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, '请求超时，请重试']
+    : [400, '请求格式不正确']
+  const body = JSON.stringify({ code: 'BAD_REQUEST', message })
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+  }
+  socket.destroy(error)
 }

@@ -22,8 +22,8 @@ export async function exportAccount(db: Queryable, userId: string, now: Date, ta
   )
   const user = users[0]
   if (!user) throw notFound('账号不存在')
-  const { rows: consents } = await db.query<{ purpose: string; version: string; granted_at: Date }>(
-    'SELECT purpose, version, granted_at FROM consents WHERE user_id = $1 ORDER BY id',
+  const { rows: consents } = await db.query<{ purpose: string; version: string; granted: boolean; granted_at: Date }>(
+    'SELECT purpose, version, granted, granted_at FROM consents WHERE user_id = $1 ORDER BY id',
     [userId],
   )
   const { rows: requestIds } = await db.query<{ id: string }>('SELECT id FROM help_requests WHERE user_id = $1 ORDER BY created_at', [userId])
@@ -36,7 +36,7 @@ export async function exportAccount(db: Queryable, userId: string, now: Date, ta
   return {
     exportedAt: iso(now),
     user: { id: user.id, nickname: user.nickname, role: user.role, createdAt: iso(user.created_at) },
-    consents: consents.map((c) => ({ purpose: c.purpose, version: c.version, grantedAt: iso(c.granted_at) })),
+    consents: consents.map((c) => ({ purpose: c.purpose, version: c.version, granted: c.granted, grantedAt: iso(c.granted_at) })),
     family: await listFamily(db, userId, now),
     requests,
     enrollments: await listOwnEnrollments(db, { userId, now, checkinKey }),
@@ -56,6 +56,8 @@ const WITHDRAWN = '居民已注销账号，求助自动撤回'
 export async function anonymizeRequests(db: Queryable, ids: string[], description: string, now: Date): Promise<void> {
   if (ids.length === 0) return
   await db.query(`UPDATE request_events SET body = '' WHERE request_id = ANY($1::uuid[]) AND body <> $2`, [ids, WITHDRAWN])
+  // Ratings keep their stars and outcome for the station's figures, not the resident's words.
+  await db.query(`UPDATE ratings SET comment = '', comment_public = false, user_id = NULL WHERE request_id = ANY($1::uuid[])`, [ids])
   await db.query('DELETE FROM uploads WHERE request_id = ANY($1::uuid[])', [ids])
   await db.query(
     `UPDATE help_requests SET user_id = NULL, description = $2, attributes = '{}', contact_name = $3, contact_phone = '',
@@ -85,6 +87,11 @@ export async function purgeExpired(db: Queryable, now: Date, days: number): Prom
       WHERE a.id = e.activity_id AND a.ends_at < $1 AND e.purged_at IS NULL`,
     [cutoff, now],
   )
+  await db.query(
+    `UPDATE ratings rt SET comment = '', comment_public = false, user_id = NULL
+       FROM enrollments e WHERE e.id = rt.enrollment_id AND e.purged_at = $1 AND rt.user_id IS NOT NULL`,
+    [now],
+  )
   return { requests: rows.length, enrollments: enrollments.rowCount }
 }
 
@@ -108,6 +115,7 @@ export async function deleteAccount(db: Queryable, userId: string, now: Date): P
     [userId, DELETED],
   )
   await db.query('DELETE FROM family_members WHERE user_id = $1', [userId])
+  await db.query(`UPDATE ratings SET comment = '', comment_public = false, user_id = NULL WHERE user_id = $1`, [userId])
 
   // Open requests are withdrawn, with a line in the timeline the station sees.
   const { rows: open } = await db.query<{ id: string; station_id: string }>(

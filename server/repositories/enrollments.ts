@@ -9,6 +9,7 @@
  * in the same transaction.
  */
 import { CHILD_NOTICE_VERSION, ENROLLMENT_STATUS_LABELS, type EnrollmentStatus } from '../../contract/activities'
+import { PHOTO_CONSENT_VERSION } from '../../contract/consents'
 import type { CheckinResult, EnrollBody, Enrollment, RosterEntry } from '../../contract/types'
 import { ageOn, ageRefusal, cstDate, currentSession, formatCstDateTime, registrationRefusal } from '../../domain/activities'
 import { isMainlandPhone, normalizePhone } from '../../domain/phone'
@@ -19,6 +20,7 @@ import { seal, unseal } from '../services/fieldCrypto'
 import { requireActivity, sessionsOf, toDetail, toSummary, type ActivityRow } from './activities'
 import { dateText, getFamilyMember } from './family'
 import { enqueue } from './outbox'
+import { ratingJson, toRating, type RatingJson } from './ratingView'
 
 interface EnrollmentRow {
   id: string
@@ -39,6 +41,7 @@ interface EnrollmentRow {
   created_at: Date
   waitlist_position: number | null
   attended: string[]
+  rating: RatingJson | null
 }
 
 const SELECT = `
@@ -46,7 +49,8 @@ const SELECT = `
          CASE WHEN e.status = 'waitlisted' THEN
            (SELECT count(*)::int FROM enrollments w WHERE w.activity_id = e.activity_id AND w.status = 'waitlisted' AND w.seq <= e.seq)
          END AS waitlist_position,
-         COALESCE((SELECT array_agg(t.session_id::text) FROM attendance t WHERE t.enrollment_id = e.id), '{}') AS attended
+         COALESCE((SELECT array_agg(t.session_id::text) FROM attendance t WHERE t.enrollment_id = e.id), '{}') AS attended,
+         ${ratingJson('rt.enrollment_id = e.id')} AS rating
     FROM enrollments e
     JOIN users u ON u.id = e.user_id
     LEFT JOIN family_members f ON f.id = e.family_member_id`
@@ -76,6 +80,8 @@ function toEnrollment(e: EnrollmentRow, a: ActivityRow, ctx: EnrollContext): Enr
     canCancel: (e.status === 'confirmed' && beforeDeadline) || ((e.status === 'waitlisted' || e.status === 'offered') && beforeStart),
     attendedSessions: e.attended.length,
     createdAt: new Date(e.created_at).toISOString(),
+    ratingDue: e.attended.length > 0 && !e.rating,
+    rating: toRating(e.rating),
   }
 }
 
@@ -153,7 +159,7 @@ export async function enroll(db: Queryable, activityId: string, body: EnrollBody
   const id = rows[0]!.id
   if (photoConsent) {
     await db.query(`INSERT INTO consents (user_id, purpose, version, subject_id, granted_at) VALUES ($1, 'photos', $2, $3, $4)`, [
-      userId, `activity:${activityId}`, participant.memberId, now,
+      userId, PHOTO_CONSENT_VERSION, participant.memberId, now,
     ])
   }
   const created = (await loadEnrollment(db, id))!

@@ -6,6 +6,7 @@
 import type { ServiceCategory } from '../../contract/enums'
 import { SENSITIVE_CATEGORIES, type RequestEventType, type RequestStatus } from '../../contract/requests'
 import type {
+  CorrectRequestBody,
   CounterRequestBody,
   CreateRequestBody,
   HelpRequest,
@@ -22,6 +23,7 @@ import type { Queryable } from '../db'
 import { AppError, badRequest, conflict, notFound } from '../errors'
 import { seal, unseal } from '../services/fieldCrypto'
 import { enqueue } from './outbox'
+import { ratingJson, toRating, type RatingJson } from './ratingView'
 
 interface RequestRow {
   id: string
@@ -63,11 +65,19 @@ interface RequestRow {
   resolved_at: Date | null
   updated_at: Date
   photo_ids: string[]
+  resolutions: number
+  queued_at: Date
+  rating_due: boolean
+  rating: RatingJson | null
+  /** Set once the retention job (or an account deletion) erased the personal fields. */
+  purged_at: Date | null
 }
 
 const SELECT = `
   SELECT r.*, s.name AS station_name, s.phone AS station_phone, a.nickname AS assignee_name,
-         COALESCE((SELECT array_agg(u.id ORDER BY u.created_at) FROM uploads u WHERE u.request_id = r.id), '{}') AS photo_ids
+         COALESCE((SELECT array_agg(u.id ORDER BY u.created_at) FROM uploads u WHERE u.request_id = r.id), '{}') AS photo_ids,
+         (r.status = 'resolved' AND NOT EXISTS (SELECT 1 FROM ratings x WHERE x.request_id = r.id AND x.resolution = r.resolutions)) AS rating_due,
+         ${ratingJson('rt.request_id = r.id')} AS rating
     FROM help_requests r
     JOIN stations s ON s.id = r.station_id
     LEFT JOIN users a ON a.id = r.assignee_id`
@@ -88,6 +98,7 @@ function summary(r: RequestRow): HelpRequestSummary {
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
     dueAt: iso(r.due_at)!,
+    ratingDue: !!r.rating_due,
   }
 }
 
@@ -115,6 +126,7 @@ function detail(r: RequestRow, events: RequestEvent[], targets: ResponseTargets)
     resolvedAt: iso(r.resolved_at),
     canCancel: r.status === 'submitted',
     events,
+    rating: toRating(r.rating),
   }
 }
 
@@ -147,12 +159,19 @@ async function events(db: Queryable, requestId: string, includeInternal: boolean
 
 async function addEvent(
   db: Queryable,
-  e: { requestId: string; type: RequestEventType; actorId: string | null; stationId: string | null; toStationId?: string | null; body?: string; internal?: boolean; at: Date },
+  e: {
+    requestId: string; type: RequestEventType; actorId: string | null; stationId: string | null; toStationId?: string | null
+    body?: string; internal?: boolean; at: Date
+    /** For 'accepted' and 'resolved': since when the request waited in the station's queue, and (accepted) its due time. */
+    queuedAt?: Date; dueAt?: Date
+  },
 ) {
+  const elapsed = e.queuedAt ? Math.max(0, Math.round((e.at.getTime() - new Date(e.queuedAt).getTime()) / 1000)) : null
+  const onTime = e.dueAt ? e.at.getTime() <= new Date(e.dueAt).getTime() : null
   await db.query(
-    `INSERT INTO request_events (request_id, type, actor_id, station_id, to_station_id, body, internal, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [e.requestId, e.type, e.actorId, e.stationId, e.toStationId ?? null, e.body ?? '', e.internal ?? false, e.at],
+    `INSERT INTO request_events (request_id, type, actor_id, station_id, to_station_id, body, internal, created_at, elapsed_seconds, on_time)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [e.requestId, e.type, e.actorId, e.stationId, e.toStationId ?? null, e.body ?? '', e.internal ?? false, e.at, elapsed, onTime],
   )
 }
 
@@ -245,10 +264,10 @@ export async function createRequest(tx: Queryable, input: CreateInput): Promise<
     `INSERT INTO help_requests (number, user_id, channel, station_id, chosen_station_id, routing_rule, routing_reason,
         category, attributes, description, urgency, emergency, requester, contact_name, contact_phone, preferred_time,
         helped_name, helped_relationship, helped_phone, helped_address, helped_consent,
-        province, city, district, street, community, address, lat, lng, due_at, created_at, updated_at)
+        province, city, district, street, community, address, lat, lng, due_at, created_at, updated_at, queued_at)
      VALUES ('QZ-' || to_char($30::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(nextval('help_request_number_seq')::text, 6, '0'),
         $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-        $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $30)
+        $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $30, $30)
      RETURNING id, number`,
     [
       input.userId, input.channel, decision.stationId, chosen?.id ?? null, decision.rule, decision.reason,
@@ -335,6 +354,55 @@ export async function addResidentMessage(tx: Queryable, id: string, userId: stri
   await tx.query('UPDATE help_requests SET updated_at = $2 WHERE id = $1', [id, now])
 }
 
+/** The timeline's names of the fields a resident may correct (never their values). */
+const CORRECTED_FIELD_LABELS = {
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  preferredTime: '方便联系的时间',
+  address: '地址',
+  helpedPhone: '被帮助人电话',
+  helpedAddress: '被帮助人地址',
+} as const
+
+/**
+ * PIPL right to correction: the resident changes the personal details of their
+ * own request (phones already checked and normalized by the route). Phones and
+ * addresses are sealed as on creation. Only fields whose value changes are
+ * written; the timeline says which ones were corrected, without the values, so
+ * the station notices. Nothing changed: nothing written.
+ */
+export async function correctByResident(tx: Queryable, id: string, userId: string, body: CorrectRequestBody, now: Date) {
+  const row = await ownRowForUpdate(tx, id, userId)
+  if (row.purged_at) throw conflict('这条求助的个人信息已按保存期限清除，不能再更正')
+  if (row.status === 'cancelled') throw conflict('这条求助已取消，不能再更正联系方式')
+  if (body.helped && row.requester !== 'family') throw badRequest('本人求助没有被帮助人，不能更正被帮助人的信息')
+
+  const changes: { column: string; value: string | null; label: string }[] = []
+  const change = (column: string, label: string, next: string | null | undefined, current: string | null, sealed: boolean) => {
+    if (next === undefined || next === current) return
+    changes.push({ column, value: sealed ? seal(next) : next, label })
+  }
+  if (body.contactName !== undefined) {
+    const name = body.contactName.trim()
+    if (!name) throw badRequest('请填写联系人，社工会这样称呼您')
+    change('contact_name', CORRECTED_FIELD_LABELS.contactName, name, row.contact_name, false)
+  }
+  change('contact_phone', CORRECTED_FIELD_LABELS.contactPhone, body.contactPhone, unseal(row.contact_phone), true)
+  change('preferred_time', CORRECTED_FIELD_LABELS.preferredTime, body.preferredTime?.trim(), row.preferred_time, false)
+  change('address', CORRECTED_FIELD_LABELS.address, body.address?.trim(), unseal(row.address), true)
+  // The helped person's phone and address are NULL when not given (as on creation).
+  const orNull = (v: string | undefined) => (v === undefined ? undefined : v.trim() || null)
+  change('helped_phone', CORRECTED_FIELD_LABELS.helpedPhone, orNull(body.helped?.phone), unseal(row.helped_phone), true)
+  change('helped_address', CORRECTED_FIELD_LABELS.helpedAddress, orNull(body.helped?.address), unseal(row.helped_address), true)
+  if (changes.length === 0) return
+
+  await tx.query(
+    `UPDATE help_requests SET ${changes.map((c, i) => `${c.column} = $${i + 3}`).join(', ')}, updated_at = $2 WHERE id = $1`,
+    [id, now, ...changes.map((c) => c.value)],
+  )
+  await addEvent(tx, { requestId: id, type: 'message', actorId: userId, stationId: row.station_id, body: `居民更正了：${changes.map((c) => c.label).join('、')}`, at: now })
+}
+
 export async function cancelByResident(tx: Queryable, id: string, userId: string, now: Date) {
   const row = await ownRowForUpdate(tx, id, userId)
   if (row.status !== 'submitted') {
@@ -407,8 +475,11 @@ export async function staffQueue(db: Queryable, staff: Staff, q: StaffQueueQuery
 }
 
 function staffDetail(r: RequestRow, evs: RequestEvent[], now: Date, targets: ResponseTargets): StaffRequest {
+  const resident = detail(r, evs, targets)
   return {
-    ...detail(r, evs, targets),
+    ...resident,
+    // Anonymous to the station: the rating is read in the ratings list, never next to the resident's name.
+    rating: resident.rating?.anonymous ? null : resident.rating,
     assigneeId: r.assignee_id,
     assigneeName: r.assignee_name,
     overdue: r.status === 'submitted' && new Date(r.due_at) < now,
@@ -448,8 +519,8 @@ export async function accessLog(db: Queryable, staff: Staff, id: string): Promis
  * over a row another one is taking (on PGlite, one session, they queue).
  */
 export async function claimNext(tx: Queryable, staff: Staff, now: Date): Promise<string | null> {
-  const { rows } = await tx.query<{ id: string; number: string; user_id: string | null }>(
-    `SELECT id, number, user_id FROM help_requests
+  const { rows } = await tx.query<QueuedRow>(
+    `SELECT id, number, user_id, queued_at, due_at FROM help_requests
       WHERE station_id = $1 AND status = 'submitted'
       ORDER BY (urgency = 'urgent') DESC, created_at ASC
       LIMIT 1 FOR UPDATE SKIP LOCKED`,
@@ -461,12 +532,14 @@ export async function claimNext(tx: Queryable, staff: Staff, now: Date): Promise
   return row.id
 }
 
-async function markAccepted(tx: Queryable, staff: Staff, row: { id: string; number: string; user_id: string | null }, now: Date) {
+type QueuedRow = Pick<RequestRow, 'id' | 'number' | 'user_id' | 'queued_at' | 'due_at'>
+
+async function markAccepted(tx: Queryable, staff: Staff, row: QueuedRow, now: Date) {
   await tx.query(
     `UPDATE help_requests SET status = 'accepted', assignee_id = $2, accepted_at = COALESCE(accepted_at, $3), updated_at = $3 WHERE id = $1`,
     [row.id, staff.id, now],
   )
-  await addEvent(tx, { requestId: row.id, type: 'accepted', actorId: staff.id, stationId: staff.stationId, at: now })
+  await addEvent(tx, { requestId: row.id, type: 'accepted', actorId: staff.id, stationId: staff.stationId, at: now, queuedAt: row.queued_at, dueAt: row.due_at })
   await notifyResident(tx, row, '已受理', '社工会尽快联系您', now)
 }
 
@@ -524,13 +597,18 @@ export async function applyStaffAction(tx: Queryable, staff: Staff, id: string, 
     case 'resolve':
       if (st === 'submitted') throw conflict('请先受理这条求助，再办结')
       if (!OPEN.includes(st)) throw conflict('这条求助已经结束')
-      await tx.query(`UPDATE help_requests SET status = 'resolved', resolved_at = $2, updated_at = $2 WHERE id = $1`, [id, now])
-      await addEvent(tx, { requestId: id, type: 'resolved', actorId: staff.id, stationId: staff.stationId, body: action.summary.trim(), at: now })
+      await tx.query(
+        `UPDATE help_requests SET status = 'resolved', resolved_at = $2, updated_at = $2, resolutions = resolutions + 1 WHERE id = $1`,
+        [id, now],
+      )
+      await addEvent(tx, { requestId: id, type: 'resolved', actorId: staff.id, stationId: staff.stationId, body: action.summary.trim(), at: now, queuedAt: row.queued_at })
       await notifyResident(tx, row, '已办结', action.summary, now)
+      // The rating prompt: "问题解决了吗？"
+      if (row.user_id) await enqueue(tx, row.user_id, 'rating_invite', { requestId: row.id, number: row.number }, now)
       return
     case 'reopen':
       if (st !== 'resolved') throw conflict('只有已办结的求助可以重新处理')
-      await tx.query(`UPDATE help_requests SET status = 'in_progress', resolved_at = NULL, updated_at = $2 WHERE id = $1`, [id, now])
+      await tx.query(`UPDATE help_requests SET status = 'in_progress', resolved_at = NULL, updated_at = $2, queued_at = $2 WHERE id = $1`, [id, now])
       await addEvent(tx, { requestId: id, type: 'reopened', actorId: staff.id, stationId: staff.stationId, body: action.reason.trim(), at: now })
       await notifyResident(tx, row, '重新处理', action.reason, now)
       return
@@ -543,7 +621,7 @@ async function moveToStation(
   const dueAt = responseDueAt(now, targetFor(targets, row.category, row.urgency))
   await tx.query(
     `UPDATE help_requests SET station_id = $2, status = 'submitted', assignee_id = NULL, due_at = $3,
-            escalations = escalations + $4, updated_at = $5 WHERE id = $1`,
+            escalations = escalations + $4, updated_at = $5, queued_at = $5 WHERE id = $1`,
     [row.id, toId, dueAt, type === 'escalated' ? 1 : 0, now],
   )
   await addEvent(tx, { requestId: row.id, type, actorId, stationId: row.station_id, toStationId: toId, body: reason.trim(), at: now })
@@ -572,6 +650,26 @@ export async function escalateOverdue(tx: Queryable, now: Date, targets: Respons
     await moveToStation(tx, r, r.parent_id!, 'escalated', null, `「${r.station_name}」超过响应时限（${target}受理）未受理，已自动升级至「${r.parent_name}」`, now, targets)
   }
   return rows.length
+}
+
+/**
+ * 未解决: the resident's rating sends the request back to the same station's
+ * queue (to be accepted again, with a fresh response target), and the
+ * timeline carries the resident's words.
+ */
+export async function reopenByResident(tx: Queryable, row: Pick<RequestRow, 'id' | 'station_id' | 'category' | 'urgency'>, userId: string, comment: string, now: Date, targets: ResponseTargets) {
+  const dueAt = responseDueAt(now, targetFor(targets, row.category, row.urgency))
+  await tx.query(
+    `UPDATE help_requests SET status = 'submitted', assignee_id = NULL, resolved_at = NULL, due_at = $2, queued_at = $3, updated_at = $3 WHERE id = $1`,
+    [row.id, dueAt, now],
+  )
+  const words = comment.trim()
+  await addEvent(tx, { requestId: row.id, type: 'reopened', actorId: userId, stationId: row.station_id, body: `居民反馈问题未解决${words ? `：${words}` : ''}`, at: now })
+}
+
+/** The resident's own request, locked for a change (someone else's: not found). */
+export async function lockOwnRequest(tx: Queryable, id: string, userId: string): Promise<RequestRow> {
+  return ownRowForUpdate(tx, id, userId)
 }
 
 /** A request taken by phone or at the counter joins the same queue and timeline. */

@@ -1,7 +1,8 @@
 /** Station accounts: login with lockout after repeated failures. */
 import type { StationRef, User } from '../../contract/types'
 import type { Queryable } from '../db'
-import { AppError } from '../errors'
+import { AppError, forbidden } from '../errors'
+import type { Staff } from './requests'
 import { hashPassword, verifyPassword } from '../services/password'
 
 export const MAX_FAILED_LOGINS = 5
@@ -64,4 +65,11 @@ export async function upsertStaffAccount(
      ON CONFLICT (username) DO UPDATE SET nickname = EXCLUDED.nickname, role = EXCLUDED.role, station_id = EXCLUDED.station_id`,
     [a.username, hash, a.nickname, a.role, a.stationCode],
   )
+}
+
+/** The signed-in account as staff (its station and role), or 403 for anyone else. */
+export async function requireStaff(db: Queryable, userId: string): Promise<Staff> {
+  const s = await staffStation(db, userId)
+  if (!s) throw forbidden('此功能仅限社工站工作人员使用')
+  return { id: userId, role: s.role, stationId: s.station.id }
 }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import {
+  CorrectRequestBodySchema,
   CreateRequestBodySchema,
   ErrorSchema,
   HelpRequestListSchema,
@@ -10,11 +11,11 @@ import {
   IdParamsSchema,
   MessageBodySchema,
 } from '../../contract/schemas'
-import type { CreateRequestBody, HelpRequest } from '../../contract/types'
+import type { CorrectRequestBody, CreateRequestBody, HelpRequest } from '../../contract/types'
 import { isMainlandPhone, normalizePhone } from '../../domain/phone'
 import { badRequest, notFound } from '../errors'
 import { withIdempotency } from '../repositories/idempotency'
-import { addResidentMessage, cancelByResident, createRequest, getOwnRequest, listOwnRequests } from '../repositories/requests'
+import { addResidentMessage, cancelByResident, correctByResident, createRequest, getOwnRequest, listOwnRequests } from '../repositories/requests'
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema }
 
@@ -27,6 +28,18 @@ export function checkSubmission(body: CreateRequestBody): CreateRequestBody {
     ...body,
     contactPhone: normalizePhone(body.contactPhone),
     helped: body.helped && { ...body.helped, phone: body.helped.phone ? normalizePhone(body.helped.phone) : undefined },
+  }
+}
+
+/** Checks a correction's phones as a submission's are checked (an empty phone of the helped person clears it). */
+export function checkCorrection(body: CorrectRequestBody): CorrectRequestBody {
+  if (body.contactPhone !== undefined && !isMainlandPhone(body.contactPhone)) throw badRequest('联系电话格式不正确，请填写 11 位手机号或带区号的固定电话')
+  const helpedPhone = body.helped?.phone?.trim()
+  if (helpedPhone && !isMainlandPhone(helpedPhone)) throw badRequest('被帮助人的电话格式不正确')
+  return {
+    ...body,
+    ...(body.contactPhone !== undefined ? { contactPhone: normalizePhone(body.contactPhone) } : {}),
+    ...(body.helped ? { helped: { ...body.helped, ...(helpedPhone !== undefined ? { phone: helpedPhone && normalizePhone(helpedPhone) } : {}) } } : {}),
   }
 }
 
@@ -80,6 +93,24 @@ const requests: FastifyPluginAsyncTypebox = async (app) => {
     const { id } = request.params
     const userId = request.user!.id
     await app.db.transaction((tx) => addResidentMessage(tx, id, userId, request.body.body, app.clock()))
+    return (await getOwnRequest(app.db, id, userId, targets))!
+  })
+
+  app.patch('/api/requests/:id', {
+    preHandler: app.authenticate,
+    schema: {
+      tags: ['求助'],
+      summary: '更正求助中的个人信息：联系人、联系电话、方便联系的时间、地址，家人代办时还有被帮助人的电话和地址（已取消的不能更正；社工会在时间线上看到更正了哪几项）',
+      security: [{ bearer: [] }],
+      params: IdParamsSchema,
+      body: CorrectRequestBodySchema,
+      response: { 200: HelpRequestSchema, ...errors },
+    },
+  }, async (request) => {
+    const { id } = request.params
+    const userId = request.user!.id
+    const body = checkCorrection(request.body)
+    await app.db.transaction((tx) => correctByResident(tx, id, userId, body, app.clock()))
     return (await getOwnRequest(app.db, id, userId, targets))!
   })
 

@@ -19,7 +19,7 @@ import {
   TransferBodySchema,
 } from '../../contract/schemas'
 import { isMainlandPhone, normalizePhone } from '../../domain/phone'
-import { badRequest, forbidden, notFound } from '../errors'
+import { badRequest, notFound } from '../errors'
 import {
   accessLog,
   applyStaffAction,
@@ -32,7 +32,7 @@ import {
   type StaffAction,
 } from '../repositories/requests'
 import { createSession } from '../repositories/sessions'
-import { authenticateStaff, staffStation } from '../repositories/staff'
+import { authenticateStaff, requireStaff as requireStaffAccount, staffStation } from '../repositories/staff'
 import type { Queryable } from '../db'
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema }
@@ -40,12 +40,7 @@ const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: Erro
 const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const targets = app.config.responseTargets
 
-  async function requireStaff(request: FastifyRequest): Promise<Staff> {
-    const user = request.user!
-    const s = await staffStation(app.db, user.id)
-    if (!s) throw forbidden('此功能仅限社工站工作人员使用')
-    return { id: user.id, role: s.role, stationId: s.station.id }
-  }
+  const requireStaff = (request: FastifyRequest): Promise<Staff> => requireStaffAccount(app.db, request.user!.id)
   const auth = { preHandler: app.authenticate }
   const security = [{ bearer: [] }]
 

@@ -26,15 +26,9 @@ import { createActivity, getActivity, listStationActivities, requireActivity, up
 import { checkIn, promoteWaitlist, roster } from '../repositories/enrollments'
 import { staffStation } from '../repositories/staff'
 import type { Queryable } from '../db'
+import { toCsv } from '../services/csv'
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema }
-
-/** One CSV cell: quoted, and never read as a formula by a spreadsheet. */
-export function csvCell(value: string | number | boolean | null): string {
-  let s = value === null ? '' : String(value)
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return `"${s.replace(/"/g, '""')}"`
-}
 
 export function rosterCsv(r: Roster): string {
   const sessions = r.activity.sessions
@@ -45,8 +39,7 @@ export function rosterCsv(r: Roster): string {
     e.contactPhone, e.notes, e.photoConsent ? '是' : '否', formatCstDateTime(new Date(e.createdAt)),
     ...sessions.map((s) => (e.attendedSessionIds.includes(s.id) ? '已签到' : '')),
   ])
-  // A BOM so that Excel opens the Chinese text as UTF-8.
-  return '\ufeff' + [header, ...lines].map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  return toCsv([header, ...lines])
 }
 
 const staffActivities: FastifyPluginAsyncTypebox = async (app) => {

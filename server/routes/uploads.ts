@@ -35,7 +35,10 @@ const uploads: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     if (!request.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传图片')
-    const file = await request.file()
+    // A multipart body the parser cannot read at all (no boundary, broken framing) is the client's error, not ours.
+    const file = await request.file().catch((err: Error & { statusCode?: number }) => {
+      throw err.statusCode ? err : badRequest('上传的内容格式不正确，请以 multipart/form-data 上传图片')
+    })
     if (!file) throw badRequest('没有收到图片')
     let content: Buffer
     try {

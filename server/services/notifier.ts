@@ -12,7 +12,7 @@ const MAX_ATTEMPTS = 8
 
 let cachedToken: { value: string; expiresAt: number; base: string } | null = null
 
-async function accessToken(config: Config, now: Date): Promise<string> {
+export async function accessToken(config: Config, now: Date): Promise<string> {
   const { apiBase, appId, secret } = config.wechat
   if (cachedToken && cachedToken.base === apiBase && cachedToken.expiresAt > now.getTime() + 60_000) return cachedToken.value
   const url = `${apiBase}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(appId!)}&secret=${encodeURIComponent(secret!)}`
@@ -43,6 +43,18 @@ export function subscribeMessage(config: Config, m: Pick<Pending, 'topic' | 'pay
         character_string1: { value: p.number },
         phrase2: { value: p.status },
         thing3: { value: p.note || '请进入小程序查看' },
+      },
+    }
+  }
+  if (m.topic === 'rating_invite') {
+    if (!config.wechat.templateRequestStatus) return null
+    return {
+      template_id: config.wechat.templateRequestStatus,
+      page: `packages/rating/new/index?requestId=${p.requestId}`,
+      data: {
+        character_string1: { value: p.number },
+        phrase2: { value: '待评价' },
+        thing3: { value: '问题解决了吗？请评价本次服务' },
       },
     }
   }

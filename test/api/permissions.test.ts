@@ -38,6 +38,7 @@ const fromNow = (h: number) => new Date(Date.now() + h * HOUR).toISOString()
 /** A valid body for each route that takes one, so that only permissions decide the answer. */
 const BODIES: Record<string, unknown> = {
   'POST /api/requests/{id}/messages': { body: '补充一句' },
+  'PATCH /api/requests/{id}': { contactName: '别人' },
   'POST /api/staff/requests/{id}/reply': { body: '您好' },
   'POST /api/staff/requests/{id}/note': { body: '备注' },
   'POST /api/staff/requests/{id}/transfer': { stationId: '00000000-0000-4000-8000-000000000000', reason: '转介' },
@@ -47,9 +48,13 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/me/family/{id}': { notes: '改一下' },
   'PATCH /api/staff/activities/{id}': { capacity: 50 },
   'POST /api/activities/{id}/enrollments': { name: '别人', contactPhone: '13812345678' },
+  'POST /api/requests/{id}/rating': { outcome: 'unresolved', stars: 1 },
+  'POST /api/enrollments/{id}/rating': { stars: 1 },
+  'POST /api/staff/ratings/{id}/reply': { body: '谢谢' },
+  'POST /api/staff/ratings/{id}/review': { approve: true },
 }
 /** Routes where another resident may legitimately act on the id (public, or anyone may enroll). */
-const OPEN_TO_RESIDENTS = new Set(['GET /api/activities/{id}', 'GET /api/stations/{id}', 'POST /api/activities/{id}/enrollments'])
+const OPEN_TO_RESIDENTS = new Set(['GET /api/activities/{id}', 'GET /api/stations/{id}', 'GET /api/stations/{id}/ratings', 'POST /api/activities/{id}/enrollments'])
 
 test(`no route that takes an id lets anyone but the owner or the owner's station in, on ${backend}`, async () => {
   // Resident A: a request with a photo, a child, an enrollment. Station: 先进街道社工站.
@@ -71,6 +76,15 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
   })).body
   const enrollment = (await a.post<Enrollment>(`/api/activities/${activity.id}/enrollments`, { familyMemberId: member.id, contactPhone: MARK.phone })).body
   expect(enrollment.status).toBe('confirmed')
+  // A second request, resolved by 先进 and rated by A (a public comment the station must review).
+  const rated = (await a.post<HelpRequest>('/api/requests', {
+    category: 'elderly_care', description: '权限测试二', requester: 'self', contactName: MARK.name, contactPhone: MARK.phone, urgency: 'normal',
+    area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
+  }, { 'idempotency-key': 'permissions-matrix-2' })).body
+  await xianjin.post(`/api/staff/requests/${rated.id}/accept`, {})
+  await xianjin.post(`/api/staff/requests/${rated.id}/resolve`, { summary: '已办结' })
+  expect((await a.post(`/api/requests/${rated.id}/rating`, { outcome: 'resolved', stars: 5, comment: '谢谢' })).status).toBe(201)
+  const rating = (await xianjin.get('/api/staff/ratings')).body.items.find((i: { requestId: string }) => i.requestId === rated.id)
 
   const idFor = (path: string): string | null => {
     if (path.startsWith('/api/requests/') || path.startsWith('/api/staff/requests/')) return request.id
@@ -79,6 +93,7 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
     if (path.startsWith('/api/uploads/')) return upload.id
     if (path.startsWith('/api/activities/') || path.startsWith('/api/staff/activities/')) return activity.id
     if (path.startsWith('/api/stations/')) return request.station.id
+    if (path.startsWith('/api/staff/ratings/')) return rating.id
     return null
   }
 
@@ -132,4 +147,5 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
   expect((await a.get<HelpRequest>(`/api/requests/${request.id}`)).body).toMatchObject({ status: 'submitted', contactPhone: MARK.phone })
   expect((await a.get<{ items: Enrollment[] }>('/api/enrollments/mine')).body.items[0]).toMatchObject({ id: enrollment.id, status: 'confirmed' })
   expect((await a.get<{ items: FamilyMember[] }>('/api/me/family')).body.items.map((m) => m.name)).toEqual([MARK.name])
+  expect((await a.get<HelpRequest>(`/api/requests/${rated.id}`)).body).toMatchObject({ status: 'resolved', rating: { stars: 5, reply: null } })
 })

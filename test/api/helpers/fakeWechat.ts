@@ -1,4 +1,4 @@
-/** A fake WeChat API (code2Session) on loopback, for login tests. */
+/** A fake WeChat API (code2Session, access token, subscribe messages, msgSecCheck) on loopback. */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -35,6 +35,15 @@ export async function startFakeWechat(appId = 'wx-test-app', secret = 'test-secr
       }
       messages.push(JSON.parse(raw))
       return res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }))
+    }
+    if (url.pathname === '/wxa/msg_sec_check') {
+      // Content safety (v2): text containing 待审 needs a person, 违规 is risky, the rest passes.
+      let raw = ''
+      for await (const chunk of req) raw += chunk
+      if (url.searchParams.get('access_token') !== 'fake-access-token') return res.end(JSON.stringify({ errcode: 40001 }))
+      const { content } = JSON.parse(raw) as { content: string }
+      const suggest = content.includes('违规') ? 'risky' : content.includes('待审') ? 'review' : 'pass'
+      return res.end(JSON.stringify({ errcode: 0, result: { suggest, label: suggest === 'pass' ? 100 : 20001 } }))
     }
     if (url.pathname !== '/sns/jscode2session') {
       res.statusCode = 404

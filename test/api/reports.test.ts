@@ -1,0 +1,205 @@
+/**
+ * The supervisors' station report against a small data set computed by hand,
+ * with an injected clock, on PGlite and PostgreSQL; and the rating rules that
+ * need a clock (the 7-day edit window).
+ *
+ * The week of Monday 2027-03-01 (T = 09:00 CST), response targets 4 h (normal)
+ * and 2 h (urgent):
+ * - R1 at 先进 (resident A): accepted T+1h, resolved T+5h, rated 未解决 2★ at
+ *   T+6h (reopened), accepted T+7h, resolved T+9h, rated 已解决 5★.
+ * - R2 at 先进 (resident B): accepted T+6h (late), resolved T+8h, rated 部分解决 4★.
+ * - R3 at 先进 (counter, urgent) at T+1h: never accepted, escalated by the job
+ *   at T+4h to 金普新区.
+ * - R4 at 民馨 (counter) at T+2h: transferred to 先进 at T+3h, still waiting.
+ * - R5 at 民馨 (counter) at T+1h: accepted T+1.5h, resolved T+2h.
+ * - A lecture at 先进 at T+2h: 3 confirmed, 2 checked in, one rated 4★.
+ * Report at T+12h.
+ */
+import { randomBytes } from 'node:crypto'
+import type { CreateRequestBody, StationReport } from '../../contract/types'
+import type { ResponseTargets } from '../../domain/sla'
+import { openDatabase, type Database } from '../../server/db'
+import { createActivity } from '../../server/repositories/activities'
+import { checkIn, enroll } from '../../server/repositories/enrollments'
+import { rateEnrollment, rateRequest } from '../../server/repositories/ratings'
+import { reportLines, stationReport } from '../../server/repositories/reports'
+import { applyStaffAction, createCounterRequest, createRequest, escalateOverdue, getRequest, type Staff } from '../../server/repositories/requests'
+import { upsertUserByOpenid } from '../../server/repositories/sessions'
+import { seedDemoData } from '../../server/seed'
+import { backend, freshDatabase } from './helpers/server'
+
+jest.setTimeout(120_000)
+
+const TARGETS: ResponseTargets = { urgent: { minutes: 120 }, normal: { minutes: 240 } }
+const T = new Date('2027-03-01T09:00:00+08:00')
+const at = (hours: number) => new Date(T.getTime() + hours * 3600_000)
+const WEEK = { from: '2027-03-01', to: '2027-03-07' }
+
+let db: Database
+const ids: Record<string, string> = {}
+const staff: Record<string, Staff> = {}
+let r1: string
+let r2: string
+let residentB: string
+let report: StationReport
+
+const station = async (code: string) => (await db.query<{ id: string }>('SELECT id FROM stations WHERE code = $1', [code])).rows[0]!.id
+const account = async (username: string): Promise<Staff> => {
+  const { rows } = await db.query<{ id: string; role: Staff['role']; station_id: string }>('SELECT id, role, station_id FROM users WHERE username = $1', [username])
+  return { id: rows[0]!.id, role: rows[0]!.role, stationId: rows[0]!.station_id }
+}
+const act = (who: Staff, id: string, action: Parameters<typeof applyStaffAction>[3], hours: number) =>
+  db.transaction((tx) => applyStaffAction(tx, who, id, action, at(hours), TARGETS))
+const rate = (userId: string, id: string, body: Parameters<typeof rateRequest>[2]['body'], hours: number) =>
+  db.transaction((tx) => rateRequest(tx, id, { userId, body, review: 'pass', now: at(hours) }, TARGETS))
+
+const request = (stationId: string, over: Partial<CreateRequestBody> = {}): CreateRequestBody => ({
+  category: 'elderly_care', description: '报表测试：想了解助餐服务', requester: 'self', contactName: '报表测试居民',
+  contactPhone: '13900005555', urgency: 'normal', stationId, ...over,
+})
+
+beforeAll(async () => {
+  db = await openDatabase(await freshDatabase())
+  await seedDemoData(db, new Date('2026-11-23T10:00:00+08:00'))
+  for (const code of ['DL-JP', 'DL-JP-XJ', 'DL-JP-XJ-MX', 'DL-PLD-TP']) ids[code] = await station(code)
+  for (const u of ['xianjin-li', 'minxin-liu', 'jinpu-zhao', 'dalian-chen']) staff[u] = await account(u)
+  const a = await upsertUserByOpenid(db, 'o-report-a', '居民甲')
+  const b = await upsertUserByOpenid(db, 'o-report-b', '居民乙')
+  residentB = b.id
+  const xj = staff['xianjin-li']!
+  const mx = staff['minxin-liu']!
+  const create = (userId: string, hours: number) =>
+    db.transaction((tx) => createRequest(tx, { userId, channel: 'miniprogram', body: request(ids['DL-JP-XJ']!), actorId: userId, now: at(hours), targets: TARGETS }))
+  const counter = (who: Staff, hours: number, urgency: 'normal' | 'urgent' = 'normal') =>
+    db.transaction((tx) => createCounterRequest(tx, who, { ...request(who.stationId), channel: 'counter', urgency }, at(hours), TARGETS))
+
+  r1 = (await create(a.id, 0)).id
+  r2 = (await create(b.id, 0)).id
+  expect((await getRequest(db, r1, { includeInternal: false }, TARGETS))!.station.name).toBe('先进街道社工站')
+  const r3 = (await counter(xj, 1, 'urgent')).id
+  const r4 = (await counter(mx, 2)).id
+  const r5 = (await counter(mx, 1)).id
+
+  await act(xj, r1, { type: 'accept' }, 1)
+  await act(mx, r5, { type: 'accept' }, 1.5)
+  await act(mx, r5, { type: 'resolve', summary: '已办结' }, 2)
+  await act(mx, r4, { type: 'transfer', stationId: ids['DL-JP-XJ']!, reason: '由街道站跟进' }, 3)
+  expect(await db.transaction((tx) => escalateOverdue(tx, at(4), TARGETS))).toBe(1)
+  await act(xj, r1, { type: 'resolve', summary: '已对接助餐点' }, 5)
+  await rate(a.id, r1, { outcome: 'unresolved', stars: 2, comment: '助餐点太远' }, 6)
+  await act(xj, r2, { type: 'accept' }, 6)
+  await act(xj, r1, { type: 'accept' }, 7)
+  await act(xj, r2, { type: 'resolve', summary: '已安排' }, 8)
+  await rate(b.id, r2, { outcome: 'partly', stars: 4 }, 8.5)
+  await act(xj, r1, { type: 'resolve', summary: '改为上门送餐' }, 9)
+  await rate(a.id, r1, { outcome: 'resolved', stars: 5, tags: ['响应及时'] }, 10)
+  expect((await db.query('SELECT 1 FROM help_requests WHERE id = $1 AND status = $2', [r3, 'submitted'])).rows).toHaveLength(1)
+
+  // The lecture at 先进: three confirmed, two checked in, one rating.
+  const iso = (h: number) => at(h).toISOString()
+  const lecture = await db.transaction((tx) => createActivity(tx, ids['DL-JP-XJ']!, null, {
+    title: '报表测试讲座', category: 'health', audience: 'elderly', description: '测试', place: '活动室', capacity: 10,
+    opensAt: iso(-48), closesAt: iso(1), cancelDeadline: iso(1), sessions: [{ startsAt: iso(2), endsAt: iso(3) }],
+  }, at(-72)))
+  const key = randomBytes(32)
+  const enrolled: { userId: string; id: string }[] = []
+  for (const name of ['甲', '乙', '丙']) {
+    const u = await upsertUserByOpenid(db, `o-report-lecture-${name}`, name)
+    const e = await db.transaction((tx) => enroll(tx, lecture, { name: `报表测试${name}`, contactPhone: '13900006666' }, { userId: u.id, now: at(-24), checkinKey: key }))
+    enrolled.push({ userId: u.id, id: e.enrollment.id })
+  }
+  for (const e of enrolled.slice(0, 2)) {
+    await db.transaction((tx) => checkIn(tx, { enrollmentId: e.id, stationId: xj.stationId, staffId: xj.id, now: at(2.1), checkinKey: key }))
+  }
+  await db.transaction((tx) => rateEnrollment(tx, enrolled[0]!.id, { userId: enrolled[0]!.userId, body: { stars: 4 }, review: 'pass', now: at(4) }))
+  // The one who did not come cannot rate.
+  await expect(db.transaction((tx) => rateEnrollment(tx, enrolled[2]!.id, { userId: enrolled[2]!.userId, body: { stars: 1 }, review: 'pass', now: at(4) })))
+    .rejects.toMatchObject({ statusCode: 409, message: '参加活动（签到）后才能评价' })
+
+  report = await stationReport(db, staff['jinpu-zhao']!, WEEK, at(12))
+})
+afterAll(() => db?.close())
+
+const row = (r: StationReport, code: string) => r.items.find((i) => i.station.code === code)!
+
+describe(`station report on ${backend}`, () => {
+  test('先进街道社工站: received, on-time acceptance, medians, overdue, escalations, satisfaction, attendance', () => {
+    expect(row(report, 'DL-JP-XJ')).toMatchObject({
+      received: 4, // R1, R2, R3 submitted; R4 transferred in (R1's reopening is not a new request)
+      accepted: 3, acceptedOnTime: 2, onTimeRate: 2 / 3, medianAcceptMinutes: 60,
+      resolved: 3, medianResolveMinutes: 300, // 5 h, 3 h (since the reopening), 8 h
+      overdue: 3, // R2 accepted late, R3 escalated by the job, R4 still waiting past its target
+      escalations: 1,
+      ratings: 4, averageStars: 3.8, resolvedShare: 1 / 3, // 2★ 4★ 5★ for requests, 4★ for the lecture
+      activitiesHeld: 1, expectedAttendance: 3, attended: 2, attendanceRate: 2 / 3,
+    })
+  })
+
+  test('民馨社区 and 金普新区: a transfer out is not an escalation; an escalation in is received and then waits', () => {
+    expect(row(report, 'DL-JP-XJ-MX')).toMatchObject({
+      received: 2, accepted: 1, acceptedOnTime: 1, onTimeRate: 1, medianAcceptMinutes: 30, resolved: 1, medianResolveMinutes: 60,
+      overdue: 0, escalations: 0, ratings: 0, averageStars: null, resolvedShare: null, activitiesHeld: 0, attendanceRate: null,
+    })
+    expect(row(report, 'DL-JP')).toMatchObject({ received: 1, accepted: 0, onTimeRate: null, medianAcceptMinutes: null, overdue: 1, escalations: 0 })
+  })
+
+  test('the total is over the whole subtree (medians recomputed, not averaged); other stations are all zero; nothing outside the subtree', async () => {
+    expect(report.total).toMatchObject({
+      received: 7, accepted: 4, acceptedOnTime: 3, onTimeRate: 0.75, medianAcceptMinutes: 60, resolved: 4, medianResolveMinutes: 240,
+      overdue: 4, escalations: 1, ratings: 4, averageStars: 3.8, activitiesHeld: 1, attended: 2,
+    })
+    for (const r of report.items.filter((i) => !['DL-JP', 'DL-JP-XJ', 'DL-JP-XJ-MX'].includes(i.station.code))) {
+      expect(r).toMatchObject({ received: 0, accepted: 0, resolved: 0, ratings: 0, activitiesHeld: 0 })
+    }
+    const codes = report.items.map((i) => i.station.code)
+    expect(codes).toContain('DL-JP-XJ')
+    expect(codes).not.toContain('DL-PLD-TP')
+    expect(codes).not.toContain('DL')
+    expect(codes[0]).toBe('DL-JP') // the district first, then the levels below
+  })
+
+  test('drill-down to 先进: its subtree only; a station outside the supervisor\'s subtree is not found; social workers are refused', async () => {
+    const xj = await stationReport(db, staff['jinpu-zhao']!, { ...WEEK, stationId: ids['DL-JP-XJ'] }, at(12))
+    expect(xj.items.map((i) => i.station.code).sort()).toEqual(['DL-JP-XJ', 'DL-JP-XJ-DS', 'DL-JP-XJ-MX'])
+    expect(xj.total).toMatchObject({ received: 6, accepted: 4, overdue: 3 })
+    await expect(stationReport(db, staff['jinpu-zhao']!, { ...WEEK, stationId: ids['DL-PLD-TP'] }, at(12))).rejects.toMatchObject({ statusCode: 404 })
+    await expect(stationReport(db, staff['xianjin-li']!, WEEK, at(12))).rejects.toMatchObject({ statusCode: 403 })
+    // The city's supervisor sees the same figures for 先进.
+    expect(row(await stationReport(db, staff['dalian-chen']!, WEEK, at(12)), 'DL-JP-XJ')).toEqual(row(report, 'DL-JP-XJ'))
+  })
+
+  test('the period bounds the figures (China Standard Time days); a bad period is refused', async () => {
+    const next = await stationReport(db, staff['jinpu-zhao']!, { from: '2027-03-02', to: '2027-03-07' }, at(12))
+    expect(next.total).toMatchObject({ received: 0, accepted: 0, resolved: 0, overdue: 0, ratings: 0, activitiesHeld: 0 })
+    await expect(stationReport(db, staff['jinpu-zhao']!, { from: '2027-03-07', to: '2027-03-01' }, at(12))).rejects.toMatchObject({ statusCode: 400, message: '结束日期不能早于开始日期' })
+    await expect(stationReport(db, staff['jinpu-zhao']!, { from: '2025-01-01', to: '2027-03-01' }, at(12))).rejects.toMatchObject({ statusCode: 400 })
+  })
+
+  test('the CSV lines: a header, one line per station, then the total', () => {
+    const lines = reportLines(report)
+    expect(lines[0]).toEqual(expect.arrayContaining(['站点', '收到求助', '按时受理率', '平均星级', '出勤率']))
+    const xj = lines.find((l) => l[1] === 'DL-JP-XJ')!
+    expect(xj.slice(0, 6)).toEqual(['先进街道社工站', 'DL-JP-XJ', 4, 3, 2, '66.7%'])
+    expect(lines.at(-1)![0]).toBe('合计（2027-03-01 至 2027-03-07）')
+    expect(lines).toHaveLength(report.items.length + 2)
+  })
+})
+
+describe(`rating edits on ${backend}`, () => {
+  test('a rating can be changed for 7 days, not after; the change keeps one rating', async () => {
+    await rate(residentB, r2, { outcome: 'partly', stars: 3, comment: '还需要跟进' }, 8.5 + 24 * 6)
+    const { rows } = await db.query<{ stars: number; comment: string }>('SELECT stars, comment FROM ratings WHERE request_id = $1', [r2])
+    expect(rows).toEqual([{ stars: 3, comment: '还需要跟进' }])
+    await expect(rate(residentB, r2, { outcome: 'resolved', stars: 5 }, 8.5 + 24 * 7 + 1))
+      .rejects.toMatchObject({ statusCode: 409, message: '评价提交已超过 7 天，不能再修改' })
+  })
+
+  test('a request rated 未解决 went back to its station\'s queue, and its timeline says so with the words', async () => {
+    const r = (await getRequest(db, r1, { includeInternal: false }, TARGETS))!
+    const types = r.events.map((e) => e.type)
+    expect(types).toEqual(['submitted', 'accepted', 'resolved', 'reopened', 'accepted', 'resolved'])
+    expect(r.events[3]!.body).toBe('居民反馈问题未解决：助餐点太远')
+    expect(r.rating).toMatchObject({ outcome: 'resolved', stars: 5 })
+    expect(r.ratingDue).toBe(false)
+  })
+})
