@@ -4,7 +4,8 @@ export default defineAppConfig({
     { root: 'packages/request', pages: ['new/index', 'mine/index', 'detail/index'] },
     { root: 'packages/activity', pages: ['detail/index', 'enroll/index', 'mine/index', 'family/index'] },
     { root: 'packages/account', pages: ['data/index'] },
-    { root: 'packages/workbench', pages: ['login/index', 'queue/index', 'request/index', 'new/index', 'activities/index', 'activity-edit/index', 'roster/index'] },
+    { root: 'packages/rating', pages: ['new/index'] },
+    { root: 'packages/workbench', pages: ['login/index', 'queue/index', 'request/index', 'new/index', 'activities/index', 'activity-edit/index', 'roster/index', 'ratings/index', 'report/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -23,12 +23,13 @@ const DETAIL: StationDetail = {
 
 test('shows the station with its phone, address and hours, and titles the page with its name', async () => {
   Taro.__setRouterParams({ id: DETAIL.id })
-  const api = fakeApi({ [`GET /api/stations/${DETAIL.id}`]: DETAIL, 'GET /api/activities': { items: [] } })
+  const api = fakeApi({ [`GET /api/stations/${DETAIL.id}`]: DETAIL, 'GET /api/activities': { items: [] }, [`GET /api/stations/${DETAIL.id}/ratings`]: { count: 0, minimum: 5, summary: null, comments: [] } })
   render(<StationPage />)
 
   expect(await screen.findByText(DETAIL.intro)).toBeInTheDocument()
   // 本站活动 asks for this station's activities only.
   expect(await screen.findByText('本站近期没有活动')).toBeInTheDocument()
+  expect(await screen.findByText('还没有居民评价。评价满 5 条后显示统计')).toBeInTheDocument()
   expect(api.to('/api/activities').map((r) => r.query)).toEqual([{ stationId: DETAIL.id }])
   expect(screen.getAllByText('先进街道社工站').length).toBeGreaterThan(0)
   expect(screen.getByText('乡镇（街道）社工站')).toBeInTheDocument()
@@ -87,4 +88,37 @@ test('the network failing: a message and 重试', async () => {
   expect(await screen.findByRole('alert')).toHaveTextContent('网络连接失败，请检查网络后重试')
   fireEvent.click(screen.getByRole('button', { name: '重试' }))
   expect(await screen.findByText(DETAIL.intro)).toBeInTheDocument()
+})
+
+describe('居民评价', () => {
+  test('below the minimum: no figures, the count so far', async () => {
+    Taro.__setRouterParams({ id: DETAIL.id })
+    fakeApi({ [`GET /api/stations/${DETAIL.id}`]: DETAIL, [`GET /api/stations/${DETAIL.id}/ratings`]: { count: 4, minimum: 5, summary: null, comments: [] } })
+    render(<StationPage />)
+    expect(await screen.findByText('评价满 5 条后显示统计（目前 4 条）')).toBeInTheDocument()
+    expect(screen.queryByRole('img', { name: /平均/ })).not.toBeInTheDocument()
+  })
+
+  test('with a summary: the average said in words, each bar named, comments with the station’s reply', async () => {
+    Taro.__setRouterParams({ id: DETAIL.id })
+    fakeApi({
+      [`GET /api/stations/${DETAIL.id}`]: DETAIL,
+      [`GET /api/stations/${DETAIL.id}/ratings`]: {
+        count: 10,
+        minimum: 5,
+        summary: { average: 4.56, distribution: [0, 1, 0, 2, 7], resolvedShare: 0.9 },
+        comments: [{ id: 'c1', subject: 'request', subjectLabel: '养老服务', stars: 5, tags: ['态度好'], comment: '社工很耐心', createdAt: '2026-11-20T02:00:00.000Z', reply: { body: '谢谢您', stationName: '先进街道社工站', createdAt: '2026-11-20T03:00:00.000Z' } }],
+      },
+    })
+    render(<StationPage />)
+    expect(await screen.findByRole('img', { name: '平均 4.6 星' })).toBeInTheDocument()
+    expect(screen.getByText('4.6')).toBeInTheDocument()
+    expect(screen.getByText('共 10 条评价')).toBeInTheDocument()
+    expect(screen.getByLabelText('5 星 7 条')).toBeInTheDocument()
+    expect(screen.getByLabelText('2 星 1 条')).toBeInTheDocument()
+    expect(screen.getByText('求助评价中 90% 表示问题“已解决”')).toBeInTheDocument()
+    expect(screen.getByRole('img', { name: '5 星 非常满意' })).toBeInTheDocument()
+    expect(screen.getByText('社工很耐心')).toBeInTheDocument()
+    expect(screen.getByText('谢谢您')).toBeInTheDocument()
+  })
 })

@@ -31,6 +31,8 @@ function domProps(p: Props) {
     onClick: p.onClick,
     'aria-label': p.ariaLabel,
     role: p.ariaRole,
+    // aria-checked, aria-selected, aria-hidden… pass through, as in the h5 build.
+    ...Object.fromEntries(Object.entries(p).filter(([k]) => k.startsWith('aria-'))),
   }
 }
 
@@ -72,6 +74,18 @@ export const Textarea = (p: Props & { value?: string; placeholder?: string; maxl
     disabled={!!p.disabled}
     maxLength={p.maxlength}
     onChange={(e) => p.onInput?.({ detail: { value: e.target.value } })}
+  />
+)
+
+/** Taro's Switch: a checkbox with the switch role (as taro-switch-core's input), changes as `{ detail: { value } }`. */
+export const Switch = (p: Props & { checked?: boolean; disabled?: boolean; onChange?: (e: any) => void }) => (
+  <input
+    {...domProps(p)}
+    type='checkbox'
+    role='switch'
+    checked={!!p.checked}
+    disabled={!!p.disabled}
+    onChange={(e) => p.onChange?.({ detail: { value: e.target.checked } })}
   />
 )
 

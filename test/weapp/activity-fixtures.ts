@@ -175,6 +175,8 @@ export const SON_CONFIRMED: Enrollment = {
   cancelDeadline: JIEQI_DETAIL.cancelDeadline,
   canCancel: true,
   attendedSessions: 0,
+  ratingDue: false,
+  rating: null,
   createdAt: '2026-11-24T02:00:00.000Z',
 }
 
@@ -194,6 +196,8 @@ export const MOTHER_WAITLISTED: Enrollment = {
   cancelDeadline: ANTI_FRAUD_DETAIL.cancelDeadline,
   canCancel: true,
   attendedSessions: 0,
+  ratingDue: false,
+  rating: null,
   createdAt: '2026-11-23T02:00:00.000Z',
 }
 
@@ -220,6 +224,8 @@ export const PAST_CANCELLED: Enrollment = {
   cancelDeadline: '2026-11-10T04:00:00.000Z',
   canCancel: false,
   attendedSessions: 0,
+  ratingDue: false,
+  rating: null,
   createdAt: '2026-11-05T02:00:00.000Z',
 }
 

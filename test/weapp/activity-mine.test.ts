@@ -7,6 +7,7 @@ import type { Enrollment } from '../../contract/types'
 import { attrOf, mountPage, reply, type MountedPage, type MountOptions } from './harness'
 import { LOGGED_IN, RESIDENT_SESSION } from './request-fixtures'
 import { JIEQI, MOTHER_WAITLISTED, MY_ENROLLMENTS, NOW, SON_CONFIRMED } from './activity-fixtures'
+import { ENROLLMENT_RATING, SON_ATTENDED, SON_RATED } from './rating-fixtures'
 
 const ROUTE = 'packages/activity/mine/index'
 const routes = { 'GET /api/enrollments/mine': MY_ENROLLMENTS, 'POST /api/auth/wechat': RESIDENT_SESSION }
@@ -118,4 +119,34 @@ test('not logged in: 登录 first, then the list', async () => {
   await page.tap('btn-login')
   await page.waitFor(() => cards(page).length === 2, 'two upcoming enrollments')
   expect(page.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/auth/wechat', 'GET /api/enrollments/mine'])
+})
+
+describe('评价 (ratings)', () => {
+  test('attended and not rated: 评价 opens the rating page for that enrollment', async () => {
+    const page = await open({ routes: { 'GET /api/enrollments/mine': { items: [SON_ATTENDED, MOTHER_WAITLISTED] } } })
+    await page.waitFor(() => cards(page).length === 2, 'two upcoming enrollments')
+    expect(page.querySelectorAll('btn-rate-enrollment')).toHaveLength(1)
+    expect(page.text(cards(page)[0])).toContain('参加得怎么样？')
+    await page.tap('btn-rate-enrollment')
+    expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/packages/rating/new/index?enrollmentId=${SON_ATTENDED.id}`])
+  })
+
+  test('rated: the rating given, with 修改 while it can be changed', async () => {
+    const page = await open({ routes: { 'GET /api/enrollments/mine': { items: [SON_RATED] } } })
+    await page.waitFor(() => cards(page).length === 1, 'the enrollment')
+    expect(page.find('btn-rate-enrollment')).toBeUndefined()
+    const rating = page.get('enrollment__rating')
+    expect(page.text(rating)).toContain('我的评价')
+    expect(page.text(rating)).toContain('★★★★★')
+    expect(page.text(rating)).toContain(ENROLLMENT_RATING.comment)
+    expect(page.text(rating)).toContain('11月30日 10:00 前可以修改')
+    await page.tap('btn-edit-rating')
+    expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/packages/rating/new/index?enrollmentId=${SON_RATED.id}`])
+  })
+
+  test('rated long ago: no 修改', async () => {
+    const page = await open({ now: '2026-12-02T02:00:00.000Z', routes: { 'GET /api/enrollments/mine': { items: [SON_RATED] } } })
+    await page.waitFor(() => page.find('enrollment__rating'), 'the rating')
+    expect(page.find('btn-edit-rating')).toBeUndefined()
+  })
 })

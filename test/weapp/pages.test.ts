@@ -14,6 +14,7 @@ const routes = {
   'GET /api/stations': STATION_LIST,
   'GET /api/areas': AREAS,
   'GET /api/activities': { items: [] },
+  'GET /api/stations/:id/ratings': { count: 0, minimum: 5, summary: null, comments: [] },
 }
 
 test.each(mainPages)('%s renders without errors', async (route) => {

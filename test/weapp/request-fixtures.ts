@@ -55,6 +55,7 @@ export const CREATED: HelpRequest = {
   createdAt: '2026-11-24T02:00:00.000Z',
   updatedAt: '2026-11-24T02:00:00.000Z',
   dueAt: '2026-11-25T02:00:00.000Z',
+  ratingDue: false,
   channel: 'miniprogram',
   attributes: { livesAlone: 'yes', mobility: 'limited' },
   emergency: [],
@@ -71,6 +72,7 @@ export const CREATED: HelpRequest = {
   acceptedAt: null,
   resolvedAt: null,
   canCancel: true,
+  rating: null,
   events: [event(1, { type: 'submitted', actorName: '李女士', createdAt: '2026-11-24T02:00:00.000Z' })],
 }
 
@@ -89,6 +91,7 @@ export const MY_REQUESTS: HelpRequestSummary[] = [
     createdAt: '2026-11-24T02:00:00.000Z',
     updatedAt: '2026-11-24T02:00:00.000Z',
     dueAt: '2026-11-25T02:00:00.000Z',
+    ratingDue: false,
   },
   {
     id: '5d0e6a10-0000-4000-8000-000000000103',
@@ -103,6 +106,7 @@ export const MY_REQUESTS: HelpRequestSummary[] = [
     createdAt: '2026-11-01T01:00:00.000Z',
     updatedAt: '2026-11-03T07:30:00.000Z',
     dueAt: '2026-11-02T01:00:00.000Z',
+    ratingDue: true,
   },
 ]
 
@@ -129,6 +133,7 @@ export const RESOLVED_DETAIL: HelpRequest = {
   acceptedAt: '2026-11-01T03:00:00.000Z',
   resolvedAt: '2026-11-03T07:30:00.000Z',
   canCancel: false,
+  rating: null,
   events: [
     event(11, { type: 'submitted', actorName: '刘先生', createdAt: '2026-11-01T01:00:00.000Z' }),
     event(12, { type: 'accepted', actorName: SOCIAL_WORKER, stationName: MINXIN.name, createdAt: '2026-11-01T03:00:00.000Z' }),
@@ -156,6 +161,7 @@ export const WAITING_DETAIL: HelpRequest = {
   acceptedAt: null,
   resolvedAt: null,
   canCancel: true,
+  rating: null,
   events: [event(21, { type: 'submitted', actorName: '李女士', createdAt: '2026-11-24T02:00:00.000Z' })],
 }
 

@@ -6,6 +6,7 @@ import type { StationDetail } from '../../contract/types'
 import { mountPage, reply, type MountedPage } from './harness'
 import { DALIAN, DONGSHAN, JINPU, MINXIN, XIANJIN, XIANJIN_DETAIL } from './fixtures'
 import { FESTIVAL, JIEQI } from './activity-fixtures'
+import { FEW_RATINGS, STATION_RATINGS } from './rating-fixtures'
 
 const ROUTE = 'pages/station/index'
 /** 本站活动: the station's upcoming activities (activity-fixtures.ts), none for other stations. */
@@ -14,10 +15,13 @@ const routes = {
   'GET /api/stations/:id': (req: { params: Record<string, string> }) =>
     req.params.id === XIANJIN.id ? XIANJIN_DETAIL : reply(404, { code: 'NOT_FOUND', message: '没有找到这个社工站' }),
   'GET /api/activities': activities,
+  'GET /api/stations/:id/ratings': FEW_RATINGS,
 }
 
-async function open(query: Record<string, string>, detail?: StationDetail) {
-  const page = await mountPage(ROUTE, query, { routes: detail ? { 'GET /api/stations/:id': detail, 'GET /api/activities': activities } : routes })
+async function open(query: Record<string, string>, detail?: StationDetail, ratings: object = FEW_RATINGS) {
+  const page = await mountPage(ROUTE, query, {
+    routes: detail ? { 'GET /api/stations/:id': detail, 'GET /api/activities': activities, 'GET /api/stations/:id/ratings': ratings } : { ...routes, 'GET /api/stations/:id/ratings': ratings },
+  })
   // Past the loading state: the station, or an empty/error message.
   await page.waitFor(() => page.find('station-head__name') ?? page.find('empty-state') ?? page.find('error-state'), 'the station or a message')
   return page
@@ -32,8 +36,8 @@ describe('先进街道社工站', () => {
   })
 
   test('fetches the station by id and shows its name', () => {
-    // The station, then its activities (本站活动).
-    expect(page.requests.map((r) => r.path)).toEqual([`/api/stations/${XIANJIN.id}`, '/api/activities'])
+    // The station, then its activities (本站活动) and 居民评价.
+    expect(page.requests.map((r) => r.path)).toEqual([`/api/stations/${XIANJIN.id}`, '/api/activities', `/api/stations/${XIANJIN.id}/ratings`])
     expect(page.requests[1].query).toEqual({ stationId: XIANJIN.id })
     expect(page.find('page-station')).toBeDefined()
     expect(page.text(page.get('station-head__name'))).toBe(XIANJIN.name)
@@ -118,4 +122,39 @@ test('no id at all says so without calling the API', async () => {
   const page = await open({})
   expect(page.text()).toContain('缺少站点编号')
   expect(page.requests).toEqual([])
+})
+
+describe('居民评价', () => {
+  test('fewer than 5 ratings: no figures, says when they will show and how many there are', async () => {
+    const page = await open({ id: XIANJIN.id })
+    await page.waitFor(() => page.find('ratings-few'), 'the ratings section')
+    expect(page.text(page.get('station-ratings'))).toContain('居民评价（3）')
+    expect(page.text(page.get('ratings-few'))).toBe('评价满 5 条后显示统计（目前 3 条）')
+    expect(page.find('ratings-average')).toBeUndefined()
+    expect(page.find('rating-comment-card')).toBeUndefined()
+  })
+
+  test('enough ratings: the average to one decimal, the count, five bars, the 已解决 share, and public comments with the reply', async () => {
+    const page = await open({ id: XIANJIN.id }, undefined, STATION_RATINGS)
+    await page.waitFor(() => page.find('ratings-average'), 'the summary')
+    expect(page.text(page.get('ratings-average__value'))).toBe('4.3')
+    expect(page.text(page.get('ratings-average__count'))).toBe('共 12 条评价')
+    expect(page.querySelectorAll('ratings-bar').map((n) => page.text(n).replace(/\s+/g, ''))).toEqual(['5星7', '4星3', '3星1', '2星0', '1星1'])
+    expect(page.text(page.get('ratings-resolved'))).toContain('83%')
+    const comments = page.querySelectorAll('rating-comment-card')
+    expect(comments).toHaveLength(2)
+    expect(page.text(comments[0]!)).toContain('当天就有社工上门')
+    expect(page.text(comments[0]!)).toContain('求助服务 · 养老服务')
+    expect(page.text(comments[0]!)).toContain(`${XIANJIN.name}回复：感谢您的认可`)
+    expect(page.text(comments[1]!)).toContain('活动 · 东山小学堂·节气美育')
+    expect(page.find('ratings-few')).toBeUndefined()
+    expect(page.consoleErrors).toEqual([])
+  })
+
+  test('the ratings failing to load leaves the station on screen, with 重试', async () => {
+    const page = await open({ id: XIANJIN.id }, undefined, reply(500, { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' }))
+    await page.waitFor(() => page.find('btn-retry-ratings'), 'the retry button')
+    expect(page.text(page.get('station-head__name'))).toBe(XIANJIN.name)
+    expect(page.text(page.get('station-ratings'))).toContain('居民评价暂时没有加载出来')
+  })
 })

@@ -8,6 +8,7 @@ import { StationCard } from '@/components/StationCard'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { callStation, navigateToStation } from '@/services/stationActions'
 import { StationActivities } from './StationActivities'
+import { StationRatings } from './StationRatings'
 import { useStation } from './useStation'
 import './index.scss'
 
@@ -93,6 +94,8 @@ export default function StationPage() {
       ))}
 
       <StationActivities stationId={station.id} />
+
+      <StationRatings stationId={station.id} />
 
       {station.children.length > 0 && (
         <View className='station-children'>

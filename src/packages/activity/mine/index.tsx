@@ -13,11 +13,13 @@ import { useSession } from '@/stores/session'
 import { busyProps } from '@/utils/busy'
 import { CallStation, EnrollmentStatus, participantText } from '../shared'
 import { LoginGate } from '@/components/LoginGate'
+import { RatingView } from '@/components/RatingView'
 import '../shared.scss'
 import './index.scss'
 
 type Tab = 'upcoming' | 'past'
 const time = (iso: string) => formatCstDateTime(new Date(iso))
+const rate = (enrollmentId: string) => Taro.navigateTo({ url: `/packages/rating/new/index?enrollmentId=${enrollmentId}` })
 
 function EnrollmentCard({ e, onChange, upcoming }: { e: Enrollment; onChange: (e: Enrollment) => void; upcoming: boolean }) {
   const [busy, setBusy] = useState<'cancel' | 'confirm' | null>(null)
@@ -66,6 +68,30 @@ function EnrollmentCard({ e, onChange, upcoming }: { e: Enrollment; onChange: (e
       <View className='detail-row'><Text className='detail-row__label'>时间</Text><Text className='detail-row__value enrollment__time'>{formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}</Text></View>
       <View className='detail-row'><Text className='detail-row__label'>地点</Text><Text className='detail-row__value enrollment__place'>{a.place}（{a.station.name}）</Text></View>
       {e.attendedSessions > 0 && <Text className='muted enrollment__attended'>已签到 {e.attendedSessions} 次{a.sessionCount > 1 ? `（共 ${a.sessionCount} 次课）` : ''}</Text>}
+
+      {e.ratingDue && (
+        <View className='enrollment__rate'>
+          <Text className='muted'>参加得怎么样？您的评价会帮助社工站把活动办得更好。</Text>
+          <Button className='btn btn--primary btn-rate-enrollment' onClick={() => rate(e.id)} ariaLabel={`评价：${activityTitle(a)}（${who}参加）`}>
+            评价
+          </Button>
+        </View>
+      )}
+      {!e.ratingDue && e.rating && (
+        <View className='enrollment__rating'>
+          <Text className='enrollment__rating-title'>我的评价</Text>
+          <RatingView rating={e.rating}>
+            {Date.now() < new Date(e.rating.editableUntil).getTime() && (
+              <View className='enrollment__rating-edit'>
+                <Text className='muted'>{time(e.rating.editableUntil)} 前可以修改</Text>
+                <Button className='btn btn-edit-rating' onClick={() => rate(e.id)} ariaLabel={`修改评价：${activityTitle(a)}`}>
+                  修改
+                </Button>
+              </View>
+            )}
+          </RatingView>
+        </View>
+      )}
 
       {e.status === 'offered' && (
         <View className='enrollment__offer'>

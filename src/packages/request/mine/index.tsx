@@ -53,7 +53,10 @@ export default function MyRequests() {
         <View key={r.id} className='card request-item' onClick={() => Taro.navigateTo({ url: `/packages/request/detail/index?id=${r.id}` })} ariaRole='link'>
           <View className='request-item__head'>
             <Text className='request-item__category'>{SERVICE_CATEGORY_LABELS[r.category]}{r.helpedName ? ` · 为${r.helpedName}代办` : ''}</Text>
-            <Text className={`request-status request-status--${r.status}`}>{REQUEST_STATUS_LABELS[r.status]}</Text>
+            <View className='request-item__badges'>
+              <Text className={`request-status request-status--${r.status}`}>{REQUEST_STATUS_LABELS[r.status]}</Text>
+              {r.ratingDue && <Text className='rating-due-badge'>待评价</Text>}
+            </View>
           </View>
           <Text className='request-item__desc'>{r.description}</Text>
           <Text className='muted'>{r.number} · {r.station.name} · {dayjs(r.updatedAt).fromNow()}更新</Text>

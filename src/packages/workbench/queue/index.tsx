@@ -7,10 +7,12 @@ import { REQUEST_STATUS_LABELS, URGENCY_LABELS } from '@contract/requests'
 import type { StaffQueueQuery, StaffRequestSummary } from '@contract/types'
 import { ApiError } from '@/api/client'
 import { claimNext, fetchQueue } from '@/api/staff'
+import { fetchStaffRatings } from '@/api/ratings'
 import { EmptyState, ErrorState } from '@/components/StateView'
 import { useStaffSession } from '@/stores/staffSession'
 import dayjs from '@/utils/dayjs'
 import { useStaffPage } from '../useStaffPage'
+import './index.scss'
 
 const FILTERS: { label: string; query: StaffQueueQuery }[] = [
   { label: '进行中', query: {} },
@@ -37,7 +39,17 @@ export default function Queue() {
     }
   }, [filter])
 
-  useStaffPage(load)
+  // Low ratings nobody has answered yet: the badge on 居民评价 (optional: the queue works without it).
+  const [lowUnreplied, setLowUnreplied] = useState<number | null>(null)
+  const loadBadge = useCallback(async () => {
+    try {
+      setLowUnreplied((await fetchStaffRatings({ low: true, unreplied: true })).lowUnreplied)
+    } catch {
+      setLowUnreplied(null)
+    }
+  }, [])
+
+  useStaffPage(() => Promise.all([load(), loadBadge()]))
 
   const claim = async () => {
     try {
@@ -60,6 +72,19 @@ export default function Queue() {
         </View>
         <View className='btn-row'>
           <Button className='btn btn-staff-activities' onClick={() => Taro.navigateTo({ url: '/packages/workbench/activities/index' })}>活动管理（报名名单、签到）</Button>
+        </View>
+        <View className='btn-row'>
+          <Button
+            className='btn btn-staff-ratings'
+            onClick={() => Taro.navigateTo({ url: '/packages/workbench/ratings/index' })}
+            ariaLabel={lowUnreplied ? `居民评价，${lowUnreplied} 条差评待回复` : '居民评价'}
+          >
+            居民评价
+            {lowUnreplied ? <Text className='ratings-badge'>{lowUnreplied} 条差评待回复</Text> : null}
+          </Button>
+          {me?.user.role === 'supervisor' && (
+            <Button className='btn btn-staff-report' onClick={() => Taro.navigateTo({ url: '/packages/workbench/report/index' })}>站点服务报表</Button>
+          )}
         </View>
         <Button className='btn btn--text btn-staff-logout' onClick={() => { clear(); void Taro.redirectTo({ url: '/packages/workbench/login/index' }) }}>退出工作台</Button>
       </View>

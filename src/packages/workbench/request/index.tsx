@@ -11,7 +11,10 @@ import { fetchAccessLog, fetchStaffRequest, staffAction, type StaffActionName } 
 import { searchStations } from '@/api/stations'
 import { Field } from '@/components/Field'
 import { ErrorState, Loading } from '@/components/StateView'
+import { RatingReplyView } from '@/components/RatingView'
+import { Stars } from '@/components/Stars'
 import { Timeline } from '@/components/Timeline'
+import { RATING_OUTCOME_LABELS } from '@contract/ratings'
 import { callStation } from '@/services/stationActions'
 import { useStaffSession } from '@/stores/staffSession'
 import type { AccessLog } from '@contract/types'
@@ -174,6 +177,25 @@ export default function StaffRequestPage() {
         )}
         {!panel && fieldError && <Text className='field__error'>{fieldError}</Text>}
       </View>
+
+      {r.rating && (
+        <>
+          <Text className='section-title'>居民评价</Text>
+          <View className='card staff-rating'>
+            <View className='staff-rating__head'>
+              <Stars stars={r.rating.stars} words />
+              {r.rating.outcome && <Text className='tag staff-rating__outcome'>{RATING_OUTCOME_LABELS[r.rating.outcome]}</Text>}
+            </View>
+            {r.rating.tags.length > 0 && <Text className='muted'>{r.rating.tags.join('、')}</Text>}
+            {r.rating.comment ? <Text className='staff-rating__comment'>{r.rating.comment}</Text> : null}
+            {r.rating.reply ? (
+              <RatingReplyView reply={r.rating.reply} />
+            ) : (
+              <Button className='btn staff-rating__reply' onClick={() => void Taro.navigateTo({ url: '/packages/workbench/ratings/index' })}>去居民评价中回复</Button>
+            )}
+          </View>
+        </>
+      )}
 
       <Text className='section-title'>时间线</Text>
       <View className='card'>

@@ -5,8 +5,9 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, ScrollView, Text, View } from '@tarojs/components'
 import type { ActivityDetail, ActivitySession, Roster, RosterEntry } from '@contract/types'
 import { cstDate, currentSession, formatAgeRange, formatCstDateTime, formatSessionTime, registrationText } from '@domain/activities'
-import { API_BASE, ApiError } from '@/api/client'
+import { ApiError } from '@/api/client'
 import { checkIn, closeRegistration, fetchRoster, reopenRegistration, rosterCsvPath } from '@/api/activities'
+import { shareCsv } from '../shareCsv'
 import { ErrorState, Loading } from '@/components/StateView'
 import { callStation } from '@/services/stationActions'
 import { useStaffSession } from '@/stores/staffSession'
@@ -196,49 +197,9 @@ export default function StaffRoster() {
 
   const exportCsv = async () => {
     if (busy) return
-    const staffToken = useStaffSession.getState().token
-    const url = `${API_BASE}${rosterCsvPath(a.id)}`
-    const fileName = `${a.title}-名单.csv`
-    const fail = (message: string) => void Taro.showModal({ title: '导出未成功', content: message, showCancel: false })
-    const expired = () => {
-      useStaffSession.getState().clear()
-      void Taro.redirectTo({ url: '/packages/workbench/login/index' })
-    }
     setBusy('export')
     try {
-      if (process.env.TARO_ENV === 'h5') {
-        const res = await fetch(url, { headers: { Authorization: `Bearer ${staffToken}` } })
-        if (res.status === 401) return expired()
-        if (!res.ok) return fail('名单下载失败，请稍后重试')
-        const href = URL.createObjectURL(await res.blob())
-        const link = document.createElement('a')
-        link.href = href
-        link.download = fileName
-        document.body.appendChild(link)
-        link.click()
-        link.remove()
-        setTimeout(() => URL.revokeObjectURL(href), 1000)
-        void Taro.showToast({ title: '已下载名单', icon: 'success' })
-        return
-      }
-      const share = (Taro as unknown as { shareFileMessage?: (o: Record<string, unknown>) => void }).shareFileMessage
-      if (typeof share !== 'function') return fail('当前微信版本不支持转发文件。请升级微信，或在电脑上打开工作台导出名单。')
-      const res = await Taro.downloadFile({ url, header: { Authorization: `Bearer ${staffToken}` } })
-      if (res.statusCode === 401) return expired()
-      if (res.statusCode !== 200) return fail('名单下载失败，请稍后重试')
-      await new Promise<void>((resolve) =>
-        share({
-          filePath: res.tempFilePath,
-          fileName,
-          success: () => resolve(),
-          fail: (e: { errMsg?: string }) => {
-            if (!/cancel/.test(String(e?.errMsg))) fail('没有转发成功，请再试一次')
-            resolve()
-          },
-        }),
-      )
-    } catch {
-      fail('网络连接失败，请检查网络后重试')
+      await shareCsv(rosterCsvPath(a.id), `${a.title}-名单.csv`, '名单')
     } finally {
       setBusy(null)
     }

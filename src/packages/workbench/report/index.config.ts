@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '站点服务报表', enablePullDownRefresh: true })
