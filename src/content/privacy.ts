@@ -1,5 +1,5 @@
-/** The privacy policy shown in the app (versioned: a new version asks for consent again). */
-export const PRIVACY_POLICY_VERSION = '2026-11-23'
+/** The privacy policy shown in the app (versioned: a new version asks for consent again; the version lives in contract/consents.ts). */
+export { PRIVACY_POLICY_VERSION } from '@contract/consents'
 
 export const PRIVACY_POLICY: { title: string; paragraphs: string[] }[] = [
   {

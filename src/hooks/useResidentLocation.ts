@@ -14,7 +14,7 @@ export function useResidentLocation() {
   return {
     location,
     label: locationLabel(location),
-    relocate: () => void locate(),
+    relocate: () => void locate({ byUser: true }),
     pickArea: () => Taro.navigateTo({ url: '/pages/area/index' }),
   }
 }

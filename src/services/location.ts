@@ -6,6 +6,8 @@
 import Taro from '@tarojs/taro'
 import type { LatLng } from '@contract/types'
 import { wgs84ToGcj02 } from '@domain/geo'
+import { LOCATION_NOTICE, LOCATION_NOTICE_VERSION_LABEL } from '@/content/consents'
+import { locationConsentState, useConsents } from '@/stores/consents'
 import { useLocation } from '@/stores/location'
 
 export class LocationError extends Error {
@@ -42,12 +44,43 @@ export async function getPosition(): Promise<LatLng> {
   }
 }
 
-/** Locates and stores the result; never throws (the store's status says what happened). */
-export async function locate(): Promise<void> {
+/** Asks for the location consent again (a new version of its text, or after a withdrawal). */
+async function askLocationConsent(renewed: boolean): Promise<boolean> {
+  try {
+    const { confirm } = await Taro.showModal({
+      title: renewed ? '位置信息使用说明已更新' : '使用您的位置',
+      content: `${LOCATION_NOTICE}（${LOCATION_NOTICE_VERSION_LABEL}）`,
+      confirmText: '同意',
+      cancelText: '不同意',
+    })
+    return confirm
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Locates and stores the result; never throws (the store's status says what
+ * happened). A fix is the resident's agreement to the location text (recorded
+ * on the server once logged in). After a withdrawal in 个人信息 the app does
+ * not locate on its own: only `byUser` (重新定位, 去设置) asks again; a new
+ * version of the text is asked for first.
+ */
+export async function locate(opts: { byUser?: boolean } = {}): Promise<void> {
   const store = useLocation.getState()
+  const consent = locationConsentState(useConsents.getState().location)
+  if (consent === 'withdrawn' && !opts.byUser) {
+    if (store.status === 'idle') store.setFailed('denied')
+    return
+  }
+  if (consent !== 'use' && !(await askLocationConsent(consent === 'renew'))) {
+    store.setFailed('denied')
+    return
+  }
   store.setLocating()
   try {
     const position = await getPosition()
+    useConsents.getState().agreeLocation()
     // The resident picked an area while we waited: their choice wins.
     if (useLocation.getState().status === 'locating') store.setGps(position)
   } catch (err) {

@@ -56,6 +56,10 @@ test('a daughter asks for her mother; a 先进街道 worker claims, replies and 
   await type(daughter, '.request-address', '民馨社区 3 号楼 2 单元 501')
   await daughter.screenshot({ path: screenshotPath('request-form'), fullPage: true })
   await daughter.locator('.btn-submit').click()
+  // A new resident: the 求助信息使用说明 and the privacy policy first.
+  await daughter.locator('.consent-panel').waitFor({ timeout: 30_000 })
+  await expect(daughter.locator('.consent-panel').textContent()).resolves.toContain('谁能看到')
+  await daughter.locator('.btn-consent-agree').click()
 
   await daughter.locator('.request-success').waitFor({ timeout: 30_000 })
   await expect(daughter.locator('.request-success__station').textContent()).resolves.toBe('先进街道社工站')

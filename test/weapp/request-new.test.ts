@@ -4,7 +4,9 @@
  * survives a restart, and a submission that survives a flaky network.
  */
 import type { CreateRequestBody } from '../../contract/types'
-import { attrOf, mountPage, networkError, type FakeRequest, type MountedPage, type MountOptions } from './harness'
+import { attrOf, mountPage, networkError, reply, type FakeRequest, type MountedPage, type MountOptions } from './harness'
+import { CONSENT_VERSIONS } from '../../contract/consents'
+import { agreed, consentList, REQUEST_CONSENTS_AGREED } from './consent-fixtures'
 import { CREATED, LOGGED_IN, RESIDENT_SESSION } from './request-fixtures'
 
 const ROUTE = 'packages/request/new/index'
@@ -65,7 +67,11 @@ const bodyOf = (r: FakeRequest) => r.data as CreateRequestBody
 const draftInStorage = (page: MountedPage) => JSON.parse(page.storage.get(DRAFT_KEY) as string).state
 
 const mount = (opts: MountOptions = {}) =>
-  mountPage(ROUTE, {}, { ...opts, routes: { 'POST /api/auth/wechat': RESIDENT_SESSION, 'POST /api/requests': CREATED, ...opts.routes } })
+  mountPage(ROUTE, {}, {
+    ...opts,
+    // The resident has agreed to the current 求助信息使用说明 and 隐私政策 unless a test says otherwise.
+    routes: { 'POST /api/auth/wechat': RESIDENT_SESSION, 'GET /api/me/consents': REQUEST_CONSENTS_AGREED, 'POST /api/requests': CREATED, ...opts.routes },
+  })
 
 // ───────────────────────── tests ─────────────────────────
 
@@ -85,7 +91,7 @@ describe('求助 for oneself (本人)', () => {
 
     // No session yet: wx.login's code is exchanged for one first.
     expect(page.callsOf('login')).toHaveLength(1)
-    expect(page.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/auth/wechat', 'POST /api/requests'])
+    expect(page.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/auth/wechat', 'GET /api/me/consents', 'POST /api/requests'])
     expect(page.requests[0].data).toEqual({ code: 'harness-login-code' })
 
     const [post] = requestPosts(page)
@@ -347,5 +353,103 @@ describe('a flaky network', () => {
     await onFakeClock(page.tap('btn-submit'))
     await clockUntil(page, () => page.find('request-success'), 'the success card')
     expect(requestPosts(page).map((p) => p.header['Idempotency-Key'])).toEqual([keys[0], keys[0], keys[0], keys[0]])
+  })
+})
+
+describe('consent before the first request (求助信息使用说明)', () => {
+  /** Fills in all four steps for oneself, ready to submit. */
+  async function fillAll(page: MountedPage) {
+    await fillProblem(page)
+    await next(page)
+    await next(page)
+    await fillContact(page)
+  }
+  const consentPosts = (page: MountedPage) => page.requests.filter((r) => r.method === 'POST' && r.path === '/api/me/consents').map((r) => r.data)
+
+  test('not agreed yet: the text is shown first; 同意并继续 records both agreements, then sends the request', async () => {
+    const recorded = consentList({ privacy_policy: agreed('privacy_policy'), help_requests: agreed('help_requests') })
+    const page = await mount({ storage: LOGGED_IN, routes: { 'GET /api/me/consents': consentList(), 'POST /api/me/consents': recorded } })
+    await fillAll(page)
+
+    await page.tap('btn-submit')
+    await page.waitFor(() => page.find('consent-panel'), 'the consent panel')
+    const panel = page.text(page.get('consent-panel'))
+    expect(panel).toContain('《求助信息使用说明》')
+    for (const words of ['收集哪些信息', '谁能看到', '只有受理站点的工作人员能看到', '保存多久', `版本 ${CONSENT_VERSIONS.help_requests}`]) expect(panel).toContain(words)
+    expect(page.text(page.get('consent-panel__link'))).toContain(`隐私政策》（版本 ${CONSENT_VERSIONS.privacy_policy}）`)
+    // Nothing is sent before the resident agrees.
+    expect(requestPosts(page)).toEqual([])
+    expect(consentPosts(page)).toEqual([])
+    expect(page.find('request-form')).toBeUndefined()
+
+    await page.tap('consent-panel__link')
+    expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual(['/pages/privacy/index'])
+
+    await page.tap('btn-consent-agree')
+    await page.waitFor(() => page.find('request-success'), 'the success card')
+    expect(consentPosts(page)).toEqual([
+      { purpose: 'privacy_policy', version: CONSENT_VERSIONS.privacy_policy, granted: true },
+      { purpose: 'help_requests', version: CONSENT_VERSIONS.help_requests, granted: true },
+    ])
+    expect(page.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /api/me/consents', 'POST /api/me/consents', 'POST /api/me/consents', 'POST /api/requests',
+    ])
+    expect(page.requests.every((r) => r.header.Authorization === `Bearer ${RESIDENT_SESSION.token}`)).toBe(true)
+    expect(bodyOf(requestPosts(page)[0])).toMatchObject({ category: 'elderly_care', contactPhone: '13800001234' })
+    expect(page.consoleErrors).toEqual([])
+  })
+
+  test('取消: nothing is sent or recorded, the form says why and keeps what was written; 提交 asks again', async () => {
+    const page = await mount({ storage: LOGGED_IN, routes: { 'GET /api/me/consents': consentList() } })
+    await fillAll(page)
+    await page.tap('btn-submit')
+    await page.waitFor(() => page.find('consent-panel'), 'the consent panel')
+
+    await page.tap('btn-consent-cancel')
+    expect(page.find('consent-panel')).toBeUndefined()
+    expect(page.text(page.get('form-error'))).toContain('求助没有发送')
+    expect(activeStep(page)).toBe('4. 联系方式')
+    expect(draftInStorage(page).draft.description).toBe(DESCRIPTION)
+    expect(page.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/me/consents'])
+
+    await page.tap('btn-submit')
+    await page.waitFor(() => page.find('consent-panel'), 'the consent panel again')
+    expect(requestPosts(page)).toEqual([])
+  })
+
+  test('a new version of the text asks again — only for what changed', async () => {
+    const old = agreed('help_requests', '2026-10-01T02:00:00.000Z', '2026-01-01')
+    const page = await mount({
+      storage: LOGGED_IN,
+      routes: {
+        'GET /api/me/consents': consentList({ privacy_policy: agreed('privacy_policy'), help_requests: old }),
+        'POST /api/me/consents': REQUEST_CONSENTS_AGREED,
+      },
+    })
+    await fillAll(page)
+    await page.tap('btn-submit')
+    await page.waitFor(() => page.find('consent-panel'), 'the consent panel')
+    expect(page.text(page.get('consent-panel'))).toContain(`版本 ${CONSENT_VERSIONS.help_requests}`)
+    // The privacy policy is agreed in its current version: not asked again.
+    expect(page.find('consent-panel__link')).toBeUndefined()
+
+    await page.tap('btn-consent-agree')
+    await page.waitFor(() => page.find('request-success'), 'the success card')
+    expect(consentPosts(page)).toEqual([{ purpose: 'help_requests', version: CONSENT_VERSIONS.help_requests, granted: true }])
+  })
+
+  test('the server refuses the version (the app is out of date): said in words, nothing sent', async () => {
+    const refusal = { code: 'CONFLICT', message: '《求助信息》条款已更新（当前版本 2027-03-01），请阅读新版本后再同意' }
+    const page = await mount({
+      storage: LOGGED_IN,
+      routes: { 'GET /api/me/consents': consentList({ privacy_policy: agreed('privacy_policy') }), 'POST /api/me/consents': reply(409, refusal) },
+    })
+    await fillAll(page)
+    await page.tap('btn-submit')
+    await page.waitFor(() => page.find('consent-panel'), 'the consent panel')
+    await page.tap('btn-consent-agree')
+    await page.waitFor(() => page.find('form-error'), 'the form error')
+    expect(page.text(page.get('form-error'))).toBe(refusal.message)
+    expect(requestPosts(page)).toEqual([])
   })
 })

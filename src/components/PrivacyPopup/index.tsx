@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import { LOCATION_NOTICE } from '@/content/consents'
 import { PRIVACY_AGREE_BUTTON_ID, usePrivacy } from '@/stores/privacy'
 import './index.scss'
 
@@ -11,9 +12,7 @@ export function PrivacyPopup() {
     <View className='privacy-popup' ariaRole='dialog' ariaLabel='隐私保护提示'>
       <View className='privacy-popup__panel'>
         <Text className='privacy-popup__title'>隐私保护提示</Text>
-        <Text className='privacy-popup__text'>
-          为了帮您找到离您最近的社工站，我们需要使用您的位置信息。位置只用于本次查找，不会保存在服务器上。
-        </Text>
+        <Text className='privacy-popup__text'>{LOCATION_NOTICE}</Text>
         <Text className='privacy-popup__link' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
           查看《社工站居民服务隐私政策》
         </Text>

@@ -18,10 +18,10 @@ export function useIndex() {
     nearby,
     nearest: nearby.items[0] ?? null,
     others: nearby.items.slice(1),
-    relocate: () => void locate(),
+    relocate: () => void locate({ byUser: true }),
     pickArea: () => Taro.navigateTo({ url: '/pages/area/index' }),
     openSettings: async () => {
-      if (await openLocationSettings()) void locate()
+      if (await openLocationSettings()) void locate({ byUser: true })
     },
     askForHelp: (stationId: string) => Taro.navigateTo({ url: `/packages/request/new/index?stationId=${stationId}` }),
     showAll: () => Taro.switchTab({ url: '/pages/stations/index' }),

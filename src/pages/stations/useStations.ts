@@ -63,7 +63,7 @@ export function useStations() {
     relocate,
     pickArea,
     openSettings: async () => {
-      if (await openLocationSettings()) void locate()
+      if (await openLocationSettings()) void locate({ byUser: true })
     },
   }
 }

@@ -2,20 +2,40 @@ import { usePageClass } from '@/stores/elder'
 import { useCallback, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import type { AccountExport } from '@contract/types'
+import { CONSENT_RULES } from '@contract/consents'
+import { cstDate, formatCstDateTime } from '@domain/activities'
+import type { AccountExport, ConsentStatus } from '@contract/types'
 import { ENROLLMENT_STATUS_LABELS } from '@contract/activities'
 import { REQUEST_STATUS_LABELS } from '@contract/requests'
 import { deleteMyAccount, exportMyData } from '@/api/account'
 import { ApiError } from '@/api/client'
+import { fetchConsents, recordConsent } from '@/api/consents'
 import { LoginGate } from '@/components/LoginGate'
 import { ErrorState, Loading } from '@/components/StateView'
+import { useConsents } from '@/stores/consents'
 import { useEnrollProfile } from '@/stores/enrollProfile'
 import { useRequestDraft } from '@/stores/requestDraft'
 import { useSession } from '@/stores/session'
 import { busyProps } from '@/utils/busy'
 import './index.scss'
 
-const CONSENT_LABELS: Record<string, string> = { children: '儿童个人信息保护规则（监护人同意）', photos: '活动拍照及宣传' }
+/** "2026年11月24日 10:00", China Standard Time. */
+const when = (iso: string) => `${cstDate(new Date(iso)).slice(0, 4)}年${formatCstDateTime(new Date(iso))}`
+
+/** Where the resident stands on one purpose, in words. */
+function consentWords(c: ConsentStatus): string {
+  if (c.withdrawn) return `已撤回（${when(c.withdrawnAt!)}）${c.agreedVersion ? `，此前同意的版本 ${c.agreedVersion}` : ''}`
+  if (!c.agreedVersion) return '未同意'
+  if (c.needsConsent) return `已同意旧版本 ${c.agreedVersion}（${when(c.agreedAt!)}）；说明已更新为版本 ${c.currentVersion}，下次使用时会请您重新同意`
+  return `已同意 · 版本 ${c.agreedVersion} · ${when(c.agreedAt!)}`
+}
+
+/** What withdrawing changes, said before the resident confirms. */
+const WITHDRAW_EFFECTS: Partial<Record<ConsentStatus['purpose'], string>> = {
+  location: '撤回后，小程序不再自动获取您的位置，可以手动选择所在地区；需要时点“重新定位”会再次询问您。您也可以在微信的设置中关闭位置权限。',
+  help_requests: '撤回后，再次求助时会重新请您同意；已经提交的求助仍由社工站继续处理，如需删除可以注销账号。',
+  photos: '撤回后，社工站不再使用您和家人在活动中的照片做宣传，您已有报名的“同意拍照”会一并取消。',
+}
 
 /** Saves the export as a JSON file: shared to a chat on WeChat, downloaded in a browser. */
 async function saveJson(data: AccountExport) {
@@ -42,15 +62,54 @@ export default function MyData() {
   const token = useSession((s) => s.token)
   const [state, setState] = useState<{ status: 'loading' | 'ok' | 'error'; data?: AccountExport; error?: string }>({ status: 'loading' })
   const [deleting, setDeleting] = useState(false)
+  const [consents, setConsents] = useState<{ items: ConsentStatus[]; error?: string }>({ items: [] })
+  const [withdrawing, setWithdrawing] = useState<string | null>(null)
+
+  /** The location decision on this phone follows the account's (it may have changed on another phone). */
+  const showConsents = (items: ConsentStatus[]) => {
+    setConsents({ items })
+    const location = items.find((c) => c.purpose === 'location')
+    const userId = useSession.getState().user?.id
+    if (location && userId) useConsents.getState().adoptLocation(location, userId)
+  }
+
+  const loadConsents = useCallback(async () => {
+    try {
+      showConsents(await fetchConsents())
+    } catch (err) {
+      setConsents({ items: [], error: err instanceof ApiError ? err.message : '加载失败' })
+    }
+  }, [])
 
   const load = useCallback(async () => {
     if (!useSession.getState().token) return
+    void loadConsents()
     try {
       setState({ status: 'ok', data: await exportMyData() })
     } catch (err) {
       setState({ status: 'error', error: err instanceof ApiError ? err.message : '加载失败' })
     }
-  }, [])
+  }, [loadConsents])
+
+  const onWithdraw = async (c: ConsentStatus) => {
+    const { confirm } = await Taro.showModal({
+      title: `撤回“${c.label}”的同意`,
+      content: WITHDRAW_EFFECTS[c.purpose] ?? '撤回后，我们不再为这项用途使用您的信息。',
+      confirmText: '确认撤回',
+      confirmColor: '#b3261e',
+    })
+    if (!confirm) return
+    setWithdrawing(c.purpose)
+    try {
+      showConsents(await recordConsent({ purpose: c.purpose, version: c.currentVersion, granted: false }))
+      if (c.purpose === 'location') useConsents.getState().withdrawLocation(useSession.getState().user?.id ?? '')
+      void Taro.showToast({ title: '已撤回', icon: 'success' })
+    } catch (err) {
+      void Taro.showModal({ title: '撤回失败', content: err instanceof ApiError ? err.message : '请稍后重试', showCancel: false })
+    } finally {
+      setWithdrawing(null)
+    }
+  }
   useDidShow(() => void load())
 
   const onDelete = async () => {
@@ -102,10 +161,30 @@ export default function MyData() {
           活动报名：{d.enrollments.length > 0 ? d.enrollments.map((e) => `${e.activity.title}·${e.participant.name} ${ENROLLMENT_STATUS_LABELS[e.status]}`).join('；') : '无'}
         </Text>
         <Text className='my-data__line'>照片：{d.photos.length} 张</Text>
-        <Text className='my-data__line my-data__consents'>
-          您的同意：{d.consents.length > 0 ? d.consents.map((c) => `${CONSENT_LABELS[c.purpose] ?? c.purpose}（${c.grantedAt.slice(0, 10)}）`).join('；') : '无'}
-        </Text>
         <Text className='muted'>姓名、电话等可以在“我的家人”和各条求助中查看和更正。</Text>
+      </View>
+
+      <View className='card my-data__consents'>
+        <Text className='station-section__title'>授权与同意</Text>
+        {consents.error ? (
+          <View className='consent-list__error'>
+            <Text className='field__error'>{consents.error}</Text>
+            <Button className='btn btn-retry-consents' onClick={() => void loadConsents()}>重新加载</Button>
+          </View>
+        ) : (
+          consents.items.map((c) => (
+            <View key={c.purpose} className={`consent-item consent-item--${c.purpose}`}>
+              <Text className='consent-item__label'>{c.label}</Text>
+              <Text className='consent-item__state'>{consentWords(c)}</Text>
+              <Text className='muted consent-item__hint'>{CONSENT_RULES[c.purpose].managedIn}</Text>
+              {c.canWithdraw && (
+                <Button className={`btn consent-item__withdraw btn-withdraw btn-withdraw--${c.purpose}`} {...busyProps(withdrawing === c.purpose)} onClick={() => void onWithdraw(c)}>
+                  撤回同意
+                </Button>
+              )}
+            </View>
+          ))
+        )}
       </View>
 
       <View className='card'>

@@ -4,6 +4,8 @@ import Taro from '@tarojs/taro'
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
 import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { CATEGORY_QUESTIONS, RELATIONSHIPS, REQUESTER_LABELS, URGENCY_LABELS } from '@contract/requests'
+import { PRIVACY_POLICY_VERSION } from '@contract/consents'
+import { HELP_REQUEST_NOTICE, HELP_REQUEST_NOTICE_TITLE, HELP_REQUEST_NOTICE_VERSION_LABEL } from '@/content/consents'
 import { Field } from '@/components/Field'
 import { OptionGroup } from '@/components/OptionGroup'
 import { STEPS, useNewRequest } from './useNewRequest'
@@ -30,6 +32,39 @@ export default function NewRequest() {
           <View className='btn-row'>
             <Button className='btn btn--primary btn--main btn-view-request' onClick={() => Taro.redirectTo({ url: `/packages/request/detail/index?id=${r.id}` })}>查看进度</Button>
             <Button className='btn btn--main' onClick={() => Taro.switchTab({ url: '/pages/index/index' })}>返回首页</Button>
+          </View>
+        </View>
+      </View>
+    )
+  }
+
+  if (f.consentAsk) {
+    const notice = f.consentAsk.includes('help_requests')
+    const policy = f.consentAsk.includes('privacy_policy')
+    return (
+      <View className={pageClass}>
+        <View className='card consent-panel' ariaRole='dialog' ariaLabel={notice ? HELP_REQUEST_NOTICE_TITLE : '隐私政策已更新'}>
+          <Text className='consent-panel__title'>{notice ? '发送求助前，请阅读并同意' : '隐私政策已更新，请阅读并同意'}</Text>
+          {notice && (
+            <View className='consent-panel__notice'>
+              <Text className='consent-panel__name'>《{HELP_REQUEST_NOTICE_TITLE}》</Text>
+              {HELP_REQUEST_NOTICE.map((s) => (
+                <View key={s.title} className='consent-panel__section'>
+                  <Text className='consent-panel__heading'>{s.title}</Text>
+                  <Text className='consent-panel__text'>{s.text}</Text>
+                </View>
+              ))}
+              <Text className='muted consent-panel__version'>{HELP_REQUEST_NOTICE_VERSION_LABEL}</Text>
+            </View>
+          )}
+          {policy && (
+            <Text className='consent-panel__link' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
+              同意即表示您同意《社工站居民服务隐私政策》（版本 {PRIVACY_POLICY_VERSION}），点此阅读
+            </Text>
+          )}
+          <View className='btn-row'>
+            <Button className='btn btn--main btn-consent-cancel' onClick={f.declineConsent}>取消</Button>
+            <Button className='btn btn--primary btn--main btn-consent-agree' {...busyProps(f.submitting)} onClick={f.agreeAndSubmit}>同意并继续</Button>
           </View>
         </View>
       </View>

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
+import { CONSENT_VERSIONS, type ConsentPurpose } from '@contract/consents'
 import { SERVICE_CATEGORIES } from '@contract/enums'
 import { CATEGORY_QUESTIONS, EMERGENCY_HOTLINES } from '@contract/requests'
 import type { CreateRequestBody, HelpRequest, ServiceCategory } from '@contract/types'
 import { detectEmergency } from '@domain/emergency'
 import { isMainlandPhone } from '@domain/phone'
 import { ApiError } from '@/api/client'
+import { fetchConsents, recordConsent } from '@/api/consents'
 import { submitRequest, uploadPhoto } from '@/api/requests'
 import { fetchStation } from '@/api/stations'
 import { useLocation } from '@/stores/location'
@@ -73,6 +75,15 @@ export function toBody(d: RequestDraft, area: string[] | null): CreateRequestBod
   }
 }
 
+/** What a resident agrees to before their help request is sent (asked again when a text has a new version). */
+const REQUEST_PURPOSES: readonly ConsentPurpose[] = ['privacy_policy', 'help_requests']
+
+/** The purposes the logged-in resident has not agreed to in their current version, as the server records them. */
+async function missingConsents(): Promise<ConsentPurpose[]> {
+  const items = await fetchConsents()
+  return items.filter((i) => REQUEST_PURPOSES.includes(i.purpose) && i.needsConsent).map((i) => i.purpose)
+}
+
 const isRetryable = (e: unknown) => e instanceof ApiError && (e.code === 'NETWORK' || e.code === 'TIMEOUT' || (e.status ?? 0) >= 500)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -89,6 +100,8 @@ export function useNewRequest() {
   const [submitting, setSubmitting] = useState(false)
   const [uploading, setUploading] = useState(false)
   const [result, setResult] = useState<HelpRequest | null>(null)
+  /** The texts to agree to before sending (the consent panel is shown while set). */
+  const [consentAsk, setConsentAsk] = useState<ConsentPurpose[] | null>(null)
 
   // Coming from a station's page pre-selects that station (and its service menu).
   useEffect(() => {
@@ -169,30 +182,65 @@ export function useNewRequest() {
     setSubmitting(true)
     try {
       if (!useSession.getState().token) await session.login()
-      const key = ensureKey()
-      const body = toBody(draft, location.source === 'area' ? location.area?.path ?? null : null)
-      let created: HelpRequest | null = null
-      for (let attempt = 0; !created; attempt++) {
-        try {
-          created = await submitRequest(body, key)
-        } catch (err) {
-          if (attempt < 2 && isRetryable(err)) await sleep(1000 * (attempt + 1))
-          else throw err
-        }
+      const missing = await missingConsents()
+      if (missing.length > 0) {
+        setConsentAsk(missing)
+        return
       }
-      finish()
-      setResult(created)
+      await send()
     } catch (err) {
-      const message = err instanceof ApiError ? err.message : '提交失败，请稍后重试'
-      setErrors({ form: message })
-      if (err instanceof ApiError && err.status === 422 && err.message.includes('提交编号')) {
-        // The earlier attempt may already have gone through: let the resident check before sending again.
-        const choice = await Taro.showModal({ title: '请先确认', content: '您之前的提交可能已经成功。要查看“我的求助”吗？', confirmText: '去查看', cancelText: '重新提交' })
-        if (choice.confirm) void Taro.redirectTo({ url: '/packages/request/mine/index' })
-        else useRequestDraft.setState({ idempotencyKey: null })
-      }
+      await failed(err)
     } finally {
       setSubmitting(false)
+    }
+  }
+
+  /** 同意并继续: records each agreement (the version the panel showed), then sends. */
+  const agreeAndSubmit = async () => {
+    const purposes = consentAsk ?? []
+    setSubmitting(true)
+    try {
+      for (const purpose of purposes) await recordConsent({ purpose, version: CONSENT_VERSIONS[purpose], granted: true })
+      setConsentAsk(null)
+      await send()
+    } catch (err) {
+      setConsentAsk(null)
+      await failed(err)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  const declineConsent = () => {
+    setConsentAsk(null)
+    setErrors({ form: '您没有同意《求助信息使用说明》，求助没有发送，填写的内容已保存。如有人正处于危险中，请直接拨打 110 或 120。' })
+  }
+
+  /** Sends the draft with its Idempotency-Key, retrying network failures with the same key. */
+  const send = async () => {
+    const key = ensureKey()
+    const body = toBody(draft, location.source === 'area' ? location.area?.path ?? null : null)
+    let created: HelpRequest | null = null
+    for (let attempt = 0; !created; attempt++) {
+      try {
+        created = await submitRequest(body, key)
+      } catch (err) {
+        if (attempt < 2 && isRetryable(err)) await sleep(1000 * (attempt + 1))
+        else throw err
+      }
+    }
+    finish()
+    setResult(created)
+  }
+
+  const failed = async (err: unknown) => {
+    const message = err instanceof ApiError ? err.message : '提交失败，请稍后重试'
+    setErrors({ form: message })
+    if (err instanceof ApiError && err.status === 422 && err.message.includes('提交编号')) {
+      // The earlier attempt may already have gone through: let the resident check before sending again.
+      const choice = await Taro.showModal({ title: '请先确认', content: '您之前的提交可能已经成功。要查看“我的求助”吗？', confirmText: '去查看', cancelText: '重新提交' })
+      if (choice.confirm) void Taro.redirectTo({ url: '/packages/request/mine/index' })
+      else useRequestDraft.setState({ idempotencyKey: null })
     }
   }
 
@@ -213,7 +261,7 @@ export function useNewRequest() {
     draft, step, errors, services, stationServices, update, next, back: () => setStep(Math.max(0, step - 1)),
     emergency, hotlines, showEmergency, sendAnyway, closeEmergency: () => setShowEmergency(false),
     addPhotos, removePhoto: (id: string) => update({ photos: draft.photos.filter((p) => p.id !== id) }), uploading,
-    submit, submitting, result, useCurrentLocation, locationLabel: location.source === 'area' && location.area ? location.area.path.slice(1).join(' ') : location.position ? '当前位置' : null,
+    submit, submitting, result, consentAsk, agreeAndSubmit, declineConsent, useCurrentLocation, locationLabel: location.source === 'area' && location.area ? location.area.path.slice(1).join(' ') : location.position ? '当前位置' : null,
     startOver: () => {
       reset()
       setResult(null)
