@@ -27,10 +27,12 @@ export const taroAdapter: AxiosAdapter = (config) =>
         /* send as text */
       }
     }
+    // wx.request has no PATCH: it travels as POST with X-HTTP-Method-Override, which the server honours for PATCH only.
+    const patch = method === 'PATCH' && process.env.TARO_ENV === 'weapp'
     const task = Taro.request({
       url,
-      method,
-      header: flatHeaders(config),
+      method: patch ? 'POST' : method,
+      header: patch ? { ...flatHeaders(config), 'X-HTTP-Method-Override': 'PATCH' } : flatHeaders(config),
       data: data as never,
       timeout: config.timeout || 10_000,
       dataType: 'json',

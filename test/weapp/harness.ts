@@ -235,6 +235,12 @@ function createWx(opts: MountOptions, calls: WxCall[], requests: FakeRequest[], 
   const fakes: Record<string, (...args: any[]) => unknown> = {
     // ── network: the per-test route table
     request(o: any) {
+      // wx.request knows only these methods (no PATCH): anything else fails as it does on a phone.
+      const sent = String(o.method ?? 'GET').toUpperCase()
+      if (!WX_REQUEST_METHODS.includes(sent)) {
+        void Promise.resolve().then(() => answer('request', o, { errMsg: `request:fail invalid method ${sent}` }))
+        return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {}, onChunkReceived() {}, offChunkReceived() {} }
+      }
       const req = toFakeRequest(o)
       requests.push(req)
       const found = findRoute(opts.routes ?? {}, req)
@@ -334,8 +340,14 @@ function createWx(opts: MountOptions, calls: WxCall[], requests: FakeRequest[], 
   return { wx, storage, privacy }
 }
 
+/** The methods wx.request accepts. */
+const WX_REQUEST_METHODS = ['OPTIONS', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'TRACE', 'CONNECT']
+
 function toFakeRequest(o: any): FakeRequest {
-  const method = String(o.method ?? 'GET').toUpperCase()
+  // A PATCH travels as POST with X-HTTP-Method-Override (src/api/taroAdapter.ts); the server reads it as PATCH, and so do the fakes.
+  const header: Record<string, string> = o.header ?? {}
+  const override = Object.entries(header).find(([k]) => k.toLowerCase() === 'x-http-method-override')?.[1]
+  const method = String(o.method ?? 'GET').toUpperCase() === 'POST' && override?.toUpperCase() === 'PATCH' ? 'PATCH' : String(o.method ?? 'GET').toUpperCase()
   const u = new URL(String(o.url), 'https://harness.invalid')
   // wx.request sends `data` as the query string for GET (and for DELETE/HEAD with non-JSON data).
   if (method === 'GET' && o.data && typeof o.data === 'object') {

@@ -1,9 +1,9 @@
 /**
  * 求助详情 (packages/request/detail/index) on the weapp build: the timeline of
- * a request, 补充说明, and 取消求助 while it is still waiting.
+ * a request, 补充说明, 取消求助 while it is still waiting, and 更正联系方式.
  */
 import type { HelpRequest } from '../../contract/types'
-import { attrOf, mountPage, type MountedPage } from './harness'
+import { attrOf, mountPage, reply, type MountedPage } from './harness'
 import { LOGGED_IN, REPLY_TEXT, RESOLVED_DETAIL, RESOLVE_TEXT, SOCIAL_WORKER, WAITING_DETAIL } from './request-fixtures'
 import { MINXIN } from './fixtures'
 
@@ -113,5 +113,110 @@ describe('a request still waiting to be accepted', () => {
     await page.waitFor(() => page.find('btn-call'), 'the call button')
     await page.tap('btn-call')
     expect(page.callsOf('makePhoneCall')).toEqual([expect.objectContaining({ phoneNumber: WAITING_DETAIL.station.phone })])
+  })
+})
+
+describe('更正联系方式 (the right to correction)', () => {
+  const valueOf = (page: MountedPage, cls: string) => attrOf(page.get(cls)._exparserNode, 'value')
+  const patches = (page: MountedPage) => page.requests.filter((r) => r.method === 'PATCH')
+
+  test('the form is prefilled; a bad phone is said under the field and nothing is sent; a good one sends only what changed and shows the result', async () => {
+    let answerPatch: (() => void) | undefined
+    const page = await mountPage(ROUTE, { id: WAITING_DETAIL.id }, {
+      storage: LOGGED_IN,
+      routes: {
+        'GET /api/requests/:id': WAITING_DETAIL,
+        // Held until the test lets it answer: a second tap meanwhile must not send again.
+        'PATCH /api/requests/:id': (req) =>
+          new Promise((resolve) => {
+            const body = req.data as { contactPhone: string; address: string; helped: { phone: string } }
+            answerPatch = () => resolve(withEvent(WAITING_DETAIL, {
+              contactPhone: body.contactPhone,
+              address: body.address,
+              helped: { ...WAITING_DETAIL.helped!, phone: body.helped.phone },
+            }, 'message', '居民更正了：联系电话、地址、被帮助人电话'))
+          }),
+      },
+    })
+    await page.waitFor(() => page.find('btn-correct-contact'), 'the correction button')
+    expect(page.text(page.get('contact-details'))).toContain('13800001234')
+    expect(page.text(page.get('contact-details--helped-phone'))).toContain('未填写')
+
+    await page.tap('btn-correct-contact')
+    await page.waitFor(() => page.find('correct-contact-phone'), 'the form')
+    expect(valueOf(page, 'correct-contact-name')).toBe('李女士')
+    expect(valueOf(page, 'correct-contact-phone')).toBe('13800001234')
+    expect(valueOf(page, 'correct-preferred-time')).toBe('')
+    expect(valueOf(page, 'correct-address')).toBe('东山小区5号楼')
+    // 家人代办: the helped person's phone and address too.
+    expect(valueOf(page, 'correct-helped-phone')).toBe('')
+    expect(valueOf(page, 'correct-helped-address')).toBe('东山小区5号楼')
+
+    await page.input('correct-contact-phone', '1380000')
+    await page.input('correct-helped-phone', '12')
+    await page.tap('btn-save-correction')
+    await page.waitFor(() => page.find('field__error'), 'the errors')
+    expect(page.querySelectorAll('field__error').map((n) => page.text(n))).toEqual(['请填写 11 位手机号，或带区号的固定电话', '电话格式不正确，不填也可以'])
+    expect(patches(page)).toEqual([])
+
+    await page.input('correct-contact-phone', '13911112222')
+    await page.input('correct-helped-phone', '13733334444')
+    await page.input('correct-address', ' 东山小区6号楼 ')
+    expect(page.find('field__error')).toBeUndefined()
+    await page.tap('btn-save-correction')
+    await page.tap('btn-save-correction')
+    await page.waitFor(() => patches(page).length === 1 && answerPatch, 'the PATCH')
+    expect(patches(page)).toHaveLength(1)
+    expect(patches(page)[0].path).toBe(`/api/requests/${WAITING_DETAIL.id}`)
+    expect(patches(page)[0].data).toEqual({ contactPhone: '13911112222', address: '东山小区6号楼', helped: { phone: '13733334444' } })
+
+    answerPatch!()
+    await page.waitFor(() => page.find('contact-details'), 'the corrected details')
+    expect(page.find('correct-contact-phone')).toBeUndefined()
+    expect(page.text(page.get('contact-details--phone'))).toContain('13911112222')
+    expect(page.text(page.get('contact-details--address'))).toContain('东山小区6号楼')
+    expect(page.text(page.get('contact-details--helped-phone'))).toContain('13733334444')
+    const last = timeline(page).at(-1)!
+    expect(typeOf(last)).toBe('timeline__item--message')
+    expect(page.text(last)).toContain('居民更正了：联系电话、地址、被帮助人电话')
+    expect(page.callsOf('showToast')).toEqual([expect.objectContaining({ title: '已更正' })])
+    expect(page.consoleErrors).toEqual([])
+  })
+
+  test('refused by the server: its message is shown and what was typed stays', async () => {
+    const page = await mountPage(ROUTE, { id: RESOLVED_DETAIL.id }, {
+      storage: LOGGED_IN,
+      routes: {
+        'GET /api/requests/:id': RESOLVED_DETAIL,
+        'PATCH /api/requests/:id': reply(409, { code: 'CONFLICT', message: '这条求助已取消，不能再更正联系方式' }),
+      },
+    })
+    await page.waitFor(() => page.find('btn-correct-contact'), 'the correction button')
+    await page.tap('btn-correct-contact')
+    await page.waitFor(() => page.find('correct-contact-name'), 'the form')
+    // 本人求助: no helped person to correct.
+    expect(page.find('correct-helped-phone')).toBeUndefined()
+
+    await page.tap('btn-save-correction')
+    await page.waitFor(() => page.find('correction-error'), 'nothing changed')
+    expect(page.text(page.get('correction-error'))).toBe('您还没有修改任何内容')
+    expect(patches(page)).toEqual([])
+
+    await page.input('correct-contact-name', '刘建国')
+    await page.input('correct-preferred-time', '周末下午')
+    await page.tap('btn-save-correction')
+    await page.waitFor(() => page.find('correction-error') && page.text(page.get('correction-error')) === '这条求助已取消，不能再更正联系方式', 'the refusal')
+    expect(patches(page).map((r) => r.data)).toEqual([{ contactName: '刘建国', preferredTime: '周末下午' }])
+    expect(valueOf(page, 'correct-contact-name')).toBe('刘建国')
+    expect(valueOf(page, 'correct-preferred-time')).toBe('周末下午')
+    expect(attrOf(page.get('btn-save-correction')._exparserNode, 'disabled')).toBeFalsy()
+  })
+
+  test('a cancelled request offers no correction', async () => {
+    const cancelled = withEvent(WAITING_DETAIL, { status: 'cancelled', canCancel: false }, 'cancelled')
+    const page = await mountPage(ROUTE, { id: WAITING_DETAIL.id }, { storage: LOGGED_IN, routes: { 'GET /api/requests/:id': cancelled } })
+    await page.waitFor(() => page.find('contact-details'), 'the details')
+    expect(page.text(page.get('contact-details'))).toContain('李女士')
+    expect(page.find('btn-correct-contact')).toBeUndefined()
   })
 })

@@ -1,7 +1,7 @@
 import { busyProps } from '@/utils/busy'
 import { usePageClass } from '@/stores/elder'
-import { useCallback, useEffect, useState } from 'react'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { REQUEST_STATUS_LABELS } from '@contract/requests'
@@ -12,6 +12,8 @@ import { ErrorState, Loading } from '@/components/StateView'
 import { Field } from '@/components/Field'
 import { Timeline } from '@/components/Timeline'
 import { callStation } from '@/services/stationActions'
+import { ContactDetails } from './ContactDetails'
+import { RequestRating } from './RequestRating'
 import './index.scss'
 
 export default function RequestDetail() {
@@ -23,10 +25,12 @@ export default function RequestDetail() {
   const [message, setMessage] = useState('')
   const [messageError, setMessageError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const loaded = useRef(false)
 
   const load = useCallback(async () => {
     try {
       setRequest(await fetchRequest(id))
+      loaded.current = true
       setError(null)
     } catch (err) {
       setError(err instanceof ApiError ? err.message : '加载失败')
@@ -36,6 +40,10 @@ export default function RequestDetail() {
   useEffect(() => {
     void load()
   }, [load])
+  // Back from the rating page (or from another app): show what changed since it was loaded.
+  useDidShow(() => {
+    if (loaded.current) void load()
+  })
   usePullDownRefresh(async () => {
     await load()
     Taro.stopPullDownRefresh()
@@ -93,6 +101,10 @@ export default function RequestDetail() {
           {r.canCancel && <Button className='btn btn-cancel-request' onClick={cancel}>取消求助</Button>}
         </View>
       </View>
+
+      <ContactDetails request={r} onCorrected={setRequest} />
+
+      <RequestRating request={r} />
 
       <Text className='section-title'>办理进度</Text>
       <View className='card'>

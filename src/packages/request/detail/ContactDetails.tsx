@@ -1,0 +1,175 @@
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Button, Input, Text, View } from '@tarojs/components'
+import type { CorrectRequestBody, HelpRequest } from '@contract/types'
+import { isMainlandPhone } from '@domain/phone'
+import { ApiError } from '@/api/client'
+import { correctRequest } from '@/api/requests'
+import { Field } from '@/components/Field'
+import { busyProps } from '@/utils/busy'
+
+interface Draft {
+  contactName: string
+  contactPhone: string
+  preferredTime: string
+  address: string
+  helpedPhone: string
+  helpedAddress: string
+}
+
+type Errors = Partial<Record<keyof Draft | 'form', string>>
+
+const fromRequest = (r: HelpRequest): Draft => ({
+  contactName: r.contactName,
+  contactPhone: r.contactPhone,
+  preferredTime: r.preferredTime,
+  address: r.address,
+  helpedPhone: r.helped?.phone ?? '',
+  helpedAddress: r.helped?.address ?? '',
+})
+
+/** What the resident must fix before the correction is sent; the messages say how. */
+export function validateCorrection(r: HelpRequest, d: Draft): Errors {
+  const e: Errors = {}
+  if (!d.contactName.trim()) e.contactName = '请填写怎么称呼您'
+  if (!isMainlandPhone(d.contactPhone)) e.contactPhone = '请填写 11 位手机号，或带区号的固定电话'
+  if (!r.location && !d.address.trim()) e.address = '请填写地址，方便社工找到您'
+  if (r.helped && d.helpedPhone.trim() && !isMainlandPhone(d.helpedPhone)) e.helpedPhone = '电话格式不正确，不填也可以'
+  return e
+}
+
+/** Only the fields that changed (null: nothing to correct). */
+export function correctionBody(r: HelpRequest, d: Draft): CorrectRequestBody | null {
+  const body: CorrectRequestBody = {}
+  if (d.contactName.trim() !== r.contactName) body.contactName = d.contactName.trim()
+  if (d.contactPhone.trim() !== r.contactPhone) body.contactPhone = d.contactPhone.trim()
+  if (d.preferredTime.trim() !== r.preferredTime) body.preferredTime = d.preferredTime.trim()
+  if (d.address.trim() !== r.address) body.address = d.address.trim()
+  if (r.helped) {
+    const helped: NonNullable<CorrectRequestBody['helped']> = {}
+    if (d.helpedPhone.trim() !== (r.helped.phone ?? '')) helped.phone = d.helpedPhone.trim()
+    if (d.helpedAddress.trim() !== (r.helped.address ?? '')) helped.address = d.helpedAddress.trim()
+    if (Object.keys(helped).length > 0) body.helped = helped
+  }
+  return Object.keys(body).length > 0 ? body : null
+}
+
+function Row({ label, value, className }: { label: string; value: string | null; className: string }) {
+  return (
+    <View className={`contact-details__row ${className}`}>
+      <Text className='muted contact-details__label'>{label}</Text>
+      <Text className='contact-details__value'>{value || '未填写'}</Text>
+    </View>
+  )
+}
+
+/**
+ * The request's contact details as the station sees them, and 更正联系方式
+ * (the resident's right to correct them) while the request is not cancelled:
+ * a small form prefilled with the current values; only changed fields are sent.
+ */
+export function ContactDetails({ request: r, onCorrected }: { request: HelpRequest; onCorrected: (updated: HelpRequest) => void }) {
+  const [draft, setDraft] = useState<Draft | null>(null)
+  const [errors, setErrors] = useState<Errors>({})
+  const [saving, setSaving] = useState(false)
+  const inFlight = useRef(false)
+
+  const update = (patch: Partial<Draft>) => {
+    setDraft((d) => (d ? { ...d, ...patch } : d))
+    setErrors((e) => {
+      const next = { ...e }
+      for (const k of Object.keys(patch)) delete next[k as keyof Draft]
+      delete next.form
+      return next
+    })
+  }
+
+  const open = () => {
+    setDraft(fromRequest(r))
+    setErrors({})
+  }
+
+  const save = async () => {
+    if (!draft || inFlight.current) return
+    const e = validateCorrection(r, draft)
+    if (Object.keys(e).length > 0) {
+      setErrors(e)
+      return
+    }
+    const body = correctionBody(r, draft)
+    if (!body) {
+      setErrors({ form: '您还没有修改任何内容' })
+      return
+    }
+    inFlight.current = true
+    setSaving(true)
+    try {
+      const updated = await correctRequest(r.id, body)
+      setDraft(null)
+      setErrors({})
+      onCorrected(updated)
+      void Taro.showToast({ title: '已更正', icon: 'success' })
+    } catch (err) {
+      // What was typed stays in the form.
+      setErrors({ form: err instanceof ApiError ? err.message : '更正没有成功，请稍后重试' })
+    } finally {
+      inFlight.current = false
+      setSaving(false)
+    }
+  }
+
+  if (draft) {
+    return (
+      <View className='card contact-correction'>
+        <Text className='station-section__title'>更正联系方式</Text>
+        <Text className='muted contact-correction__intro'>更正后，社工会在办理进度里看到您改了哪几项。</Text>
+        <Field label='怎么称呼您' required error={errors.contactName}>
+          <Input className='input correct-contact-name' value={draft.contactName} maxlength={20} placeholder='例如：李女士' onInput={(ev) => update({ contactName: ev.detail.value })} />
+        </Field>
+        <Field label='联系电话' required hint='社工会打这个电话联系您' error={errors.contactPhone}>
+          <Input className='input correct-contact-phone' type='number' value={draft.contactPhone} maxlength={20} placeholder='11 位手机号' onInput={(ev) => update({ contactPhone: ev.detail.value })} />
+        </Field>
+        <Field label='方便联系的时间' error={errors.preferredTime}>
+          <Input className='input correct-preferred-time' value={draft.preferredTime} maxlength={40} placeholder='例如：工作日晚上' onInput={(ev) => update({ preferredTime: ev.detail.value })} />
+        </Field>
+        <Field label='地址' required={!r.location} error={errors.address}>
+          <Input className='input correct-address' value={draft.address} maxlength={100} placeholder='小区、楼号、门牌，或附近的地标' onInput={(ev) => update({ address: ev.detail.value })} />
+        </Field>
+        {r.helped && (
+          <View className='helped'>
+            <Field label={`被帮助人（${r.helped.name}）的电话（选填）`} error={errors.helpedPhone}>
+              <Input className='input correct-helped-phone' type='number' value={draft.helpedPhone} maxlength={20} placeholder='社工可能需要直接联系老人' onInput={(ev) => update({ helpedPhone: ev.detail.value })} />
+            </Field>
+            <Field label={`被帮助人（${r.helped.name}）的住址（选填）`} error={errors.helpedAddress}>
+              <Input className='input correct-helped-address' value={draft.helpedAddress} maxlength={100} placeholder='小区、楼号、单元、门牌' onInput={(ev) => update({ helpedAddress: ev.detail.value })} />
+            </Field>
+          </View>
+        )}
+        {errors.form && <View className='field__error form-error correction-error' ariaRole='alert'>{errors.form}</View>}
+        <View className='btn-row'>
+          <Button className='btn btn--main btn-cancel-correction' onClick={() => (setDraft(null), setErrors({}))}>取消</Button>
+          <Button className='btn btn--primary btn--main btn-save-correction' {...busyProps(saving)} onClick={save}>保存更正</Button>
+        </View>
+      </View>
+    )
+  }
+
+  return (
+    <View className='card contact-details'>
+      <Text className='station-section__title'>联系方式</Text>
+      <Row className='contact-details--name' label='联系人' value={r.contactName} />
+      <Row className='contact-details--phone' label='联系电话' value={r.contactPhone} />
+      <Row className='contact-details--time' label='方便联系的时间' value={r.preferredTime} />
+      <Row className='contact-details--address' label='地址' value={r.address} />
+      {r.helped && <Row className='contact-details--helped-phone' label='被帮助人电话' value={r.helped.phone} />}
+      {r.helped && <Row className='contact-details--helped-address' label='被帮助人地址' value={r.helped.address} />}
+      {r.status !== 'cancelled' && (
+        <View className='btn-row'>
+          <Button className='btn btn-correct-contact' onClick={open}>更正联系方式</Button>
+        </View>
+      )}
+    </View>
+  )
+}
+
+export default ContactDetails
