@@ -15,6 +15,7 @@ import type { Database } from '../server/db'
 import { startServer } from '../test/api/helpers/server'
 import { benchBurst } from './burst'
 import { benchNearby, loadStations } from './nearby'
+import { benchReport, loadCity, type ReportBench } from './report'
 import { load, loadSubmissions, randomNearbyPath } from './load'
 import { fmt } from './util'
 // @ts-expect-error plain ESM helper without types
@@ -54,12 +55,28 @@ async function loadPhase(name: string, database: { dataDir: string; databaseUrl:
   }
 }
 
+/** The supervisors' report at a city's scale, on the same database after the load phase. */
+async function reportPhase(name: string, open: () => Promise<Database>): Promise<ReportBench> {
+  const db = await open()
+  try {
+    const started = Date.now()
+    const supervisor = await loadCity(db)
+    console.log(`${name} report: city generated in ${fmt((Date.now() - started) / 1000, 0)} s`)
+    const r = await benchReport(db, supervisor, quick ? 3 : 7)
+    console.log(`${name} report over ${r.stations} stations, ${r.requests} requests, ${r.events} events: month ${fmt(r.monthP50Ms, 0)} ms, year ${fmt(r.yearP50Ms, 0)} ms; month without indexes ${fmt(r.monthSeqP50Ms, 0)} ms → ×${fmt(r.speedup, 0)}; same figures: ${r.sameFigures}`)
+    return r
+  } finally {
+    await db.close()
+  }
+}
+
 async function main() {
   const results: Record<string, unknown> = { date: new Date().toISOString(), cpus: os.cpus().length, node: process.version }
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-bench-'))
   const pglite = await onBackend('PGlite', () => openPglite(dataDir), null)
   results.pglite = { nearby: pglite.nearby, load: await loadPhase('PGlite', { dataDir, databaseUrl: null }) }
+  ;(results.pglite as any).report = await reportPhase('PGlite', () => openPglite(dataDir))
   fs.rmSync(dataDir, { recursive: true, force: true })
 
   const pg = await startPostgres({ log: () => {} })
@@ -68,6 +85,7 @@ async function main() {
       const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-bench-'))
       const r = await onBackend('PostgreSQL', () => openPostgres(pg.url), pg.url)
       results.postgres = { nearby: r.nearby, load: await loadPhase('PostgreSQL', { dataDir: pgDir, databaseUrl: pg.url }) }
+      ;(results.postgres as any).report = await reportPhase('PostgreSQL', () => openPostgres(pg.url))
     } finally {
       pg.stop()
     }
@@ -93,7 +111,14 @@ async function main() {
     if (!b) continue
     console.log(`| ${key === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${b.applicants} → 30 confirmed + ${b.applicants - 30} waitlisted | ${b.correctRounds}/${b.rounds} | ${b.completionMs} ms | ${b.baselineCompletionMs} ms | ×${fmt(b.completionMs / Math.max(b.baselineCompletionMs, 1), 1)} | ${b.p99Ms} ms | ${b.baselineP99Ms} ms |`)
   }
-  const bad = ['pglite', 'postgres'].some((k) => (results[k] as any)?.nearby.mismatches > 0 || (results[k] as any)?.load.burst.correctRounds !== (results[k] as any)?.load.burst.rounds)
+  console.log(`\n| backend | city | report, one month (p50) | report, one year (p50) | one month without indexes | speed-up | same figures |`)
+  console.log('|---|---|---|---|---|---|---|')
+  for (const key of ['pglite', 'postgres'] as const) {
+    const r = (results[key] as any)?.report as ReportBench | undefined
+    if (!r) continue
+    console.log(`| ${key === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${r.stations} stations, ${r.requests.toLocaleString('en')} requests, ${r.events.toLocaleString('en')} events | ${fmt(r.monthP50Ms, 0)} ms | ${fmt(r.yearP50Ms, 0)} ms | ${fmt(r.monthSeqP50Ms, 0)} ms | ×${fmt(r.speedup, 0)} | ${r.sameFigures ? 'yes' : 'NO'} |`)
+  }
+  const bad = ['pglite', 'postgres'].some((k) => (results[k] as any)?.nearby.mismatches > 0 || (results[k] as any)?.load.burst.correctRounds !== (results[k] as any)?.load.burst.rounds || (results[k] as any)?.report?.sameFigures === false)
   process.exit(bad ? 1 : 0)
 }
 
