@@ -11,7 +11,7 @@ export const CONSENT_PURPOSES = ['privacy_policy', 'location', 'help_requests', 
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number]
 
 /** 《社工站居民服务隐私政策》 (src/content/privacy.ts). */
-export const PRIVACY_POLICY_VERSION = '2026-11-23'
+export const PRIVACY_POLICY_VERSION = '2026-11-23.2'
 /** 位置信息使用说明 (src/content/consents.ts), agreed before the app uses the phone's location. */
 export const LOCATION_NOTICE_VERSION = '2026-11-23'
 /** 求助信息使用说明 (src/content/consents.ts), agreed before a resident's help request is sent. */
