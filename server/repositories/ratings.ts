@@ -22,6 +22,7 @@ import {
 import type { ResponseTargets } from '../../domain/sla'
 import type { Queryable } from '../db'
 import { AppError, badRequest, conflict, notFound } from '../errors'
+import { reportPeriod } from './reports'
 import { lockOwnRequest, reopenByResident, staffScope, type Staff } from './requests'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
@@ -231,9 +232,6 @@ function toStaffRating(r: StaffRatingRow, staff: Staff): StaffRating {
   }
 }
 
-const cstStart = (date: string) => new Date(`${date}T00:00:00+08:00`)
-const DAY_MS = 24 * 60 * 60 * 1000
-
 export async function staffRatings(db: Queryable, staff: Staff, q: StaffRatingsQuery): Promise<StaffRatingList> {
   const scope = await staffScope(db, staff)
   if (q.stationId && !scope.includes(q.stationId)) throw notFound('没有找到这个站点')
@@ -247,8 +245,11 @@ export async function staffRatings(db: Queryable, staff: Staff, q: StaffRatingsQ
   if (q.stars) add('rt.stars = $?', q.stars)
   if (q.low) where.push(LOW)
   if (q.unreplied) where.push('rt.reply IS NULL')
-  if (q.from) add('rt.created_at >= $?', cstStart(q.from))
-  if (q.to) add('rt.created_at < $?', new Date(cstStart(q.to).getTime() + DAY_MS))
+  if (q.from || q.to) {
+    const { start, end } = reportPeriod(q.from ?? '2000-01-01', q.to ?? '2999-12-31', { maxDays: null })
+    if (q.from) add('rt.created_at >= $?', start)
+    if (q.to) add('rt.created_at < $?', end)
+  }
   const { rows } = await db.query<StaffRatingRow>(`${STAFF_SELECT} WHERE ${where.join(' AND ')} ORDER BY rt.created_at DESC LIMIT 200`, params)
   const { rows: badge } = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM ratings rt LEFT JOIN help_requests r ON r.id = rt.request_id

@@ -1,6 +1,6 @@
 import { usePageClass } from '@/stores/elder'
-import { useCallback, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { Enrollment } from '@contract/types'
 import { formatCstDateTime, formatSchedule, isUpcomingEnrollment } from '@domain/activities'
@@ -9,7 +9,7 @@ import { ApiError } from '@/api/client'
 import { CheckinQr } from '@/components/CheckinQr'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { activityTitle, openActivity } from '@/components/ActivityCard'
-import { useSession } from '@/stores/session'
+import { useMyList } from '@/hooks/useMyList'
 import { busyProps } from '@/utils/busy'
 import { CallStation, EnrollmentStatus, participantText } from '../shared'
 import { LoginGate } from '@/components/LoginGate'
@@ -128,24 +128,8 @@ function EnrollmentCard({ e, onChange, upcoming }: { e: Enrollment; onChange: (e
 
 export default function MyEnrollments() {
   const pageClass = usePageClass('page-my-enrollments')
-  const token = useSession((s) => s.token)
+  const { token, state, setState, load } = useMyList(fetchMyEnrollments)
   const [tab, setTab] = useState<Tab>('upcoming')
-  const [state, setState] = useState<{ status: 'loading' | 'ok' | 'error'; items: Enrollment[]; error?: string }>({ status: 'loading', items: [] })
-
-  const load = useCallback(async () => {
-    if (!useSession.getState().token) return
-    try {
-      setState({ status: 'ok', items: await fetchMyEnrollments() })
-    } catch (err) {
-      setState({ status: 'error', items: [], error: err instanceof ApiError ? err.message : '加载失败' })
-    }
-  }, [])
-
-  useDidShow(() => void load())
-  usePullDownRefresh(async () => {
-    await load()
-    Taro.stopPullDownRefresh()
-  })
 
   if (!token) {
     return (

@@ -1,37 +1,18 @@
 import { usePageClass } from '@/stores/elder'
-import { useCallback, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { REQUEST_STATUS_LABELS } from '@contract/requests'
-import type { HelpRequestSummary } from '@contract/types'
-import { ApiError } from '@/api/client'
 import { fetchMyRequests } from '@/api/requests'
 import { LoginGate } from '@/components/LoginGate'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
-import { useSession } from '@/stores/session'
+import { useMyList } from '@/hooks/useMyList'
 import dayjs from '@/utils/dayjs'
 import './index.scss'
 
 export default function MyRequests() {
   const pageClass = usePageClass('page-my-requests')
-  const token = useSession((s) => s.token)
-  const [state, setState] = useState<{ status: 'loading' | 'ok' | 'error'; items: HelpRequestSummary[]; error?: string }>({ status: 'loading', items: [] })
-
-  const load = useCallback(async () => {
-    if (!useSession.getState().token) return
-    try {
-      setState({ status: 'ok', items: await fetchMyRequests() })
-    } catch (err) {
-      setState({ status: 'error', items: [], error: err instanceof ApiError ? err.message : '加载失败' })
-    }
-  }, [])
-
-  useDidShow(() => void load())
-  usePullDownRefresh(async () => {
-    await load()
-    Taro.stopPullDownRefresh()
-  })
+  const { token, state, load } = useMyList(fetchMyRequests)
 
   if (!token) {
     return (
