@@ -86,18 +86,5 @@ export type AreaLevel = (typeof AREA_LEVELS)[number]
 export const USER_ROLES = ['resident', 'staff', 'supervisor'] as const
 export type UserRole = (typeof USER_ROLES)[number]
 
-/** Error codes the API answers with, in `{ code, message }`. */
-export const ERROR_CODES = [
-  'BAD_REQUEST',
-  'UNAUTHORIZED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'PAYLOAD_TOO_LARGE',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'RATE_LIMITED',
-  'UPSTREAM_ERROR',
-  'UNAVAILABLE',
-  'INTERNAL',
-] as const
-export type ErrorCode = (typeof ERROR_CODES)[number]
+/** Error codes: see ./errors.ts. */
+export { ERROR_CODES, type ErrorCode } from './errors'

@@ -4,7 +4,7 @@
  * the mini-program uses (type-only, so none of this reaches the app bundle).
  */
 import { Type, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox'
-import { SERVICE_CATEGORIES, STATION_KINDS, AREA_LEVELS, USER_ROLES } from './enums'
+import { SERVICE_CATEGORIES, STATION_KINDS, AREA_LEVELS, USER_ROLES, ERROR_CODES } from './enums'
 import { ACTIVITY_CATEGORIES, ACTIVITY_STATUSES, AUDIENCES, ENROLLMENT_STATUSES, FAMILY_RELATIONSHIPS } from './activities'
 import { RELATIONSHIPS, REQUESTERS, REQUEST_CHANNELS, REQUEST_EVENT_TYPES, REQUEST_STATUSES, URGENCIES } from './requests'
 import { CONSENT_PURPOSES } from './consents'
@@ -26,8 +26,9 @@ export const UserRoleSchema = literalUnion(USER_ROLES, '用户角色')
 
 export const ErrorSchema = Type.Object(
   {
-    code: Type.String({ description: '机器可读的错误码' }),
+    code: literalUnion(ERROR_CODES, '错误码'),
     message: Type.String({ description: '给居民看的中文说明' }),
+    field: Type.Optional(Type.String({ description: '出错的输入项（请求内容或查询参数中的路径，如 contactPhone、helped.phone）' })),
   },
   { ...closed, $id: 'Error' },
 )

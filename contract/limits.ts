@@ -1,0 +1,51 @@
+/**
+ * Input limits, one number per field kind: the schemas (server validation)
+ * and the forms (maxlength, counters, hints) both read them from here.
+ * Plain data only — safe for the mini-program bundle.
+ */
+export const LIMITS = {
+  /** A person's name: 联系人, 被帮助人, 家人, 报名人. */
+  personName: 20,
+  /** A phone number as typed (spaces and dashes allowed before normalising). */
+  phone: 20,
+  /** 方便联系的时间. */
+  preferredTime: 40,
+  /** An address: 小区、楼号、门牌. */
+  address: 100,
+  /** A help request's description, a resident's message, a staff reply or note. */
+  requestText: 1000,
+  /** A resolution summary. */
+  resolutionSummary: 1000,
+  /** A reason: transfer, escalation, reopening. */
+  reason: 500,
+  /** Photos attached to one help request. */
+  photosPerRequest: 3,
+  /** One photo, in bytes. */
+  photoBytes: 5 * 1024 * 1024,
+  /** A category question's key and answer. */
+  attributeText: 40,
+  attributeCount: 10,
+  /** A family member's notes (allergies, needs). */
+  memberNotes: 200,
+  /** An activity. */
+  activityTitle: 40,
+  activityProject: 30,
+  activityDescription: 2000,
+  activityBring: 200,
+  activityPlace: 100,
+  activityCapacity: 2000,
+  activitySessions: 60,
+  activityConfirmHours: 168,
+  age: 120,
+  /** Staff login. */
+  username: 40,
+  password: 200,
+  /** Ratings. */
+  ratingComment: 500,
+  ratingReply: 300,
+  ratingTags: 7,
+  /** A station account's nickname, a resident's nickname. */
+  nickname: 32,
+} as const
+
+export type LimitName = keyof typeof LIMITS
