@@ -1,10 +1,12 @@
 /**
  * Response targets: how long a station has to accept a request before it
  * escalates to the parent station's queue. Urgent: 2 hours; normal: one
- * working day (Monday–Friday, China Standard Time). Configurable per category.
+ * working day (China's calendar: Monday–Friday, less public holidays, plus
+ * 调休 weekend days). Configurable per category.
  */
 import type { ServiceCategory } from '../contract/enums'
 import type { Urgency } from '../contract/requests'
+import { addWorkingDays, WEEKDAYS_ONLY, type WorkCalendar } from './calendar'
 
 export interface ResponseTarget {
   /** Minutes of wall-clock time, or working days. */
@@ -19,35 +21,18 @@ export const DEFAULT_RESPONSE_TARGETS: ResponseTargets = {
   normal: { workingDays: 1 },
 }
 
-const CST_OFFSET_MS = 8 * 3600_000
-
-/** ISO weekday (1 = Monday … 7 = Sunday) in China Standard Time. */
-function cstWeekday(t: number): number {
-  const d = new Date(t + CST_OFFSET_MS).getUTCDay()
-  return d === 0 ? 7 : d
-}
-
 export function targetFor(targets: ResponseTargets, category: ServiceCategory, urgency: Urgency): ResponseTarget {
   return targets[`${category}:${urgency}`] ?? targets[urgency]
 }
 
-/** When a request received at `from` must have been accepted. */
-export function responseDueAt(from: Date, target: ResponseTarget): Date {
+/**
+ * When a request received at `from` must have been accepted: wall-clock
+ * minutes, or working days on China's calendar (holidays off, 调休 weekend
+ * days on; see ./calendar).
+ */
+export function responseDueAt(from: Date, target: ResponseTarget, calendar: WorkCalendar = WEEKDAYS_ONLY): Date {
   if (target.minutes !== undefined) return new Date(from.getTime() + target.minutes * 60_000)
-  let t = from.getTime()
-  // A request that arrives at the weekend counts from Monday 00:00.
-  while (cstWeekday(t) > 5) t = startOfNextCstDay(t)
-  let days = target.workingDays ?? 1
-  while (days > 0) {
-    t += 24 * 3600_000
-    if (cstWeekday(t) <= 5) days--
-  }
-  return new Date(t)
-}
-
-function startOfNextCstDay(t: number): number {
-  const local = t + CST_OFFSET_MS
-  return Math.floor(local / 86_400_000) * 86_400_000 + 86_400_000 - CST_OFFSET_MS
+  return addWorkingDays(from, target.workingDays ?? 1, calendar)
 }
 
 export function describeTarget(target: ResponseTarget): string {
