@@ -83,7 +83,18 @@ export const SERVICE_CATEGORY_LABELS: Record<ServiceCategory, string> = {
 export const AREA_LEVELS = ['province', 'city', 'district', 'street', 'community'] as const
 export type AreaLevel = (typeof AREA_LEVELS)[number]
 
-export const USER_ROLES = ['resident', 'staff', 'supervisor'] as const
+/** Station accounts' roles, lowest first (what each may do: domain/permissions.ts). */
+export const STAFF_ROLES = ['staff', 'head', 'supervisor', 'admin'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+
+export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
+  staff: '社工',
+  head: '站长',
+  supervisor: '督导',
+  admin: '管理员',
+}
+
+export const USER_ROLES = ['resident', ...STAFF_ROLES] as const
 export type UserRole = (typeof USER_ROLES)[number]
 
 /** Error codes: see ./errors.ts. */
