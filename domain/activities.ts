@@ -3,21 +3,7 @@
  * words residents see. Times are China Standard Time (UTC+8, no DST).
  */
 import { CHILD_AGE_LIMIT } from '../contract/activities'
-
-const CST_OFFSET_MS = 8 * 3600_000
-
-/** The calendar date (YYYY-MM-DD) of an instant in China Standard Time. */
-export function cstDate(t: Date): string {
-  return new Date(t.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10)
-}
-
-/** "11月25日 09:00" in China Standard Time. */
-export function formatCstDateTime(t: Date): string {
-  const d = new Date(t.getTime() + CST_OFFSET_MS)
-  const hh = String(d.getUTCHours()).padStart(2, '0')
-  const mm = String(d.getUTCMinutes()).padStart(2, '0')
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`
-}
+import { cstDate, cstToIso, cstWeekday, formatCstDateTime, isoToCst } from './chinaTime'
 
 /** Whole years of age on `onDate` of someone born on `birthDate` (both YYYY-MM-DD). */
 export function ageOn(birthDate: string, onDate: string): number {
@@ -120,15 +106,14 @@ export function formatSchedule(sessionCount: number, startsAt: Date, endsAt: Dat
 
 // ───────────────────────── words and ranges for the resident's pages ─────────────────────────
 
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+const WEEKDAYS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
 
 /** "11月25日（周二）09:00–10:30" in China Standard Time; an end on another day keeps its date. */
 export function formatSessionTime(startsAt: Date, endsAt: Date): string {
-  const s = new Date(startsAt.getTime() + CST_OFFSET_MS)
   const [date, clock] = formatCstDateTime(startsAt).split(' ')
   const end = formatCstDateTime(endsAt)
   const sameDay = cstDate(startsAt) === cstDate(endsAt)
-  return `${date}（${WEEKDAYS[s.getUTCDay()]}）${clock}–${sameDay ? end.split(' ')[1] : end}`
+  return `${date}（${WEEKDAYS[cstWeekday(startsAt)]}）${clock}–${sameDay ? end.split(' ')[1] : end}`
 }
 
 /** The date filter of the 活动 tab. */
@@ -197,17 +182,6 @@ export function isUpcomingEnrollment(e: { status: EnrollmentStanding['status']; 
 
 const DAY_MS = 86_400_000
 const WEEK_MS = 7 * DAY_MS
-
-/** The instant (ISO, UTC) of a China Standard Time date (YYYY-MM-DD) and clock time (HH:mm). */
-export function cstToIso(date: string, time: string): string {
-  return new Date(`${date}T${time}:00+08:00`).toISOString()
-}
-
-/** The CST date (YYYY-MM-DD) and clock time (HH:mm) of an instant. */
-export function isoToCst(iso: string | Date): { date: string; time: string } {
-  const d = new Date(new Date(iso).getTime() + CST_OFFSET_MS).toISOString()
-  return { date: d.slice(0, 10), time: d.slice(11, 16) }
-}
 
 export interface SessionInput {
   startsAt: string

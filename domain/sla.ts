@@ -5,6 +5,7 @@
  */
 import type { ServiceCategory } from '../contract/enums'
 import type { Urgency } from '../contract/requests'
+import { cstWeekday, startOfNextCstDay } from './chinaTime'
 
 export interface ResponseTarget {
   /** Minutes of wall-clock time, or working days. */
@@ -17,14 +18,6 @@ export type ResponseTargets = Record<Urgency, ResponseTarget> & Partial<Record<`
 export const DEFAULT_RESPONSE_TARGETS: ResponseTargets = {
   urgent: { minutes: 120 },
   normal: { workingDays: 1 },
-}
-
-const CST_OFFSET_MS = 8 * 3600_000
-
-/** ISO weekday (1 = Monday … 7 = Sunday) in China Standard Time. */
-function cstWeekday(t: number): number {
-  const d = new Date(t + CST_OFFSET_MS).getUTCDay()
-  return d === 0 ? 7 : d
 }
 
 export function targetFor(targets: ResponseTargets, category: ServiceCategory, urgency: Urgency): ResponseTarget {
@@ -43,11 +36,6 @@ export function responseDueAt(from: Date, target: ResponseTarget): Date {
     if (cstWeekday(t) <= 5) days--
   }
   return new Date(t)
-}
-
-function startOfNextCstDay(t: number): number {
-  const local = t + CST_OFFSET_MS
-  return Math.floor(local / 86_400_000) * 86_400_000 + 86_400_000 - CST_OFFSET_MS
 }
 
 export function describeTarget(target: ResponseTarget): string {

@@ -5,6 +5,7 @@
 import type { ActivityCategory, Audience } from '../../contract/activities'
 import type { ActivityBody, ActivityDetail, ActivityListQuery, ActivityPatch, ActivitySession, ActivitySummary } from '../../contract/types'
 import { activityTimeErrors, registrationState } from '../../domain/activities'
+import { cstDayStart } from '../../domain/chinaTime'
 import type { Queryable } from '../db'
 import { badRequest, conflict, notFound } from '../errors'
 
@@ -98,9 +99,6 @@ export async function toDetail(db: Queryable, r: ActivityRow, now: Date): Promis
     confirmWithinHours: r.confirm_within_hours,
   }
 }
-
-/** Start of a calendar day in China Standard Time. */
-const cstDayStart = (date: string) => new Date(`${date}T00:00:00+08:00`)
 
 /**
  * Activities that have not ended, nearest stations first when a location is

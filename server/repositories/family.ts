@@ -5,7 +5,8 @@
  */
 import { CHILD_NOTICE_VERSION, type FamilyRelationship } from '../../contract/activities'
 import type { FamilyMember, FamilyMemberBody, FamilyMemberPatch } from '../../contract/types'
-import { ageOn, checkBirthDate, cstDate, isChildAge } from '../../domain/activities'
+import { ageOn, checkBirthDate, isChildAge } from '../../domain/activities'
+import { cstDate } from '../../domain/chinaTime'
 import type { Queryable } from '../db'
 import { badRequest, notFound } from '../errors'
 

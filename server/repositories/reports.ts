@@ -7,6 +7,7 @@
  * that was within the response target — read by index range scans on time.
  */
 import type { StationReport, StationReportQuery, StationReportRow } from '../../contract/types'
+import { cstDayStart } from '../../domain/chinaTime'
 import { roundStars } from '../../domain/ratings'
 import type { Queryable } from '../db'
 import { AppError, badRequest, notFound } from '../errors'
@@ -18,8 +19,8 @@ export const REPORT_MAX_DAYS = 366
 
 /** [from 00:00, to+1 00:00) in China Standard Time; a report covers at most `maxDays`. */
 export function reportPeriod(from: string, to: string, { maxDays = REPORT_MAX_DAYS }: { maxDays?: number | null } = {}): { start: Date; end: Date } {
-  const start = new Date(`${from}T00:00:00+08:00`)
-  const end = new Date(new Date(`${to}T00:00:00+08:00`).getTime() + DAY_MS)
+  const start = cstDayStart(from)
+  const end = new Date(cstDayStart(to).getTime() + DAY_MS)
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) throw badRequest('请选择正确的起止日期')
   if (end <= start) throw badRequest('结束日期不能早于开始日期')
   if (maxDays !== null && end.getTime() - start.getTime() > maxDays * DAY_MS) throw badRequest(`统计时段最长 ${maxDays} 天`)

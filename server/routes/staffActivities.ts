@@ -20,7 +20,7 @@ import {
   StaffActivityListSchema,
 } from '../../contract/schemas'
 import type { Roster } from '../../contract/types'
-import { formatCstDateTime } from '../../domain/activities'
+import { formatCstDateTime } from '../../domain/chinaTime'
 import { conflict, forbidden, notFound } from '../errors'
 import { createActivity, getActivity, listStationActivities, requireActivity, updateActivity } from '../repositories/activities'
 import { checkIn, promoteWaitlist, roster } from '../repositories/enrollments'
