@@ -2,8 +2,10 @@
  * Activity rules, pure: ages, the registration window, who may enroll, and the
  * words residents see. Times are China Standard Time (UTC+8, no DST).
  */
-import { CHILD_AGE_LIMIT } from '../contract/activities'
+import { CHILD_AGE_LIMIT, CHILD_NOTICE_VERSION } from '../contract/activities'
+import { LIMITS } from '../contract/limits'
 import { cstDate, cstToIso, cstWeekday, formatCstDateTime, isoToCst } from './chinaTime'
+import { fieldInvalid, refusal, type Refusal } from './refusal'
 
 /** Whole years of age on `onDate` of someone born on `birthDate` (both YYYY-MM-DD). */
 export function ageOn(birthDate: string, onDate: string): number {
@@ -268,4 +270,68 @@ export function activityTimeErrors(a: RegistrationTimes & { sessions: readonly S
 export function currentSession<S extends { startsAt: string; endsAt: string }>(sessions: readonly S[], now: Date): S | null {
   const today = cstDate(now)
   return sessions.find((s) => cstDate(new Date(s.startsAt)) === today) ?? sessions.find((s) => new Date(s.endsAt) > now) ?? sessions[sessions.length - 1] ?? null
+}
+
+// ───────────────────────── refusals, for the server ─────────────────────────
+
+/**
+ * An activity as the station publishes or edits it, checked beyond its schema:
+ * the ages in order and the time rules of activityTimeErrors. The refusal
+ * names the body's field (`minAge`, `sessions`, `closesAt`, `cancelDeadline`).
+ */
+export function activityRefusal(a: { minAge?: number | null; maxAge?: number | null } & RegistrationTimes & { sessions: readonly SessionInput[] }): Refusal | null {
+  if (a.minAge != null && a.maxAge != null && a.minAge > a.maxAge) return fieldInvalid('minAge', '最小年龄不能大于最大年龄')
+  const errors = activityTimeErrors(a)
+  for (const field of ['sessions', 'closesAt', 'cancelDeadline'] as const) {
+    const message = errors[field]
+    if (message) return fieldInvalid(field, message)
+  }
+  return null
+}
+
+/** Capacity may not drop below the seats already held. */
+export function capacityRefusal(capacity: number, taken: number): Refusal | null {
+  return capacity < taken ? refusal('ACTIVITY_FULL', `已有 ${taken} 人报名成功，名额不能少于 ${taken}`, 'capacity') : null
+}
+
+/** Registration is not open now (not yet, closed, over, cancelled): why, as a refusal; null while it is open. */
+export function registrationClosed(a: RegistrationWindow, now: Date): Refusal | null {
+  const closed = registrationRefusal(a, now)
+  return closed ? refusal('REGISTRATION_CLOSED', closed) : null
+}
+
+/**
+ * Whether a participant meets the activity's age range (their age on its
+ * first day); the refusal names `birthDate` when 本人 did not give one.
+ */
+export function eligibilityRefusal(a: AgeRange & { startsAt: Date }, participant: { name: string; birthDate: string | null; isSelf: boolean }): Refusal | null {
+  const age = participant.birthDate ? ageOn(participant.birthDate, cstDate(a.startsAt)) : null
+  const problem = ageRefusal(a, age, participant.isSelf ? '您' : participant.name)
+  if (!problem) return null
+  return refusal('NOT_ELIGIBLE', problem, age === null && participant.isSelf ? 'birthDate' : undefined)
+}
+
+/**
+ * A family member as the resident adds or edits it: a real birth date, a
+ * name, and — for a child under 14 — the guardian's consent to the current
+ * children's privacy notice (`given` in this call, or `stored` from before).
+ */
+export function familyMemberRefusal(
+  m: { name: string; birthDate: string },
+  consent: { given: string | undefined; stored: string | null },
+  today: string,
+): Refusal | null {
+  const birthProblem = checkBirthDate(m.birthDate, today)
+  if (birthProblem) return fieldInvalid('birthDate', birthProblem)
+  if (!m.name.trim()) return fieldInvalid('name', '请填写家人的姓名')
+  if (!isChildAge(ageOn(m.birthDate, today))) return null
+  if (consent.given === undefined) {
+    return consent.stored === CHILD_NOTICE_VERSION ? null : fieldInvalid('childNoticeVersion', '添加未满 14 周岁的孩子，需要您作为监护人阅读并同意《儿童个人信息保护规则》')
+  }
+  return consent.given === CHILD_NOTICE_VERSION ? null : refusal('CONSENT_OUTDATED', '《儿童个人信息保护规则》已更新，请阅读最新版本后再同意', 'childNoticeVersion')
+}
+
+/** A resident manages at most LIMITS.familyMembers family members. */
+export function familySizeRefusal(count: number): Refusal | null {
+  return count >= LIMITS.familyMembers ? refusal('CONFLICT', `最多可以添加 ${LIMITS.familyMembers} 位家人`) : null
 }
