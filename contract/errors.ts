@@ -60,6 +60,8 @@ export const ERROR_CODES = [
   'NOT_CONFIGURED',
   /** 领取下一条: no request is waiting in the station's queue. */
   'QUEUE_EMPTY',
+  /** The enrollment's status does not allow the action (cancel a cancelled one, confirm an expired offer, check in a waitlisted participant…). */
+  'ENROLLMENT_STATE',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

@@ -10,7 +10,7 @@ import type { ServiceCategory } from '../contract/enums'
 import type { RequestEventType, RequestStatus, Requester, Urgency } from '../contract/requests'
 import { REQUEST_STATUSES, REQUEST_STATUS_LABELS } from '../contract/requests'
 import { detectEmergency } from './emergency'
-import { isMainlandPhone, normalizePhone } from './phone'
+import { normalizePhone, phoneRefusal } from './phone'
 import { decided, fieldInvalid, refusal, refused, type Decided, type Refusal } from './refusal'
 import { describeTarget, responseDueAt, targetFor, type ResponseTargets } from './sla'
 import { canSee, type Staff } from './staff'
@@ -131,17 +131,18 @@ export interface SubmissionFields {
   description: string
 }
 
-const PHONE_MESSAGE = '联系电话格式不正确，请填写 11 位手机号或带区号的固定电话'
 const HELPED_PHONE_MESSAGE = '被帮助人的电话格式不正确'
 
 /** A submission checked beyond its schema, phones normalized; refusals name the field to fix. */
 export function checkSubmission<B extends SubmissionFields>(body: B): Decided<B> {
   if (!body.contactName.trim()) return refused(fieldInvalid('contactName', '请填写联系人，社工会这样称呼您'))
-  if (!isMainlandPhone(body.contactPhone)) return refused(fieldInvalid('contactPhone', PHONE_MESSAGE))
+  const phone = phoneRefusal('contactPhone', body.contactPhone)
+  if (phone) return refused(phone)
   if (body.requester === 'family' && !body.helped) return refused(fieldInvalid('helped', '家人代办时请填写被帮助人的姓名、关系，并确认对方同意'))
   if (body.requester === 'self' && body.helped) return refused(fieldInvalid('helped', '本人求助时不需要填写被帮助人'))
   if (body.helped && !body.helped.name.trim()) return refused(fieldInvalid('helped.name', '请填写被帮助人的姓名'))
-  if (body.helped?.phone && !isMainlandPhone(body.helped.phone)) return refused(fieldInvalid('helped.phone', HELPED_PHONE_MESSAGE))
+  const helpedPhone = body.helped?.phone ? phoneRefusal('helped.phone', body.helped.phone, HELPED_PHONE_MESSAGE) : null
+  if (helpedPhone) return refused(helpedPhone)
   if (!body.description.trim()) return refused(fieldInvalid('description', '请说说遇到了什么问题'))
   return decided({
     ...body,
@@ -229,10 +230,12 @@ export interface CorrectionBody {
 
 /** A correction's phones checked as a submission's, and normalized (an empty phone of the helped person clears it). */
 export function checkCorrection<B extends CorrectionBody>(body: B): Decided<B> {
-  if (body.contactPhone !== undefined && !isMainlandPhone(body.contactPhone)) return refused(fieldInvalid('contactPhone', PHONE_MESSAGE))
+  const phone = body.contactPhone === undefined ? null : phoneRefusal('contactPhone', body.contactPhone)
+  if (phone) return refused(phone)
   if (body.contactName !== undefined && !body.contactName.trim()) return refused(fieldInvalid('contactName', '请填写联系人，社工会这样称呼您'))
   const helpedPhone = body.helped?.phone?.trim()
-  if (helpedPhone && !isMainlandPhone(helpedPhone)) return refused(fieldInvalid('helped.phone', HELPED_PHONE_MESSAGE))
+  const helpedRefusal = helpedPhone ? phoneRefusal('helped.phone', helpedPhone, HELPED_PHONE_MESSAGE) : null
+  if (helpedRefusal) return refused(helpedRefusal)
   return decided({
     ...body,
     ...(body.contactPhone !== undefined ? { contactPhone: normalizePhone(body.contactPhone) } : {}),

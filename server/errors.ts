@@ -39,6 +39,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CONSENT_OUTDATED: 409,
   NOT_CONFIGURED: 503,
   QUEUE_EMPTY: 404,
+  ENROLLMENT_STATE: 409,
 }
 
 /** A refusal on its way to the client; the error handler answers it with HTTP_STATUS[code]. */

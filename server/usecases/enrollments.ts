@@ -8,10 +8,10 @@ import { ACTIVE_ENROLLMENT_STATUSES, CHILD_NOTICE_VERSION, ENROLLMENT_STATUS_LAB
 import type { CheckinBody, CheckinResult, EnrollBody, Enrollment } from '../../contract/types'
 import { currentSession, eligibilityRefusal, registrationClosed } from '../../domain/activities'
 import { formatCstDateTime } from '../../domain/chinaTime'
-import { isMainlandPhone, normalizePhone } from '../../domain/phone'
+import { normalizePhone, phoneRefusal } from '../../domain/phone'
 import type { AppContext } from '../context'
 import type { Queryable } from '../db'
-import { badRequest, conflict, fail, notFound, reject } from '../errors'
+import { badRequest, fail, notFound, reject } from '../errors'
 import { sessionsOf } from '../repositories/activities'
 import {
   activeEnrollmentId,
@@ -54,7 +54,7 @@ export const myEnrollments = (ctx: AppContext, userId: string) => listOwnEnrollm
 export async function enroll(ctx: AppContext, tx: Queryable, activityId: string, userId: string, body: EnrollBody): Promise<{ created: boolean; enrollment: Enrollment }> {
   const now = ctx.clock()
   const view = enrollContext(ctx, userId)
-  if (!isMainlandPhone(body.contactPhone)) throw fail('FIELD_INVALID', '联系电话格式不正确，请填写 11 位手机号或带区号的固定电话', 'contactPhone')
+  reject(phoneRefusal('contactPhone', body.contactPhone))
 
   // Who takes part (before the lock: it reads only the resident's own rows).
   let participant: { key: string; memberId: string | null; name: string; birthDate: string | null }
@@ -103,10 +103,10 @@ export async function cancelEnrollment(ctx: AppContext, id: string, userId: stri
   const now = ctx.clock()
   return ctx.db.transaction(async (tx) => {
     const { e, a } = await lockOwn(tx, id, userId)
-    if (e.status === 'cancelled' || e.status === 'expired') throw conflict(`这条报名${ENROLLMENT_STATUS_LABELS[e.status]}`)
-    if (now >= new Date(a.starts_at) && e.status !== 'confirmed') throw conflict('活动已开始，候补自动结束')
+    if (e.status === 'cancelled' || e.status === 'expired') throw fail('ENROLLMENT_STATE', `这条报名${ENROLLMENT_STATUS_LABELS[e.status]}`)
+    if (now >= new Date(a.starts_at) && e.status !== 'confirmed') throw fail('ENROLLMENT_STATE', '活动已开始，候补自动结束')
     if (e.status === 'confirmed' && now > new Date(a.cancel_deadline)) {
-      throw conflict(`已过取消截止时间（${formatCstDateTime(new Date(a.cancel_deadline))}），如不能参加请致电社工站 ${a.station_phone}`)
+      throw fail('ENROLLMENT_STATE', `已过取消截止时间（${formatCstDateTime(new Date(a.cancel_deadline))}），如不能参加请致电社工站 ${a.station_phone}`)
     }
     await release(tx, e, 'cancelled', now)
     return getOwnEnrollment(ctx, tx, id, userId)
@@ -119,8 +119,8 @@ export async function confirmOffer(ctx: AppContext, id: string, userId: string):
   return ctx.db.transaction(async (tx) => {
     const { e } = await lockOwn(tx, id, userId)
     if (e.status !== 'confirmed') {
-      if (e.status !== 'offered') throw conflict('这条报名没有待确认的名额')
-      if (now > new Date(e.offer_expires_at!)) throw conflict('确认时间已过，名额已顺延给下一位候补')
+      if (e.status !== 'offered') throw fail('ENROLLMENT_STATE', '这条报名没有待确认的名额')
+      if (now > new Date(e.offer_expires_at!)) throw fail('ENROLLMENT_STATE', '确认时间已过，名额已顺延给下一位候补')
       await confirmEnrollment(tx, id, now)
     }
     return getOwnEnrollment(ctx, tx, id, userId)
@@ -169,7 +169,7 @@ export async function checkIn(ctx: AppContext, staff: { id: string; stationId: s
     if (!e) throw notFound(NOT_FOUND_MESSAGE)
     const a = await requireActivity(tx, e.activity_id)
     if (a.station_id !== staff.stationId) throw notFound('没有找到这条报名（不是本站的活动）')
-    if (e.status !== 'confirmed') throw conflict(`${e.participant_name}的报名状态为“${ENROLLMENT_STATUS_LABELS[e.status]}”，不能签到`)
+    if (e.status !== 'confirmed') throw fail('ENROLLMENT_STATE', `${e.participant_name}的报名状态为“${ENROLLMENT_STATUS_LABELS[e.status]}”，不能签到`)
     const sessions = await sessionsOf(tx, a.id)
     const session = input.sessionId ? sessions.find((s) => s.id === input.sessionId) : currentSession(sessions, now)
     if (!session) throw fail('NOT_FOUND', '没有找到这次课', 'sessionId')

@@ -289,7 +289,8 @@ describe(`enrollment on ${backend}`, () => {
     expect(cancelled.status).toBe(200)
     expect(cancelled.body.status).toBe('cancelled')
     expect(cancelled.body.checkinCode).toBeNull()
-    expect((await one.parent.post(`/api/enrollments/${one.res.body.id}/cancel`)).status).toBe(409)
+    const again = await one.parent.post(`/api/enrollments/${one.res.body.id}/cancel`)
+    expect([again.status, again.body.code]).toEqual([409, 'ENROLLMENT_STATE'])
 
     const promoted = (await three.parent.get<{ items: Enrollment[] }>('/api/enrollments/mine')).body.items[0]!
     expect(promoted.status).toBe('confirmed')
@@ -410,9 +411,10 @@ describe(`the station’s side on ${backend}`, () => {
     const forged = code.slice(0, -2) + (code.endsWith('AA') ? 'BB' : 'AA')
     const bad = await xianjin.post('/api/staff/checkins', { code: forged })
     expect(bad.status).toBe(400)
-    expect(bad.body.message).toBe('这不是本平台的签到码')
+    expect(bad.body).toEqual({ code: 'FIELD_INVALID', field: 'code', message: '这不是本平台的签到码' })
     const waitlisted = await xianjin.post('/api/staff/checkins', { enrollmentId: three.res.body.id })
     expect(waitlisted.status).toBe(409)
+    expect(waitlisted.body.code).toBe('ENROLLMENT_STATE')
     expect(waitlisted.body.message).toContain('候补中')
 
     const other = await staff('minxin-liu')
