@@ -88,6 +88,7 @@ const FIELD_LABELS: Record<string, string> = {
   description: '问题描述',
   contactName: '联系人',
   contactPhone: '联系电话',
+  phone: '电话',
   preferredTime: '方便联系的时间',
   requester: '求助人',
   helped: '被帮助人',
@@ -169,11 +170,14 @@ function labelOf(name: string, fallback: string): string {
 
 /**
  * The input a violation at `segments` is about: its path up to the first array
- * index (`sessions`, not `sessions.0.startsAt`: the list is what the form shows).
+ * index (`sessions`, not `sessions.0.startsAt`: the list is what the form shows),
+ * and at most FIELD_DEPTH levels deep (no form nests deeper; a body nested
+ * thousands deep does not come back as a field thousands of names long).
  */
+const FIELD_DEPTH = 4
 function inputPath(segments: string[]): string {
   const i = segments.findIndex((s) => /^\d+$/.test(s))
-  return (i < 0 ? segments : segments.slice(0, i)).join('.')
+  return (i < 0 ? segments : segments.slice(0, i)).slice(0, FIELD_DEPTH).join('.')
 }
 
 /**
@@ -287,18 +291,28 @@ const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\
  * deeply nested body sent to a route that takes none cannot overflow the stack.
  */
 export function unstorableInput(input: unknown): { field: string; message: string } | null {
-  const stack: [unknown, string[]][] = [[input, []]]
-  while (stack.length > 0) {
-    const [value, path] = stack.pop()!
+  // Each entry knows its key and its parent's entry, so a path is built only for the value found
+  // (copying paths along the way would be quadratic in the depth of a deeply nested body).
+  interface At { key: string | null; parent: At | null }
+  const pathOf = (at: At | null): string[] => {
+    const keys: string[] = []
+    for (let a = at; a && a.key !== null; a = a.parent) keys.push(a.key)
+    return keys.reverse()
+  }
+  const found = (at: At, message: (label: string) => string) => {
+    const path = pathOf(at)
     const named = path.filter((s) => !/^\d+$/.test(s))
-    const label = labelOf(named[named.length - 1] ?? '', '请求内容')
-    const found = (message: string) => ({ field: inputPath(path), message })
-    if (typeof value === 'string' && UNSTORABLE_TEXT.test(value)) return found(`${label}包含无法保存的字符`)
-    if (typeof value === 'number' && value !== 0 && Math.abs(value) < MIN_NORMAL) return found(`${label}的数值不正确`)
+    return { field: inputPath(path), message: message(labelOf(named[named.length - 1] ?? '', '请求内容')) }
+  }
+  const stack: [unknown, At][] = [[input, { key: null, parent: null }]]
+  while (stack.length > 0) {
+    const [value, at] = stack.pop()!
+    if (typeof value === 'string' && UNSTORABLE_TEXT.test(value)) return found(at, (label) => `${label}包含无法保存的字符`)
+    if (typeof value === 'number' && value !== 0 && Math.abs(value) < MIN_NORMAL) return found(at, (label) => `${label}的数值不正确`)
     if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
-        if (UNSTORABLE_TEXT.test(k)) return found(`${label}包含无法保存的字符`)
-        stack.push([v, [...path, k]])
+        if (UNSTORABLE_TEXT.test(k)) return found(at, (label) => `${label}包含无法保存的字符`)
+        stack.push([v, { key: k, parent: at }])
       }
     }
   }

@@ -8,11 +8,9 @@ import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { LIMITS } from '../../contract/limits'
 import { ErrorSchema, IdParamsSchema, UploadSchema } from '../../contract/schemas'
-import { badRequest, fail, notFound } from '../errors'
-import { recordStaffAccess } from '../repositories/requests'
-import { staffStation } from '../repositories/staff'
-import { insertUpload, loadUpload } from '../repositories/uploads'
-import { staffCanSee } from '../usecases/requests'
+import { badRequest, fail } from '../errors'
+import { insertUpload } from '../repositories/uploads'
+import { readPhoto } from '../usecases/photos'
 
 /** The image type from the first bytes, or null. */
 export function sniffImage(b: Buffer): string | null {
@@ -43,14 +41,14 @@ const uploads: FastifyPluginAsyncTypebox = async (app) => {
     const file = await request.file().catch((err: Error & { statusCode?: number }) => {
       throw err.statusCode ? err : badRequest('上传的内容格式不正确，请以 multipart/form-data 上传图片')
     })
-    if (!file) throw badRequest('没有收到图片')
+    if (!file) throw fail('FIELD_INVALID', '没有收到图片', 'file')
     let content: Buffer
     try {
       content = await file.toBuffer()
     } catch {
       throw fail('PAYLOAD_TOO_LARGE', `图片不能超过 ${MB} MB`)
     }
-    if (content.length === 0) throw badRequest('图片是空的')
+    if (content.length === 0) throw fail('FIELD_INVALID', '图片是空的', 'file')
     const mime = sniffImage(content)
     if (!mime) throw fail('UNSUPPORTED_MEDIA_TYPE', '只能上传 JPG、PNG 或 WebP 格式的图片')
     const id = await insertUpload(ctx.db, { userId: request.user!.id, mime, content })
@@ -61,16 +59,7 @@ const uploads: FastifyPluginAsyncTypebox = async (app) => {
     onRequest: app.authenticate,
     schema: { tags: ['求助'], summary: '查看照片（上传者本人，或能看到该求助的工作人员）', security: [{ bearer: [] }], params: IdParamsSchema, response: { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema } },
   }, async (request, reply) => {
-    const file = await loadUpload(ctx.db, request.params.id)
-    const user = request.user!
-    if (!file) throw notFound('没有找到这张图片')
-    if (file.userId !== user.id) {
-      // Staff who can see the request see its photos; seeing one is opening the request's personal data, so it is logged.
-      const s = file.requestId ? await staffStation(ctx.db, user.id) : null
-      const staff = s && { id: user.id, role: s.role, stationId: s.station.id }
-      if (!staff || !(await staffCanSee(ctx, staff, file.requestId!))) throw notFound('没有找到这张图片')
-      await recordStaffAccess(ctx.db, staff.id, file.requestId!, ctx.clock())
-    }
+    const file = await readPhoto(ctx, request.user!.id, request.params.id)
     return reply.type(file.mime).header('cache-control', 'private, max-age=3600').send(Buffer.from(file.content) as never)
   })
 }
