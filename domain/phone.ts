@@ -17,7 +17,7 @@ export function isMainlandPhone(input: string): boolean {
   return MOBILE.test(p) || LANDLINE.test(p)
 }
 
-export const PHONE_MESSAGE = '联系电话格式不正确，请填写 11 位手机号或带区号的固定电话'
+const PHONE_MESSAGE = '联系电话格式不正确，请填写 11 位手机号或带区号的固定电话'
 
 /** A phone number that is not one: FIELD_INVALID on `field`. */
 export function phoneRefusal(field: string, value: string, message = PHONE_MESSAGE): Refusal | null {
