@@ -13,8 +13,8 @@
  */
 import type { Database } from '../server/db'
 import type { StationReport } from '../contract/types'
-import { stationReport } from '../server/repositories/reports'
-import type { Staff } from '../server/repositories/requests'
+import type { Staff } from '../domain/staff'
+import { stationReport } from '../server/usecases/reports'
 import { percentile, timed } from './util'
 
 export const REPORT_REQUESTS = 300_000
@@ -111,7 +111,7 @@ const SEQUENTIAL = ['enable_indexscan', 'enable_indexonlyscan', 'enable_bitmapsc
 async function reportOnce(db: Database, staff: Staff, period: { from: string; to: string }, withoutIndexes: boolean) {
   return db.transaction(async (tx) => {
     if (withoutIndexes) for (const s of SEQUENTIAL) await tx.query(`SET LOCAL ${s} = off`)
-    return stationReport(tx, staff, period, new Date('2026-01-01T00:00:00+08:00'))
+    return stationReport({ clock: () => new Date('2026-01-01T00:00:00+08:00') }, tx, staff, period)
   })
 }
 

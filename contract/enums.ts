@@ -26,31 +26,6 @@ export const STATION_KIND_LABELS: Record<StationKind, string> = {
   special: '专项社工站',
 }
 
-/** Short labels for filters and tags. */
-export const STATION_KIND_SHORT_LABELS: Record<StationKind, string> = {
-  city: '市级中心',
-  district: '区县总站',
-  street: '街镇社工站',
-  community: '村社工作室',
-  enterprise: '企业驿站',
-  school: '学校社工站',
-  special: '专项社工站',
-}
-
-/**
- * Level in the four-level network (1 = 市级, 4 = 村/社区). Special stations sit
- * beside the level of the station they hang under and carry no level of their own.
- */
-export const STATION_KIND_LEVEL: Record<StationKind, number | null> = {
-  city: 1,
-  district: 2,
-  street: 3,
-  community: 4,
-  enterprise: null,
-  school: null,
-  special: null,
-}
-
 /** The fixed catalogue of services a station can offer (its service menu). */
 export const SERVICE_CATEGORIES = [
   'social_assistance',

@@ -55,6 +55,13 @@ export const ERROR_CODES = [
   'RATING_NOT_ALLOWED',
   /** The consent text the client shows is not the current version. */
   'CONSENT_OUTDATED',
+  // ── appended by the server's refactoring (issue 12) ──
+  /** A service the server relies on is not configured on this server (WeChat login without its credentials). */
+  'NOT_CONFIGURED',
+  /** 领取下一条: no request is waiting in the station's queue. */
+  'QUEUE_EMPTY',
+  /** The enrollment's status does not allow the action (cancel a cancelled one, confirm an expired offer, check in a waitlisted participant…). */
+  'ENROLLMENT_STATE',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

@@ -46,6 +46,31 @@ export const LIMITS = {
   ratingTags: 7,
   /** A station account's nickname, a resident's nickname. */
   nickname: 32,
+  /** Stars of a rating: 1 to this. */
+  stars: 5,
+  /** A province's, city's or district's name as a resident picks it; a street's or community's. */
+  areaName: 20,
+  streetName: 30,
+  /** Searching stations by name, and by area name. */
+  stationSearch: 50,
+  areaSearch: 100,
+  /** Results per list: nearby stations, the station list, the activity list (the most one may ask for, and the default). */
+  nearbyResults: 100,
+  nearbyResultsDefault: 20,
+  stationResults: 200,
+  stationResultsDefault: 50,
+  activityResults: 100,
+  activityResultsDefault: 30,
+  /** The code `Taro.login` returns. */
+  loginCode: 128,
+  /** The version of a consent text as the client sends it. */
+  consentVersion: 20,
+  /** A check-in QR code's content. */
+  checkinCode: 200,
+  /** Family members one resident manages. */
+  familyMembers: 20,
+  /** The longest period of a station report, in days. */
+  reportDays: 366,
 } as const
 
 export type LimitName = keyof typeof LIMITS

@@ -3,6 +3,7 @@
  * activity; stations answer; supervisors evaluate. Plain data, shared by the
  * mini-program and the API.
  */
+import { LIMITS } from './limits'
 
 /** What a help request's rating subject is: a resolved request or an attended activity. */
 export const RATING_SUBJECTS = ['request', 'enrollment'] as const
@@ -27,8 +28,9 @@ export const ALL_RATING_TAGS: readonly string[] = [...new Set(Object.values(RATI
 
 export const STAR_LABELS = ['很不满意', '不满意', '一般', '满意', '非常满意'] as const
 
-export const RATING_COMMENT_MAX = 500
-export const RATING_REPLY_MAX = 300
+/** The longest comment and reply: aliases of LIMITS.ratingComment and LIMITS.ratingReply. */
+export const RATING_COMMENT_MAX = LIMITS.ratingComment
+export const RATING_REPLY_MAX = LIMITS.ratingReply
 /** A rating can be changed for this many days after it was first given. */
 export const RATING_EDIT_DAYS = 7
 /** A station's average is shown only once it rests on this many ratings, so that no single resident is identifiable. */

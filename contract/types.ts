@@ -40,6 +40,8 @@ export type StaffRequest = Static<typeof S.StaffRequestSchema>
 export type StaffQueueQuery = Static<typeof S.StaffQueueQuerySchema>
 export type StaffQueue = Static<typeof S.StaffQueueSchema>
 export type CounterRequestBody = Static<typeof S.CounterRequestBodySchema>
+/** What every staff action on a request answers: `request` null and `movedTo` set when it left the caller's sight. */
+export type StaffActionResult = Static<typeof S.StaffActionResultSchema>
 
 export type ActivitySession = Static<typeof S.ActivitySessionSchema>
 export type ActivitySummary = Static<typeof S.ActivitySummarySchema>

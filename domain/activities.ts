@@ -2,22 +2,10 @@
  * Activity rules, pure: ages, the registration window, who may enroll, and the
  * words residents see. Times are China Standard Time (UTC+8, no DST).
  */
-import { CHILD_AGE_LIMIT } from '../contract/activities'
-
-const CST_OFFSET_MS = 8 * 3600_000
-
-/** The calendar date (YYYY-MM-DD) of an instant in China Standard Time. */
-export function cstDate(t: Date): string {
-  return new Date(t.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10)
-}
-
-/** "11月25日 09:00" in China Standard Time. */
-export function formatCstDateTime(t: Date): string {
-  const d = new Date(t.getTime() + CST_OFFSET_MS)
-  const hh = String(d.getUTCHours()).padStart(2, '0')
-  const mm = String(d.getUTCMinutes()).padStart(2, '0')
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`
-}
+import { CHILD_AGE_LIMIT, CHILD_NOTICE_VERSION } from '../contract/activities'
+import { LIMITS } from '../contract/limits'
+import { cstDate, cstToIso, cstWeekday, formatCstDateTime, isoToCst } from './chinaTime'
+import { fieldInvalid, refusal, type Refusal } from './refusal'
 
 /** Whole years of age on `onDate` of someone born on `birthDate` (both YYYY-MM-DD). */
 export function ageOn(birthDate: string, onDate: string): number {
@@ -120,15 +108,14 @@ export function formatSchedule(sessionCount: number, startsAt: Date, endsAt: Dat
 
 // ───────────────────────── words and ranges for the resident's pages ─────────────────────────
 
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+const WEEKDAYS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
 
 /** "11月25日（周二）09:00–10:30" in China Standard Time; an end on another day keeps its date. */
 export function formatSessionTime(startsAt: Date, endsAt: Date): string {
-  const s = new Date(startsAt.getTime() + CST_OFFSET_MS)
   const [date, clock] = formatCstDateTime(startsAt).split(' ')
   const end = formatCstDateTime(endsAt)
   const sameDay = cstDate(startsAt) === cstDate(endsAt)
-  return `${date}（${WEEKDAYS[s.getUTCDay()]}）${clock}–${sameDay ? end.split(' ')[1] : end}`
+  return `${date}（${WEEKDAYS[cstWeekday(startsAt)]}）${clock}–${sameDay ? end.split(' ')[1] : end}`
 }
 
 /** The date filter of the 活动 tab. */
@@ -197,17 +184,6 @@ export function isUpcomingEnrollment(e: { status: EnrollmentStanding['status']; 
 
 const DAY_MS = 86_400_000
 const WEEK_MS = 7 * DAY_MS
-
-/** The instant (ISO, UTC) of a China Standard Time date (YYYY-MM-DD) and clock time (HH:mm). */
-export function cstToIso(date: string, time: string): string {
-  return new Date(`${date}T${time}:00+08:00`).toISOString()
-}
-
-/** The CST date (YYYY-MM-DD) and clock time (HH:mm) of an instant. */
-export function isoToCst(iso: string | Date): { date: string; time: string } {
-  const d = new Date(new Date(iso).getTime() + CST_OFFSET_MS).toISOString()
-  return { date: d.slice(0, 10), time: d.slice(11, 16) }
-}
 
 export interface SessionInput {
   startsAt: string
@@ -294,4 +270,68 @@ export function activityTimeErrors(a: RegistrationTimes & { sessions: readonly S
 export function currentSession<S extends { startsAt: string; endsAt: string }>(sessions: readonly S[], now: Date): S | null {
   const today = cstDate(now)
   return sessions.find((s) => cstDate(new Date(s.startsAt)) === today) ?? sessions.find((s) => new Date(s.endsAt) > now) ?? sessions[sessions.length - 1] ?? null
+}
+
+// ───────────────────────── refusals, for the server ─────────────────────────
+
+/**
+ * An activity as the station publishes or edits it, checked beyond its schema:
+ * the ages in order and the time rules of activityTimeErrors. The refusal
+ * names the body's field (`minAge`, `sessions`, `closesAt`, `cancelDeadline`).
+ */
+export function activityRefusal(a: { minAge?: number | null; maxAge?: number | null } & RegistrationTimes & { sessions: readonly SessionInput[] }): Refusal | null {
+  if (a.minAge != null && a.maxAge != null && a.minAge > a.maxAge) return fieldInvalid('minAge', '最小年龄不能大于最大年龄')
+  const errors = activityTimeErrors(a)
+  for (const field of ['sessions', 'closesAt', 'cancelDeadline'] as const) {
+    const message = errors[field]
+    if (message) return fieldInvalid(field, message)
+  }
+  return null
+}
+
+/** Capacity may not drop below the seats already held. */
+export function capacityRefusal(capacity: number, taken: number): Refusal | null {
+  return capacity < taken ? refusal('ACTIVITY_FULL', `已有 ${taken} 人报名成功，名额不能少于 ${taken}`, 'capacity') : null
+}
+
+/** Registration is not open now (not yet, closed, over, cancelled): why, as a refusal; null while it is open. */
+export function registrationClosed(a: RegistrationWindow, now: Date): Refusal | null {
+  const closed = registrationRefusal(a, now)
+  return closed ? refusal('REGISTRATION_CLOSED', closed) : null
+}
+
+/**
+ * Whether a participant meets the activity's age range (their age on its
+ * first day); the refusal names `birthDate` when 本人 did not give one.
+ */
+export function eligibilityRefusal(a: AgeRange & { startsAt: Date }, participant: { name: string; birthDate: string | null; isSelf: boolean }): Refusal | null {
+  const age = participant.birthDate ? ageOn(participant.birthDate, cstDate(a.startsAt)) : null
+  const problem = ageRefusal(a, age, participant.isSelf ? '您' : participant.name)
+  if (!problem) return null
+  return refusal('NOT_ELIGIBLE', problem, age === null && participant.isSelf ? 'birthDate' : undefined)
+}
+
+/**
+ * A family member as the resident adds or edits it: a real birth date, a
+ * name, and — for a child under 14 — the guardian's consent to the current
+ * children's privacy notice (`given` in this call, or `stored` from before).
+ */
+export function familyMemberRefusal(
+  m: { name: string; birthDate: string },
+  consent: { given: string | undefined; stored: string | null },
+  today: string,
+): Refusal | null {
+  const birthProblem = checkBirthDate(m.birthDate, today)
+  if (birthProblem) return fieldInvalid('birthDate', birthProblem)
+  if (!m.name.trim()) return fieldInvalid('name', '请填写家人的姓名')
+  if (!isChildAge(ageOn(m.birthDate, today))) return null
+  if (consent.given === undefined) {
+    return consent.stored === CHILD_NOTICE_VERSION ? null : fieldInvalid('childNoticeVersion', '添加未满 14 周岁的孩子，需要您作为监护人阅读并同意《儿童个人信息保护规则》')
+  }
+  return consent.given === CHILD_NOTICE_VERSION ? null : refusal('CONSENT_OUTDATED', '《儿童个人信息保护规则》已更新，请阅读最新版本后再同意', 'childNoticeVersion')
+}
+
+/** A resident manages at most LIMITS.familyMembers family members. */
+export function familySizeRefusal(count: number): Refusal | null {
+  return count >= LIMITS.familyMembers ? refusal('CONFLICT', `最多可以添加 ${LIMITS.familyMembers} 位家人`) : null
 }

@@ -6,9 +6,9 @@
  * package and the dates an admin adds), so the app and tests use it alike.
  *
  * Dates are China dates, `YYYY-MM-DD`; instants are `Date`s; China has one
- * time zone with no daylight saving (UTC+8), see ./time.
+ * time zone with no daylight saving (UTC+8), see ./chinaTime.
  */
-import { addDays, cstDate, cstInstant, cstMinutesOfDay, cstWeekday, startOfCstDay } from './time'
+import { addDays, cstDate, cstInstant, cstMinutesOfDay, cstWeekday, startOfCstDay } from './chinaTime'
 
 export type CalendarDayKind = 'holiday' | 'workday'
 

@@ -1,18 +1,14 @@
 /** Opening hours, evaluated in China Standard Time (UTC+8, no daylight saving). */
 import type { OpeningHours } from '../contract/types'
+import { cstMinutesOfDay, cstWeekday } from './chinaTime'
 
 const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
-
-function cst(date: Date): { weekday: number; minutes: number } {
-  const local = new Date(date.getTime() + 8 * 3600_000)
-  const d = local.getUTCDay()
-  return { weekday: d === 0 ? 7 : d, minutes: local.getUTCHours() * 60 + local.getUTCMinutes() }
-}
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
 
 export function isOpenAt(hours: OpeningHours[], date: Date): boolean {
-  const { weekday, minutes } = cst(date)
+  const weekday = cstWeekday(date)
+  const minutes = cstMinutesOfDay(date)
   return hours.some((h) => h.weekdays.includes(weekday) && minutes >= toMinutes(h.open) && minutes < toMinutes(h.close))
 }
 

@@ -1,4 +1,6 @@
 /** Mainland China phone numbers: mobiles (1[3-9]x, 11 digits) and landlines (0xx(x)-7/8 digits). */
+import { fieldInvalid, type Refusal } from './refusal'
+
 const MOBILE = /^1[3-9]\d{9}$/
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/
 
@@ -13,4 +15,11 @@ export function isMainlandMobile(input: string): boolean {
 export function isMainlandPhone(input: string): boolean {
   const p = normalizePhone(input)
   return MOBILE.test(p) || LANDLINE.test(p)
+}
+
+const PHONE_MESSAGE = '联系电话格式不正确，请填写 11 位手机号或带区号的固定电话'
+
+/** A phone number that is not one: FIELD_INVALID on `field`. */
+export function phoneRefusal(field: string, value: string, message = PHONE_MESSAGE): Refusal | null {
+  return isMainlandPhone(value) ? null : fieldInvalid(field, message)
 }

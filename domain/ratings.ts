@@ -5,6 +5,7 @@
  * how a station's figures read.
  */
 import { LOW_RATING_STARS, PUBLIC_RATINGS_MIN, RATING_EDIT_DAYS, RATING_TAGS, type RatingOutcome, type RatingSubject } from '../contract/ratings'
+import { fieldInvalid, refusal, type Refusal } from './refusal'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -41,6 +42,22 @@ export function ratingBodyError(subject: RatingSubject, body: { outcome?: Rating
   const allowed = RATING_TAGS[subject]
   const wrong = (body.tags ?? []).find((t) => !allowed.includes(t))
   return wrong ? `「${wrong}」不是这类评价的标签` : null
+}
+
+/** The same checks as refusals for the server: the body's field, or why rating is not allowed (RATING_NOT_ALLOWED). */
+export function ratingBodyRefusal(subject: RatingSubject, body: { outcome?: RatingOutcome; tags?: string[] }): Refusal | null {
+  const wrong = ratingBodyError(subject, body)
+  if (!wrong) return null
+  return fieldInvalid((subject === 'request' && !body.outcome) || (subject === 'enrollment' && body.outcome) ? 'outcome' : 'tags', wrong)
+}
+
+export function ratingNotAllowed(reason: string | null): Refusal | null {
+  return reason ? refusal('RATING_NOT_ALLOWED', reason) : null
+}
+
+/** A rating given at `createdAt` may still be changed. */
+export function editWindowRefusal(createdAt: Date | string, now: Date): Refusal | null {
+  return isRatingEditable(createdAt, now) ? null : refusal('RATING_NOT_ALLOWED', `评价提交已超过 ${RATING_EDIT_DAYS} 天，不能再修改`)
 }
 
 /** Whether a station's average may be shown (it rests on enough ratings that no one is identifiable). */

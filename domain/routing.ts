@@ -96,3 +96,33 @@ export function routeRequest(input: {
   }
   return null
 }
+
+/** A station near the resident's position, with its distance in meters. */
+export interface NearbyArea {
+  kind: StationKind
+  province: string
+  city: string
+  district: string
+  street: string | null
+  community: string | null
+  distanceMeters: number
+}
+
+/**
+ * Where a resident who only shared a position lives: the area of the nearest
+ * community room within 1.5 km, else of the nearest street station within 5 km
+ * (the community only from a room); nothing when neither is that close.
+ */
+export function inferredArea(nearby: readonly NearbyArea[]): ResidentArea {
+  const room = nearby.find((r) => r.kind === 'community' && r.distanceMeters <= 1500)
+  const street = nearby.find((r) => r.street && r.distanceMeters <= 5000)
+  const best = room ?? street
+  if (!best) return {}
+  return {
+    province: best.province,
+    city: best.city,
+    district: best.district,
+    street: best.street ?? undefined,
+    ...(room ? { community: room.community ?? undefined } : {}),
+  }
+}

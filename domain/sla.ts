@@ -6,7 +6,7 @@
  */
 import type { ServiceCategory } from '../contract/enums'
 import type { Urgency } from '../contract/requests'
-import { addWorkingDays, WEEKDAYS_ONLY, type WorkCalendar } from './calendar'
+import { addWorkingDays, type WorkCalendar } from './calendar'
 
 export interface ResponseTarget {
   /** Minutes of wall-clock time, or working days. */
@@ -30,7 +30,7 @@ export function targetFor(targets: ResponseTargets, category: ServiceCategory, u
  * minutes, or working days on China's calendar (holidays off, 调休 weekend
  * days on; see ./calendar).
  */
-export function responseDueAt(from: Date, target: ResponseTarget, calendar: WorkCalendar = WEEKDAYS_ONLY): Date {
+export function responseDueAt(from: Date, target: ResponseTarget, calendar: WorkCalendar): Date {
   if (target.minutes !== undefined) return new Date(from.getTime() + target.minutes * 60_000)
   return addWorkingDays(from, target.workingDays ?? 1, calendar)
 }

@@ -10,8 +10,9 @@ import Fastify, { type FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config'
+import { createContext, type AppContext } from './context'
 import type { Database } from './db'
-import { badRequest, clientErrorHandler, frameworkErrors, registerErrorHandling, unstorableInput } from './errors'
+import { clientErrorHandler, frameworkErrors, registerErrorHandling, reject, unstorableRefusal } from './errors'
 import authPlugin from './plugins/auth'
 import h5Plugin from './plugins/h5'
 import openapiPlugin from './plugins/openapi'
@@ -32,12 +33,8 @@ import uploadRoutes from './routes/uploads'
 
 declare module 'fastify' {
   interface FastifyInstance {
-    config: Config
-    db: Database
-    /** The server's clock; injected in tests. */
-    clock: () => Date
-    /** Signs check-in codes; shared by every instance through the database. */
-    checkinKey: Buffer
+    /** The database, configuration, clock, response targets and check-in key (server/context.ts). */
+    ctx: AppContext
   }
 }
 
@@ -95,13 +92,10 @@ export async function buildApp(opts: AppOptions) {
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajvBody : ajvText).compile(schema))
   // Valid JSON that no PostgreSQL column can hold (a NUL or a lone surrogate in text, a subnormal number): 400, before any handler.
   app.addHook('preHandler', async (request) => {
-    const message = unstorableInput(request.params) ?? unstorableInput(request.query) ?? unstorableInput(request.body)
-    if (message) throw badRequest(message)
+    reject(unstorableRefusal(request))
   })
 
-  app.decorate('config', opts.config)
-  app.decorate('clock', opts.clock ?? (() => new Date()))
-  app.decorate('checkinKey', await loadSecret(opts.db, 'checkin'))
+  const ctx = await createContext({ db: opts.db, config: opts.config, clock: opts.clock })
   // Phones and addresses are sealed at rest; without DATA_KEYS a key kept in the database stands in (development only).
   useDataKeys(opts.config.dataKeys.length > 0 ? opts.config.dataKeys : [{ id: 'db', key: await loadSecret(opts.db, 'data-key') }])
   if (opts.config.dataKeys.length === 0 && opts.config.nodeEnv === 'production') {
@@ -109,8 +103,8 @@ export async function buildApp(opts: AppOptions) {
   }
   await app.register(
     fp(async (instance) => {
-      instance.decorate('db', opts.db)
-    }, { name: 'db' }),
+      instance.decorate('ctx', ctx)
+    }, { name: 'context' }),
   )
   registerErrorHandling(app)
   await app.register(securityPlugin)

@@ -1,27 +1,75 @@
 /**
- * One error shape for every client-visible failure: `{ code, message }`, with a
- * 4xx for anything the client did wrong and a message a resident can read.
+ * One error shape for every client-visible failure: `{ code, message, field? }`
+ * (contract/errors.ts), with a message a resident can read. Rules refuse with
+ * a code (domain/refusal.ts); this module alone decides which HTTP status each
+ * code is answered with (HTTP_STATUS), and turns schema violations, values no
+ * column can hold, and Fastify's and Node's own refusals into the same shape.
  */
 import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { ErrorCode } from '../contract/enums'
+import type { ErrorCode } from '../contract/errors'
+import { refusal, type Decided, type Refusal } from '../domain/refusal'
 
-export class AppError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message)
+/** The HTTP status of every error code: the one table. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  FIELD_INVALID: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  UPSTREAM_ERROR: 502,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_IN_FLIGHT: 409,
+  NO_STATION_FOR_SERVICE: 422,
+  PHOTO_EXPIRED: 400,
+  REQUEST_STATE: 409,
+  REQUEST_MOVED: 404,
+  REGISTRATION_CLOSED: 409,
+  NOT_ELIGIBLE: 422,
+  ALREADY_ENROLLED: 409,
+  ACTIVITY_FULL: 409,
+  RATING_NOT_ALLOWED: 409,
+  CONSENT_OUTDATED: 409,
+  NOT_CONFIGURED: 503,
+  QUEUE_EMPTY: 404,
+  ENROLLMENT_STATE: 409,
+}
+
+/** A refusal on its way to the client; the error handler answers it with HTTP_STATUS[code]. */
+export class Refused extends Error {
+  readonly statusCode: number
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message)
+    this.statusCode = HTTP_STATUS[refusal.code]
   }
 }
 
-export const notFound = (message: string) => new AppError(404, 'NOT_FOUND', message)
-export const unauthorized = (message = '请先登录') => new AppError(401, 'UNAUTHORIZED', message)
-export const forbidden = (message = '没有权限进行此操作') => new AppError(403, 'FORBIDDEN', message)
-export const badRequest = (message: string) => new AppError(400, 'BAD_REQUEST', message)
-export const conflict = (message: string) => new AppError(409, 'CONFLICT', message)
+/** The error to throw for a refusal. */
+export const fail = (code: ErrorCode, message: string, field?: string) => new Refused(refusal(code, message, field))
+export const refuse = (r: Refusal) => new Refused(r)
+export const notFound = (message: string) => fail('NOT_FOUND', message)
+export const unauthorized = (message = '请先登录') => fail('UNAUTHORIZED', message)
+export const forbidden = (message = '没有权限进行此操作') => fail('FORBIDDEN', message)
+export const badRequest = (message: string) => fail('BAD_REQUEST', message)
+export const conflict = (message: string) => fail('CONFLICT', message)
+
+/** The decision, or its refusal thrown. */
+export function unwrap<T>(d: Decided<T>): T {
+  if (!d.ok) throw new Refused(d.refusal)
+  return d.value
+}
+
+/** Throws the refusal, if there is one. */
+export function reject(r: Refusal | null | undefined): void {
+  if (r) throw new Refused(r)
+}
 
 /** Names of fields as residents know them, for validation messages. */
 const FIELD_LABELS: Record<string, string> = {
@@ -40,6 +88,7 @@ const FIELD_LABELS: Record<string, string> = {
   description: '问题描述',
   contactName: '联系人',
   contactPhone: '联系电话',
+  phone: '电话',
   preferredTime: '方便联系的时间',
   requester: '求助人',
   helped: '被帮助人',
@@ -59,6 +108,51 @@ const FIELD_LABELS: Record<string, string> = {
   purpose: '同意的用途',
   version: '版本',
   granted: '是否同意',
+  title: '活动名称',
+  project: '所属项目',
+  audience: '面向人群',
+  minAge: '最小年龄',
+  maxAge: '最大年龄',
+  bring: '需要携带的物品',
+  place: '活动地点',
+  location: '位置',
+  capacity: '名额',
+  opensAt: '报名开放时间',
+  closesAt: '报名截止时间',
+  cancelDeadline: '取消截止时间',
+  sessions: '活动时间',
+  startsAt: '开始时间',
+  endsAt: '结束时间',
+  photoConsentRequired: '是否需要拍照同意',
+  confirmWithinHours: '候补确认时限',
+  birthDate: '出生日期',
+  notes: '特殊需要',
+  familyMemberId: '家人',
+  childNoticeVersion: '儿童个人信息保护规则版本',
+  photoConsent: '拍照宣传同意',
+  enrollmentId: '报名',
+  sessionId: '第几次课',
+  outcome: '问题是否解决',
+  stars: '星级',
+  tags: '标签',
+  comment: '评价内容',
+  anonymous: '是否匿名',
+  commentPublic: '是否公开',
+  approve: '是否通过',
+  from: '开始日期',
+  to: '结束日期',
+  subject: '评价对象',
+  low: '差评',
+  unreplied: '未回复',
+  status: '状态',
+  overdue: '超时',
+  mine: '我的',
+  attributes: '补充问题',
+  province: '省份',
+  city: '城市',
+  district: '区县',
+  street: '街道',
+  community: '社区',
 }
 
 interface AjvError {
@@ -68,17 +162,44 @@ interface AjvError {
   message?: string
 }
 
-/** Turns the first schema violation into one Chinese sentence. */
-export function validationMessage(errors: AjvError[], context: string | undefined): string {
+/** How a field reads in a message: "联系电话（contactPhone）", or the name itself in quotes. */
+function labelOf(name: string, fallback: string): string {
+  if (!name) return fallback
+  return FIELD_LABELS[name] ? `${FIELD_LABELS[name]}（${name}）` : `“${name}”`
+}
+
+/**
+ * The input a violation at `segments` is about: its path up to the first array
+ * index (`sessions`, not `sessions.0.startsAt`: the list is what the form shows),
+ * and at most FIELD_DEPTH levels deep (no form nests deeper; a body nested
+ * thousands deep does not come back as a field thousands of names long).
+ */
+const FIELD_DEPTH = 4
+function inputPath(segments: string[]): string {
+  const i = segments.findIndex((s) => /^\d+$/.test(s))
+  return (i < 0 ? segments : segments.slice(0, i)).slice(0, FIELD_DEPTH).join('.')
+}
+
+/**
+ * The first schema violation as a refusal. A violation about one input of the
+ * body or the query string is FIELD_INVALID with `field`, the input's path; a
+ * request wrong as a whole — a body that is no object, an unknown field or
+ * parameter, a malformed path or header — is BAD_REQUEST.
+ */
+export function validationRefusal(errors: AjvError[], context: string | undefined): Refusal {
   const e = errors[0]
-  if (!e) return '请求参数不正确'
-  const path = e.instancePath.replace(/^\//, '').split('/').filter(Boolean)
-  let field = path[path.length - 1] ?? ''
-  if (e.keyword === 'required') field = String(e.params.missingProperty ?? '')
-  if (e.keyword === 'additionalProperties') {
-    return `不支持的参数“${String(e.params.additionalProperty)}”`
-  }
-  const label = FIELD_LABELS[field] ? `${FIELD_LABELS[field]}（${field}）` : field ? `“${field}”` : context === 'body' ? '请求内容' : '参数'
+  if (!e) return refusal('BAD_REQUEST', '请求参数不正确')
+  if (e.keyword === 'additionalProperties') return refusal('BAD_REQUEST', `不支持的参数“${String(e.params.additionalProperty)}”`)
+  const segments = e.instancePath.split('/').filter(Boolean).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+  if (e.keyword === 'required') segments.push(String(e.params.missingProperty ?? ''))
+  const named = segments.filter((s) => !/^\d+$/.test(s))
+  const label = labelOf(named[named.length - 1] ?? '', context === 'body' ? '请求内容' : '参数')
+  const message = violationMessage(e, label)
+  const field = inputPath(segments)
+  return field && (context === 'body' || context === 'querystring') ? refusal('FIELD_INVALID', message, field) : refusal('BAD_REQUEST', message)
+}
+
+function violationMessage(e: AjvError, label: string): string {
   switch (e.keyword) {
     case 'required':
       return `缺少必填项：${label}`
@@ -86,6 +207,10 @@ export function validationMessage(errors: AjvError[], context: string | undefine
       return `${label}不能为空，请至少填写一项`
     case 'maxItems':
       return `${label}最多 ${String(e.params.limit)} 项`
+    case 'maxProperties':
+      return `${label}最多 ${String(e.params.limit)} 项`
+    case 'uniqueItems':
+      return `${label}不能重复`
     case 'type':
       return `${label}格式不正确，应为${typeName(String(e.params.type))}`
     case 'minimum':
@@ -99,7 +224,6 @@ export function validationMessage(errors: AjvError[], context: string | undefine
     case 'maxLength':
       return `${label}不能超过 ${String(e.params.limit)} 个字`
     case 'format':
-      return `${label}格式不正确`
     case 'pattern':
       return `${label}格式不正确`
     case 'anyOf':
@@ -124,13 +248,13 @@ export function isDatabaseUnavailable(error: { code?: unknown; message?: unknown
 
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
-    if (error instanceof AppError) {
-      return reply.status(error.statusCode).send({ code: error.code, message: error.message })
+    if (error instanceof Refused) {
+      if (error.refusal.code === 'UNAVAILABLE') void reply.header('retry-after', '5')
+      return reply.status(error.statusCode).send(error.refusal)
     }
     if (error.validation) {
-      return reply
-        .status(400)
-        .send({ code: 'BAD_REQUEST', message: validationMessage(error.validation as AjvError[], error.validationContext) })
+      const r = validationRefusal(error.validation as AjvError[], error.validationContext)
+      return reply.status(HTTP_STATUS[r.code]).send(r)
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable')
@@ -162,22 +286,45 @@ const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\
 
 /**
  * Values that pass the schemas but that PostgreSQL cannot store: text with a NUL or a lone
- * surrogate, subnormal numbers. Returns a message naming the field, or null. Iterative, so a
+ * surrogate, subnormal numbers. Returns the first such value's input path (as in
+ * validationRefusal; '' for the whole input) and a message naming it, or null. Iterative, so a
  * deeply nested body sent to a route that takes none cannot overflow the stack.
  */
-export function unstorableInput(input: unknown): string | null {
-  const stack: [unknown, string][] = [[input, '']]
+export function unstorableInput(input: unknown): { field: string; message: string } | null {
+  // Each entry knows its key and its parent's entry, so a path is built only for the value found
+  // (copying paths along the way would be quadratic in the depth of a deeply nested body).
+  interface At { key: string | null; parent: At | null }
+  const pathOf = (at: At | null): string[] => {
+    const keys: string[] = []
+    for (let a = at; a && a.key !== null; a = a.parent) keys.push(a.key)
+    return keys.reverse()
+  }
+  const found = (at: At, message: (label: string) => string) => {
+    const path = pathOf(at)
+    const named = path.filter((s) => !/^\d+$/.test(s))
+    return { field: inputPath(path), message: message(labelOf(named[named.length - 1] ?? '', '请求内容')) }
+  }
+  const stack: [unknown, At][] = [[input, { key: null, parent: null }]]
   while (stack.length > 0) {
-    const [value, field] = stack.pop()!
-    const label = FIELD_LABELS[field] ? `${FIELD_LABELS[field]}（${field}）` : field ? `“${field}”` : '请求内容'
-    if (typeof value === 'string' && UNSTORABLE_TEXT.test(value)) return `${label}包含无法保存的字符`
-    if (typeof value === 'number' && value !== 0 && Math.abs(value) < MIN_NORMAL) return `${label}的数值不正确`
+    const [value, at] = stack.pop()!
+    if (typeof value === 'string' && UNSTORABLE_TEXT.test(value)) return found(at, (label) => `${label}包含无法保存的字符`)
+    if (typeof value === 'number' && value !== 0 && Math.abs(value) < MIN_NORMAL) return found(at, (label) => `${label}的数值不正确`)
     if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
-        if (UNSTORABLE_TEXT.test(k)) return `${label}包含无法保存的字符`
-        stack.push([v, Array.isArray(value) ? field : k])
+        if (UNSTORABLE_TEXT.test(k)) return found(at, (label) => `${label}包含无法保存的字符`)
+        stack.push([v, { key: k, parent: at }])
       }
     }
+  }
+  return null
+}
+
+/** The preHandler check of unstorableInput over a request's parts, as a refusal (FIELD_INVALID for one input of the body or query). */
+export function unstorableRefusal(parts: { params: unknown; query: unknown; body: unknown }): Refusal | null {
+  for (const [context, input] of [['params', parts.params], ['querystring', parts.query], ['body', parts.body]] as const) {
+    const u = unstorableInput(input)
+    if (!u) continue
+    return u.field && context !== 'params' ? refusal('FIELD_INVALID', u.message, u.field) : refusal('BAD_REQUEST', u.message)
   }
   return null
 }

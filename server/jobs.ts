@@ -2,30 +2,34 @@
  * Background jobs of an API instance: the escalation of overdue requests,
  * expiry of waitlist offers, reminders the day before an activity, the purge
  * of personal data past its retention period, resealing with the current
- * data key, and the notification sender.
+ * data key, and the notification sender; first, the working calendar is
+ * reloaded (holidays an admin entered on any instance).
  * All are safe with several instances on one PostgreSQL (row locks, SKIP
  * LOCKED, unique keys) and take the clock as an argument, so tests drive them
  * with an injected time.
  */
 import type { FastifyBaseLogger } from 'fastify'
-import type { Config } from './config'
-import type { Database } from './db'
+import type { AppContext } from './context'
 import { purgeExpired } from './repositories/account'
-import { expireOffers, remindTomorrow } from './repositories/enrollments'
+import { remindTomorrow } from './repositories/enrollments'
 import { resealFields } from './repositories/reseal'
-import { escalateOverdue } from './repositories/requests'
 import { deliverPending } from './services/notifier'
+import { expireOffers } from './usecases/enrollments'
+import { escalateOverdue } from './usecases/requests'
 
-export function startJobs(db: Database, config: Config, log: FastifyBaseLogger, clock: () => Date = () => new Date()) {
+export function startJobs(ctx: AppContext, log: FastifyBaseLogger) {
+  const { db, config, clock } = ctx
   if (config.jobIntervalMs === 0) return () => {}
   let running = false
   const tick = async () => {
     if (running) return
     running = true
     try {
-      const moved = await db.transaction((tx) => escalateOverdue(tx, clock(), config.responseTargets))
+      // Holidays an admin entered on another instance count here from the next tick on.
+      await ctx.calendar.reload(db)
+      const moved = await db.transaction((tx) => escalateOverdue(ctx, tx))
       if (moved > 0) log.info({ moved }, 'escalated overdue requests')
-      const expired = await expireOffers(db, clock())
+      const expired = await expireOffers(ctx)
       if (expired > 0) log.info({ expired }, 'expired waitlist offers')
       const reminded = await db.transaction((tx) => remindTomorrow(tx, clock()))
       if (reminded > 0) log.info({ reminded }, 'queued activity reminders')

@@ -37,7 +37,7 @@ async function main() {
   if (config.seedDemo) await seedDemoData(db)
 
   const app = await buildApp({ config, db })
-  const stopJobs = startJobs(db, config, app.log)
+  const stopJobs = startJobs(app.ctx, app.log)
 
   let closing = false
   const shutdown = async (signal: string) => {

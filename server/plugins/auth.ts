@@ -1,17 +1,30 @@
-/** Bearer-token authentication: `request.user` for routes that opt in with `preHandler: app.authenticate`. */
+/**
+ * Bearer-token authentication, before anything else about a request is looked
+ * at: routes opt in with `onRequest: app.authenticate` (any signed-in account,
+ * `request.user`) or `onRequest: app.authenticateStaff` (a station account,
+ * also `request.staff`). Running in onRequest — before the body is parsed and
+ * the parameters, query and body are validated — a protected route answers
+ * 401 (and a staff route 403 to a resident) whatever it is sent, so its input
+ * rules are told only to those allowed to call it.
+ */
 import fp from 'fastify-plugin'
 import type { FastifyRequest } from 'fastify'
 import type { User } from '../../contract/types'
-import { unauthorized } from '../errors'
+import type { Staff } from '../../domain/staff'
+import { forbidden, unauthorized } from '../errors'
 import { findSessionUser } from '../repositories/sessions'
+import { staffStation } from '../repositories/staff'
 
 declare module 'fastify' {
   interface FastifyRequest {
     user: User | null
     sessionToken: string | null
+    /** Set by authenticateStaff: the station account, its role and station. */
+    staff: Staff | null
   }
   interface FastifyInstance {
-    authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
+    authenticate: (request: FastifyRequest) => Promise<void>
+    authenticateStaff: (request: FastifyRequest) => Promise<void>
   }
 }
 
@@ -24,16 +37,26 @@ export function bearerToken(request: FastifyRequest): string | null {
 
 export default fp(
   async (app) => {
+    const { ctx } = app
     app.decorateRequest('user', null)
     app.decorateRequest('sessionToken', null)
-    app.decorate('authenticate', async (request: FastifyRequest) => {
+    app.decorateRequest('staff', null)
+
+    const authenticate = async (request: FastifyRequest) => {
       const token = bearerToken(request)
       if (!token) throw unauthorized('请先登录')
-      const user = await findSessionUser(app.db, token, app.clock())
+      const user = await findSessionUser(ctx.db, token, ctx.clock())
       if (!user) throw unauthorized('登录已过期，请重新登录')
       request.user = user
       request.sessionToken = token
+    }
+    app.decorate('authenticate', authenticate)
+    app.decorate('authenticateStaff', async (request: FastifyRequest) => {
+      await authenticate(request)
+      const s = await staffStation(ctx.db, request.user!.id)
+      if (!s) throw forbidden('此功能仅限社工站工作人员使用')
+      request.staff = { id: request.user!.id, role: s.role, stationId: s.station.id }
     })
   },
-  { name: 'auth', dependencies: ['db'] },
+  { name: 'auth', dependencies: ['context'] },
 )

@@ -26,7 +26,7 @@ function limitKey(request: FastifyRequest): string {
 
 export default fp(
   async (app) => {
-    const { config } = app
+    const { config } = app.ctx
     await app.register(helmet, {
       contentSecurityPolicy: {
         directives: {
@@ -59,5 +59,5 @@ export default fp(
       }),
     })
   },
-  { name: 'security' },
+  { name: 'security', dependencies: ['context'] },
 )

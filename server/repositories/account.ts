@@ -6,46 +6,37 @@
  * (category, station, dates, status), with nothing that points to a person.
  */
 import type { AccountExport } from '../../contract/types'
+import { WITHDRAWN_ON_DELETION } from '../../domain/requests'
 import type { Queryable } from '../db'
-import type { ResponseTargets } from '../../domain/sla'
-import { notFound } from '../errors'
-import { cancelMemberEnrollments, listOwnEnrollments } from './enrollments'
-import { listFamily } from './family'
-import { getOwnRequest } from './requests'
 
 const iso = (d: Date) => new Date(d).toISOString()
 
-export async function exportAccount(db: Queryable, userId: string, now: Date, targets: ResponseTargets, checkinKey: Buffer): Promise<AccountExport> {
+/** What the export holds about the account itself, its consents and its photos (null: no such account). */
+export async function accountRecords(db: Queryable, userId: string): Promise<Pick<AccountExport, 'user' | 'consents' | 'photos'> & { requestIds: string[] } | null> {
   const { rows: users } = await db.query<{ id: string; nickname: string; role: AccountExport['user']['role']; created_at: Date }>(
     'SELECT id, nickname, role, created_at FROM users WHERE id = $1 AND deleted_at IS NULL',
     [userId],
   )
   const user = users[0]
-  if (!user) throw notFound('账号不存在')
+  if (!user) return null
   const { rows: consents } = await db.query<{ purpose: string; version: string; granted: boolean; granted_at: Date }>(
     'SELECT purpose, version, granted, granted_at FROM consents WHERE user_id = $1 ORDER BY id',
     [userId],
   )
   const { rows: requestIds } = await db.query<{ id: string }>('SELECT id FROM help_requests WHERE user_id = $1 ORDER BY created_at', [userId])
-  const requests = []
-  for (const { id } of requestIds) requests.push((await getOwnRequest(db, id, userId, targets))!)
   const { rows: photos } = await db.query<{ id: string; mime: string; size: number; created_at: Date }>(
     'SELECT id, mime, size, created_at FROM uploads WHERE user_id = $1 ORDER BY created_at',
     [userId],
   )
   return {
-    exportedAt: iso(now),
     user: { id: user.id, nickname: user.nickname, role: user.role, createdAt: iso(user.created_at) },
     consents: consents.map((c) => ({ purpose: c.purpose, version: c.version, granted: c.granted, grantedAt: iso(c.granted_at) })),
-    family: await listFamily(db, userId, now),
-    requests,
-    enrollments: await listOwnEnrollments(db, { userId, now, checkinKey }),
+    requestIds: requestIds.map((r) => r.id),
     photos: photos.map((p) => ({ id: p.id, mime: p.mime, size: p.size, createdAt: iso(p.created_at) })),
   }
 }
 
 const DELETED = '已注销'
-const WITHDRAWN = '居民已注销账号，求助自动撤回'
 
 /**
  * Erases what identifies the resident or the helped person in these requests:
@@ -55,7 +46,7 @@ const WITHDRAWN = '居民已注销账号，求助自动撤回'
  */
 export async function anonymizeRequests(db: Queryable, ids: string[], description: string, now: Date): Promise<void> {
   if (ids.length === 0) return
-  await db.query(`UPDATE request_events SET body = '' WHERE request_id = ANY($1::uuid[]) AND body <> $2`, [ids, WITHDRAWN])
+  await db.query(`UPDATE request_events SET body = '' WHERE request_id = ANY($1::uuid[]) AND body <> $2`, [ids, WITHDRAWN_ON_DELETION])
   // Ratings keep their stars and outcome for the station's figures, not the resident's words.
   await db.query(`UPDATE ratings SET comment = '', comment_public = false, user_id = NULL WHERE request_id = ANY($1::uuid[])`, [ids])
   await db.query('DELETE FROM uploads WHERE request_id = ANY($1::uuid[])', [ids])
@@ -95,40 +86,34 @@ export async function purgeExpired(db: Queryable, now: Date, days: number): Prom
   return { requests: rows.length, enrollments: enrollments.rowCount }
 }
 
-/**
- * Deletes a resident's account. Upcoming enrollments are cancelled (their
- * seats pass to the waitlist) and open requests are withdrawn, then every
- * personal field is erased. The caller runs it in one transaction.
- */
-export async function deleteAccount(db: Queryable, userId: string, now: Date): Promise<void> {
-  const { rows } = await db.query<{ id: string }>(`SELECT id FROM users WHERE id = $1 AND role = 'resident' AND deleted_at IS NULL FOR UPDATE`, [userId])
-  if (!rows[0]) throw notFound('账号不存在')
+/** Locks a resident's live account; false when there is none. */
+export async function lockResident(db: Queryable, userId: string): Promise<boolean> {
+  const { rows } = await db.query(`SELECT id FROM users WHERE id = $1 AND role = 'resident' AND deleted_at IS NULL FOR UPDATE`, [userId])
+  return rows.length > 0
+}
 
-  // Seats first: an enrollment for oneself is keyed 'self', a family member's by the member.
-  const { rows: keys } = await db.query<{ family_member_id: string | null }>(
+/** The participants (null: the resident) holding active enrollments of the resident's. */
+export async function enrolledParticipants(db: Queryable, userId: string): Promise<(string | null)[]> {
+  const { rows } = await db.query<{ family_member_id: string | null }>(
     `SELECT DISTINCT family_member_id FROM enrollments WHERE user_id = $1 AND status IN ('confirmed', 'waitlisted', 'offered')`,
     [userId],
   )
-  for (const k of keys) await cancelMemberEnrollments(db, k.family_member_id, userId, now)
+  return rows.map((r) => r.family_member_id)
+}
+
+/**
+ * Erases every personal field of a resident whose enrollments were cancelled
+ * and open requests withdrawn (by the caller, in the same transaction):
+ * enrollments, family, ratings' words, photos, requests, keys, outbox,
+ * sessions, consents, and the account's own openid and nickname.
+ */
+export async function eraseResident(db: Queryable, userId: string, now: Date): Promise<void> {
   await db.query(
     `UPDATE enrollments SET participant_name = $2, participant_birth_date = NULL, contact_phone = '', family_member_id = NULL WHERE user_id = $1`,
     [userId, DELETED],
   )
   await db.query('DELETE FROM family_members WHERE user_id = $1', [userId])
   await db.query(`UPDATE ratings SET comment = '', comment_public = false, user_id = NULL WHERE user_id = $1`, [userId])
-
-  // Open requests are withdrawn, with a line in the timeline the station sees.
-  const { rows: open } = await db.query<{ id: string; station_id: string }>(
-    `SELECT id, station_id FROM help_requests WHERE user_id = $1 AND status IN ('submitted', 'accepted', 'in_progress') FOR UPDATE`,
-    [userId],
-  )
-  for (const r of open) {
-    await db.query(`UPDATE help_requests SET status = 'cancelled', updated_at = $2 WHERE id = $1`, [r.id, now])
-    await db.query(
-      `INSERT INTO request_events (request_id, type, station_id, body, created_at) VALUES ($1, 'cancelled', $2, $3, $4)`,
-      [r.id, r.station_id, WITHDRAWN, now],
-    )
-  }
   await db.query('DELETE FROM uploads WHERE user_id = $1', [userId])
   const { rows: all } = await db.query<{ id: string }>('SELECT id FROM help_requests WHERE user_id = $1', [userId])
   await anonymizeRequests(db, all.map((r) => r.id), '（居民已注销，内容已删除）', now)

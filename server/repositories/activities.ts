@@ -1,12 +1,12 @@
 /**
- * Activities: the public catalogue (nearest stations first), one activity's
- * detail, and the station's side (create, edit, close registration).
+ * Activities in the database: the public catalogue (nearest stations first),
+ * one activity's detail, and saving what the station publishes and edits.
  */
 import type { ActivityCategory, Audience } from '../../contract/activities'
-import type { ActivityBody, ActivityDetail, ActivityListQuery, ActivityPatch, ActivitySession, ActivitySummary } from '../../contract/types'
-import { activityTimeErrors, registrationState } from '../../domain/activities'
+import type { ActivityBody, ActivityDetail, ActivityListQuery, ActivitySession, ActivitySummary } from '../../contract/types'
+import { registrationState, type SessionInput } from '../../domain/activities'
+import { cstDayStart } from '../../domain/chinaTime'
 import type { Queryable } from '../db'
-import { badRequest, conflict, notFound } from '../errors'
 
 export interface ActivityRow {
   id: string
@@ -99,9 +99,6 @@ export async function toDetail(db: Queryable, r: ActivityRow, now: Date): Promis
   }
 }
 
-/** Start of a calendar day in China Standard Time. */
-const cstDayStart = (date: string) => new Date(`${date}T00:00:00+08:00`)
-
 /**
  * Activities that have not ended, nearest stations first when a location is
  * given (then soonest first), filtered by station, audience, category and dates.
@@ -149,18 +146,12 @@ export async function getActivity(db: Queryable, id: string, now: Date): Promise
 
 // ───────────────────────── the station's side ─────────────────────────
 
-/** Checks an activity's times and ages together; messages name what to fix. */
-function checkActivity(a: ActivityBody) {
-  if (a.minAge != null && a.maxAge != null && a.minAge > a.maxAge) throw badRequest('最小年龄不能大于最大年龄')
-  // The same rules and words the workbench form checks as the worker types (domain/activities.ts).
-  const errors = activityTimeErrors(a)
-  const first = errors.sessions ?? errors.closesAt ?? errors.cancelDeadline
-  if (first) throw badRequest(first)
-  return [...a.sessions].sort((x, y) => Date.parse(x.startsAt) - Date.parse(y.startsAt))
-}
-
-export async function createActivity(db: Queryable, stationId: string, userId: string | null, a: ActivityBody, now: Date, code: string | null = null): Promise<string> {
-  const sessions = checkActivity(a)
+/** Inserts an activity and its sessions (`sessions` in time order); returns its id. */
+export async function insertActivity(
+  db: Queryable,
+  a: { stationId: string; createdBy: string | null; code: string | null; body: ActivityBody; sessions: readonly SessionInput[]; at: Date },
+): Promise<string> {
+  const { body: b, sessions } = a
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO activities (code, station_id, title, project, category, audience, min_age, max_age, description, bring,
                              place, lat, lng, capacity, opens_at, closes_at, cancel_deadline, starts_at, ends_at,
@@ -168,10 +159,10 @@ export async function createActivity(db: Queryable, stationId: string, userId: s
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $23)
      RETURNING id`,
     [
-      code, stationId, a.title, a.project || null, a.category, a.audience, a.minAge ?? null, a.maxAge ?? null, a.description,
-      a.bring ?? '', a.place, a.location?.lat ?? null, a.location?.lng ?? null, a.capacity, a.opensAt, a.closesAt,
-      a.cancelDeadline, sessions[0]!.startsAt, sessions[sessions.length - 1]!.endsAt, a.photoConsentRequired ?? false,
-      a.confirmWithinHours ?? null, userId, now,
+      a.code, a.stationId, b.title, b.project || null, b.category, b.audience, b.minAge ?? null, b.maxAge ?? null, b.description,
+      b.bring ?? '', b.place, b.location?.lat ?? null, b.location?.lng ?? null, b.capacity, b.opensAt, b.closesAt,
+      b.cancelDeadline, sessions[0]!.startsAt, sessions[sessions.length - 1]!.endsAt, b.photoConsentRequired ?? false,
+      b.confirmWithinHours ?? null, a.createdBy, a.at,
     ],
   )
   const id = rows[0]!.id
@@ -179,7 +170,8 @@ export async function createActivity(db: Queryable, stationId: string, userId: s
   return id
 }
 
-async function replaceSessions(db: Queryable, activityId: string, sessions: ActivityBody['sessions']) {
+/** The activity's sessions become these (numbered in order). */
+export async function replaceSessions(db: Queryable, activityId: string, sessions: readonly SessionInput[]) {
   await db.query('DELETE FROM activity_sessions WHERE activity_id = $1', [activityId])
   for (const [i, s] of sessions.entries()) {
     await db.query('INSERT INTO activity_sessions (activity_id, seq, starts_at, ends_at) VALUES ($1, $2, $3, $4)', [
@@ -210,16 +202,8 @@ export function bodyOf(r: ActivityRow, sessions: ActivitySession[]): ActivityBod
   }
 }
 
-/**
- * Edits an activity (the caller holds its row lock). Capacity may not drop
- * below the seats already held; sessions of a course with attendance keep
- * their ids unless the schedule itself changes.
- */
-export async function updateActivity(db: Queryable, r: ActivityRow, patch: ActivityPatch, now: Date): Promise<void> {
-  const oldSessions = await sessionsOf(db, r.id)
-  const merged: ActivityBody = { ...bodyOf(r, oldSessions), ...patch }
-  const sessions = checkActivity(merged)
-  if (merged.capacity < r.taken) throw conflict(`已有 ${r.taken} 人报名成功，名额不能少于 ${r.taken}`)
+/** Saves an activity's fields (`sessions` in time order give its start and end; the sessions themselves: replaceSessions). */
+export async function saveActivity(db: Queryable, id: string, b: ActivityBody, sessions: readonly SessionInput[], at: Date): Promise<void> {
   await db.query(
     `UPDATE activities SET title = $2, project = $3, category = $4, audience = $5, min_age = $6, max_age = $7,
             description = $8, bring = $9, place = $10, lat = $11, lng = $12, capacity = $13, opens_at = $14,
@@ -227,21 +211,23 @@ export async function updateActivity(db: Queryable, r: ActivityRow, patch: Activ
             confirm_within_hours = $20, updated_at = $21
       WHERE id = $1`,
     [
-      r.id, merged.title, merged.project || null, merged.category, merged.audience, merged.minAge ?? null, merged.maxAge ?? null,
-      merged.description, merged.bring ?? '', merged.place, merged.location?.lat ?? null, merged.location?.lng ?? null,
-      merged.capacity, merged.opensAt, merged.closesAt, merged.cancelDeadline, sessions[0]!.startsAt,
-      sessions[sessions.length - 1]!.endsAt, merged.photoConsentRequired ?? false, merged.confirmWithinHours ?? null, now,
+      id, b.title, b.project || null, b.category, b.audience, b.minAge ?? null, b.maxAge ?? null,
+      b.description, b.bring ?? '', b.place, b.location?.lat ?? null, b.location?.lng ?? null,
+      b.capacity, b.opensAt, b.closesAt, b.cancelDeadline, sessions[0]!.startsAt,
+      sessions[sessions.length - 1]!.endsAt, b.photoConsentRequired ?? false, b.confirmWithinHours ?? null, at,
     ],
   )
-  if (patch.sessions) {
-    const same = oldSessions.length === sessions.length &&
-      oldSessions.every((o, i) => o.startsAt === new Date(sessions[i]!.startsAt).toISOString() && o.endsAt === new Date(sessions[i]!.endsAt).toISOString())
-    if (!same) {
-      const { rows } = await db.query('SELECT 1 FROM attendance t JOIN activity_sessions s ON s.id = t.session_id WHERE s.activity_id = $1 LIMIT 1', [r.id])
-      if (rows.length > 0) throw conflict('已有签到记录，不能再修改课程安排')
-      await replaceSessions(db, r.id, sessions)
-    }
-  }
+}
+
+/** Whether anyone was checked in to any session of the activity. */
+export async function hasAttendance(db: Queryable, activityId: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM attendance t JOIN activity_sessions s ON s.id = t.session_id WHERE s.activity_id = $1 LIMIT 1', [activityId])
+  return rows.length > 0
+}
+
+/** Registration closed early by the station, or open again. */
+export async function saveActivityStatus(db: Queryable, id: string, status: 'open' | 'closed', at: Date): Promise<void> {
+  await db.query('UPDATE activities SET status = $2, updated_at = $3 WHERE id = $1', [id, status, at])
 }
 
 export async function listStationActivities(db: Queryable, stationId: string, now: Date): Promise<ActivitySummary[]> {
@@ -250,10 +236,4 @@ export async function listStationActivities(db: Queryable, stationId: string, no
     [stationId, now],
   )
   return rows.map((r) => toSummary(r, now))
-}
-
-export async function requireActivity(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<ActivityRow> {
-  const r = await findActivity(db, id, opts)
-  if (!r) throw notFound('没有找到这个活动')
-  return r
 }

@@ -1,28 +1,27 @@
 /**
- * Enrollments: seats, the waitlist and check-in. Every change to an
- * activity's seats first takes that activity's row lock (FOR UPDATE), then
- * moves the one counter `activities.taken` with a conditional UPDATE that the
- * CHECK (taken <= capacity) backs up; a partial unique index keeps one active
- * enrollment per participant. So no overbooking, no lost or doubled
- * enrollment, and the waitlist is served in arrival order — whatever the
- * concurrency, on PGlite and PostgreSQL alike. Notifications go to the outbox
- * in the same transaction.
+ * Enrollments in the database: seats, the waitlist and check-in. Every change
+ * to an activity's seats first takes that activity's row lock (FOR UPDATE,
+ * findActivity), then moves the one counter `activities.taken` with a
+ * conditional UPDATE that the CHECK (taken <= capacity) backs up; a partial
+ * unique index keeps one active enrollment per participant. So no overbooking,
+ * no lost or doubled enrollment, and the waitlist is served in arrival order —
+ * whatever the concurrency, on PGlite and PostgreSQL alike. Notifications go
+ * to the outbox in the same transaction.
  */
-import { CHILD_NOTICE_VERSION, ENROLLMENT_STATUS_LABELS, type EnrollmentStatus } from '../../contract/activities'
+import { type EnrollmentStatus } from '../../contract/activities'
 import { PHOTO_CONSENT_VERSION } from '../../contract/consents'
-import type { CheckinResult, EnrollBody, Enrollment, RosterEntry } from '../../contract/types'
-import { ageOn, ageRefusal, cstDate, currentSession, formatCstDateTime, registrationRefusal } from '../../domain/activities'
-import { isMainlandPhone, normalizePhone } from '../../domain/phone'
+import type { Enrollment, RosterEntry } from '../../contract/types'
+import { ageOn } from '../../domain/activities'
+import { cstDate, formatCstDateTime } from '../../domain/chinaTime'
 import type { Queryable } from '../db'
-import { AppError, badRequest, conflict, notFound } from '../errors'
-import { signCheckinCode, verifyCheckinCode } from '../services/checkinCode'
+import { signCheckinCode } from '../services/checkinCode'
 import { seal, unseal } from '../services/fieldCrypto'
-import { requireActivity, sessionsOf, toDetail, toSummary, type ActivityRow } from './activities'
-import { dateText, getFamilyMember } from './family'
+import { findActivity, toDetail, toSummary, type ActivityRow } from './activities'
+import { dateText } from './family'
 import { enqueue } from './outbox'
 import { ratingJson, toRating, type RatingJson } from './ratingView'
 
-interface EnrollmentRow {
+export interface EnrollmentRow {
   id: string
   seq: string
   activity_id: string
@@ -63,7 +62,7 @@ export interface EnrollContext {
   checkinKey: Buffer
 }
 
-function toEnrollment(e: EnrollmentRow, a: ActivityRow, ctx: EnrollContext): Enrollment {
+export function toEnrollment(e: EnrollmentRow, a: ActivityRow, ctx: EnrollContext): Enrollment {
   const heldSeat = e.status === 'confirmed'
   const beforeDeadline = ctx.now <= new Date(a.cancel_deadline)
   const beforeStart = ctx.now < new Date(a.starts_at)
@@ -85,7 +84,7 @@ function toEnrollment(e: EnrollmentRow, a: ActivityRow, ctx: EnrollContext): Enr
   }
 }
 
-async function loadEnrollment(db: Queryable, id: string, opts: { userId?: string; forUpdate?: boolean } = {}): Promise<EnrollmentRow | null> {
+export async function loadEnrollment(db: Queryable, id: string, opts: { userId?: string; forUpdate?: boolean } = {}): Promise<EnrollmentRow | null> {
   if (opts.forUpdate) await db.query('SELECT 1 FROM enrollments WHERE id = $1 FOR UPDATE', [id])
   const { rows } = await db.query<EnrollmentRow>(
     `${SELECT} WHERE e.id = $1 ${opts.userId ? 'AND e.user_id = $2' : ''}`,
@@ -94,78 +93,48 @@ async function loadEnrollment(db: Queryable, id: string, opts: { userId?: string
   return rows[0] ?? null
 }
 
-export async function getOwnEnrollment(db: Queryable, id: string, ctx: EnrollContext): Promise<Enrollment> {
-  const e = await loadEnrollment(db, id, { userId: ctx.userId })
-  if (!e) throw notFound('没有找到这条报名')
-  const a = await requireActivity(db, e.activity_id)
-  return toEnrollment(e, a, ctx)
+/** The participant's active enrollment in the activity (confirmed, waitlisted or offered), if any. */
+export async function activeEnrollmentId(db: Queryable, activityId: string, userId: string, participantKey: string): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM enrollments WHERE activity_id = $1 AND user_id = $2 AND participant_key = $3 AND status IN ('confirmed', 'waitlisted', 'offered')`,
+    [activityId, userId, participantKey],
+  )
+  return rows[0]?.id ?? null
 }
 
-/**
- * Enrolls a participant (本人 or a family member). Returns the existing
- * enrollment when that participant already holds one (a double tap), with
- * `created: false`.
- */
-export async function enroll(db: Queryable, activityId: string, body: EnrollBody, ctx: EnrollContext): Promise<{ created: boolean; enrollment: Enrollment }> {
-  const { userId, now } = ctx
-  if (!isMainlandPhone(body.contactPhone)) throw badRequest('联系电话格式不正确，请填写 11 位手机号或带区号的固定电话')
-
-  // Who takes part (before the lock: it reads only the resident's own rows).
-  let participant: { key: string; memberId: string | null; name: string; birthDate: string | null }
-  if (body.familyMemberId) {
-    const m = await getFamilyMember(db, userId, body.familyMemberId, now)
-    if (m.isChild && m.childNoticeVersion !== CHILD_NOTICE_VERSION) {
-      throw conflict('《儿童个人信息保护规则》已更新，请在“我的家人”中重新阅读并同意后再报名')
-    }
-    participant = { key: m.id, memberId: m.id, name: m.name, birthDate: m.birthDate }
-  } else {
-    const name = body.name?.trim()
-    if (!name) throw badRequest('请填写参加人的姓名')
-    participant = { key: 'self', memberId: null, name, birthDate: body.birthDate ?? null }
-  }
-
-  const a = await requireActivity(db, activityId, { forUpdate: true })
-  const refusal = registrationRefusal(
-    { status: a.status, opensAt: new Date(a.opens_at), closesAt: new Date(a.closes_at), endsAt: new Date(a.ends_at) },
-    now,
-  )
-  if (refusal) throw conflict(refusal)
-
-  const { rows: existing } = await db.query<{ id: string }>(
-    `SELECT id FROM enrollments WHERE activity_id = $1 AND user_id = $2 AND participant_key = $3 AND status IN ('confirmed', 'waitlisted', 'offered')`,
-    [activityId, userId, participant.key],
-  )
-  if (existing[0]) {
-    const again = (await loadEnrollment(db, existing[0].id))!
-    return { created: false, enrollment: toEnrollment(again, a, ctx) }
-  }
-
-  const age = participant.birthDate ? ageOn(participant.birthDate, cstDate(new Date(a.starts_at))) : null
-  const ageProblem = ageRefusal({ minAge: a.min_age, maxAge: a.max_age }, age, participant.memberId ? participant.name : '您')
-  if (ageProblem) throw new AppError(422, 'BAD_REQUEST', ageProblem)
-
+/** Takes a seat if one is free (the caller holds the activity's lock); false when full. */
+export async function takeSeat(db: Queryable, activityId: string): Promise<boolean> {
   const seat = await db.query('UPDATE activities SET taken = taken + 1 WHERE id = $1 AND taken < capacity RETURNING taken', [activityId])
-  const status: EnrollmentStatus = seat.rowCount === 1 ? 'confirmed' : 'waitlisted'
-  const photoConsent = a.photo_consent_required && body.photoConsent === true
+  return seat.rowCount === 1
+}
+
+export interface NewEnrollment {
+  activityId: string
+  userId: string
+  participant: { key: string; memberId: string | null; name: string; birthDate: string | null }
+  contactPhone: string
+  photoConsent: boolean
+  status: 'confirmed' | 'waitlisted'
+  at: Date
+}
+
+/** Inserts an enrollment (the phone sealed), and the photo consent it carries; returns its id. */
+export async function insertEnrollment(db: Queryable, n: NewEnrollment): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO enrollments (activity_id, user_id, family_member_id, participant_key, participant_name, participant_birth_date,
                               contact_phone, photo_consent, status, created_at, confirmed_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
     [
-      activityId, userId, participant.memberId, participant.key, participant.name, participant.birthDate,
-      seal(normalizePhone(body.contactPhone)), photoConsent, status, now, status === 'confirmed' ? now : null,
+      n.activityId, n.userId, n.participant.memberId, n.participant.key, n.participant.name, n.participant.birthDate,
+      seal(n.contactPhone), n.photoConsent, n.status, n.at, n.status === 'confirmed' ? n.at : null,
     ],
   )
-  const id = rows[0]!.id
-  if (photoConsent) {
+  if (n.photoConsent) {
     await db.query(`INSERT INTO consents (user_id, purpose, version, subject_id, granted_at) VALUES ($1, 'photos', $2, $3, $4)`, [
-      userId, PHOTO_CONSENT_VERSION, participant.memberId, now,
+      n.userId, PHOTO_CONSENT_VERSION, n.participant.memberId, n.at,
     ])
   }
-  const created = (await loadEnrollment(db, id))!
-  // The activity as it is now, from the row read under the lock plus this one seat or place in the queue.
-  const after = { ...a, taken: a.taken + (status === 'confirmed' ? 1 : 0), waitlist_count: a.waitlist_count + (status === 'waitlisted' ? 1 : 0) }
-  return { created: true, enrollment: toEnrollment(created, after, ctx) }
+  return rows[0]!.id
 }
 
 /**
@@ -176,7 +145,7 @@ export async function enroll(db: Queryable, activityId: string, body: EnrollBody
 export async function promoteWaitlist(db: Queryable, activityId: string, now: Date): Promise<number> {
   let promoted = 0
   for (;;) {
-    const a = await requireActivity(db, activityId)
+    const a = (await findActivity(db, activityId))!
     if (a.taken >= a.capacity || a.status === 'cancelled' || now >= new Date(a.ends_at)) return promoted
     const { rows } = await db.query<{ id: string; user_id: string; participant_name: string }>(
       `SELECT id, user_id, participant_name FROM enrollments WHERE activity_id = $1 AND status = 'waitlisted' ORDER BY seq LIMIT 1 FOR UPDATE`,
@@ -202,7 +171,7 @@ export async function promoteWaitlist(db: Queryable, activityId: string, now: Da
 }
 
 /** Frees the seat an enrollment held (if any) and hands it on. Caller holds the activity lock. */
-async function release(db: Queryable, e: EnrollmentRow, to: 'cancelled' | 'expired', now: Date) {
+export async function release(db: Queryable, e: EnrollmentRow, to: 'cancelled' | 'expired', now: Date) {
   await db.query(
     `UPDATE enrollments SET status = $2, cancelled_at = $3, offer_expires_at = NULL WHERE id = $1`,
     [e.id, to, now],
@@ -213,57 +182,33 @@ async function release(db: Queryable, e: EnrollmentRow, to: 'cancelled' | 'expir
   }
 }
 
-/** Locks the activity, then the enrollment (always in that order, so transactions never deadlock). */
-async function lockOwn(db: Queryable, id: string, userId: string | null): Promise<{ e: EnrollmentRow; a: ActivityRow }> {
+/**
+ * Locks the enrollment's activity, then the enrollment (always in that order,
+ * so transactions never deadlock); only the resident's own when `userId` is
+ * given. Null when there is no such enrollment.
+ */
+export async function lockEnrollment(db: Queryable, id: string, userId: string | null): Promise<{ e: EnrollmentRow; a: ActivityRow } | null> {
   const { rows } = await db.query<{ activity_id: string }>(
     `SELECT activity_id FROM enrollments WHERE id = $1 ${userId ? 'AND user_id = $2' : ''}`,
     userId ? [id, userId] : [id],
   )
-  if (!rows[0]) throw notFound('没有找到这条报名')
-  const a = await requireActivity(db, rows[0].activity_id, { forUpdate: true })
+  if (!rows[0]) return null
+  const a = (await findActivity(db, rows[0].activity_id, { forUpdate: true }))!
   const e = (await loadEnrollment(db, id, { forUpdate: true }))!
   return { e, a }
 }
 
-export async function cancelEnrollment(db: Queryable, id: string, ctx: EnrollContext): Promise<Enrollment> {
-  const { now } = ctx
-  const { e, a } = await lockOwn(db, id, ctx.userId)
-  if (e.status === 'cancelled' || e.status === 'expired') throw conflict(`这条报名${ENROLLMENT_STATUS_LABELS[e.status]}`)
-  if (now >= new Date(a.starts_at) && e.status !== 'confirmed') throw conflict('活动已开始，候补自动结束')
-  if (e.status === 'confirmed' && now > new Date(a.cancel_deadline)) {
-    throw conflict(`已过取消截止时间（${formatCstDateTime(new Date(a.cancel_deadline))}），如不能参加请致电社工站 ${a.station_phone}`)
-  }
-  await release(db, e, 'cancelled', now)
-  return getOwnEnrollment(db, id, ctx)
+export async function confirmEnrollment(db: Queryable, id: string, at: Date): Promise<void> {
+  await db.query(`UPDATE enrollments SET status = 'confirmed', confirmed_at = $2, offer_expires_at = NULL WHERE id = $1`, [id, at])
 }
 
-/** Accepts a seat offered from the waitlist, before the offer runs out. */
-export async function confirmOffer(db: Queryable, id: string, ctx: EnrollContext): Promise<Enrollment> {
-  const { e } = await lockOwn(db, id, ctx.userId)
-  if (e.status === 'confirmed') return getOwnEnrollment(db, id, ctx)
-  if (e.status !== 'offered') throw conflict('这条报名没有待确认的名额')
-  if (ctx.now > new Date(e.offer_expires_at!)) throw conflict('确认时间已过，名额已顺延给下一位候补')
-  await db.query(`UPDATE enrollments SET status = 'confirmed', confirmed_at = $2, offer_expires_at = NULL WHERE id = $1`, [id, ctx.now])
-  return getOwnEnrollment(db, id, ctx)
-}
-
-/** The job: offers not confirmed in time expire and the seat passes on. Returns how many expired. */
-export async function expireOffers(db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> } & Queryable, now: Date): Promise<number> {
+/** Offers not confirmed by `now`, oldest first, at most 200. */
+export async function expiredOfferIds(db: Queryable, now: Date): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
     `SELECT id FROM enrollments WHERE status = 'offered' AND offer_expires_at < $1 ORDER BY offer_expires_at LIMIT 200`,
     [now],
   )
-  let expired = 0
-  for (const { id } of rows) {
-    expired += await db.transaction(async (tx) => {
-      const { e } = await lockOwn(tx, id, null)
-      if (e.status !== 'offered' || new Date(e.offer_expires_at!) >= now) return 0
-      await release(tx, e, 'expired', now)
-      await enqueue(tx, e.user_id, 'enrollment_status', { enrollmentId: e.id, activity: '', status: '已过期', note: '未在时限内确认，名额已顺延' }, now)
-      return 1
-    })
-  }
-  return expired
+  return rows.map((r) => r.id)
 }
 
 /** The job: a reminder the day before each session, once per enrollment and session. */
@@ -301,22 +246,19 @@ export async function listOwnEnrollments(db: Queryable, ctx: EnrollContext): Pro
   const activities = new Map<string, ActivityRow>()
   const out: Enrollment[] = []
   for (const e of rows) {
-    if (!activities.has(e.activity_id)) activities.set(e.activity_id, await requireActivity(db, e.activity_id))
+    if (!activities.has(e.activity_id)) activities.set(e.activity_id, (await findActivity(db, e.activity_id))!)
     out.push(toEnrollment(e, activities.get(e.activity_id)!, ctx))
   }
   return out
 }
 
-/** Cancels a participant's active enrollments — a removed family member's, or (null) the resident's own; seats pass on. */
-export async function cancelMemberEnrollments(db: Queryable, memberId: string | null, userId: string, now: Date): Promise<void> {
+/** A participant's active enrollments — a family member's, or (null) the resident's own. */
+export async function activeEnrollmentIds(db: Queryable, memberId: string | null, userId: string): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
     `SELECT id FROM enrollments WHERE family_member_id IS NOT DISTINCT FROM $1::uuid AND user_id = $2 AND status IN ('confirmed', 'waitlisted', 'offered')`,
     [memberId, userId],
   )
-  for (const { id } of rows) {
-    const { e } = await lockOwn(db, id, userId)
-    if (['confirmed', 'waitlisted', 'offered'].includes(e.status)) await release(db, e, 'cancelled', now)
-  }
+  return rows.map((r) => r.id)
 }
 
 // ───────────────────────── the station's side ─────────────────────────
@@ -345,32 +287,11 @@ export async function roster(db: Queryable, a: ActivityRow, now: Date) {
   return { activity: await toDetail(db, a, now), entries }
 }
 
-/**
- * Checks a participant in, by the QR code's signed token or by enrollment id
- * (ticked by name), for one session (default: the one on today's date, else
- * the next). Only staff of the activity's own station.
- */
-export async function checkIn(
-  db: Queryable,
-  input: { code?: string; enrollmentId?: string; sessionId?: string; stationId: string; staffId: string; now: Date; checkinKey: Buffer },
-): Promise<CheckinResult> {
-  let enrollmentId = input.enrollmentId ?? null
-  if (input.code !== undefined) {
-    enrollmentId = verifyCheckinCode(input.checkinKey, input.code)
-    if (!enrollmentId) throw badRequest('这不是本平台的签到码')
-  }
-  if (!enrollmentId) throw badRequest('请扫描签到码或选择参加人')
-  const e = await loadEnrollment(db, enrollmentId)
-  if (!e) throw notFound('没有找到这条报名')
-  const a = await requireActivity(db, e.activity_id)
-  if (a.station_id !== input.stationId) throw notFound('没有找到这条报名（不是本站的活动）')
-  if (e.status !== 'confirmed') throw conflict(`${e.participant_name}的报名状态为“${ENROLLMENT_STATUS_LABELS[e.status]}”，不能签到`)
-  const sessions = await sessionsOf(db, a.id)
-  const session = input.sessionId ? sessions.find((s) => s.id === input.sessionId) : currentSession(sessions, input.now)
-  if (!session) throw notFound('没有找到这次课')
+/** Records a check-in; false when the participant was already checked in to that session. */
+export async function insertAttendance(db: Queryable, a: { enrollmentId: string; sessionId: string; at: Date; staffId: string }): Promise<boolean> {
   const ins = await db.query(
     `INSERT INTO attendance (enrollment_id, session_id, checked_in_at, checked_in_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-    [e.id, session.id, input.now, input.staffId],
+    [a.enrollmentId, a.sessionId, a.at, a.staffId],
   )
-  return { enrollmentId: e.id, activityId: a.id, participantName: e.participant_name, session, alreadyCheckedIn: ins.rowCount === 0 }
+  return ins.rowCount === 1
 }

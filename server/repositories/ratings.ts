@@ -7,102 +7,72 @@
  */
 import type { ServiceCategory } from '../../contract/enums'
 import { SERVICE_CATEGORY_LABELS } from '../../contract/enums'
-import { PUBLIC_RATINGS_MIN, RATING_EDIT_DAYS, type CommentReview, type RatingOutcome, type RatingSubject } from '../../contract/ratings'
+import { PUBLIC_RATINGS_MIN, type CommentReview, type RatingOutcome, type RatingSubject } from '../../contract/ratings'
 import { SENSITIVE_CATEGORIES } from '../../contract/requests'
-import type { RatingBody, StaffRating, StaffRatingList, StaffRatingsQuery, StationRatings } from '../../contract/types'
-import {
-  enrollmentRatingRefusal,
-  hasEnoughRatings,
-  isLowRating,
-  isRatingEditable,
-  ratingBodyError,
-  requestRatingRefusal,
-  roundStars,
-} from '../../domain/ratings'
-import type { ResponseTargets } from '../../domain/sla'
+import type { RatingBody, StaffRating, StationRatings } from '../../contract/types'
+import { hasEnoughRatings, isLowRating, roundStars } from '../../domain/ratings'
+import type { Staff } from '../../domain/staff'
 import type { Queryable } from '../db'
-import { AppError, badRequest, conflict, notFound } from '../errors'
-import { reportPeriod } from './reports'
-import { lockOwnRequest, reopenByResident, staffScope, type Staff } from './requests'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 
-export interface RateInput {
-  userId: string
+/** The rating of a request's resolution, or of an enrollment, if there is one. */
+export async function existingRating(db: Queryable, of: { requestId: string; resolution: number } | { enrollmentId: string }): Promise<{ id: string; created_at: Date } | null> {
+  const { rows } = 'requestId' in of
+    ? await db.query<{ id: string; created_at: Date }>('SELECT id, created_at FROM ratings WHERE request_id = $1 AND resolution = $2', [of.requestId, of.resolution])
+    : await db.query<{ id: string; created_at: Date }>('SELECT id, created_at FROM ratings WHERE enrollment_id = $1', [of.enrollmentId])
+  return rows[0] ?? null
+}
+
+export interface RatingFields {
   body: RatingBody
   /** The content-safety result of the comment when it is to be public ('pass' otherwise). */
   review: CommentReview
-  now: Date
+  at: Date
 }
 
-/** Inserts the rating, or changes it within its edit window. Returns whether it was created. */
-async function saveRating(
-  tx: Queryable,
-  existing: { id: string; created_at: Date } | undefined,
-  insert: { subject: RatingSubject; requestId: string | null; resolution: number | null; enrollmentId: string | null; stationId: string },
-  input: RateInput,
-): Promise<boolean> {
-  const b = input.body
-  const fields = [b.outcome ?? null, b.stars, b.tags ?? [], (b.comment ?? '').trim(), b.anonymous ?? false, b.commentPublic ?? false, input.review, input.now]
-  if (existing) {
-    if (!isRatingEditable(existing.created_at, input.now)) throw conflict(`评价提交已超过 ${RATING_EDIT_DAYS} 天，不能再修改`)
-    await tx.query(
-      `UPDATE ratings SET outcome = $2, stars = $3, tags = $4, comment = $5, anonymous = $6, comment_public = $7,
-              comment_review = $8, updated_at = $9 WHERE id = $1`,
-      [existing.id, ...fields],
-    )
-    return false
-  }
-  await tx.query(
+const fieldValues = (f: RatingFields) => {
+  const b = f.body
+  return [b.outcome ?? null, b.stars, b.tags ?? [], (b.comment ?? '').trim(), b.anonymous ?? false, b.commentPublic ?? false, f.review, f.at]
+}
+
+export async function insertRating(
+  db: Queryable,
+  r: { subject: RatingSubject; requestId: string | null; resolution: number | null; enrollmentId: string | null; stationId: string; userId: string },
+  f: RatingFields,
+): Promise<void> {
+  await db.query(
     `INSERT INTO ratings (subject, request_id, resolution, enrollment_id, station_id, user_id,
                           outcome, stars, tags, comment, anonymous, comment_public, comment_review, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)`,
-    [insert.subject, insert.requestId, insert.resolution, insert.enrollmentId, insert.stationId, input.userId, ...fields],
+    [r.subject, r.requestId, r.resolution, r.enrollmentId, r.stationId, r.userId, ...fieldValues(f)],
   )
-  return true
 }
 
-/**
- * "问题解决了吗？" — only the submitter, only once the request is resolved, one
- * rating per resolution. 未解决 sends it back to the same station's queue.
- */
-export async function rateRequest(tx: Queryable, id: string, input: RateInput, targets: ResponseTargets): Promise<{ created: boolean }> {
-  const row = await lockOwnRequest(tx, id, input.userId)
-  const wrong = ratingBodyError('request', input.body)
-  if (wrong) throw badRequest(wrong)
-  const refusal = requestRatingRefusal(row.status)
-  if (refusal) throw conflict(refusal)
-  const { rows } = await tx.query<{ id: string; created_at: Date }>(
-    'SELECT id, created_at FROM ratings WHERE request_id = $1 AND resolution = $2',
-    [id, row.resolutions],
+export async function updateRating(db: Queryable, id: string, f: RatingFields): Promise<void> {
+  await db.query(
+    `UPDATE ratings SET outcome = $2, stars = $3, tags = $4, comment = $5, anonymous = $6, comment_public = $7,
+            comment_review = $8, updated_at = $9 WHERE id = $1`,
+    [id, ...fieldValues(f)],
   )
-  const created = await saveRating(
-    tx, rows[0],
-    { subject: 'request', requestId: id, resolution: row.resolutions, enrollmentId: null, stationId: row.station_id },
-    input,
-  )
-  if (input.body.outcome === 'unresolved') await reopenByResident(tx, row, input.userId, input.body.comment ?? '', input.now, targets)
-  return { created }
 }
 
-/** An activity can be rated by the resident who enrolled the participant, once they were checked in. */
-export async function rateEnrollment(tx: Queryable, id: string, input: RateInput): Promise<{ created: boolean }> {
-  const { rows } = await tx.query<{ id: string; station_id: string; attended: number }>(
+/** The resident's enrollment, locked, with its station and how many sessions they attended. */
+export async function lockRatedEnrollment(db: Queryable, id: string, userId: string): Promise<{ id: string; station_id: string; attended: number } | null> {
+  const { rows } = await db.query<{ id: string; station_id: string; attended: number }>(
     `SELECT e.id, a.station_id, (SELECT count(*)::int FROM attendance t WHERE t.enrollment_id = e.id) AS attended
        FROM enrollments e JOIN activities a ON a.id = e.activity_id
       WHERE e.id = $1 AND e.user_id = $2
         FOR UPDATE OF e`,
-    [id, input.userId],
+    [id, userId],
   )
-  const e = rows[0]
-  if (!e) throw notFound('没有找到这条报名')
-  const wrong = ratingBodyError('enrollment', input.body)
-  if (wrong) throw badRequest(wrong)
-  const refusal = enrollmentRatingRefusal(Number(e.attended))
-  if (refusal) throw conflict(refusal)
-  const { rows: existing } = await tx.query<{ id: string; created_at: Date }>('SELECT id, created_at FROM ratings WHERE enrollment_id = $1', [id])
-  const created = await saveRating(tx, existing[0], { subject: 'enrollment', requestId: null, resolution: null, enrollmentId: id, stationId: e.station_id }, input)
-  return { created }
+  return rows[0] ? { ...rows[0], attended: Number(rows[0].attended) } : null
+}
+
+/** The author's openid, for the content-safety check of a public comment. */
+export async function authorOpenid(db: Queryable, userId: string): Promise<string | null> {
+  const { rows } = await db.query<{ openid: string | null }>('SELECT openid FROM users WHERE id = $1', [userId])
+  return rows[0]?.openid ?? null
 }
 
 // ───────────────────────── a station's public page ─────────────────────────
@@ -164,7 +134,7 @@ export async function stationRatings(db: Queryable, stationId: string): Promise<
 
 // ───────────────────────── the workbench ─────────────────────────
 
-interface StaffRatingRow {
+export interface StaffRatingRow {
   id: string
   subject: RatingSubject
   station_id: string
@@ -205,7 +175,7 @@ const STAFF_SELECT = `
 const VISIBLE = `rt.station_id = ANY ($1::uuid[]) AND (rt.station_id = $2 OR r.category IS NULL OR r.category <> ALL ($3::text[]))`
 const LOW = `(rt.stars <= 2 OR rt.outcome = 'unresolved')`
 
-function toStaffRating(r: StaffRatingRow, staff: Staff): StaffRating {
+export function toStaffRating(r: StaffRatingRow, staff: Staff): StaffRating {
   const anonymous = r.anonymous
   return {
     id: r.id,
@@ -232,62 +202,61 @@ function toStaffRating(r: StaffRatingRow, staff: Staff): StaffRating {
   }
 }
 
-export async function staffRatings(db: Queryable, staff: Staff, q: StaffRatingsQuery): Promise<StaffRatingList> {
-  const scope = await staffScope(db, staff)
-  if (q.stationId && !scope.includes(q.stationId)) throw notFound('没有找到这个站点')
-  const params: unknown[] = [q.stationId ? [q.stationId] : scope, staff.stationId, SENSITIVE_CATEGORIES]
+export interface RatingFilter {
+  /** The stations read; sensitive categories only from `ownStationId`. */
+  stationIds: string[]
+  ownStationId: string
+  subject?: RatingSubject
+  stars?: number
+  low?: boolean
+  unreplied?: boolean
+  createdFrom?: Date
+  createdBefore?: Date
+}
+
+/** Ratings the account may read, newest first (at most 200). */
+export async function ratingRows(db: Queryable, f: RatingFilter): Promise<StaffRatingRow[]> {
+  const params: unknown[] = [f.stationIds, f.ownStationId, SENSITIVE_CATEGORIES]
   const where = [VISIBLE]
   const add = (sql: string, v: unknown) => {
     params.push(v)
     where.push(sql.replaceAll('$?', `$${params.length}`))
   }
-  if (q.subject) add('rt.subject = $?', q.subject)
-  if (q.stars) add('rt.stars = $?', q.stars)
-  if (q.low) where.push(LOW)
-  if (q.unreplied) where.push('rt.reply IS NULL')
-  if (q.from || q.to) {
-    const { start, end } = reportPeriod(q.from ?? '2000-01-01', q.to ?? '2999-12-31', { maxDays: null })
-    if (q.from) add('rt.created_at >= $?', start)
-    if (q.to) add('rt.created_at < $?', end)
-  }
+  if (f.subject) add('rt.subject = $?', f.subject)
+  if (f.stars) add('rt.stars = $?', f.stars)
+  if (f.low) where.push(LOW)
+  if (f.unreplied) where.push('rt.reply IS NULL')
+  if (f.createdFrom) add('rt.created_at >= $?', f.createdFrom)
+  if (f.createdBefore) add('rt.created_at < $?', f.createdBefore)
   const { rows } = await db.query<StaffRatingRow>(`${STAFF_SELECT} WHERE ${where.join(' AND ')} ORDER BY rt.created_at DESC LIMIT 200`, params)
-  const { rows: badge } = await db.query<{ n: number }>(
+  return rows
+}
+
+/** Low ratings without a reply in the stations read (the station head's badge). */
+export async function lowUnrepliedCount(db: Queryable, stationIds: string[], ownStationId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM ratings rt LEFT JOIN help_requests r ON r.id = rt.request_id
       WHERE ${VISIBLE} AND ${LOW} AND rt.reply IS NULL`,
-    [scope, staff.stationId, SENSITIVE_CATEGORIES],
+    [stationIds, ownStationId, SENSITIVE_CATEGORIES],
   )
-  return { items: rows.map((r) => toStaffRating(r, staff)), lowUnreplied: Number(badge[0]!.n) }
+  return Number(rows[0]!.n)
 }
 
-/** A rating of the staff's own station, locked; another station's in scope: 403; out of scope: 404. */
-async function ownStationRating(tx: Queryable, staff: Staff, id: string): Promise<StaffRatingRow> {
-  const scope = await staffScope(tx, staff)
-  const { rows } = await tx.query<StaffRatingRow>(`${STAFF_SELECT} WHERE rt.id = $4 AND ${VISIBLE} FOR UPDATE OF rt`, [scope, staff.stationId, SENSITIVE_CATEGORIES, id])
-  const r = rows[0]
-  if (!r) throw notFound('没有找到这条评价')
-  if (r.station_id !== staff.stationId) throw new AppError(403, 'FORBIDDEN', '只能回复和审核本站收到的评价')
-  return r
+/** A rating the account may read, locked; null when there is none in its sight. */
+export async function lockVisibleRating(db: Queryable, stationIds: string[], ownStationId: string, id: string): Promise<StaffRatingRow | null> {
+  const { rows } = await db.query<StaffRatingRow>(`${STAFF_SELECT} WHERE rt.id = $4 AND ${VISIBLE} FOR UPDATE OF rt`, [stationIds, ownStationId, SENSITIVE_CATEGORIES, id])
+  return rows[0] ?? null
 }
 
-async function reload(tx: Queryable, staff: Staff, id: string): Promise<StaffRating> {
-  const { rows } = await tx.query<StaffRatingRow>(`${STAFF_SELECT} WHERE rt.id = $1`, [id])
-  return toStaffRating(rows[0]!, staff)
+export async function loadStaffRating(db: Queryable, id: string): Promise<StaffRatingRow> {
+  const { rows } = await db.query<StaffRatingRow>(`${STAFF_SELECT} WHERE rt.id = $1`, [id])
+  return rows[0]!
 }
 
-/** One public thank-you or reply per rating, by the rated station. */
-export async function replyToRating(tx: Queryable, staff: Staff, id: string, body: string, now: Date): Promise<StaffRating> {
-  const r = await ownStationRating(tx, staff, id)
-  if (r.reply) throw conflict('这条评价已经回复过了')
-  const text = body.trim()
-  if (!text) throw badRequest('请填写回复内容')
-  await tx.query('UPDATE ratings SET reply = $2, reply_by = $3, replied_at = $4 WHERE id = $1', [id, text, staff.id, now])
-  return reload(tx, staff, id)
+export async function saveReply(db: Queryable, id: string, reply: { body: string; by: string; at: Date }): Promise<void> {
+  await db.query('UPDATE ratings SET reply = $2, reply_by = $3, replied_at = $4 WHERE id = $1', [id, reply.body, reply.by, reply.at])
 }
 
-/** A public comment the content-safety check left for a person: the station approves or rejects it. */
-export async function reviewComment(tx: Queryable, staff: Staff, id: string, approve: boolean): Promise<StaffRating> {
-  const r = await ownStationRating(tx, staff, id)
-  if (r.comment_review !== 'review') throw conflict('这条评价不需要审核')
-  await tx.query('UPDATE ratings SET comment_review = $2 WHERE id = $1', [id, approve ? 'pass' : 'rejected'])
-  return reload(tx, staff, id)
+export async function saveCommentReview(db: Queryable, id: string, review: CommentReview): Promise<void> {
+  await db.query('UPDATE ratings SET comment_review = $2 WHERE id = $1', [id, review])
 }

@@ -6,27 +6,12 @@
  * long the request had waited in that station's queue and (accepted) whether
  * that was within the response target — read by index range scans on time.
  */
-import type { StationReport, StationReportQuery, StationReportRow } from '../../contract/types'
+import type { StationReport, StationReportRow } from '../../contract/types'
 import { roundStars } from '../../domain/ratings'
 import type { Queryable } from '../db'
-import { AppError, badRequest, notFound } from '../errors'
-import { staffScope, type Staff } from './requests'
 
-const DAY_MS = 24 * 60 * 60 * 1000
-/** The longest period a report covers. */
-export const REPORT_MAX_DAYS = 366
-
-/** [from 00:00, to+1 00:00) in China Standard Time; a report covers at most `maxDays`. */
-export function reportPeriod(from: string, to: string, { maxDays = REPORT_MAX_DAYS }: { maxDays?: number | null } = {}): { start: Date; end: Date } {
-  const start = new Date(`${from}T00:00:00+08:00`)
-  const end = new Date(new Date(`${to}T00:00:00+08:00`).getTime() + DAY_MS)
-  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) throw badRequest('请选择正确的起止日期')
-  if (end <= start) throw badRequest('结束日期不能早于开始日期')
-  if (maxDays !== null && end.getTime() - start.getTime() > maxDays * DAY_MS) throw badRequest(`统计时段最长 ${maxDays} 天`)
-  return { start, end }
-}
-
-async function subtree(db: Queryable, rootId: string): Promise<string[]> {
+/** A station and every station below it. */
+export async function subtree(db: Queryable, rootId: string): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
     `WITH RECURSIVE sub AS (SELECT id FROM stations WHERE id = $1 UNION ALL SELECT s.id FROM stations s JOIN sub ON s.parent_id = sub.id) SELECT id FROM sub`,
     [rootId],
@@ -169,18 +154,8 @@ function figures(r: ReportRow): StationReport['total'] {
   }
 }
 
-/**
- * The report for a supervisor's subtree (or, drilling down, the subtree of one
- * station in it). Social workers: 403. Stations sorted by level, then name.
- */
-export async function stationReport(db: Queryable, staff: Staff, q: StationReportQuery, now: Date): Promise<StationReport> {
-  if (staff.role !== 'supervisor') throw new AppError(403, 'FORBIDDEN', '站点统计报表仅限督导查看')
-  const { start, end } = reportPeriod(q.from, q.to)
-  let scope = await staffScope(db, staff)
-  if (q.stationId) {
-    if (!scope.includes(q.stationId)) throw notFound('没有找到这个站点')
-    scope = await subtree(db, q.stationId)
-  }
+/** Every figure of the stations in `scope` over [start, end), per station (by level, then name) and in total. */
+export async function reportFigures(db: Queryable, scope: string[], start: Date, end: Date, now: Date): Promise<Pick<StationReport, 'items' | 'total'>> {
   const { rows } = await db.query<ReportRow>(REPORT_SQL, [scope, start, end, now])
   const total = rows.find((r) => r.is_total)!
   const order = ['city', 'district', 'street', 'community', 'school', 'enterprise', 'special']
@@ -192,7 +167,7 @@ export async function stationReport(db: Queryable, staff: Staff, q: StationRepor
       ...figures(r),
     }))
     .sort((a, b) => order.indexOf(a.station.kind) - order.indexOf(b.station.kind) || a.station.name.localeCompare(b.station.name, 'zh-CN'))
-  return { from: q.from, to: q.to, items, total: figures(total) }
+  return { items, total: figures(total) }
 }
 
 const percent = (v: number | null) => (v === null ? '' : `${Math.round(v * 1000) / 10}%`)

@@ -151,3 +151,13 @@ export async function listAreas(db: Queryable): Promise<AreaNode[]> {
   )
   return buildAreaTree(rows.map((r) => ({ ...r, lat: Number(r.lat), lng: Number(r.lng) })))
 }
+
+/** Stations by id, as references, level by level (城市 → 区县 → 街镇 → 社区, then the special stations), then by code. */
+export async function stationRefs(db: Queryable, ids: string[]): Promise<StationRef[]> {
+  const { rows } = await db.query<StationRef>(
+    `SELECT id, code, name, kind FROM stations WHERE id = ANY ($1::uuid[])
+      ORDER BY CASE kind WHEN 'city' THEN 1 WHEN 'district' THEN 2 WHEN 'street' THEN 3 WHEN 'community' THEN 4 ELSE 5 END, code`,
+    [ids],
+  )
+  return rows
+}

@@ -1,10 +1,11 @@
 /** 我的 → 个人信息: export everything held about me, and delete my account. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { AccountExportSchema, ErrorSchema, OkResponseSchema } from '../../contract/schemas'
-import { deleteAccount, exportAccount } from '../repositories/account'
+import { deleteAccount, exportAccount } from '../usecases/account'
 
 const account: FastifyPluginAsyncTypebox = async (app) => {
-  const auth = { preHandler: app.authenticate }
+  const { ctx } = app
+  const auth = { onRequest: app.authenticate }
   const security = [{ bearer: [] }]
 
   app.get('/api/me/export', {
@@ -16,7 +17,7 @@ const account: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: AccountExportSchema, 401: ErrorSchema, 404: ErrorSchema },
     },
   }, async (request, reply) => {
-    const data = await exportAccount(app.db, request.user!.id, app.clock(), app.config.responseTargets, app.checkinKey)
+    const data = await exportAccount(ctx, request.user!.id)
     return reply.header('cache-control', 'no-store').send(data)
   })
 
@@ -29,7 +30,7 @@ const account: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: OkResponseSchema, 401: ErrorSchema, 404: ErrorSchema },
     },
   }, async (request) => {
-    await app.db.transaction((tx) => deleteAccount(tx, request.user!.id, app.clock()))
+    await deleteAccount(ctx, request.user!.id)
     return { ok: true as const }
   })
 }

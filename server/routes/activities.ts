@@ -15,17 +15,19 @@ import {
   IdParamsSchema,
   OkResponseSchema,
 } from '../../contract/schemas'
-import { badRequest, notFound } from '../errors'
-import { getActivity, listActivities } from '../repositories/activities'
-import { cancelEnrollment, cancelMemberEnrollments, confirmOffer, enroll, listOwnEnrollments } from '../repositories/enrollments'
-import { addFamilyMember, eraseFamilyMember, listFamily, updateFamilyMember } from '../repositories/family'
+import { fail } from '../errors'
+import { listActivities } from '../repositories/activities'
+import { listFamily } from '../repositories/family'
+import { requireActivityDetail } from '../usecases/activities'
+import { cancelEnrollment, confirmOffer, enroll, myEnrollments } from '../usecases/enrollments'
+import { addFamilyMember, removeFamilyMember, updateFamilyMember } from '../usecases/family'
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema }
 
 const activities: FastifyPluginAsyncTypebox = async (app) => {
-  const auth = { preHandler: app.authenticate }
+  const { ctx } = app
+  const auth = { onRequest: app.authenticate }
   const security = [{ bearer: [] }]
-  const ctx = (userId: string) => ({ userId, now: app.clock(), checkinKey: app.checkinKey })
 
   app.get('/api/activities', {
     schema: {
@@ -36,18 +38,14 @@ const activities: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request) => {
     const q = request.query
-    if ((q.lat === undefined) !== (q.lng === undefined)) throw badRequest('纬度和经度需要同时提供')
-    if (q.from && q.to && q.from > q.to) throw badRequest('开始日期不能晚于结束日期')
-    return { items: await listActivities(app.db, q, app.clock()) }
+    if ((q.lat === undefined) !== (q.lng === undefined)) throw fail('FIELD_INVALID', '纬度和经度需要同时提供', q.lat === undefined ? 'lat' : 'lng')
+    if (q.from && q.to && q.from > q.to) throw fail('FIELD_INVALID', '开始日期不能晚于结束日期', 'to')
+    return { items: await listActivities(ctx.db, q, ctx.clock()) }
   })
 
   app.get('/api/activities/:id', {
     schema: { tags: ['活动'], summary: '活动详情', params: IdParamsSchema, response: { 200: ActivityDetailSchema, 400: ErrorSchema, 404: ErrorSchema } },
-  }, async (request) => {
-    const a = await getActivity(app.db, request.params.id, app.clock())
-    if (!a) throw notFound('没有找到这个活动')
-    return a
-  })
+  }, async (request) => requireActivityDetail(ctx, request.params.id))
 
   app.post('/api/activities/:id/enrollments', {
     ...auth,
@@ -61,31 +59,31 @@ const activities: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: EnrollmentSchema, 201: EnrollmentSchema, ...errors },
     },
   }, async (request, reply) => {
-    const r = await app.db.transaction((tx) => enroll(tx, request.params.id, request.body, ctx(request.user!.id)))
+    const r = await ctx.db.transaction((tx) => enroll(ctx, tx, request.params.id, request.user!.id, request.body))
     return reply.status(r.created ? 201 : 200).send(r.enrollment)
   })
 
   app.get('/api/enrollments/mine', {
     ...auth,
     schema: { tags: ['活动'], summary: '我的报名', security, response: { 200: EnrollmentListSchema, 401: ErrorSchema } },
-  }, async (request) => ({ items: await listOwnEnrollments(app.db, ctx(request.user!.id)) }))
+  }, async (request) => ({ items: await myEnrollments(ctx, request.user!.id) }))
 
   app.post('/api/enrollments/:id/cancel', {
     ...auth,
     schema: { tags: ['活动'], summary: '取消报名（截止时间前）；空出的名额自动给第一位候补', security, params: IdParamsSchema, response: { 200: EnrollmentSchema, ...errors } },
-  }, async (request) => app.db.transaction((tx) => cancelEnrollment(tx, request.params.id, ctx(request.user!.id))))
+  }, async (request) => cancelEnrollment(ctx, request.params.id, request.user!.id))
 
   app.post('/api/enrollments/:id/confirm', {
     ...auth,
     schema: { tags: ['活动'], summary: '确认候补转正的名额（在时限内）', security, params: IdParamsSchema, response: { 200: EnrollmentSchema, ...errors } },
-  }, async (request) => app.db.transaction((tx) => confirmOffer(tx, request.params.id, ctx(request.user!.id))))
+  }, async (request) => confirmOffer(ctx, request.params.id, request.user!.id))
 
   // 我的家人
 
   app.get('/api/me/family', {
     ...auth,
     schema: { tags: ['我的家人'], summary: '我管理的家人', security, response: { 200: FamilyListSchema, 401: ErrorSchema } },
-  }, async (request) => ({ items: await listFamily(app.db, request.user!.id, app.clock()) }))
+  }, async (request) => ({ items: await listFamily(ctx.db, request.user!.id, ctx.clock()) }))
 
   app.post('/api/me/family', {
     ...auth,
@@ -97,14 +95,13 @@ const activities: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: FamilyMemberSchema, ...errors },
     },
   }, async (request, reply) => {
-    const m = await app.db.transaction((tx) => addFamilyMember(tx, request.user!.id, request.body, app.clock()))
-    return reply.status(201).send(m)
+    return reply.status(201).send(await addFamilyMember(ctx, request.user!.id, request.body))
   })
 
   app.patch('/api/me/family/:id', {
     ...auth,
     schema: { tags: ['我的家人'], summary: '修改家人信息', security, params: IdParamsSchema, body: FamilyMemberPatchSchema, response: { 200: FamilyMemberSchema, ...errors } },
-  }, async (request) => app.db.transaction((tx) => updateFamilyMember(tx, request.user!.id, request.params.id, request.body, app.clock())))
+  }, async (request) => updateFamilyMember(ctx, request.user!.id, request.params.id, request.body))
 
   app.delete('/api/me/family/:id', {
     ...auth,
@@ -116,12 +113,7 @@ const activities: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: OkResponseSchema, ...errors },
     },
   }, async (request) => {
-    const userId = request.user!.id
-    const { id } = request.params
-    await app.db.transaction(async (tx) => {
-      await cancelMemberEnrollments(tx, id, userId, app.clock())
-      await eraseFamilyMember(tx, userId, id, app.clock())
-    })
+    await removeFamilyMember(ctx, request.user!.id, request.params.id)
     return { ok: true as const }
   })
 }

@@ -12,7 +12,8 @@ import { createSession, revokeSession, upsertUserByOpenid } from '../repositorie
 import { code2Session } from '../services/wechat'
 
 const auth: FastifyPluginAsyncTypebox = async (app) => {
-  const { config } = app
+  const { ctx } = app
+  const { config } = ctx
 
   app.post('/api/auth/wechat', {
     config: { limit: 'login' },
@@ -24,9 +25,9 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request) => {
     const { openid } = await code2Session(config.wechat, request.body.code)
-    return app.db.transaction(async (tx) => {
+    return ctx.db.transaction(async (tx) => {
       const user = await upsertUserByOpenid(tx, openid, '微信用户')
-      return createSession(tx, user, config.sessionTtlHours, app.clock())
+      return createSession(tx, user, config.sessionTtlHours, ctx.clock())
     })
   })
 
@@ -44,15 +45,15 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
       // A nickname names a stable demo account (tests use it); without one, each browser gets an account of its own.
       const nickname = request.body?.nickname ?? '演示居民'
       const openid = request.body?.nickname ? `dev:${nickname}` : `dev:anon:${randomUUID()}`
-      return app.db.transaction(async (tx) => {
+      return ctx.db.transaction(async (tx) => {
         const user = await upsertUserByOpenid(tx, openid, nickname)
-        return createSession(tx, user, config.sessionTtlHours, app.clock())
+        return createSession(tx, user, config.sessionTtlHours, ctx.clock())
       })
     })
   }
 
   app.post('/api/auth/logout', {
-    preHandler: app.authenticate,
+    onRequest: app.authenticate,
     schema: {
       tags: ['登录'],
       summary: '退出登录：吊销当前令牌',
@@ -60,12 +61,12 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: OkResponseSchema, 401: ErrorSchema },
     },
   }, async (request) => {
-    await revokeSession(app.db, request.sessionToken!, app.clock())
+    await revokeSession(ctx.db, request.sessionToken!, ctx.clock())
     return { ok: true as const }
   })
 
   app.get('/api/me', {
-    preHandler: app.authenticate,
+    onRequest: app.authenticate,
     schema: {
       tags: ['登录'],
       summary: '当前登录的用户',

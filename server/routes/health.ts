@@ -4,9 +4,10 @@ import { ErrorSchema, HealthResponseSchema } from '../../contract/schemas'
 import { version } from '../../package.json'
 
 const health: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.ctx
   const status = async () => {
-    await app.db.query('SELECT 1')
-    return { status: 'ok' as const, database: app.db.kind, version }
+    await db.query('SELECT 1')
+    return { status: 'ok' as const, database: db.kind, version }
   }
   app.get('/api/health', {
     schema: { tags: ['运维'], summary: '健康检查（含数据库）', response: { 200: HealthResponseSchema, 503: ErrorSchema } },

@@ -20,29 +20,22 @@ import {
   StationReportQuerySchema,
   StationReportSchema,
 } from '../../contract/schemas'
-import type { RatingBody } from '../../contract/types'
 import { notFound } from '../errors'
-import { getOwnEnrollment } from '../repositories/enrollments'
-import { rateEnrollment, rateRequest, replyToRating, reviewComment, staffRatings, stationRatings } from '../repositories/ratings'
-import { reportLines, stationReport } from '../repositories/reports'
-import { getOwnRequest } from '../repositories/requests'
-import { requireStaff } from '../repositories/staff'
-import { checkPublicText } from '../services/contentSafety'
+import { stationRatings } from '../repositories/ratings'
+import { reportLines } from '../repositories/reports'
 import { toCsv } from '../services/csv'
+import { getOwnEnrollment } from '../usecases/enrollments'
+import { contentReview, rateEnrollment, rateRequest, replyToRating, reviewComment, staffRatings } from '../usecases/ratings'
+import { stationReport } from '../usecases/reports'
+import { requireOwnRequest } from '../usecases/requests'
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema }
 
 const ratings: FastifyPluginAsyncTypebox = async (app) => {
-  const auth = { preHandler: app.authenticate }
+  const { ctx } = app
+  const auth = { onRequest: app.authenticate }
+  const staffOnly = { onRequest: app.authenticateStaff }
   const security = [{ bearer: [] }]
-  const targets = app.config.responseTargets
-
-  /** A comment meant to be public passes the content-safety hook first (outside the transaction: it may call WeChat). */
-  async function reviewOf(userId: string, body: RatingBody) {
-    if (!body.commentPublic || !body.comment?.trim()) return 'pass' as const
-    const { rows } = await app.db.query<{ openid: string | null }>('SELECT openid FROM users WHERE id = $1', [userId])
-    return checkPublicText(app.config, body.comment, rows[0]?.openid ?? null, app.clock())
-  }
 
   app.post('/api/requests/:id/rating', {
     ...auth,
@@ -58,9 +51,9 @@ const ratings: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const userId = request.user!.id
     const { id } = request.params
-    const review = await reviewOf(userId, request.body)
-    const { created } = await app.db.transaction((tx) => rateRequest(tx, id, { userId, body: request.body, review, now: app.clock() }, targets))
-    return reply.status(created ? 201 : 200).send((await getOwnRequest(app.db, id, userId, targets))!)
+    const review = await contentReview(ctx, userId, request.body)
+    const { created } = await ctx.db.transaction((tx) => rateRequest(ctx, tx, id, { userId, body: request.body, review }))
+    return reply.status(created ? 201 : 200).send(await requireOwnRequest(ctx, id, userId))
   })
 
   app.post('/api/enrollments/:id/rating', {
@@ -77,9 +70,9 @@ const ratings: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const userId = request.user!.id
     const { id } = request.params
-    const review = await reviewOf(userId, request.body)
-    const { created } = await app.db.transaction((tx) => rateEnrollment(tx, id, { userId, body: request.body, review, now: app.clock() }))
-    return reply.status(created ? 201 : 200).send(await getOwnEnrollment(app.db, id, { userId, now: app.clock(), checkinKey: app.checkinKey }))
+    const review = await contentReview(ctx, userId, request.body)
+    const { created } = await ctx.db.transaction((tx) => rateEnrollment(ctx, tx, id, { userId, body: request.body, review }))
+    return reply.status(created ? 201 : 200).send(await getOwnEnrollment(ctx, ctx.db, id, userId))
   })
 
   app.get('/api/stations/:id/ratings', {
@@ -90,13 +83,13 @@ const ratings: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: StationRatingsSchema, 400: ErrorSchema, 404: ErrorSchema },
     },
   }, async (request) => {
-    const r = await stationRatings(app.db, request.params.id)
+    const r = await stationRatings(ctx.db, request.params.id)
     if (!r) throw notFound('没有找到这个社工站')
     return r
   })
 
   app.get('/api/staff/ratings', {
-    ...auth,
+    ...staffOnly,
     schema: {
       tags: ['工作台·评价'],
       summary: '本站（督导：下级各站）收到的评价；匿名评价不显示姓名和求助编号',
@@ -104,10 +97,10 @@ const ratings: FastifyPluginAsyncTypebox = async (app) => {
       querystring: StaffRatingsQuerySchema,
       response: { 200: StaffRatingListSchema, ...errors },
     },
-  }, async (request) => staffRatings(app.db, await requireStaff(app.db, request.user!.id), request.query))
+  }, async (request) => staffRatings(ctx, request.staff!, request.query))
 
   app.post('/api/staff/ratings/:id/reply', {
-    ...auth,
+    ...staffOnly,
     schema: {
       tags: ['工作台·评价'],
       summary: '公开回复或感谢一条本站收到的评价（每条一次）',
@@ -116,13 +109,10 @@ const ratings: FastifyPluginAsyncTypebox = async (app) => {
       body: RatingReplyBodySchema,
       response: { 200: StaffRatingSchema, ...errors },
     },
-  }, async (request) => {
-    const staff = await requireStaff(app.db, request.user!.id)
-    return app.db.transaction((tx) => replyToRating(tx, staff, request.params.id, request.body.body, app.clock()))
-  })
+  }, async (request) => replyToRating(ctx, request.staff!, request.params.id, request.body.body))
 
   app.post('/api/staff/ratings/:id/review', {
-    ...auth,
+    ...staffOnly,
     schema: {
       tags: ['工作台·评价'],
       summary: '审核内容安全检查待定的公开留言：通过后才在站点页面展示',
@@ -131,13 +121,10 @@ const ratings: FastifyPluginAsyncTypebox = async (app) => {
       body: CommentReviewBodySchema,
       response: { 200: StaffRatingSchema, ...errors },
     },
-  }, async (request) => {
-    const staff = await requireStaff(app.db, request.user!.id)
-    return app.db.transaction((tx) => reviewComment(tx, staff, request.params.id, request.body.approve))
-  })
+  }, async (request) => reviewComment(ctx, request.staff!, request.params.id, request.body.approve))
 
   app.get('/api/staff/reports/stations', {
-    ...auth,
+    ...staffOnly,
     schema: {
       tags: ['工作台·报表'],
       summary: '督导的站点统计：所辖各站在时段内的求助、按时受理率、受理与办结中位时长、超时、升级、满意度、活动与出勤',
@@ -145,10 +132,10 @@ const ratings: FastifyPluginAsyncTypebox = async (app) => {
       querystring: StationReportQuerySchema,
       response: { 200: StationReportSchema, ...errors },
     },
-  }, async (request) => stationReport(app.db, await requireStaff(app.db, request.user!.id), request.query, app.clock()))
+  }, async (request) => stationReport(ctx, ctx.db, request.staff!, request.query))
 
   app.get('/api/staff/reports/stations.csv', {
-    ...auth,
+    ...staffOnly,
     schema: {
       tags: ['工作台·报表'],
       summary: '导出站点统计（CSV，Excel 可直接打开）',
@@ -157,7 +144,7 @@ const ratings: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Type.String({ description: 'text/csv; charset=utf-8' }), ...errors },
     },
   }, async (request, reply) => {
-    const report = await stationReport(app.db, await requireStaff(app.db, request.user!.id), request.query, app.clock())
+    const report = await stationReport(ctx, ctx.db, request.staff!, request.query)
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="station-report-${report.from}-${report.to}.csv"`)

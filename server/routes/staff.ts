@@ -1,6 +1,6 @@
 /** The social workers' workbench API: station login, the queue, and every action on a request. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
+import type { TSchema } from '@sinclair/typebox'
 import {
   AccessLogSchema,
   CounterRequestBodySchema,
@@ -11,6 +11,7 @@ import {
   ReasonBodySchema,
   ResolveBodySchema,
   SessionSchema,
+  StaffActionResultSchema,
   StaffLoginBodySchema,
   StaffMeSchema,
   StaffQueueQuerySchema,
@@ -18,78 +19,59 @@ import {
   StaffRequestSchema,
   TransferBodySchema,
 } from '../../contract/schemas'
-import { isMainlandPhone, normalizePhone } from '../../domain/phone'
-import { badRequest, notFound } from '../errors'
-import {
-  accessLog,
-  applyStaffAction,
-  claimNext,
-  createCounterRequest,
-  getForStaff,
-  staffQueue,
-  staffScope,
-  type Staff,
-  type StaffAction,
-} from '../repositories/requests'
+import { checkSubmission, type StaffAction } from '../../domain/requests'
+import { unwrap } from '../errors'
+import { scopeOf } from '../repositories/requests'
 import { createSession } from '../repositories/sessions'
-import { authenticateStaff, requireStaff as requireStaffAccount, staffStation } from '../repositories/staff'
-import type { Queryable } from '../db'
+import { staffStation } from '../repositories/staff'
+import { stationRefs } from '../repositories/stations'
+import { staffLogin } from '../usecases/staff'
+import { accessLog, applyStaffAction, claimNext, createCounterRequest, openForStaff, staffQueue } from '../usecases/requests'
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema }
 
 const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const targets = app.config.responseTargets
-
-  const requireStaff = (request: FastifyRequest): Promise<Staff> => requireStaffAccount(app.db, request.user!.id)
-  const auth = { preHandler: app.authenticate }
+  const { ctx } = app
+  const auth = { onRequest: app.authenticateStaff }
   const security = [{ bearer: [] }]
 
   app.post('/api/staff/login', {
     config: { limit: 'login' },
     schema: { tags: ['工作台'], summary: '社工站账号登录', body: StaffLoginBodySchema, response: { 200: SessionSchema, 400: ErrorSchema, 401: ErrorSchema, 429: ErrorSchema } },
   }, async (request) => {
-    const user = await authenticateStaff(app.db, request.body.username, request.body.password, app.clock())
-    return createSession(app.db, user, 12, app.clock())
+    const user = await staffLogin(ctx, request.body.username, request.body.password)
+    return createSession(ctx.db, user, 12, ctx.clock())
   })
 
   app.get('/api/staff/me', {
     ...auth,
     schema: { tags: ['工作台'], summary: '当前工作人员、所在站点及可见的队列', security, response: { 200: StaffMeSchema, ...errors } },
   }, async (request) => {
-    const staff = await requireStaff(request)
-    const s = (await staffStation(app.db, staff.id))!
-    const scopeIds = await staffScope(app.db, staff)
-    const { rows } = await app.db.query<{ id: string; code: string; name: string; kind: any }>(
-      `SELECT id, code, name, kind FROM stations WHERE id = ANY ($1::uuid[])
-        ORDER BY CASE kind WHEN 'city' THEN 1 WHEN 'district' THEN 2 WHEN 'street' THEN 3 WHEN 'community' THEN 4 ELSE 5 END, code`,
-      [scopeIds],
-    )
-    return { user: request.user!, station: s.station, scope: rows }
+    const staff = request.staff!
+    const s = (await staffStation(ctx.db, staff.id))!
+    return { user: request.user!, station: s.station, scope: await stationRefs(ctx.db, await scopeOf(ctx.db, staff)) }
   })
 
   app.get('/api/staff/queue', {
     ...auth,
     schema: { tags: ['工作台'], summary: '队列：待受理在前，紧急在前，最早在前', security, querystring: StaffQueueQuerySchema, response: { 200: StaffQueueSchema, ...errors } },
-  }, async (request) => ({ items: await staffQueue(app.db, await requireStaff(request), request.query, app.clock()) }))
+  }, async (request) => ({ items: await staffQueue(ctx, request.staff!, request.query) }))
 
   app.post('/api/staff/queue/claim', {
     ...auth,
-    schema: { tags: ['工作台'], summary: '领取下一条：每条求助只会交给一位社工', security, response: { 200: StaffRequestSchema, ...errors } },
-  }, async (request) => {
-    const staff = await requireStaff(request)
-    const id = await app.db.transaction((tx) => claimNext(tx, staff, app.clock()))
-    if (!id) throw notFound('队列中暂时没有待受理的求助')
-    return (await getForStaff(app.db, staff, id, app.clock(), targets))!
-  })
+    schema: { tags: ['工作台'], summary: '领取下一条：每条求助只会交给一位社工（队列已空：404 QUEUE_EMPTY）', security, response: { 200: StaffRequestSchema, ...errors } },
+  }, async (request) => claimNext(ctx, request.staff!))
 
   app.get('/api/staff/requests/:id', {
     ...auth,
-    schema: { tags: ['工作台'], summary: '求助详情（含内部备注）', security, params: IdParamsSchema, response: { 200: StaffRequestSchema, ...errors } },
-  }, async (request) => {
-    const r = await getForStaff(app.db, await requireStaff(request), request.params.id, app.clock(), targets)
-    if (!r) throw notFound('没有找到这条求助')
-    return r
-  })
+    schema: {
+      tags: ['工作台'],
+      summary: '求助详情（含内部备注）；已转出本人视线的求助答 404 REQUEST_MOVED，说明转到了哪里',
+      security,
+      params: IdParamsSchema,
+      response: { 200: StaffRequestSchema, ...errors },
+    },
+  }, async (request) => openForStaff(ctx, request.staff!, request.params.id))
 
   app.get('/api/staff/requests/:id/access-log', {
     ...auth,
@@ -100,25 +82,20 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParamsSchema,
       response: { 200: AccessLogSchema, ...errors },
     },
-  }, async (request) => {
-    const items = await accessLog(app.db, await requireStaff(request), request.params.id)
-    if (!items) throw notFound('没有找到这条求助')
-    return { items }
-  })
+  }, async (request) => ({ items: await accessLog(ctx, request.staff!, request.params.id) }))
 
-  const action = <B>(name: string, summary: string, body: unknown, toAction: (b: B) => StaffAction) => {
+  const action = <B>(name: StaffAction['type'], summary: string, body: TSchema | null, toAction: (b: B) => StaffAction) => {
     app.post(`/api/staff/requests/:id/${name}`, {
       ...auth,
-      schema: { tags: ['工作台'], summary, security, params: IdParamsSchema, ...(body ? { body } : {}), response: { 200: StaffRequestSchema, ...errors } },
-    }, async (request) => {
-      const staff = await requireStaff(request)
-      const id = (request.params as { id: string }).id
-      await app.db.transaction((tx: Queryable) => applyStaffAction(tx, staff, id, toAction(request.body as B), app.clock(), targets))
-      const after = await getForStaff(app.db, staff, id, app.clock(), targets)
-      // After a transfer the request may have left this account's sight: say what happened, not "not found".
-      if (!after) throw notFound('已转出，这条求助不再在您的队列中')
-      return after
-    })
+      schema: {
+        tags: ['工作台'],
+        summary: `${summary}。成功时答 200：request 为操作后的求助；操作使求助离开本人视线（转介、升级）时 request 为 null，movedTo 为它现在所在的站点`,
+        security,
+        params: IdParamsSchema,
+        ...(body ? { body } : {}),
+        response: { 200: StaffActionResultSchema, ...errors },
+      },
+    }, async (request) => applyStaffAction(ctx, request.staff!, (request.params as { id: string }).id, toAction(request.body as B)))
   }
   action('accept', '受理', null, () => ({ type: 'accept' }))
   action<{ body: string }>('reply', '回复居民（居民可见）', MessageBodySchema, (b) => ({ type: 'reply', body: b.body }))
@@ -132,13 +109,8 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ...auth,
     schema: { tags: ['工作台'], summary: '代居民登记电话或窗口求助，进入同一队列与时间线', security, body: CounterRequestBodySchema, response: { 201: HelpRequestSchema, ...errors } },
   }, async (request, reply) => {
-    const staff = await requireStaff(request)
-    const body = request.body
-    if (!isMainlandPhone(body.contactPhone)) throw badRequest('联系电话格式不正确')
-    const created = await app.db.transaction((tx) =>
-      createCounterRequest(tx, staff, { ...body, contactPhone: normalizePhone(body.contactPhone) }, app.clock(), targets),
-    )
-    return reply.status(201).send(created)
+    const body = unwrap(checkSubmission(request.body))
+    return reply.status(201).send(await createCounterRequest(ctx, request.staff!, body))
   })
 }
 

@@ -24,7 +24,7 @@ const stations: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request) => {
     const { lat, lng, limit = 20, kind, service } = request.query
-    return { items: await findNearby(app.db, { lat, lng, limit, kind, service }) }
+    return { items: await findNearby(app.ctx.db, { lat, lng, limit, kind, service }) }
   })
 
   app.get('/api/stations', {
@@ -36,7 +36,7 @@ const stations: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request) => {
     const { parent, q, area, kind, limit = 50 } = request.query
-    return listStations(app.db, { parent, q: q?.trim() || undefined, area, kind, limit })
+    return listStations(app.ctx.db, { parent, q: q?.trim() || undefined, area, kind, limit })
   })
 
   app.get('/api/stations/:id', {
@@ -47,7 +47,7 @@ const stations: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: StationDetailSchema, ...errors },
     },
   }, async (request) => {
-    const station = await getStation(app.db, request.params.id)
+    const station = await getStation(app.ctx.db, request.params.id)
     if (!station) throw notFound('没有找到这个社工站，它可能已调整或撤并')
     return station
   })
@@ -58,7 +58,7 @@ const stations: FastifyPluginAsyncTypebox = async (app) => {
       summary: '有社工站的行政区划（省 → 市 → 区县 → 街镇），供手动选择地区',
       response: { 200: AreasResponseSchema },
     },
-  }, async () => ({ items: await listAreas(app.db) }))
+  }, async () => ({ items: await listAreas(app.ctx.db) }))
 }
 
 export default stations

@@ -6,12 +6,11 @@
  */
 import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { LIMITS } from '../../contract/limits'
 import { ErrorSchema, IdParamsSchema, UploadSchema } from '../../contract/schemas'
-import { AppError, badRequest, notFound } from '../errors'
-import { getForStaff, type Staff } from '../repositories/requests'
-import { staffStation } from '../repositories/staff'
-
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+import { badRequest, fail } from '../errors'
+import { insertUpload } from '../repositories/uploads'
+import { readPhoto } from '../usecases/photos'
 
 /** The image type from the first bytes, or null. */
 export function sniffImage(b: Buffer): string | null {
@@ -21,60 +20,46 @@ export function sniffImage(b: Buffer): string | null {
   return null
 }
 
+const MB = LIMITS.photoBytes / 1024 / 1024
+
 const uploads: FastifyPluginAsyncTypebox = async (app) => {
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } })
+  const { ctx } = app
+  await app.register(multipart, { limits: { fileSize: LIMITS.photoBytes, files: 1, fields: 5, parts: 6 } })
 
   app.post('/api/uploads', {
     config: { limit: 'upload' },
-    preHandler: app.authenticate,
+    onRequest: app.authenticate,
     schema: {
       tags: ['求助'],
-      summary: '上传一张求助照片（multipart/form-data，字段名 file；JPEG/PNG/WebP，不超过 5 MB）',
+      summary: `上传一张求助照片（multipart/form-data，字段名 file；JPEG/PNG/WebP，不超过 ${MB} MB）`,
       security: [{ bearer: [] }],
       response: { 201: UploadSchema, 400: ErrorSchema, 401: ErrorSchema, 413: ErrorSchema, 415: ErrorSchema },
     },
   }, async (request, reply) => {
-    if (!request.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传图片')
+    if (!request.isMultipart()) throw fail('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传图片')
     // A multipart body the parser cannot read at all (no boundary, broken framing) is the client's error, not ours.
     const file = await request.file().catch((err: Error & { statusCode?: number }) => {
       throw err.statusCode ? err : badRequest('上传的内容格式不正确，请以 multipart/form-data 上传图片')
     })
-    if (!file) throw badRequest('没有收到图片')
+    if (!file) throw fail('FIELD_INVALID', '没有收到图片', 'file')
     let content: Buffer
     try {
       content = await file.toBuffer()
     } catch {
-      throw new AppError(413, 'PAYLOAD_TOO_LARGE', '图片不能超过 5 MB')
+      throw fail('PAYLOAD_TOO_LARGE', `图片不能超过 ${MB} MB`)
     }
-    if (content.length === 0) throw badRequest('图片是空的')
+    if (content.length === 0) throw fail('FIELD_INVALID', '图片是空的', 'file')
     const mime = sniffImage(content)
-    if (!mime) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '只能上传 JPG、PNG 或 WebP 格式的图片')
-    const { rows } = await app.db.query<{ id: string }>(
-      'INSERT INTO uploads (user_id, mime, size, content) VALUES ($1, $2, $3, $4) RETURNING id',
-      [request.user!.id, mime, content.length, content],
-    )
-    return reply.status(201).send({ id: rows[0]!.id, mime, size: content.length })
+    if (!mime) throw fail('UNSUPPORTED_MEDIA_TYPE', '只能上传 JPG、PNG 或 WebP 格式的图片')
+    const id = await insertUpload(ctx.db, { userId: request.user!.id, mime, content })
+    return reply.status(201).send({ id, mime, size: content.length })
   })
 
   app.get('/api/uploads/:id', {
-    preHandler: app.authenticate,
+    onRequest: app.authenticate,
     schema: { tags: ['求助'], summary: '查看照片（上传者本人，或能看到该求助的工作人员）', security: [{ bearer: [] }], params: IdParamsSchema, response: { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema } },
   }, async (request, reply) => {
-    const { rows } = await app.db.query<{ user_id: string; request_id: string | null; mime: string; content: Uint8Array }>(
-      'SELECT user_id, request_id, mime, content FROM uploads WHERE id = $1',
-      [request.params.id],
-    )
-    const file = rows[0]
-    const user = request.user!
-    let allowed = !!file && file.user_id === user.id
-    if (file && !allowed && file.request_id) {
-      const s = await staffStation(app.db, user.id)
-      if (s) {
-        const staff: Staff = { id: user.id, role: s.role, stationId: s.station.id }
-        allowed = !!(await getForStaff(app.db, staff, file.request_id, app.clock(), app.config.responseTargets))
-      }
-    }
-    if (!file || !allowed) throw notFound('没有找到这张图片')
+    const file = await readPhoto(ctx, request.user!.id, request.params.id)
     return reply.type(file.mime).header('cache-control', 'private, max-age=3600').send(Buffer.from(file.content) as never)
   })
 }

@@ -7,6 +7,7 @@
  * runs (and their enrollments) stay as history.
  */
 import type { ActivityBody } from '../../contract/types'
+import { cstDate, cstDayStart, cstWeekday } from '../../domain/chinaTime'
 
 export interface SeedActivity {
   /** Stable key; the week is appended to make each run's code. */
@@ -119,10 +120,7 @@ const DAY_MS = 86_400_000
 
 /** Monday 00:00 China Standard Time of the week containing `now`. */
 export function weekStart(now: Date): Date {
-  const local = new Date(now.getTime() + 8 * 3600_000)
-  const weekday = (local.getUTCDay() + 6) % 7
-  const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - weekday * DAY_MS
-  return new Date(midnight - 8 * 3600_000)
+  return new Date(cstDayStart(cstDate(now)).getTime() - (cstWeekday(now) - 1) * DAY_MS)
 }
 
 const at = (base: Date, day: number, hhmm: string) =>

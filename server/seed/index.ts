@@ -1,6 +1,7 @@
 /** Loads the demo stations (from ../shared/seeds) — idempotent: upserts on the station code. */
 import type { Database } from '../db'
-import { createActivity } from '../repositories/activities'
+import { activityRefusal } from '../../domain/activities'
+import { insertActivity } from '../repositories/activities'
 import { upsertStaffAccount } from '../repositories/staff'
 import { SEED_ACTIVITIES, seedRun } from './activities'
 import { SEED_STATIONS } from './stations'
@@ -60,7 +61,9 @@ export async function seedActivities(db: Database, now: Date): Promise<number> {
       const station = rows[0]
       if (!station) throw new Error(`seed activity ${s.key}: no station ${s.stationCode}`)
       if (station.exists) continue
-      await createActivity(tx, station.id, null, body, now, code)
+      const problem = activityRefusal(body)
+      if (problem) throw new Error(`seed activity ${s.key}: ${problem.message}`)
+      await insertActivity(tx, { stationId: station.id, createdBy: null, code, body, sessions: body.sessions, at: now })
       created++
     }
     return created

@@ -59,11 +59,5 @@ export function unseal<T extends string | null | undefined>(value: T): T {
   return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8') as T
 }
 
-/** Whether a stored value still needs (re)sealing with the current key. */
-export function needsReseal(value: string | null): boolean {
-  const id = currentKeyId()
-  return !!id && !!value && !value.startsWith(`${PREFIX}${id}:`)
-}
-
 /** SQL condition: the column holds a value not sealed with the current key. */
 export const notSealedSql = (column: string, param: string) => `(${column} <> '' AND ${column} NOT LIKE ${param})`

@@ -3,7 +3,7 @@
  * session_key it returns never leaves this function: it is not stored, not
  * returned and not logged (the portal needs only the openid).
  */
-import { AppError } from '../errors'
+import { fail } from '../errors'
 
 export interface WechatConfig {
   apiBase: string
@@ -13,7 +13,7 @@ export interface WechatConfig {
 
 export async function code2Session(cfg: WechatConfig, code: string, fetchImpl: typeof fetch = fetch): Promise<{ openid: string }> {
   if (!cfg.appId || !cfg.secret) {
-    throw new AppError(503, 'UPSTREAM_ERROR', '微信登录尚未配置，请联系管理员')
+    throw fail('NOT_CONFIGURED', '微信登录尚未配置，请联系管理员')
   }
   const url = new URL(`${cfg.apiBase}/sns/jscode2session`)
   url.searchParams.set('appid', cfg.appId)
@@ -25,16 +25,16 @@ export async function code2Session(cfg: WechatConfig, code: string, fetchImpl: t
     const res = await fetchImpl(url, { signal: AbortSignal.timeout(5000) })
     body = (await res.json()) as typeof body
   } catch {
-    throw new AppError(502, 'UPSTREAM_ERROR', '微信服务暂时无法连接，请稍后重试')
+    throw fail('UPSTREAM_ERROR', '微信服务暂时无法连接，请稍后重试')
   }
   if (body.errcode === 40029 || body.errcode === 40163) {
-    throw new AppError(401, 'UNAUTHORIZED', '登录凭证已失效，请重新登录')
+    throw fail('UNAUTHORIZED', '登录凭证已失效，请重新登录')
   }
   if (body.errcode === 45011) {
-    throw new AppError(429, 'RATE_LIMITED', '登录太频繁，请稍后再试')
+    throw fail('RATE_LIMITED', '登录太频繁，请稍后再试')
   }
   if (body.errcode || typeof body.openid !== 'string' || body.openid === '') {
-    throw new AppError(502, 'UPSTREAM_ERROR', '微信登录失败，请稍后重试')
+    throw fail('UPSTREAM_ERROR', '微信登录失败，请稍后重试')
   }
   return { openid: body.openid }
 }

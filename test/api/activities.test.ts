@@ -71,7 +71,7 @@ const addChild = async (parent: Client, name = '小雨', birthDate = sevenYearsA
   return res.body
 }
 const enrollChild = (parent: Client, activityId: string, memberId: string) =>
-  parent.post<Enrollment & { message?: string }>(`/api/activities/${activityId}/enrollments`, { familyMemberId: memberId, contactPhone: '13812345678' })
+  parent.post<Enrollment & { code?: string; field?: string; message?: string }>(`/api/activities/${activityId}/enrollments`, { familyMemberId: memberId, contactPhone: '13812345678' })
 const parentWithChild = async (activityId: string) => {
   const parent = await resident()
   const child = await addChild(parent)
@@ -135,9 +135,11 @@ describe(`我的家人 on ${backend}`, () => {
     const parent = await resident()
     const without = await parent.post('/api/me/family', { name: '小雨', birthDate: sevenYearsAgo(), relationship: '女儿' })
     expect(without.status).toBe(400)
+    expect(without.body).toMatchObject({ code: 'FIELD_INVALID', field: 'childNoticeVersion' })
     expect(without.body.message).toContain('儿童个人信息保护规则')
     const old = await parent.post('/api/me/family', { name: '小雨', birthDate: sevenYearsAgo(), relationship: '女儿', childNoticeVersion: '2020-01-01' })
-    expect(old.status).toBe(400)
+    expect(old.status).toBe(409)
+    expect(old.body).toMatchObject({ code: 'CONSENT_OUTDATED', field: 'childNoticeVersion' })
     expect(old.body.message).toContain('已更新')
 
     const child = await addChild(parent)
@@ -218,10 +220,12 @@ describe(`enrollment on ${backend}`, () => {
     const toddler = await addChild(parent, '小宝', `${new Date().getUTCFullYear() - 3}-06-01`)
     const tooYoung = await enrollChild(parent, a.id, toddler.id)
     expect(tooYoung.status).toBe(422)
+    expect(tooYoung.body.code).toBe('NOT_ELIGIBLE')
     expect(tooYoung.body.message).toMatch(/6–12 岁.*小宝.*不符合年龄要求/)
 
     const self = await parent.post(`/api/activities/${a.id}/enrollments`, { name: '李女士', contactPhone: '13812345678' })
     expect(self.status).toBe(422)
+    expect(self.body).toMatchObject({ code: 'NOT_ELIGIBLE', field: 'birthDate' })
     expect(self.body.message).toContain('请填写出生日期')
     const adult = await parent.post(`/api/activities/${a.id}/enrollments`, { name: '李女士', birthDate: '1985-05-05', contactPhone: '13812345678' })
     expect(adult.status).toBe(422)
@@ -253,6 +257,7 @@ describe(`enrollment on ${backend}`, () => {
     const child = await addChild(parent)
     const early = await enrollChild(parent, later.id, child.id)
     expect(early.status).toBe(409)
+    expect(early.body.code).toBe('REGISTRATION_CLOSED')
     expect(early.body.message).toMatch(/报名尚未开始，将于 \d+月\d+日 \d\d:\d\d 开放报名/)
     expect(later.registration).toBe('upcoming')
 
@@ -284,7 +289,8 @@ describe(`enrollment on ${backend}`, () => {
     expect(cancelled.status).toBe(200)
     expect(cancelled.body.status).toBe('cancelled')
     expect(cancelled.body.checkinCode).toBeNull()
-    expect((await one.parent.post(`/api/enrollments/${one.res.body.id}/cancel`)).status).toBe(409)
+    const again = await one.parent.post(`/api/enrollments/${one.res.body.id}/cancel`)
+    expect([again.status, again.body.code]).toEqual([409, 'ENROLLMENT_STATE'])
 
     const promoted = (await three.parent.get<{ items: Enrollment[] }>('/api/enrollments/mine')).body.items[0]!
     expect(promoted.status).toBe('confirmed')
@@ -405,9 +411,10 @@ describe(`the station’s side on ${backend}`, () => {
     const forged = code.slice(0, -2) + (code.endsWith('AA') ? 'BB' : 'AA')
     const bad = await xianjin.post('/api/staff/checkins', { code: forged })
     expect(bad.status).toBe(400)
-    expect(bad.body.message).toBe('这不是本平台的签到码')
+    expect(bad.body).toEqual({ code: 'FIELD_INVALID', field: 'code', message: '这不是本平台的签到码' })
     const waitlisted = await xianjin.post('/api/staff/checkins', { enrollmentId: three.res.body.id })
     expect(waitlisted.status).toBe(409)
+    expect(waitlisted.body.code).toBe('ENROLLMENT_STATE')
     expect(waitlisted.body.message).toContain('候补中')
 
     const other = await staff('minxin-liu')
@@ -450,9 +457,11 @@ describe(`the station’s side on ${backend}`, () => {
   test('create and edit: times are checked; capacity cannot drop below seats taken, and raising it seats the waitlist', async () => {
     const bad = await xianjin.post('/api/staff/activities', classBody({ closesAt: fromNow(100) }))
     expect(bad.status).toBe(400)
-    expect(bad.body.message).toBe('报名截止时间不能晚于活动开始时间')
+    expect(bad.body).toEqual({ code: 'FIELD_INVALID', field: 'closesAt', message: '报名截止时间不能晚于活动开始时间' })
     const overlap = await xianjin.post('/api/staff/activities', classBody({ sessions: [{ startsAt: fromNow(72), endsAt: fromNow(74) }, { startsAt: fromNow(73), endsAt: fromNow(75) }] }))
-    expect(overlap.body.message).toBe('各次活动的时间不能重叠')
+    expect(overlap.body).toEqual({ code: 'FIELD_INVALID', field: 'sessions', message: '各次活动的时间不能重叠' })
+    const ages = await xianjin.post('/api/staff/activities', classBody({ minAge: 12, maxAge: 6 }))
+    expect(ages.body).toEqual({ code: 'FIELD_INVALID', field: 'minAge', message: '最小年龄不能大于最大年龄' })
     expect((await xianjin.post('/api/staff/activities', { ...classBody(), capacity: 0 })).status).toBe(400)
     expect((await xianjin.post('/api/staff/activities', { ...classBody(), stationId: '00000000-0000-4000-8000-000000000000' })).status).toBe(400)
 
@@ -467,6 +476,7 @@ describe(`the station’s side on ${backend}`, () => {
     expect((await waiting.parent.get<{ items: Enrollment[] }>('/api/enrollments/mine')).body.items[0]!.status).toBe('confirmed')
     const lowered = await xianjin.patch(`/api/staff/activities/${a.id}`, { capacity: 1 })
     expect(lowered.status).toBe(409)
+    expect(lowered.body).toMatchObject({ code: 'ACTIVITY_FULL', field: 'capacity' })
     expect(lowered.body.message).toContain('已有 2 人报名成功')
 
     const list = await xianjin.get<{ items: ActivitySummary[] }>('/api/staff/activities')

@@ -4,25 +4,26 @@
  * and the reminder the day before each session goes out once — both through
  * the outbox, delivered as subscribe messages.
  */
-import { randomBytes } from 'node:crypto'
 import pino from 'pino'
 import type { ActivityBody } from '../../contract/types'
 import { loadConfig } from '../../server/config'
 import { openDatabase, type Database } from '../../server/db'
-import { createActivity } from '../../server/repositories/activities'
-import { cancelEnrollment, enroll, expireOffers, getOwnEnrollment, remindTomorrow } from '../../server/repositories/enrollments'
+import { remindTomorrow } from '../../server/repositories/enrollments'
 import { upsertUserByOpenid } from '../../server/repositories/sessions'
 import { seedDemoData } from '../../server/seed'
 import { deliverPending } from '../../server/services/notifier'
+import { createActivity } from '../../server/usecases/activities'
+import { cancelEnrollment, enroll, expireOffers, getOwnEnrollment } from '../../server/usecases/enrollments'
+import { at as when, testContext, type AppContext } from './helpers/context'
 import { backend, freshDatabase } from './helpers/server'
 import { startFakeWechat, type FakeWechat } from './helpers/fakeWechat'
 
 jest.setTimeout(120_000)
 
 let db: Database
+let ctx: AppContext
 let wechat: FakeWechat
 let stationId: string
-const key = randomBytes(32)
 const log = pino({ level: 'silent' })
 const T0 = new Date('2026-11-23T10:00:00+08:00')
 const at = (h: number) => new Date(T0.getTime() + h * 3600_000)
@@ -30,6 +31,7 @@ const at = (h: number) => new Date(T0.getTime() + h * 3600_000)
 beforeAll(async () => {
   db = await openDatabase(await freshDatabase())
   await seedDemoData(db, T0)
+  ctx = await testContext(db)
   wechat = await startFakeWechat()
   stationId = (await db.query<{ id: string }>(`SELECT id FROM stations WHERE code = 'DL-JP-XJ'`)).rows[0]!.id
 })
@@ -46,46 +48,46 @@ const lecture = (over: Partial<ActivityBody> = {}): ActivityBody => ({
 })
 const person = async (name: string) => upsertUserByOpenid(db, `o-${name}-${Math.random()}`, name)
 const signUp = (activityId: string, userId: string, name: string, now = T0) =>
-  db.transaction((tx) => enroll(tx, activityId, { name, contactPhone: '13812345678' }, { userId, now, checkinKey: key })).then((r) => r.enrollment)
+  db.transaction((tx) => enroll(when(ctx, now), tx, activityId, userId, { name, contactPhone: '13812345678' })).then((r) => r.enrollment)
 const topics = async (userId: string) =>
   (await db.query<{ topic: string; payload: Record<string, string> }>('SELECT topic, payload FROM outbox WHERE user_id = $1 ORDER BY id', [userId])).rows
 
 describe(`waitlist offers on ${backend}`, () => {
   test('an offer not confirmed within the limit expires and the seat passes to the next family, each told through the outbox', async () => {
-    const id = await db.transaction((tx) => createActivity(tx, stationId, null, lecture({ confirmWithinHours: 2 }), T0))
+    const id = await db.transaction((tx) => createActivity(when(ctx, T0), tx, { stationId, createdBy: null, body: lecture({ confirmWithinHours: 2 }) }))
     const [a, b, c] = [await person('甲'), await person('乙'), await person('丙')]
     const ea = await signUp(id, a.id, '甲')
     const eb = await signUp(id, b.id, '乙')
     const ec = await signUp(id, c.id, '丙')
     expect([ea.status, eb.status, ec.status]).toEqual(['confirmed', 'waitlisted', 'waitlisted'])
 
-    await db.transaction((tx) => cancelEnrollment(tx, ea.id, { userId: a.id, now: at(1), checkinKey: key }))
-    const offered = await getOwnEnrollment(db, eb.id, { userId: b.id, now: at(1), checkinKey: key })
+    await cancelEnrollment(when(ctx, at(1)), ea.id, a.id)
+    const offered = await getOwnEnrollment(when(ctx, at(1)), db, eb.id, b.id)
     expect(offered.status).toBe('offered')
     expect(offered.offerExpiresAt).toBe(at(3).toISOString())
     expect(offered.checkinCode).toBeNull()
     expect((await topics(b.id)).map((t) => t.payload.status)).toEqual(['候补转正待确认'])
 
-    expect(await expireOffers(db, at(2.9))).toBe(0)
-    expect(await expireOffers(db, at(3.1))).toBe(1)
-    expect((await getOwnEnrollment(db, eb.id, { userId: b.id, now: at(3.1), checkinKey: key })).status).toBe('expired')
-    const next = await getOwnEnrollment(db, ec.id, { userId: c.id, now: at(3.1), checkinKey: key })
+    expect(await expireOffers(when(ctx, at(2.9)))).toBe(0)
+    expect(await expireOffers(when(ctx, at(3.1)))).toBe(1)
+    expect((await getOwnEnrollment(when(ctx, at(3.1)), db, eb.id, b.id)).status).toBe('expired')
+    const next = await getOwnEnrollment(when(ctx, at(3.1)), db, ec.id, c.id)
     expect(next.status).toBe('offered')
     expect(next.waitlistPosition).toBeNull()
     expect((await topics(b.id)).map((t) => t.payload.status)).toEqual(['候补转正待确认', '已过期'])
     expect((await topics(c.id)).map((t) => t.topic)).toEqual(['enrollment_status'])
     // Run again: nothing more to do.
-    expect(await expireOffers(db, at(3.2))).toBe(0)
+    expect(await expireOffers(when(ctx, at(3.2)))).toBe(0)
   })
 })
 
 describe(`reminders on ${backend}`, () => {
   test('the day before each session, once per confirmed participant; the waitlist is not reminded', async () => {
-    const id = await db.transaction((tx) => createActivity(tx, stationId, null, lecture({
+    const id = await db.transaction((tx) => createActivity(when(ctx, T0), tx, { stationId, createdBy: null, body: lecture({
       title: '中医养生课',
       capacity: 1,
       sessions: [{ startsAt: at(30).toISOString(), endsAt: at(31).toISOString() }, { startsAt: at(198).toISOString(), endsAt: at(199).toISOString() }],
-    }), T0))
+    }) }))
     const [a, b] = [await person('赵'), await person('钱')]
     await signUp(id, a.id, '赵奶奶')
     await signUp(id, b.id, '钱爷爷')

@@ -69,16 +69,16 @@ describe(`auth on ${backend}`, () => {
   })
 
   test.each([
-    ['no body', undefined],
-    ['empty code', { code: '' }],
-    ['code too long', { code: 'x'.repeat(500) }],
-    ['extra field', { code: 'ok-a', role: 'supervisor' }],
-    ['wrong type', { code: 42 }],
-    ['not JSON', '{"code":'],
-  ])('login with bad input (%s) → 400 { code, message }', async (_name, body) => {
+    ['no body', undefined, { code: 'BAD_REQUEST' }],
+    ['empty code', { code: '' }, { code: 'FIELD_INVALID', field: 'code' }],
+    ['code too long', { code: 'x'.repeat(500) }, { code: 'FIELD_INVALID', field: 'code' }],
+    ['extra field', { code: 'ok-a', role: 'supervisor' }, { code: 'BAD_REQUEST' }],
+    ['wrong type', { code: 42 }, { code: 'FIELD_INVALID', field: 'code' }],
+    ['not JSON', '{"code":', { code: 'BAD_REQUEST' }],
+  ])('login with bad input (%s) → 400 { code, message, field }', async (_name, body, refusal) => {
     const res = await client.post('/api/auth/wechat', body)
     expect(res.status).toBe(400)
-    expect(res.body).toEqual({ code: 'BAD_REQUEST', message: expect.any(String) })
+    expect(res.body).toEqual({ ...refusal, message: expect.any(String) })
   })
 
   test('no token, a garbage token, an expired token → 401', async () => {
@@ -121,12 +121,12 @@ describe('production', () => {
     }
   })
 
-  test('WeChat login without WECHAT_APPID/SECRET says it is not configured (503), not a crash', async () => {
+  test('WeChat login without WECHAT_APPID/SECRET says it is not configured (503 NOT_CONFIGURED), not a crash', async () => {
     const bare = await startServer({ seedDemo: false })
     try {
       const res = await api(bare.url).post('/api/auth/wechat', { code: 'ok-x' })
       expect(res.status).toBe(503)
-      expect(res.body).toEqual({ code: 'UPSTREAM_ERROR', message: expect.stringContaining('未配置') })
+      expect(res.body).toEqual({ code: 'NOT_CONFIGURED', message: expect.stringContaining('未配置') })
     } finally {
       await bare.stop()
     }

@@ -11,9 +11,11 @@ import { CHILD_NOTICE_VERSION } from '../../contract/activities'
 import { CONSENT_PURPOSES, CONSENT_VERSIONS, PHOTO_CONSENT_VERSION } from '../../contract/consents'
 import type { AccountExport, ActivityDetail, ConsentList, ConsentStatus, Enrollment, FamilyMember, Roster } from '../../contract/types'
 import { openDatabase } from '../../server/db'
-import { listConsents, recordConsent } from '../../server/repositories/consents'
+import { listConsents } from '../../server/repositories/consents'
 import { upsertUserByOpenid } from '../../server/repositories/sessions'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
+import { recordConsent } from '../../server/usecases/consents'
+import { at, testContext } from './helpers/context'
 import { api, backend, freshDatabase, startServer, type TestServer } from './helpers/server'
 
 jest.setTimeout(240_000)
@@ -86,7 +88,7 @@ describe(`授权与同意 on ${backend}`, () => {
     const me = await resident()
     const res = await me.post('/api/me/consents', { purpose: 'help_requests', version: '2020-01-01', granted: true })
     expect(res.status).toBe(409)
-    expect(res.body).toEqual({ code: 'CONFLICT', message: expect.stringContaining('条款已更新') })
+    expect(res.body).toEqual({ code: 'CONSENT_OUTDATED', field: 'version', message: expect.stringContaining('条款已更新') })
     expect(res.body.message).toContain('请阅读新版本后再同意')
     expect(res.body.message).toContain(CONSENT_VERSIONS.help_requests)
     expect(item(await list(me), 'help_requests').needsConsent).toBe(true)
@@ -95,16 +97,17 @@ describe(`授权与同意 on ${backend}`, () => {
 
   test('bad input is 400, with the field named; unknown fields are rejected, not dropped', async () => {
     const me = await resident()
-    const cases: [unknown, string][] = [
-      [{ purpose: 'marketing', version: '2026-11-23', granted: true }, '同意的用途（purpose）不是可选的值'],
-      [{ purpose: 'location', version: CONSENT_VERSIONS.location, granted: true, note: '多余' }, '不支持的参数“note”'],
-      [{ purpose: 'location', version: CONSENT_VERSIONS.location, granted: 'true' }, '是否同意（granted）格式不正确，应为是或否'],
-      [{ purpose: 'location', granted: true }, '缺少必填项：版本（version）'],
-      [{ purpose: 'location', version: '', granted: true }, '版本（version）不能为空'],
+    const cases: [unknown, string, string | null][] = [
+      [{ purpose: 'marketing', version: '2026-11-23', granted: true }, '同意的用途（purpose）不是可选的值', 'purpose'],
+      [{ purpose: 'location', version: CONSENT_VERSIONS.location, granted: true, note: '多余' }, '不支持的参数“note”', null],
+      [{ purpose: 'location', version: CONSENT_VERSIONS.location, granted: 'true' }, '是否同意（granted）格式不正确，应为是或否', 'granted'],
+      [{ purpose: 'location', granted: true }, '缺少必填项：版本（version）', 'version'],
+      [{ purpose: 'location', version: '', granted: true }, '版本（version）不能为空', 'version'],
     ]
-    for (const [body, message] of cases) {
+    for (const [body, message, field] of cases) {
       const res = await me.post('/api/me/consents', body)
-      expect([JSON.stringify(body), res.status, res.body]).toEqual([JSON.stringify(body), 400, { code: 'BAD_REQUEST', message }])
+      const refusal = field ? { code: 'FIELD_INVALID', field, message } : { code: 'BAD_REQUEST', message }
+      expect([JSON.stringify(body), res.status, res.body]).toEqual([JSON.stringify(body), 400, refusal])
     }
     expect(await rows(me)).toEqual([])
   })
@@ -163,7 +166,7 @@ describe(`授权与同意 on ${backend}`, () => {
     ]
     for (const [purpose, granted, words] of cases) {
       const res = await me.post('/api/me/consents', { purpose, version: CONSENT_VERSIONS[purpose as keyof typeof CONSENT_VERSIONS], granted })
-      expect([purpose, granted, res.status, res.body.code]).toEqual([purpose, granted, 400, 'BAD_REQUEST'])
+      expect([purpose, granted, res.status, res.body.code, res.body.field]).toEqual([purpose, granted, 400, 'FIELD_INVALID', 'purpose'])
       expect(res.body.message).toContain(words)
     }
     expect(await rows(me)).toEqual([])
@@ -205,18 +208,19 @@ describe(`a new version of a text on ${backend}`, () => {
       const v2 = { ...CONSENT_VERSIONS, help_requests: '2027-03-01' }
       const t1 = new Date('2026-12-01T02:00:00Z')
       const t2 = new Date('2027-03-02T02:00:00Z')
+      const ctx = await testContext(db)
 
-      const first = await db.transaction((tx) => recordConsent(tx, user.id, { purpose: 'help_requests', version: '2026-11-23', granted: true }, t1, v1))
+      const first = await recordConsent(at(ctx, t1), user.id, { purpose: 'help_requests', version: '2026-11-23', granted: true }, v1)
       expect(first.recorded).toBe(true)
       expect(item(await listConsents(db, user.id, v1), 'help_requests')).toMatchObject({ needsConsent: false, agreedAt: t1.toISOString() })
 
       // The text changes: asked again.
       const now = item(await listConsents(db, user.id, v2), 'help_requests')
       expect(now).toMatchObject({ currentVersion: '2027-03-01', agreedVersion: '2026-11-23', agreedAt: t1.toISOString(), withdrawn: false, needsConsent: true, canWithdraw: true })
-      await expect(db.transaction((tx) => recordConsent(tx, user.id, { purpose: 'help_requests', version: '2026-11-23', granted: true }, t2, v2)))
-        .rejects.toMatchObject({ statusCode: 409, message: expect.stringContaining('请阅读新版本后再同意') })
+      await expect(recordConsent(at(ctx, t2), user.id, { purpose: 'help_requests', version: '2026-11-23', granted: true }, v2))
+        .rejects.toMatchObject({ statusCode: 409, refusal: { code: 'CONSENT_OUTDATED', field: 'version', message: expect.stringContaining('请阅读新版本后再同意') } })
 
-      const second = await db.transaction((tx) => recordConsent(tx, user.id, { purpose: 'help_requests', version: '2027-03-01', granted: true }, t2, v2))
+      const second = await recordConsent(at(ctx, t2), user.id, { purpose: 'help_requests', version: '2027-03-01', granted: true }, v2)
       expect(second.recorded).toBe(true)
       expect(item(second.items, 'help_requests')).toMatchObject({ agreedVersion: '2027-03-01', agreedAt: t2.toISOString(), needsConsent: false })
       const history = (await db.query<{ version: string; granted: boolean }>(`SELECT version, granted FROM consents WHERE user_id = $1 ORDER BY id`, [user.id])).rows

@@ -8,10 +8,10 @@ import { randomBytes } from 'node:crypto'
 import type { CreateRequestBody, HelpRequest } from '../../contract/types'
 import { openDatabase } from '../../server/db'
 import { resealFields } from '../../server/repositories/reseal'
-import { createRequest, getRequest } from '../../server/repositories/requests'
+import { getRequest } from '../../server/usecases/requests'
 import { upsertUserByOpenid } from '../../server/repositories/sessions'
 import { parseDataKeys, unseal, useDataKeys } from '../../server/services/fieldCrypto'
-import { DEFAULT_RESPONSE_TARGETS } from '../../domain/sla'
+import { submitAt, testContext } from './helpers/context'
 import { api, backend, freshDatabase, startServer, type TestServer } from './helpers/server'
 
 jest.setTimeout(240_000)
@@ -76,7 +76,8 @@ describe(`encryption at rest on ${backend}`, () => {
       const { seedDemoData } = await import('../../server/seed')
       await seedDemoData(db)
       const user = await upsertUserByOpenid(db, 'o-reseal', '居民')
-      const make = () => db.transaction((tx) => createRequest(tx, { userId: user.id, channel: 'miniprogram', body: body(), actorId: user.id, now: new Date(), targets: DEFAULT_RESPONSE_TARGETS }))
+      const ctx = await testContext(db)
+      const make = () => submitAt(ctx, user.id, body())
       useDataKeys([])
       const plain = await make()
       useDataKeys(parseDataKeys(k1))
@@ -91,7 +92,7 @@ describe(`encryption at rest on ${backend}`, () => {
       for (const id of [plain.id, old.id]) {
         expect(await raw(id)).toMatch(/^enc:v1:k2:/)
         expect(unseal(await raw(id))).toBe(PHONE)
-        expect((await getRequest(db, id, { includeInternal: false }, DEFAULT_RESPONSE_TARGETS))!.helped).toMatchObject({ phone: PHONE, address: ADDRESS })
+        expect((await getRequest(ctx, db, id, { internal: false }))!.helped).toMatchObject({ phone: PHONE, address: ADDRESS })
       }
     } finally {
       await db.close()

@@ -5,7 +5,8 @@
  * a garbage token, a resident, a social worker and a supervisor. Properties:
  *
  * - no answer is 5xx, and the server stays up (the process and the database);
- * - every 4xx is JSON `{ code, message }`, and nothing else, with a message;
+ * - every 4xx is JSON `{ code, message, field? }`, and nothing else: a code of
+ *   contract/errors.ts, a message, and `field` only as a non-empty path;
  * - a batch of calls that are all rejected writes nothing: every row of every
  *   table is the same before and after (read with the server stopped, through
  *   the server's own database module).
@@ -17,6 +18,7 @@
  */
 import fc from 'fast-check'
 import { CHILD_NOTICE_VERSION } from '../../contract/activities'
+import { ERROR_CODES } from '../../contract/errors'
 import type { ActivityDetail, Enrollment, FamilyMember, HelpRequest } from '../../contract/types'
 import { openDatabase } from '../../server/db'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
@@ -532,9 +534,10 @@ function problem(res: Sent): string | null {
     return `${res.status} with a body that is not JSON: ${res.text.slice(0, 300)}`
   }
   const b = body as Record<string, unknown>
-  const shapeOk = !!b && typeof b === 'object' && !Array.isArray(b) && Object.keys(b).sort().join(',') === 'code,message'
-    && typeof b.code === 'string' && /^[A-Z_]+$/.test(b.code) && typeof b.message === 'string' && b.message.trim() !== ''
-  return shapeOk ? null : `${res.status} with a body that is not { code, message }: ${res.text.slice(0, 300)}`
+  const keys = b && typeof b === 'object' && !Array.isArray(b) ? Object.keys(b).sort().join(',') : ''
+  const shapeOk = (keys === 'code,message' || (keys === 'code,field,message' && typeof b.field === 'string' && b.field !== ''))
+    && (ERROR_CODES as readonly unknown[]).includes(b.code) && typeof b.message === 'string' && b.message.trim() !== ''
+  return shapeOk ? null : `${res.status} with a body that is not { code, message, field? }: ${res.text.slice(0, 300)}`
 }
 
 /** After a successful call that may end a session (logout, account deletion), log in again. */
@@ -561,9 +564,10 @@ const short = (s: string) => (s.length > 2500 ? `${s.slice(0, 2500)}… (${s.len
 // ───────────────────────── what the fuzzer found ─────────────────────────
 
 describe(`bugs the fuzzer found, on ${backend}`, () => {
-  const isError = (res: { status: number; body: unknown }, status: number) => {
+  const isError = (res: { status: number; body: unknown }, status: number, field?: string) => {
     expect(res.status).toBe(status)
-    expect(res.body).toEqual({ code: expect.stringMatching(/^[A-Z_]+$/), message: expect.stringMatching(/\S/) })
+    const code = field ? { code: 'FIELD_INVALID', field } : { code: expect.stringMatching(/^[A-Z_]+$/) }
+    expect(res.body).toEqual({ ...code, message: expect.stringMatching(/\S/) })
   }
 
   test('a multipart upload without a boundary is 400, not 500', async () => {
@@ -573,39 +577,39 @@ describe(`bugs the fuzzer found, on ${backend}`, () => {
 
   test('text with a NUL or a lone surrogate is 400 naming the field, not a database error (500)', async () => {
     const me = api(server.url, tokens.resident)
-    isError(await me.get('/api/stations?q=%00'), 400)
+    isError(await me.get('/api/stations?q=%00'), 400, 'q')
     const nul = await me.post('/api/me/family', { name: '小\u0000明', birthDate: '1950-01-01', relationship: '父亲' })
-    isError(nul, 400)
+    isError(nul, 400, 'name')
     expect(nul.body.message).toContain('姓名（name）')
     // jsonb refuses the escape of a lone surrogate.
     const surrogate = await me.post('/api/requests', {
       category: 'elderly_care', description: '测试', requester: 'self', contactName: '模糊', contactPhone: '13812345678', urgency: 'normal', attributes: { a: '\ud800' },
       area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
     }, { 'idempotency-key': 'fuzz-regression-surrogate' })
-    isError(surrogate, 400)
+    isError(surrogate, 400, 'attributes.a')
     // A deeply nested body sent to a route that takes none does not overflow the check.
     const deep = await api(server.url).call('POST', '/api/auth/logout', '['.repeat(30_000) + ']'.repeat(30_000))
     isError(deep, 401)
   })
 
   test('a subnormal number is 400, not a database underflow (500)', async () => {
-    isError(await api(server.url).get('/api/stations/nearby?lat=7.4e-323&lng=121.6'), 400)
-    isError(await api(server.url).get('/api/activities?lat=-4e-323&lng=121.6'), 400)
+    isError(await api(server.url).get('/api/stations/nearby?lat=7.4e-323&lng=121.6'), 400, 'lat')
+    isError(await api(server.url).get('/api/activities?lat=-4e-323&lng=121.6'), 400, 'lat')
   })
 
   test('year 0000 and the leap second 23:59:60 are 400, not a database error (500)', async () => {
-    isError(await api(server.url).get('/api/activities?from=0000-01-01'), 400)
+    isError(await api(server.url).get('/api/activities?from=0000-01-01'), 400, 'from')
     const worker = api(server.url, tokens.worker)
     const activity = (opensAt: string, closesAt: string) => worker.post('/api/staff/activities', {
       title: '闰秒', category: 'class', audience: 'all', description: '测试', place: '教室', capacity: 5,
       opensAt, closesAt, cancelDeadline: fromNow(30), sessions: [{ startsAt: fromNow(60), endsAt: fromNow(61) }],
     })
     const yearZero = await activity('0000-01-01T00:00:00Z', fromNow(40))
-    isError(yearZero, 400)
+    isError(yearZero, 400, 'opensAt')
     expect(yearZero.body.message).toContain('opensAt')
     // A leap second is NaN to JavaScript, so the time-order rules let it pass, and the table's CHECK refused it (500).
     const leap = await activity('2026-06-30T23:59:60Z', '2026-06-01T00:00:00Z')
-    isError(leap, 400)
+    isError(leap, 400, 'opensAt')
     expect(leap.body.message).toContain('opensAt')
   })
 
@@ -678,8 +682,6 @@ describe(`fuzzing every operation on ${backend}`, () => {
    * Rejections that do write, by design, and so are not generated here:
    * - POST /api/staff/login with a well-formed body and a wrong password: 401, and the lockout counter
    *   (users.failed_logins, users.locked_until) goes up. Here every login body is malformed (400 before the handler).
-   * - a staff action on a request answering 404 "已转出" after its own committed transfer took the request
-   *   out of the caller's sight. Here staff actions carry no session, an unknown id or a malformed body.
    * Reading a request as staff writes staff_access_log, but only when it is answered 200 — not a rejection.
    */
   test('a batch of calls that are all rejected writes nothing', async () => {

@@ -6,21 +6,21 @@
 import pino from 'pino'
 import { loadConfig } from '../../server/config'
 import { openDatabase, type Database } from '../../server/db'
-import { createRequest, escalateOverdue, getRequest } from '../../server/repositories/requests'
+import { escalateOverdue, getRequest } from '../../server/usecases/requests'
 import { upsertUserByOpenid } from '../../server/repositories/sessions'
 import { seedDemoData } from '../../server/seed'
 import { deliverPending } from '../../server/services/notifier'
-import { DEFAULT_RESPONSE_TARGETS } from '../../domain/sla'
 import type { CreateRequestBody } from '../../contract/types'
 import { backend, freshDatabase } from './helpers/server'
+import { at, submitAt, testContext, type AppContext } from './helpers/context'
 import { startFakeWechat, type FakeWechat } from './helpers/fakeWechat'
 
 jest.setTimeout(120_000)
 
 let db: Database
+let ctx: AppContext
 let wechat: FakeWechat
 const log = pino({ level: 'silent' })
-const targets = DEFAULT_RESPONSE_TARGETS
 // Monday 2026-11-23 10:00 China Standard Time.
 const T0 = new Date('2026-11-23T10:00:00+08:00')
 const hours = (h: number) => new Date(T0.getTime() + h * 3600_000)
@@ -40,6 +40,7 @@ const body = (over: Partial<CreateRequestBody> = {}): CreateRequestBody => ({
 beforeAll(async () => {
   db = await openDatabase(await freshDatabase())
   await seedDemoData(db)
+  ctx = await testContext(db)
   wechat = await startFakeWechat()
 })
 afterAll(async () => {
@@ -50,30 +51,30 @@ afterAll(async () => {
 describe(`escalation on ${backend}`, () => {
   test('a normal request not accepted within one working day moves to the parent station, and the timeline says so', async () => {
     const user = await upsertUserByOpenid(db, 'o-escalate', '居民')
-    const created = await db.transaction((tx) => createRequest(tx, { userId: user.id, channel: 'miniprogram', body: body(), actorId: user.id, now: T0, targets }))
+    const created = await submitAt(ctx, user.id, body(), T0)
     expect(created.station.name).toBe('先进街道社工站')
 
-    expect(await db.transaction((tx) => escalateOverdue(tx, hours(23.9), targets))).toBe(0)
-    expect(await db.transaction((tx) => escalateOverdue(tx, hours(24.1), targets))).toBeGreaterThanOrEqual(1)
+    expect(await db.transaction((tx) => escalateOverdue(at(ctx, hours(23.9)), tx))).toBe(0)
+    expect(await db.transaction((tx) => escalateOverdue(at(ctx, hours(24.1)), tx))).toBeGreaterThanOrEqual(1)
 
-    const after = (await getRequest(db, created.id, { includeInternal: false }, targets))!
+    const after = (await getRequest(ctx, db, created.id, { internal: false }))!
     expect(after.station.name).toBe('金普新区社工总站')
     expect(after.status).toBe('submitted')
     const e = after.events.at(-1)!
     expect(e).toMatchObject({ type: 'escalated', stationName: '先进街道社工站', toStationName: '金普新区社工总站' })
     expect(e.body).toContain('超过响应时限')
     // A new target starts at the new station: not escalated again at once.
-    expect(await db.transaction((tx) => escalateOverdue(tx, hours(24.2), targets))).toBe(0)
+    expect(await db.transaction((tx) => escalateOverdue(at(ctx, hours(24.2)), tx))).toBe(0)
     expect(new Date(after.dueAt).getTime()).toBeGreaterThan(hours(24.1).getTime())
   })
 
   test('an urgent request escalates after 2 hours; an accepted one never does', async () => {
     const user = await upsertUserByOpenid(db, 'o-urgent', '居民')
-    const urgent = await db.transaction((tx) => createRequest(tx, { userId: user.id, channel: 'miniprogram', body: body({ urgency: 'urgent' }), actorId: user.id, now: hours(100), targets }))
+    const urgent = await submitAt(ctx, user.id, body({ urgency: 'urgent' }), hours(100))
     await db.query(`UPDATE help_requests SET status = 'accepted' WHERE id <> $1 AND status = 'submitted'`, [urgent.id])
-    expect(await db.transaction((tx) => escalateOverdue(tx, hours(101.9), targets))).toBe(0)
-    expect(await db.transaction((tx) => escalateOverdue(tx, hours(102.1), targets))).toBe(1)
-    expect((await getRequest(db, urgent.id, { includeInternal: false }, targets))!.station.name).toBe('金普新区社工总站')
+    expect(await db.transaction((tx) => escalateOverdue(at(ctx, hours(101.9)), tx))).toBe(0)
+    expect(await db.transaction((tx) => escalateOverdue(at(ctx, hours(102.1)), tx))).toBe(1)
+    expect((await getRequest(ctx, db, urgent.id, { internal: false }))!.station.name).toBe('金普新区社工总站')
   })
 })
 
@@ -84,7 +85,7 @@ describe(`notifications on ${backend}`, () => {
     } as unknown as NodeJS.ProcessEnv)
     const user = await upsertUserByOpenid(db, 'o-notify', '居民')
     await db.query('UPDATE outbox SET delivered_at = now()') // earlier tests' messages
-    const created = await db.transaction((tx) => createRequest(tx, { userId: user.id, channel: 'miniprogram', body: body(), actorId: user.id, now: hours(200), targets }))
+    const created = await submitAt(ctx, user.id, body(), hours(200))
 
     wechat.failNext(1)
     expect(await deliverPending(db, config, log, hours(200))).toBe(0)
@@ -104,7 +105,7 @@ describe(`notifications on ${backend}`, () => {
 
   test('without WeChat configuration the message is logged and marked so', async () => {
     const user = await upsertUserByOpenid(db, 'o-nolog', '居民')
-    await db.transaction((tx) => createRequest(tx, { userId: user.id, channel: 'miniprogram', body: body(), actorId: user.id, now: hours(300), targets }))
+    await submitAt(ctx, user.id, body(), hours(300))
     await deliverPending(db, loadConfig({} as unknown as NodeJS.ProcessEnv), log, hours(300))
     const { rows } = await db.query<{ delivery: string }>('SELECT delivery FROM outbox WHERE user_id = $1', [user.id])
     expect(rows[0]!.delivery).toBe('log')

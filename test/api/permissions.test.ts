@@ -149,3 +149,53 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
   expect((await a.get<{ items: FamilyMember[] }>('/api/me/family')).body.items.map((m) => m.name)).toEqual([MARK.name])
   expect((await a.get<HelpRequest>(`/api/requests/${rated.id}`)).body).toMatchObject({ status: 'resolved', rating: { stars: 5, reply: null } })
 })
+
+test(`every protected route answers 401 whatever it is sent, and a resident on a staff route 403 — before any validation, on ${backend}`, async () => {
+  const doc = (await api(server.url).get('/api/openapi.json')).body as { paths: Record<string, Record<string, { security?: unknown[] }>> }
+  const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops)
+      .filter(([m, op]) => ['get', 'post', 'patch', 'delete'].includes(m) && Array.isArray(op.security) && op.security.length > 0)
+      .map(([m]) => ({ method: m.toUpperCase(), path })),
+  )
+  expect(routes.length).toBeGreaterThanOrEqual(50)
+  const resident = (await api(server.url).post('/api/auth/dev', { nickname: '查看输入规则的居民' })).body.token as string
+
+  /** Input each route would refuse with a 400 if it were looked at. */
+  const MALFORMED: { what: string; id: string; query: string; body?: string; headers?: Record<string, string> }[] = [
+    { what: 'an empty body', id: '1', query: '', body: '{}', headers: { 'content-type': 'application/json' } },
+    { what: 'a body that is not JSON', id: 'not-a-uuid', query: '', body: '{"a":', headers: { 'content-type': 'application/json' } },
+    { what: 'an unsupported content type', id: '00000000-0000-4000-8000-000000000000', query: '', body: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+    { what: 'a bad query string and a body too large', id: '0', query: '?lat=abc&from=yesterday&unknown=1', body: JSON.stringify({ unknown: 'x'.repeat(70_000) }), headers: { 'content-type': 'application/json' } },
+  ]
+  const callers = [
+    { who: 'nobody', token: null as string | null, expect: () => 401 },
+    { who: 'an expired token', token: expiredToken, expect: () => 401 },
+    { who: 'a malformed token', token: 'not a token', expect: () => 401 },
+    { who: 'a resident', token: resident, expect: (path: string) => (path.startsWith('/api/staff/') ? 403 : null) },
+  ]
+  const problems: string[] = []
+  let checked = 0
+  for (const { method, path } of routes) {
+    for (const input of MALFORMED) {
+      for (const c of callers) {
+        const expected = c.expect(path)
+        if (expected === null) continue // a resident may call it: its input rules are theirs to know
+        const res = await fetch(`${server.url}${path.replace('{id}', input.id)}${input.query}`, {
+          method,
+          headers: { ...(method === 'GET' || method === 'DELETE' ? {} : input.headers), ...(c.token ? { authorization: `Bearer ${c.token}` } : {}) },
+          body: method === 'GET' || method === 'DELETE' ? undefined : input.body,
+        })
+        const body = (await res.json().catch(() => null)) as { code?: string } | null
+        checked++
+        const code = expected === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN'
+        if (res.status !== expected || body?.code !== code) problems.push(`${method} ${path} with ${input.what} as ${c.who}: ${res.status} ${JSON.stringify(body)?.slice(0, 120)}`)
+      }
+    }
+  }
+  expect(problems).toEqual([])
+  expect(checked).toBeGreaterThan(500)
+  // The cases the issue named, spelled out.
+  expect((await api(server.url).post('/api/requests', {})).status).toBe(401)
+  expect((await api(server.url).get('/api/requests/1')).status).toBe(401)
+  expect((await api(server.url).get('/api/staff/reports/stations')).status).toBe(401)
+})

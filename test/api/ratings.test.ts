@@ -5,7 +5,7 @@
  * content-safety hook (a fake WeChat msgSecCheck), the report's permissions
  * and CSV, and bad input.
  */
-import type { ActivityDetail, Enrollment, HelpRequest, StaffRating, StaffRatingList, StaffRequest, StationRatings, StationReport } from '../../contract/types'
+import type { ActivityDetail, Enrollment, HelpRequest, StaffActionResult, StaffRating, StaffRatingList, StaffRequest, StationRatings, StationReport } from '../../contract/types'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { startFakeWechat, type FakeWechat } from './helpers/fakeWechat'
 import { api, backend, startServer, type TestServer } from './helpers/server'
@@ -57,9 +57,9 @@ const submit = async (who: Client, name = '张秀兰') => {
 }
 const resolve = async (id: string) => {
   expect((await xianjin.post(`/api/staff/requests/${id}/accept`, {})).status).toBe(200)
-  const res = await xianjin.post<StaffRequest>(`/api/staff/requests/${id}/resolve`, { summary: '已对接社区助餐点' })
+  const res = await xianjin.post<StaffActionResult>(`/api/staff/requests/${id}/resolve`, { summary: '已对接社区助餐点' })
   expect(res.status).toBe(200)
-  return res.body
+  return res.body.request!
 }
 const resolvedRequest = async (who?: Client) => {
   const r = who ?? (await resident())
@@ -156,7 +156,7 @@ describe(`rating a help request on ${backend}`, () => {
     const req = await submit(mother)
     const early = await rate(mother, req.id, { outcome: 'resolved', stars: 5 })
     expect(early.status).toBe(409)
-    expect(early.body).toEqual({ code: 'CONFLICT', message: '社工办结这条求助后才能评价' })
+    expect(early.body).toEqual({ code: 'RATING_NOT_ALLOWED', message: '社工办结这条求助后才能评价' })
     await resolve(req.id)
     const mine = await mother.get('/api/requests/mine')
     expect(mine.body.items.find((i: any) => i.id === req.id).ratingDue).toBe(true)
@@ -225,21 +225,22 @@ describe(`rating a help request on ${backend}`, () => {
 
   test('bad input: 400 with a message, nothing saved', async () => {
     const { r, req } = await resolvedRequest()
-    const cases: [unknown, RegExp][] = [
-      [{ stars: 5 }, /请选择问题是否已解决/],
-      [{ outcome: 'resolved', stars: 6 }, /./],
-      [{ outcome: 'resolved', stars: 0 }, /./],
-      [{ outcome: 'resolved', stars: 4.5 }, /./],
-      [{ outcome: 'maybe', stars: 4 }, /./],
-      [{ outcome: 'resolved', stars: 4, tags: ['孩子喜欢'] }, /「孩子喜欢」不是这类评价的标签/],
-      [{ outcome: 'resolved', stars: 4, tags: ['不存在的标签'] }, /./],
-      [{ outcome: 'resolved', stars: 4, tags: ['专业', '专业'] }, /./],
-      [{ outcome: 'resolved', stars: 4, comment: '长'.repeat(501) }, /./],
-      [{ outcome: 'resolved', stars: 4, userId: 'x' }, /./],
+    const cases: [unknown, RegExp, string | null][] = [
+      [{ stars: 5 }, /请选择问题是否已解决/, 'outcome'],
+      [{ outcome: 'resolved', stars: 6 }, /./, 'stars'],
+      [{ outcome: 'resolved', stars: 0 }, /./, 'stars'],
+      [{ outcome: 'resolved', stars: 4.5 }, /./, 'stars'],
+      [{ outcome: 'maybe', stars: 4 }, /./, 'outcome'],
+      [{ outcome: 'resolved', stars: 4, tags: ['孩子喜欢'] }, /「孩子喜欢」不是这类评价的标签/, 'tags'],
+      [{ outcome: 'resolved', stars: 4, tags: ['不存在的标签'] }, /./, 'tags'],
+      [{ outcome: 'resolved', stars: 4, tags: ['专业', '专业'] }, /./, 'tags'],
+      [{ outcome: 'resolved', stars: 4, comment: '长'.repeat(501) }, /./, 'comment'],
+      [{ outcome: 'resolved', stars: 4, userId: 'x' }, /./, null],
     ]
-    for (const [body, message] of cases) {
+    for (const [body, message, field] of cases) {
       const res = await rate(r, req.id, body)
-      expect([res.status, res.body.code]).toEqual([400, 'BAD_REQUEST'])
+      expect([JSON.stringify(body), res.status, res.body.code, (res.body as { field?: string }).field ?? null])
+        .toEqual([JSON.stringify(body), 400, field ? 'FIELD_INVALID' : 'BAD_REQUEST', field])
       expect(res.body.message).toMatch(message)
     }
     expect((await rate(r, 'not-a-uuid', { outcome: 'resolved', stars: 4 })).status).toBe(400)

@@ -15,17 +15,19 @@
  * - A lecture at 先进 at T+2h: 3 confirmed, 2 checked in, one rated 4★.
  * Report at T+12h.
  */
-import { randomBytes } from 'node:crypto'
 import type { CreateRequestBody, StationReport } from '../../contract/types'
+import type { Staff } from '../../domain/staff'
 import type { ResponseTargets } from '../../domain/sla'
 import { openDatabase, type Database } from '../../server/db'
-import { createActivity } from '../../server/repositories/activities'
-import { checkIn, enroll } from '../../server/repositories/enrollments'
-import { rateEnrollment, rateRequest } from '../../server/repositories/ratings'
-import { reportLines, stationReport } from '../../server/repositories/reports'
-import { applyStaffAction, createCounterRequest, createRequest, escalateOverdue, getRequest, type Staff } from '../../server/repositories/requests'
+import { reportLines } from '../../server/repositories/reports'
 import { upsertUserByOpenid } from '../../server/repositories/sessions'
 import { seedDemoData } from '../../server/seed'
+import { createActivity } from '../../server/usecases/activities'
+import { checkIn, enroll } from '../../server/usecases/enrollments'
+import { rateEnrollment, rateRequest } from '../../server/usecases/ratings'
+import { stationReport } from '../../server/usecases/reports'
+import { applyStaffAction, createCounterRequest, escalateOverdue, getRequest } from '../../server/usecases/requests'
+import { at as when, submitAt, testContext, type AppContext } from './helpers/context'
 import { backend, freshDatabase } from './helpers/server'
 
 jest.setTimeout(120_000)
@@ -36,6 +38,7 @@ const at = (hours: number) => new Date(T.getTime() + hours * 3600_000)
 const WEEK = { from: '2027-03-01', to: '2027-03-07' }
 
 let db: Database
+let ctx: AppContext
 const ids: Record<string, string> = {}
 const staff: Record<string, Staff> = {}
 let r1: string
@@ -49,9 +52,10 @@ const account = async (username: string): Promise<Staff> => {
   return { id: rows[0]!.id, role: rows[0]!.role, stationId: rows[0]!.station_id }
 }
 const act = (who: Staff, id: string, action: Parameters<typeof applyStaffAction>[3], hours: number) =>
-  db.transaction((tx) => applyStaffAction(tx, who, id, action, at(hours), TARGETS))
-const rate = (userId: string, id: string, body: Parameters<typeof rateRequest>[2]['body'], hours: number) =>
-  db.transaction((tx) => rateRequest(tx, id, { userId, body, review: 'pass', now: at(hours) }, TARGETS))
+  applyStaffAction(when(ctx, at(hours)), who, id, action)
+const rate = (userId: string, id: string, body: Parameters<typeof rateRequest>[3]['body'], hours: number) =>
+  db.transaction((tx) => rateRequest(when(ctx, at(hours)), tx, id, { userId, body, review: 'pass' }))
+const reportFor = (who: Staff, q: Parameters<typeof stationReport>[3]) => stationReport(when(ctx, at(12)), db, who, q)
 
 const request = (stationId: string, over: Partial<CreateRequestBody> = {}): CreateRequestBody => ({
   category: 'elderly_care', description: '报表测试：想了解助餐服务', requester: 'self', contactName: '报表测试居民',
@@ -61,6 +65,7 @@ const request = (stationId: string, over: Partial<CreateRequestBody> = {}): Crea
 beforeAll(async () => {
   db = await openDatabase(await freshDatabase())
   await seedDemoData(db, new Date('2026-11-23T10:00:00+08:00'))
+  ctx = await testContext(db, { RESPONSE_TARGETS: JSON.stringify(TARGETS) })
   for (const code of ['DL-JP', 'DL-JP-XJ', 'DL-JP-XJ-MX', 'DL-PLD-TP']) ids[code] = await station(code)
   for (const u of ['xianjin-li', 'minxin-liu', 'jinpu-zhao', 'dalian-chen']) staff[u] = await account(u)
   const a = await upsertUserByOpenid(db, 'o-report-a', '居民甲')
@@ -68,14 +73,13 @@ beforeAll(async () => {
   residentB = b.id
   const xj = staff['xianjin-li']!
   const mx = staff['minxin-liu']!
-  const create = (userId: string, hours: number) =>
-    db.transaction((tx) => createRequest(tx, { userId, channel: 'miniprogram', body: request(ids['DL-JP-XJ']!), actorId: userId, now: at(hours), targets: TARGETS }))
+  const create = (userId: string, hours: number) => submitAt(ctx, userId, request(ids['DL-JP-XJ']!), at(hours))
   const counter = (who: Staff, hours: number, urgency: 'normal' | 'urgent' = 'normal') =>
-    db.transaction((tx) => createCounterRequest(tx, who, { ...request(who.stationId), channel: 'counter', urgency }, at(hours), TARGETS))
+    createCounterRequest(when(ctx, at(hours)), who, { ...request(who.stationId), channel: 'counter', urgency })
 
   r1 = (await create(a.id, 0)).id
   r2 = (await create(b.id, 0)).id
-  expect((await getRequest(db, r1, { includeInternal: false }, TARGETS))!.station.name).toBe('先进街道社工站')
+  expect((await getRequest(ctx, db, r1, { internal: false }))!.station.name).toBe('先进街道社工站')
   const r3 = (await counter(xj, 1, 'urgent')).id
   const r4 = (await counter(mx, 2)).id
   const r5 = (await counter(mx, 1)).id
@@ -84,7 +88,7 @@ beforeAll(async () => {
   await act(mx, r5, { type: 'accept' }, 1.5)
   await act(mx, r5, { type: 'resolve', summary: '已办结' }, 2)
   await act(mx, r4, { type: 'transfer', stationId: ids['DL-JP-XJ']!, reason: '由街道站跟进' }, 3)
-  expect(await db.transaction((tx) => escalateOverdue(tx, at(4), TARGETS))).toBe(1)
+  expect(await db.transaction((tx) => escalateOverdue(when(ctx, at(4)), tx))).toBe(1)
   await act(xj, r1, { type: 'resolve', summary: '已对接助餐点' }, 5)
   await rate(a.id, r1, { outcome: 'unresolved', stars: 2, comment: '助餐点太远' }, 6)
   await act(xj, r2, { type: 'accept' }, 6)
@@ -97,26 +101,25 @@ beforeAll(async () => {
 
   // The lecture at 先进: three confirmed, two checked in, one rating.
   const iso = (h: number) => at(h).toISOString()
-  const lecture = await db.transaction((tx) => createActivity(tx, ids['DL-JP-XJ']!, null, {
+  const lecture = await db.transaction((tx) => createActivity(when(ctx, at(-72)), tx, { stationId: ids['DL-JP-XJ']!, createdBy: null, body: {
     title: '报表测试讲座', category: 'health', audience: 'elderly', description: '测试', place: '活动室', capacity: 10,
     opensAt: iso(-48), closesAt: iso(1), cancelDeadline: iso(1), sessions: [{ startsAt: iso(2), endsAt: iso(3) }],
-  }, at(-72)))
-  const key = randomBytes(32)
+  } }))
   const enrolled: { userId: string; id: string }[] = []
   for (const name of ['甲', '乙', '丙']) {
     const u = await upsertUserByOpenid(db, `o-report-lecture-${name}`, name)
-    const e = await db.transaction((tx) => enroll(tx, lecture, { name: `报表测试${name}`, contactPhone: '13900006666' }, { userId: u.id, now: at(-24), checkinKey: key }))
+    const e = await db.transaction((tx) => enroll(when(ctx, at(-24)), tx, lecture, u.id, { name: `报表测试${name}`, contactPhone: '13900006666' }))
     enrolled.push({ userId: u.id, id: e.enrollment.id })
   }
   for (const e of enrolled.slice(0, 2)) {
-    await db.transaction((tx) => checkIn(tx, { enrollmentId: e.id, stationId: xj.stationId, staffId: xj.id, now: at(2.1), checkinKey: key }))
+    await checkIn(when(ctx, at(2.1)), xj, { enrollmentId: e.id })
   }
-  await db.transaction((tx) => rateEnrollment(tx, enrolled[0]!.id, { userId: enrolled[0]!.userId, body: { stars: 4 }, review: 'pass', now: at(4) }))
+  await db.transaction((tx) => rateEnrollment(when(ctx, at(4)), tx, enrolled[0]!.id, { userId: enrolled[0]!.userId, body: { stars: 4 }, review: 'pass' }))
   // The one who did not come cannot rate.
-  await expect(db.transaction((tx) => rateEnrollment(tx, enrolled[2]!.id, { userId: enrolled[2]!.userId, body: { stars: 1 }, review: 'pass', now: at(4) })))
-    .rejects.toMatchObject({ statusCode: 409, message: '参加活动（签到）后才能评价' })
+  await expect(db.transaction((tx) => rateEnrollment(when(ctx, at(4)), tx, enrolled[2]!.id, { userId: enrolled[2]!.userId, body: { stars: 1 }, review: 'pass' })))
+    .rejects.toMatchObject({ statusCode: 409, refusal: { code: 'RATING_NOT_ALLOWED', message: '参加活动（签到）后才能评价' } })
 
-  report = await stationReport(db, staff['jinpu-zhao']!, WEEK, at(12))
+  report = await reportFor(staff['jinpu-zhao']!, WEEK)
 })
 afterAll(() => db?.close())
 
@@ -159,20 +162,20 @@ describe(`station report on ${backend}`, () => {
   })
 
   test('drill-down to 先进: its subtree only; a station outside the supervisor\'s subtree is not found; social workers are refused', async () => {
-    const xj = await stationReport(db, staff['jinpu-zhao']!, { ...WEEK, stationId: ids['DL-JP-XJ'] }, at(12))
+    const xj = await reportFor(staff['jinpu-zhao']!, { ...WEEK, stationId: ids['DL-JP-XJ'] })
     expect(xj.items.map((i) => i.station.code).sort()).toEqual(['DL-JP-XJ', 'DL-JP-XJ-DS', 'DL-JP-XJ-MX'])
     expect(xj.total).toMatchObject({ received: 6, accepted: 4, overdue: 3 })
-    await expect(stationReport(db, staff['jinpu-zhao']!, { ...WEEK, stationId: ids['DL-PLD-TP'] }, at(12))).rejects.toMatchObject({ statusCode: 404 })
-    await expect(stationReport(db, staff['xianjin-li']!, WEEK, at(12))).rejects.toMatchObject({ statusCode: 403 })
+    await expect(reportFor(staff['jinpu-zhao']!, { ...WEEK, stationId: ids['DL-PLD-TP'] })).rejects.toMatchObject({ statusCode: 404 })
+    await expect(reportFor(staff['xianjin-li']!, WEEK)).rejects.toMatchObject({ statusCode: 403 })
     // The city's supervisor sees the same figures for 先进.
-    expect(row(await stationReport(db, staff['dalian-chen']!, WEEK, at(12)), 'DL-JP-XJ')).toEqual(row(report, 'DL-JP-XJ'))
+    expect(row(await reportFor(staff['dalian-chen']!, WEEK), 'DL-JP-XJ')).toEqual(row(report, 'DL-JP-XJ'))
   })
 
   test('the period bounds the figures (China Standard Time days); a bad period is refused', async () => {
-    const next = await stationReport(db, staff['jinpu-zhao']!, { from: '2027-03-02', to: '2027-03-07' }, at(12))
+    const next = await reportFor(staff['jinpu-zhao']!, { from: '2027-03-02', to: '2027-03-07' })
     expect(next.total).toMatchObject({ received: 0, accepted: 0, resolved: 0, overdue: 0, ratings: 0, activitiesHeld: 0 })
-    await expect(stationReport(db, staff['jinpu-zhao']!, { from: '2027-03-07', to: '2027-03-01' }, at(12))).rejects.toMatchObject({ statusCode: 400, message: '结束日期不能早于开始日期' })
-    await expect(stationReport(db, staff['jinpu-zhao']!, { from: '2025-01-01', to: '2027-03-01' }, at(12))).rejects.toMatchObject({ statusCode: 400 })
+    await expect(reportFor(staff['jinpu-zhao']!, { from: '2027-03-07', to: '2027-03-01' })).rejects.toMatchObject({ statusCode: 400, refusal: { code: 'FIELD_INVALID', field: 'to', message: '结束日期不能早于开始日期' } })
+    await expect(reportFor(staff['jinpu-zhao']!, { from: '2025-01-01', to: '2027-03-01' })).rejects.toMatchObject({ statusCode: 400 })
   })
 
   test('the CSV lines: a header, one line per station, then the total', () => {
@@ -191,11 +194,11 @@ describe(`rating edits on ${backend}`, () => {
     const { rows } = await db.query<{ stars: number; comment: string }>('SELECT stars, comment FROM ratings WHERE request_id = $1', [r2])
     expect(rows).toEqual([{ stars: 3, comment: '还需要跟进' }])
     await expect(rate(residentB, r2, { outcome: 'resolved', stars: 5 }, 8.5 + 24 * 7 + 1))
-      .rejects.toMatchObject({ statusCode: 409, message: '评价提交已超过 7 天，不能再修改' })
+      .rejects.toMatchObject({ statusCode: 409, refusal: { code: 'RATING_NOT_ALLOWED', message: '评价提交已超过 7 天，不能再修改' } })
   })
 
   test('a request rated 未解决 went back to its station\'s queue, and its timeline says so with the words', async () => {
-    const r = (await getRequest(db, r1, { includeInternal: false }, TARGETS))!
+    const r = (await getRequest(ctx, db, r1, { internal: false }))!
     const types = r.events.map((e) => e.type)
     expect(types).toEqual(['submitted', 'accepted', 'resolved', 'reopened', 'accepted', 'resolved'])
     expect(r.events[3]!.body).toBe('居民反馈问题未解决：助餐点太远')

@@ -8,13 +8,13 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { CreateRequestBody, HelpRequest, StaffRequest } from '../../contract/types'
-import { DEFAULT_RESPONSE_TARGETS } from '../../domain/sla'
 import { openDatabase, type Database } from '../../server/db'
-import { AppError } from '../../server/errors'
-import { correctByResident, createRequest, getRequest } from '../../server/repositories/requests'
+import { Refused } from '../../server/errors'
+import { correctRequest, getRequest } from '../../server/usecases/requests'
 import { upsertUserByOpenid } from '../../server/repositories/sessions'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { parseDataKeys, unseal, useDataKeys } from '../../server/services/fieldCrypto'
+import { submitAt, testContext, type AppContext } from './helpers/context'
 import { api, backend, freshDatabase, startServer, type TestServer } from './helpers/server'
 
 jest.setTimeout(180_000)
@@ -137,29 +137,29 @@ describe(`correcting a help request on ${backend}`, () => {
     expect(cancelled.status).toBe('cancelled')
     const res = await r.patch(`/api/requests/${created.id}`, { contactPhone: NEW_PHONE })
     expect(res.status).toBe(409)
-    expect(res.body).toEqual({ code: 'CONFLICT', message: '这条求助已取消，不能再更正联系方式' })
+    expect(res.body).toEqual({ code: 'REQUEST_STATE', message: '这条求助已取消，不能再更正联系方式' })
     expect((await r.get<HelpRequest>(`/api/requests/${created.id}`)).body).toEqual(cancelled)
   })
 
   test.each([
-    ['a bad phone', forSelf, { contactPhone: '12345' }, '联系电话格式不正确，请填写 11 位手机号或带区号的固定电话'],
-    ['a bad phone of the helped person', forMother, { helped: { phone: '999' } }, '被帮助人的电话格式不正确'],
-    ['an unknown field', forSelf, { contactName: '王', description: '换个问题' }, '不支持的参数“description”'],
-    ['a field that cannot be corrected', forSelf, { status: 'resolved' }, '不支持的参数“status”'],
-    ['an unknown field of the helped person', forMother, { helped: { name: '别人' } }, '不支持的参数“name”'],
-    ['an empty body', forSelf, {}, '请求内容不能为空，请至少填写一项'],
-    ['an empty helped person', forMother, { helped: {} }, '被帮助人（helped）不能为空，请至少填写一项'],
-    ['an empty name', forSelf, { contactName: '' }, '联系人（contactName）不能为空'],
-    ['a blank name', forSelf, { contactName: '   ' }, '请填写联系人，社工会这样称呼您'],
-    ['a phone that is not text', forSelf, { contactPhone: 13812345678 }, '联系电话（contactPhone）格式不正确，应为文字'],
-    ['a 101-character address', forSelf, { address: '很'.repeat(101) }, '地址（address）不能超过 100 个字'],
-    ['the helped person of a request for oneself', forSelf, { helped: { phone: '13900001111' } }, '本人求助没有被帮助人，不能更正被帮助人的信息'],
-  ])('%s → 400 with the message, and nothing changes', async (_name, submitted, patch, message) => {
+    ['a bad phone', forSelf, { contactPhone: '12345' }, '联系电话格式不正确，请填写 11 位手机号或带区号的固定电话', 'contactPhone'],
+    ['a bad phone of the helped person', forMother, { helped: { phone: '999' } }, '被帮助人的电话格式不正确', 'helped.phone'],
+    ['an unknown field', forSelf, { contactName: '王', description: '换个问题' }, '不支持的参数“description”', null],
+    ['a field that cannot be corrected', forSelf, { status: 'resolved' }, '不支持的参数“status”', null],
+    ['an unknown field of the helped person', forMother, { helped: { name: '别人' } }, '不支持的参数“name”', null],
+    ['an empty body', forSelf, {}, '请求内容不能为空，请至少填写一项', null],
+    ['an empty helped person', forMother, { helped: {} }, '被帮助人（helped）不能为空，请至少填写一项', 'helped'],
+    ['an empty name', forSelf, { contactName: '' }, '联系人（contactName）不能为空', 'contactName'],
+    ['a blank name', forSelf, { contactName: '   ' }, '请填写联系人，社工会这样称呼您', 'contactName'],
+    ['a phone that is not text', forSelf, { contactPhone: 13812345678 }, '联系电话（contactPhone）格式不正确，应为文字', 'contactPhone'],
+    ['a 101-character address', forSelf, { address: '很'.repeat(101) }, '地址（address）不能超过 100 个字', 'address'],
+    ['the helped person of a request for oneself', forSelf, { helped: { phone: '13900001111' } }, '本人求助没有被帮助人，不能更正被帮助人的信息', 'helped'],
+  ])('%s → 400 with the message (FIELD_INVALID naming the field, when one is at fault), and nothing changes', async (_name, submitted, patch, message, field) => {
     const r = await resident(`更正坏输入-${keyCounter++}`) // a nickname has at most 20 characters
     const created = await submit(r, submitted)
     const res = await r.patch(`/api/requests/${created.id}`, patch)
     expect(res.status).toBe(400)
-    expect(res.body).toEqual({ code: 'BAD_REQUEST', message })
+    expect(res.body).toEqual(field ? { code: 'FIELD_INVALID', field, message } : { code: 'BAD_REQUEST', message })
     expect((await r.get<HelpRequest>(`/api/requests/${created.id}`)).body).toEqual(created)
   })
 
@@ -208,36 +208,38 @@ async function plainIn(db: Database, values: string[]): Promise<string[]> {
   return found
 }
 
-describe(`correcting in the repository on ${backend}`, () => {
+describe(`correcting in the use case on ${backend}`, () => {
   let db: Database
+  let ctx: AppContext
   beforeAll(async () => {
     useDataKeys(parseDataKeys(DATA_KEYS))
     db = await openDatabase(await freshDatabase())
     const { seedDemoData } = await import('../../server/seed')
     await seedDemoData(db)
+    ctx = await testContext(db)
   })
   afterAll(() => db?.close())
 
   const create = async (openid: string) => {
     const user = await upsertUserByOpenid(db, openid, '居民')
-    const request = await db.transaction((tx) => createRequest(tx, { userId: user.id, channel: 'miniprogram', body: forMother, actorId: user.id, now: new Date(), targets: DEFAULT_RESPONSE_TARGETS }))
+    const request = await submitAt(ctx, user.id, forMother)
     return { user, request }
   }
 
   test('a purged request (retention) → 409, and nothing is written', async () => {
     const { user, request } = await create('o-correction-purged')
     await db.query(`UPDATE help_requests SET status = 'resolved', purged_at = now() WHERE id = $1`, [request.id])
-    const attempt = db.transaction((tx) => correctByResident(tx, request.id, user.id, { contactPhone: NEW_PHONE }, new Date()))
-    await expect(attempt).rejects.toMatchObject({ statusCode: 409, message: '这条求助的个人信息已按保存期限清除，不能再更正' })
-    await expect(attempt).rejects.toBeInstanceOf(AppError)
-    const after = await getRequest(db, request.id, { includeInternal: true }, DEFAULT_RESPONSE_TARGETS)
+    const attempt = correctRequest(ctx, request.id, user.id, { contactPhone: NEW_PHONE })
+    await expect(attempt).rejects.toMatchObject({ statusCode: 409, refusal: { code: 'REQUEST_STATE', message: '这条求助的个人信息已按保存期限清除，不能再更正' } })
+    await expect(attempt).rejects.toBeInstanceOf(Refused)
+    const after = await getRequest(ctx, db, request.id, { internal: true })
     expect(after!.contactPhone).toBe(forMother.contactPhone)
     expect(after!.events.map((e) => e.type)).toEqual(['submitted'])
   })
 
-  test('another user\'s request → 404 from the repository too', async () => {
+  test('another user\'s request → 404 from the use case too', async () => {
     const { request } = await create('o-correction-owner')
     const other = await upsertUserByOpenid(db, 'o-correction-other', '别人')
-    await expect(db.transaction((tx) => correctByResident(tx, request.id, other.id, { contactName: '别人' }, new Date()))).rejects.toMatchObject({ statusCode: 404 })
+    await expect(correctRequest(ctx, request.id, other.id, { contactName: '别人' })).rejects.toMatchObject({ statusCode: 404, refusal: { code: 'NOT_FOUND' } })
   })
 })

@@ -6,7 +6,7 @@
 import { api, backend, startServer, type TestServer } from './helpers/server'
 import { upsertStaffAccount } from '../../server/repositories/staff'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
-import type { HelpRequest, StaffRequest } from '../../contract/types'
+import type { HelpRequest, StaffActionResult, StaffRequest } from '../../contract/types'
 
 jest.setTimeout(180_000)
 
@@ -115,25 +115,29 @@ describe(`help requests on ${backend}`, () => {
     expect(replay.body.id).toBe(ok[0]!.body.id)
     expect(replay.headers.get('idempotent-replayed')).toBe('true')
 
+    expect(results.filter((x) => x.status === 409).every((x) => (x.body as unknown as { code: string }).code === 'IDEMPOTENCY_IN_FLIGHT')).toBe(true)
     const other = await submit(r, { ...forMother, description: '另一件事' }, key)
     expect(other.status).toBe(422)
+    expect(other.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' })
     expect((await r.get('/api/requests/mine')).body.items).toHaveLength(1)
   })
 
   test.each([
-    ['missing category', { ...forMother, category: undefined }, 400, '服务类别'],
-    ['5,000-character text', { ...forMother, description: '很'.repeat(5000) }, 400, '1000'],
-    ['bad phone', { ...forMother, contactPhone: '12345' }, 400, '联系电话'],
-    ['代办 without the helped person', { ...forMother, helped: undefined }, 400, '被帮助人'],
-    ['代办 without consent', { ...forMother, helped: { ...forMother.helped, consent: false } }, 400, ''],
-    ['unknown station', { ...forMother, stationId: '00000000-0000-4000-8000-000000000000' }, 404, '社工站'],
-    ['unknown field', { ...forMother, status: 'resolved' }, 400, 'status'],
-    ['4 photos', { ...forMother, photoIds: Array(4).fill('00000000-0000-4000-8000-000000000000') }, 400, ''],
-  ])('bad submission (%s) → 4xx with { code, message }, and nothing is created', async (_name, body, status, mention) => {
+    ['missing category', { ...forMother, category: undefined }, 400, { code: 'FIELD_INVALID', field: 'category' }, '服务类别'],
+    ['5,000-character text', { ...forMother, description: '很'.repeat(5000) }, 400, { code: 'FIELD_INVALID', field: 'description' }, '1000'],
+    ['bad phone', { ...forMother, contactPhone: '12345' }, 400, { code: 'FIELD_INVALID', field: 'contactPhone' }, '联系电话'],
+    ['bad helped phone', { ...forMother, helped: { ...forMother.helped, phone: '999' } }, 400, { code: 'FIELD_INVALID', field: 'helped.phone' }, '被帮助人'],
+    ['代办 without the helped person', { ...forMother, helped: undefined }, 400, { code: 'FIELD_INVALID', field: 'helped' }, '被帮助人'],
+    ['代办 without consent', { ...forMother, helped: { ...forMother.helped, consent: false } }, 400, { code: 'FIELD_INVALID', field: 'helped.consent' }, '同意'],
+    ['a blank description', { ...forMother, description: '   ' }, 400, { code: 'FIELD_INVALID', field: 'description' }, '问题'],
+    ['unknown station', { ...forMother, stationId: '00000000-0000-4000-8000-000000000000' }, 404, { code: 'NOT_FOUND', field: 'stationId' }, '社工站'],
+    ['unknown field', { ...forMother, status: 'resolved' }, 400, { code: 'BAD_REQUEST' }, 'status'],
+    ['4 photos', { ...forMother, photoIds: Array(4).fill('00000000-0000-4000-8000-000000000000') }, 400, { code: 'FIELD_INVALID', field: 'photoIds' }, '照片'],
+  ])('bad submission (%s) → 4xx with { code, message, field }, and nothing is created', async (_name, body, status, refusal, mention) => {
     const r = await resident(`坏输入-${_name}`)
     const res = await submit(r, body)
     expect(res.status).toBe(status)
-    expect(res.body).toEqual({ code: expect.any(String), message: expect.stringContaining(mention) })
+    expect(res.body).toEqual({ ...refusal, message: expect.stringContaining(mention) })
     expect((await r.get('/api/requests/mine')).body.items).toHaveLength(0)
   })
 
@@ -174,7 +178,8 @@ describe(`help requests on ${backend}`, () => {
     const workerToken = (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token
     expect((await fetch(`${server.url}/api/uploads/${photo.id}`, { headers: { authorization: `Bearer ${workerToken}` } })).status).toBe(200)
     // A photo already attached cannot be attached again by someone else.
-    expect((await submit(api(server.url, stranger), { ...forMother, photoIds: [photo.id] })).status).toBe(400)
+    const reused = await submit(api(server.url, stranger), { ...forMother, photoIds: [photo.id] })
+    expect([reused.status, reused.body]).toEqual([400, { code: 'PHOTO_EXPIRED', field: 'photoIds', message: expect.stringContaining('照片') }])
   })
 
   test('the whole path: claim, reply, internal note, resolve — the resident follows every step, never the note', async () => {
@@ -197,11 +202,12 @@ describe(`help requests on ${backend}`, () => {
 
     expect((await daughter.post(`/api/requests/${created.id}/cancel`)).status).toBe(409)
     expect((await li.post(`/api/staff/requests/${created.id}/note`, { body: '内部：需联系社区网格员核实' })).status).toBe(200)
-    const reply = await li.post<StaffRequest>(`/api/staff/requests/${created.id}/reply`, { body: '您好，明天上午我们上门探访张阿姨。' })
-    expect(reply.body.status).toBe('in_progress')
+    const reply = await li.post<StaffActionResult>(`/api/staff/requests/${created.id}/reply`, { body: '您好，明天上午我们上门探访张阿姨。' })
+    expect(reply.body.movedTo).toBeNull()
+    expect(reply.body.request!.status).toBe('in_progress')
     expect((await daughter.post(`/api/requests/${created.id}/messages`, { body: '好的，谢谢！上午 9 点后家里有人。' })).status).toBe(200)
-    const resolved = await li.post<StaffRequest>(`/api/staff/requests/${created.id}/resolve`, { summary: '已上门探访，已为张阿姨申请社区助餐服务。' })
-    expect(resolved.body.status).toBe('resolved')
+    const resolved = await li.post<StaffActionResult>(`/api/staff/requests/${created.id}/resolve`, { summary: '已上门探访，已为张阿姨申请社区助餐服务。' })
+    expect(resolved.body.request!.status).toBe('resolved')
 
     const seen = (await daughter.get<HelpRequest>(`/api/requests/${created.id}`)).body
     expect(seen.status).toBe('resolved')
@@ -212,25 +218,30 @@ describe(`help requests on ${backend}`, () => {
     const staffView = (await li.get<StaffRequest>(`/api/staff/requests/${created.id}`)).body
     expect(staffView.events.some((e) => e.type === 'note' && e.internal)).toBe(true)
 
-    const reopened = await li.post<StaffRequest>(`/api/staff/requests/${created.id}/reopen`, { reason: '家属反馈助餐未落实' })
-    expect(reopened.body.status).toBe('in_progress')
+    const reopened = await li.post<StaffActionResult>(`/api/staff/requests/${created.id}/reopen`, { reason: '家属反馈助餐未落实' })
+    expect(reopened.body.request!.status).toBe('in_progress')
+    // Not from 处理中: a state conflict, with its code.
+    expect((await li.post(`/api/staff/requests/${created.id}/reopen`, { reason: '再来一次' })).body).toMatchObject({ code: 'REQUEST_STATE' })
   })
 
-  test('transfer to another station with a reason the resident sees; the old station loses sight of it', async () => {
+  test('transfer to another station with a reason the resident sees; the old station loses sight of it, and is told where it went', async () => {
     const r = await resident('转介')
     const created = (await submit(r, forMother)).body
     const li = await staffLogin('xianjin-li')
     const minxin = (await r.get(`/api/stations?q=${encodeURIComponent('民馨社区社会工作室')}`)).body.items[0]
-    const res = await li.post(`/api/staff/requests/${created.id}/transfer`, { stationId: minxin.id, reason: '该家庭由民馨社区社工长期跟进' })
-    expect(res.status).toBe(404)
-    expect(res.body.message).toContain('已转出')
+    const res = await li.post<StaffActionResult>(`/api/staff/requests/${created.id}/transfer`, { stationId: minxin.id, reason: '该家庭由民馨社区社工长期跟进' })
+    // A successful action is never an error: 200, out of the worker's sight, and where it went.
+    expect([res.status, res.body]).toEqual([200, { request: null, movedTo: { id: minxin.id, name: '民馨社区社会工作室' } }])
     const seen = (await r.get<HelpRequest>(`/api/requests/${created.id}`)).body
     const t = seen.events.at(-1)!
     expect(t).toMatchObject({ type: 'transferred', toStationName: '民馨社区社会工作室', body: '该家庭由民馨社区社工长期跟进' })
     expect(seen.station.name).toBe('民馨社区社会工作室')
     const liu = await staffLogin('minxin-liu')
     expect((await liu.get('/api/staff/queue')).body.items.map((x: any) => x.id)).toContain(created.id)
-    expect((await li.get(`/api/staff/requests/${created.id}`)).status).toBe(404)
+    const gone = await li.get(`/api/staff/requests/${created.id}`)
+    expect([gone.status, gone.body]).toEqual([404, { code: 'REQUEST_MOVED', message: '这条求助已转至「民馨社区社会工作室」，不再在您的队列中' }])
+    // Another action on it now: the same answer, nothing written.
+    expect((await li.post(`/api/staff/requests/${created.id}/note`, { body: '还在吗' })).body).toMatchObject({ code: 'REQUEST_MOVED' })
   })
 
   test('permissions: another resident, another station, a supervisor and sensitive categories, a resident on staff routes', async () => {
@@ -316,7 +327,10 @@ describe(`help requests on ${backend}`, () => {
       workers.map(async (w, i) => {
         for (;;) {
           const res = await w.post<StaffRequest>('/api/staff/queue/claim')
-          if (res.status === 404) return
+          if (res.status === 404) {
+            expect((res.body as unknown as { code: string }).code).toBe('QUEUE_EMPTY')
+            return
+          }
           expect(res.status).toBe(200)
           claimedBy.set(res.body.id, [...(claimedBy.get(res.body.id) ?? []), WORKERS[i]!])
         }

@@ -76,24 +76,25 @@ describe(`stations API on ${backend}`, () => {
   })
 
   test.each([
-    ['lat 91', '/api/stations/nearby?lat=91&lng=121', '纬度'],
-    ['lat -90.5', '/api/stations/nearby?lat=-90.5&lng=121', '纬度'],
-    ['lng "abc"', '/api/stations/nearby?lat=39&lng=abc', '经度'],
-    ['lng 181', '/api/stations/nearby?lat=39&lng=181', '经度'],
-    ['limit 10000', '/api/stations/nearby?lat=39&lng=121&limit=10000', '数量'],
-    ['limit 0', '/api/stations/nearby?lat=39&lng=121&limit=0', '数量'],
-    ['limit 2.5', '/api/stations/nearby?lat=39&lng=121&limit=2.5', '数量'],
-    ['missing lat', '/api/stations/nearby?lng=121', '纬度'],
-    ['unknown kind', '/api/stations/nearby?lat=39&lng=121&kind=palace', '站点类型'],
-    ['unknown service', '/api/stations/nearby?lat=39&lng=121&service=haircut', '服务类别'],
-    ['unknown parameter', '/api/stations/nearby?lat=39&lng=121&radius=5', 'radius'],
-    ['malformed id', '/api/stations/not-a-uuid', '编号'],
-    ['malformed parent', '/api/stations?parent=123', '上级站点'],
-    ['empty search', '/api/stations?q=', '搜索词'],
-  ])('bad input (%s) → 400 with { code, message }', async (_name, path, mention) => {
+    ['lat 91', '/api/stations/nearby?lat=91&lng=121', '纬度', 'lat'],
+    ['lat -90.5', '/api/stations/nearby?lat=-90.5&lng=121', '纬度', 'lat'],
+    ['lng "abc"', '/api/stations/nearby?lat=39&lng=abc', '经度', 'lng'],
+    ['lng 181', '/api/stations/nearby?lat=39&lng=181', '经度', 'lng'],
+    ['limit 10000', '/api/stations/nearby?lat=39&lng=121&limit=10000', '数量', 'limit'],
+    ['limit 0', '/api/stations/nearby?lat=39&lng=121&limit=0', '数量', 'limit'],
+    ['limit 2.5', '/api/stations/nearby?lat=39&lng=121&limit=2.5', '数量', 'limit'],
+    ['missing lat', '/api/stations/nearby?lng=121', '纬度', 'lat'],
+    ['unknown kind', '/api/stations/nearby?lat=39&lng=121&kind=palace', '站点类型', 'kind'],
+    ['unknown service', '/api/stations/nearby?lat=39&lng=121&service=haircut', '服务类别', 'service'],
+    ['unknown parameter', '/api/stations/nearby?lat=39&lng=121&radius=5', 'radius', null],
+    ['malformed id', '/api/stations/not-a-uuid', '编号', null],
+    ['malformed parent', '/api/stations?parent=123', '上级站点', 'parent'],
+    ['empty search', '/api/stations?q=', '搜索词', 'q'],
+  ])('bad input (%s) → 400 with { code, message, field }: one parameter at fault is FIELD_INVALID naming it', async (_name, path, mention, field) => {
     const res = await client.get(path)
     expect(res.status).toBe(400)
-    expect(res.body).toEqual({ code: 'BAD_REQUEST', message: expect.stringContaining(mention) })
+    const code = field ? { code: 'FIELD_INVALID', field } : { code: 'BAD_REQUEST' }
+    expect(res.body).toEqual({ ...code, message: expect.stringContaining(mention) })
   })
 
   test('an unknown station id → 404 with a readable message', async () => {

@@ -14,7 +14,7 @@ import {
   type WeeklyHours,
 } from '../../domain/calendar'
 import { responseDueAt } from '../../domain/sla'
-import { cstInstant } from '../../domain/time'
+import { cstInstant } from '../../domain/chinaTime'
 import { shippedCalendarDays, shippedThroughYear } from '../../server/services/calendar'
 
 const cal = makeCalendar(shippedCalendarDays())

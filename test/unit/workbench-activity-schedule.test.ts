@@ -3,7 +3,8 @@
  * course, default registration times, and the time rules the server applies.
  * All in China Standard Time whatever the machine's zone.
  */
-import { activityTimeErrors, currentSession, cstToIso, defaultRegistrationTimes, isoToCst, weeklyPattern, weeklySessions } from '@domain/activities'
+import { activityTimeErrors, currentSession, defaultRegistrationTimes, weeklyPattern, weeklySessions } from '@domain/activities'
+import { cstToIso, isoToCst } from '@domain/chinaTime'
 
 describe('cstToIso / isoToCst', () => {
   test('09:30 in Beijing is 01:30 UTC, and back', () => {

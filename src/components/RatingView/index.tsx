@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { RATING_OUTCOME_LABELS } from '@contract/ratings'
 import type { Rating, RatingReply } from '@contract/types'
-import { formatCstDateTime } from '@domain/activities'
+import { formatCstDateTime } from '@domain/chinaTime'
 import { Stars } from '@/components/Stars'
 import './index.scss'
 

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Button, Switch, Text, Textarea, View } from '@tarojs/components'
 import { RATING_COMMENT_MAX, RATING_EDIT_DAYS, RATING_OUTCOME_LABELS, RATING_OUTCOMES, RATING_TAGS, STAR_LABELS } from '@contract/ratings'
-import { formatCstDateTime } from '@domain/activities'
+import { formatCstDateTime } from '@domain/chinaTime'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { LoginGate } from '@/components/LoginGate'
 import { Field } from '@/components/Field'

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { RATING_OUTCOME_LABELS, RATING_OUTCOMES } from '@contract/ratings'
 import type { HelpRequest } from '@contract/types'
-import { formatCstDateTime } from '@domain/activities'
+import { formatCstDateTime } from '@domain/chinaTime'
 import { RatingView } from '@/components/RatingView'
 
 const OUTCOME_MARKS = { resolved: '✓', partly: '◐', unresolved: '✗' } as const

@@ -7,16 +7,14 @@ import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS, AUDIENCES, AUDIENCE_LABE
 import type { ActivityBody, ActivityCategory, ActivityDetail, Audience } from '@contract/types'
 import {
   activityTimeErrors,
-  cstDate,
-  cstToIso,
   defaultRegistrationTimes,
   formatSessionTime,
-  isoToCst,
   weeklyPattern,
   weeklySessions,
   type RegistrationTimes,
   type SessionInput,
 } from '@domain/activities'
+import { cstDate, cstToIso, isoToCst } from '@domain/chinaTime'
 import { ApiError } from '@/api/client'
 import { createActivity, fetchStaffActivity, updateActivity } from '@/api/activities'
 import { Field } from '@/components/Field'

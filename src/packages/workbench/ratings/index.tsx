@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, ScrollView, Text, Textarea, View } from '@tarojs/components'
 import { RATING_OUTCOME_LABELS, RATING_REPLY_MAX, RATING_SUBJECT_LABELS } from '@contract/ratings'
 import type { StaffRating, StaffRatingList, StaffRatingsQuery } from '@contract/types'
-import { formatCstDateTime } from '@domain/activities'
+import { formatCstDateTime } from '@domain/chinaTime'
 import { ApiError } from '@/api/client'
 import { fetchStaffRatings, replyToRating, reviewRatingComment } from '@/api/ratings'
 // StateView's styles before the rating components' (the order the other pages load them in).

@@ -4,7 +4,7 @@
  * last whichever the direction.
  */
 import type { StationReport, StationReportRow } from '@contract/types'
-import { cstDate } from '@domain/activities'
+import { cstDate } from '@domain/chinaTime'
 import { formatMinutes, formatShare, roundStars } from '@domain/ratings'
 import dayjs from '@/utils/dayjs'
 

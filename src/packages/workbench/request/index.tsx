@@ -18,7 +18,7 @@ import { RATING_OUTCOME_LABELS } from '@contract/ratings'
 import { callStation } from '@/services/stationActions'
 import { useStaffSession } from '@/stores/staffSession'
 import type { AccessLog } from '@contract/types'
-import { formatCstDateTime } from '@domain/activities'
+import { formatCstDateTime } from '@domain/chinaTime'
 import './index.scss'
 
 /** For supervisors: who opened this request's personal data, and when. */

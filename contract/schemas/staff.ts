@@ -1,0 +1,147 @@
+/**
+ * The workbench (staff): login, the queue, a request as staff see it, every
+ * action on it and what it answers, requests taken by phone or at the
+ * counter, who opened a request's personal data, and the supervisors' report.
+ */
+import { Type } from '@sinclair/typebox'
+import { LIMITS } from '../limits'
+import { closed, date, dateTime, nullable, ServiceCategorySchema, text, UserSchema, uuid } from './common'
+import { HelpedPersonSchema, requestDetailProperties, RequesterSchema, RequestStatusSchema, requestSummaryProperties, UrgencySchema } from './requests'
+import { StationRefSchema } from './stations'
+
+export const StaffLoginBodySchema = Type.Object(
+  { username: text(LIMITS.username, 1), password: text(LIMITS.password, 1) },
+  closed,
+)
+
+export const StaffMeSchema = Type.Object(
+  {
+    user: UserSchema,
+    station: StationRefSchema,
+    /** Stations whose queues this account sees (its own, plus the subtree for supervisors). */
+    scope: Type.Array(StationRefSchema),
+  },
+  closed,
+)
+
+export const StaffRequestSummarySchema = Type.Object(
+  {
+    ...requestSummaryProperties,
+    assigneeName: Type.Union([Type.String(), Type.Null()]),
+    overdue: Type.Boolean(),
+    sensitive: Type.Boolean(),
+  },
+  closed,
+)
+
+export const StaffRequestSchema = Type.Object(
+  {
+    ...requestDetailProperties,
+    assigneeId: Type.Union([uuid(), Type.Null()]),
+    assigneeName: Type.Union([Type.String(), Type.Null()]),
+    overdue: Type.Boolean(),
+    sensitive: Type.Boolean(),
+    escalations: Type.Integer(),
+  },
+  closed,
+)
+
+export const StaffQueueQuerySchema = Type.Object(
+  {
+    status: Type.Optional(RequestStatusSchema),
+    category: Type.Optional(ServiceCategorySchema),
+    urgency: Type.Optional(UrgencySchema),
+    overdue: Type.Optional(Type.Boolean()),
+    stationId: Type.Optional(uuid()),
+    mine: Type.Optional(Type.Boolean()),
+  },
+  closed,
+)
+
+export const StaffQueueSchema = Type.Object({ items: Type.Array(StaffRequestSummarySchema) }, closed)
+
+export const TransferBodySchema = Type.Object({ stationId: uuid(), reason: text(LIMITS.reason, 1) }, closed)
+export const ReasonBodySchema = Type.Object({ reason: text(LIMITS.reason, 1) }, closed)
+export const ResolveBodySchema = Type.Object({ summary: text(LIMITS.resolutionSummary, 1) }, closed)
+
+export const CounterRequestBodySchema = Type.Object(
+  {
+    channel: Type.Union([Type.Literal('phone'), Type.Literal('counter')]),
+    category: ServiceCategorySchema,
+    attributes: Type.Optional(Type.Record(Type.String({ maxLength: LIMITS.attributeText }), Type.String({ maxLength: LIMITS.attributeText }), { maxProperties: LIMITS.attributeCount })),
+    description: text(LIMITS.requestText, 1),
+    requester: RequesterSchema,
+    helped: Type.Optional(HelpedPersonSchema),
+    contactName: text(LIMITS.personName, 1),
+    contactPhone: text(LIMITS.phone, 1),
+    preferredTime: Type.Optional(text(LIMITS.preferredTime)),
+    address: Type.Optional(text(LIMITS.address)),
+    urgency: UrgencySchema,
+  },
+  closed,
+)
+
+/**
+ * What every action on a request (accept, reply, note, transfer, escalate,
+ * resolve, reopen) answers: the request as the caller now sees it, or — when
+ * the action took it out of the caller's sight (a transfer, an escalation) —
+ * null, with the station it went to.
+ */
+export const StaffActionResultSchema = Type.Object(
+  {
+    request: nullable(StaffRequestSchema),
+    movedTo: nullable(Type.Object({ id: uuid(), name: Type.String() }, closed)),
+  },
+  closed,
+)
+
+export const AccessLogSchema = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({ staffName: Type.String(), stationName: Type.String(), accessedAt: dateTime() }, closed),
+    ),
+  },
+  { ...closed, description: '工作人员查看这条求助个人信息的记录' },
+)
+
+export const StationReportQuerySchema = Type.Object(
+  {
+    from: date(),
+    to: date(),
+    /** Narrow to one station and the stations below it (drill-down). */
+    stationId: Type.Optional(uuid()),
+  },
+  closed,
+)
+
+const reportFigures = {
+  received: Type.Integer({ description: '收到的求助（新提交、转介或升级进入本站队列）' }),
+  accepted: Type.Integer(),
+  acceptedOnTime: Type.Integer(),
+  onTimeRate: nullable(Type.Number({ description: '按时受理率（0～1）' })),
+  medianAcceptMinutes: nullable(Type.Number()),
+  resolved: Type.Integer(),
+  medianResolveMinutes: nullable(Type.Number()),
+  overdue: Type.Integer({ description: '超时：超过时限才受理、超时被自动升级，或至今超时未受理' }),
+  escalations: Type.Integer(),
+  ratings: Type.Integer(),
+  averageStars: nullable(Type.Number()),
+  resolvedShare: nullable(Type.Number({ description: '求助评价中“已解决”的比例（0～1）' })),
+  activitiesHeld: Type.Integer(),
+  expectedAttendance: Type.Integer(),
+  attended: Type.Integer(),
+  attendanceRate: nullable(Type.Number({ description: '出勤率（0～1）' })),
+}
+export const StationReportRowSchema = Type.Object(
+  { station: StationRefSchema, parentId: nullable(uuid()), ...reportFigures },
+  closed,
+)
+export const StationReportSchema = Type.Object(
+  {
+    from: date(),
+    to: date(),
+    items: Type.Array(StationReportRowSchema),
+    total: Type.Object(reportFigures, closed),
+  },
+  closed,
+)

@@ -1,0 +1,298 @@
+/**
+ * Help requests, end to end: load what a decision needs, ask the lifecycle
+ * (domain/requests.ts), save what it decided — in one transaction — and read
+ * the result back as the caller may see it. Refusals are thrown as they come
+ * from the rules; server/errors.ts gives them their HTTP status.
+ */
+import { SENSITIVE_CATEGORIES } from '../../contract/requests'
+import type {
+  CorrectRequestBody,
+  CounterRequestBody,
+  CreateRequestBody,
+  HelpRequest,
+  HelpRequestSummary,
+  StaffActionResult,
+  StaffQueueQuery,
+  StaffRequest,
+  StaffRequestSummary,
+} from '../../contract/types'
+import { cstDate } from '../../domain/chinaTime'
+import {
+  accepted,
+  checkCorrection,
+  intake,
+  NO_STATION_FOR_SERVICE,
+  outOfSight,
+  overdueEscalation,
+  residentCancel,
+  residentCorrection,
+  residentMessage,
+  staffAction,
+  submitted,
+  unresolvedByResident,
+  type DecisionContext,
+  type RequestChange,
+  type StaffAction,
+} from '../../domain/requests'
+import { inferredArea, routeRequest } from '../../domain/routing'
+import { canSee, type Staff } from '../../domain/staff'
+import type { AppContext } from '../context'
+import type { Queryable } from '../db'
+import { fail, forbidden, notFound, refuse, unwrap } from '../errors'
+import {
+  accessLogOf,
+  attachPhotos,
+  insertEvent,
+  insertRequest,
+  loadEvents,
+  loadRequest,
+  loadStation,
+  movedFrom,
+  nearestLocalStations,
+  nextWaiting,
+  overdueRequests,
+  personalDetailsOf,
+  queueRows,
+  recordStaffAccess,
+  requestsOf,
+  routingCandidates,
+  saveChange,
+  scopeOf,
+  stateOf,
+  type RequestRow,
+} from '../repositories/requests'
+import { enqueue } from '../repositories/outbox'
+import { toHelpRequest, toStaffRequest, toStaffSummary, toSummary } from '../views/requests'
+
+const decisionContext = (ctx: AppContext): DecisionContext => ({ now: ctx.clock(), targets: ctx.targets, calendar: ctx.calendar })
+const NOT_FOUND_MESSAGE = '没有找到这条求助'
+
+// ───────────────────────── submission ─────────────────────────
+
+export interface Submission {
+  userId: string | null
+  channel: HelpRequest['channel']
+  /** Checked by domain/requests' checkSubmission. */
+  body: CreateRequestBody | (CounterRequestBody & { stationId: string })
+  actorId: string | null
+}
+
+/**
+ * Creates a request in the caller's transaction: routed to the right station
+ * (from the app), or to the staff's own station (by phone or at the counter),
+ * with its first timeline entry and the resident's notice. Returns its id.
+ */
+export async function createRequest(ctx: AppContext, tx: Queryable, s: Submission): Promise<string> {
+  const { body } = s
+  const now = ctx.clock()
+  const rawArea = 'area' in body ? body.area : undefined
+  const location = 'location' in body ? body.location : undefined
+  const chosen = body.stationId ? await loadStation(tx, body.stationId) : null
+  if (body.stationId && !chosen) throw fail('NOT_FOUND', '没有找到您选择的社工站', 'stationId')
+  const area = rawArea?.street || !location ? rawArea : { ...inferredArea(await nearestLocalStations(tx, location)), ...rawArea }
+  const decision =
+    s.channel === 'miniprogram'
+      ? routeRequest({ category: body.category, chosen, area: area ?? {}, candidates: await routingCandidates(tx, body.category, area?.city ?? undefined, location) })
+      : chosen && { stationId: chosen.id, rule: 'chosen' as const, reason: `由「${chosen.name}」${s.channel === 'phone' ? '电话' : '窗口'}登记受理` }
+  if (!decision) throw refuse(NO_STATION_FOR_SERVICE)
+  const { urgency, emergency, dueAt } = intake(body, decisionContext(ctx))
+  const helped = body.helped
+  const created = await insertRequest(tx, {
+    numberPrefix: `QZ-${cstDate(now).replace(/-/g, '')}-`,
+    userId: s.userId,
+    channel: s.channel,
+    stationId: decision.stationId,
+    chosenStationId: chosen?.id ?? null,
+    routingRule: decision.rule,
+    routingReason: decision.reason,
+    category: body.category,
+    attributes: body.attributes ?? {},
+    description: body.description.trim(),
+    urgency,
+    emergency,
+    requester: body.requester,
+    contactName: body.contactName.trim(),
+    contactPhone: body.contactPhone,
+    preferredTime: body.preferredTime ?? '',
+    helped: helped ? { name: helped.name, relationship: helped.relationship, phone: helped.phone ?? null, address: helped.address ?? null, consent: helped.consent } : null,
+    area: area ?? {},
+    address: body.address ?? '',
+    location: location ?? null,
+    dueAt,
+    at: now,
+  })
+  const photoIds = 'photoIds' in body ? body.photoIds ?? [] : []
+  if (photoIds.length > 0 && (await attachPhotos(tx, created.id, photoIds, s.userId)) !== new Set(photoIds).size) {
+    throw fail('PHOTO_EXPIRED', '有照片已失效，请重新上传', 'photoIds')
+  }
+  const first = submitted({ id: created.id, number: created.number, userId: s.userId, stationId: decision.stationId }, s.actorId, decision.reason, now)
+  await insertEvent(tx, created.id, first.event)
+  for (const n of first.notices) await enqueue(tx, n.userId, n.topic, n.payload, now)
+  return created.id
+}
+
+/** A request taken by phone or at the counter joins the staff's own station's queue and timeline. */
+export async function createCounterRequest(ctx: AppContext, staff: Staff, body: CounterRequestBody): Promise<HelpRequest> {
+  const id = await ctx.db.transaction((tx) =>
+    createRequest(ctx, tx, { userId: null, channel: body.channel, body: { ...body, stationId: staff.stationId }, actorId: staff.id }),
+  )
+  return (await getRequest(ctx, ctx.db, id, { internal: false }))!
+}
+
+// ───────────────────────── the resident ─────────────────────────
+
+/** Any request as its submitter sees it (the jobs and the tests read it this way). */
+export async function getRequest(ctx: AppContext, db: Queryable, id: string, opts: { internal: boolean }): Promise<HelpRequest | null> {
+  const row = await loadRequest(db, id)
+  return row ? toHelpRequest(row, await loadEvents(db, id, opts), ctx) : null
+}
+
+/** The resident's own request, or null (someone else's request is "not found", never "forbidden"). */
+export async function getOwnRequest(ctx: AppContext, db: Queryable, id: string, userId: string): Promise<HelpRequest | null> {
+  const row = await loadRequest(db, id)
+  if (!row || row.user_id !== userId) return null
+  return toHelpRequest(row, await loadEvents(db, id, { internal: false }), ctx)
+}
+
+export async function requireOwnRequest(ctx: AppContext, id: string, userId: string): Promise<HelpRequest> {
+  const r = await getOwnRequest(ctx, ctx.db, id, userId)
+  if (!r) throw notFound(NOT_FOUND_MESSAGE)
+  return r
+}
+
+export async function listOwnRequests(ctx: AppContext, userId: string): Promise<HelpRequestSummary[]> {
+  return (await requestsOf(ctx.db, userId)).map(toSummary)
+}
+
+/** The resident's own request, locked for a change (someone else's: not found). */
+export async function lockOwnRequest(tx: Queryable, id: string, userId: string): Promise<RequestRow> {
+  const row = await loadRequest(tx, id, { forUpdate: true })
+  if (!row || row.user_id !== userId) throw notFound(NOT_FOUND_MESSAGE)
+  return row
+}
+
+/** Loads the resident's request, decides, saves — one transaction — and returns the request as they now see it. */
+async function residentChange(ctx: AppContext, id: string, userId: string, decide: (row: RequestRow, now: Date) => RequestChange | null): Promise<HelpRequest> {
+  await ctx.db.transaction(async (tx) => {
+    const row = await lockOwnRequest(tx, id, userId)
+    const change = decide(row, ctx.clock())
+    if (change) await saveChange(tx, id, change)
+  })
+  return requireOwnRequest(ctx, id, userId)
+}
+
+export const addResidentMessage = (ctx: AppContext, id: string, userId: string, body: string) =>
+  residentChange(ctx, id, userId, (row, now) => unwrap(residentMessage(stateOf(row), userId, body, now)))
+
+export const cancelRequest = (ctx: AppContext, id: string, userId: string) =>
+  residentChange(ctx, id, userId, (row, now) => unwrap(residentCancel(stateOf(row), userId, now)))
+
+/** PIPL right to correction: see domain/requests' residentCorrection. Phones are checked and normalized first. */
+export function correctRequest(ctx: AppContext, id: string, userId: string, body: CorrectRequestBody): Promise<HelpRequest> {
+  const checked = unwrap(checkCorrection(body))
+  return residentChange(ctx, id, userId, (row, now) => unwrap(residentCorrection(stateOf(row), personalDetailsOf(row), userId, checked, now)))
+}
+
+/** 未解决 (in the rating's transaction, the row locked): back to the same station's queue. */
+export async function reopenUnresolved(ctx: AppContext, tx: Queryable, row: RequestRow, userId: string, comment: string): Promise<void> {
+  await saveChange(tx, row.id, unresolvedByResident(stateOf(row), userId, comment, decisionContext(ctx)))
+}
+
+// ───────────────────────── the station ─────────────────────────
+
+export async function staffQueue(ctx: AppContext, staff: Staff, q: StaffQueueQuery): Promise<StaffRequestSummary[]> {
+  const scope = await scopeOf(ctx.db, staff)
+  if (q.stationId && !scope.includes(q.stationId)) return []
+  const now = ctx.clock()
+  const rows = await queueRows(ctx.db, {
+    stationIds: q.stationId ? [q.stationId] : scope,
+    ownStationId: staff.stationId,
+    sensitive: SENSITIVE_CATEGORIES,
+    status: q.status,
+    category: q.category,
+    urgency: q.urgency,
+    overdueAt: q.overdue ? now : undefined,
+    assigneeId: q.mine ? staff.id : undefined,
+  })
+  return rows.map((r) => toStaffSummary(r, now))
+}
+
+/** The request, if the staff can see it; else why not (moved away from them, or simply not found). */
+async function visibleRequest(db: Queryable, staff: Staff, id: string, opts: { forUpdate?: boolean } = {}): Promise<RequestRow> {
+  const row = await loadRequest(db, id, opts)
+  if (!row) throw notFound(NOT_FOUND_MESSAGE)
+  const scope = await scopeOf(db, staff)
+  if (!canSee(staff, scope, { stationId: row.station_id, category: row.category })) {
+    throw refuse(outOfSight(staff, scope, { category: row.category, stationName: row.station_name }, await movedFrom(db, id)))
+  }
+  return row
+}
+
+/** Whether the staff can see the request (a photo of it, say), without reading it. */
+export async function staffCanSee(ctx: AppContext, staff: Staff, id: string): Promise<boolean> {
+  const row = await loadRequest(ctx.db, id)
+  return !!row && canSee(staff, await scopeOf(ctx.db, staff), { stationId: row.station_id, category: row.category })
+}
+
+/** Every time staff open a request's personal data, it is recorded: who, when, which request. */
+export async function openForStaff(ctx: AppContext, staff: Staff, id: string): Promise<StaffRequest> {
+  const row = await visibleRequest(ctx.db, staff, id)
+  await recordStaffAccess(ctx.db, staff.id, id, ctx.clock())
+  return toStaffRequest(row, await loadEvents(ctx.db, id, { internal: true }), ctx)
+}
+
+/**
+ * A staff action, decided and saved in one transaction; then the request as
+ * the caller now sees it — or, when the action took it out of their sight,
+ * where it went.
+ */
+export async function applyStaffAction(ctx: AppContext, staff: Staff, id: string, action: StaffAction): Promise<StaffActionResult> {
+  await ctx.db.transaction(async (tx) => {
+    const row = await visibleRequest(tx, staff, id, { forUpdate: true })
+    const transferTo = action.type === 'transfer' ? await loadStation(tx, action.stationId) : undefined
+    const parentStationId = action.type === 'escalate' ? (await loadStation(tx, row.station_id))?.parentId ?? null : undefined
+    await saveChange(tx, id, unwrap(staffAction(stateOf(row), staff, action, { transferTo, parentStationId }, decisionContext(ctx))))
+  })
+  const after = (await loadRequest(ctx.db, id))!
+  if (!canSee(staff, await scopeOf(ctx.db, staff), { stationId: after.station_id, category: after.category })) {
+    return { request: null, movedTo: { id: after.station_id, name: after.station_name } }
+  }
+  return { request: await openForStaff(ctx, staff, id), movedTo: null }
+}
+
+/** 领取下一条: the most urgent, oldest waiting request of the worker's station, to exactly one worker. */
+export async function claimNext(ctx: AppContext, staff: Staff): Promise<StaffRequest> {
+  const id = await ctx.db.transaction(async (tx) => {
+    const next = await nextWaiting(tx, staff.stationId)
+    if (!next) return null
+    const row = (await loadRequest(tx, next))!
+    await saveChange(tx, next, accepted(stateOf(row), staff, ctx.clock()))
+    return next
+  })
+  if (!id) throw fail('QUEUE_EMPTY', '队列中暂时没有待受理的求助')
+  return openForStaff(ctx, staff, id)
+}
+
+/**
+ * Who opened a request's personal data and when — for supervisors whose
+ * subtree holds the request's station (the station's own staff: 403).
+ */
+export async function accessLog(ctx: AppContext, staff: Staff, id: string) {
+  const row = await loadRequest(ctx.db, id)
+  if (!row || !(await scopeOf(ctx.db, staff)).includes(row.station_id)) throw notFound(NOT_FOUND_MESSAGE)
+  if (staff.role !== 'supervisor') throw forbidden('查看记录仅限督导查看')
+  return accessLogOf(ctx.db, id)
+}
+
+/**
+ * The escalation job: requests not accepted within their response target move
+ * to the parent station's queue, and the timeline says why. Returns how many moved.
+ */
+export async function escalateOverdue(ctx: AppContext, tx: Queryable): Promise<number> {
+  const d = decisionContext(ctx)
+  const rows = await overdueRequests(tx, d.now)
+  for (const r of rows) {
+    await saveChange(tx, r.id, overdueEscalation(stateOf(r), { name: r.station_name }, { id: r.parent_id, name: r.parent_name }, d))
+  }
+  return rows.length
+}
