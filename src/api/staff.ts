@@ -10,8 +10,18 @@ export const claimNext = () => staffHttp.post<StaffRequest>('/api/staff/queue/cl
 export const fetchStaffRequest = (id: string) => staffHttp.get<StaffRequest>(`/api/staff/requests/${id}`).then((r) => r.data)
 
 export type StaffActionName = 'accept' | 'reply' | 'note' | 'transfer' | 'escalate' | 'resolve' | 'reopen'
+/**
+ * What a staff action answers: the request as it is now, or — when the action
+ * took it out of this account's sight (transferred to a station outside its
+ * scope) — null and where it went.
+ * (Client-side until contract/types.ts has it; the server answers this shape.)
+ */
+export interface StaffActionResult {
+  request: StaffRequest | null
+  movedTo: { id: string; name: string } | null
+}
 export const staffAction = (id: string, action: StaffActionName, body?: Record<string, string>) =>
-  staffHttp.post<StaffRequest>(`/api/staff/requests/${id}/${action}`, body ?? {}).then((r) => r.data)
+  staffHttp.post<StaffActionResult>(`/api/staff/requests/${id}/${action}`, body ?? {}).then((r) => r.data)
 
 export const createCounterRequest = (body: CounterRequestBody) =>
   staffHttp.post<HelpRequest>('/api/staff/requests', body).then((r) => r.data)

@@ -188,11 +188,11 @@ describe('工作台 · 发布活动', () => {
     expect(page.requests).toEqual([])
   })
 
-  test('the server’s 400 is shown next to the field it is about', async () => {
+  test('the server’s 400 is shown next to the field its `field` names', async () => {
     const page = await mountPage(EDIT_PAGE, {}, {
       storage: STAFF_LOGGED_IN,
       now: NOW,
-      routes: { 'POST /api/staff/activities': reply(400, { code: 'BAD_REQUEST', message: '取消截止时间不能晚于活动开始时间' }) },
+      routes: { 'POST /api/staff/activities': reply(400, { code: 'FIELD_INVALID', message: '取消截止时间不能晚于活动开始时间', field: 'cancelDeadline' }) },
     })
     await page.waitFor(() => page.find('btn-save-activity'), 'the form')
     await fillCourse(page)
@@ -209,7 +209,7 @@ describe('工作台 · 发布活动', () => {
       now: NOW,
       routes: {
         'GET /api/staff/activities/:id': COURSE_DETAIL,
-        'PATCH /api/staff/activities/:id': reply(409, { code: 'CONFLICT', message: '已有 4 人报名成功，名额不能少于 4' }),
+        'PATCH /api/staff/activities/:id': reply(409, { code: 'ACTIVITY_FULL', message: '已有 4 人报名成功，名额不能少于 4', field: 'capacity' }),
       },
     })
     await page.waitFor(() => page.find('activity-title'), 'the loaded form')
