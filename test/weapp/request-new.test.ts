@@ -383,6 +383,9 @@ describe('the server refuses', () => {
     expect(activeStep(page)).toBe('2. 遇到的问题')
     expect(page.text(field(page, '遇到了什么问题'))).toContain('问题描述里有无法识别的字符，请修改后再提交')
     expect(page.find('form-error')).toBeUndefined()
+    // Changing the field takes its message away.
+    await page.input('request-description', '母亲腿脚不便，想了解助餐服务')
+    await page.waitFor(() => !page.find('field__error'), 'the message gone')
   })
 
   test('a refusal about the helped person’s phone opens 为谁求助 with the message under that phone', async () => {

@@ -168,6 +168,18 @@ export function useNewRequest() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [location.position])
 
+  /** Changes the draft; the errors about what changed go (a question's once it is answered). */
+  const edit = (patch: Partial<RequestDraft>) => {
+    update(patch)
+    setErrors((e) => {
+      const rest = { ...e }
+      for (const k of Object.keys(patch) as (keyof RequestDraft)[]) delete rest[k]
+      for (const q of Object.keys(patch.attributes ?? {})) delete rest[`attr:${q}`]
+      delete rest.form
+      return rest
+    })
+  }
+
   const emergency = useMemo(() => detectEmergency(draft.category, draft.attributes, draft.description), [draft.category, draft.attributes, draft.description])
   const hotlines = EMERGENCY_HOTLINES.filter((h) => h.for.some((k) => emergency.includes(k)))
 
@@ -294,7 +306,7 @@ export function useNewRequest() {
     if (process.env.TARO_ENV === 'weapp') {
       try {
         const r = await Taro.chooseLocation({})
-        update({ location: { lat: r.latitude, lng: r.longitude }, address: r.address ? `${r.address}${r.name ? ' ' + r.name : ''}` : draft.address })
+        edit({ location: { lat: r.latitude, lng: r.longitude }, address: r.address ? `${r.address}${r.name ? ' ' + r.name : ''}` : draft.address })
       } catch {
         /* cancelled */
       }
@@ -304,7 +316,7 @@ export function useNewRequest() {
   }
 
   return {
-    draft, step, errors, services, stationServices, update, next, back: () => setStep(Math.max(0, step - 1)),
+    draft, step, errors, services, stationServices, update: edit, next, back: () => setStep(Math.max(0, step - 1)),
     emergency, hotlines, showEmergency, sendAnyway, closeEmergency: () => setShowEmergency(false),
     addPhotos, removePhoto: (id: string) => update({ photos: draft.photos.filter((p) => p.id !== id) }), uploading,
     submit, submitting, result, consentAsk, agreeAndSubmit, declineConsent, useCurrentLocation, locationLabel: location.source === 'area' && location.area ? location.area.path.slice(1).join(' ') : location.position ? '当前位置' : null,
