@@ -76,7 +76,7 @@ export default function RequestDetail() {
           <Text className='muted request-detail__reason'>{r.routingReason}</Text>
           {r.status === 'submitted' && <Text className='muted'>响应时限：{r.expectedResponse}受理</Text>}
         </View>
-        <View className='btn-row'>
+        <View className='btn-row btn-row--fit'>
           <Button className='btn btn-call' onClick={() => callStation(r.station.phone)}>打电话给社工站</Button>
           {r.canCancel && <Button className='btn btn-cancel-request' onClick={cancel}>取消求助</Button>}
         </View>

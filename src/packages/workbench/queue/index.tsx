@@ -50,7 +50,7 @@ export default function Queue() {
       <View className='card'>
         <Text className='queue__who'>{me?.user.nickname} · {me?.station.name}</Text>
         {me && me.scope.length > 1 && <Text className='muted'>可查看 {me.scope.length} 个站点的队列</Text>}
-        <View className='btn-row'>
+        <View className='btn-row btn-row--fit'>
           <Button className='btn btn--primary btn--main btn-claim' onClick={claim}>领取下一条</Button>
           <Button className='btn btn--main' onClick={() => Taro.navigateTo({ url: '/packages/workbench/new/index' })}>登记来电/来访</Button>
         </View>

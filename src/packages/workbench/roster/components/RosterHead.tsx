@@ -27,7 +27,7 @@ export function RosterHead({ v }: { v: RosterView }) {
         </View>
       </View>
       {groups.offered.length > 0 && <Text className='muted roster-offered-count'>另有 {groups.offered.length} 人的名额在等待家长确认</Text>}
-      <View className='btn-row'>
+      <View className='btn-row btn-row--fit'>
         <Button className='btn btn-edit-activity' onClick={() => Taro.navigateTo({ url: `/packages/workbench/activity-edit/index?id=${a.id}` })}>编辑</Button>
         {v.canClose && <Button className='btn btn-close-registration' {...busyProps(busy === 'registration')} onClick={v.switchRegistration}>截止报名</Button>}
         {v.canReopen && <Button className='btn btn-reopen-registration' {...busyProps(busy === 'registration')} onClick={v.switchRegistration}>重新开放报名</Button>}
