@@ -115,6 +115,9 @@ const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '�
 /** 周一 … 周日 of a calendar date (YYYY-MM-DD). */
 export const weekdayOf = (date: string) => WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]
 
+/** How many digits a number field takes for numbers up to `max` (its maxlength). */
+export const digitsOf = (max: number) => String(max).length
+
 /** A whole number written in the field, or null (empty) / NaN (not a whole number). */
 export function wholeNumber(s: string): number | null {
   const t = s.trim()

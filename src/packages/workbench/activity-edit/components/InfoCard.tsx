@@ -3,6 +3,7 @@ import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS, AUDIENCES, AUDIENCE_LABE
 import { LIMITS } from '@contract/limits'
 import { Field } from '@/components/Field'
 import { OptionGroup } from '@/components/OptionGroup'
+import { digitsOf } from '../form'
 import type { ActivityEditState } from '../useActivityEdit'
 
 /** 活动信息: name, project, category, audience and ages, description, what to bring, place, seats. */
@@ -27,11 +28,11 @@ export function InfoCard({ s }: { s: ActivityEditState }) {
         <View className='age-range'>
           <View className='age-range__item'>
             <Text className='age-range__label'>最小年龄（岁）</Text>
-            <Input className='input activity-min-age' type='number' value={form.minAge} maxlength={3} ariaLabel='最小年龄（岁）' onInput={(e) => update({ minAge: e.detail.value }, ['age'])} />
+            <Input className='input activity-min-age' type='number' value={form.minAge} maxlength={digitsOf(LIMITS.age)} ariaLabel='最小年龄（岁）' onInput={(e) => update({ minAge: e.detail.value }, ['age'])} />
           </View>
           <View className='age-range__item'>
             <Text className='age-range__label'>最大年龄（岁）</Text>
-            <Input className='input activity-max-age' type='number' value={form.maxAge} maxlength={3} ariaLabel='最大年龄（岁）' onInput={(e) => update({ maxAge: e.detail.value }, ['age'])} />
+            <Input className='input activity-max-age' type='number' value={form.maxAge} maxlength={digitsOf(LIMITS.age)} ariaLabel='最大年龄（岁）' onInput={(e) => update({ maxAge: e.detail.value }, ['age'])} />
           </View>
         </View>
       </Field>
@@ -45,7 +46,7 @@ export function InfoCard({ s }: { s: ActivityEditState }) {
         <Input className='input activity-place' value={form.place} maxlength={LIMITS.activityPlace} placeholder='例如：党群服务中心2楼 活动室' onInput={(e) => update({ place: e.detail.value })} />
       </Field>
       <Field label='名额（人）' required hint={loaded.data && taken > 0 ? `已有 ${taken} 人报名，名额不能少于 ${taken}；增加名额后候补会按顺序自动转正` : '报满后居民可以排队候补'} error={errors.capacity}>
-        <Input className='input activity-capacity' type='number' value={form.capacity} maxlength={String(LIMITS.activityCapacity).length} onInput={(e) => update({ capacity: e.detail.value })} />
+        <Input className='input activity-capacity' type='number' value={form.capacity} maxlength={digitsOf(LIMITS.activityCapacity)} onInput={(e) => update({ capacity: e.detail.value })} />
       </Field>
     </View>
   )

@@ -1,7 +1,7 @@
 import { Input, Switch, Text, View } from '@tarojs/components'
 import { LIMITS } from '@contract/limits'
 import { Field } from '@/components/Field'
-import { wholeNumber } from '../form'
+import { digitsOf, wholeNumber } from '../form'
 import type { ActivityEditState } from '../useActivityEdit'
 import { DateTimeField } from './DateTimeField'
 
@@ -44,7 +44,7 @@ export function RulesCard({ s }: { s: ActivityEditState }) {
       {form.confirmRequired && (
         <Field label='候补转正需在几小时内确认' required hint={`1 到 ${LIMITS.activityConfirmHours} 小时`} error={errors.confirmWithinHours}>
           <View className='hours-input'>
-            <Input className='input confirm-hours' type='number' value={form.confirmWithinHours} maxlength={3} ariaLabel='候补转正需在几小时内确认' onInput={(e) => update({ confirmWithinHours: e.detail.value })} />
+            <Input className='input confirm-hours' type='number' value={form.confirmWithinHours} maxlength={digitsOf(LIMITS.activityConfirmHours)} ariaLabel='候补转正需在几小时内确认' onInput={(e) => update({ confirmWithinHours: e.detail.value })} />
             <Text className='hours-input__unit'>小时内</Text>
           </View>
         </Field>

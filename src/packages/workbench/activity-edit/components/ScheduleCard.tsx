@@ -3,7 +3,7 @@ import { LIMITS } from '@contract/limits'
 import { cstDate, formatSessionTime } from '@domain/activities'
 import { Field } from '@/components/Field'
 import { OptionGroup } from '@/components/OptionGroup'
-import { weekdayOf, type ScheduleMode } from '../form'
+import { digitsOf, weekdayOf, type ScheduleMode } from '../form'
 import type { ActivityEditState } from '../useActivityEdit'
 
 const SCHEDULE_OPTIONS: { value: ScheduleMode; label: string }[] = [
@@ -55,7 +55,7 @@ export function ScheduleCard({ s }: { s: ActivityEditState }) {
           </Field>
           {form.mode === 'weekly' && (
             <Field label='共几周（每周一次）' required hint={`2 到 ${LIMITS.activitySessions} 周`} error={errors.weeks}>
-              <Input className='input schedule-weeks' type='number' value={form.weeks} maxlength={2} onInput={(e) => updateSchedule({ weeks: e.detail.value })} />
+              <Input className='input schedule-weeks' type='number' value={form.weeks} maxlength={digitsOf(LIMITS.activitySessions)} onInput={(e) => updateSchedule({ weeks: e.detail.value })} />
             </Field>
           )}
           {form.mode === 'weekly' && sessions.length > 0 && (
