@@ -1,15 +1,26 @@
 /**
- * The one HTTP client of the app: axios over Taro.request, with the session
- * token, and every failure turned into an ApiError with a message to show.
+ * The one HTTP path of the app. Each session (the resident's, the station
+ * account's) has a client: axios over Taro.request for JSON, and
+ * Taro.uploadFile / Taro.downloadFile for files. All three send the session's
+ * token and hand a 401 to the session; every failure becomes an ApiError
+ * carrying the server's code, message and field.
  */
-import axios, { AxiosError } from 'axios'
+import Taro from '@tarojs/taro'
+import axios, { AxiosError, type AxiosInstance } from 'axios'
+import type { ErrorCode } from '@contract/errors'
 import { taroAdapter } from './taroAdapter'
+
+/** Failures the app names itself: no answer, or an answer without our error body. */
+export type ClientErrorCode = 'NETWORK' | 'TIMEOUT' | 'UNKNOWN' | `HTTP_${number}`
+export type ApiErrorCode = ErrorCode | ClientErrorCode
 
 export class ApiError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly status: number | null,
+    /** The input the refusal is about, as the request body names it (`contactPhone`, `helped.phone`, `capacity`). */
+    readonly field: string | null = null,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -24,51 +35,106 @@ export interface SessionAccess {
   onUnauthorized: () => void
 }
 
+/** An answer with a status: our `{ code, message, field? }` body when there is one, else words for the status. */
+function errorOfAnswer(status: number, body: unknown): ApiError {
+  const b = body as { code?: unknown; message?: unknown; field?: unknown } | null | undefined
+  if (b && typeof b === 'object' && typeof b.message === 'string') {
+    return new ApiError((typeof b.code === 'string' ? b.code : `HTTP_${status}`) as ApiErrorCode, b.message, status, typeof b.field === 'string' ? b.field : null)
+  }
+  return new ApiError(`HTTP_${status}`, status >= 500 ? '服务暂时不可用，请稍后重试' : '请求失败，请稍后重试', status)
+}
+
+/** No answer at all (wx.request / uploadFile / downloadFile failed, or axios gave up). */
+function transportError(timedOut: boolean): ApiError {
+  return timedOut ? new ApiError('TIMEOUT', '请求超时，请稍后重试', null) : new ApiError('NETWORK', '网络连接失败，请检查网络后重试', null)
+}
+
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err
   if (err instanceof AxiosError) {
-    const status = err.response?.status ?? null
-    const body = err.response?.data as { code?: unknown; message?: unknown } | undefined
-    if (status !== null && body && typeof body.message === 'string') {
-      return new ApiError(typeof body.code === 'string' ? body.code : 'ERROR', body.message, status)
-    }
-    if (err.code === AxiosError.ETIMEDOUT || err.code === AxiosError.ECONNABORTED) {
-      return new ApiError('TIMEOUT', '请求超时，请稍后重试', null)
-    }
-    if (status !== null) return new ApiError('HTTP_' + status, status >= 500 ? '服务暂时不可用，请稍后重试' : '请求失败，请稍后重试', status)
-    return new ApiError('NETWORK', '网络连接失败，请检查网络后重试', null)
+    if (err.response) return errorOfAnswer(err.response.status, err.response.data)
+    return transportError(err.code === AxiosError.ETIMEDOUT || err.code === AxiosError.ECONNABORTED)
   }
+  const errMsg = (err as { errMsg?: unknown } | null)?.errMsg
+  if (typeof errMsg === 'string') return transportError(/timeout/i.test(errMsg))
   return new ApiError('UNKNOWN', '出了点问题，请稍后重试', null)
 }
 
-/** An axios instance over Taro.request whose token and 401 handling come from a session store. */
-function createHttp() {
-  let session: SessionAccess = { token: () => null, onUnauthorized: () => {} }
-  const instance = axios.create({ baseURL: API_BASE, timeout: 10_000, adapter: taroAdapter })
-  instance.interceptors.request.use((config) => {
-    const token = session.token()
-    if (token) config.headers.set('Authorization', `Bearer ${token}`)
-    return config
-  })
-  instance.interceptors.response.use(undefined, (err: unknown) => {
-    const apiError = toApiError(err)
-    if (apiError.status === 401) session.onUnauthorized()
-    return Promise.reject(apiError)
-  })
-  /** The session store registers itself here (avoids an import cycle). */
-  const bind = (access: SessionAccess) => {
-    session = access
+function parseJson(data: unknown): unknown {
+  if (typeof data !== 'string') return data
+  try {
+    return JSON.parse(data)
+  } catch {
+    return null
   }
-  return { instance, bind }
 }
 
-const resident = createHttp()
-const staff = createHttp()
+export interface SessionClient {
+  /** JSON requests. */
+  http: AxiosInstance
+  /** Uploads one file as multipart (field `file`); resolves with the JSON answer. */
+  upload: <T>(path: string, filePath: string) => Promise<T>
+  /** Downloads a file (a CSV export); resolves with its temporary path (a blob URL in h5). */
+  download: (path: string) => Promise<string>
+  /** The session store registers itself here (avoids an import cycle). */
+  bind: (access: SessionAccess) => void
+}
+
+function createClient(): SessionClient {
+  let session: SessionAccess = { token: () => null, onUnauthorized: () => {} }
+  const authorization = (): Record<string, string> => {
+    const token = session.token()
+    return token ? { Authorization: `Bearer ${token}` } : {}
+  }
+  /** Every failure passes here: a 401 ends the session, whichever path it came by. */
+  const failed = (err: unknown): ApiError => {
+    const apiError = toApiError(err)
+    if (apiError.status === 401) session.onUnauthorized()
+    return apiError
+  }
+
+  const http = axios.create({ baseURL: API_BASE, timeout: 10_000, adapter: taroAdapter })
+  http.interceptors.request.use((config) => {
+    for (const [k, v] of Object.entries(authorization())) config.headers.set(k, v)
+    return config
+  })
+  http.interceptors.response.use(undefined, (err: unknown) => Promise.reject(failed(err)))
+
+  return {
+    http,
+    async upload<T>(path: string, filePath: string): Promise<T> {
+      let res: Taro.uploadFile.SuccessCallbackResult
+      try {
+        res = await Taro.uploadFile({ url: `${API_BASE}${path}`, filePath, name: 'file', header: authorization(), timeout: 30_000 })
+      } catch (err) {
+        throw failed(err)
+      }
+      const body = parseJson(res.data)
+      if (res.statusCode >= 200 && res.statusCode < 300) return body as T
+      throw failed(errorOfAnswer(res.statusCode, body))
+    },
+    async download(path: string): Promise<string> {
+      let res: Taro.downloadFile.FileSuccessCallbackResult
+      try {
+        res = await Taro.downloadFile({ url: `${API_BASE}${path}`, header: authorization(), timeout: 30_000 })
+      } catch (err) {
+        throw failed(err)
+      }
+      if (res.statusCode === 200) return res.tempFilePath
+      throw failed(errorOfAnswer(res.statusCode, null))
+    },
+    bind(access) {
+      session = access
+    },
+  }
+}
 
 /** The residents' client (the mini-program's login). */
-export const http = resident.instance
-export const bindSession = resident.bind
-
+export const residentClient = createClient()
 /** The workbench's client (a station account's login, kept apart from the resident's). */
-export const staffHttp = staff.instance
-export const bindStaffSession = staff.bind
+export const staffClient = createClient()
+
+export const http = residentClient.http
+export const bindSession = residentClient.bind
+export const staffHttp = staffClient.http
+export const bindStaffSession = staffClient.bind

@@ -1,4 +1,14 @@
-import type { AccessLog, CounterRequestBody, HelpRequest, Session, StaffMe, StaffQueueQuery, StaffRequest, StaffRequestSummary } from '@contract/types'
+import type {
+  AccessLog,
+  CounterRequestBody,
+  HelpRequest,
+  Session,
+  StaffActionResult,
+  StaffMe,
+  StaffQueueQuery,
+  StaffRequest,
+  StaffRequestSummary,
+} from '@contract/types'
 import { staffHttp } from './client'
 
 export const staffLogin = (username: string, password: string) =>
@@ -11,7 +21,7 @@ export const fetchStaffRequest = (id: string) => staffHttp.get<StaffRequest>(`/a
 
 export type StaffActionName = 'accept' | 'reply' | 'note' | 'transfer' | 'escalate' | 'resolve' | 'reopen'
 export const staffAction = (id: string, action: StaffActionName, body?: Record<string, string>) =>
-  staffHttp.post<StaffRequest>(`/api/staff/requests/${id}/${action}`, body ?? {}).then((r) => r.data)
+  staffHttp.post<StaffActionResult>(`/api/staff/requests/${id}/${action}`, body ?? {}).then((r) => r.data)
 
 export const createCounterRequest = (body: CounterRequestBody) =>
   staffHttp.post<HelpRequest>('/api/staff/requests', body).then((r) => r.data)

@@ -1,10 +1,13 @@
 /** The workbench's login (a station account), kept apart from the resident's session. */
+import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { StaffMe } from '@contract/types'
 import { bindStaffSession } from '@/api/client'
 import { fetchStaffMe, staffLogin } from '@/api/staff'
 import { taroStorage } from './storage'
+
+export const STAFF_LOGIN_PAGE = '/packages/workbench/login/index'
 
 interface StaffSessionState {
   token: string | null
@@ -40,5 +43,11 @@ bindStaffSession({
     const { token, expiresAt } = useStaffSession.getState()
     return token && expiresAt && new Date(expiresAt) > new Date() ? token : null
   },
-  onUnauthorized: () => useStaffSession.getState().clear(),
+  // The login has expired or was revoked (on any of the client's paths): back to the login page.
+  // A refused login (no session yet) stays on the login page with its message.
+  onUnauthorized: () => {
+    if (!useStaffSession.getState().token) return
+    useStaffSession.getState().clear()
+    void Taro.redirectTo({ url: STAFF_LOGIN_PAGE })
+  },
 })

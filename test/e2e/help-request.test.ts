@@ -53,7 +53,7 @@ test('a daughter asks for her mother; a 先进街道 worker claims, replies and 
   await type(daughter, '.contact-name', '李女士')
   await type(daughter, '.contact-phone', '13812345678')
   await tapOption(daughter, '工作日晚上')
-  await type(daughter, '.request-address', '民馨社区 3 号楼 2 单元 501')
+  await type(daughter, '.contact-address', '民馨社区 3 号楼 2 单元 501')
   await daughter.screenshot({ path: screenshotPath('request-form'), fullPage: true })
   await daughter.locator('.btn-submit').click()
   // A new resident: the 求助信息使用说明 and the privacy policy first.

@@ -85,6 +85,7 @@ function createShim() {
     chooseMedia: ok({ tempFiles: [], type: 'image', errMsg: 'chooseMedia:ok' }),
     chooseImage: ok({ tempFilePaths: [], tempFiles: [], errMsg: 'chooseImage:ok' }),
     uploadFile: ok({ data: '{}', statusCode: 200, errMsg: 'uploadFile:ok' }),
+    downloadFile: ok({ tempFilePath: 'wxfile://tmp/download', statusCode: 200, errMsg: 'downloadFile:ok' }),
     getCurrentPages: (): { route: string }[] => [{ route: 'pages/index/index' }],
   }
 

@@ -146,8 +146,10 @@ describe('更正联系方式 (the right to correction)', () => {
     await page.waitFor(() => page.find('correct-contact-phone'), 'the form')
     expect(valueOf(page, 'correct-contact-name')).toBe('李女士')
     expect(valueOf(page, 'correct-contact-phone')).toBe('13800001234')
-    expect(valueOf(page, 'correct-preferred-time')).toBe('')
-    expect(valueOf(page, 'correct-address')).toBe('东山小区5号楼')
+    // 方便联系的时间: none chosen yet (the same choices as the request form).
+    expect(page.querySelectorAll('option').map((n) => page.text(n))).toEqual(['随时都可以', '工作日上午', '工作日下午', '工作日晚上', '周末'])
+    expect(page.find('option--active')).toBeUndefined()
+    expect(valueOf(page, 'correct-contact-address')).toBe('东山小区5号楼')
     // 家人代办: the helped person's phone and address too.
     expect(valueOf(page, 'correct-helped-phone')).toBe('')
     expect(valueOf(page, 'correct-helped-address')).toBe('东山小区5号楼')
@@ -161,7 +163,7 @@ describe('更正联系方式 (the right to correction)', () => {
 
     await page.input('correct-contact-phone', '13911112222')
     await page.input('correct-helped-phone', '13733334444')
-    await page.input('correct-address', ' 东山小区6号楼 ')
+    await page.input('correct-contact-address', ' 东山小区6号楼 ')
     expect(page.find('field__error')).toBeUndefined()
     await page.tap('btn-save-correction')
     await page.tap('btn-save-correction')
@@ -203,13 +205,34 @@ describe('更正联系方式 (the right to correction)', () => {
     expect(patches(page)).toEqual([])
 
     await page.input('correct-contact-name', '刘建国')
-    await page.input('correct-preferred-time', '周末下午')
+    await page.tap(page.querySelectorAll('option').find((n) => page.text(n) === '周末')!)
     await page.tap('btn-save-correction')
     await page.waitFor(() => page.find('correction-error') && page.text(page.get('correction-error')) === '这条求助已取消，不能再更正联系方式', 'the refusal')
-    expect(patches(page).map((r) => r.data)).toEqual([{ contactName: '刘建国', preferredTime: '周末下午' }])
+    expect(patches(page).map((r) => r.data)).toEqual([{ contactName: '刘建国', preferredTime: '周末' }])
     expect(valueOf(page, 'correct-contact-name')).toBe('刘建国')
-    expect(valueOf(page, 'correct-preferred-time')).toBe('周末下午')
+    expect(page.text(page.get('option--active'))).toBe('✓ 周末')
     expect(attrOf(page.get('btn-save-correction')._exparserNode, 'disabled')).toBeFalsy()
+  })
+
+  test('a refusal naming a field (helped.phone) is said under that field, not for the whole form', async () => {
+    const page = await mountPage(ROUTE, { id: WAITING_DETAIL.id }, {
+      storage: LOGGED_IN,
+      routes: {
+        'GET /api/requests/:id': WAITING_DETAIL,
+        'PATCH /api/requests/:id': reply(400, { code: 'FIELD_INVALID', message: '被帮助人的电话不是有效的号码', field: 'helped.phone' }),
+      },
+    })
+    await page.waitFor(() => page.find('btn-correct-contact'), 'the correction button')
+    await page.tap('btn-correct-contact')
+    await page.waitFor(() => page.find('correct-helped-phone'), 'the form')
+    await page.input('correct-helped-phone', '13700000000')
+    await page.tap('btn-save-correction')
+    await page.waitFor(() => page.find('field__error'), 'the refusal')
+    const fieldOf = page.querySelectorAll('field').find((f) => page.text(f).includes('的电话（选填）'))!
+    expect(page.text(fieldOf)).toContain('被帮助人的电话不是有效的号码')
+    expect(page.querySelectorAll('field__error')).toHaveLength(1)
+    expect(page.find('correction-error')).toBeUndefined()
+    expect(valueOf(page, 'correct-helped-phone')).toBe('13700000000')
   })
 
   test('a cancelled request offers no correction', async () => {

@@ -59,7 +59,15 @@ async function fillContact(page: MountedPage) {
   expect(activeStep(page)).toBe('4. 联系方式')
   await page.input('contact-name', '李女士')
   await page.input('contact-phone', '13800001234')
-  await page.input('request-address', '东山小区5号楼2单元')
+  await page.input('contact-address', '东山小区5号楼2单元')
+}
+
+/** All four steps for oneself, ready to submit. */
+async function fillAll(page: MountedPage) {
+  await fillProblem(page)
+  await next(page)
+  await next(page)
+  await fillContact(page)
 }
 
 const requestPosts = (page: MountedPage) => page.requests.filter((r) => r.method === 'POST' && r.path === '/api/requests')
@@ -308,10 +316,7 @@ describe('a flaky network', () => {
         routes: { 'POST /api/requests': () => (++attempts === 1 ? networkError('request:fail net::ERR_CONNECTION_RESET') : CREATED) },
       }),
     )
-    await onFakeClock(fillProblem(page))
-    await onFakeClock(next(page))
-    await onFakeClock(next(page))
-    await onFakeClock(fillContact(page))
+    await onFakeClock(fillAll(page))
 
     await onFakeClock(page.tap('btn-submit'))
     await clockUntil(page, () => page.find('request-success'), 'the success card')
@@ -333,10 +338,7 @@ describe('a flaky network', () => {
         routes: { 'POST /api/requests': () => (online ? CREATED : networkError('request:fail net::ERR_INTERNET_DISCONNECTED')) },
       }),
     )
-    await onFakeClock(fillProblem(page))
-    await onFakeClock(next(page))
-    await onFakeClock(next(page))
-    await onFakeClock(fillContact(page))
+    await onFakeClock(fillAll(page))
 
     await onFakeClock(page.tap('btn-submit'))
     await clockUntil(page, () => page.find('form-error'), 'the form error')
@@ -354,16 +356,92 @@ describe('a flaky network', () => {
     await clockUntil(page, () => page.find('request-success'), 'the success card')
     expect(requestPosts(page).map((p) => p.header['Idempotency-Key'])).toEqual([keys[0], keys[0], keys[0], keys[0]])
   })
+
+  test('409 IDEMPOTENCY_IN_FLIGHT (the first try still being processed): asked again with the same key', async () => {
+    let attempts = 0
+    const inFlight = reply(409, { code: 'IDEMPOTENCY_IN_FLIGHT', message: '上一次提交还在处理中，请稍候' })
+    const page = await onFakeClock(mount({ storage: LOGGED_IN, routes: { 'POST /api/requests': () => (++attempts === 1 ? inFlight : CREATED) } }))
+    await onFakeClock(fillAll(page))
+
+    await onFakeClock(page.tap('btn-submit'))
+    await clockUntil(page, () => page.find('request-success'), 'the success card')
+    const keys = requestPosts(page).map((p) => p.header['Idempotency-Key'])
+    expect(keys).toHaveLength(2)
+    expect(keys[1]).toBe(keys[0])
+  })
+})
+
+describe('the server refuses', () => {
+  test('a refusal naming a field is said next to that field, on its step', async () => {
+    const page = await mount({
+      storage: LOGGED_IN,
+      routes: { 'POST /api/requests': reply(400, { code: 'FIELD_INVALID', message: '问题描述里有无法识别的字符，请修改后再提交', field: 'description' }) },
+    })
+    await fillAll(page)
+    await page.tap('btn-submit')
+    await page.waitFor(() => page.find('field__error'), 'the error')
+    expect(activeStep(page)).toBe('2. 遇到的问题')
+    expect(page.text(field(page, '遇到了什么问题'))).toContain('问题描述里有无法识别的字符，请修改后再提交')
+    expect(page.find('form-error')).toBeUndefined()
+    // Changing the field takes its message away.
+    await page.input('request-description', '母亲腿脚不便，想了解助餐服务')
+    await page.waitFor(() => !page.find('field__error'), 'the message gone')
+  })
+
+  test('a refusal about the helped person’s phone opens 为谁求助 with the message under that phone', async () => {
+    const page = await mount({
+      storage: LOGGED_IN,
+      routes: { 'POST /api/requests': reply(400, { code: 'FIELD_INVALID', message: '被帮助人的电话格式不正确', field: 'helped.phone' }) },
+    })
+    await fillProblem(page)
+    await next(page)
+    await choose(page, '为家人代办（如父母）')
+    await page.input('helped-name', '张秀兰')
+    await choose(page, '母亲')
+    await page.input('helped-phone', '13900001111')
+    await choose(page, '已征得对方同意')
+    await next(page)
+    await fillContact(page)
+    await page.tap('btn-submit')
+    await page.waitFor(() => page.find('field__error'), 'the error')
+    expect(activeStep(page)).toBe('3. 为谁求助')
+    expect(page.text(field(page, '被帮助人的电话'))).toContain('被帮助人的电话格式不正确')
+  })
+
+  test('422 IDEMPOTENCY_KEY_REUSED: asks whether the first one went through; 重新提交 starts a fresh key', async () => {
+    let reused = true
+    const page = await mount({
+      storage: LOGGED_IN,
+      modalConfirm: false,
+      routes: {
+        'POST /api/requests': () => (reused ? reply(422, { code: 'IDEMPOTENCY_KEY_REUSED', message: '这个提交编号已用于另一条求助' }) : CREATED),
+      },
+    })
+    await fillAll(page)
+    await page.tap('btn-submit')
+    await page.waitFor(() => page.callsOf('showModal').length === 1, 'the question')
+    expect(page.callsOf('showModal')[0]).toMatchObject({ title: '请先确认', confirmText: '去查看', cancelText: '重新提交' })
+    await page.waitFor(() => draftInStorage(page).idempotencyKey === null, 'the key dropped')
+    expect(page.text(page.get('form-error'))).toBe('这个提交编号已用于另一条求助')
+
+    reused = false
+    await page.tap('btn-submit')
+    await page.waitFor(() => page.find('request-success'), 'the success card')
+    const [first, second] = requestPosts(page).map((p) => p.header['Idempotency-Key'])
+    expect(second).toMatch(/\S{8,}/)
+    expect(second).not.toBe(first)
+  })
+
+  test('422 IDEMPOTENCY_KEY_REUSED: 去查看 opens 我的求助', async () => {
+    const page = await mount({ storage: LOGGED_IN, routes: { 'POST /api/requests': reply(422, { code: 'IDEMPOTENCY_KEY_REUSED', message: '这个提交编号已用于另一条求助' }) } })
+    await fillAll(page)
+    await page.tap('btn-submit')
+    await page.waitFor(() => page.callsOf('redirectTo').length === 1, 'the redirect')
+    expect(page.callsOf('redirectTo')[0].url).toBe('/packages/request/mine/index')
+  })
 })
 
 describe('consent before the first request (求助信息使用说明)', () => {
-  /** Fills in all four steps for oneself, ready to submit. */
-  async function fillAll(page: MountedPage) {
-    await fillProblem(page)
-    await next(page)
-    await next(page)
-    await fillContact(page)
-  }
   const consentPosts = (page: MountedPage) => page.requests.filter((r) => r.method === 'POST' && r.path === '/api/me/consents').map((r) => r.data)
 
   test('not agreed yet: the text is shown first; 同意并继续 records both agreements, then sends the request', async () => {

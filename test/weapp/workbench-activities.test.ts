@@ -162,6 +162,8 @@ describe('工作台 · 发布活动', () => {
     const page = await mountPage(EDIT_PAGE, {}, { storage: STAFF_LOGGED_IN, now: NOW, routes: {} })
     await page.waitFor(() => page.find('btn-save-activity'), 'the form')
     await page.tap('btn-save-activity')
+    // A render of the whole form may take more than tap's settling turns on a busy machine: wait for it.
+    await page.waitFor(() => page.find('form-error'), 'the errors')
     expect(page.text(field(page, '活动名称'))).toContain('请填写活动名称')
     expect(page.text(field(page, '活动类别'))).toContain('请选择活动类别')
     expect(page.text(field(page, '名额'))).toContain('请填写名额')
@@ -172,7 +174,7 @@ describe('工作台 · 发布活动', () => {
     await page.trigger('schedule-end', 'change', { value: '09:00' })
     await page.input('schedule-weeks', '90')
     await page.tap('btn-save-activity')
-    expect(page.text(field(page, '年龄要求'))).toContain('最小年龄不能大于最大年龄')
+    await page.waitFor(() => page.text(field(page, '年龄要求')).includes('最小年龄不能大于最大年龄'), 'the age error')
     expect(page.text(field(page, '安排方式'))).toContain('结束时间必须晚于开始时间')
     expect(page.text(field(page, '共几周'))).toContain('课程周数请填写 2 到 60 之间的整数')
     expect(page.text(field(page, '活动名称'))).not.toContain('请填写')
@@ -184,15 +186,15 @@ describe('工作台 · 发布活动', () => {
     await page.input('schedule-weeks', '8')
     await page.trigger('closes-date', 'change', { value: '2026-11-29' })
     await page.tap('btn-save-activity')
-    expect(page.text(field(page, '报名截止时间'))).toContain('报名截止时间不能晚于活动开始时间')
+    await page.waitFor(() => page.text(field(page, '报名截止时间')).includes('报名截止时间不能晚于活动开始时间'), 'the deadline error')
     expect(page.requests).toEqual([])
   })
 
-  test('the server’s 400 is shown next to the field it is about', async () => {
+  test('the server’s 400 is shown next to the field its `field` names', async () => {
     const page = await mountPage(EDIT_PAGE, {}, {
       storage: STAFF_LOGGED_IN,
       now: NOW,
-      routes: { 'POST /api/staff/activities': reply(400, { code: 'BAD_REQUEST', message: '取消截止时间不能晚于活动开始时间' }) },
+      routes: { 'POST /api/staff/activities': reply(400, { code: 'FIELD_INVALID', message: '取消截止时间不能晚于活动开始时间', field: 'cancelDeadline' }) },
     })
     await page.waitFor(() => page.find('btn-save-activity'), 'the form')
     await fillCourse(page)
@@ -209,7 +211,7 @@ describe('工作台 · 发布活动', () => {
       now: NOW,
       routes: {
         'GET /api/staff/activities/:id': COURSE_DETAIL,
-        'PATCH /api/staff/activities/:id': reply(409, { code: 'CONFLICT', message: '已有 4 人报名成功，名额不能少于 4' }),
+        'PATCH /api/staff/activities/:id': reply(409, { code: 'ACTIVITY_FULL', message: '已有 4 人报名成功，名额不能少于 4', field: 'capacity' }),
       },
     })
     await page.waitFor(() => page.find('activity-title'), 'the loaded form')

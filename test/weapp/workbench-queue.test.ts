@@ -4,12 +4,21 @@
  * (packages/workbench/request).
  */
 import { attrOf, mountPage, reply, type MountedPage } from './harness'
+import type { StaffRequest } from '../../contract/types'
+import { MINXIN } from './fixtures'
 import { CLAIMED, QUEUE, SOCIAL_WORKER, STAFF_LOGGED_IN, STAFF_ME, STAFF_SESSION } from './request-fixtures'
 
 const QUEUE_PAGE = 'packages/workbench/queue/index'
 const REQUEST_PAGE = 'packages/workbench/request/index'
 
 const posts = (page: MountedPage) => page.requests.filter((r) => r.method === 'POST')
+/** A staff action's answer when the request stays in this account's sight. */
+const stillHere = (request: StaffRequest) => ({ request, movedTo: null })
+/** The page's label/value rows (InfoRow), label → value. */
+const infoRows = (page: MountedPage) => {
+  const values = page.querySelectorAll('info-row__value').map((n) => page.text(n))
+  return Object.fromEntries(page.querySelectorAll('info-row__label').map((n, i) => [page.text(n), values[i]]))
+}
 
 describe('工作台 queue', () => {
   const routes = {
@@ -24,8 +33,13 @@ describe('工作台 queue', () => {
 
     expect(page.text(page.get('queue__who'))).toBe(`${SOCIAL_WORKER} · ${STAFF_ME.station.name}`)
     const [urgent, mine] = queueItems(page)
-    expect(page.querySelectorAll('queue-item__title').map((n) => page.text(n))).toEqual(['【紧急】养老服务', '养老服务'])
-    expect(page.querySelectorAll('queue-item__status').map((n) => page.text(n))).toEqual(['待受理 · 已超时', '待受理'])
+    expect(page.querySelectorAll('queue-item__title').map((n) => page.text(n))).toEqual(['养老服务', '养老服务'])
+    // Urgency, status and overdue in words, each on its own chip.
+    expect(page.text(page.get('queue-item__urgent'))).toBe('紧急')
+    expect(page.querySelectorAll('queue-item__status').map((n) => page.text(n))).toEqual(['待受理', '待受理'])
+    expect(page.text(page.get('queue-item__overdue'))).toBe('已超时')
+    expect(page.text(urgent)).toContain('已超时')
+    expect(page.text(mine)).not.toContain('已超时')
     expect(String(attrOf(urgent._exparserNode, 'class'))).toContain('queue-item--overdue')
     expect(String(attrOf(mine._exparserNode, 'class'))).not.toContain('queue-item--overdue')
     expect(page.text(urgent)).toContain(QUEUE[0].description)
@@ -91,22 +105,26 @@ describe('工作台 request', () => {
   const submitted = { ...CLAIMED, status: 'submitted' as const, assigneeId: null, assigneeName: null }
   const routes = {
     'GET /api/staff/requests/:id': submitted,
-    'POST /api/staff/requests/:id/accept': CLAIMED,
-    'POST /api/staff/requests/:id/reply': (req: { data: unknown }) => ({
-      ...CLAIMED,
-      events: [...CLAIMED.events, { id: 98, type: 'replied' as const, body: (req.data as { body: string }).body, actorName: SOCIAL_WORKER, stationName: STAFF_ME.station.name, toStationName: null, internal: false, createdAt: '2026-11-24T03:00:00.000Z' }],
-    }),
+    'POST /api/staff/requests/:id/accept': stillHere(CLAIMED),
+    'POST /api/staff/requests/:id/reply': (req: { data: unknown }) =>
+      stillHere({
+        ...CLAIMED,
+        events: [...CLAIMED.events, { id: 98, type: 'replied' as const, body: (req.data as { body: string }).body, actorName: SOCIAL_WORKER, stationName: STAFF_ME.station.name, toStationName: null, internal: false, createdAt: '2026-11-24T03:00:00.000Z' }],
+      }),
   }
 
   test('shows who to contact; 受理 posts /accept, and a reply is posted with its text', async () => {
     const page = await mountPage(REQUEST_PAGE, { id: CLAIMED.id }, { storage: STAFF_LOGGED_IN, routes })
     await page.waitFor(() => page.find('btn-accept'), 'the accept button')
     expect(page.requests[0].path).toBe(`/api/staff/requests/${CLAIMED.id}`)
-    expect(page.text()).toContain('【紧急】养老服务 · 待受理')
-    expect(page.text()).toContain('老人是否独居：独居')
-    expect(page.text()).toContain('行动是否方便：需要搀扶或轮椅')
-    expect(page.text(page.get('staff-request__contact'))).toContain(`联系人：${CLAIMED.contactName} ${CLAIMED.contactPhone}`)
-    expect(page.text(page.get('staff-request__contact'))).toContain('被帮助人：母亲 张秀兰')
+    expect(page.text(page.get('staff-request__title'))).toBe('养老服务')
+    expect(page.text(page.get('staff-request__urgent'))).toBe('紧急')
+    expect(page.text(page.get('staff-request__status'))).toBe('待受理')
+    const rows = infoRows(page)
+    expect(rows['老人是否独居']).toBe('独居')
+    expect(rows['行动是否方便']).toBe('需要搀扶或轮椅')
+    expect(rows['联系人']).toBe(`${CLAIMED.contactName} ${CLAIMED.contactPhone}`)
+    expect(rows['被帮助人']).toContain('母亲 张秀兰')
     expect(page.find('btn-reply')).toBeUndefined()
 
     await page.tap('btn-accept')
@@ -123,6 +141,31 @@ describe('工作台 request', () => {
     expect(posts(page).map((r) => r.path)).toEqual([`/api/staff/requests/${CLAIMED.id}/accept`, `/api/staff/requests/${CLAIMED.id}/reply`])
     expect(posts(page)[1].data).toEqual({ body: '明天上午九点上门探访' })
     expect(page.text(page.querySelectorAll('timeline__item').at(-1)!)).toContain('明天上午九点上门探访')
+  })
+
+  test('转介 to a station outside the worker’s sight: says where it went and goes back to the queue', async () => {
+    const minxin = { id: MINXIN.id, name: MINXIN.name }
+    const page = await mountPage(REQUEST_PAGE, { id: CLAIMED.id }, {
+      storage: STAFF_LOGGED_IN,
+      openedFrom: ['packages/workbench/queue/index'],
+      routes: {
+        'GET /api/staff/requests/:id': CLAIMED,
+        'GET /api/stations': { items: [MINXIN], total: 1 },
+        'POST /api/staff/requests/:id/transfer': { request: null, movedTo: minxin },
+      },
+    })
+    await page.waitFor(() => page.find('btn-transfer'), 'the transfer button')
+    await page.tap('btn-transfer')
+    await page.input('transfer-search', '民馨')
+    await page.tap('btn-search-station')
+    await page.waitFor(() => page.querySelectorAll('option').some((n) => page.text(n) === minxin.name), 'the station found')
+    await page.tap(page.querySelectorAll('option').find((n) => page.text(n) === minxin.name)!)
+    await page.input('staff-text', '居民住在民馨社区，由社区工作室上门更方便')
+    await page.tap('btn-confirm')
+    await page.waitFor(() => page.callsOf('navigateBack').length === 1, 'back to the queue')
+    expect(posts(page).map((r) => r.data)).toEqual([{ stationId: minxin.id, reason: '居民住在民馨社区，由社区工作室上门更方便' }])
+    expect(page.callsOf('showToast')).toEqual([expect.objectContaining({ title: '已转介至民馨社区社会工作室' })])
+    expect(page.consoleErrors).toEqual([])
   })
 
   test('拨打联系人电话 calls the resident', async () => {

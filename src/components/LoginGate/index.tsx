@@ -1,20 +1,18 @@
-import Taro from '@tarojs/taro'
 import { Button } from '@tarojs/components'
-import { ApiError } from '@/api/client'
 import { EmptyState } from '@/components/StateView'
+import { alertError } from '@/services/errors'
 import { useSession } from '@/stores/session'
 import { busyProps } from '@/utils/busy'
 
 /** Not logged in: says why logging in is needed, and logs in with one tap. */
-export function LoginGate({ reason, onLoggedIn }: { reason: string; onLoggedIn?: () => void }) {
+export function LoginGate({ reason }: { reason: string }) {
   const login = useSession((s) => s.login)
   const loggingIn = useSession((s) => s.loggingIn)
   const onLogin = async () => {
     try {
       await login()
-      onLoggedIn?.()
     } catch (err) {
-      void Taro.showModal({ title: '登录失败', content: err instanceof ApiError ? err.message : '请稍后重试', showCancel: false })
+      alertError('登录失败', err)
     }
   }
   return (

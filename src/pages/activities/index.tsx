@@ -45,9 +45,9 @@ export default function Activities() {
         ))}
       </ScrollView>
 
-      {(s.status === 'waiting' || (s.status === 'loading' && s.items.length === 0)) && <Loading text='正在查找附近的活动…' />}
-      {s.status === 'error' && <ErrorState message={s.error ?? '加载失败'} onRetry={s.reload} />}
-      {s.status === 'ok' && s.items.length === 0 && (
+      {(s.list.status === 'idle' || (s.list.status === 'loading' && s.items.length === 0)) && <Loading text='正在查找附近的活动…' />}
+      {s.list.status === 'error' && <ErrorState message={s.list.error.message} onRetry={s.list.reload} />}
+      {s.list.status === 'ok' && s.items.length === 0 && (
         <EmptyState text='没有符合条件的活动，换个筛选条件试试'>
           <Button className='btn btn--main btn-stations' onClick={() => Taro.switchTab({ url: '/pages/stations/index' })}>
             看看附近的社工站

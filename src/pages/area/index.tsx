@@ -21,7 +21,7 @@ export default function AreaPage() {
       </View>
 
       {a.status === 'loading' && <Loading />}
-      {a.status === 'error' && <ErrorState message={a.error ?? '加载失败'} onRetry={a.reload} />}
+      {a.status === 'error' && <ErrorState message={a.error ?? ''} onRetry={a.reload} />}
       {a.status === 'ok' && (
         <View>
           <Text className='section-title'>{a.prompt}</Text>

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { AreaNode } from '@contract/types'
 import { fetchAreas } from '@/api/stations'
-import { ApiError } from '@/api/client'
+import { useQuery } from '@/hooks/useQuery'
 import { useLocation } from '@/stores/location'
 
 const LEVEL_PROMPT: Record<AreaNode['level'], string> = {
@@ -13,26 +13,10 @@ const LEVEL_PROMPT: Record<AreaNode['level'], string> = {
 }
 
 export function useArea() {
-  const [roots, setRoots] = useState<AreaNode[]>([])
-  const [status, setStatus] = useState<'loading' | 'ok' | 'error'>('loading')
-  const [error, setError] = useState<string | null>(null)
+  const areas = useQuery(['areas'], fetchAreas)
+  const roots = areas.status === 'ok' ? areas.data : []
   const [path, setPath] = useState<AreaNode[]>([])
   const pickArea = useLocation((s) => s.pickArea)
-
-  const load = useCallback(async () => {
-    setStatus('loading')
-    try {
-      setRoots(await fetchAreas())
-      setStatus('ok')
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : '加载失败，请重试')
-      setStatus('error')
-    }
-  }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load])
 
   const current = path[path.length - 1]
   const options = current ? current.children : roots
@@ -46,9 +30,9 @@ export function useArea() {
   }
 
   return {
-    status,
-    error,
-    reload: load,
+    status: areas.status,
+    error: areas.error?.message ?? null,
+    reload: areas.reload,
     path,
     options,
     prompt: options[0] ? LEVEL_PROMPT[options[0].level] : '',

@@ -85,8 +85,8 @@ export default function Index() {
         </EmptyState>
       )}
 
-      {!noPosition && (nearby.status === 'waiting' || (nearby.status === 'loading' && !nearest)) && <Loading text='正在查找附近的社工站…' />}
-      {nearby.status === 'error' && <ErrorState message={nearby.error ?? '加载失败'} onRetry={nearby.reload} />}
+      {!noPosition && (nearby.status === 'idle' || (nearby.status === 'loading' && !nearest)) && <Loading text='正在查找附近的社工站…' />}
+      {nearby.status === 'error' && <ErrorState message={nearby.error.message} onRetry={nearby.reload} />}
       {nearby.status === 'ok' && !nearest && <EmptyState text='附近暂时没有社工站' />}
 
       {nearest && (

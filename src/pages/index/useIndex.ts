@@ -16,8 +16,8 @@ export function useIndex() {
     location,
     label: locationLabel(location),
     nearby,
-    nearest: nearby.items[0] ?? null,
-    others: nearby.items.slice(1),
+    nearest: nearby.data?.[0] ?? null,
+    others: nearby.data?.slice(1) ?? [],
     relocate: () => void locate({ byUser: true }),
     pickArea: () => Taro.navigateTo({ url: '/pages/area/index' }),
     openSettings: async () => {

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { Button, Switch, Text, View } from '@tarojs/components'
 import { useSession } from '@/stores/session'
 import { useElder } from '@/stores/elder'
-import { ApiError } from '@/api/client'
+import { alertError } from '@/services/errors'
 import './index.scss'
 
 export default function Mine() {
@@ -17,7 +17,7 @@ export default function Mine() {
       await login()
       void Taro.showToast({ title: '登录成功', icon: 'success' })
     } catch (err) {
-      void Taro.showModal({ title: '登录失败', content: err instanceof ApiError ? err.message : '请稍后重试', showCancel: false })
+      alertError('登录失败', err)
     }
   }
 

@@ -1,12 +1,10 @@
-import { useCallback, useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { PUBLIC_RATINGS_MIN, RATING_SUBJECT_LABELS } from '@contract/ratings'
-import type { StationRatings as Ratings } from '@contract/types'
 import { formatShare, roundStars } from '@domain/ratings'
 import { fetchStationRatings } from '@/api/ratings'
-import { ApiError } from '@/api/client'
 import { RatingReplyView } from '@/components/RatingView'
 import { Stars } from '@/components/Stars'
+import { useQuery } from '@/hooks/useQuery'
 import dayjs from '@/utils/dayjs'
 
 /**
@@ -16,30 +14,16 @@ import dayjs from '@/utils/dayjs'
  * failure here leaves the rest of the page alone.
  */
 export function StationRatings({ stationId }: { stationId: string }) {
-  const [state, setState] = useState<{ status: 'loading' | 'ok' | 'error'; data: Ratings | null; error: string | null }>({ status: 'loading', data: null, error: null })
-
-  const load = useCallback(async () => {
-    setState((s) => ({ ...s, status: 'loading', error: null }))
-    try {
-      setState({ status: 'ok', data: await fetchStationRatings(stationId), error: null })
-    } catch (err) {
-      setState({ status: 'error', data: null, error: err instanceof ApiError ? err.message : '加载失败' })
-    }
-  }, [stationId])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  const d = state.data
+  const ratings = useQuery(['stationRatings', stationId], () => fetchStationRatings(stationId))
+  const d = ratings.status === 'ok' ? ratings.data : null
   return (
     <View className='station-ratings'>
       <Text className='section-title'>居民评价{d && d.count > 0 ? `（${d.count}）` : ''}</Text>
-      {state.status === 'loading' && <Text className='muted station-activities__note'>正在加载居民评价…</Text>}
-      {state.status === 'error' && (
+      {ratings.status === 'loading' && <Text className='muted station-activities__note'>正在加载居民评价…</Text>}
+      {ratings.status === 'error' && (
         <View className='station-activities__note'>
-          <Text className='muted'>居民评价暂时没有加载出来：{state.error}</Text>
-          <Button className='btn btn--text btn-retry-ratings' onClick={load}>重试</Button>
+          <Text className='muted'>居民评价暂时没有加载出来：{ratings.error.message}</Text>
+          <Button className='btn btn--text btn-retry-ratings' onClick={ratings.reload}>重试</Button>
         </View>
       )}
       {d && (

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { STATION_KIND_LABELS } from '@contract/enums'
 import { formatOpeningHours, isOpenAt } from '@domain/hours'
+import { InfoRow } from '@/components/InfoRow'
 import { ServiceTags } from '@/components/ServiceTags'
 import { StationCard } from '@/components/StationCard'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
@@ -14,11 +15,13 @@ import './index.scss'
 
 export default function StationPage() {
   const pageClass = usePageClass('page-station')
-  const { status, station, error, focus, reload, open } = useStation()
+  const { id, station: query, focus, open } = useStation()
 
-  if (status === 'loading') return <View className={pageClass}><Loading /></View>
-  if (status === 'notFound') return <View className={pageClass}><EmptyState text={error ?? '没有找到这个社工站'} /></View>
-  if (status === 'error' || !station) return <View className={pageClass}><ErrorState message={error ?? '加载失败'} onRetry={reload} /></View>
+  if (!id) return <View className={pageClass}><EmptyState text='缺少站点编号' /></View>
+  if (query.status === 'notFound') return <View className={pageClass}><EmptyState text={query.error.message} /></View>
+  if (query.status === 'error') return <View className={pageClass}><ErrorState message={query.error.message} onRetry={query.reload} /></View>
+  if (!query.data) return <View className={pageClass}><Loading /></View>
+  const station = query.data
 
   const open_ = isOpenAt(station.openingHours, new Date())
   return (
@@ -45,18 +48,9 @@ export default function StationPage() {
 
       <View className={`card station-contact${focus ? ' station-contact--focus' : ''}`} id='contact'>
         <Text className='station-section__title'>联系方式</Text>
-        <View className='station-row'>
-          <Text className='station-row__label'>电话</Text>
-          <Text className='station-row__value station-phone'>{station.phone}</Text>
-        </View>
-        <View className='station-row'>
-          <Text className='station-row__label'>地址</Text>
-          <Text className='station-row__value'>{station.address}</Text>
-        </View>
-        <View className='station-row'>
-          <Text className='station-row__label'>时间</Text>
-          <Text className='station-row__value station-hours'>{formatOpeningHours(station.openingHours)}</Text>
-        </View>
+        <InfoRow label='电话' valueClassName='station-phone'>{station.phone}</InfoRow>
+        <InfoRow label='地址'>{station.address}</InfoRow>
+        <InfoRow label='时间' valueClassName='station-hours'>{formatOpeningHours(station.openingHours)}</InfoRow>
         {station.hoursNote && <Text className='muted'>{station.hoursNote}</Text>}
         <View className='btn-row'>
           <Button className='btn btn--primary btn--main btn-call' onClick={() => callStation(station.phone)} ariaLabel={`打电话 ${station.phone}`}>

@@ -57,7 +57,7 @@ export default function Stations() {
         </EmptyState>
       )}
 
-      {position && nearby.items.length > 0 && (
+      {position && s.items.length > 0 && (
         process.env.TARO_ENV === 'weapp' ? (
           <Map
             id='stations-map'
@@ -66,7 +66,7 @@ export default function Stations() {
             longitude={s.mapCenter!.lng}
             scale={13}
             showLocation={location.source === 'gps'}
-            markers={nearby.items.map((st, i) => ({
+            markers={s.items.map((st, i) => ({
               id: i,
               latitude: st.location.lat,
               longitude: st.location.lng,
@@ -77,26 +77,26 @@ export default function Stations() {
               callout: { content: st.name, display: st.id === s.selectedId ? 'ALWAYS' : 'BYCLICK', padding: 8, borderRadius: 6, fontSize: 14, color: '#1f2329', bgColor: '#ffffff', textAlign: 'center' },
             })) as never}
             onMarkerTap={(e) => {
-              const st = nearby.items[Number((e.detail as { markerId: number }).markerId)]
+              const st = s.items[Number((e.detail as { markerId: number }).markerId)]
               if (st) s.select(st.id, 'map')
             }}
             onError={() => undefined}
             onCalloutTap={(e) => {
-              const st = nearby.items[Number((e.detail as { markerId: number }).markerId)]
+              const st = s.items[Number((e.detail as { markerId: number }).markerId)]
               if (st) s.select(st.id, 'map')
             }}
           />
         ) : (
-          <SketchMap center={position} stations={nearby.items} selectedId={s.selectedId} onSelect={(id) => s.select(id, 'map')} />
+          <SketchMap center={position} stations={s.items} selectedId={s.selectedId} onSelect={(id) => s.select(id, 'map')} />
         )
       )}
 
-      {position && nearby.status === 'loading' && nearby.items.length === 0 && <Loading text='正在查找附近的社工站…' />}
-      {nearby.status === 'error' && <ErrorState message={nearby.error ?? '加载失败'} onRetry={nearby.reload} />}
-      {nearby.status === 'ok' && nearby.items.length === 0 && <EmptyState text='附近没有符合条件的社工站，换个筛选条件试试' />}
+      {position && nearby.status === 'loading' && s.items.length === 0 && <Loading text='正在查找附近的社工站…' />}
+      {nearby.status === 'error' && <ErrorState message={nearby.error.message} onRetry={nearby.reload} />}
+      {nearby.status === 'ok' && s.items.length === 0 && <EmptyState text='附近没有符合条件的社工站，换个筛选条件试试' />}
 
       <View className='stations-list'>
-        {nearby.items.map((st) => (
+        {s.items.map((st) => (
           <StationCard key={st.id} station={st} highlighted={st.id === s.selectedId} onLocate={() => s.select(st.id, 'list')} />
         ))}
       </View>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { ServiceCategory, StationKind } from '@contract/types'
 import { useNearbyStations } from '@/hooks/useNearbyStations'
 import { locate, openLocationSettings } from '@/services/location'
@@ -22,7 +22,8 @@ export function useStations() {
   const [service, setService] = useState<ServiceCategory | undefined>(undefined)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [mapCenter, setMapCenter] = useState<{ lat: number; lng: number } | null>(null)
-  const nearby = useNearbyStations({ limit: 30, kind, service })
+  const nearby = useNearbyStations({ limit: 30, kind, service }, { pullDownRefresh: true })
+  const items = nearby.data ?? []
 
   // A new position or filter: the map follows the resident again, not the last selected station.
   useEffect(() => {
@@ -30,15 +31,10 @@ export function useStations() {
     setSelectedId(null)
   }, [location.position?.lat, location.position?.lng, kind, service])
 
-  usePullDownRefresh(async () => {
-    await nearby.reload()
-    Taro.stopPullDownRefresh()
-  })
-
   /** Marker or list: select a station, center the map on it, and bring its card into view. */
   const select = (id: string, from: 'map' | 'list') => {
     setSelectedId(id)
-    const s = nearby.items.find((x) => x.id === id)
+    const s = items.find((x) => x.id === id)
     if (s) setMapCenter(s.location)
     if (from === 'map') void Taro.pageScrollTo({ selector: `#station-${id}`, duration: 300 }).catch(() => undefined)
   }
@@ -47,6 +43,7 @@ export function useStations() {
     location,
     label,
     nearby,
+    items,
     kind,
     service,
     setKind: (k: StationKind | undefined) => {

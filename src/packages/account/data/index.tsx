@@ -1,6 +1,6 @@
 import { usePageClass } from '@/stores/elder'
-import { useCallback, useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { CONSENT_RULES } from '@contract/consents'
 import { cstDate, formatCstDateTime } from '@domain/chinaTime'
@@ -8,10 +8,11 @@ import type { AccountExport, ConsentStatus } from '@contract/types'
 import { ENROLLMENT_STATUS_LABELS } from '@contract/activities'
 import { REQUEST_STATUS_LABELS } from '@contract/requests'
 import { deleteMyAccount, exportMyData } from '@/api/account'
-import { ApiError } from '@/api/client'
 import { fetchConsents, recordConsent } from '@/api/consents'
 import { LoginGate } from '@/components/LoginGate'
 import { ErrorState, Loading } from '@/components/StateView'
+import { useQuery } from '@/hooks/useQuery'
+import { alertError } from '@/services/errors'
 import { useConsents } from '@/stores/consents'
 import { useEnrollProfile } from '@/stores/enrollProfile'
 import { useRequestDraft } from '@/stores/requestDraft'
@@ -60,36 +61,18 @@ async function saveJson(data: AccountExport) {
 export default function MyData() {
   const pageClass = usePageClass('page-my-data')
   const token = useSession((s) => s.token)
-  const [state, setState] = useState<{ status: 'loading' | 'ok' | 'error'; data?: AccountExport; error?: string }>({ status: 'loading' })
+  const consents = useQuery(['consents', token], fetchConsents, { enabled: !!token, refreshOnShow: true })
+  const data = useQuery(['myData', token], exportMyData, { enabled: !!token, refreshOnShow: true })
   const [deleting, setDeleting] = useState(false)
-  const [consents, setConsents] = useState<{ items: ConsentStatus[]; error?: string }>({ items: [] })
   const [withdrawing, setWithdrawing] = useState<string | null>(null)
 
-  /** The location decision on this phone follows the account's (it may have changed on another phone). */
-  const showConsents = (items: ConsentStatus[]) => {
-    setConsents({ items })
-    const location = items.find((c) => c.purpose === 'location')
+  // The location decision on this phone follows the account's (it may have changed on another phone).
+  useEffect(() => {
+    if (consents.status !== 'ok') return
+    const location = consents.data.find((c) => c.purpose === 'location')
     const userId = useSession.getState().user?.id
     if (location && userId) useConsents.getState().adoptLocation(location, userId)
-  }
-
-  const loadConsents = useCallback(async () => {
-    try {
-      showConsents(await fetchConsents())
-    } catch (err) {
-      setConsents({ items: [], error: err instanceof ApiError ? err.message : '加载失败' })
-    }
-  }, [])
-
-  const load = useCallback(async () => {
-    if (!useSession.getState().token) return
-    void loadConsents()
-    try {
-      setState({ status: 'ok', data: await exportMyData() })
-    } catch (err) {
-      setState({ status: 'error', error: err instanceof ApiError ? err.message : '加载失败' })
-    }
-  }, [loadConsents])
+  }, [consents.status, consents.data])
 
   const onWithdraw = async (c: ConsentStatus) => {
     const { confirm } = await Taro.showModal({
@@ -101,16 +84,16 @@ export default function MyData() {
     if (!confirm) return
     setWithdrawing(c.purpose)
     try {
-      showConsents(await recordConsent({ purpose: c.purpose, version: c.currentVersion, granted: false }))
+      const items = await recordConsent({ purpose: c.purpose, version: c.currentVersion, granted: false })
+      consents.setData(() => items)
       if (c.purpose === 'location') useConsents.getState().withdrawLocation(useSession.getState().user?.id ?? '')
       void Taro.showToast({ title: '已撤回', icon: 'success' })
     } catch (err) {
-      void Taro.showModal({ title: '撤回失败', content: err instanceof ApiError ? err.message : '请稍后重试', showCancel: false })
+      alertError('撤回失败', err)
     } finally {
       setWithdrawing(null)
     }
   }
-  useDidShow(() => void load())
 
   const onDelete = async () => {
     const { confirm } = await Taro.showModal({
@@ -129,7 +112,7 @@ export default function MyData() {
       await Taro.showToast({ title: '账号已注销', icon: 'success' })
       await Taro.switchTab({ url: '/pages/index/index' })
     } catch (err) {
-      void Taro.showModal({ title: '注销失败', content: err instanceof ApiError ? err.message : '请稍后重试', showCancel: false })
+      alertError('注销失败', err)
     } finally {
       setDeleting(false)
     }
@@ -138,14 +121,14 @@ export default function MyData() {
   if (!token) {
     return (
       <View className={pageClass}>
-        <LoginGate reason='登录后可以查看、导出平台保存的您的个人信息，或注销账号' onLoggedIn={load} />
+        <LoginGate reason='登录后可以查看、导出平台保存的您的个人信息，或注销账号' />
       </View>
     )
   }
-  if (state.status === 'loading') return <View className={pageClass}><Loading /></View>
-  if (state.status === 'error' || !state.data) return <View className={pageClass}><ErrorState message={state.error ?? '加载失败'} onRetry={load} /></View>
+  if (data.status === 'error' || data.status === 'notFound') return <View className={pageClass}><ErrorState message={data.error.message} onRetry={data.reload} /></View>
+  if (!data.data) return <View className={pageClass}><Loading /></View>
 
-  const d = state.data
+  const d = data.data
   return (
     <View className={pageClass}>
       <View className='card my-data__summary'>
@@ -166,13 +149,13 @@ export default function MyData() {
 
       <View className='card my-data__consents'>
         <Text className='station-section__title'>授权与同意</Text>
-        {consents.error ? (
+        {consents.status === 'error' ? (
           <View className='consent-list__error'>
-            <Text className='field__error'>{consents.error}</Text>
-            <Button className='btn btn-retry-consents' onClick={() => void loadConsents()}>重新加载</Button>
+            <Text className='field__error'>{consents.error.message}</Text>
+            <Button className='btn btn-retry-consents' onClick={() => void consents.reload()}>重新加载</Button>
           </View>
         ) : (
-          consents.items.map((c) => (
+          (consents.data ?? []).map((c) => (
             <View key={c.purpose} className={`consent-item consent-item--${c.purpose}`}>
               <Text className='consent-item__label'>{c.label}</Text>
               <Text className='consent-item__state'>{consentWords(c)}</Text>

@@ -1,15 +1,14 @@
 import { usePageClass } from '@/stores/elder'
-import { useCallback, useEffect, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { ACTIVE_ENROLLMENT_STATUSES, ACTIVITY_CATEGORY_LABELS } from '@contract/activities'
-import type { ActivityDetail, Enrollment } from '@contract/types'
 import { formatSessionTime, refusalFor, registrationText } from '@domain/activities'
 import { formatCstDateTime } from '@domain/chinaTime'
 import { fetchActivity, fetchMyEnrollments } from '@/api/activities'
-import { ApiError } from '@/api/client'
+import { InfoRow } from '@/components/InfoRow'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { audienceText } from '@/components/ActivityCard'
+import { useQuery } from '@/hooks/useQuery'
 import { useSession } from '@/stores/session'
 import { CallStation, EnrollmentStatus, openMyEnrollments, participantText } from '../shared'
 import '../shared.scss'
@@ -17,65 +16,23 @@ import './index.scss'
 
 const time = (iso: string) => formatCstDateTime(new Date(iso))
 
-function Row({ label, children, className = '' }: { label: string; children: React.ReactNode; className?: string }) {
-  return (
-    <View className={`detail-row ${className}`}>
-      <Text className='detail-row__label'>{label}</Text>
-      <View className='detail-row__value'>{children}</View>
-    </View>
-  )
-}
-
 export default function ActivityDetailPage() {
   const pageClass = usePageClass('page-activity-detail')
   const { params } = useRouter()
   const id = params.id ?? ''
-  const [state, setState] = useState<{ status: 'loading' | 'ok' | 'error' | 'notFound'; activity: ActivityDetail | null; error: string | null }>({ status: 'loading', activity: null, error: null })
-  const [mine, setMine] = useState<Enrollment[]>([])
-
-  const load = useCallback(async () => {
-    if (!id) {
-      setState({ status: 'notFound', activity: null, error: '缺少活动编号' })
-      return
-    }
-    try {
-      const activity = await fetchActivity(id)
-      setState({ status: 'ok', activity, error: null })
-    } catch (err) {
-      const e = err instanceof ApiError ? err : null
-      setState({ status: e?.status === 404 || e?.status === 400 ? 'notFound' : 'error', activity: null, error: e?.message ?? '加载失败，请重试' })
-    }
-  }, [id])
-
-  // The family's own enrollments in this activity (only when logged in; a failure just leaves them out).
-  const loadMine = useCallback(async () => {
-    if (!useSession.getState().token) return setMine([])
-    try {
-      const all = await fetchMyEnrollments()
-      setMine(all.filter((e) => e.activity.id === id && ACTIVE_ENROLLMENT_STATUSES.includes(e.status)))
-    } catch {
-      setMine([])
-    }
-  }, [id])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const token = useSession((s) => s.token)
   // Back from enrolling or from 我的报名: seats and the family's status may have changed.
-  useDidShow(() => {
-    void loadMine()
-    if (state.activity) void load()
-  })
-  usePullDownRefresh(async () => {
-    await Promise.all([load(), loadMine()])
-    Taro.stopPullDownRefresh()
-  })
+  const activity = useQuery(['activity', id], () => fetchActivity(id), { enabled: !!id, notFound: true, refreshOnShow: true, pullDownRefresh: true })
+  // The family's own enrollments in this activity (only when logged in; a failure just leaves them out).
+  const enrollments = useQuery(['myEnrollments', token], fetchMyEnrollments, { enabled: !!token, refreshOnShow: true, pullDownRefresh: true })
+  const mine = (enrollments.status === 'ok' ? enrollments.data : []).filter((e) => e.activity.id === id && ACTIVE_ENROLLMENT_STATUSES.includes(e.status))
 
-  if (state.status === 'loading') return <View className={pageClass}><Loading /></View>
-  if (state.status === 'notFound') return <View className={pageClass}><EmptyState text={state.error ?? '没有找到这个活动'} /></View>
-  if (state.status === 'error' || !state.activity) return <View className={pageClass}><ErrorState message={state.error ?? '加载失败'} onRetry={load} /></View>
+  if (!id) return <View className={pageClass}><EmptyState text='缺少活动编号' /></View>
+  if (activity.status === 'notFound') return <View className={pageClass}><EmptyState text={activity.error.message} /></View>
+  if (activity.status === 'error') return <View className={pageClass}><ErrorState message={activity.error.message} onRetry={activity.reload} /></View>
+  if (!activity.data) return <View className={pageClass}><Loading /></View>
 
-  const a = state.activity
+  const a = activity.data
   const full = a.seatsLeft === 0
   // The server's view wins over the phone's clock (which may be off).
   const canEnroll = a.registration === 'open'
@@ -149,9 +106,9 @@ export default function ActivityDetailPage() {
 
       <View className='card activity-info'>
         <Text className='station-section__title'>活动安排</Text>
-        <Row label='时间' className='activity-time'>
+        <InfoRow label='时间' className='activity-time'>
           <Text>{a.sessionCount > 1 ? `共 ${a.sessionCount} 次课` : formatSessionTime(new Date(a.startsAt), new Date(a.endsAt))}</Text>
-        </Row>
+        </InfoRow>
         {a.sessionCount > 1 && (
           <View className='activity-sessions' ariaLabel={`全部 ${a.sessions.length} 次课的时间`}>
             {a.sessions.map((s) => (
@@ -162,7 +119,7 @@ export default function ActivityDetailPage() {
             ))}
           </View>
         )}
-        <Row label='地点' className='activity-place'>
+        <InfoRow label='地点' className='activity-place'>
           <Text>{a.place}</Text>
           {a.location && (
             <Button
@@ -173,18 +130,18 @@ export default function ActivityDetailPage() {
               导航
             </Button>
           )}
-        </Row>
-        <Row label='对象' className='activity-audience'><Text>{audienceText(a)}</Text></Row>
-        <Row label='名额' className='activity-capacity'>
+        </InfoRow>
+        <InfoRow label='对象' className='activity-audience'><Text>{audienceText(a)}</Text></InfoRow>
+        <InfoRow label='名额' className='activity-capacity'>
           <Text>共 {a.capacity} 个，剩余 {a.seatsLeft} 个{a.waitlistCount > 0 ? `，${a.waitlistCount} 人候补` : ''}</Text>
-        </Row>
-        <Row label='报名时间' className='activity-window'>
+        </InfoRow>
+        <InfoRow label='报名时间' className='activity-window'>
           <Text>{time(a.opensAt)} 开始，{time(a.closesAt)} 截止</Text>
-        </Row>
-        <Row label='取消报名' className='activity-cancel-deadline'>
+        </InfoRow>
+        <InfoRow label='取消报名' className='activity-cancel-deadline'>
           <Text>{time(a.cancelDeadline)} 前可在“我的报名”中取消</Text>
-        </Row>
-        {a.bring && <Row label='请携带' className='activity-bring'><Text>{a.bring}</Text></Row>}
+        </InfoRow>
+        {a.bring && <InfoRow label='请携带' className='activity-bring'><Text>{a.bring}</Text></InfoRow>}
       </View>
 
       <View className='card activity-description'>

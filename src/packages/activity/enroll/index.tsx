@@ -2,9 +2,12 @@ import { usePageClass } from '@/stores/elder'
 import Taro from '@tarojs/taro'
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import type { ActivityDetail, Enrollment, FamilyMember } from '@contract/types'
+import { LIMITS } from '@contract/limits'
 import { ageRefusal, enrollmentStatusText, formatSchedule, registrationText } from '@domain/activities'
 import { cstDate, formatCstDateTime } from '@domain/chinaTime'
 import { CheckItem } from '@/components/CheckItem'
+import { ContactFields } from '@/components/ContactFields'
+import { InfoRow } from '@/components/InfoRow'
 import { Field } from '@/components/Field'
 import { OptionGroup } from '@/components/OptionGroup'
 import { ErrorState, Loading } from '@/components/StateView'
@@ -24,10 +27,10 @@ function Result({ enrollment: e, activity: a }: { enrollment: Enrollment; activi
   return (
     <View className='card enroll-result' ariaRole='status'>
       <Text className={`enroll-result__title enroll-result__title--${e.status}`}>{e.status === 'confirmed' ? '✓ ' : ''}{title}</Text>
-      <View className='detail-row'><Text className='detail-row__label'>活动</Text><Text className='detail-row__value'>{activityTitle(a)}</Text></View>
-      <View className='detail-row'><Text className='detail-row__label'>参加人</Text><Text className='detail-row__value enroll-result__participant'>{participantText(e.participant)}</Text></View>
-      <View className='detail-row'><Text className='detail-row__label'>时间</Text><Text className='detail-row__value'>{formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}</Text></View>
-      <View className='detail-row'><Text className='detail-row__label'>地点</Text><Text className='detail-row__value'>{a.place}</Text></View>
+      <InfoRow label='活动'>{activityTitle(a)}</InfoRow>
+      <InfoRow label='参加人' valueClassName='enroll-result__participant'>{participantText(e.participant)}</InfoRow>
+      <InfoRow label='时间'>{formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}</InfoRow>
+      <InfoRow label='地点'>{a.place}</InfoRow>
       <View className='enroll-result__next'>
         <Text className='station-section__title'>接下来</Text>
         {e.status === 'confirmed' && (
@@ -68,8 +71,8 @@ export default function Enroll() {
   const s = useEnroll()
   const { form: f, errors: e, update } = s
 
-  if (s.activity.status === 'loading') return <View className={pageClass}><Loading /></View>
-  if (s.activity.status === 'error' || !s.activity.data) return <View className={pageClass}><ErrorState message={s.activity.error ?? '加载失败'} onRetry={s.reloadActivity} /></View>
+  if (s.activity.status === 'error' || s.activity.status === 'notFound') return <View className={pageClass}><ErrorState message={s.activity.error.message} onRetry={s.activity.reload} /></View>
+  if (!s.activity.data) return <View className={pageClass}><Loading /></View>
   const a = s.activity.data
 
   if (s.result) return <View className={pageClass}><Result enrollment={s.result} activity={a} /></View>
@@ -95,7 +98,7 @@ export default function Enroll() {
     )
   }
 
-  const member = f.participant && f.participant !== 'self' ? s.family.items.find((m) => m.id === f.participant) : undefined
+  const member = f.participant && f.participant !== 'self' ? s.familyMembers.find((m) => m.id === f.participant) : undefined
   // Warn as soon as someone is chosen who does not fit (the server would refuse with the same words).
   const memberAgeWarning = member ? ageRefusal(a, ageAtActivity(member.birthDate, a), member.name) : null
   const photoSubject = f.participant === 'self' ? '我' : member && !member.isChild ? member.name : '孩子'
@@ -109,14 +112,14 @@ export default function Enroll() {
           {s.family.status === 'loading' && <Text className='muted'>正在读取我的家人…</Text>}
           {s.family.status === 'error' && (
             <View className='notice-box notice-box--warn' ariaRole='alert'>
-              {s.family.error}
-              <Button className='btn btn--text btn-retry-family' onClick={s.reloadFamily}>重试</Button>
+              {s.family.error.message}
+              <Button className='btn btn--text btn-retry-family' onClick={s.family.reload}>重试</Button>
             </View>
           )}
           <OptionGroup
             name='谁参加'
             columns={1}
-            options={[{ value: 'self', label: '本人' }, ...s.family.items.map((m) => ({ value: m.id, label: memberLabel(m, a) }))]}
+            options={[{ value: 'self', label: '本人' }, ...s.familyMembers.map((m) => ({ value: m.id, label: memberLabel(m, a) }))]}
             value={f.participant}
             onChange={(participant) => update({ participant, photoConsent: false })}
           />
@@ -130,7 +133,7 @@ export default function Enroll() {
         {f.participant === 'self' && (
           <View className='enroll-self'>
             <Field label='参加人姓名' required error={e.selfName}>
-              <Input className='input self-name' value={f.selfName} maxlength={20} placeholder='请填写真实姓名，签到时核对' onInput={(ev) => update({ selfName: ev.detail.value })} />
+              <Input className='input self-name' value={f.selfName} maxlength={LIMITS.personName} placeholder='请填写真实姓名，签到时核对' onInput={(ev) => update({ selfName: ev.detail.value })} />
             </Field>
             {(hasAgeRange(a) || f.selfBirthDate) && (
               <Field label='出生日期' required={hasAgeRange(a)} hint='用于核对活动的年龄要求' error={e.selfBirthDate}>
@@ -144,9 +147,7 @@ export default function Enroll() {
           </View>
         )}
 
-        <Field label='联系电话' required hint='社工会打这个电话通知活动变动' error={e.contactPhone}>
-          <Input className='input contact-phone' type='number' value={f.contactPhone} maxlength={20} placeholder='11 位手机号' onInput={(ev) => update({ contactPhone: ev.detail.value })} />
-        </Field>
+        <ContactFields fields={['contactPhone']} values={f} errors={e} onChange={update} hints={{ contactPhone: '社工会打这个电话通知活动变动' }} />
 
         {a.photoConsentRequired && (
           <Field label='拍照与宣传（选填）' hint='不同意也可以正常报名；不同意的，拍照时会避开参加人或遮挡面部。'>

@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { CHILD_NOTICE_VERSION } from '@contract/activities'
 import type { ActivityDetail, EnrollBody, Enrollment, FamilyMember } from '@contract/types'
 import { ageOn, ageRefusal, checkBirthDate } from '@domain/activities'
 import { cstDate } from '@domain/chinaTime'
 import { isMainlandPhone } from '@domain/phone'
 import { enroll, fetchActivity, fetchFamily } from '@/api/activities'
-import { ApiError } from '@/api/client'
+import { useQuery } from '@/hooks/useQuery'
+import { describeError, type FieldMap } from '@/services/errors'
 import { useEnrollProfile } from '@/stores/enrollProfile'
 import { useSession } from '@/stores/session'
 
@@ -23,7 +24,16 @@ export interface EnrollForm {
   photoConsent: boolean
 }
 
-type Errors = Partial<Record<'participant' | 'selfName' | 'selfBirthDate' | 'contactPhone' | 'form', string>>
+type ErrorKey = 'participant' | 'selfName' | 'selfBirthDate' | 'contactPhone'
+type Errors = Partial<Record<ErrorKey | 'form', string>>
+
+/** The enrollment body's field paths → the form's fields. */
+const ENROLL_FIELDS: FieldMap<ErrorKey> = {
+  familyMemberId: 'participant',
+  name: 'selfName',
+  birthDate: 'selfBirthDate',
+  contactPhone: 'contactPhone',
+}
 
 export const hasAgeRange = (a: Pick<ActivityDetail, 'minAge' | 'maxAge'>) => a.minAge !== null || a.maxAge !== null
 
@@ -70,8 +80,10 @@ export function useEnroll() {
   const id = params.id ?? ''
   const token = useSession((s) => s.token)
   const profile = useEnrollProfile()
-  const [activity, setActivity] = useState<{ status: 'loading' | 'ok' | 'error'; data: ActivityDetail | null; error: string | null }>({ status: 'loading', data: null, error: null })
-  const [family, setFamily] = useState<{ status: 'idle' | 'loading' | 'ok' | 'error'; items: FamilyMember[]; error: string | null }>({ status: 'idle', items: [], error: null })
+  const activity = useQuery(['activity', id], () => fetchActivity(id))
+  // Again when back from 我的家人 (someone added or edited).
+  const family = useQuery(['family', token], fetchFamily, { enabled: !!token, refreshOnShow: true })
+  const familyMembers = family.status === 'ok' ? family.data : []
   const [form, setForm] = useState<EnrollForm>({
     participant: null,
     selfName: profile.selfName,
@@ -84,46 +96,19 @@ export function useEnroll() {
   const [result, setResult] = useState<Enrollment | null>(null)
   const knownIds = useRef<Set<string> | null>(null)
 
-  const loadActivity = useCallback(async () => {
-    try {
-      setActivity({ status: 'ok', data: await fetchActivity(id), error: null })
-    } catch (err) {
-      setActivity({ status: 'error', data: null, error: err instanceof ApiError ? err.message : '加载失败，请重试' })
-    }
-  }, [id])
-
-  const loadFamily = useCallback(async () => {
-    if (!useSession.getState().token) return
-    setFamily((f) => ({ ...f, status: f.status === 'ok' ? 'ok' : 'loading' }))
-    try {
-      const items = await fetchFamily()
-      // Back from 我的家人 with someone new: they are who the resident came to enroll.
-      const fresh = knownIds.current ? items.filter((m) => !knownIds.current!.has(m.id)) : []
-      knownIds.current = new Set(items.map((m) => m.id))
-      setFamily({ status: 'ok', items, error: null })
-      setForm((f) => {
-        if (fresh.length === 1) return { ...f, participant: fresh[0]!.id, photoConsent: false }
-        // Someone deleted meanwhile is no longer a choice.
-        if (f.participant && f.participant !== 'self' && !items.some((m) => m.id === f.participant)) return { ...f, participant: null }
-        return f
-      })
-    } catch (err) {
-      setFamily({ status: 'error', items: [], error: err instanceof ApiError ? err.message : '家人列表加载失败' })
-    }
-  }, [])
-
   useEffect(() => {
-    void loadActivity()
-  }, [loadActivity])
-  useEffect(() => {
-    if (token) void loadFamily()
-  }, [token, loadFamily])
-  // Back from 我的家人 (added or edited someone).
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void loadFamily()
-    shown.current = true
-  })
+    if (family.status !== 'ok') return
+    const items = family.data
+    // Back from 我的家人 with someone new: they are who the resident came to enroll.
+    const fresh = knownIds.current ? items.filter((m) => !knownIds.current!.has(m.id)) : []
+    knownIds.current = new Set(items.map((m) => m.id))
+    setForm((f) => {
+      if (fresh.length === 1) return { ...f, participant: fresh[0]!.id, photoConsent: false }
+      // Someone deleted meanwhile is no longer a choice.
+      if (f.participant && f.participant !== 'self' && !items.some((m) => m.id === f.participant)) return { ...f, participant: null }
+      return f
+    })
+  }, [family.status, family.data])
 
   const update = (patch: Partial<EnrollForm>) => {
     setForm((f) => ({ ...f, ...patch }))
@@ -142,7 +127,7 @@ export function useEnroll() {
     if (process.env.TARO_ENV === 'weapp' && TEMPLATE_ID) void Taro.requestSubscribeMessage({ tmplIds: [TEMPLATE_ID] } as never).catch(() => undefined)
     const a = activity.data
     if (!a) return
-    const e = validate(a, form, family.items, cstDate(new Date()))
+    const e = validate(a, form, familyMembers, cstDate(new Date()))
     setErrors(e)
     if (Object.keys(e).length > 0) return
     setSubmitting(true)
@@ -154,9 +139,10 @@ export function useEnroll() {
       })
       setResult(enrollment)
     } catch (err) {
-      setErrors({ form: err instanceof ApiError ? err.message : '报名没有成功，请稍后重试' })
+      const { message, field, error } = describeError(err, ENROLL_FIELDS)
+      setErrors({ [field ?? 'form']: message })
       // Seats or the window may have changed: show the activity as it is now.
-      if (err instanceof ApiError && (err.status === 409 || err.status === 422)) void loadActivity()
+      if (error.status === 409 || error.status === 422) void activity.reload()
     } finally {
       setSubmitting(false)
     }
@@ -166,9 +152,8 @@ export function useEnroll() {
     id,
     token,
     activity,
-    reloadActivity: loadActivity,
     family,
-    reloadFamily: loadFamily,
+    familyMembers,
     form,
     update,
     errors,

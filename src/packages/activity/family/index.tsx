@@ -1,18 +1,20 @@
 import { usePageClass } from '@/stores/elder'
-import { useCallback, useEffect, useState } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { CHILD_AGE_LIMIT, CHILD_NOTICE_VERSION, FAMILY_RELATIONSHIPS } from '@contract/activities'
+import { LIMITS } from '@contract/limits'
 import type { FamilyMember, FamilyRelationship } from '@contract/types'
 import { ageOn, checkBirthDate, isChildAge } from '@domain/activities'
 import { cstDate } from '@domain/chinaTime'
 import { addFamilyMember, deleteFamilyMember, fetchFamily, updateFamilyMember } from '@/api/activities'
-import { ApiError } from '@/api/client'
 import { CheckItem } from '@/components/CheckItem'
 import { Field } from '@/components/Field'
 import { OptionGroup } from '@/components/OptionGroup'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { CHILD_NOTICE, CHILD_NOTICE_TITLE, CHILD_NOTICE_VERSION_LABEL } from '@/content/childPrivacy'
+import { useQuery } from '@/hooks/useQuery'
+import { alertError, formErrors, type FieldMap } from '@/services/errors'
 import { useSession } from '@/stores/session'
 import { busyProps } from '@/utils/busy'
 import { LoginGate } from '@/components/LoginGate'
@@ -31,7 +33,17 @@ interface Draft {
   agreedVersion: string | null
 }
 
-type Errors = Partial<Record<'name' | 'birthDate' | 'relationship' | 'notes' | 'childConsent' | 'form', string>>
+type ErrorKey = 'name' | 'birthDate' | 'relationship' | 'notes' | 'childConsent'
+type Errors = Partial<Record<ErrorKey | 'form', string>>
+
+/** The family member body's field paths → the form's fields. */
+const MEMBER_FIELDS: FieldMap<ErrorKey> = {
+  name: 'name',
+  birthDate: 'birthDate',
+  relationship: 'relationship',
+  notes: 'notes',
+  childNoticeVersion: 'childConsent',
+}
 
 const emptyDraft: Draft = { id: null, name: '', birthDate: '', relationship: null, notes: '', childConsent: false, agreedVersion: null }
 
@@ -49,7 +61,7 @@ function validate(d: Draft, today: string): Errors {
     if (problem) e.birthDate = problem
   }
   if (!d.relationship) e.relationship = '请选择家人与您的关系'
-  if (d.notes.length > 200) e.notes = '特殊需要不能超过 200 字'
+  if (d.notes.length > LIMITS.memberNotes) e.notes = `特殊需要不能超过 ${LIMITS.memberNotes} 字`
   if (needsConsent(d, today) && !d.childConsent) e.childConsent = `孩子未满 ${CHILD_AGE_LIMIT} 周岁，请先阅读上面的规则，并勾选同意`
   return e
 }
@@ -74,36 +86,22 @@ export default function Family() {
   const pageClass = usePageClass('page-family')
   const { params } = useRouter()
   const token = useSession((s) => s.token)
-  const [list, setList] = useState<{ status: 'loading' | 'ok' | 'error'; items: FamilyMember[]; error: string | null }>({ status: 'loading', items: [], error: null })
+  const list = useQuery(['family', token], fetchFamily, { enabled: !!token, refreshOnShow: true, pullDownRefresh: true })
+  const items = list.status === 'ok' ? list.data : []
   const [draft, setDraft] = useState<Draft | null>(params.add === '1' ? emptyDraft : null)
   const [errors, setErrors] = useState<Errors>({})
   const [saving, setSaving] = useState(false)
   const today = cstDate(new Date())
   const backAfterSave = params.back === '1'
 
-  const load = useCallback(async () => {
-    if (!useSession.getState().token) return
-    try {
-      const items = await fetchFamily()
-      setList({ status: 'ok', items, error: null })
-      return items
-    } catch (err) {
-      setList({ status: 'error', items: [], error: err instanceof ApiError ? err.message : '加载失败，请重试' })
-    }
-  }, [])
-
+  // Opened to fix one member (e.g. from the enrollment form): their form, once the list is there.
+  const editOpened = useRef(false)
   useEffect(() => {
-    if (!token) return
-    void load().then((items) => {
-      // Opened to fix one member (e.g. from the enrollment form).
-      const m = params.edit && items?.find((x) => x.id === params.edit)
-      if (m) setDraft(fromMember(m))
-    })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [token, load])
-  useDidShow(() => {
-    if (list.status !== 'loading') void load()
-  })
+    if (list.status !== 'ok' || editOpened.current || !params.edit) return
+    editOpened.current = true
+    const m = list.data.find((x) => x.id === params.edit)
+    if (m) setDraft(fromMember(m))
+  }, [list.status, list.data, params.edit])
 
   const update = (patch: Partial<Draft>) => {
     setDraft((d) => (d ? { ...d, ...patch } : d))
@@ -134,9 +132,9 @@ export default function Family() {
       setDraft(null)
       void Taro.showToast({ title: draft.id ? '已保存' : '已添加', icon: 'success' })
       if (backAfterSave) void Taro.navigateBack().catch(() => undefined)
-      else void load()
+      else void list.reload()
     } catch (err) {
-      setErrors({ form: err instanceof ApiError ? err.message : '保存失败，请稍后重试' })
+      setErrors(formErrors(err, MEMBER_FIELDS))
     } finally {
       setSaving(false)
     }
@@ -162,9 +160,9 @@ export default function Family() {
       await deleteFamilyMember(m.id)
       void Taro.showToast({ title: '已删除', icon: 'success' })
     } catch (err) {
-      void Taro.showModal({ title: '没有删除成功', content: err instanceof ApiError ? err.message : '请稍后重试', showCancel: false })
+      alertError('没有删除成功', err)
     }
-    void load()
+    void list.reload()
   }
 
   if (!token) {
@@ -182,7 +180,7 @@ export default function Family() {
         <View className='card family-form'>
           <Text className='station-section__title'>{draft.id ? `修改 ${draft.name || '家人'} 的信息` : '添加家人'}</Text>
           <Field label='姓名' required error={errors.name}>
-            <Input className='input member-name' value={draft.name} maxlength={20} placeholder='请填写真实姓名，签到时核对' onInput={(ev) => update({ name: ev.detail.value })} />
+            <Input className='input member-name' value={draft.name} maxlength={LIMITS.personName} placeholder='请填写真实姓名，签到时核对' onInput={(ev) => update({ name: ev.detail.value })} />
           </Field>
           <Field label='出生日期' required hint='用于核对活动的年龄要求' error={errors.birthDate}>
             <Picker className='member-birth-picker' mode='date' value={draft.birthDate || '2018-01-01'} start='1900-01-01' end={today} onChange={(ev) => update({ birthDate: String(ev.detail.value), childConsent: false })}>
@@ -195,8 +193,8 @@ export default function Family() {
             <OptionGroup name='与您的关系' options={FAMILY_RELATIONSHIPS.map((r) => ({ value: r, label: r }))} value={draft.relationship} onChange={(relationship) => update({ relationship })} />
           </Field>
           <Field label='特殊需要（如过敏、行动不便）' hint='选填。只有您报名的活动所属社工站能看到，方便社工提前照顾' error={errors.notes}>
-            <Textarea className='textarea member-notes' value={draft.notes} maxlength={200} placeholder='例如：对花生过敏；需要轮椅通道' onInput={(ev) => update({ notes: ev.detail.value })} />
-            <Text className='field__hint'>{draft.notes.length}/200</Text>
+            <Textarea className='textarea member-notes' value={draft.notes} maxlength={LIMITS.memberNotes} placeholder='例如：对花生过敏；需要轮椅通道' onInput={(ev) => update({ notes: ev.detail.value })} />
+            <Text className='field__hint'>{draft.notes.length}/{LIMITS.memberNotes}</Text>
           </Field>
 
           {child && (
@@ -231,9 +229,9 @@ export default function Family() {
     <View className={pageClass}>
       <Text className='muted family-intro'>添加家人后，可以为孩子或老人报名社工站的活动。家人的信息只在报名时提供给主办的社工站。</Text>
       {list.status === 'loading' && <Loading />}
-      {list.status === 'error' && <ErrorState message={list.error ?? '加载失败'} onRetry={load} />}
-      {list.status === 'ok' && list.items.length === 0 && <EmptyState text='还没有添加家人' />}
-      {list.items.map((m) => (
+      {list.status === 'error' && <ErrorState message={list.error.message} onRetry={list.reload} />}
+      {list.status === 'ok' && items.length === 0 && <EmptyState text='还没有添加家人' />}
+      {items.map((m) => (
         <View key={m.id} className='card family-member'>
           <View className='family-member__head'>
             <Text className='family-member__name'>{m.name}</Text>
@@ -255,10 +253,10 @@ export default function Family() {
       ))}
       {list.status === 'ok' && (
         <View className='family-add'>
-          <Button className='btn btn--primary btn--main btn-add-member' {...(list.items.length >= 20 ? { disabled: true } : {})} onClick={() => (setDraft(emptyDraft), setErrors({}))}>
+          <Button className='btn btn--primary btn--main btn-add-member' {...(items.length >= 20 ? { disabled: true } : {})} onClick={() => (setDraft(emptyDraft), setErrors({}))}>
             + 添加家人
           </Button>
-          {list.items.length >= 20 && <Text className='muted'>最多可以添加 20 位家人</Text>}
+          {items.length >= 20 && <Text className='muted'>最多可以添加 20 位家人</Text>}
         </View>
       )}
     </View>

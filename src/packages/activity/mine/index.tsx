@@ -6,11 +6,13 @@ import type { Enrollment } from '@contract/types'
 import { formatSchedule, isUpcomingEnrollment } from '@domain/activities'
 import { formatCstDateTime } from '@domain/chinaTime'
 import { cancelEnrollment, confirmEnrollment, fetchMyEnrollments } from '@/api/activities'
-import { ApiError } from '@/api/client'
 import { CheckinQr } from '@/components/CheckinQr'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { activityTitle, openActivity } from '@/components/ActivityCard'
-import { useMyList } from '@/hooks/useMyList'
+import { InfoRow } from '@/components/InfoRow'
+import { useQuery } from '@/hooks/useQuery'
+import { alertError } from '@/services/errors'
+import { useSession } from '@/stores/session'
 import { busyProps } from '@/utils/busy'
 import { CallStation, EnrollmentStatus, participantText } from '../shared'
 import { LoginGate } from '@/components/LoginGate'
@@ -41,7 +43,7 @@ function EnrollmentCard({ e, onChange, upcoming }: { e: Enrollment; onChange: (e
       onChange(await cancelEnrollment(e.id))
       void Taro.showToast({ title: '已取消', icon: 'success' })
     } catch (err) {
-      void Taro.showModal({ title: '没有取消成功', content: err instanceof ApiError ? err.message : '请稍后重试', showCancel: false })
+      alertError('没有取消成功', err)
     } finally {
       setBusy(null)
     }
@@ -53,7 +55,7 @@ function EnrollmentCard({ e, onChange, upcoming }: { e: Enrollment; onChange: (e
       onChange(await confirmEnrollment(e.id))
       void Taro.showToast({ title: '已确认参加', icon: 'success' })
     } catch (err) {
-      void Taro.showModal({ title: '没有确认成功', content: err instanceof ApiError ? err.message : '请稍后重试', showCancel: false })
+      alertError('没有确认成功', err)
     } finally {
       setBusy(null)
     }
@@ -65,9 +67,9 @@ function EnrollmentCard({ e, onChange, upcoming }: { e: Enrollment; onChange: (e
         <View className='enrollment__title' onClick={() => openActivity(a.id)} ariaRole='link'>{activityTitle(a)}</View>
         <EnrollmentStatus enrollment={e} />
       </View>
-      <View className='detail-row'><Text className='detail-row__label'>参加人</Text><Text className='detail-row__value enrollment__participant'>{participantText(e.participant)}</Text></View>
-      <View className='detail-row'><Text className='detail-row__label'>时间</Text><Text className='detail-row__value enrollment__time'>{formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}</Text></View>
-      <View className='detail-row'><Text className='detail-row__label'>地点</Text><Text className='detail-row__value enrollment__place'>{a.place}（{a.station.name}）</Text></View>
+      <InfoRow label='参加人' valueClassName='enrollment__participant'>{participantText(e.participant)}</InfoRow>
+      <InfoRow label='时间' valueClassName='enrollment__time'>{formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}</InfoRow>
+      <InfoRow label='地点' valueClassName='enrollment__place'>{a.place}（{a.station.name}）</InfoRow>
       {e.attendedSessions > 0 && <Text className='muted enrollment__attended'>已签到 {e.attendedSessions} 次{a.sessionCount > 1 ? `（共 ${a.sessionCount} 次课）` : ''}</Text>}
 
       {e.ratingDue && (
@@ -129,22 +131,24 @@ function EnrollmentCard({ e, onChange, upcoming }: { e: Enrollment; onChange: (e
 
 export default function MyEnrollments() {
   const pageClass = usePageClass('page-my-enrollments')
-  const { token, state, setState, load } = useMyList(fetchMyEnrollments)
+  const token = useSession((s) => s.token)
+  const list = useQuery(['myEnrollments', token], fetchMyEnrollments, { enabled: !!token, refreshOnShow: true, pullDownRefresh: true })
   const [tab, setTab] = useState<Tab>('upcoming')
 
   if (!token) {
     return (
       <View className={pageClass}>
-        <LoginGate reason='登录后可以查看报名结果、签到码和候补进度' onLoggedIn={load} />
+        <LoginGate reason='登录后可以查看报名结果、签到码和候补进度' />
       </View>
     )
   }
 
   const now = new Date()
-  const upcoming = state.items.filter((e) => isUpcomingEnrollment(e, now))
-  const past = state.items.filter((e) => !isUpcomingEnrollment(e, now))
+  const items = list.status === 'ok' ? list.data : []
+  const upcoming = items.filter((e) => isUpcomingEnrollment(e, now))
+  const past = items.filter((e) => !isUpcomingEnrollment(e, now))
   const shown = tab === 'upcoming' ? upcoming : past
-  const replace = (next: Enrollment) => setState((s) => ({ ...s, items: s.items.map((x) => (x.id === next.id ? next : x)) }))
+  const replace = (next: Enrollment) => list.setData((all) => all.map((x) => (x.id === next.id ? next : x)))
 
   return (
     <View className={pageClass}>
@@ -156,9 +160,9 @@ export default function MyEnrollments() {
         ))}
       </View>
 
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <ErrorState message={state.error ?? '加载失败'} onRetry={load} />}
-      {state.status === 'ok' && shown.length === 0 && (
+      {list.status === 'loading' && <Loading />}
+      {list.status === 'error' && <ErrorState message={list.error.message} onRetry={list.reload} />}
+      {list.status === 'ok' && shown.length === 0 && (
         <EmptyState text={tab === 'upcoming' ? '还没有即将参加的活动' : '还没有已结束或取消的报名'}>
           {tab === 'upcoming' && (
             <Button className='btn btn--primary btn--main btn-browse' onClick={() => Taro.switchTab({ url: '/pages/activities/index' })}>

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Button, Switch, Text, Textarea, View } from '@tarojs/components'
-import { RATING_COMMENT_MAX, RATING_EDIT_DAYS, RATING_OUTCOME_LABELS, RATING_OUTCOMES, RATING_TAGS, STAR_LABELS } from '@contract/ratings'
+import { LIMITS } from '@contract/limits'
+import { RATING_EDIT_DAYS, RATING_OUTCOME_LABELS, RATING_OUTCOMES, RATING_TAGS, STAR_LABELS } from '@contract/ratings'
 import { formatCstDateTime } from '@domain/chinaTime'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { LoginGate } from '@/components/LoginGate'
@@ -145,12 +146,12 @@ export default function RateService() {
           <Textarea
             className='textarea rating-comment'
             value={d.comment}
-            maxlength={RATING_COMMENT_MAX}
+            maxlength={LIMITS.ratingComment}
             placeholder={unresolved ? '例如：材料已经交了，但还没有收到审核结果' : '例如：社工很耐心，帮我把材料一次备齐了'}
             ariaLabel='评价内容'
             onInput={(ev) => f.update({ comment: ev.detail.value })}
           />
-          <Text className='field__hint rating-comment__count'>{d.comment.length}/{RATING_COMMENT_MAX}</Text>
+          <Text className='field__hint rating-comment__count'>{d.comment.length}/{LIMITS.ratingComment}</Text>
         </Field>
 
         <View className='switch-row'>

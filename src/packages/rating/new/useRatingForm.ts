@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
-import { RATING_COMMENT_MAX, RATING_OUTCOMES, type RatingSubject } from '@contract/ratings'
+import { LIMITS } from '@contract/limits'
+import { RATING_OUTCOMES, type RatingSubject } from '@contract/ratings'
 import type { Enrollment, HelpRequest, Rating, RatingBody } from '@contract/types'
 import { enrollmentRatingRefusal, ratingBodyError, requestRatingRefusal } from '@domain/ratings'
 import { ApiError } from '@/api/client'
+import { useQuery } from '@/hooks/useQuery'
+import { formErrors, type FieldMap } from '@/services/errors'
 import { fetchMyEnrollments } from '@/api/activities'
 import { rateEnrollment, rateRequest } from '@/api/ratings'
 import { fetchRequest } from '@/api/requests'
@@ -69,12 +72,15 @@ export const fromRating = (r: Rating): RatingDraft => ({
 
 export type RatingErrors = Partial<Record<'outcome' | 'stars' | 'comment' | 'form', string>>
 
+/** The rating body's field paths → the form's fields. */
+const RATING_FIELDS: FieldMap<'outcome' | 'stars' | 'comment'> = { outcome: 'outcome', stars: 'stars', comment: 'comment' }
+
 /** What is missing or wrong, field by field, in words. */
 export function validateRating(subject: RatingSubject, d: RatingDraft): RatingErrors {
   const e: RatingErrors = {}
   if (subject === 'request' && !d.outcome) e.outcome = '请选择问题是否已解决'
   if (d.stars < 1 || d.stars > 5) e.stars = '请点星星打分（1 到 5 星）'
-  if (d.comment.length > RATING_COMMENT_MAX) e.comment = `评价内容不能超过 ${RATING_COMMENT_MAX} 字`
+  if (d.comment.length > LIMITS.ratingComment) e.comment = `评价内容不能超过 ${LIMITS.ratingComment} 字`
   const bodyError = ratingBodyError(subject, { outcome: subject === 'request' ? d.outcome ?? undefined : undefined, tags: d.tags })
   if (bodyError && !e.outcome) e.form = bodyError
   return e
@@ -113,7 +119,6 @@ export function useRatingForm() {
 
   const token = useSession((s) => s.token)
   const { save, clear } = useRatingDrafts()
-  const [load, setLoad] = useState<Load>({ status: 'loading' })
   const [draft, setDraft] = useState<RatingDraft>(emptyRatingDraft)
   const [errors, setErrors] = useState<RatingErrors>({})
   const [submitting, setSubmitting] = useState(false)
@@ -121,38 +126,33 @@ export function useRatingForm() {
   // A second tap while the first submission is in flight does nothing (state updates are not instant).
   const inFlight = useRef(false)
 
-  const fetchTarget = useCallback(async () => {
-    if (!id) {
-      setLoad({ status: 'error', message: '缺少要评价的求助或活动' })
-      return
-    }
-    if (!useSession.getState().token) return
-    setLoad({ status: 'loading' })
-    try {
+  const loaded = useQuery(
+    ['ratingTarget', key, token],
+    async (): Promise<RatingTarget> => {
       const now = new Date()
-      let target: RatingTarget
-      if (subject === 'request') target = requestTarget(await fetchRequest(id), now)
-      else {
-        const e = (await fetchMyEnrollments()).find((x) => x.id === id)
-        if (!e) {
-          setLoad({ status: 'error', message: '没有找到这条报名' })
-          return
-        }
-        target = enrollmentTarget(e, now)
-      }
-      // Unsent text first (a failed submission, or the page closed), else the rating being changed, else a fresh form.
-      const saved = useRatingDrafts.getState().get(key)
-      const start = saved ?? (target.editing ? fromRating(target.editing) : emptyRatingDraft())
-      setDraft(presetOutcome && subject === 'request' && !target.refusal ? { ...start, outcome: presetOutcome } : start)
-      setLoad({ status: 'ok', target })
-    } catch (err) {
-      setLoad({ status: 'error', message: err instanceof ApiError ? err.message : '加载失败，请稍后重试' })
-    }
-  }, [id, key, subject, presetOutcome])
+      if (subject === 'request') return requestTarget(await fetchRequest(id), now)
+      const e = (await fetchMyEnrollments()).find((x) => x.id === id)
+      if (!e) throw new ApiError('NOT_FOUND', '没有找到这条报名', 404)
+      return enrollmentTarget(e, now)
+    },
+    { enabled: !!token && !!id },
+  )
+  const load: Load = !id
+    ? { status: 'error', message: '缺少要评价的求助或活动' }
+    : loaded.status === 'ok'
+      ? { status: 'ok', target: loaded.data }
+      : loaded.status === 'error' || loaded.status === 'notFound'
+        ? { status: 'error', message: loaded.error.message }
+        : { status: 'loading' }
 
+  // Unsent text first (a failed submission, or the page closed), else the rating being changed, else a fresh form.
   useEffect(() => {
-    void fetchTarget()
-  }, [fetchTarget, token])
+    if (loaded.status !== 'ok') return
+    const target = loaded.data
+    const saved = useRatingDrafts.getState().get(key)
+    const start = saved ?? (target.editing ? fromRating(target.editing) : emptyRatingDraft())
+    setDraft(presetOutcome && subject === 'request' && !target.refusal ? { ...start, outcome: presetOutcome } : start)
+  }, [loaded.status, loaded.data, key, presetOutcome, subject])
 
   const update = (patch: Partial<RatingDraft>) => {
     setDraft((d) => {
@@ -194,12 +194,12 @@ export function useRatingForm() {
       setResult({ reopened, edited: !!target.editing, editableUntil: rating?.editableUntil ?? null, stationName: target.stationName })
     } catch (err) {
       // The draft stays (saved on every change): the resident can try again without typing anything twice.
-      setErrors({ form: err instanceof ApiError ? err.message : '提交失败，请稍后重试' })
+      setErrors(formErrors(err, RATING_FIELDS))
     } finally {
       inFlight.current = false
       setSubmitting(false)
     }
   }
 
-  return { subject, id, token, load, draft, errors, update, toggleTag, submit, submitting, result, reload: fetchTarget }
+  return { subject, id, token, load, draft, errors, update, toggleTag, submit, submitting, result, reload: loaded.reload }
 }

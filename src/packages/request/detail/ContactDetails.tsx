@@ -1,11 +1,14 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
+import { LIMITS } from '@contract/limits'
 import type { CorrectRequestBody, HelpRequest } from '@contract/types'
 import { isMainlandPhone } from '@domain/phone'
-import { ApiError } from '@/api/client'
 import { correctRequest } from '@/api/requests'
+import { ContactFields } from '@/components/ContactFields'
 import { Field } from '@/components/Field'
+import { InfoRow } from '@/components/InfoRow'
+import { formErrors, type FieldMap } from '@/services/errors'
 import { busyProps } from '@/utils/busy'
 
 interface Draft {
@@ -18,6 +21,16 @@ interface Draft {
 }
 
 type Errors = Partial<Record<keyof Draft | 'form', string>>
+
+/** The correction body's field paths → the form's fields. */
+const CORRECTION_FIELDS: FieldMap<keyof Draft> = {
+  contactName: 'contactName',
+  contactPhone: 'contactPhone',
+  preferredTime: 'preferredTime',
+  address: 'address',
+  'helped.phone': 'helpedPhone',
+  'helped.address': 'helpedAddress',
+}
 
 const fromRequest = (r: HelpRequest): Draft => ({
   contactName: r.contactName,
@@ -56,10 +69,9 @@ export function correctionBody(r: HelpRequest, d: Draft): CorrectRequestBody | n
 
 function Row({ label, value, className }: { label: string; value: string | null; className: string }) {
   return (
-    <View className={`contact-details__row ${className}`}>
-      <Text className='muted contact-details__label'>{label}</Text>
-      <Text className='contact-details__value'>{value || '未填写'}</Text>
-    </View>
+    <InfoRow label={label} className={className} valueClassName='contact-details__value'>
+      {value || '未填写'}
+    </InfoRow>
   )
 }
 
@@ -111,7 +123,7 @@ export function ContactDetails({ request: r, onCorrected }: { request: HelpReque
       void Taro.showToast({ title: '已更正', icon: 'success' })
     } catch (err) {
       // What was typed stays in the form.
-      setErrors({ form: err instanceof ApiError ? err.message : '更正没有成功，请稍后重试' })
+      setErrors(formErrors(err, CORRECTION_FIELDS))
     } finally {
       inFlight.current = false
       setSaving(false)
@@ -123,25 +135,22 @@ export function ContactDetails({ request: r, onCorrected }: { request: HelpReque
       <View className='card contact-correction'>
         <Text className='station-section__title'>更正联系方式</Text>
         <Text className='muted contact-correction__intro'>更正后，社工会在办理进度里看到您改了哪几项。</Text>
-        <Field label='怎么称呼您' required error={errors.contactName}>
-          <Input className='input correct-contact-name' value={draft.contactName} maxlength={20} placeholder='例如：李女士' onInput={(ev) => update({ contactName: ev.detail.value })} />
-        </Field>
-        <Field label='联系电话' required hint='社工会打这个电话联系您' error={errors.contactPhone}>
-          <Input className='input correct-contact-phone' type='number' value={draft.contactPhone} maxlength={20} placeholder='11 位手机号' onInput={(ev) => update({ contactPhone: ev.detail.value })} />
-        </Field>
-        <Field label='方便联系的时间' error={errors.preferredTime}>
-          <Input className='input correct-preferred-time' value={draft.preferredTime} maxlength={40} placeholder='例如：工作日晚上' onInput={(ev) => update({ preferredTime: ev.detail.value })} />
-        </Field>
-        <Field label='地址' required={!r.location} error={errors.address}>
-          <Input className='input correct-address' value={draft.address} maxlength={100} placeholder='小区、楼号、门牌，或附近的地标' onInput={(ev) => update({ address: ev.detail.value })} />
-        </Field>
+        <ContactFields
+          fields={['contactName', 'contactPhone', 'preferredTime', 'address']}
+          values={draft}
+          errors={errors}
+          onChange={update}
+          hints={{ contactPhone: '社工会打这个电话联系您' }}
+          required={{ address: !r.location }}
+          classPrefix='correct-'
+        />
         {r.helped && (
           <View className='helped'>
             <Field label={`被帮助人（${r.helped.name}）的电话（选填）`} error={errors.helpedPhone}>
-              <Input className='input correct-helped-phone' type='number' value={draft.helpedPhone} maxlength={20} placeholder='社工可能需要直接联系老人' onInput={(ev) => update({ helpedPhone: ev.detail.value })} />
+              <Input className='input correct-helped-phone' type='number' value={draft.helpedPhone} maxlength={LIMITS.phone} placeholder='社工可能需要直接联系老人' onInput={(ev) => update({ helpedPhone: ev.detail.value })} />
             </Field>
             <Field label={`被帮助人（${r.helped.name}）的住址（选填）`} error={errors.helpedAddress}>
-              <Input className='input correct-helped-address' value={draft.helpedAddress} maxlength={100} placeholder='小区、楼号、单元、门牌' onInput={(ev) => update({ helpedAddress: ev.detail.value })} />
+              <Input className='input correct-helped-address' value={draft.helpedAddress} maxlength={LIMITS.address} placeholder='小区、楼号、单元、门牌' onInput={(ev) => update({ helpedAddress: ev.detail.value })} />
             </Field>
           </View>
         )}

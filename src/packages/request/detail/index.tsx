@@ -1,16 +1,18 @@
 import { busyProps } from '@/utils/busy'
 import { usePageClass } from '@/stores/elder'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
+import { LIMITS } from '@contract/limits'
 import { REQUEST_STATUS_LABELS } from '@contract/requests'
-import type { HelpRequest } from '@contract/types'
-import { ApiError } from '@/api/client'
 import { cancelRequest, fetchRequest, sendMessage } from '@/api/requests'
+import { Chip, REQUEST_STATUS_TONES } from '@/components/Chip'
 import { ErrorState, Loading } from '@/components/StateView'
 import { Field } from '@/components/Field'
 import { Timeline } from '@/components/Timeline'
+import { useQuery } from '@/hooks/useQuery'
+import { alertError, describeError } from '@/services/errors'
 import { callStation } from '@/services/stationActions'
 import { ContactDetails } from './ContactDetails'
 import { RequestRating } from './RequestRating'
@@ -20,38 +22,16 @@ export default function RequestDetail() {
   const pageClass = usePageClass('page-request-detail')
   const { params } = useRouter()
   const id = params.id ?? ''
-  const [request, setRequest] = useState<HelpRequest | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  // Back from the rating page (or from another app): show what changed since it was loaded.
+  const request = useQuery(['request', id], () => fetchRequest(id), { refreshOnShow: true, pullDownRefresh: true })
   const [message, setMessage] = useState('')
   const [messageError, setMessageError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const loaded = useRef(false)
 
-  const load = useCallback(async () => {
-    try {
-      setRequest(await fetchRequest(id))
-      loaded.current = true
-      setError(null)
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : '加载失败')
-    }
-  }, [id])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-  // Back from the rating page (or from another app): show what changed since it was loaded.
-  useDidShow(() => {
-    if (loaded.current) void load()
-  })
-  usePullDownRefresh(async () => {
-    await load()
-    Taro.stopPullDownRefresh()
-  })
-
-  if (error) return <View className={pageClass}><ErrorState message={error} onRetry={load} /></View>
-  if (!request) return <View className={pageClass}><Loading /></View>
-  const r = request
+  if (request.status === 'error') return <View className={pageClass}><ErrorState message={request.error.message} onRetry={request.reload} /></View>
+  if (!request.data) return <View className={pageClass}><Loading /></View>
+  const r = request.data
+  const show = (next: typeof r) => request.setData(() => next)
 
   const send = async () => {
     if (!message.trim()) {
@@ -60,11 +40,11 @@ export default function RequestDetail() {
     }
     setBusy(true)
     try {
-      setRequest(await sendMessage(r.id, message.trim()))
+      show(await sendMessage(r.id, message.trim()))
       setMessage('')
       setMessageError(null)
     } catch (err) {
-      setMessageError(err instanceof ApiError ? err.message : '发送失败，请重试') // the text stays in the box
+      setMessageError(describeError(err).message) // the text stays in the box
     } finally {
       setBusy(false)
     }
@@ -74,10 +54,10 @@ export default function RequestDetail() {
     const ok = await Taro.showModal({ title: '取消求助', content: '确定不再需要社工帮助了吗？', confirmText: '确定取消', cancelText: '再想想' })
     if (!ok.confirm) return
     try {
-      setRequest(await cancelRequest(r.id))
+      show(await cancelRequest(r.id))
     } catch (err) {
-      void Taro.showModal({ title: '无法取消', content: err instanceof ApiError ? err.message : '请稍后重试', showCancel: false })
-      void load()
+      alertError('无法取消', err)
+      void request.reload()
     }
   }
 
@@ -86,7 +66,7 @@ export default function RequestDetail() {
       <View className='card'>
         <View className='request-detail__head'>
           <Text className='request-detail__title'>{SERVICE_CATEGORY_LABELS[r.category]}</Text>
-          <Text className={`request-status request-status--${r.status}`}>{REQUEST_STATUS_LABELS[r.status]}</Text>
+          <Chip tone={REQUEST_STATUS_TONES[r.status]} className={`request-status request-status--${r.status}`}>{REQUEST_STATUS_LABELS[r.status]}</Chip>
         </View>
         <Text className='muted'>求助编号 {r.number}</Text>
         <Text className='request-detail__desc'>{r.description}</Text>
@@ -96,13 +76,13 @@ export default function RequestDetail() {
           <Text className='muted request-detail__reason'>{r.routingReason}</Text>
           {r.status === 'submitted' && <Text className='muted'>响应时限：{r.expectedResponse}受理</Text>}
         </View>
-        <View className='btn-row'>
+        <View className='btn-row btn-row--fit'>
           <Button className='btn btn-call' onClick={() => callStation(r.station.phone)}>打电话给社工站</Button>
           {r.canCancel && <Button className='btn btn-cancel-request' onClick={cancel}>取消求助</Button>}
         </View>
       </View>
 
-      <ContactDetails request={r} onCorrected={setRequest} />
+      <ContactDetails request={r} onCorrected={show} />
 
       <RequestRating request={r} />
 
@@ -114,7 +94,7 @@ export default function RequestDetail() {
       {r.status !== 'cancelled' && (
         <View className='card'>
           <Field label='补充说明' hint='社工会看到您补充的内容' error={messageError}>
-            <Textarea className='textarea request-message' value={message} maxlength={1000} placeholder='例如：上午 9 点后家里有人' onInput={(e) => setMessage(e.detail.value)} />
+            <Textarea className='textarea request-message' value={message} maxlength={LIMITS.requestText} placeholder='例如：上午 9 点后家里有人' onInput={(e) => setMessage(e.detail.value)} />
           </Field>
           <Button className='btn btn--primary btn--main btn-send-message' {...busyProps(busy)} onClick={send}>发送</Button>
         </View>

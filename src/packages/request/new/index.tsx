@@ -5,13 +5,14 @@ import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
 import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { CATEGORY_QUESTIONS, RELATIONSHIPS, REQUESTER_LABELS, URGENCY_LABELS } from '@contract/requests'
 import { PRIVACY_POLICY_VERSION } from '@contract/consents'
+import { LIMITS } from '@contract/limits'
 import { HELP_REQUEST_NOTICE, HELP_REQUEST_NOTICE_TITLE, HELP_REQUEST_NOTICE_VERSION_LABEL } from '@/content/consents'
+import { ContactFields } from '@/components/ContactFields'
 import { Field } from '@/components/Field'
+import { InfoRow } from '@/components/InfoRow'
 import { OptionGroup } from '@/components/OptionGroup'
 import { STEPS, useNewRequest } from './useNewRequest'
 import './index.scss'
-
-const PREFERRED_TIMES = ['随时都可以', '工作日上午', '工作日下午', '工作日晚上', '周末']
 
 export default function NewRequest() {
   const pageClass = usePageClass('page-request-new')
@@ -24,10 +25,10 @@ export default function NewRequest() {
       <View className={pageClass}>
         <View className='card request-success' ariaRole='status'>
           <Text className='request-success__title'>已提交，社工会尽快联系您</Text>
-          <View className='station-row'><Text className='station-row__label'>求助编号</Text><Text className='request-success__number'>{r.number}</Text></View>
-          <View className='station-row'><Text className='station-row__label'>受理站点</Text><Text className='request-success__station'>{r.station.name}</Text></View>
-          <View className='station-row'><Text className='station-row__label'>为什么</Text><Text className='request-success__reason'>{r.routingReason}</Text></View>
-          <View className='station-row'><Text className='station-row__label'>响应时限</Text><Text className='request-success__expected'>{r.expectedResponse}受理</Text></View>
+          <InfoRow label='求助编号' valueClassName='request-success__number'>{r.number}</InfoRow>
+          <InfoRow label='受理站点' valueClassName='request-success__station'>{r.station.name}</InfoRow>
+          <InfoRow label='为什么' valueClassName='request-success__reason'>{r.routingReason}</InfoRow>
+          <InfoRow label='响应时限' valueClassName='request-success__expected'>{r.expectedResponse}受理</InfoRow>
           <Text className='muted'>如果情况紧急，请直接拨打站点电话 {r.station.phone}</Text>
           <View className='btn-row'>
             <Button className='btn btn--primary btn--main btn-view-request' onClick={() => Taro.redirectTo({ url: `/packages/request/detail/index?id=${r.id}` })}>查看进度</Button>
@@ -129,16 +130,16 @@ export default function NewRequest() {
               <Textarea
                 className='textarea request-description'
                 value={d.description}
-                maxlength={1000}
+                maxlength={LIMITS.requestText}
                 placeholder='例如：母亲独自在家，腿脚不便，想了解助餐和上门探访服务'
                 onInput={(ev) => update({ description: ev.detail.value })}
               />
-              <Text className='field__hint'>{d.description.length}/1000</Text>
+              <Text className='field__hint'>{d.description.length}/{LIMITS.requestText}</Text>
             </Field>
             {f.emergency.length > 0 && (
               <View className='emergency-hint' ariaRole='alert'>看起来可能有人正处于危险中，下一步会先显示紧急电话。</View>
             )}
-            <Field label='照片（选填，最多 3 张）'>
+            <Field label={`照片（选填，最多 ${LIMITS.photosPerRequest} 张）`} error={e.photos}>
               <View className='photos'>
                 {d.photos.map((p) => (
                   <View key={p.id} className='photos__item'>
@@ -146,7 +147,7 @@ export default function NewRequest() {
                     <Button className='btn btn--text photos__remove' onClick={() => f.removePhoto(p.id)}>删除</Button>
                   </View>
                 ))}
-                {d.photos.length < 3 && (
+                {d.photos.length < LIMITS.photosPerRequest && (
                   <Button className='btn photos__add btn-add-photo' {...busyProps(f.uploading)} onClick={f.addPhotos}>
                     + 添加照片
                   </Button>
@@ -164,16 +165,16 @@ export default function NewRequest() {
             {d.requester === 'family' && (
               <View className='helped'>
                 <Field label='被帮助人的姓名' required error={e.helpedName}>
-                  <Input className='input helped-name' value={d.helpedName} maxlength={20} placeholder='例如：张秀兰' onInput={(ev) => update({ helpedName: ev.detail.value })} />
+                  <Input className='input helped-name' value={d.helpedName} maxlength={LIMITS.personName} placeholder='例如：张秀兰' onInput={(ev) => update({ helpedName: ev.detail.value })} />
                 </Field>
                 <Field label='他/她是您的' required error={e.helpedRelationship}>
                   <OptionGroup name='关系' options={RELATIONSHIPS.map((r) => ({ value: r, label: r }))} value={d.helpedRelationship} onChange={(helpedRelationship) => update({ helpedRelationship })} />
                 </Field>
                 <Field label='被帮助人的电话（选填）' error={e.helpedPhone}>
-                  <Input className='input helped-phone' type='number' value={d.helpedPhone} maxlength={20} placeholder='社工可能需要直接联系老人' onInput={(ev) => update({ helpedPhone: ev.detail.value })} />
+                  <Input className='input helped-phone' type='number' value={d.helpedPhone} maxlength={LIMITS.phone} placeholder='社工可能需要直接联系老人' onInput={(ev) => update({ helpedPhone: ev.detail.value })} />
                 </Field>
-                <Field label='被帮助人的住址（选填）'>
-                  <Input className='input helped-address' value={d.helpedAddress} maxlength={100} placeholder='小区、楼号、单元、门牌' onInput={(ev) => update({ helpedAddress: ev.detail.value })} />
+                <Field label='被帮助人的住址（选填）' error={e.helpedAddress}>
+                  <Input className='input helped-address' value={d.helpedAddress} maxlength={LIMITS.address} placeholder='小区、楼号、单元、门牌' onInput={(ev) => update({ helpedAddress: ev.detail.value })} />
                 </Field>
                 <Field label='对方是否同意由您代为求助' required error={e.helpedConsent}>
                   <OptionGroup name='同意' columns={1} options={[{ value: 'yes', label: '已征得对方同意' }]} value={d.helpedConsent ? 'yes' : null} onChange={() => update({ helpedConsent: !d.helpedConsent })} />
@@ -185,22 +186,17 @@ export default function NewRequest() {
 
         {f.step === 3 && (
           <View>
-            <Field label='怎么称呼您' required error={e.contactName}>
-              <Input className='input contact-name' value={d.contactName} maxlength={20} placeholder='例如：李女士' onInput={(ev) => update({ contactName: ev.detail.value })} />
-            </Field>
-            <Field label='联系电话' required hint='社工会打这个电话联系您' error={e.contactPhone}>
-              <Input className='input contact-phone' type='number' value={d.contactPhone} maxlength={20} placeholder='11 位手机号' onInput={(ev) => update({ contactPhone: ev.detail.value })} />
-            </Field>
-            <Field label='方便接电话的时间'>
-              <OptionGroup name='方便接电话的时间' options={PREFERRED_TIMES.map((t) => ({ value: t, label: t }))} value={d.preferredTime} onChange={(preferredTime) => update({ preferredTime })} />
-            </Field>
-            <Field label='需要帮助的地点' required hint={f.locationLabel ? `已使用：${f.locationLabel}` : undefined} error={e.address}>
-              <Input className='input request-address' value={d.address} maxlength={100} placeholder='小区、楼号、门牌，或附近的地标' onInput={(ev) => update({ address: ev.detail.value })} />
-              {process.env.TARO_ENV === 'weapp' && (
-                <Button className='btn btn-choose-location' onClick={f.useCurrentLocation}>在地图上选择位置</Button>
-              )}
-            </Field>
-            <Field label='紧急程度'>
+            <ContactFields
+              fields={['contactName', 'contactPhone', 'preferredTime', 'address']}
+              values={d}
+              errors={e}
+              onChange={update}
+              labels={{ address: '需要帮助的地点' }}
+              hints={{ contactPhone: '社工会打这个电话联系您', ...(f.locationLabel ? { address: `已使用：${f.locationLabel}` } : {}) }}
+              required={{ address: true }}
+              addressExtra={process.env.TARO_ENV === 'weapp' && <Button className='btn btn-choose-location' onClick={f.useCurrentLocation}>在地图上选择位置</Button>}
+            />
+            <Field label='紧急程度' error={e.urgency}>
               <OptionGroup name='紧急程度' options={(['normal', 'urgent'] as const).map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} value={d.urgency} onChange={(urgency) => update({ urgency })} />
             </Field>
             <Text className='muted'>

@@ -5,11 +5,14 @@ import { SERVICE_CATEGORIES } from '@contract/enums'
 import { CATEGORY_QUESTIONS, EMERGENCY_HOTLINES } from '@contract/requests'
 import type { CreateRequestBody, HelpRequest, ServiceCategory } from '@contract/types'
 import { detectEmergency } from '@domain/emergency'
+import { LIMITS } from '@contract/limits'
 import { isMainlandPhone } from '@domain/phone'
-import { ApiError } from '@/api/client'
 import { fetchConsents, recordConsent } from '@/api/consents'
 import { submitRequest, uploadPhoto } from '@/api/requests'
+import { toApiError } from '@/api/client'
+import { useQuery } from '@/hooks/useQuery'
 import { fetchStation } from '@/api/stations'
+import { alertError, describeError, isRetryable, type FieldMap } from '@/services/errors'
 import { useLocation } from '@/stores/location'
 import { useRequestDraft, type RequestDraft } from '@/stores/requestDraft'
 import { useSession } from '@/stores/session'
@@ -17,8 +20,51 @@ import { useSession } from '@/stores/session'
 export const STEPS = ['服务类别', '遇到的问题', '为谁求助', '联系方式'] as const
 const TEMPLATE_ID = process.env.TARO_APP_TEMPLATE_REQUEST_STATUS
 
+type ErrorKey = keyof RequestDraft | `attr:${string}`
 /** Field errors, by field (`attr:<question>` for a category question). */
-type Errors = Partial<Record<keyof RequestDraft | 'form' | `attr:${string}`, string>>
+type Errors = Partial<Record<ErrorKey | 'form', string>>
+
+/** The body's field paths, as the server names them in a refusal → the form's fields. */
+const REQUEST_FIELDS: FieldMap<keyof RequestDraft> = {
+  category: 'category',
+  description: 'description',
+  photoIds: 'photos',
+  'helped.name': 'helpedName',
+  'helped.relationship': 'helpedRelationship',
+  'helped.phone': 'helpedPhone',
+  'helped.address': 'helpedAddress',
+  contactName: 'contactName',
+  contactPhone: 'contactPhone',
+  preferredTime: 'preferredTime',
+  address: 'address',
+  location: 'address',
+  urgency: 'urgency',
+}
+
+/** The step each field is asked on (a refusal about it opens that step). */
+const STEP_OF: Partial<Record<keyof RequestDraft, number>> = {
+  category: 0,
+  description: 1,
+  photos: 1,
+  helpedName: 2,
+  helpedRelationship: 2,
+  helpedPhone: 2,
+  helpedAddress: 2,
+  helpedConsent: 2,
+  contactName: 3,
+  contactPhone: 3,
+  preferredTime: 3,
+  address: 3,
+  urgency: 3,
+}
+
+/** Where a refusal's message goes: the field it names (and the step it is on), else the form. */
+export function placeRefusal(err: unknown): { errors: Errors; step: number | null } {
+  const { message, field, error } = describeError(err, REQUEST_FIELDS)
+  if (field) return { errors: { [field]: message }, step: STEP_OF[field] ?? null }
+  if (error.field?.startsWith('attributes.')) return { errors: { [`attr:${error.field.slice('attributes.'.length)}`]: message }, step: 1 }
+  return { errors: { form: message }, step: null }
+}
 
 /** What is wrong with a step, field by field, in words. */
 export function validateStep(step: number, d: RequestDraft): Errors {
@@ -29,7 +75,7 @@ export function validateStep(step: number, d: RequestDraft): Errors {
       if (q.required && !d.attributes[q.key]) e[`attr:${q.key}`] = `请回答：${q.label}`
     }
     if (!d.description.trim()) e.description = '请简单说说遇到了什么问题'
-    else if (d.description.length > 1000) e.description = '问题描述不能超过 1000 字'
+    else if (d.description.length > LIMITS.requestText) e.description = `问题描述不能超过 ${LIMITS.requestText} 字`
   }
   if (step === 2 && d.requester === 'family') {
     if (!d.helpedName.trim()) e.helpedName = '请填写被帮助人的姓名'
@@ -84,7 +130,6 @@ async function missingConsents(): Promise<ConsentPurpose[]> {
   return items.filter((i) => REQUEST_PURPOSES.includes(i.purpose) && i.needsConsent).map((i) => i.purpose)
 }
 
-const isRetryable = (e: unknown) => e instanceof ApiError && (e.code === 'NETWORK' || e.code === 'TIMEOUT' || (e.status ?? 0) >= 500)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 export function useNewRequest() {
@@ -93,8 +138,11 @@ export function useNewRequest() {
   const location = useLocation()
   const session = useSession()
   const [errors, setErrors] = useState<Errors>({})
+  // Coming from a station's page pre-selects that station (and its service menu).
+  const stationId = params.stationId ?? draft.stationId
+  const station = useQuery(['station', stationId], () => fetchStation(stationId!), { enabled: !!stationId })
   // The station's own menu first, then every other service (those go to a station that offers them).
-  const [stationServices, setStationServices] = useState<readonly ServiceCategory[]>([])
+  const stationServices: readonly ServiceCategory[] = station.data?.services ?? []
   const services = [...stationServices, ...SERVICE_CATEGORIES.filter((c) => !stationServices.includes(c))]
   const [showEmergency, setShowEmergency] = useState(false)
   const [submitting, setSubmitting] = useState(false)
@@ -103,26 +151,34 @@ export function useNewRequest() {
   /** The texts to agree to before sending (the consent panel is shown while set). */
   const [consentAsk, setConsentAsk] = useState<ConsentPurpose[] | null>(null)
 
-  // Coming from a station's page pre-selects that station (and its service menu).
   useEffect(() => {
-    const stationId = params.stationId
-    if (stationId && stationId !== draft.stationId) update({ stationId, stationName: null, category: null, attributes: {} })
-    const id = stationId ?? draft.stationId
-    if (!id) return
-    fetchStation(id)
-      .then((s) => {
-        setStationServices(s.services)
-        update({ stationName: s.name })
-      })
-      .catch(() => update({ stationId: null, stationName: null }))
+    if (params.stationId && params.stationId !== draft.stationId) update({ stationId: params.stationId, stationName: null, category: null, attributes: {} })
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [params.stationId])
+  useEffect(() => {
+    if (station.status === 'ok') update({ stationName: station.data.name })
+    // Gone or out of reach: the request is routed by the rules instead.
+    else if (station.status === 'error' || station.status === 'notFound') update({ stationId: null, stationName: null })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [station.status, station.data])
 
   // The position the stations are measured from is the default location of the request.
   useEffect(() => {
     if (!draft.location && location.position) update({ location: location.position })
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [location.position])
+
+  /** Changes the draft; the errors about what changed go (a question's once it is answered). */
+  const edit = (patch: Partial<RequestDraft>) => {
+    update(patch)
+    setErrors((e) => {
+      const rest = { ...e }
+      for (const k of Object.keys(patch) as (keyof RequestDraft)[]) delete rest[k]
+      for (const q of Object.keys(patch.attributes ?? {})) delete rest[`attr:${q}`]
+      delete rest.form
+      return rest
+    })
+  }
 
   const emergency = useMemo(() => detectEmergency(draft.category, draft.attributes, draft.description), [draft.category, draft.attributes, draft.description])
   const hotlines = EMERGENCY_HOTLINES.filter((h) => h.for.some((k) => emergency.includes(k)))
@@ -145,7 +201,7 @@ export function useNewRequest() {
   }
 
   const addPhotos = async () => {
-    const room = 3 - draft.photos.length
+    const room = LIMITS.photosPerRequest - draft.photos.length
     if (room <= 0) return
     let paths: string[]
     try {
@@ -163,11 +219,11 @@ export function useNewRequest() {
     try {
       if (!useSession.getState().token) await session.login()
       for (const p of paths) {
-        const up = await uploadPhoto(p, useSession.getState().token)
+        const up = await uploadPhoto(p)
         update({ photos: [...useRequestDraft.getState().draft.photos, { id: up.id, localPath: p }] })
       }
     } catch (err) {
-      void Taro.showModal({ title: '照片没有上传成功', content: err instanceof ApiError ? err.message : '请稍后重试', showCancel: false })
+      alertError('照片没有上传成功', err)
     } finally {
       setUploading(false)
     }
@@ -225,7 +281,8 @@ export function useNewRequest() {
       try {
         created = await submitRequest(body, key)
       } catch (err) {
-        if (attempt < 2 && isRetryable(err)) await sleep(1000 * (attempt + 1))
+        // No answer, the server busy, or the first try still being processed: the same key again is safe.
+        if (attempt < 2 && (isRetryable(err) || toApiError(err).code === 'IDEMPOTENCY_IN_FLIGHT')) await sleep(1000 * (attempt + 1))
         else throw err
       }
     }
@@ -234,9 +291,10 @@ export function useNewRequest() {
   }
 
   const failed = async (err: unknown) => {
-    const message = err instanceof ApiError ? err.message : '提交失败，请稍后重试'
-    setErrors({ form: message })
-    if (err instanceof ApiError && err.status === 422 && err.message.includes('提交编号')) {
+    const placed = placeRefusal(err)
+    setErrors(placed.errors)
+    if (placed.step !== null) setStep(placed.step)
+    if (toApiError(err).code === 'IDEMPOTENCY_KEY_REUSED') {
       // The earlier attempt may already have gone through: let the resident check before sending again.
       const choice = await Taro.showModal({ title: '请先确认', content: '您之前的提交可能已经成功。要查看“我的求助”吗？', confirmText: '去查看', cancelText: '重新提交' })
       if (choice.confirm) void Taro.redirectTo({ url: '/packages/request/mine/index' })
@@ -248,7 +306,7 @@ export function useNewRequest() {
     if (process.env.TARO_ENV === 'weapp') {
       try {
         const r = await Taro.chooseLocation({})
-        update({ location: { lat: r.latitude, lng: r.longitude }, address: r.address ? `${r.address}${r.name ? ' ' + r.name : ''}` : draft.address })
+        edit({ location: { lat: r.latitude, lng: r.longitude }, address: r.address ? `${r.address}${r.name ? ' ' + r.name : ''}` : draft.address })
       } catch {
         /* cancelled */
       }
@@ -258,7 +316,7 @@ export function useNewRequest() {
   }
 
   return {
-    draft, step, errors, services, stationServices, update, next, back: () => setStep(Math.max(0, step - 1)),
+    draft, step, errors, services, stationServices, update: edit, next, back: () => setStep(Math.max(0, step - 1)),
     emergency, hotlines, showEmergency, sendAnyway, closeEmergency: () => setShowEmergency(false),
     addPhotos, removePhoto: (id: string) => update({ photos: draft.photos.filter((p) => p.id !== id) }), uploading,
     submit, submitting, result, consentAsk, agreeAndSubmit, declineConsent, useCurrentLocation, locationLabel: location.source === 'area' && location.area ? location.area.path.slice(1).join(' ') : location.position ? '当前位置' : null,

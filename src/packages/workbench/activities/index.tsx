@@ -1,15 +1,13 @@
 import { usePageClass } from '@/stores/elder'
-import { useCallback, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { ACTIVITY_CATEGORY_LABELS, AUDIENCE_LABELS } from '@contract/activities'
 import type { ActivitySummary } from '@contract/types'
 import { formatAgeRange, formatSchedule, registrationText } from '@domain/activities'
-import { ApiError } from '@/api/client'
 import { fetchStationActivities } from '@/api/activities'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { useStaffSession } from '@/stores/staffSession'
-import { useStaffPage } from '../useStaffPage'
+import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
 
 /** Upcoming (not yet over) soonest first, then past ones latest first. */
@@ -48,21 +46,10 @@ export default function StaffActivities() {
   const pageClass = usePageClass('page-staff-activities')
   const token = useStaffSession((s) => s.token)
   const stationName = useStaffSession((s) => s.me?.station.name)
-  const [items, setItems] = useState<ActivitySummary[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    try {
-      setItems(await fetchStationActivities())
-      setError(null)
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : '加载失败，请稍后重试')
-    }
-  }, [])
-
-  useStaffPage(load)
+  const list = useStaffQuery(['stationActivities'], fetchStationActivities)
 
   if (!token) return <View className={pageClass} />
+  const items = list.data ?? null
   const { upcoming, past } = split(items ?? [], new Date())
   return (
     <View className={pageClass}>
@@ -73,8 +60,8 @@ export default function StaffActivities() {
           ＋ 发布活动
         </Button>
       </View>
-      {error && <ErrorState message={error} onRetry={() => void load()} />}
-      {!error && items === null && <Loading />}
+      {list.status === 'error' && <ErrorState message={list.error.message} onRetry={list.reload} />}
+      {list.status === 'loading' && !items && <Loading />}
       {items && items.length === 0 && (
         <EmptyState text='本站还没有发布活动'>
           <Text className='muted'>发布后，居民可以在小程序“活动”里看到并报名</Text>

@@ -3,8 +3,9 @@ import { usePageClass } from '@/stores/elder'
 import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
-import { ApiError } from '@/api/client'
 import { Field } from '@/components/Field'
+import { LIMITS } from '@contract/limits'
+import { describeError } from '@/services/errors'
 import { useStaffSession } from '@/stores/staffSession'
 
 export default function StaffLogin() {
@@ -30,7 +31,7 @@ export default function StaffLogin() {
       await login(username.trim(), password)
       void Taro.redirectTo({ url: '/packages/workbench/queue/index' })
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : '登录失败，请稍后重试')
+      setError(describeError(err).message)
     } finally {
       setBusy(false)
     }
@@ -41,10 +42,10 @@ export default function StaffLogin() {
       <View className='card'>
         <Text className='section-title'>社工站工作人员登录</Text>
         <Field label='账号'>
-          <Input className='input staff-username' value={username} maxlength={40} placeholder='站点分配的账号' onInput={(e) => setUsername(e.detail.value)} />
+          <Input className='input staff-username' value={username} maxlength={LIMITS.username} placeholder='站点分配的账号' onInput={(e) => setUsername(e.detail.value)} />
         </Field>
         <Field label='密码' error={error}>
-          <Input className='input staff-password' password value={password} maxlength={200} placeholder='密码' onInput={(e) => setPassword(e.detail.value)} onConfirm={submit} />
+          <Input className='input staff-password' password value={password} maxlength={LIMITS.password} placeholder='密码' onInput={(e) => setPassword(e.detail.value)} onConfirm={submit} />
         </Field>
         <Button className='btn btn--primary btn--main btn-staff-login' {...busyProps(busy)} onClick={submit}>登录</Button>
       </View>

@@ -1,20 +1,22 @@
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, ScrollView, Text, Textarea, View } from '@tarojs/components'
-import { RATING_OUTCOME_LABELS, RATING_REPLY_MAX, RATING_SUBJECT_LABELS } from '@contract/ratings'
-import type { StaffRating, StaffRatingList, StaffRatingsQuery } from '@contract/types'
+import { LIMITS } from '@contract/limits'
+import { RATING_OUTCOME_LABELS, RATING_SUBJECT_LABELS } from '@contract/ratings'
+import type { StaffRating, StaffRatingsQuery } from '@contract/types'
 import { formatCstDateTime } from '@domain/chinaTime'
-import { ApiError } from '@/api/client'
 import { fetchStaffRatings, replyToRating, reviewRatingComment } from '@/api/ratings'
 // StateView's styles before the rating components' (the order the other pages load them in).
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
+import { Chip } from '@/components/Chip'
 import { Field } from '@/components/Field'
 import { RatingReplyView } from '@/components/RatingView'
 import { Stars } from '@/components/Stars'
 import { usePageClass } from '@/stores/elder'
 import { useStaffSession } from '@/stores/staffSession'
+import { alertError, describeError } from '@/services/errors'
 import { busyProps } from '@/utils/busy'
-import { useStaffPage } from '../useStaffPage'
+import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
 
 const RATING_FILTERS: { label: string; query: StaffRatingsQuery }[] = [
@@ -53,7 +55,7 @@ function RatingItem({ r, showStation, ownStation, onChange }: { r: StaffRating; 
       setError(null)
       void Taro.showToast({ title: '已回复', icon: 'success' })
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : '回复失败，请稍后重试') // the text stays in the box
+      setError(describeError(err).message) // the text stays in the box
     } finally {
       setBusy(null)
     }
@@ -70,7 +72,7 @@ function RatingItem({ r, showStation, ownStation, onChange }: { r: StaffRating; 
       onChange(await reviewRatingComment(r.id, approve))
       void Taro.showToast({ title: approve ? '已公开展示' : '已设为不公开', icon: 'none' })
     } catch (err) {
-      void Taro.showModal({ title: '操作未成功', content: err instanceof ApiError ? err.message : '请稍后重试', showCancel: false })
+      alertError('操作未成功', err)
     } finally {
       setBusy(null)
     }
@@ -81,7 +83,7 @@ function RatingItem({ r, showStation, ownStation, onChange }: { r: StaffRating; 
     <View className={`card staff-rating${r.low ? ' staff-rating--low' : ''}`}>
       <View className='staff-rating__head'>
         <Stars stars={r.stars} words />
-        {r.low && <Text className='staff-rating__low'>⚠ 差评</Text>}
+        {r.low && <Chip tone='danger' filled className='staff-rating__low'>⚠ 差评</Chip>}
       </View>
       <Text className='staff-rating__subject'>
         {RATING_SUBJECT_LABELS[r.subject]} · {r.subjectLabel}{showStation ? ` · ${r.station.name}` : ''}
@@ -116,9 +118,9 @@ function RatingItem({ r, showStation, ownStation, onChange }: { r: StaffRating; 
         <RatingReplyView reply={r.reply} />
       ) : r.canReply ? (
         <View className='staff-rating__reply-form'>
-          <Field label='回复居民' hint={`居民会看到回复；公开展示的评价，回复也一起公开。每条评价只能回复一次（${RATING_REPLY_MAX} 字以内）。`} error={error}>
-            <Textarea className='textarea staff-rating-reply' value={text} maxlength={RATING_REPLY_MAX} placeholder={r.low ? '例如：很抱歉给您添麻烦了，我们已安排社工再次联系您' : '例如：感谢您的认可，欢迎常来站里'} ariaLabel={`回复${who}的评价`} onInput={(e) => setText(e.detail.value)} />
-            <Text className='field__hint staff-rating-reply__count'>{text.length}/{RATING_REPLY_MAX}</Text>
+          <Field label='回复居民' hint={`居民会看到回复；公开展示的评价，回复也一起公开。每条评价只能回复一次（${LIMITS.ratingReply} 字以内）。`} error={error}>
+            <Textarea className='textarea staff-rating-reply' value={text} maxlength={LIMITS.ratingReply} placeholder={r.low ? '例如：很抱歉给您添麻烦了，我们已安排社工再次联系您' : '例如：感谢您的认可，欢迎常来站里'} ariaLabel={`回复${who}的评价`} onInput={(e) => setText(e.detail.value)} />
+            <Text className='field__hint staff-rating-reply__count'>{text.length}/{LIMITS.ratingReply}</Text>
           </Field>
           <Button className='btn btn--primary btn-reply-rating' {...busyProps(busy === 'reply')} onClick={() => void reply()}>回复</Button>
         </View>
@@ -140,24 +142,13 @@ export default function StaffRatings() {
   const stationName = stationId ? scope.find((s) => s.id === stationId)?.name ?? '所选站点' : null
   const scopeSize = scope.length
   const [filter, setFilter] = useState(0)
-  const [list, setList] = useState<StaffRatingList | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = useCallback(async (index = filter) => {
-    try {
-      setList(await fetchStaffRatings({ ...RATING_FILTERS[index]!.query, ...(stationId ? { stationId } : {}) }))
-      setError(null)
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : '加载失败，请稍后重试')
-    }
-  }, [filter, stationId])
-
-  useStaffPage(load)
+  const query: StaffRatingsQuery = { ...RATING_FILTERS[filter]!.query, ...(stationId ? { stationId } : {}) }
+  const ratings = useStaffQuery(['staffRatings', query], () => fetchStaffRatings(query))
 
   if (!token) return <View className={pageClass} />
+  const list = ratings.data
   const replace = (next: StaffRating) =>
-    setList((l) => {
-      if (!l) return l
+    ratings.setData((l) => {
       const answered = next.low && !!next.reply && !l.items.find((x) => x.id === next.id)?.reply
       return { ...l, items: l.items.map((x) => (x.id === next.id ? next : x)), lowUnreplied: answered ? Math.max(0, l.lowUnreplied - 1) : l.lowUnreplied }
     })
@@ -176,7 +167,7 @@ export default function StaffRatings() {
             <View
               key={f.label}
               className={`chip rating-filter${i === filter ? ' chip--active' : ''}`}
-              onClick={() => { setFilter(i); void load(i) }}
+              onClick={() => setFilter(i)}
               ariaRole='radio'
               {...{ 'aria-checked': i === filter }}
             >
@@ -185,9 +176,9 @@ export default function StaffRatings() {
           ))}
         </ScrollView>
       </View>
-      {error && <ErrorState message={error} onRetry={() => void load()} />}
-      {!error && !list && <Loading />}
-      {list && list.items.length === 0 && <EmptyState text='没有符合条件的评价' />}
+      {ratings.status === 'error' && <ErrorState message={ratings.error.message} onRetry={ratings.reload} />}
+      {ratings.status === 'loading' && !list && <Loading />}
+      {ratings.status === 'ok' && ratings.data.items.length === 0 && <EmptyState text='没有符合条件的评价' />}
       {list?.items.map((r) => (
         <RatingItem key={r.id} r={r} showStation={!!stationId || scopeSize > 1} ownStation={r.station.id === me?.station.id} onChange={replace} />
       ))}

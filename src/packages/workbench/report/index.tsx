@@ -1,15 +1,13 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Picker, Text, View } from '@tarojs/components'
-import type { StationReport } from '@contract/types'
-import { ApiError } from '@/api/client'
 import { fetchStationReport, stationReportCsvPath } from '@/api/ratings'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { usePageClass } from '@/stores/elder'
 import { useStaffSession } from '@/stores/staffSession'
 import { busyProps } from '@/utils/busy'
 import { shareCsv } from '../shareCsv'
-import { useStaffPage } from '../useStaffPage'
+import { useStaffQuery } from '../useStaffQuery'
 import { figureCells, isDate, PERIOD_PRESETS, presetOf, presetPeriod, sortRows, SORT_COLUMNS, type Figures, type Period, type PeriodPreset, type SortKey } from './model'
 import './index.scss'
 
@@ -40,29 +38,11 @@ export default function StationReportPage() {
   const [period, setPeriod] = useState<Period>(initial)
   const [preset, setPreset] = useState<PeriodPreset>(() => presetOf(initial, new Date()))
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'received', dir: 'desc' })
-  const [report, setReport] = useState<StationReport | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
   const [exporting, setExporting] = useState(false)
-
-  const load = useCallback(async (p: Period = period) => {
-    if (useStaffSession.getState().me?.user.role !== 'supervisor') return
-    if (p.from > p.to) {
-      setError('开始日期不能晚于结束日期')
-      return
-    }
-    setLoading(true)
-    try {
-      setReport(await fetchStationReport({ ...p, ...(stationId ? { stationId } : {}) }))
-      setError(null)
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : '加载失败，请稍后重试')
-    } finally {
-      setLoading(false)
-    }
-  }, [period, stationId])
-
-  useStaffPage(load)
+  const backwards = period.from > period.to
+  const query = { ...period, ...(stationId ? { stationId } : {}) }
+  const loaded = useStaffQuery(['stationReport', query], () => fetchStationReport(query), { enabled: isSupervisor && !backwards })
+  const report = loaded.data ?? null
 
   if (!token) return <View className={pageClass} />
   if (!isSupervisor) {
@@ -76,7 +56,6 @@ export default function StationReportPage() {
   const change = (p: Period, nextPreset: PeriodPreset) => {
     setPeriod(p)
     setPreset(nextPreset)
-    void load(p)
   }
   const choosePreset = (value: Exclude<PeriodPreset, 'custom'>) => change(presetPeriod(value, new Date()), value)
   const setDate = (which: 'from' | 'to', date: string) => {
@@ -88,7 +67,6 @@ export default function StationReportPage() {
     if (exporting) return
     setExporting(true)
     try {
-      const query = { ...period, ...(stationId ? { stationId } : {}) }
       await shareCsv(stationReportCsvPath(query), `站点服务报表-${stationName}-${period.from}至${period.to}.csv`, '报表')
     } finally {
       setExporting(false)
@@ -143,9 +121,10 @@ export default function StationReportPage() {
         <Button className='btn btn-export-report' {...busyProps(exporting)} onClick={() => void exportCsv()}>导出 CSV</Button>
       </View>
 
-      {error && <ErrorState message={error} onRetry={() => void load()} />}
-      {!error && !report && <Loading />}
-      {loading && report && <View className='muted report-updating' ariaRole='status'>正在更新…</View>}
+      {backwards && <ErrorState message='开始日期不能晚于结束日期' />}
+      {loaded.status === 'error' && <ErrorState message={loaded.error.message} onRetry={loaded.reload} />}
+      {loaded.status === 'loading' && !report && <Loading />}
+      {loaded.fetching && report && <View className='muted report-updating' ariaRole='status'>正在更新…</View>}
       {report && (
         <>
           <View className='card report-total'>

@@ -1,53 +1,50 @@
 import { busyProps } from '@/utils/busy'
 import { usePageClass } from '@/stores/elder'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
+import { LIMITS } from '@contract/limits'
 import { CATEGORY_QUESTIONS, REQUEST_STATUS_LABELS } from '@contract/requests'
-import type { StaffRequest, StationSummary } from '@contract/types'
-import { ApiError } from '@/api/client'
+import type { StationSummary } from '@contract/types'
+import type { StaffActionResult } from '@contract/types'
 import { fetchAccessLog, fetchStaffRequest, staffAction, type StaffActionName } from '@/api/staff'
 import { searchStations } from '@/api/stations'
+import { Chip, REQUEST_STATUS_TONES } from '@/components/Chip'
 import { Field } from '@/components/Field'
+import { InfoRow } from '@/components/InfoRow'
 import { ErrorState, Loading } from '@/components/StateView'
 import { RatingReplyView } from '@/components/RatingView'
 import { Stars } from '@/components/Stars'
 import { Timeline } from '@/components/Timeline'
 import { RATING_OUTCOME_LABELS } from '@contract/ratings'
+import { useQuery } from '@/hooks/useQuery'
+import { describeError } from '@/services/errors'
 import { callStation } from '@/services/stationActions'
 import { useStaffSession } from '@/stores/staffSession'
-import type { AccessLog } from '@contract/types'
 import { formatCstDateTime } from '@domain/chinaTime'
+import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
 
-/** For supervisors: who opened this request's personal data, and when. */
+/** For supervisors: who opened this request's personal data, and when (loaded when asked for). */
 function AccessLogSection({ id }: { id: string }) {
-  const [items, setItems] = useState<AccessLog['items'] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const load = async () => {
-    try {
-      setItems(await fetchAccessLog(id))
-      setError(null)
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : '加载失败')
-    }
-  }
+  const [asked, setAsked] = useState(false)
+  const log = useQuery(['accessLog', id], () => fetchAccessLog(id), { enabled: asked })
   return (
     <View className='card access-log'>
       <Text className='station-section__title'>个人信息查看记录</Text>
-      {items === null ? (
-        <Button className='btn btn-access-log' onClick={() => void load()}>
-          查看谁看过这条求助
-        </Button>
-      ) : (
-        items.map((e, i) => (
+      {log.status === 'ok' ? (
+        log.data.map((e, i) => (
           <Text key={i} className='access-log__item'>
             {formatCstDateTime(new Date(e.accessedAt))} · {e.stationName} {e.staffName}
           </Text>
         ))
+      ) : (
+        <Button className='btn btn-access-log' {...busyProps(log.status === 'loading')} onClick={() => (asked ? void log.reload() : setAsked(true))}>
+          查看谁看过这条求助
+        </Button>
       )}
-      {error && <View className='field__error' ariaRole='alert'>{error}</View>}
+      {log.status === 'error' && <View className='field__error' ariaRole='alert'>{log.error.message}</View>}
     </View>
   )
 }
@@ -61,13 +58,27 @@ const PANEL_LABELS: Record<Exclude<Panel, null>, string> = {
   resolve: '处理结果（居民可见）',
   reopen: '重新处理的原因',
 }
+/** How long each panel's text may be (the limits the server checks). */
+const PANEL_LIMITS: Record<Exclude<Panel, null>, number> = {
+  reply: LIMITS.requestText,
+  note: LIMITS.requestText,
+  transfer: LIMITS.reason,
+  escalate: LIMITS.reason,
+  resolve: LIMITS.resolutionSummary,
+  reopen: LIMITS.reason,
+}
+
+/** Back to the queue (the page it was opened from, or the queue itself when opened directly). */
+function backToQueue() {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.redirectTo({ url: '/packages/workbench/queue/index' })
+}
 
 export default function StaffRequestPage() {
   const pageClass = usePageClass('page-staff-request')
   const { params } = useRouter()
   const id = params.id ?? ''
-  const [r, setR] = useState<StaffRequest | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const request = useStaffQuery(['staffRequest', id], () => fetchStaffRequest(id))
   const [panel, setPanel] = useState<Panel>(null)
   const [text, setText] = useState('')
   const [fieldError, setFieldError] = useState<string | null>(null)
@@ -77,38 +88,35 @@ export default function StaffRequestPage() {
   const [busy, setBusy] = useState(false)
   const isSupervisor = useStaffSession((s) => s.me?.user.role === 'supervisor')
 
-  const load = useCallback(async () => {
-    try {
-      setR(await fetchStaffRequest(id))
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : '加载失败')
-    }
-  }, [id])
-  useEffect(() => {
-    void load()
-  }, [load])
+  if (request.status === 'error' || request.status === 'idle') {
+    return <View className={pageClass}>{request.error && <ErrorState message={request.error.message} onRetry={request.reload} />}</View>
+  }
+  if (!request.data) return <View className={pageClass}><Loading /></View>
+  const r = request.data
 
-  if (error) return <View className={pageClass}><ErrorState message={error} onRetry={load} /></View>
-  if (!r) return <View className={pageClass}><Loading /></View>
+  /** The answer to an action: the request as it is now, or where it went when it left this account's sight. */
+  const landed = ({ request: next, movedTo }: StaffActionResult) => {
+    setPanel(null)
+    setText('')
+    setFieldError(null)
+    setTarget(null)
+    if (movedTo) void Taro.showToast({ title: `已转介至${movedTo.name}`, icon: 'none' })
+    if (next) request.setData(() => next)
+    else backToQueue()
+  }
 
   const act = async (action: StaffActionName, body?: Record<string, string>) => {
     setBusy(true)
     try {
-      setR(await staffAction(r.id, action, body))
-      setPanel(null)
-      setText('')
-      setFieldError(null)
-      setTarget(null)
+      landed(await staffAction(r.id, action, body))
     } catch (err) {
-      const msg = err instanceof ApiError ? err.message : '操作失败'
-      if (action === 'transfer' && err instanceof ApiError && err.status === 404 && msg.includes('已转出')) {
-        void Taro.showToast({ title: '已转介', icon: 'success' })
-        void Taro.navigateBack()
-      } else setFieldError(msg)
+      setFieldError(describeError(err).message)
     } finally {
       setBusy(false)
     }
   }
+
+  const search = () => void searchStations({ q: stationQuery, limit: 10 }).then((x) => setStations(x.items), (err: unknown) => setFieldError(describeError(err).message))
 
   const confirmPanel = () => {
     if (!panel) return
@@ -129,16 +137,22 @@ export default function StaffRequestPage() {
   return (
     <View className={pageClass}>
       <View className='card'>
-        <Text className='section-title'>{r.urgency === 'urgent' ? '【紧急】' : ''}{SERVICE_CATEGORY_LABELS[r.category]} · {REQUEST_STATUS_LABELS[r.status]}</Text>
-        <Text className='muted'>{r.number} · {r.station.name}{r.overdue ? ' · 已超过响应时限' : ''}{r.assigneeName ? ` · 负责人 ${r.assigneeName}` : ''}</Text>
+        <View className='staff-request__head'>
+          <Text className='staff-request__title'>{SERVICE_CATEGORY_LABELS[r.category]}</Text>
+          {r.urgency === 'urgent' && <Chip tone='danger' filled className='staff-request__urgent'>紧急</Chip>}
+          <Chip tone={REQUEST_STATUS_TONES[r.status]} className='staff-request__status'>{REQUEST_STATUS_LABELS[r.status]}</Chip>
+          {r.overdue && <Chip tone='danger' className='staff-request__overdue'>已超过响应时限</Chip>}
+        </View>
+        <Text className='muted'>{r.number} · {r.station.name}{r.assigneeName ? ` · 负责人 ${r.assigneeName}` : ''}</Text>
         <Text className='staff-request__desc'>{r.description}</Text>
         {questions.map((q) => (
-          <Text key={q.key} className='muted'>{q.label}：{q.options.find((o) => o.value === r.attributes[q.key])?.label ?? '未回答'}</Text>
+          <InfoRow key={q.key} label={q.label}>{q.options.find((o) => o.value === r.attributes[q.key])?.label ?? '未回答'}</InfoRow>
         ))}
         <View className='staff-request__contact'>
-          <Text>联系人：{r.contactName} {r.contactPhone}（{r.preferredTime || '时间不限'}）</Text>
-          {r.helped && <Text>被帮助人：{r.helped.relationship} {r.helped.name} {r.helped.phone ?? ''} {r.helped.address ?? ''}</Text>}
-          {r.address && <Text>地址：{r.address}</Text>}
+          <InfoRow label='联系人'>{r.contactName} {r.contactPhone}</InfoRow>
+          <InfoRow label='方便联系的时间'>{r.preferredTime || '时间不限'}</InfoRow>
+          {r.helped && <InfoRow label='被帮助人'>{r.helped.relationship} {r.helped.name} {r.helped.phone ?? ''} {r.helped.address ?? ''}</InfoRow>}
+          {r.address && <InfoRow label='地址'>{r.address}</InfoRow>}
         </View>
         <Button className='btn btn-call-resident' onClick={() => callStation(r.contactPhone)}>拨打联系人电话</Button>
       </View>
@@ -159,15 +173,15 @@ export default function StaffRequestPage() {
           <View className='staff-panel'>
             {panel === 'transfer' && (
               <Field label='转介到'>
-                <Input className='input transfer-search' value={stationQuery} placeholder='输入站点名称搜索' onInput={(e) => setStationQuery(e.detail.value)} onConfirm={() => void searchStations({ q: stationQuery, limit: 10 }).then((x) => setStations(x.items))} />
-                <Button className='btn btn-search-station' onClick={() => void searchStations({ q: stationQuery, limit: 10 }).then((x) => setStations(x.items))}>搜索</Button>
+                <Input className='input transfer-search' value={stationQuery} placeholder='输入站点名称搜索' onInput={(e) => setStationQuery(e.detail.value)} onConfirm={search} />
+                <Button className='btn btn-search-station' onClick={search}>搜索</Button>
                 {stations.map((s) => (
                   <View key={s.id} className={`option${target?.id === s.id ? ' option--active' : ''}`} onClick={() => setTarget(s)} ariaRole='radio'>{s.name}</View>
                 ))}
               </Field>
             )}
             <Field label={PANEL_LABELS[panel]} error={fieldError}>
-              <Textarea className='textarea staff-text' value={text} maxlength={1000} onInput={(e) => setText(e.detail.value)} />
+              <Textarea className='textarea staff-text' value={text} maxlength={PANEL_LIMITS[panel]} onInput={(e) => setText(e.detail.value)} />
             </Field>
             <View className='btn-row'>
               <Button className='btn' onClick={() => { setPanel(null); setFieldError(null) }}>取消</Button>
@@ -184,7 +198,7 @@ export default function StaffRequestPage() {
           <View className='card staff-rating'>
             <View className='staff-rating__head'>
               <Stars stars={r.rating.stars} words />
-              {r.rating.outcome && <Text className='tag staff-rating__outcome'>{RATING_OUTCOME_LABELS[r.rating.outcome]}</Text>}
+              {r.rating.outcome && <Chip tone={r.rating.outcome === 'unresolved' ? 'danger' : 'normal'} className='staff-rating__outcome'>{RATING_OUTCOME_LABELS[r.rating.outcome]}</Chip>}
             </View>
             {r.rating.tags.length > 0 && <Text className='muted'>{r.rating.tags.join('、')}</Text>}
             {r.rating.comment ? <Text className='staff-rating__comment'>{r.rating.comment}</Text> : null}

@@ -1,0 +1,2 @@
+export { InfoRow } from './InfoRow'
+export type { InfoRowProps } from './InfoRow'
