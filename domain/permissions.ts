@@ -6,49 +6,28 @@
  * Roles, lowest first:
  *   staff       社工: works the station's queue, activities and bookings
  *   head        站长: a worker who also edits the station and manages its workers
- *   supervisor  督导: sees every station below their own (queues, reports, audit), changes nothing
- *   admin       管理员: manages every station and account in the subtree of their station
+ *   supervisor  督导: a worker who also oversees every station below their own
+ *               (their queues, the report, who opened what, the audit log)
+ *   admin       管理员: manages every station and account in the subtree of their
+ *               station; works no queue and reads no resident's request
  *
  * Scope: staff and head act on their own station; supervisor and admin on
  * their station and every station below it.
  */
-import type { StaffRole } from '../contract/enums'
+import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../contract/enums'
+import { CAPABILITIES, CAPABILITY_LABELS, type Capability } from '../contract/permissions'
 
-export const CAPABILITIES = [
-  /** Claim, reply, transfer, escalate, resolve requests of the own station's queue; counter entry. */
-  'queue.work',
-  /** See the queues of the stations in scope. */
-  'queue.view',
-  /** Assign a request of the own station to a named colleague. */
-  'queue.assign',
-  /** Manage the station's canned replies. */
-  'replies.manage',
-  /** Publish activities, work rosters and check-in for the own station. */
-  'activities.manage',
-  /** Reply to ratings of the own station. */
-  'ratings.reply',
-  /** The stations' report for the subtree. */
-  'reports.view',
-  /** Who opened a request's personal data. */
-  'accessLog.view',
-  /** Edit the own station's details (name, hours, services, exceptions…). */
-  'station.edit',
-  /** Create, move, close, reopen, import and export stations in the subtree. */
-  'stations.admin',
-  /** Create and manage accounts (within the role and scope rules below). */
-  'accounts.manage',
-  /** Read the audit log of the subtree. */
-  'audit.view',
-  /** Bookable services and bookings of the own station. */
-  'bookings.manage',
-] as const
-export type Capability = (typeof CAPABILITIES)[number]
+export { CAPABILITIES, type Capability }
+
+
+/** What every account that works a station's queue may do. */
+const WORKER: readonly Capability[] = ['queue.work', 'queue.view', 'activities.manage', 'ratings.work', 'bookings.manage']
 
 const TABLE: Record<StaffRole, readonly Capability[]> = {
-  staff: ['queue.work', 'queue.view', 'activities.manage', 'ratings.reply', 'bookings.manage'],
-  head: ['queue.work', 'queue.view', 'queue.assign', 'replies.manage', 'activities.manage', 'ratings.reply', 'bookings.manage', 'station.edit', 'accounts.manage'],
-  supervisor: ['queue.view', 'reports.view', 'accessLog.view', 'audit.view'],
-  admin: ['station.edit', 'stations.admin', 'accounts.manage', 'audit.view', 'reports.view'],
+  staff: WORKER,
+  head: [...WORKER, 'queue.assign', 'replies.manage', 'station.edit', 'accounts.manage'],
+  supervisor: [...WORKER, 'reports.view', 'accessLog.view', 'audit.view'],
+  admin: ['station.edit', 'stations.admin', 'accounts.manage', 'audit.view'],
 }
 
 export function can(role: StaffRole, capability: Capability): boolean {
@@ -57,6 +36,16 @@ export function can(role: StaffRole, capability: Capability): boolean {
 
 export function capabilitiesOf(role: StaffRole): Capability[] {
   return [...TABLE[role]]
+}
+
+/** The roles that have a capability, lowest first. */
+export function rolesWith(capability: Capability): StaffRole[] {
+  return STAFF_ROLES.filter((r) => TABLE[r].includes(capability))
+}
+
+/** The refusal for an account whose role lacks the capability: 「站点统计报表仅限督导使用」. */
+export function capabilityRefusal(capability: Capability): string {
+  return `${CAPABILITY_LABELS[capability]}仅限${rolesWith(capability).map((r) => STAFF_ROLE_LABELS[r]).join('、')}使用`
 }
 
 /** Whether a role's scope is the own station only, or the station and everything below it. */

@@ -4,13 +4,13 @@
  * requests in sensitive categories, which only the assigned station's own
  * staff see.
  */
-import type { ServiceCategory } from '../contract/enums'
+import type { ServiceCategory, StaffRole } from '../contract/enums'
 import { SENSITIVE_CATEGORIES } from '../contract/requests'
 
 /** A signed-in station account. */
 export interface Staff {
   id: string
-  role: 'staff' | 'supervisor'
+  role: StaffRole
   stationId: string
 }
 

@@ -5,7 +5,8 @@
  */
 import { Type } from '@sinclair/typebox'
 import { LIMITS } from '../limits'
-import { closed, date, dateTime, nullable, ServiceCategorySchema, text, UserSchema, uuid } from './common'
+import { CAPABILITIES } from '../permissions'
+import { closed, date, dateTime, literalUnion, nullable, ServiceCategorySchema, text, UserSchema, uuid } from './common'
 import { HelpedPersonSchema, requestDetailProperties, RequesterSchema, RequestStatusSchema, requestSummaryProperties, UrgencySchema } from './requests'
 import { StationRefSchema } from './stations'
 
@@ -18,8 +19,10 @@ export const StaffMeSchema = Type.Object(
   {
     user: UserSchema,
     station: StationRefSchema,
-    /** Stations whose queues this account sees (its own, plus the subtree for supervisors). */
+    /** Stations this account acts on (its own, plus the subtree for supervisors and admins). */
     scope: Type.Array(StationRefSchema),
+    /** What the account's role may do (domain/permissions.ts): the workbench shows only these. */
+    capabilities: Type.Array(literalUnion(CAPABILITIES, '权限')),
   },
   closed,
 )

@@ -5,11 +5,14 @@
  * also `request.staff`). Running in onRequest — before the body is parsed and
  * the parameters, query and body are validated — a protected route answers
  * 401 (and a staff route 403 to a resident) whatever it is sent, so its input
- * rules are told only to those allowed to call it.
+ * rules are told only to those allowed to call it. `onRequest:
+ * app.authorize('queue.work')` also checks the role's capability.
  */
 import fp from 'fastify-plugin'
 import type { FastifyRequest } from 'fastify'
 import type { User } from '../../contract/types'
+import type { Capability } from '../../contract/permissions'
+import { can, capabilityRefusal } from '../../domain/permissions'
 import type { Staff } from '../../domain/staff'
 import { forbidden, unauthorized } from '../errors'
 import { findSessionUser } from '../repositories/sessions'
@@ -25,6 +28,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     authenticate: (request: FastifyRequest) => Promise<void>
     authenticateStaff: (request: FastifyRequest) => Promise<void>
+    /** authenticateStaff, then 403 unless the account's role has the capability (domain/permissions). */
+    authorize: (capability: Capability) => (request: FastifyRequest) => Promise<void>
   }
 }
 
@@ -51,11 +56,16 @@ export default fp(
       request.sessionToken = token
     }
     app.decorate('authenticate', authenticate)
-    app.decorate('authenticateStaff', async (request: FastifyRequest) => {
+    const authenticateStaff = async (request: FastifyRequest) => {
       await authenticate(request)
       const s = await staffStation(ctx.db, request.user!.id)
       if (!s) throw forbidden('此功能仅限社工站工作人员使用')
       request.staff = { id: request.user!.id, role: s.role, stationId: s.station.id }
+    }
+    app.decorate('authenticateStaff', authenticateStaff)
+    app.decorate('authorize', (capability: Capability) => async (request: FastifyRequest) => {
+      await authenticateStaff(request)
+      if (!can(request.staff!.role, capability)) throw forbidden(capabilityRefusal(capability))
     })
   },
   { name: 'auth', dependencies: ['context'] },

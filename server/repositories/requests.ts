@@ -12,6 +12,7 @@ import type { HelpRequest, RequestEvent } from '../../contract/types'
 import type { PersonalDetails, RequestChange, RequestState, RequestUpdate, TimelineEntry } from '../../domain/requests'
 import type { NearbyArea, RoutableStation } from '../../domain/routing'
 import type { Staff } from '../../domain/staff'
+import { scopeKind } from '../../domain/permissions'
 import type { Queryable } from '../db'
 import { seal, unseal } from '../services/fieldCrypto'
 import { enqueue } from './outbox'
@@ -355,9 +356,9 @@ export async function nearestLocalStations(db: Queryable, location: { lat: numbe
   return rows.map(({ d, ...r }) => ({ ...r, distanceMeters: Number(d) }))
 }
 
-/** The stations whose queues a staff account sees: its own, plus (supervisors) every station below. */
+/** The stations a staff account acts on: its own, plus (supervisors and admins) every station below. */
 export async function scopeOf(db: Queryable, staff: Staff): Promise<string[]> {
-  if (staff.role !== 'supervisor') return [staff.stationId]
+  if (scopeKind(staff.role) === 'station') return [staff.stationId]
   const { rows } = await db.query<{ id: string }>(
     `WITH RECURSIVE sub AS (
        SELECT id FROM stations WHERE id = $1

@@ -1,12 +1,13 @@
 /** Station accounts: their password hashes, failed logins and lockouts, and the station each belongs to. */
-import type { StationRef, User } from '../../contract/types'
+import { STAFF_ROLES, type StaffRole } from '../../contract/enums'
+import type { StationRef } from '../../contract/types'
 import type { Queryable } from '../db'
 import { hashPassword } from '../services/password'
 
 export interface StaffAccountRow {
   id: string
   nickname: string
-  role: User['role']
+  role: StaffRole
   station_id: string
   password_hash: string
   failed_logins: number
@@ -16,8 +17,8 @@ export interface StaffAccountRow {
 export async function staffAccount(db: Queryable, username: string): Promise<StaffAccountRow | null> {
   const { rows } = await db.query<StaffAccountRow>(
     `SELECT id, nickname, role, station_id, password_hash, failed_logins, locked_until
-       FROM users WHERE username = $1 AND role IN ('staff', 'supervisor')`,
-    [username],
+       FROM users WHERE username = $1 AND role = ANY ($2::text[])`,
+    [username, STAFF_ROLES],
   )
   return rows[0] ?? null
 }
@@ -31,11 +32,11 @@ export async function clearFailedLogins(db: Queryable, id: string): Promise<void
   await db.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [id])
 }
 
-export async function staffStation(db: Queryable, userId: string): Promise<{ role: 'staff' | 'supervisor'; station: StationRef } | null> {
-  const { rows } = await db.query<{ role: 'staff' | 'supervisor'; id: string; code: string; name: string; kind: StationRef['kind'] }>(
+export async function staffStation(db: Queryable, userId: string): Promise<{ role: StaffRole; station: StationRef } | null> {
+  const { rows } = await db.query<{ role: StaffRole; id: string; code: string; name: string; kind: StationRef['kind'] }>(
     `SELECT u.role, s.id, s.code, s.name, s.kind FROM users u JOIN stations s ON s.id = u.station_id
-      WHERE u.id = $1 AND u.role IN ('staff', 'supervisor')`,
-    [userId],
+      WHERE u.id = $1 AND u.role = ANY ($2::text[])`,
+    [userId, STAFF_ROLES],
   )
   const r = rows[0]
   return r ? { role: r.role, station: { id: r.id, code: r.code, name: r.name, kind: r.kind } } : null
@@ -43,7 +44,7 @@ export async function staffStation(db: Queryable, userId: string): Promise<{ rol
 
 export async function upsertStaffAccount(
   db: Queryable,
-  a: { username: string; password: string; nickname: string; role: 'staff' | 'supervisor'; stationCode: string },
+  a: { username: string; password: string; nickname: string; role: StaffRole; stationCode: string },
 ): Promise<void> {
   const hash = await hashPassword(a.password)
   await db.query(

@@ -34,7 +34,8 @@ const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: Erro
 const ratings: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app
   const auth = { onRequest: app.authenticate }
-  const staffOnly = { onRequest: app.authenticateStaff }
+  const ratingsWork = { onRequest: app.authorize('ratings.work') }
+  const reports = { onRequest: app.authorize('reports.view') }
   const security = [{ bearer: [] }]
 
   app.post('/api/requests/:id/rating', {
@@ -89,7 +90,7 @@ const ratings: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.get('/api/staff/ratings', {
-    ...staffOnly,
+    ...ratingsWork,
     schema: {
       tags: ['工作台·评价'],
       summary: '本站（督导：下级各站）收到的评价；匿名评价不显示姓名和求助编号',
@@ -100,7 +101,7 @@ const ratings: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => staffRatings(ctx, request.staff!, request.query))
 
   app.post('/api/staff/ratings/:id/reply', {
-    ...staffOnly,
+    ...ratingsWork,
     schema: {
       tags: ['工作台·评价'],
       summary: '公开回复或感谢一条本站收到的评价（每条一次）',
@@ -112,7 +113,7 @@ const ratings: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => replyToRating(ctx, request.staff!, request.params.id, request.body.body))
 
   app.post('/api/staff/ratings/:id/review', {
-    ...staffOnly,
+    ...ratingsWork,
     schema: {
       tags: ['工作台·评价'],
       summary: '审核内容安全检查待定的公开留言：通过后才在站点页面展示',
@@ -124,7 +125,7 @@ const ratings: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => reviewComment(ctx, request.staff!, request.params.id, request.body.approve))
 
   app.get('/api/staff/reports/stations', {
-    ...staffOnly,
+    ...reports,
     schema: {
       tags: ['工作台·报表'],
       summary: '督导的站点统计：所辖各站在时段内的求助、按时受理率、受理与办结中位时长、超时、升级、满意度、活动与出勤',
@@ -135,7 +136,7 @@ const ratings: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => stationReport(ctx, ctx.db, request.staff!, request.query))
 
   app.get('/api/staff/reports/stations.csv', {
-    ...staffOnly,
+    ...reports,
     schema: {
       tags: ['工作台·报表'],
       summary: '导出站点统计（CSV，Excel 可直接打开）',

@@ -19,6 +19,7 @@ import {
   StaffRequestSchema,
   TransferBodySchema,
 } from '../../contract/schemas'
+import { capabilitiesOf } from '../../domain/permissions'
 import { checkSubmission, type StaffAction } from '../../domain/requests'
 import { unwrap } from '../errors'
 import { scopeOf } from '../repositories/requests'
@@ -33,6 +34,8 @@ const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: Erro
 const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app
   const auth = { onRequest: app.authenticateStaff }
+  const viewQueue = { onRequest: app.authorize('queue.view') }
+  const workQueue = { onRequest: app.authorize('queue.work') }
   const security = [{ bearer: [] }]
 
   app.post('/api/staff/login', {
@@ -49,21 +52,26 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => {
     const staff = request.staff!
     const s = (await staffStation(ctx.db, staff.id))!
-    return { user: request.user!, station: s.station, scope: await stationRefs(ctx.db, await scopeOf(ctx.db, staff)) }
+    return {
+      user: request.user!,
+      station: s.station,
+      scope: await stationRefs(ctx.db, await scopeOf(ctx.db, staff)),
+      capabilities: capabilitiesOf(staff.role),
+    }
   })
 
   app.get('/api/staff/queue', {
-    ...auth,
+    ...viewQueue,
     schema: { tags: ['工作台'], summary: '队列：待受理在前，紧急在前，最早在前', security, querystring: StaffQueueQuerySchema, response: { 200: StaffQueueSchema, ...errors } },
   }, async (request) => ({ items: await staffQueue(ctx, request.staff!, request.query) }))
 
   app.post('/api/staff/queue/claim', {
-    ...auth,
+    ...workQueue,
     schema: { tags: ['工作台'], summary: '领取下一条：每条求助只会交给一位社工（队列已空：404 QUEUE_EMPTY）', security, response: { 200: StaffRequestSchema, ...errors } },
   }, async (request) => claimNext(ctx, request.staff!))
 
   app.get('/api/staff/requests/:id', {
-    ...auth,
+    ...viewQueue,
     schema: {
       tags: ['工作台'],
       summary: '求助详情（含内部备注）；已转出本人视线的求助答 404 REQUEST_MOVED，说明转到了哪里',
@@ -74,7 +82,7 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => openForStaff(ctx, request.staff!, request.params.id))
 
   app.get('/api/staff/requests/:id/access-log', {
-    ...auth,
+    onRequest: app.authorize('accessLog.view'),
     schema: {
       tags: ['工作台'],
       summary: '谁在什么时候查看过这条求助的个人信息（仅督导可看）',
@@ -86,7 +94,7 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const action = <B>(name: StaffAction['type'], summary: string, body: TSchema | null, toAction: (b: B) => StaffAction) => {
     app.post(`/api/staff/requests/:id/${name}`, {
-      ...auth,
+      ...workQueue,
       schema: {
         tags: ['工作台'],
         summary: `${summary}。成功时答 200：request 为操作后的求助；操作使求助离开本人视线（转介、升级）时 request 为 null，movedTo 为它现在所在的站点`,
@@ -106,7 +114,7 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   action<{ reason: string }>('reopen', '重新处理', ReasonBodySchema, (b) => ({ type: 'reopen', reason: b.reason }))
 
   app.post('/api/staff/requests', {
-    ...auth,
+    ...workQueue,
     schema: { tags: ['工作台'], summary: '代居民登记电话或窗口求助，进入同一队列与时间线', security, body: CounterRequestBodySchema, response: { 201: HelpRequestSchema, ...errors } },
   }, async (request, reply) => {
     const body = unwrap(checkSubmission(request.body))

@@ -42,7 +42,7 @@ export function rosterCsv(r: Roster): string {
 
 const staffActivities: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app
-  const auth = { onRequest: app.authenticateStaff }
+  const auth = { onRequest: app.authorize('activities.manage') }
   const security = [{ bearer: [] }]
 
   app.get('/api/staff/activities', {

@@ -46,6 +46,9 @@ export const DEMO_STAFF = [
   { username: 'minxin-liu', nickname: '刘社工', role: 'staff', stationCode: 'DL-JP-XJ-MX' },
   { username: 'jinpu-zhao', nickname: '赵督导', role: 'supervisor', stationCode: 'DL-JP' },
   { username: 'dalian-chen', nickname: '陈督导', role: 'supervisor', stationCode: 'DL' },
+  { username: 'xianjin-head', nickname: '孙站长', role: 'head', stationCode: 'DL-JP-XJ' },
+  { username: 'jinpu-admin', nickname: '吴管理员', role: 'admin', stationCode: 'DL-JP' },
+  { username: 'dalian-admin', nickname: '周管理员', role: 'admin', stationCode: 'DL' },
 ] as const
 
 /** This week's run of each demo activity, created once (by code); earlier weeks' runs stay as they are. */

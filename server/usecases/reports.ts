@@ -1,5 +1,6 @@
 /** The supervisors' station report (social workers: 403), for their subtree or, drilling down, one station's. */
 import type { StationReport, StationReportQuery } from '../../contract/types'
+import { can, capabilityRefusal } from '../../domain/permissions'
 import { reportPeriod } from '../../domain/reports'
 import type { Staff } from '../../domain/staff'
 import type { AppContext } from '../context'
@@ -10,7 +11,7 @@ import { scopeOf } from '../repositories/requests'
 
 /** `db` may be a transaction (the benchmark plans it without indexes); only the clock is read from the context. */
 export async function stationReport(ctx: Pick<AppContext, 'clock'>, db: Queryable, staff: Staff, q: StationReportQuery): Promise<StationReport> {
-  if (staff.role !== 'supervisor') throw forbidden('站点统计报表仅限督导查看')
+  if (!can(staff.role, 'reports.view')) throw forbidden(capabilityRefusal('reports.view'))
   const { start, end } = unwrap(reportPeriod(q.from, q.to))
   let scope = await scopeOf(db, staff)
   if (q.stationId) {

@@ -36,6 +36,7 @@ import {
 } from '../../domain/requests'
 import { inferredArea, routeRequest } from '../../domain/routing'
 import { canSee, type Staff } from '../../domain/staff'
+import { can, capabilityRefusal } from '../../domain/permissions'
 import type { AppContext } from '../context'
 import type { Queryable } from '../db'
 import { fail, forbidden, notFound, refuse, unwrap } from '../errors'
@@ -280,7 +281,7 @@ export async function claimNext(ctx: AppContext, staff: Staff): Promise<StaffReq
 export async function accessLog(ctx: AppContext, staff: Staff, id: string) {
   const row = await loadRequest(ctx.db, id)
   if (!row || !(await scopeOf(ctx.db, staff)).includes(row.station_id)) throw notFound(NOT_FOUND_MESSAGE)
-  if (staff.role !== 'supervisor') throw forbidden('查看记录仅限督导查看')
+  if (!can(staff.role, 'accessLog.view')) throw forbidden(capabilityRefusal('accessLog.view'))
   return accessLogOf(ctx.db, id)
 }
 

@@ -2,6 +2,7 @@
 import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
+import type { Capability } from '@contract/permissions'
 import type { StaffMe } from '@contract/types'
 import { bindStaffSession } from '@/api/client'
 import { fetchStaffMe, staffLogin } from '@/api/staff'
@@ -51,3 +52,11 @@ bindStaffSession({
     void Taro.redirectTo({ url: STAFF_LOGIN_PAGE })
   },
 })
+
+/** Whether the signed-in account's role may do this (what the server checks too: domain/permissions). */
+export function canDo(me: StaffMe | null, capability: Capability): boolean {
+  return me?.capabilities?.includes(capability) ?? false
+}
+
+/** The same, as a hook that follows the session. */
+export const useCan = (capability: Capability) => useStaffSession((s) => canDo(s.me, capability))

@@ -300,7 +300,7 @@ describe(`the station report over HTTP on ${backend}`, () => {
     expect(text).toContain('"先进街道社工站"')
     const worker = await xianjin.get(`/api/staff/reports/stations?from=${today}&to=${today}`)
     expect(worker.status).toBe(403)
-    expect(worker.body.message).toBe('站点统计报表仅限督导查看')
+    expect(worker.body.message).toBe('站点统计报表仅限督导使用')
     expect((await jinpu.get('/api/staff/reports/stations?from=2026-13-01&to=2026-12-01')).status).toBe(400)
     expect((await jinpu.get(`/api/staff/reports/stations?from=${today}`)).status).toBe(400)
     const elder = await resident()

@@ -1,6 +1,6 @@
 /** The workbench's permission table and the rules for granting roles. */
 import { STAFF_ROLES } from '../../contract/enums'
-import { can, canGrant, capabilitiesOf, CAPABILITIES, grantableRoles, scopeKind } from '../../domain/permissions'
+import { can, canGrant, capabilitiesOf, capabilityRefusal, CAPABILITIES, grantableRoles, scopeKind } from '../../domain/permissions'
 
 describe('capabilities per role', () => {
   test('社工 work the queue but manage nobody', () => {
@@ -15,16 +15,20 @@ describe('capabilities per role', () => {
     expect(can('head', 'stations.admin')).toBe(false)
   })
 
-  test('督导 see and change nothing', () => {
+  test('督导 work their own station and oversee the stations below', () => {
     expect(can('supervisor', 'queue.view')).toBe(true)
-    expect(can('supervisor', 'queue.work')).toBe(false)
+    expect(can('supervisor', 'queue.work')).toBe(true)
+    expect(can('supervisor', 'reports.view')).toBe(true)
     expect(can('supervisor', 'station.edit')).toBe(false)
+    expect(can('supervisor', 'accounts.manage')).toBe(false)
   })
 
   test('管理员 administer stations and accounts but do not work queues', () => {
     expect(can('admin', 'stations.admin')).toBe(true)
     expect(can('admin', 'accounts.manage')).toBe(true)
     expect(can('admin', 'queue.work')).toBe(false)
+    expect(can('admin', 'queue.view')).toBe(false)
+    expect(can('admin', 'reports.view')).toBe(false)
   })
 
   test('every role has only known capabilities, and every capability belongs to some role', () => {
@@ -53,4 +57,10 @@ describe('granting roles', () => {
     expect(grantableRoles('staff')).toEqual([])
     expect(grantableRoles('supervisor')).toEqual([])
   })
+})
+
+test('a refusal names who may use the feature', () => {
+  expect(capabilityRefusal('reports.view')).toBe('站点统计报表仅限督导使用')
+  expect(capabilityRefusal('accounts.manage')).toBe('账号管理仅限站长、管理员使用')
+  expect(capabilityRefusal('queue.work')).toBe('处理求助仅限社工、站长、督导使用')
 })

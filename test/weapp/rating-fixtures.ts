@@ -5,6 +5,7 @@
  * phone's clock is NOW (activity-fixtures.ts): Tuesday 24 November 2026,
  * 10:00 in Beijing.
  */
+import { capabilitiesOf } from '../../domain/permissions'
 import type { Enrollment, HelpRequest, Rating, StaffMe, StaffRating, StationRatings, StationReport, StationReportRow } from '../../contract/types'
 import { JIEQI, SON_CONFIRMED } from './activity-fixtures'
 import { DALIAN, DONGSHAN, JINPU, MINXIN, XIANJIN } from './fixtures'
@@ -164,6 +165,7 @@ export const SUPERVISOR_ME: StaffMe = {
   user: { id: '0b7c1a52-0000-4000-8000-0000000000cc', nickname: '赵督导', role: 'supervisor' },
   station: ref(JINPU),
   scope: [ref(JINPU), ref(XIANJIN), ref(MINXIN), ref(DONGSHAN)],
+  capabilities: capabilitiesOf('supervisor'),
 }
 export const SUPERVISOR_LOGGED_IN = { 'sgz-staff-session': persisted({ token: STAFF_SESSION.token, expiresAt: STAFF_SESSION.expiresAt, me: SUPERVISOR_ME }) }
 export const WORKER_ME = STAFF_ME

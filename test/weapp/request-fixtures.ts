@@ -3,6 +3,7 @@
  * workbench (packages/workbench), typed with the API contract. Stations and
  * places follow fixtures.ts (大连 金普新区 先进街道).
  */
+import { capabilitiesOf } from '../../domain/permissions'
 import type {
   HelpRequest,
   HelpRequestSummary,
@@ -177,6 +178,7 @@ export const STAFF_ME: StaffMe = {
   user: STAFF_SESSION.user,
   station: { id: XIANJIN.id, code: XIANJIN.code, name: XIANJIN.name, kind: 'street' },
   scope: [{ id: XIANJIN.id, code: XIANJIN.code, name: XIANJIN.name, kind: 'street' }],
+  capabilities: capabilitiesOf('staff'),
 }
 
 /** A station account that logged in earlier (storage key `sgz-staff-session`, src/stores/staffSession.ts). */

@@ -11,7 +11,7 @@ import { Chip, REQUEST_STATUS_TONES } from '@/components/Chip'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { useQuery } from '@/hooks/useQuery'
 import { toastError } from '@/services/errors'
-import { STAFF_LOGIN_PAGE, useStaffSession } from '@/stores/staffSession'
+import { canDo, STAFF_LOGIN_PAGE, useStaffSession } from '@/stores/staffSession'
 import dayjs from '@/utils/dayjs'
 import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
@@ -66,7 +66,7 @@ export default function Queue() {
             居民评价
             {lowUnreplied ? <Chip tone='danger' filled className='ratings-badge'>{lowUnreplied} 条差评待回复</Chip> : null}
           </Button>
-          {me?.user.role === 'supervisor' && (
+          {canDo(me, 'reports.view') && (
             <Button className='btn btn-staff-report' onClick={() => Taro.navigateTo({ url: '/packages/workbench/report/index' })}>站点服务报表</Button>
           )}
         </View>

@@ -4,7 +4,7 @@ import { Button, Picker, Text, View } from '@tarojs/components'
 import { fetchStationReport, stationReportCsvPath } from '@/api/ratings'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { usePageClass } from '@/stores/elder'
-import { useStaffSession } from '@/stores/staffSession'
+import { canDo, useStaffSession } from '@/stores/staffSession'
 import { busyProps } from '@/utils/busy'
 import { shareCsv } from '../shareCsv'
 import { useStaffQuery } from '../useStaffQuery'
@@ -31,7 +31,7 @@ export default function StationReportPage() {
   const stationId = params.stationId || undefined
   const token = useStaffSession((s) => s.token)
   const me = useStaffSession((s) => s.me)
-  const isSupervisor = me?.user.role === 'supervisor'
+  const isSupervisor = canDo(me, 'reports.view')
   const stationName = stationId ? me?.scope.find((s) => s.id === stationId)?.name ?? '所选站点' : me?.station.name ?? '本站'
 
   const initial = useMemo<Period>(() => (isDate(params.from) && isDate(params.to) ? { from: params.from, to: params.to } : presetPeriod('thisMonth', new Date())), [params.from, params.to])

@@ -21,7 +21,7 @@ import { RATING_OUTCOME_LABELS } from '@contract/ratings'
 import { useQuery } from '@/hooks/useQuery'
 import { describeError } from '@/services/errors'
 import { callStation } from '@/services/stationActions'
-import { useStaffSession } from '@/stores/staffSession'
+import { useCan } from '@/stores/staffSession'
 import { formatCstDateTime } from '@domain/chinaTime'
 import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
@@ -86,7 +86,7 @@ export default function StaffRequestPage() {
   const [stations, setStations] = useState<StationSummary[]>([])
   const [target, setTarget] = useState<StationSummary | null>(null)
   const [busy, setBusy] = useState(false)
-  const isSupervisor = useStaffSession((s) => s.me?.user.role === 'supervisor')
+  const seesAccessLog = useCan('accessLog.view')
 
   if (request.status === 'error' || request.status === 'idle') {
     return <View className={pageClass}>{request.error && <ErrorState message={request.error.message} onRetry={request.reload} />}</View>
@@ -215,7 +215,7 @@ export default function StaffRequestPage() {
       <View className='card'>
         <Timeline events={r.events} viewer='staff' />
       </View>
-      {isSupervisor && <AccessLogSection id={r.id} />}
+      {seesAccessLog && <AccessLogSection id={r.id} />}
     </View>
   )
 }
