@@ -4,6 +4,7 @@
  * portal holds, exports it as a JSON file, and deletes the account (after a
  * confirmation that says what happens); a supervisor sees who opened a request.
  */
+import { capabilitiesOf } from '../../domain/permissions'
 import type { AccountExport } from '../../contract/types'
 import { CHILD_NOTICE_VERSION } from '../../contract/activities'
 import { CONSENT_VERSIONS } from '../../contract/consents'
@@ -164,7 +165,7 @@ describe('the access log on the workbench request page', () => {
   const routes = { 'GET /api/staff/requests/:id': CLAIMED, 'GET /api/staff/requests/:id/access-log': LOG }
 
   test('a supervisor sees who opened the request’s personal data, and when', async () => {
-    const supervisor = { 'sgz-staff-session': persisted({ token: STAFF_SESSION.token, expiresAt: STAFF_SESSION.expiresAt, me: { ...STAFF_ME, user: { ...STAFF_ME.user, role: 'supervisor' } } }) }
+    const supervisor = { 'sgz-staff-session': persisted({ token: STAFF_SESSION.token, expiresAt: STAFF_SESSION.expiresAt, me: { ...STAFF_ME, user: { ...STAFF_ME.user, role: 'supervisor' }, capabilities: capabilitiesOf('supervisor') } }) }
     const page = await mountPage(REQUEST, { id: CLAIMED.id }, { storage: supervisor, routes })
     await page.waitFor(() => !!page.find('btn-access-log'), 'the access log button')
     await page.tap('btn-access-log')
