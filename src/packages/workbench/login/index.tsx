@@ -7,6 +7,7 @@ import { Field } from '@/components/Field'
 import { LIMITS } from '@contract/limits'
 import { describeError } from '@/services/errors'
 import { useStaffSession } from '@/stores/staffSession'
+import { homeOf } from '../menu'
 
 export default function StaffLogin() {
   const pageClass = usePageClass('page-staff-login')
@@ -17,7 +18,8 @@ export default function StaffLogin() {
   const [busy, setBusy] = useState(false)
 
   useDidShow(() => {
-    if (useStaffSession.getState().token) void Taro.redirectTo({ url: '/packages/workbench/queue/index' })
+    const { token, me } = useStaffSession.getState()
+    if (token) void Taro.redirectTo({ url: homeOf(me) })
   })
 
   const submit = async () => {
@@ -29,7 +31,7 @@ export default function StaffLogin() {
     setBusy(true)
     try {
       await login(username.trim(), password)
-      void Taro.redirectTo({ url: '/packages/workbench/queue/index' })
+      void Taro.redirectTo({ url: homeOf(useStaffSession.getState().me) })
     } catch (err) {
       setError(describeError(err).message)
     } finally {

@@ -11,8 +11,9 @@ import { Chip, REQUEST_STATUS_TONES } from '@/components/Chip'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { useQuery } from '@/hooks/useQuery'
 import { toastError } from '@/services/errors'
-import { canDo, STAFF_LOGIN_PAGE, useStaffSession } from '@/stores/staffSession'
+import { STAFF_LOGIN_PAGE, useStaffSession } from '@/stores/staffSession'
 import dayjs from '@/utils/dayjs'
+import { sectionsFor } from '../menu'
 import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
 
@@ -54,21 +55,18 @@ export default function Queue() {
           <Button className='btn btn--primary btn--main btn-claim' onClick={claim}>领取下一条</Button>
           <Button className='btn btn--main' onClick={() => Taro.navigateTo({ url: '/packages/workbench/new/index' })}>登记来电/来访</Button>
         </View>
-        <View className='btn-row'>
-          <Button className='btn btn-staff-activities' onClick={() => Taro.navigateTo({ url: '/packages/workbench/activities/index' })}>活动管理（报名名单、签到）</Button>
-        </View>
-        <View className='btn-row'>
-          <Button
-            className='btn btn-staff-ratings'
-            onClick={() => Taro.navigateTo({ url: '/packages/workbench/ratings/index' })}
-            ariaLabel={lowUnreplied ? `居民评价，${lowUnreplied} 条差评待回复` : '居民评价'}
-          >
-            居民评价
-            {lowUnreplied ? <Chip tone='danger' filled className='ratings-badge'>{lowUnreplied} 条差评待回复</Chip> : null}
-          </Button>
-          {canDo(me, 'reports.view') && (
-            <Button className='btn btn-staff-report' onClick={() => Taro.navigateTo({ url: '/packages/workbench/report/index' })}>站点服务报表</Button>
-          )}
+        <View className='btn-row btn-row--fit'>
+          {sectionsFor(me).filter((s) => s.key !== 'queue').map((s) => (
+            <Button
+              key={s.key}
+              className={`btn ${s.className}`}
+              onClick={() => Taro.navigateTo({ url: s.url })}
+              ariaLabel={s.key === 'ratings' && lowUnreplied ? `居民评价，${lowUnreplied} 条差评待回复` : s.label}
+            >
+              {s.label}
+              {s.key === 'ratings' && lowUnreplied ? <Chip tone='danger' filled className='ratings-badge'>{lowUnreplied} 条差评待回复</Chip> : null}
+            </Button>
+          ))}
         </View>
         <Button className='btn btn--text btn-staff-logout' onClick={() => { clear(); void Taro.redirectTo({ url: STAFF_LOGIN_PAGE }) }}>退出工作台</Button>
       </View>
