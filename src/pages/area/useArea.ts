@@ -12,8 +12,13 @@ const LEVEL_PROMPT: Record<AreaNode['level'], string> = {
   street: '请选择街道（乡镇）',
 }
 
+/**
+ * The picker starts at the city (residents know their city; a province level
+ * adds a tap, and 上海市 › 上海市 for the municipalities), each city with its
+ * province beside it. The chosen path still begins with the province.
+ */
 export function useArea() {
-  const [roots, setRoots] = useState<AreaNode[]>([])
+  const [provinces, setProvinces] = useState<AreaNode[]>([])
   const [status, setStatus] = useState<'loading' | 'ok' | 'error'>('loading')
   const [error, setError] = useState<string | null>(null)
   const [path, setPath] = useState<AreaNode[]>([])
@@ -22,7 +27,7 @@ export function useArea() {
   const load = useCallback(async () => {
     setStatus('loading')
     try {
-      setRoots(await fetchAreas())
+      setProvinces(await fetchAreas())
       setStatus('ok')
     } catch (err) {
       setError(err instanceof ApiError ? err.message : '加载失败，请重试')
@@ -34,12 +39,15 @@ export function useArea() {
     void load()
   }, [load])
 
+  const cities = provinces.flatMap((p) => p.children)
+  const provinceOf = (city: AreaNode) => provinces.find((p) => p.children.includes(city))
   const current = path[path.length - 1]
-  const options = current ? current.children : roots
+  const options = current ? current.children : cities
 
   const finish = (chain: AreaNode[]) => {
     const node = chain[chain.length - 1]!
-    pickArea({ path: chain.map((n) => n.name), center: node.center })
+    const province = provinceOf(chain[0]!)
+    pickArea({ path: [...(province ? [province.name] : []), ...chain.map((n) => n.name)], center: node.center })
     const pages = Taro.getCurrentPages()
     if (pages.length > 1) void Taro.navigateBack()
     else void Taro.switchTab({ url: '/pages/index/index' })
@@ -51,6 +59,8 @@ export function useArea() {
     reload: load,
     path,
     options,
+    /** A city's province, said beside it in the first list. */
+    provinceName: (node: AreaNode) => (node.level === 'city' ? (provinceOf(node)?.name ?? null) : null),
     prompt: options[0] ? LEVEL_PROMPT[options[0].level] : '',
     choose: (node: AreaNode) => {
       const chain = [...path, node]
