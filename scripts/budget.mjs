@@ -76,13 +76,13 @@ export function measure() {
   return { weappMainBytes: main, weappSubpackages: subpackages, h5InitialScripts: scripts, h5InitialJsBytes: initialRaw, h5InitialJsGzipBytes: initialGzip, h5InitialJsBrotliBytes: initialBrotli, leaks }
 }
 
-/** The API server on dist/h5 and a fresh PGlite folder with the demo data; resolves once it listens. */
-export async function startPortal() {
+/** The API server on dist/h5 (or h5Dir) and a fresh PGlite folder with the demo data; resolves once it listens. */
+export async function startPortal(h5Dir = h5) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-budget-'))
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'main.ts')], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, H5_DIR: h5, LOG_LEVEL: 'warn', JOB_INTERVAL_MS: '0' },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, H5_DIR: h5Dir, LOG_LEVEL: 'warn', JOB_INTERVAL_MS: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -107,8 +107,9 @@ export async function startPortal() {
 
 /**
  * Bytes a phone's browser receives to show 首页 for the first time, and again on a
- * second visit. Every response: status line and headers plus the body as sent
- * (compressed when it was), from the browser's own accounting.
+ * second visit: every response's status line, headers and body as they came over
+ * the wire (compressed when they were; nothing for what came from the cache), as
+ * chromium's DevTools protocol counts them.
  */
 export async function measureColdLoad(url) {
   const { chromium } = await import('playwright-core')
@@ -129,27 +130,32 @@ export async function measureColdLoad(url) {
       permissions: ['geolocation'],
     })
     const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.enable')
+    let requests = new Map()
+    let fromCache = new Set()
+    cdp.on('Network.requestServedFromCache', ({ requestId }) => fromCache.add(requestId))
+    cdp.on('Network.responseReceived', ({ requestId, response }) => {
+      requests.set(requestId, {
+        url: response.url.replace(url, ''),
+        status: response.status,
+        encoding: response.headers['content-encoding'] ?? response.headers['Content-Encoding'] ?? null,
+        cached: fromCache.has(requestId) || Boolean(response.fromDiskCache || response.fromMemoryCache),
+        bytes: 0,
+      })
+    })
+    cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+      const r = requests.get(requestId)
+      if (r) r.bytes = encodedDataLength
+    })
     const visit = async () => {
-      const responses = []
-      const onFinished = (request) => responses.push(request)
-      page.on('requestfinished', onFinished)
+      requests = new Map()
+      fromCache = new Set()
       await page.goto(`${url}/`)
       await page.locator('.station-card--hero').waitFor({ timeout: 60_000 })
       await page.waitForLoadState('networkidle')
-      page.off('requestfinished', onFinished)
-      const items = []
-      for (const request of responses) {
-        if (request.url().startsWith('data:')) continue
-        const sizes = await request.sizes()
-        const response = await request.response()
-        items.push({
-          url: request.url().replace(url, ''),
-          status: response?.status() ?? 0,
-          encoding: (await response?.headerValue('content-encoding')) ?? null,
-          bytes: sizes.responseHeadersSize + Math.max(sizes.responseBodySize, 0),
-        })
-      }
-      return { bytes: items.reduce((n, i) => n + i.bytes, 0), requests: items.length, items }
+      const items = [...requests.values()].filter((r) => !r.url.startsWith('data:'))
+      return { bytes: items.reduce((n, i) => n + i.bytes, 0), requests: items.length, fromCache: items.filter((i) => i.cached).length, items }
     }
     const cold = await visit()
     const warm = await visit()
@@ -179,7 +185,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       const { cold, warm } = m.h5ColdLoad
       console.log(`h5 首页, cold first load: ${kb(cold.bytes)} transferred in ${cold.requests} responses (budget ${kb(BUDGETS.h5ColdLoadBytes)})`)
       for (const i of cold.items) console.log(`  ${kb(i.bytes).padStart(9)}  ${i.status} ${i.encoding ?? '-'}  ${i.url}`)
-      console.log(`h5 首页, second visit: ${kb(warm.bytes)} transferred in ${warm.requests} responses`)
+      console.log(`h5 首页, second visit: ${kb(warm.bytes)} transferred, ${warm.fromCache} of ${warm.requests} responses from the browser's cache`)
     }
   }
   const over = []
