@@ -82,3 +82,11 @@ test('the tree failing to load shows why, and 重试 loads it', async () => {
   fireEvent.click(screen.getByRole('button', { name: '重试' }))
   expect(await screen.findByText('请选择城市')).toBeInTheDocument()
 })
+
+test('a municipality is listed once, without its own name beside it', async () => {
+  const SHANGHAI = { name: '上海市', level: 'city' as const, center: { lat: 31.23, lng: 121.47 }, stationCount: 17, children: [] }
+  fakeApi({ 'GET /api/areas': { items: [...AREAS, { name: '上海市', level: 'province' as const, center: SHANGHAI.center, stationCount: 17, children: [SHANGHAI] }] } })
+  render(<AreaPage />)
+  expect(await screen.findByRole('button', { name: /^上海市/ })).toHaveTextContent(/^上海市17 个站点 ›$/)
+  expect(screen.getByRole('button', { name: /^大连市/ })).toHaveTextContent('辽宁省 · 5 个站点')
+})

@@ -59,8 +59,11 @@ export function useArea() {
     reload: load,
     path,
     options,
-    /** A city's province, said beside it in the first list. */
-    provinceName: (node: AreaNode) => (node.level === 'city' ? (provinceOf(node)?.name ?? null) : null),
+    /** A city's province, said beside it in the first list (not for 上海市 in 上海市). */
+    provinceName: (node: AreaNode) => {
+      const province = node.level === 'city' ? provinceOf(node)?.name : undefined
+      return province && province !== node.name ? province : null
+    },
     prompt: options[0] ? LEVEL_PROMPT[options[0].level] : '',
     choose: (node: AreaNode) => {
       const chain = [...path, node]
