@@ -35,6 +35,8 @@ export interface LighthouseResult extends LighthouseRun {
   page: string
   elder: boolean
   runs: LighthouseRun[]
+  /** Runs Lighthouse itself gave up on (e.g. NO_NAVSTART: it lost the trace on a busy machine), each run again. */
+  lostRuns: number
 }
 
 const median = (values: number[]) => {
@@ -92,12 +94,22 @@ export async function benchLighthouse(baseUrl: string, runs: number, log: (line:
     for (const elder of [false, true]) {
       const url = `${baseUrl}/${p.hash}${elder ? '?elder=1' : ''}`
       const all: LighthouseRun[] = []
-      for (let i = 0; i < runs; i++) all.push(await runOnce(url))
+      let lostRuns = 0
+      while (all.length < runs) {
+        try {
+          all.push(await runOnce(url))
+        } catch (err) {
+          // Only Lighthouse's own failure to record is run again, and not forever.
+          if (!String(err).includes('Lighthouse: ') || ++lostRuns > runs) throw err
+          log(`lighthouse ${p.name}${elder ? ' (长辈模式)' : ''}: ${(err as Error).message} — running it again`)
+        }
+      }
       const pick = (k: keyof LighthouseRun) => median(all.map((r) => r[k]))
       const r: LighthouseResult = {
         page: p.name,
         elder,
         runs: all,
+        lostRuns,
         score: pick('score'),
         fcpMs: pick('fcpMs'),
         lcpMs: pick('lcpMs'),
