@@ -29,6 +29,8 @@ export interface LighthouseRun {
   speedIndexMs: number
   ttiMs: number
   transferKiB: number
+  /** Lighthouse's measure of how fast this machine was during the run (its BenchmarkIndex; a quiet desktop is ~1,500–2,500). */
+  benchmarkIndex: number
 }
 
 export interface LighthouseResult extends LighthouseRun {
@@ -80,6 +82,7 @@ async function runOnce(url: string): Promise<LighthouseRun> {
       speedIndexMs: value('speed-index'),
       ttiMs: value('interactive'),
       transferKiB: value('total-byte-weight') / 1024,
+      benchmarkIndex: lhr.environment.benchmarkIndex,
     }
   } finally {
     await browser.close()
@@ -118,8 +121,9 @@ export async function benchLighthouse(baseUrl: string, runs: number, log: (line:
         speedIndexMs: pick('speedIndexMs'),
         ttiMs: pick('ttiMs'),
         transferKiB: pick('transferKiB'),
+        benchmarkIndex: pick('benchmarkIndex'),
       }
-      log(`lighthouse ${p.name}${elder ? ' (长辈模式)' : ''}: ${r.score} (runs ${all.map((x) => x.score).join(', ')}); LCP ${(r.lcpMs / 1000).toFixed(1)} s, TBT ${Math.round(r.tbtMs)} ms, TTI ${(r.ttiMs / 1000).toFixed(1)} s, CLS ${r.cls.toFixed(3)}, ${Math.round(r.transferKiB)} KiB`)
+      log(`lighthouse ${p.name}${elder ? ' (长辈模式)' : ''}: ${r.score} (runs ${all.map((x) => x.score).join(', ')}); LCP ${(r.lcpMs / 1000).toFixed(1)} s, TBT ${Math.round(r.tbtMs)} ms, TTI ${(r.ttiMs / 1000).toFixed(1)} s, CLS ${r.cls.toFixed(3)}, ${Math.round(r.transferKiB)} KiB; machine's BenchmarkIndex ${Math.round(r.benchmarkIndex)}`)
       results.push(r)
     }
   }

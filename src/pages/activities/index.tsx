@@ -6,6 +6,7 @@ import { LocationStatus } from '@/components/LocationStatus'
 import { PrivacyPopup } from '@/components/PrivacyPopup'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { ActivityCard } from '@/components/ActivityCard'
+import { useProgressiveList } from '@/hooks/useProgressiveList'
 import { AUDIENCE_FILTERS, DATE_FILTERS, useActivities } from './useActivities'
 import './index.scss'
 
@@ -23,6 +24,7 @@ export default function Activities() {
   const pageClass = usePageClass('page-activities')
   const s = useActivities()
   const firstLoad = s.status === 'waiting' || (s.status === 'loading' && s.items.length === 0)
+  const listed = useProgressiveList(s.items)
 
   return (
     <View className={pageClass}>
@@ -58,7 +60,7 @@ export default function Activities() {
 
       {s.items.length > 0 && (
         <View className='activity-list' ariaLabel={`共 ${s.items.length} 个活动`}>
-          {s.items.map((a) => (
+          {listed.map((a) => (
             <ActivityCard key={a.id} activity={a} />
           ))}
         </View>
