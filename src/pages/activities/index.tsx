@@ -6,7 +6,6 @@ import { LocationStatus } from '@/components/LocationStatus'
 import { PrivacyPopup } from '@/components/PrivacyPopup'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { ActivityCard } from '@/components/ActivityCard'
-import { useProgressiveList } from '@/hooks/useProgressiveList'
 import { AUDIENCE_FILTERS, DATE_FILTERS, useActivities } from './useActivities'
 import './index.scss'
 
@@ -24,7 +23,6 @@ export default function Activities() {
   const pageClass = usePageClass('page-activities')
   const s = useActivities()
   const firstLoad = s.status === 'waiting' || (s.status === 'loading' && s.items.length === 0)
-  const listed = useProgressiveList(s.items)
 
   return (
     <View className={pageClass}>
@@ -60,7 +58,7 @@ export default function Activities() {
 
       {s.items.length > 0 && (
         <View className='activity-list' ariaLabel={`共 ${s.items.length} 个活动`}>
-          {listed.map((a) => (
+          {s.items.map((a) => (
             <ActivityCard key={a.id} activity={a} />
           ))}
         </View>

@@ -6,7 +6,6 @@ import { SketchMap } from '@/components/SketchMap'
 import { LocationStatus } from '@/components/LocationStatus'
 import { PrivacyPopup } from '@/components/PrivacyPopup'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
-import { useProgressiveList } from '@/hooks/useProgressiveList'
 import { KIND_FILTERS, useStations } from './useStations'
 import './index.scss'
 
@@ -15,7 +14,6 @@ export default function Stations() {
   const s = useStations()
   const { nearby, location } = s
   const position = location.position
-  const listed = useProgressiveList(nearby.items)
 
   return (
     <View className={pageClass}>
@@ -100,7 +98,7 @@ export default function Stations() {
       {nearby.status === 'ok' && nearby.items.length === 0 && <EmptyState text='附近没有符合条件的社工站，换个筛选条件试试' />}
 
       <View className='stations-list'>
-        {listed.map((st, i) => (
+        {nearby.items.map((st, i) => (
           <StationCard key={st.id} station={st} number={i + 1} highlighted={st.id === s.selectedId} onLocate={() => s.select(st.id, 'list')} />
         ))}
       </View>
