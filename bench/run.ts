@@ -3,7 +3,9 @@
  * the same run (absolute numbers depend on the machine; ratios much less).
  * Writes bench/results/latest.json and prints a Markdown table for the README.
  *
- *   npm run bench -- --quick      shorter load phases
+ *   npm run bench -- --quick        shorter load phases, one Lighthouse run per page
+ *   npm run bench -- --lighthouse   only the h5 portal's Lighthouse performance scores
+ *                                   (needs npm run build:h5; --lighthouse-runs=N, default 3)
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -17,6 +19,7 @@ import { benchBurst } from './burst'
 import { benchNearby, loadStations } from './nearby'
 import { benchReport, loadCity, type ReportBench } from './report'
 import { load, loadSubmissions, randomNearbyPath } from './load'
+import { benchLighthouse, type LighthouseResult } from './lighthouse'
 import { fmt } from './util'
 // @ts-expect-error plain ESM helper without types
 import { startPostgres } from '../scripts/postgres.mjs'
@@ -27,6 +30,8 @@ const LOAD_RATE = 200
 const SUBMIT_RATE = 50
 const BURST_APPLICANTS = 500
 const BURST_ROUNDS = quick ? 2 : 5
+const lighthouseOnly = process.argv.includes('--lighthouse')
+const LIGHTHOUSE_RUNS = Number(process.argv.find((a) => a.startsWith('--lighthouse-runs='))?.split('=')[1] ?? (quick ? 1 : 3))
 
 async function onBackend(name: string, open: () => Promise<Database>, databaseUrl: string | null) {
   console.log(`\n## ${name}`)
@@ -70,8 +75,40 @@ async function reportPhase(name: string, open: () => Promise<Database>): Promise
   }
 }
 
+/** Lighthouse on the h5 build, served by the real server on a fresh PGlite with the demo data. */
+async function lighthousePhase(): Promise<LighthouseResult[]> {
+  if (!fs.existsSync(path.join(__dirname, '..', 'dist', 'h5', 'index.html'))) throw new Error('dist/h5 is missing: run npm run build:h5')
+  console.log(`\n## Lighthouse (performance, mobile, simulated throttling; median of ${LIGHTHOUSE_RUNS})`)
+  const server = await startServer({ env: { LOG_LEVEL: 'warn', JOB_INTERVAL_MS: '0' } })
+  try {
+    return await benchLighthouse(server.url, LIGHTHOUSE_RUNS)
+  } finally {
+    await server.stop()
+  }
+}
+
+function printLighthouse(rows: LighthouseResult[]) {
+  console.log('\n| page | mode | score (runs) | LCP | TBT | TTI | CLS | transferred | BenchmarkIndex |')
+  console.log('|---|---|---|---|---|---|---|---|---|')
+  for (const r of rows) {
+    console.log(`| ${r.page} | ${r.elder ? '长辈模式' : 'standard'} | ${r.score} (${r.runs.map((x) => x.score).join(', ')}) | ${fmt(r.lcpMs / 1000, 1)} s | ${fmt(r.tbtMs, 0)} ms | ${fmt(r.ttiMs / 1000, 1)} s | ${fmt(r.cls, 3)} | ${fmt(r.transferKiB, 0)} KiB | ${fmt(r.benchmarkIndex, 0)} |`)
+  }
+}
+
+function writeResults(results: Record<string, unknown>, name: string) {
+  const outDir = path.join(__dirname, 'results')
+  fs.mkdirSync(outDir, { recursive: true })
+  fs.writeFileSync(path.join(outDir, name), JSON.stringify(results, null, 2))
+}
+
 async function main() {
   const results: Record<string, unknown> = { date: new Date().toISOString(), cpus: os.cpus().length, node: process.version }
+  if (lighthouseOnly) {
+    results.lighthouse = await lighthousePhase()
+    writeResults(results, 'lighthouse.json')
+    printLighthouse(results.lighthouse as LighthouseResult[])
+    process.exit(0)
+  }
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-bench-'))
   const pglite = await onBackend('PGlite', () => openPglite(dataDir), null)
@@ -93,9 +130,8 @@ async function main() {
     console.log('\nPostgreSQL not installed: skipped (apt-get install -y postgresql)')
   }
 
-  const outDir = path.join(__dirname, 'results')
-  fs.mkdirSync(outDir, { recursive: true })
-  fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(results, null, 2))
+  results.lighthouse = await lighthousePhase()
+  writeResults(results, 'latest.json')
 
   console.log(`\n| backend | KNN top-10 vs brute force (1,000 points) | KNN mean | scan mean | speed-up | baseline p50/p99 @${LOAD_RATE}/s | nearby p50/p99 @${LOAD_RATE}/s | submissions p50/p99 @${SUBMIT_RATE}/s |`)
   console.log('|---|---|---|---|---|---|---|---|')
@@ -118,6 +154,7 @@ async function main() {
     if (!r) continue
     console.log(`| ${key === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${r.stations} stations, ${r.requests.toLocaleString('en')} requests, ${r.events.toLocaleString('en')} events | ${fmt(r.monthP50Ms, 0)} ms | ${fmt(r.yearP50Ms, 0)} ms | ${fmt(r.monthSeqP50Ms, 0)} ms | ×${fmt(r.speedup, 0)} | ${r.sameFigures ? 'yes' : 'NO'} |`)
   }
+  printLighthouse(results.lighthouse as LighthouseResult[])
   const bad = ['pglite', 'postgres'].some((k) => (results[k] as any)?.nearby.mismatches > 0 || (results[k] as any)?.load.burst.correctRounds !== (results[k] as any)?.load.burst.rounds || (results[k] as any)?.report?.sameFigures === false)
   process.exit(bad ? 1 : 0)
 }

@@ -1,8 +1,25 @@
-/** Serves the h5 build of the mini-program at `/` (the resident portal in a browser). */
+/**
+ * Serves the h5 build of the mini-program at `/` (the resident portal in a browser).
+ *
+ * The build writes a brotli and a gzip copy beside each text file
+ * (config/precompress.ts); the copy the browser accepts is sent as it is.
+ * Content-hashed files (`name.1a2b3c4d.js`) never change, so browsers keep
+ * them for a year; everything else, index.html first, is revalidated each time.
+ */
 import fs from 'node:fs'
 import path from 'node:path'
 import fp from 'fastify-plugin'
 import fastifyStatic from '@fastify/static'
+
+/** `js/app.1a2b3c4d.js`, `static/images/home.1a2b3c4d.png`, or their `.br` / `.gz` copies. */
+const HASHED = /\.[0-9a-f]{8}\.[a-z0-9]+(\.br|\.gz)?$/
+const COMPRESSIBLE = /\.(js|css|html|svg|json|txt)(\.br|\.gz)?$/
+
+function cacheHeaders(res: { setHeader: (name: string, value: string) => unknown }, filePath: string) {
+  res.setHeader('cache-control', HASHED.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache')
+  // Caches between us and the browser must keep the brotli, gzip and plain answers apart.
+  if (COMPRESSIBLE.test(filePath)) res.setHeader('vary', 'accept-encoding')
+}
 
 export default fp(
   async (app, opts: { dir: string }) => {
@@ -17,11 +34,10 @@ export default fp(
     await app.register(fastifyStatic, {
       root: opts.dir,
       prefix: '/',
-      setHeaders(res, filePath) {
-        // Hashed assets never change; the page itself must always be revalidated.
-        if (/\.[0-9a-f]{8}\.(js|css)$/.test(filePath)) res.setHeader('cache-control', 'public, max-age=31536000, immutable')
-        else res.setHeader('cache-control', 'no-cache')
-      },
+      preCompressed: true,
+      // send's own `Cache-Control: public, max-age=0` would override ours: we set it for every file.
+      cacheControl: false,
+      setHeaders: cacheHeaders,
     })
   },
   { name: 'h5' },

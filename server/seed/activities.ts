@@ -2,8 +2,10 @@
  * Demo activities, from the source reports (../shared/seeds): 东山小学堂's five
  * courses at 先进街道社工站, health lectures at 太平街道社工站, the anti-fraud
  * talk 守好养老钱 at 六道大社区, a handicraft day at 塘桥村 and 心灵有约 at
- * 四平路街道. Dates are relative to the week the server starts in, so the demo
- * always has open registrations; each week's run has its own code, so earlier
+ * 四平路街道. Dates are relative to the week the server starts in (China
+ * Standard Time), so the demo always has open registrations: the lectures and
+ * the handicraft afternoon fall later this same week (本周 is never empty), the
+ * courses start the week after. Each week's run has its own code, so earlier
  * runs (and their enrollments) stay as history.
  */
 import type { ActivityBody } from '../../contract/types'
@@ -13,8 +15,13 @@ export interface SeedActivity {
   /** Stable key; the week is appended to make each run's code. */
   key: string
   stationCode: string
-  /** Days after the week's Monday of the first session; `weeks` sessions a week apart. */
+  /**
+   * Days after the week's Monday of the first session; `weeks` sessions a week apart.
+   * With `thisWeek`, the weekday wished for (0 = Monday … 6 = Sunday) of a session later
+   * this week: never earlier than tomorrow, or today while it is at least LEAD_HOURS away.
+   */
   day: number
+  thisWeek?: true
   start: string
   end: string
   weeks: number
@@ -67,7 +74,7 @@ export const SEED_ACTIVITIES: SeedActivity[] = [
     },
   },
   {
-    key: 'TP-GXY', stationCode: 'DL-PLD-TP', day: 9, start: '09:00', end: '10:30', weeks: 1,
+    key: 'TP-GXY', stationCode: 'DL-PLD-TP', day: 2, thisWeek: true, start: '09:00', end: '10:30', weeks: 1,
     activity: {
       title: '预防高血压健康讲座', project: '健康知识讲座', category: 'health', audience: 'elderly', minAge: null, maxAge: null,
       description: '社工站联合区中心医院的医生，讲解高血压的早期信号、日常饮食和用药注意事项，现场免费测量血压。老年人及家属均可报名。',
@@ -91,7 +98,7 @@ export const SEED_ACTIVITIES: SeedActivity[] = [
     },
   },
   {
-    key: 'LD-SHYLQ', stationCode: 'SY-JY-LD', day: 10, start: '15:00', end: '16:30', weeks: 1,
+    key: 'LD-SHYLQ', stationCode: 'SY-JY-LD', day: 3, thisWeek: true, start: '15:00', end: '16:30', weeks: 1,
     activity: {
       title: '守好养老钱·防诈骗讲座', project: '守好养老钱', category: 'anti_fraud', audience: 'elderly', minAge: null, maxAge: null,
       description: '志愿者用通俗易懂的语言讲解发生在身边的养老诈骗套路、类型及其特点：陌生短信和电话、保健品、以房养老、投资理财。提醒老年人看好自己的“钱袋子”，守好“养老钱”。子女可陪同参加。',
@@ -99,7 +106,7 @@ export const SEED_ACTIVITIES: SeedActivity[] = [
     },
   },
   {
-    key: 'TQ-GSSG', stationCode: 'TC-SX-TQ', day: 11, start: '14:00', end: '16:00', weeks: 1,
+    key: 'TQ-GSSG', stationCode: 'TC-SX-TQ', day: 4, thisWeek: true, start: '14:00', end: '16:00', weeks: 1,
     activity: {
       title: '新春挂饰手工制作', project: '岳西礼堂老年人日间照料', category: 'handicraft', audience: 'elderly', minAge: null, maxAge: null,
       description: '延续深受老人喜爱的“龙年挂饰手工制作活动”：在社工带领下动手制作新春挂饰，材料由社工站准备，空巢、独居老人优先。',
@@ -123,22 +130,45 @@ export function weekStart(now: Date): Date {
   return new Date(cstDayStart(cstDate(now)).getTime() - (cstWeekday(now) - 1) * DAY_MS)
 }
 
-const at = (base: Date, day: number, hhmm: string) =>
-  new Date(base.getTime() + day * DAY_MS + (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))) * 60_000).toISOString()
+/** A session later this week starts at least this long after the run is created. */
+export const LEAD_HOURS = 3
+/** This week's sessions close for registration (and for cancelling) this long before they start. */
+const THIS_WEEK_CLOSE_HOURS = 2
 
-/** The activity of this week's run: registration opened 3 days before Monday, closes the day before. */
+const at = (base: Date, day: number, hhmm: string) =>
+  new Date(base.getTime() + day * DAY_MS + (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))) * 60_000)
+const iso = (base: Date, day: number, hhmm: string) => at(base, day, hhmm).toISOString()
+
+/** The day (after this week's Monday) of the first session of the run created at `now`. */
+export function firstSessionDay(s: SeedActivity, now: Date): number {
+  if (!s.thisWeek) return s.day
+  const base = weekStart(now)
+  const today = Math.floor((now.getTime() - base.getTime()) / DAY_MS)
+  const soonest = at(base, today, s.start).getTime() - now.getTime() >= LEAD_HOURS * 3600_000 ? today : today + 1
+  const day = Math.max(s.day, soonest)
+  // Too late in the week (Sunday afternoon on): the same weekday next week.
+  return day <= 6 ? day : s.day + 7
+}
+
+/**
+ * The activity of the run created at `now`: registration opened 3 days before this week's
+ * Monday; it closes the day before the first session (the courses), or 2 hours before it
+ * (this week's lectures and afternoons).
+ */
 export function seedRun(s: SeedActivity, now: Date): { code: string; body: ActivityBody } {
   const base = weekStart(now)
-  const sessions = Array.from({ length: s.weeks }, (_, w) => ({ startsAt: at(base, s.day + 7 * w, s.start), endsAt: at(base, s.day + 7 * w, s.end) }))
+  const day = firstSessionDay(s, now)
+  const sessions = Array.from({ length: s.weeks }, (_, w) => ({ startsAt: iso(base, day + 7 * w, s.start), endsAt: iso(base, day + 7 * w, s.end) }))
   const week = base.toISOString().slice(0, 10).replace(/-/g, '')
+  const closing = s.thisWeek ? new Date(at(base, day, s.start).getTime() - THIS_WEEK_CLOSE_HOURS * 3600_000).toISOString() : null
   return {
     code: `${s.key}-${week}`,
     body: {
       ...s.activity,
       sessions,
-      opensAt: at(base, -(s.opensDaysBefore ?? 3), '09:00'),
-      closesAt: at(base, s.day - 1, '18:00'),
-      cancelDeadline: at(base, s.day - 1, '12:00'),
+      opensAt: iso(base, -(s.opensDaysBefore ?? 3), '09:00'),
+      closesAt: closing ?? iso(base, day - 1, '18:00'),
+      cancelDeadline: closing ?? iso(base, day - 1, '12:00'),
     },
   }
 }

@@ -1,7 +1,8 @@
 /**
- * 选择所在地区 (src/pages/area): the resident taps down the area tree
- * (省 › 市 › 区县 › 街道); the chosen area becomes where stations are
- * measured from, remembered across restarts.
+ * 选择所在地区 (src/pages/area): the resident taps down the area tree from
+ * the city (市 › 区县 › 街道, each city with its province beside it); the
+ * chosen area (with its province) becomes where stations are measured from,
+ * remembered across restarts.
  */
 import { fireEvent, render, screen } from '@testing-library/react'
 import AreaPage from '@/pages/area/index'
@@ -15,20 +16,19 @@ const openedFromIndex = () => Taro.getCurrentPages.mockReturnValue([{ route: 'pa
 
 const tap = async (name: RegExp) => fireEvent.click(await screen.findByRole('button', { name }))
 
-test('tapping 辽宁省 → 大连市 → 金普新区 → 先进街道 sets the area and goes back', async () => {
+test('tapping 大连市 → 金普新区 → 先进街道 sets the area (with its province) and goes back', async () => {
   openedFromIndex()
   const api = fakeApi({ 'GET /api/areas': { items: AREAS } })
   render(<AreaPage />)
 
-  expect(await screen.findByText('请选择省份')).toBeInTheDocument()
-  expect(screen.getByRole('button', { name: /^辽宁省/ })).toHaveTextContent('5 个站点')
-  await tap(/^辽宁省/)
-  expect(screen.getByText('请选择城市')).toBeInTheDocument()
+  // It starts at the city, with the province beside each; a province without stations lists no city.
+  expect(await screen.findByText('请选择城市')).toBeInTheDocument()
+  expect(screen.getAllByRole('button', { name: /个站点/ }).map((b) => b.textContent)).toEqual(['大连市辽宁省 · 5 个站点 ›'])
   await tap(/^大连市/)
   expect(screen.getByText('请选择区县')).toBeInTheDocument()
   await tap(/^金普新区/)
   expect(screen.getByText('请选择街道（乡镇）')).toBeInTheDocument()
-  expect(screen.getByLabelText('已选择的地区')).toHaveTextContent('全部地区› 辽宁省› 大连市› 金普新区')
+  expect(screen.getByLabelText('已选择的地区')).toHaveTextContent('全部城市› 大连市› 金普新区')
   expect(Taro.navigateBack).not.toHaveBeenCalled()
   await tap(/^先进街道/)
 
@@ -44,7 +44,6 @@ test('整个金普新区 picks the district itself', async () => {
   openedFromIndex()
   fakeApi({ 'GET /api/areas': { items: AREAS } })
   render(<AreaPage />)
-  await tap(/^辽宁省/)
   await tap(/^大连市/)
   await tap(/^金普新区/)
   fireEvent.click(screen.getByRole('button', { name: '整个金普新区' }))
@@ -55,13 +54,12 @@ test('整个金普新区 picks the district itself', async () => {
 test('返回上一级 and the breadcrumb go back up the tree', async () => {
   fakeApi({ 'GET /api/areas': { items: AREAS } })
   render(<AreaPage />)
-  await tap(/^辽宁省/)
   await tap(/^大连市/)
+  await tap(/^金普新区/)
   fireEvent.click(screen.getByRole('button', { name: '返回上一级' }))
+  expect(screen.getByText('请选择区县')).toBeInTheDocument()
+  fireEvent.click(screen.getByRole('button', { name: '全部城市' }))
   expect(screen.getByText('请选择城市')).toBeInTheDocument()
-  fireEvent.click(screen.getByRole('button', { name: '全部地区' }))
-  expect(screen.getByText('请选择省份')).toBeInTheDocument()
-  expect(screen.getByRole('button', { name: /^吉林省/ })).toHaveTextContent('0 个站点')
   expect(screen.queryByRole('button', { name: '返回上一级' })).not.toBeInTheDocument()
 })
 
@@ -69,7 +67,6 @@ test('opened as the first page (no page to go back to): goes to 首页', async (
   // the shim's default: one page on the stack
   fakeApi({ 'GET /api/areas': { items: AREAS } })
   render(<AreaPage />)
-  await tap(/^辽宁省/)
   await tap(/^大连市/)
   await tap(/^中山区/)
   expect(useLocation.getState().area?.path).toEqual(['辽宁省', '大连市', '中山区'])
@@ -83,5 +80,13 @@ test('the tree failing to load shows why, and 重试 loads it', async () => {
   render(<AreaPage />)
   expect(await screen.findByRole('alert')).toHaveTextContent('服务暂时不可用')
   fireEvent.click(screen.getByRole('button', { name: '重试' }))
-  expect(await screen.findByText('请选择省份')).toBeInTheDocument()
+  expect(await screen.findByText('请选择城市')).toBeInTheDocument()
+})
+
+test('a municipality is listed once, without its own name beside it', async () => {
+  const SHANGHAI = { name: '上海市', level: 'city' as const, center: { lat: 31.23, lng: 121.47 }, stationCount: 17, children: [] }
+  fakeApi({ 'GET /api/areas': { items: [...AREAS, { name: '上海市', level: 'province' as const, center: SHANGHAI.center, stationCount: 17, children: [SHANGHAI] }] } })
+  render(<AreaPage />)
+  expect(await screen.findByRole('button', { name: /^上海市/ })).toHaveTextContent(/^上海市17 个站点 ›$/)
+  expect(screen.getByRole('button', { name: /^大连市/ })).toHaveTextContent('辽宁省 · 5 个站点')
 })

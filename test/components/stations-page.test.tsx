@@ -72,6 +72,9 @@ test('the sketch map numbers the stations; tapping a marker highlights its card 
   fakeApi({ 'GET /api/stations/nearby': { items: [MINXIN, XIANJIN] } })
   render(<Stations />)
   const map = await screen.findByLabelText('附近社工站示意图')
+  // The list's cards carry the markers' numbers.
+  expect(within(document.getElementById(`station-${MINXIN.id}`)!).getByLabelText('1号')).toHaveTextContent('1')
+  expect(within(document.getElementById(`station-${XIANJIN.id}`)!).getByLabelText('2号')).toHaveTextContent('2')
   fireEvent.click(within(map).getByRole('button', { name: '2号 先进街道社工站，1.3公里' }))
   expect(Taro.pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: `#station-${XIANJIN.id}` }))
   expect(document.getElementById(`station-${XIANJIN.id}`)).toHaveClass('station-card--highlighted')

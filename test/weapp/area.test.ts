@@ -1,6 +1,6 @@
 /**
  * Area picker (pages/area/index) on the weapp build, and the way back to 首页:
- * a resident who refused location picks 省 → 市 → 区 → 街道 by hand and still
+ * a resident who refused location picks 市 → 区 → 街道 by hand and still
  * gets the nearest stations.
  */
 import { mountPage, type MountedPage } from './harness'
@@ -20,12 +20,13 @@ async function pickDown(page: MountedPage, names: string[]) {
   }
 }
 
-test('picking 辽宁省 › 大连市 › 金普新区 › 先进街道 stores the area and goes back', async () => {
+test('picking 大连市 › 金普新区 › 先进街道 stores the area (with its province) and goes back', async () => {
   const page = await mountPage('pages/area/index', {}, { openedFrom: ['pages/index/index'], routes: { 'GET /api/areas': AREAS } })
-  await page.waitFor(() => areaNames(page).length > 0, 'the provinces')
-  expect(page.text()).toContain('请选择省份')
-  await pickDown(page, ['辽宁省', '大连市', '金普新区'])
-  expect(page.querySelectorAll('breadcrumb__item').map((n) => page.text(n))).toEqual(['全部地区', '› 辽宁省', '› 大连市', '› 金普新区'])
+  await page.waitFor(() => areaNames(page).length > 0, 'the cities')
+  expect(page.text()).toContain('请选择城市')
+  expect(areaNames(page)).toEqual(['大连市'])
+  await pickDown(page, ['大连市', '金普新区'])
+  expect(page.querySelectorAll('breadcrumb__item').map((n) => page.text(n))).toEqual(['全部城市', '› 大连市', '› 金普新区'])
   await pickDown(page, ['先进街道'])
   await page.waitFor(() => page.callsOf('navigateBack').length === 1, 'navigateBack')
   expect(page.consoleErrors).toEqual([])
@@ -42,7 +43,7 @@ test('picking 辽宁省 › 大连市 › 金普新区 › 先进街道 stores t
 
 test('整个金普新区 picks the district itself', async () => {
   const page = await mountPage('pages/area/index', {}, { openedFrom: ['pages/stations/index'], routes: { 'GET /api/areas': AREAS } })
-  await pickDown(page, ['辽宁省', '大连市', '金普新区'])
+  await pickDown(page, ['大连市', '金普新区'])
   await page.tap('area-item--whole')
   await page.waitFor(() => page.callsOf('navigateBack').length === 1, 'navigateBack')
   expect(JSON.parse(page.storage.get('sgz-location') as string).state.area.center).toEqual({ lat: 39.0968, lng: 121.7185 })
@@ -50,7 +51,7 @@ test('整个金普新区 picks the district itself', async () => {
 
 test('opened as the first page, it switches to the 首页 tab when done', async () => {
   const page = await mountPage('pages/area/index', {}, { routes: { 'GET /api/areas': AREAS } })
-  await pickDown(page, ['辽宁省', '大连市', '金普新区', '先进街道'])
+  await pickDown(page, ['大连市', '金普新区', '先进街道'])
   await page.waitFor(() => page.callsOf('switchTab').length === 1, 'switchTab')
   expect(page.callsOf('switchTab')[0].url).toBe('/pages/index/index')
 })

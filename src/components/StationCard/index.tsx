@@ -11,11 +11,13 @@ export interface StationCardProps {
   /** The big card of 首页, or a row of a list. */
   variant?: 'hero' | 'list'
   highlighted?: boolean
+  /** Its number on the map above the list (找社工站). */
+  number?: number
   now?: Date
   onLocate?: () => void
 }
 
-export function StationCard({ station, variant = 'list', highlighted = false, now = new Date(), onLocate }: StationCardProps) {
+export function StationCard({ station, variant = 'list', highlighted = false, number, now = new Date(), onLocate }: StationCardProps) {
   const open = isOpenAt(station.openingHours, now)
   return (
     <View
@@ -24,6 +26,11 @@ export function StationCard({ station, variant = 'list', highlighted = false, no
     >
       <View className='station-card__main' onClick={() => openStation(station.id)} ariaRole='link'>
         <View className='station-card__head'>
+          {number !== undefined && (
+            <View className='station-card__number' ariaLabel={`${number}号`}>
+              {number}
+            </View>
+          )}
           <Text className='station-card__name'>{station.name}</Text>
           {station.distanceMeters !== undefined && <Text className='station-card__distance'>{formatDistance(station.distanceMeters)}</Text>}
         </View>

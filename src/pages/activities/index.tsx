@@ -22,6 +22,7 @@ function Chip({ active, label, onClick, className = '' }: { active: boolean; lab
 export default function Activities() {
   const pageClass = usePageClass('page-activities')
   const s = useActivities()
+  const firstLoad = s.list.status === 'idle' || (s.list.status === 'loading' && s.items.length === 0)
 
   return (
     <View className={pageClass}>
@@ -45,7 +46,7 @@ export default function Activities() {
         ))}
       </ScrollView>
 
-      {(s.list.status === 'idle' || (s.list.status === 'loading' && s.items.length === 0)) && <Loading text='正在查找附近的活动…' />}
+      {firstLoad && <Loading text='正在查找附近的活动…' />}
       {s.list.status === 'error' && <ErrorState message={s.list.error.message} onRetry={s.list.reload} />}
       {s.list.status === 'ok' && s.items.length === 0 && (
         <EmptyState text='没有符合条件的活动，换个筛选条件试试'>
@@ -63,11 +64,14 @@ export default function Activities() {
         </View>
       )}
 
-      <View className='activities-mine'>
-        <Button className='btn btn--main btn-my-enrollments' onClick={() => Taro.navigateTo({ url: '/packages/activity/mine/index' })}>
-          我的报名
-        </Button>
-      </View>
+      {/* Below the list once it is there, so the list does not push it down as it arrives. */}
+      {!firstLoad && (
+        <View className='activities-mine'>
+          <Button className='btn btn--main btn-my-enrollments' onClick={() => Taro.navigateTo({ url: '/packages/activity/mine/index' })}>
+            我的报名
+          </Button>
+        </View>
+      )}
     </View>
   )
 }

@@ -11,7 +11,7 @@ export default function AreaPage() {
     <View className={pageClass}>
       <View className='area-path breadcrumb' ariaLabel='已选择的地区'>
         <View className='breadcrumb__item' onClick={() => a.goTo(0)} ariaRole='button'>
-          全部地区
+          全部城市
         </View>
         {a.path.map((n, i) => (
           <View key={n.name} className='breadcrumb__item' onClick={() => a.goTo(i + 1)} ariaRole='button'>
@@ -32,9 +32,12 @@ export default function AreaPage() {
               </View>
             )}
             {a.options.map((n) => (
-              <View key={n.name} className='area-item' onClick={() => a.choose(n)} ariaRole='button'>
+              <View key={`${a.provinceName(n) ?? ''}${n.name}`} className='area-item' onClick={() => a.choose(n)} ariaRole='button'>
                 <Text className='area-item__name'>{n.name}</Text>
-                <Text className='area-item__count'>{n.stationCount} 个站点 ›</Text>
+                <Text className='area-item__count'>
+                  {a.provinceName(n) ? `${a.provinceName(n)} · ` : ''}
+                  {n.stationCount} 个站点 ›
+                </Text>
               </View>
             ))}
           </View>

@@ -12,18 +12,26 @@ const LEVEL_PROMPT: Record<AreaNode['level'], string> = {
   street: '请选择街道（乡镇）',
 }
 
+/**
+ * The picker starts at the city (residents know their city; a province level
+ * adds a tap, and 上海市 › 上海市 for the municipalities), each city with its
+ * province beside it. The chosen path still begins with the province.
+ */
 export function useArea() {
   const areas = useQuery(['areas'], fetchAreas)
-  const roots = areas.status === 'ok' ? areas.data : []
+  const provinces = areas.status === 'ok' ? areas.data : []
   const [path, setPath] = useState<AreaNode[]>([])
   const pickArea = useLocation((s) => s.pickArea)
 
+  const cities = provinces.flatMap((p) => p.children)
+  const provinceOf = (city: AreaNode) => provinces.find((p) => p.children.includes(city))
   const current = path[path.length - 1]
-  const options = current ? current.children : roots
+  const options = current ? current.children : cities
 
   const finish = (chain: AreaNode[]) => {
     const node = chain[chain.length - 1]!
-    pickArea({ path: chain.map((n) => n.name), center: node.center })
+    const province = provinceOf(chain[0]!)
+    pickArea({ path: [...(province ? [province.name] : []), ...chain.map((n) => n.name)], center: node.center })
     const pages = Taro.getCurrentPages()
     if (pages.length > 1) void Taro.navigateBack()
     else void Taro.switchTab({ url: '/pages/index/index' })
@@ -35,6 +43,11 @@ export function useArea() {
     reload: areas.reload,
     path,
     options,
+    /** A city's province, said beside it in the first list (not for 上海市 in 上海市). */
+    provinceName: (node: AreaNode) => {
+      const province = node.level === 'city' ? provinceOf(node)?.name : undefined
+      return province && province !== node.name ? province : null
+    },
     prompt: options[0] ? LEVEL_PROMPT[options[0].level] : '',
     choose: (node: AreaNode) => {
       const chain = [...path, node]

@@ -13,6 +13,8 @@ export default function Index() {
   const { location, label, nearby, nearest, others, relocate, pickArea, openSettings, askForHelp, showAll, myRequests } = useIndex()
   const noPosition = !location.position && (location.status === 'denied' || location.status === 'failed')
   const elder = useElder((s) => s.enabled)
+  // While the nearest stations load, nothing is drawn below the loading line that their arrival would push down.
+  const firstLoad = !noPosition && (nearby.status === 'idle' || (nearby.status === 'loading' && !nearest))
 
   if (elder) {
     // 长辈模式: the nearest station's name and phone in large type, and three big actions.
@@ -44,9 +46,11 @@ export default function Index() {
               有问题找社工
             </Button>
           )}
-          <Button className='btn btn--main elder-action btn-my-requests' onClick={myRequests}>
-            我的求助
-          </Button>
+          {!firstLoad && (
+            <Button className='btn btn--main elder-action btn-my-requests' onClick={myRequests}>
+              我的求助
+            </Button>
+          )}
         </View>
       </View>
     )
@@ -85,7 +89,7 @@ export default function Index() {
         </EmptyState>
       )}
 
-      {!noPosition && (nearby.status === 'idle' || (nearby.status === 'loading' && !nearest)) && <Loading text='正在查找附近的社工站…' />}
+      {firstLoad && <Loading text='正在查找附近的社工站…' />}
       {nearby.status === 'error' && <ErrorState message={nearby.error.message} onRetry={nearby.reload} />}
       {nearby.status === 'ok' && !nearest && <EmptyState text='附近暂时没有社工站' />}
 
@@ -109,9 +113,11 @@ export default function Index() {
         </View>
       )}
 
-      <Button className='btn btn--text index-all' onClick={showAll}>
-        查看附近全部社工站 ›
-      </Button>
+      {!firstLoad && (
+        <Button className='btn btn--text index-all' onClick={showAll}>
+          查看附近全部社工站 ›
+        </Button>
+      )}
     </View>
   )
 }

@@ -74,6 +74,8 @@ export default function Stations() {
               iconPath: st.id === s.selectedId ? '/assets/map/marker-selected.png' : '/assets/map/marker.png',
               width: st.id === s.selectedId ? 40 : 30,
               height: st.id === s.selectedId ? 40 : 30,
+              // The number of its card in the list below.
+              label: { content: String(i + 1), color: '#075c43', fontSize: 14, anchorX: -4, anchorY: -48, bgColor: '#ffffff', padding: 2, borderRadius: 4 },
               callout: { content: st.name, display: st.id === s.selectedId ? 'ALWAYS' : 'BYCLICK', padding: 8, borderRadius: 6, fontSize: 14, color: '#1f2329', bgColor: '#ffffff', textAlign: 'center' },
             })) as never}
             onMarkerTap={(e) => {
@@ -96,8 +98,8 @@ export default function Stations() {
       {nearby.status === 'ok' && s.items.length === 0 && <EmptyState text='附近没有符合条件的社工站，换个筛选条件试试' />}
 
       <View className='stations-list'>
-        {s.items.map((st) => (
-          <StationCard key={st.id} station={st} highlighted={st.id === s.selectedId} onLocate={() => s.select(st.id, 'list')} />
+        {s.items.map((st, i) => (
+          <StationCard key={st.id} station={st} number={i + 1} highlighted={st.id === s.selectedId} onLocate={() => s.select(st.id, 'list')} />
         ))}
       </View>
     </View>

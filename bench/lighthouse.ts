@@ -1,0 +1,131 @@
+/**
+ * Lighthouse's performance score for the h5 portal (dist/h5, served by the
+ * real server): mobile, simulated throttling (Lighthouse's defaults: a slow 4G
+ * network and a 4× slower CPU), a cold cache each run. 首页, 找社工站 and 活动,
+ * each in normal mode and in 长辈模式, as a resident in 大连金普新区 who has
+ * allowed location. The scores move with the machine and with what else runs
+ * on it, so they are a benchmark (median of a few runs), never a test.
+ *
+ * Lighthouse (npm) drives Debian's chromium through puppeteer-core, offline.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+export const LIGHTHOUSE_PAGES = [
+  { name: '首页', hash: '#/pages/index/index' },
+  { name: '找社工站', hash: '#/pages/stations/index' },
+  { name: '活动', hash: '#/pages/activities/index' },
+] as const
+
+const HERE = { latitude: 39.0543, longitude: 121.7634 }
+
+export interface LighthouseRun {
+  score: number
+  fcpMs: number
+  lcpMs: number
+  tbtMs: number
+  cls: number
+  speedIndexMs: number
+  ttiMs: number
+  transferKiB: number
+  /** Lighthouse's measure of how fast this machine was during the run (its BenchmarkIndex; a quiet desktop is ~1,500–2,500). */
+  benchmarkIndex: number
+}
+
+export interface LighthouseResult extends LighthouseRun {
+  page: string
+  elder: boolean
+  runs: LighthouseRun[]
+  /** Runs Lighthouse itself gave up on (e.g. NO_NAVSTART: it lost the trace on a busy machine), each run again. */
+  lostRuns: number
+}
+
+const median = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+}
+
+// Lighthouse and puppeteer-core are ES modules only; tsx runs this file as CommonJS.
+const importEsm = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>
+
+async function runOnce(url: string): Promise<LighthouseRun> {
+  const { default: lighthouse } = await importEsm<typeof import('lighthouse')>('lighthouse')
+  const puppeteer = await importEsm<typeof import('puppeteer-core')>('puppeteer-core')
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-lh-'))
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    userDataDir,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+  try {
+    await browser.defaultBrowserContext().overridePermissions(new URL(url).origin, ['geolocation'])
+    const page = await browser.newPage()
+    await page.setGeolocation(HERE)
+    const result = await lighthouse(url, { output: 'json', logLevel: 'error', onlyCategories: ['performance'] }, undefined, page)
+    const lhr = result!.lhr
+    // LIGHTHOUSE_REPORTS=<folder> keeps every run's full report, to see where the time goes.
+    if (process.env.LIGHTHOUSE_REPORTS) {
+      fs.mkdirSync(process.env.LIGHTHOUSE_REPORTS, { recursive: true })
+      fs.writeFileSync(path.join(process.env.LIGHTHOUSE_REPORTS, `${new URL(url).hash.replace(/\W+/g, '_')}-${Date.now()}.json`), JSON.stringify(lhr, null, 1))
+    }
+    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
+    const value = (id: string) => lhr.audits[id]?.numericValue ?? NaN
+    return {
+      score: Math.round((lhr.categories.performance!.score ?? 0) * 100),
+      fcpMs: value('first-contentful-paint'),
+      lcpMs: value('largest-contentful-paint'),
+      tbtMs: value('total-blocking-time'),
+      cls: value('cumulative-layout-shift'),
+      speedIndexMs: value('speed-index'),
+      ttiMs: value('interactive'),
+      transferKiB: value('total-byte-weight') / 1024,
+      benchmarkIndex: lhr.environment.benchmarkIndex,
+    }
+  } finally {
+    await browser.close()
+    fs.rmSync(userDataDir, { recursive: true, force: true })
+  }
+}
+
+/** Every page in both modes, `runs` times each; the median run (by score) and all runs. */
+export async function benchLighthouse(baseUrl: string, runs: number, log: (line: string) => void = console.log): Promise<LighthouseResult[]> {
+  const results: LighthouseResult[] = []
+  for (const p of LIGHTHOUSE_PAGES) {
+    for (const elder of [false, true]) {
+      const url = `${baseUrl}/${p.hash}${elder ? '?elder=1' : ''}`
+      const all: LighthouseRun[] = []
+      let lostRuns = 0
+      while (all.length < runs) {
+        try {
+          all.push(await runOnce(url))
+        } catch (err) {
+          // Only Lighthouse's own failure to record is run again, and not forever.
+          if (!String(err).includes('Lighthouse: ') || ++lostRuns > runs) throw err
+          log(`lighthouse ${p.name}${elder ? ' (长辈模式)' : ''}: ${(err as Error).message} — running it again`)
+        }
+      }
+      const pick = (k: keyof LighthouseRun) => median(all.map((r) => r[k]))
+      const r: LighthouseResult = {
+        page: p.name,
+        elder,
+        runs: all,
+        lostRuns,
+        score: pick('score'),
+        fcpMs: pick('fcpMs'),
+        lcpMs: pick('lcpMs'),
+        tbtMs: pick('tbtMs'),
+        cls: pick('cls'),
+        speedIndexMs: pick('speedIndexMs'),
+        ttiMs: pick('ttiMs'),
+        transferKiB: pick('transferKiB'),
+        benchmarkIndex: pick('benchmarkIndex'),
+      }
+      log(`lighthouse ${p.name}${elder ? ' (长辈模式)' : ''}: ${r.score} (runs ${all.map((x) => x.score).join(', ')}); LCP ${(r.lcpMs / 1000).toFixed(1)} s, TBT ${Math.round(r.tbtMs)} ms, TTI ${(r.ttiMs / 1000).toFixed(1)} s, CLS ${r.cls.toFixed(3)}, ${Math.round(r.transferKiB)} KiB; machine's BenchmarkIndex ${Math.round(r.benchmarkIndex)}`)
+      results.push(r)
+    }
+  }
+  return results
+}
