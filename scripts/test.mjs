@@ -100,8 +100,8 @@ async function check(name, cmd, cmdArgs) {
 
 // ───────────────────────── builds ─────────────────────────
 
-/** Written into dist/<target> after a build by this script: the digest of its inputs and of its output listing. */
-const STAMP = '.sgz-build-stamp.json'
+/** Written after a build by this script, beside dist/<target> (not in it: that folder is the app): the digest of its inputs and of its output listing. */
+const stampOf = (target) => path.join(root, 'dist', `.build-${target}.json`)
 
 /** What a build reads: the app's sources, the build config, the dependencies, the env files. */
 const BUILD_INPUTS = ['src', 'contract', 'domain', 'config', 'types', 'package.json', 'package-lock.json', 'babel.config.js', 'tsconfig.json', 'project.config.json']
@@ -125,7 +125,6 @@ function buildInputs(target) {
 /** The files of a build with their sizes and times: a build made by anything else (npm run dev:weapp…) differs. */
 function outputListing(dir) {
   return filesUnder(dir)
-    .filter((f) => path.basename(f) !== STAMP)
     .sort()
     .map((f) => {
       const st = fs.statSync(path.join(root, f))
@@ -136,7 +135,7 @@ function outputListing(dir) {
 
 async function build(target) {
   const dir = path.join('dist', target)
-  const stampFile = path.join(root, dir, STAMP)
+  const stampFile = stampOf(target)
   const inputs = buildInputs(target)
   if (!rebuild && fs.existsSync(stampFile)) {
     const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'))
