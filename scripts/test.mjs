@@ -171,6 +171,7 @@ for (const target of ['h5', 'weapp']) {
 }
 const afterBuild = (...targets) => (buildsWanted ? targets.map((t) => `build ${t}`) : [])
 
+if (want('e2e')) layer('e2e', afterBuild('h5'), () => jest('e2e', ['e2e']))
 if (want('api')) layer('api-pglite', [], () => jest('api-pglite', ['api']))
 if (want('api-pg')) {
   layer('api-postgres', [], async () => {
@@ -190,7 +191,6 @@ if (want('api-pg')) {
     }
   })
 }
-if (want('e2e')) layer('e2e', afterBuild('h5'), () => jest('e2e', ['e2e']))
 if (want('weapp')) layer('weapp', afterBuild('weapp'), () => jest('weapp', ['weapp']))
 if (want('budget')) layer('budget', afterBuild('weapp', 'h5'), () => check('budget', 'node', ['scripts/budget.mjs']))
 if (want('typecheck')) layer('typecheck', [], () => check('typecheck', 'npm', ['run', 'typecheck']))
