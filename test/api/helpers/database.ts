@@ -9,8 +9,8 @@
  * as `seedDemoData` left it). A fresh database is a copy of one of them: a copy
  * of the data folder for PGlite, `CREATE DATABASE … TEMPLATE …` on PostgreSQL.
  * Opening it still runs the migrations, which then find nothing to do. Without
- * the templates (a file run outside jest's global setup), it starts empty and
- * the migrations build it, as before.
+ * the templates (a file run outside jest's global setup), it starts empty in a
+ * temporary folder and the migrations build it.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -27,9 +27,15 @@ export interface DatabaseLocation {
 
 export type Template = 'migrated' | 'seeded'
 
-/** Set by the global setup: a folder holding `migrated/` and `seeded/` (PGlite), or a prefix of two database names (PostgreSQL). */
-export const TEMPLATE_ENV = 'SGZ_TEST_TEMPLATE'
+/**
+ * Set by the global setup (test/api/setup/templates.ts): the run's folder, which holds the PGlite templates
+ * (`template-migrated/`, `template-seeded/`) and every test's data folder, and goes at the end of the run;
+ * and, on PostgreSQL, the prefix of the two template databases.
+ */
+export const RUN_DIR_ENV = 'SGZ_TEST_RUN_DIR'
+export const TEMPLATE_DB_ENV = 'SGZ_TEST_TEMPLATE_DB'
 
+export const templateDir = (runDir: string, template: Template) => path.join(runDir, `template-${template}`)
 export const templateDatabaseName = (prefix: string, template: Template) => `${prefix}_${template}`
 
 /**
@@ -38,13 +44,14 @@ export const templateDatabaseName = (prefix: string, template: Template) => `${p
  * activities too.
  */
 export async function freshDatabase(template: Template = 'migrated'): Promise<DatabaseLocation> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-api-'))
-  const templates = process.env[TEMPLATE_ENV]
+  const runDir = process.env[RUN_DIR_ENV]
+  const dataDir = fs.mkdtempSync(path.join(runDir ?? os.tmpdir(), 'sgz-api-'))
   const admin = process.env.TEST_DATABASE_URL
   if (!admin) {
-    if (templates) fs.cpSync(path.join(templates, template), dataDir, { recursive: true })
+    if (runDir) fs.cpSync(templateDir(runDir, template), dataDir, { recursive: true })
     return { dataDir, databaseUrl: null }
   }
+  const templates = process.env[TEMPLATE_DB_ENV]
   const name = `sgz_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
   await adminQuery(admin, `CREATE DATABASE ${name}${templates ? ` TEMPLATE ${templateDatabaseName(templates, template)}` : ''}`)
   return { dataDir, databaseUrl: databaseUrl(admin, name) }

@@ -1,16 +1,20 @@
 /**
- * The API project's global setup and teardown: the two template databases
- * that freshDatabase() copies (see helpers/database.ts), made once per jest
- * run — `migrated` (the schema) and `seeded` (plus the demo data).
+ * The API project's global setup and teardown (also the browser tests'): the
+ * run's folder and the two template databases that freshDatabase() copies (see
+ * helpers/database.ts), made once per jest run — `migrated` (the schema) and
+ * `seeded` (plus the demo data).
  */
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { openDatabase } from '../../../server/db'
 import { seedDemoData } from '../../../server/seed'
-import { TEMPLATE_ENV, adminQuery, databaseUrl, templateDatabaseName } from '../helpers/database'
+import { RUN_DIR_ENV, TEMPLATE_DB_ENV, adminQuery, databaseUrl, templateDatabaseName, templateDir } from '../helpers/database'
 
 export async function makeTemplates(): Promise<void> {
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-test-run-'))
+  process.env[RUN_DIR_ENV] = runDir
   const admin = process.env.TEST_DATABASE_URL
   if (admin) {
     const prefix = `sgz_tpl_${process.pid}`
@@ -24,27 +28,30 @@ export async function makeTemplates(): Promise<void> {
         await db.close()
       }
     }
-    process.env[TEMPLATE_ENV] = prefix
+    process.env[TEMPLATE_DB_ENV] = prefix
     return
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-template-'))
-  const migrated = path.join(dir, 'migrated')
+  const migrated = templateDir(runDir, 'migrated')
   await (await openDatabase({ dataDir: migrated, databaseUrl: null })).close()
-  fs.cpSync(migrated, path.join(dir, 'seeded'), { recursive: true })
-  const db = await openDatabase({ dataDir: path.join(dir, 'seeded'), databaseUrl: null })
+  fs.cpSync(migrated, templateDir(runDir, 'seeded'), { recursive: true })
+  const db = await openDatabase({ dataDir: templateDir(runDir, 'seeded'), databaseUrl: null })
   try {
     await seedDemoData(db)
   } finally {
     await db.close()
   }
-  process.env[TEMPLATE_ENV] = dir
 }
 
 export async function removeTemplates(): Promise<void> {
-  const templates = process.env[TEMPLATE_ENV]
-  if (!templates) return
-  delete process.env[TEMPLATE_ENV]
+  const runDir = process.env[RUN_DIR_ENV]
+  const prefix = process.env[TEMPLATE_DB_ENV]
+  delete process.env[RUN_DIR_ENV]
+  delete process.env[TEMPLATE_DB_ENV]
   const admin = process.env.TEST_DATABASE_URL
-  if (!admin) return fs.rmSync(templates, { recursive: true, force: true })
-  for (const t of ['seeded', 'migrated'] as const) await adminQuery(admin, `DROP DATABASE IF EXISTS ${templateDatabaseName(templates, t)}`)
+  if (admin && prefix) {
+    for (const t of ['seeded', 'migrated'] as const) await adminQuery(admin, `DROP DATABASE IF EXISTS ${templateDatabaseName(prefix, t)}`)
+  }
+  // Every test's data folder is in here (some 40 MB and a thousand files each for PGlite): removed by a detached
+  // `rm`, so that jest need not wait for it.
+  if (runDir) spawn('rm', ['-rf', runDir], { detached: true, stdio: 'ignore' }).unref()
 }
