@@ -29,7 +29,8 @@ const args = process.argv.slice(2)
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',')
 const noBuild = args.includes('--no-build')
 const rebuild = args.includes('--rebuild')
-const jobs = Math.max(1, Number(args.find((a) => a.startsWith('--jobs='))?.slice(7) ?? os.availableParallelism?.() ?? os.cpus().length))
+const cores = os.availableParallelism?.() ?? os.cpus().length
+const jobs = Math.max(1, Number(args.find((a) => a.startsWith('--jobs='))?.slice(7) ?? cores))
 const want = (step) => !only || only.includes(step)
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-test-'))
 const ci = process.env.CI === 'true' || process.env.CI === '1'
@@ -69,7 +70,8 @@ async function jest(name, projects, env = {}) {
   const res = await run(
     name,
     'npx',
-    ['jest', ...projects.flatMap((p) => ['--selectProjects', p]), '--json', `--outputFile=${out}`],
+    // Jest's workers share the cores with the layers running beside this one (one worker: in band).
+    ['jest', ...projects.flatMap((p) => ['--selectProjects', p]), `--maxWorkers=${Math.max(1, Math.floor(cores / running.size))}`, '--json', `--outputFile=${out}`],
     // PGlite loads its WebAssembly with a dynamic import, which jest's VM allows only with this flag.
     { NODE_OPTIONS: '--experimental-vm-modules --no-warnings=ExperimentalWarning', ...env },
   )
@@ -156,6 +158,8 @@ async function build(target) {
 
 /** { name, needs, fn }: `fn` runs the layer and returns its summary line. Listed in the order they start when they can: the long chains first. */
 const layers = []
+/** The layers running now (their promises). */
+const running = new Set()
 const layer = (name, needs, fn) => layers.push({ name, needs, fn })
 const builds = {}
 
@@ -200,7 +204,6 @@ if (want('unit')) layer('unit+components', [], () => jest('unit+components', ['u
 async function schedule() {
   const done = new Set()
   const pending = [...layers]
-  const running = new Set()
   await new Promise((resolve) => {
     const next = () => {
       if (pending.length === 0 && running.size === 0) return resolve()
@@ -208,10 +211,11 @@ async function schedule() {
         if (running.size >= jobs) break
         if (!l.needs.every((n) => done.has(n))) continue
         pending.splice(pending.indexOf(l), 1)
-        const p = (async () => {
+        // Started after this round, so that each layer sees all the layers it runs beside.
+        const p = Promise.resolve().then(async () => {
           const brokenBuild = l.needs.find((n) => n.startsWith('build ') && builds[n.slice(6)] === false)
           results.set(l.name, brokenBuild ? `${l.name}: not run (${brokenBuild} failed)` : await l.fn())
-        })()
+        })
         running.add(p)
         p.finally(() => {
           running.delete(p)
