@@ -452,13 +452,15 @@ function callArb(op: Operation): fc.Arbitrary<Call> {
 // ───────────────────────── sending ─────────────────────────
 
 const UNRESERVED = /^[A-Za-z0-9\-._~]$/
+/** Each byte as it goes in a URL: an unreserved character as it is, any other as %XX. */
+const PCT = Array.from({ length: 256 }, (_, b) => {
+  const c = String.fromCharCode(b)
+  return UNRESERVED.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`
+})
 /** Percent-encodes UTF-8 bytes; never throws (lone surrogates become U+FFFD, as any client would send them). */
 function pct(s: Str): string {
   let out = ''
-  for (const b of Buffer.from(String(s), 'utf8')) {
-    const c = String.fromCharCode(b)
-    out += UNRESERVED.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`
-  }
+  for (const b of Buffer.from(String(s), 'utf8')) out += PCT[b]
   return out
 }
 

@@ -79,6 +79,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
       const started = /社工站居民服务已启动 (http:\/\/[^/\s]+)\//.exec(output)
       if (started) {
         clearTimeout(timer)
+        child.stdout!.off('data', onData) // the output keeps growing; it is searched no more
         resolve(started[1]!)
       }
     }
