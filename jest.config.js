@@ -67,12 +67,18 @@ module.exports = {
       displayName: 'api',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/api/**/*.test.ts'],
+      // Migrated and seeded template databases, made once per run and copied per test file (test/api/helpers/database.ts).
+      globalSetup: '<rootDir>/test/api/setup/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/api/setup/globalTeardown.ts',
     },
     {
       ...common,
       displayName: 'e2e',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      // Its servers (test/api/helpers) start from the same template databases.
+      globalSetup: '<rootDir>/test/api/setup/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/api/setup/globalTeardown.ts',
     },
   ],
 }

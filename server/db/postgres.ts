@@ -17,7 +17,10 @@ function wrap(client: Client): Queryable {
 
 /** A real PostgreSQL server through a `pg` pool (stateless API instances share it). */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5000 })
+  // connectionTimeoutMillis bounds the wait for a free connection too: a burst (500 families enrolling at once,
+  // served one by one under the activity's row lock) queues here for seconds on a busy machine, and must not
+  // fail for it. An unreachable server is still refused at once (ECONNREFUSED → 503).
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 30_000 })
   // An idle client's connection dropping (e.g. PostgreSQL restarting) must not crash the server.
   pool.on('error', () => {})
   // Fail fast at start when the database is unreachable.

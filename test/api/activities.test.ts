@@ -1,5 +1,5 @@
 /**
- * Activities over a real server, on PGlite and PostgreSQL: the catalogue,
+ * Activities over the API (in-process, helpers/server.ts), on PGlite and PostgreSQL: the catalogue,
  * 我的家人 with the children's privacy consent, enrollment with capacity and
  * waitlist (including a burst of 500 for 30 seats and cancellations racing
  * new enrollments), the station's roster and check-in, permissions and bad input.
@@ -7,13 +7,13 @@
 import { CHILD_NOTICE_VERSION } from '../../contract/activities'
 import type { ActivityBody, ActivityDetail, ActivitySummary, Enrollment, FamilyMember, Roster } from '../../contract/types'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
-import { api, backend, startServer, type TestServer } from './helpers/server'
+import { api, backend, startApp, type TestApp } from './helpers/server'
 
 jest.setTimeout(300_000)
 
-let server: TestServer
+let server: TestApp
 beforeAll(async () => {
-  server = await startServer({ env: { JOB_INTERVAL_MS: '0' } })
+  server = await startApp({ env: { JOB_INTERVAL_MS: '0' } })
 })
 afterAll(() => server?.stop())
 
@@ -447,7 +447,7 @@ describe(`the station’s side on ${backend}`, () => {
     const text = res.body as string
     expect(text.startsWith('"序号","状态"')).toBe(true)
     // The BOM (fetch's text() drops it) is there for Excel.
-    const raw = await fetch(`${server.url}/api/staff/activities/${a.id}/roster.csv`, { headers: { authorization: `Bearer ${xianjinToken}` } })
+    const raw = await server.fetch(`/api/staff/activities/${a.id}/roster.csv`, { headers: { authorization: `Bearer ${xianjinToken}` } })
     expect([...new Uint8Array(await raw.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(text).toContain(`"'=HYPERLINK(""x"")"`)
     expect(text).toContain('"张爸爸"')

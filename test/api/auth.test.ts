@@ -3,7 +3,7 @@
  * login (never in production), sessions with expiry and revocation.
  */
 import { createHash } from 'node:crypto'
-import { api, backend, startServer, type TestServer } from './helpers/server'
+import { api, backend, startApp, type TestApp } from './helpers/server'
 import { startFakeWechat, type FakeWechat } from './helpers/fakeWechat'
 
 jest.setTimeout(120_000)
@@ -12,12 +12,12 @@ const EXPIRED_TOKEN = 'expired-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaa'
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
 
 let wechat: FakeWechat
-let server: TestServer
+let server: TestApp
 let client: ReturnType<typeof api>
 
 beforeAll(async () => {
   wechat = await startFakeWechat()
-  server = await startServer({
+  server = await startApp({
     seedDemo: false,
     env: { WECHAT_API_BASE: wechat.url, WECHAT_APPID: 'wx-test-app', WECHAT_SECRET: 'test-secret' },
     prepare: async (db) => {
@@ -106,7 +106,7 @@ describe(`auth on ${backend}`, () => {
 
 describe('production', () => {
   test('the demo login does not exist in production, and WeChat login still works', async () => {
-    const prod = await startServer({
+    const prod = await startApp({
       seedDemo: false,
       env: { NODE_ENV: 'production', WECHAT_API_BASE: wechat.url, WECHAT_APPID: 'wx-test-app', WECHAT_SECRET: 'test-secret' },
     })
@@ -122,7 +122,7 @@ describe('production', () => {
   })
 
   test('WeChat login without WECHAT_APPID/SECRET says it is not configured (503 NOT_CONFIGURED), not a crash', async () => {
-    const bare = await startServer({ seedDemo: false })
+    const bare = await startApp({ seedDemo: false })
     try {
       const res = await api(bare.url).post('/api/auth/wechat', { code: 'ok-x' })
       expect(res.status).toBe(503)

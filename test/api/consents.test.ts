@@ -1,5 +1,5 @@
 /**
- * 授权与同意 (GET / POST /api/me/consents) over a real server, on PGlite and
+ * 授权与同意 (GET / POST /api/me/consents) over the API (in-process, helpers/server.ts), on PGlite and
  * PostgreSQL: each purpose with its current version, what the resident agreed
  * to and when; agreeing, withdrawing (a row too), an old version refused with
  * 409, bad input 400, no token 401, nobody else's consents; the children's and
@@ -16,13 +16,13 @@ import { upsertUserByOpenid } from '../../server/repositories/sessions'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { recordConsent } from '../../server/usecases/consents'
 import { at, testContext } from './helpers/context'
-import { api, backend, freshDatabase, startServer, type TestServer } from './helpers/server'
+import { api, backend, freshDatabase, startApp, type TestApp } from './helpers/server'
 
 jest.setTimeout(240_000)
 
-let server: TestServer
+let server: TestApp
 beforeAll(async () => {
-  server = await startServer({ env: { JOB_INTERVAL_MS: '0' } })
+  server = await startApp({ env: { JOB_INTERVAL_MS: '0' } })
 })
 afterAll(() => server?.stop())
 

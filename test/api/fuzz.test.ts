@@ -16,6 +16,7 @@
  * the seed and fast-check's path, with the shrunk call, so it can be replayed. Bugs the fuzzer found are kept below as explicit
  * regression tests. Run on PGlite and PostgreSQL.
  */
+import http from 'node:http'
 import fc from 'fast-check'
 import { CHILD_NOTICE_VERSION } from '../../contract/activities'
 import { ERROR_CODES } from '../../contract/errors'
@@ -23,6 +24,7 @@ import type { ActivityDetail, Enrollment, FamilyMember, HelpRequest } from '../.
 import { openDatabase } from '../../server/db'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { startFakeWechat, type FakeWechat } from './helpers/fakeWechat'
+import { exchange, rawRequest } from './helpers/rawHttp'
 import { api, backend, startServer, type TestServer } from './helpers/server'
 
 jest.setTimeout(600_000)
@@ -452,13 +454,15 @@ function callArb(op: Operation): fc.Arbitrary<Call> {
 // ───────────────────────── sending ─────────────────────────
 
 const UNRESERVED = /^[A-Za-z0-9\-._~]$/
+/** Each byte as it goes in a URL: an unreserved character as it is, any other as %XX. */
+const PCT = Array.from({ length: 256 }, (_, b) => {
+  const c = String.fromCharCode(b)
+  return UNRESERVED.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`
+})
 /** Percent-encodes UTF-8 bytes; never throws (lone surrogates become U+FFFD, as any client would send them). */
 function pct(s: Str): string {
   let out = ''
-  for (const b of Buffer.from(String(s), 'utf8')) {
-    const c = String.fromCharCode(b)
-    out += UNRESERVED.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`
-  }
+  for (const b of Buffer.from(String(s), 'utf8')) out += PCT[b]
   return out
 }
 
@@ -489,7 +493,17 @@ function encodeBody(body: Body): { body?: string | FormData; contentType?: strin
   }
 }
 
-interface Sent { status: number; text: string; contentType: string; url: string }
+interface Answer { status: number; text: string; contentType: string; url: string }
+/** An answer; or `reset`: the server closed the connection early, before its answer reached us (a head over the limit). */
+type Sent = Answer | { reset: string; url: string }
+
+/**
+ * Node refuses a head over its limit (16 KB) as soon as the limit is passed: 431, then it closes the socket while
+ * the client may still be writing (e.g. a 540 KB query string), and fetch() then loses the answer to the reset.
+ * Calls whose head comes near the limit go over a raw socket (helpers/rawHttp.ts), which keeps an answer that
+ * arrived before the reset; a reset before any answer is reported as such, and the caller checks the server is up.
+ */
+const RAW_HEAD = http.maxHeaderSize - 1024
 
 /** Sends one call; null when no HTTP client could even send it (an invalid URL or header on our side). */
 async function send(op: Operation, call: Call): Promise<Sent | null> {
@@ -503,18 +517,27 @@ async function send(op: Operation, call: Call): Promise<Sent | null> {
   else if (call.who !== 'nobody' && call.who !== 'garbage') headers.authorization = `Bearer ${tokens[call.who]}`
   const encoded = encodeBody(call.body)
   if (encoded.contentType !== undefined) headers['content-type'] = encoded.contentType
-  // A head over Node's 16 KB limit is answered 431 and the connection closed at once: a client still sending
-  // the body would see the reset, not the answer. Such calls go without a body.
-  const head = url.length + Object.entries(headers).reduce((n, [k, v]) => n + k.length + v.length + 4, 0)
-  if (head > 15_000) encoded.body = undefined
   const init: RequestInit = { method: op.method, headers, body: encoded.body, redirect: 'manual' }
+  let request: Request
   try {
-    new Request(url, init) // the client's own checks (URL, header bytes)
+    request = new Request(url, init) // the client's own checks (URL, header bytes)
   } catch {
     return null
   }
+  const head = url.length + Object.entries(headers).reduce((n, [k, v]) => n + k.length + v.length + 4, 0)
   try {
-    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) })
+    if (head > RAW_HEAD) {
+      const u = new URL(request.url)
+      const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined
+      const outcome = await exchange(Number(u.port), rawRequest(request.method, u.pathname + u.search, u.host, [...request.headers], body))
+      if (outcome.kind === 'reset') {
+        if (head <= http.maxHeaderSize) throw new Error(`reset (${outcome.code}) before any answer, on a head within the limit`)
+        return { reset: outcome.code, url }
+      }
+      const { answer } = outcome
+      return { status: answer.status, text: answer.body.toString('utf8'), contentType: answer.headers['content-type'] ?? '', url }
+    }
+    const res = await fetch(request, { signal: AbortSignal.timeout(30_000) })
     return { status: res.status, text: await res.text(), contentType: res.headers.get('content-type') ?? '', url }
   } catch (err) {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause
@@ -523,7 +546,7 @@ async function send(op: Operation, call: Call): Promise<Sent | null> {
 }
 
 /** What is wrong with an answer, or null. */
-function problem(res: Sent): string | null {
+function problem(res: Answer): string | null {
   if (res.status >= 500) return `answered ${res.status}: ${res.text.slice(0, 300)}`
   if (res.status < 400) return null
   if (!res.contentType.startsWith('application/json')) return `${res.status} with content-type "${res.contentType}": ${res.text.slice(0, 300)}`
@@ -541,7 +564,7 @@ function problem(res: Sent): string | null {
 }
 
 /** After a successful call that may end a session (logout, account deletion), log in again. */
-async function keepLoggedIn(op: Operation, call: Call, res: Sent) {
+async function keepLoggedIn(op: Operation, call: Call, res: Answer) {
   if (op.method === 'GET' || res.status >= 300 || call.who === 'nobody' || call.who === 'garbage') return
   const me = await api(server.url, tokens[call.who]).get('/api/me')
   if (me.status === 401) tokens[call.who] = await loginAs[call.who]()
@@ -613,6 +636,42 @@ describe(`bugs the fuzzer found, on ${backend}`, () => {
     expect(leap.body.message).toContain('opensAt')
   })
 
+  test('a 540 KB query string (operation seed 20260208): refused with 431 { code, message } while the client is still writing; the server stays up', async () => {
+    // The call fast-check made from seed 20260208 (FUZZ_SEED 20260206, the third operation). Node refuses the head once it
+    // passes 16 KB and closes the socket while the client is still writing; fetch() reported the reset, not the answer.
+    const op = (await operations()).find((o) => o.key === 'GET /api/health/live')!
+    const call: Call = {
+      who: 'worker',
+      auth: 'ÿþ',
+      headers: {
+        'idempotency-key': 'h', accept: 'application/json', 'accept-language': new Repeat('a', 820), 'x-forwarded-for': '999.999.999.999',
+        origin: 'https://evil.example.com', cookie: 'G_/EJ[b?', 'if-none-match': 'U[k[wWe06S', range: 'Nl$', 'x-http-method-override': '', 'x-padding': 'a',
+      },
+      body: { kind: 'none' },
+      query: [[new Repeat('长', 30_000), new Repeat('长', 30_000)]],
+      rawQuery: '=',
+    }
+    const res = await send(op, call)
+    expect(res!.url.length).toBe(server.url.length + '/api/health/live?'.length + 540_002)
+    // The answer, or a reset that came before it could be read (see send): either way the server is up.
+    if (!('reset' in res!)) {
+      expect(res!.status).toBe(431)
+      expect(problem(res!)).toBeNull()
+    }
+    expect(await alive()).toBeNull()
+    // The answer itself, without the race: only the request's first 20 KB, which is over the limit, so the server answers
+    // at once — and the client, having nothing more to write, reads it whatever follows.
+    const u = new URL(res!.url)
+    const head = rawRequest('GET', u.pathname + u.search, u.host, [['authorization', `Bearer ${tokens.worker}`]])
+    const early = await exchange(Number(u.port), head.subarray(0, 20_000))
+    expect(early.kind).toBe('answer')
+    if (early.kind !== 'answer') return
+    expect(early.answer.status).toBe(431)
+    expect(early.answer.headers['content-type']).toContain('application/json')
+    expect(JSON.parse(early.answer.body.toString('utf8'))).toEqual({ code: 'BAD_REQUEST', message: expect.stringMatching(/\S/) })
+    expect(await alive()).toBeNull()
+  })
+
   test("what Fastify and Node answer before any route is { code, message } too", async () => {
     // A malformed percent-encoding in the path (Fastify: FST_ERR_BAD_URL).
     const badUrl = await fetch(`${server.url}/api/stations/%E0%A4%A`)
@@ -640,6 +699,7 @@ describe(`fuzzing every operation on ${backend}`, () => {
     const failures: string[] = []
     let sent = 0
     let unsendable = 0
+    let closedEarly = 0
     const statuses = new Map<number, number>()
     for (const [i, op] of ops.entries()) {
       try {
@@ -651,6 +711,13 @@ describe(`fuzzing every operation on ${backend}`, () => {
               return
             }
             sent++
+            if ('reset' in res) {
+              // The server closed early, before its answer reached us: that counts, provided the server is still up.
+              closedEarly++
+              const dead = await alive()
+              if (dead) throw new Error(`${op.key} → reset (${res.reset}), then ${dead}`)
+              return
+            }
             statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
             const p = problem(res)
             if (p) throw new Error(`${op.key} → ${p}`)
@@ -668,7 +735,7 @@ describe(`fuzzing every operation on ${backend}`, () => {
       }
     }
     // eslint-disable-next-line no-console
-    console.log(`fuzz on ${backend}: ${sent} calls to ${ops.length} operations (${unsendable} unsendable by the client, skipped); statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`)
+    console.log(`fuzz on ${backend}: ${sent} calls to ${ops.length} operations (${unsendable} unsendable by the client, skipped); statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}; ${closedEarly} closed early (reset before the answer arrived, server still up)`)
     expect(failures).toEqual([])
     expect(unsendable).toBeLessThan(sent / 10)
   })
@@ -704,6 +771,7 @@ describe(`fuzzing every operation on ${backend}`, () => {
             const res = await send(op, call)
             if (!res) return
             sent++
+            if ('reset' in res) return // refused before it was read to the end; the server's health is checked after the batch
             if (res.status < 400 || res.status >= 500) throw new Error(`${op.key} → ${res.status}, expected a rejection: ${res.text.slice(0, 300)}`)
             const p = problem(res)
             if (p) throw new Error(`${op.key} → ${p}`)

@@ -7,13 +7,13 @@
 import { CHILD_NOTICE_VERSION } from '../../contract/activities'
 import type { ActivityDetail, Enrollment, FamilyMember, HelpRequest } from '../../contract/types'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
-import { api, backend, startServer, type TestServer } from './helpers/server'
+import { api, backend, startApp, type TestApp } from './helpers/server'
 
 jest.setTimeout(180_000)
 
-let server: TestServer
+let server: TestApp
 beforeAll(async () => {
-  server = await startServer({ env: { JOB_INTERVAL_MS: '200', LOG_LEVEL: 'trace' } })
+  server = await startApp({ env: { JOB_INTERVAL_MS: '200', LOG_LEVEL: 'trace' } })
 })
 afterAll(() => server?.stop())
 

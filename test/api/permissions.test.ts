@@ -11,14 +11,14 @@ import type { ActivityDetail, Enrollment, FamilyMember, HelpRequest } from '../.
 import { createSession, upsertUserByOpenid } from '../../server/repositories/sessions'
 import { upsertStaffAccount } from '../../server/repositories/staff'
 import { DEMO_STAFF_PASSWORD, seedDemoData } from '../../server/seed'
-import { api, backend, startServer, type TestServer } from './helpers/server'
+import { api, backend, startApp, type TestApp } from './helpers/server'
 
 jest.setTimeout(240_000)
 
-let server: TestServer
+let server: TestApp
 let expiredToken = ''
 beforeAll(async () => {
-  server = await startServer({
+  server = await startApp({
     env: { JOB_INTERVAL_MS: '0' },
     prepare: async (db) => {
       await seedDemoData(db)
@@ -62,7 +62,7 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
   const aToken = (await api(server.url).post('/api/auth/dev', { nickname: MARK.name })).body.token as string
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'.padEnd(140, '0'), 'hex'))]), 'a.png')
-  const upload = await (await fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${aToken}` } })).json()
+  const upload = await (await server.fetch(`/api/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${aToken}` } })).json()
   const request = (await a.post<HelpRequest>('/api/requests', {
     category: 'elderly_care', description: '权限测试', requester: 'self', contactName: MARK.name, contactPhone: MARK.phone, urgency: 'normal', photoIds: [upload.id],
     area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },

@@ -1,5 +1,5 @@
 /**
- * 个人信息 over a real server, on PGlite and PostgreSQL: a resident exports
+ * 个人信息 over the API (in-process, helpers/server.ts), on PGlite and PostgreSQL: a resident exports
  * everything held about them and their family, then deletes the account; a
  * scan of every row of every table afterwards finds none of their marker
  * values. Staff access to a request's personal data is recorded and shown to
@@ -9,13 +9,13 @@ import { CHILD_NOTICE_VERSION } from '../../contract/activities'
 import type { AccountExport, ActivityDetail, Enrollment, FamilyMember, HelpRequest } from '../../contract/types'
 import { openDatabase } from '../../server/db'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
-import { api, backend, startServer, type TestServer } from './helpers/server'
+import { api, backend, startApp, type TestApp } from './helpers/server'
 
 jest.setTimeout(240_000)
 
-let server: TestServer
+let server: TestApp
 beforeAll(async () => {
-  server = await startServer({ env: { JOB_INTERVAL_MS: '0' } })
+  server = await startApp({ env: { JOB_INTERVAL_MS: '0' } })
 })
 afterAll(() => server?.stop())
 
@@ -60,7 +60,7 @@ describe(`个人信息 on ${backend}`, () => {
 
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'.padEnd(140, '0'), 'hex'))]), 'a.png')
-    const photo = await (await fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })).json()
+    const photo = await (await server.fetch(`/api/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })).json()
     const request = (await me.post<HelpRequest>('/api/requests', {
       category: 'elderly_care', description: M.description, photoIds: [photo.id], requester: 'family',
       helped: { name: M.mother, relationship: '母亲', phone: M.phone, address: M.address, consent: true },
@@ -102,7 +102,7 @@ describe(`个人信息 on ${backend}`, () => {
     expect(seen.category).toBe('elderly_care')
     expect(seen.description).toBe('（居民已注销，内容已删除）')
     expect(JSON.stringify(seen)).not.toContain(M.phone)
-    expect((await fetch(`${server.url}/api/uploads/${photo.id}`, { headers: { authorization: `Bearer ${(await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token}` } })).status).toBe(404)
+    expect((await server.fetch(`/api/uploads/${photo.id}`, { headers: { authorization: `Bearer ${(await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token}` } })).status).toBe(404)
     // Logging in again with the same WeChat identity starts a new, empty account.
     const again = await login(M.nickname)
     expect((await again.client.get<{ items: unknown[] }>('/api/requests/mine')).body.items).toEqual([])

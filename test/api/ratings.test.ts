@@ -1,5 +1,5 @@
 /**
- * Ratings over a real server, on PGlite and PostgreSQL: who may rate what and
+ * Ratings over the API (in-process, helpers/server.ts), on PGlite and PostgreSQL: who may rate what and
  * when, 未解决 reopening the request in the same station's queue, anonymity,
  * the station's public figures (hidden below 5 ratings), replies, the
  * content-safety hook (a fake WeChat msgSecCheck), the report's permissions
@@ -8,15 +8,15 @@
 import type { ActivityDetail, Enrollment, HelpRequest, StaffActionResult, StaffRating, StaffRatingList, StaffRequest, StationRatings, StationReport } from '../../contract/types'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { startFakeWechat, type FakeWechat } from './helpers/fakeWechat'
-import { api, backend, startServer, type TestServer } from './helpers/server'
+import { api, backend, startApp, type TestApp } from './helpers/server'
 
 jest.setTimeout(300_000)
 
-let server: TestServer
+let server: TestApp
 let wechat: FakeWechat
 beforeAll(async () => {
   wechat = await startFakeWechat()
-  server = await startServer({ env: { JOB_INTERVAL_MS: '0', WECHAT_API_BASE: wechat.url, WECHAT_APPID: 'wx-test-app', WECHAT_SECRET: 'test-secret' } })
+  server = await startApp({ env: { JOB_INTERVAL_MS: '0', WECHAT_API_BASE: wechat.url, WECHAT_APPID: 'wx-test-app', WECHAT_SECRET: 'test-secret' } })
 })
 afterAll(async () => {
   await server?.stop()

@@ -1,5 +1,5 @@
 /**
- * PIPL right to correction over a real server, on PGlite and PostgreSQL: a
+ * PIPL right to correction over the API (in-process, helpers/server.ts), on PGlite and PostgreSQL: a
  * resident corrects the contact details of a request they submitted
  * (PATCH /api/requests/:id). The station sees the new values and a timeline
  * line naming the corrected fields (never the values); phones and addresses
@@ -15,7 +15,7 @@ import { upsertUserByOpenid } from '../../server/repositories/sessions'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { parseDataKeys, unseal, useDataKeys } from '../../server/services/fieldCrypto'
 import { submitAt, testContext, type AppContext } from './helpers/context'
-import { api, backend, freshDatabase, startServer, type TestServer } from './helpers/server'
+import { api, backend, freshDatabase, startApp, type TestApp } from './helpers/server'
 
 jest.setTimeout(180_000)
 
@@ -42,11 +42,11 @@ const NEW_ADDRESS = '更正测试路九号院'
 const NEW_HELPED_PHONE = '13655559876'
 const NEW_HELPED_ADDRESS = '更正测试路十号楼'
 
-let server: TestServer
+let server: TestApp
 let keyCounter = 0
 
 beforeAll(async () => {
-  server = await startServer({ env: { JOB_INTERVAL_MS: '0', DATA_KEYS } })
+  server = await startApp({ env: { JOB_INTERVAL_MS: '0', DATA_KEYS } })
 })
 afterAll(async () => {
   await server?.stop()

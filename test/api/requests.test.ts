@@ -1,20 +1,20 @@
 /**
- * "有问题找社工" over a real server, on PGlite and PostgreSQL: routing,
+ * "有问题找社工" over the API (in-process, helpers/server.ts), on PGlite and PostgreSQL: routing,
  * idempotent submission, the resident's view, the workbench, permissions and
  * bad input.
  */
-import { api, backend, startServer, type TestServer } from './helpers/server'
+import { api, backend, startApp, type TestApp } from './helpers/server'
 import { upsertStaffAccount } from '../../server/repositories/staff'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import type { HelpRequest, StaffActionResult, StaffRequest } from '../../contract/types'
 
 jest.setTimeout(180_000)
 
-let server: TestServer
+let server: TestApp
 const WORKERS = Array.from({ length: 20 }, (_, i) => `claim-worker-${i}`)
 
 beforeAll(async () => {
-  server = await startServer({
+  server = await startApp({
     env: { JOB_INTERVAL_MS: '0' },
     prepare: async (db) => {
       // Stations come from the demo seed the server loads; accounts need the stations, so seed them here first.
@@ -154,7 +154,7 @@ describe(`help requests on ${backend}`, () => {
     const upload = (bytes: Buffer, name: string, token: string) => {
       const form = new FormData()
       form.append('file', new Blob([new Uint8Array(bytes)]), name)
-      return fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })
+      return server.fetch(`/api/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })
     }
     const token = (await api(server.url).post('/api/auth/dev', { nickname: '拍照' })).body.token
     const ok = await upload(png, 'a.png', token)
@@ -172,11 +172,11 @@ describe(`help requests on ${backend}`, () => {
     const created = await submit(me, { ...forMother, photoIds: [photo.id] })
     expect(created.status).toBe(201)
     expect(created.body.photoIds).toEqual([photo.id])
-    expect((await fetch(`${server.url}/api/uploads/${photo.id}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200)
+    expect((await server.fetch(`/api/uploads/${photo.id}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200)
     const stranger = (await api(server.url).post('/api/auth/dev', { nickname: '陌生人' })).body.token
-    expect((await fetch(`${server.url}/api/uploads/${photo.id}`, { headers: { authorization: `Bearer ${stranger}` } })).status).toBe(404)
+    expect((await server.fetch(`/api/uploads/${photo.id}`, { headers: { authorization: `Bearer ${stranger}` } })).status).toBe(404)
     const workerToken = (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token
-    expect((await fetch(`${server.url}/api/uploads/${photo.id}`, { headers: { authorization: `Bearer ${workerToken}` } })).status).toBe(200)
+    expect((await server.fetch(`/api/uploads/${photo.id}`, { headers: { authorization: `Bearer ${workerToken}` } })).status).toBe(200)
     // A photo already attached cannot be attached again by someone else.
     const reused = await submit(api(server.url, stranger), { ...forMother, photoIds: [photo.id] })
     expect([reused.status, reused.body]).toEqual([400, { code: 'PHOTO_EXPIRED', field: 'photoIds', message: expect.stringContaining('照片') }])

@@ -1,11 +1,11 @@
-/** Security headers, CORS and rate limits on a real server. */
-import { api, backend, startServer, type TestServer } from './helpers/server'
+/** Security headers, CORS and rate limits on the API (in-process: rate limits per IP see 127.0.0.1). */
+import { api, backend, startApp, type TestApp } from './helpers/server'
 
 jest.setTimeout(120_000)
-let server: TestServer
+let server: TestApp
 
 beforeAll(async () => {
-  server = await startServer({
+  server = await startApp({
     seedDemo: false,
     env: { RATE_LIMIT_LOGIN: '3', RATE_LIMIT_SUBMIT: '2', CORS_ORIGINS: 'https://portal.example.cn' },
   })
@@ -14,16 +14,16 @@ afterAll(() => server?.stop())
 
 describe(`security on ${backend}`, () => {
   test('the portal is served with security headers', async () => {
-    const res = await fetch(`${server.url}/api/health`)
+    const res = await server.fetch(`/api/health`)
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
     expect(res.headers.get('x-frame-options')).toBeTruthy()
   })
 
   test('CORS only for configured origins', async () => {
-    const allowed = await fetch(`${server.url}/api/health`, { headers: { origin: 'https://portal.example.cn' } })
+    const allowed = await server.fetch(`/api/health`, { headers: { origin: 'https://portal.example.cn' } })
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://portal.example.cn')
-    const other = await fetch(`${server.url}/api/health`, { headers: { origin: 'https://evil.example.com' } })
+    const other = await server.fetch(`/api/health`, { headers: { origin: 'https://evil.example.com' } })
     expect(other.headers.get('access-control-allow-origin')).toBeNull()
   })
 
@@ -42,7 +42,7 @@ describe(`security on ${backend}`, () => {
 
   test('submissions are rate limited per user, not shared between users', async () => {
     // A fresh server: the dev logins above used up this IP's login budget on the first one.
-    const fresh = await startServer({ seedDemo: false, env: { RATE_LIMIT_SUBMIT: '2' } })
+    const fresh = await startApp({ seedDemo: false, env: { RATE_LIMIT_SUBMIT: '2' } })
     try {
       const login = async (n: string) => api(fresh.url, (await api(fresh.url).post('/api/auth/dev', { nickname: n })).body.token)
       const a = await login('甲')

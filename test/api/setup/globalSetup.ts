@@ -1,0 +1,3 @@
+import { makeTemplates } from './templates'
+
+export default makeTemplates

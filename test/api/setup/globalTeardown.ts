@@ -1,0 +1,3 @@
+import { removeTemplates } from './templates'
+
+export default removeTemplates
