@@ -58,9 +58,10 @@ module.exports = {
       ...common,
       displayName: 'weapp',
       // j-component (miniprogram-simulate's engine) renders into a DOM. The
-      // mini-program code itself runs without browser globals (test/weapp/harness.ts).
+      // mini-program code itself runs without browser globals (test/weapp/harness/).
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/weapp/setup.ts'],
     },
     {
       ...common,

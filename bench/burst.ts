@@ -32,16 +32,19 @@ async function json(url: string, method: string, body: unknown, token?: string) 
 /** Fires all calls at once; the latency of each and the time until the last one answered. */
 async function fireAll(calls: (() => Promise<unknown>)[]) {
   const t0 = performance.now()
-  const latencies = await Promise.all(calls.map(async (call) => {
-    const t = performance.now()
-    await call()
-    return performance.now() - t
-  }))
+  const latencies = await Promise.all(
+    calls.map(async (call) => {
+      const t = performance.now()
+      await call()
+      return performance.now() - t
+    }),
+  )
   return { completionMs: performance.now() - t0, p99Ms: percentile(latencies, 99) }
 }
 
 export async function benchBurst(url: string, applicants: number, rounds: number): Promise<BurstResult> {
-  const staff = (await json(`${url}/api/staff/login`, 'POST', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token as string
+  const staff = (await json(`${url}/api/staff/login`, 'POST', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body
+    .token as string
   const tokens: string[] = []
   for (let i = 0; i < applicants; i++) tokens.push((await json(`${url}/api/auth/dev`, 'POST', { nickname: `抢名额${i}` })).body.token)
 
@@ -52,26 +55,44 @@ export async function benchBurst(url: string, applicants: number, rounds: number
   const baselineP99s: number[] = []
   let correctRounds = 0
   for (let round = 0; round < rounds; round++) {
-    const created = await json(`${url}/api/staff/activities`, 'POST', {
-      title: `名额压测第${round + 1}轮`, category: 'class', audience: 'all', description: '压测', place: '活动室', capacity: SEATS,
-      opensAt: new Date(Date.now() - hour).toISOString(), closesAt: new Date(Date.now() + 24 * hour).toISOString(),
-      cancelDeadline: new Date(Date.now() + 24 * hour).toISOString(),
-      sessions: [{ startsAt: new Date(Date.now() + 48 * hour).toISOString(), endsAt: new Date(Date.now() + 49 * hour).toISOString() }],
-    }, staff)
+    const created = await json(
+      `${url}/api/staff/activities`,
+      'POST',
+      {
+        title: `名额压测第${round + 1}轮`,
+        category: 'class',
+        audience: 'all',
+        description: '压测',
+        place: '活动室',
+        capacity: SEATS,
+        opensAt: new Date(Date.now() - hour).toISOString(),
+        closesAt: new Date(Date.now() + 24 * hour).toISOString(),
+        cancelDeadline: new Date(Date.now() + 24 * hour).toISOString(),
+        sessions: [{ startsAt: new Date(Date.now() + 48 * hour).toISOString(), endsAt: new Date(Date.now() + 49 * hour).toISOString() }],
+      },
+      staff,
+    )
     const id = created.body.id as string
 
     const base = await fireAll(tokens.map(() => () => fetch(`${url}/api/health/live`).then((r) => r.text())))
     const statuses: number[] = []
-    const burst = await fireAll(tokens.map((token, i) => async () => {
-      const r = await json(`${url}/api/activities/${id}/enrollments`, 'POST', { name: `参加人${i}`, contactPhone: '13812345678' }, token)
-      statuses.push(r.status)
-    }))
+    const burst = await fireAll(
+      tokens.map((token, i) => async () => {
+        const r = await json(`${url}/api/activities/${id}/enrollments`, 'POST', { name: `参加人${i}`, contactPhone: '13812345678' }, token)
+        statuses.push(r.status)
+      }),
+    )
 
-    const roster = (await json(`${url}/api/staff/activities/${id}/roster`, 'GET', undefined, staff)).body as { entries: { status: string; waitlistPosition: number | null }[] }
+    const roster = (await json(`${url}/api/staff/activities/${id}/roster`, 'GET', undefined, staff)).body as {
+      entries: { status: string; waitlistPosition: number | null }[]
+    }
     const confirmed = roster.entries.filter((e) => e.status === 'confirmed').length
     const positions = roster.entries.filter((e) => e.status === 'waitlisted').map((e) => e.waitlistPosition)
-    const ok = statuses.every((s) => s === 201) && confirmed === SEATS &&
-      positions.length === applicants - SEATS && positions.every((p, i) => p === i + 1)
+    const ok =
+      statuses.every((s) => s === 201) &&
+      confirmed === SEATS &&
+      positions.length === applicants - SEATS &&
+      positions.every((p, i) => p === i + 1)
     if (ok) correctRounds++
     completions.push(burst.completionMs)
     baselines.push(base.completionMs)

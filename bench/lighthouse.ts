@@ -58,7 +58,14 @@ async function runOnce(url: string): Promise<LighthouseRun> {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
     userDataDir,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   })
   try {
     await browser.defaultBrowserContext().overridePermissions(new URL(url).origin, ['geolocation'])
@@ -69,7 +76,10 @@ async function runOnce(url: string): Promise<LighthouseRun> {
     // LIGHTHOUSE_REPORTS=<folder> keeps every run's full report, to see where the time goes.
     if (process.env.LIGHTHOUSE_REPORTS) {
       fs.mkdirSync(process.env.LIGHTHOUSE_REPORTS, { recursive: true })
-      fs.writeFileSync(path.join(process.env.LIGHTHOUSE_REPORTS, `${new URL(url).hash.replace(/\W+/g, '_')}-${Date.now()}.json`), JSON.stringify(lhr, null, 1))
+      fs.writeFileSync(
+        path.join(process.env.LIGHTHOUSE_REPORTS, `${new URL(url).hash.replace(/\W+/g, '_')}-${Date.now()}.json`),
+        JSON.stringify(lhr, null, 1),
+      )
     }
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
     const value = (id: string) => lhr.audits[id]?.numericValue ?? NaN
@@ -91,7 +101,11 @@ async function runOnce(url: string): Promise<LighthouseRun> {
 }
 
 /** Every page in both modes, `runs` times each; the median run (by score) and all runs. */
-export async function benchLighthouse(baseUrl: string, runs: number, log: (line: string) => void = console.log): Promise<LighthouseResult[]> {
+export async function benchLighthouse(
+  baseUrl: string,
+  runs: number,
+  log: (line: string) => void = console.log,
+): Promise<LighthouseResult[]> {
   const results: LighthouseResult[] = []
   for (const p of LIGHTHOUSE_PAGES) {
     for (const elder of [false, true]) {
@@ -123,7 +137,9 @@ export async function benchLighthouse(baseUrl: string, runs: number, log: (line:
         transferKiB: pick('transferKiB'),
         benchmarkIndex: pick('benchmarkIndex'),
       }
-      log(`lighthouse ${p.name}${elder ? ' (长辈模式)' : ''}: ${r.score} (runs ${all.map((x) => x.score).join(', ')}); LCP ${(r.lcpMs / 1000).toFixed(1)} s, TBT ${Math.round(r.tbtMs)} ms, TTI ${(r.ttiMs / 1000).toFixed(1)} s, CLS ${r.cls.toFixed(3)}, ${Math.round(r.transferKiB)} KiB; machine's BenchmarkIndex ${Math.round(r.benchmarkIndex)}`)
+      log(
+        `lighthouse ${p.name}${elder ? ' (长辈模式)' : ''}: ${r.score} (runs ${all.map((x) => x.score).join(', ')}); LCP ${(r.lcpMs / 1000).toFixed(1)} s, TBT ${Math.round(r.tbtMs)} ms, TTI ${(r.ttiMs / 1000).toFixed(1)} s, CLS ${r.cls.toFixed(3)}, ${Math.round(r.transferKiB)} KiB; machine's BenchmarkIndex ${Math.round(r.benchmarkIndex)}`,
+      )
       results.push(r)
     }
   }

@@ -43,7 +43,11 @@ export function randomNearbyPath(seed = 5) {
 export async function loadSubmissions(url: string, rate: number, seconds: number): Promise<LoadResult> {
   const tokens: string[] = []
   for (let i = 0; i < 20; i++) {
-    const res = await fetch(`${url}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nickname: `压测居民${i}` }) })
+    const res = await fetch(`${url}/api/auth/dev`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ nickname: `压测居民${i}` }),
+    })
     tokens.push(((await res.json()) as { token: string }).token)
   }
   let n = 0
@@ -72,7 +76,12 @@ export async function loadSubmissions(url: string, rate: number, seconds: number
           return {
             ...req,
             body,
-            headers: { ...req.headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[n % tokens.length]}`, 'idempotency-key': `bench-${Date.now()}-${n}` },
+            headers: {
+              ...req.headers,
+              'content-type': 'application/json',
+              authorization: `Bearer ${tokens[n % tokens.length]}`,
+              'idempotency-key': `bench-${Date.now()}-${n}`,
+            },
           }
         },
       },

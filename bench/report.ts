@@ -102,7 +102,9 @@ export async function loadCity(db: Database): Promise<Staff> {
     DROP TABLE bench_st, bench_rq, bench_act;
   `)
   await db.exec('VACUUM ANALYZE')
-  const { rows } = await db.query<{ id: string; station_id: string }>(`SELECT id, station_id FROM users WHERE username = 'bench-supervisor'`)
+  const { rows } = await db.query<{ id: string; station_id: string }>(
+    `SELECT id, station_id FROM users WHERE username = 'bench-supervisor'`,
+  )
   return { id: rows[0]!.id, role: 'supervisor', stationId: rows[0]!.station_id }
 }
 

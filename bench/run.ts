@@ -39,7 +39,9 @@ async function onBackend(name: string, open: () => Promise<Database>, databaseUr
   await migrate(db)
   const stations = await loadStations(db)
   const nearby = await benchNearby(db, stations)
-  console.log(`nearby: ${nearby.mismatches} mismatches on ${nearby.points} points; KNN ${fmt(nearby.knnMeanMs)} ms mean, scan ${fmt(nearby.scanMeanMs)} ms mean → ×${fmt(nearby.speedup, 0)}`)
+  console.log(
+    `nearby: ${nearby.mismatches} mismatches on ${nearby.points} points; KNN ${fmt(nearby.knnMeanMs)} ms mean, scan ${fmt(nearby.scanMeanMs)} ms mean → ×${fmt(nearby.speedup, 0)}`,
+  )
   await db.close()
   return { nearby, databaseUrl }
 }
@@ -49,11 +51,17 @@ async function loadPhase(name: string, database: { dataDir: string; databaseUrl:
   try {
     const baseline = await load(server.url, () => '/api/health/live', LOAD_RATE, LOAD_SECONDS)
     const nearby = await load(server.url, randomNearbyPath(), LOAD_RATE, LOAD_SECONDS)
-    console.log(`${name} load @${LOAD_RATE}/s: baseline p50 ${baseline.p50Ms} ms p99 ${baseline.p99Ms} ms; nearby p50 ${nearby.p50Ms} ms p99 ${nearby.p99Ms} ms (errors ${nearby.errors}, non-2xx ${nearby.non2xx})`)
+    console.log(
+      `${name} load @${LOAD_RATE}/s: baseline p50 ${baseline.p50Ms} ms p99 ${baseline.p99Ms} ms; nearby p50 ${nearby.p50Ms} ms p99 ${nearby.p99Ms} ms (errors ${nearby.errors}, non-2xx ${nearby.non2xx})`,
+    )
     const submit = await loadSubmissions(server.url, SUBMIT_RATE, LOAD_SECONDS)
-    console.log(`${name} submissions @${SUBMIT_RATE}/s: ${submit.requests} sent, p50 ${submit.p50Ms} ms p99 ${submit.p99Ms} ms (errors ${submit.errors}, non-2xx ${submit.non2xx})`)
+    console.log(
+      `${name} submissions @${SUBMIT_RATE}/s: ${submit.requests} sent, p50 ${submit.p50Ms} ms p99 ${submit.p99Ms} ms (errors ${submit.errors}, non-2xx ${submit.non2xx})`,
+    )
     const burst = await benchBurst(server.url, BURST_APPLICANTS, BURST_ROUNDS)
-    console.log(`${name} enrollment burst: ${burst.applicants} at once for 30 seats, ${burst.correctRounds}/${burst.rounds} rounds correct; all answered in ${burst.completionMs} ms (baseline ${burst.baselineCompletionMs} ms, ×${fmt(burst.completionMs / Math.max(burst.baselineCompletionMs, 1), 1)}), p99 ${burst.p99Ms} ms (baseline ${burst.baselineP99Ms} ms)`)
+    console.log(
+      `${name} enrollment burst: ${burst.applicants} at once for 30 seats, ${burst.correctRounds}/${burst.rounds} rounds correct; all answered in ${burst.completionMs} ms (baseline ${burst.baselineCompletionMs} ms, ×${fmt(burst.completionMs / Math.max(burst.baselineCompletionMs, 1), 1)}), p99 ${burst.p99Ms} ms (baseline ${burst.baselineP99Ms} ms)`,
+    )
     return { baseline, nearby, submit, burst, p99Ratio: nearby.p99Ms / Math.max(baseline.p99Ms, 1) }
   } finally {
     await server.stop()
@@ -68,7 +76,9 @@ async function reportPhase(name: string, open: () => Promise<Database>): Promise
     const supervisor = await loadCity(db)
     console.log(`${name} report: city generated in ${fmt((Date.now() - started) / 1000, 0)} s`)
     const r = await benchReport(db, supervisor, quick ? 3 : 7)
-    console.log(`${name} report over ${r.stations} stations, ${r.requests} requests, ${r.events} events: month ${fmt(r.monthP50Ms, 0)} ms, year ${fmt(r.yearP50Ms, 0)} ms; month without indexes ${fmt(r.monthSeqP50Ms, 0)} ms → ×${fmt(r.speedup, 0)}; same figures: ${r.sameFigures}`)
+    console.log(
+      `${name} report over ${r.stations} stations, ${r.requests} requests, ${r.events} events: month ${fmt(r.monthP50Ms, 0)} ms, year ${fmt(r.yearP50Ms, 0)} ms; month without indexes ${fmt(r.monthSeqP50Ms, 0)} ms → ×${fmt(r.speedup, 0)}; same figures: ${r.sameFigures}`,
+    )
     return r
   } finally {
     await db.close()
@@ -91,7 +101,9 @@ function printLighthouse(rows: LighthouseResult[]) {
   console.log('\n| page | mode | score (runs) | LCP | TBT | TTI | CLS | transferred | BenchmarkIndex |')
   console.log('|---|---|---|---|---|---|---|---|---|')
   for (const r of rows) {
-    console.log(`| ${r.page} | ${r.elder ? '长辈模式' : 'standard'} | ${r.score} (${r.runs.map((x) => x.score).join(', ')}) | ${fmt(r.lcpMs / 1000, 1)} s | ${fmt(r.tbtMs, 0)} ms | ${fmt(r.ttiMs / 1000, 1)} s | ${fmt(r.cls, 3)} | ${fmt(r.transferKiB, 0)} KiB | ${fmt(r.benchmarkIndex, 0)} |`)
+    console.log(
+      `| ${r.page} | ${r.elder ? '长辈模式' : 'standard'} | ${r.score} (${r.runs.map((x) => x.score).join(', ')}) | ${fmt(r.lcpMs / 1000, 1)} s | ${fmt(r.tbtMs, 0)} ms | ${fmt(r.ttiMs / 1000, 1)} s | ${fmt(r.cls, 3)} | ${fmt(r.transferKiB, 0)} KiB | ${fmt(r.benchmarkIndex, 0)} |`,
+    )
   }
 }
 
@@ -133,29 +145,46 @@ async function main() {
   results.lighthouse = await lighthousePhase()
   writeResults(results, 'latest.json')
 
-  console.log(`\n| backend | KNN top-10 vs brute force (1,000 points) | KNN mean | scan mean | speed-up | baseline p50/p99 @${LOAD_RATE}/s | nearby p50/p99 @${LOAD_RATE}/s | submissions p50/p99 @${SUBMIT_RATE}/s |`)
+  console.log(
+    `\n| backend | KNN top-10 vs brute force (1,000 points) | KNN mean | scan mean | speed-up | baseline p50/p99 @${LOAD_RATE}/s | nearby p50/p99 @${LOAD_RATE}/s | submissions p50/p99 @${SUBMIT_RATE}/s |`,
+  )
   console.log('|---|---|---|---|---|---|---|---|')
   for (const key of ['pglite', 'postgres'] as const) {
     const r = results[key] as any
     if (!r) continue
-    console.log(`| ${key === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${r.nearby.mismatches} mismatches | ${fmt(r.nearby.knnMeanMs)} ms | ${fmt(r.nearby.scanMeanMs)} ms | ×${fmt(r.nearby.speedup, 0)} | ${r.load.baseline.p50Ms}/${r.load.baseline.p99Ms} ms | ${r.load.nearby.p50Ms}/${r.load.nearby.p99Ms} ms | ${r.load.submit.p50Ms}/${r.load.submit.p99Ms} ms (${r.load.submit.non2xx + r.load.submit.errors} failed of ${r.load.submit.requests}) |`)
+    console.log(
+      `| ${key === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${r.nearby.mismatches} mismatches | ${fmt(r.nearby.knnMeanMs)} ms | ${fmt(r.nearby.scanMeanMs)} ms | ×${fmt(r.nearby.speedup, 0)} | ${r.load.baseline.p50Ms}/${r.load.baseline.p99Ms} ms | ${r.load.nearby.p50Ms}/${r.load.nearby.p99Ms} ms | ${r.load.submit.p50Ms}/${r.load.submit.p99Ms} ms (${r.load.submit.non2xx + r.load.submit.errors} failed of ${r.load.submit.requests}) |`,
+    )
   }
-  console.log(`\n| backend | enrollment burst (${BURST_APPLICANTS} at once, 30 seats) | rounds correct | all answered | baseline (same calls to /api/health/live) | ratio | p99 | baseline p99 |`)
+  console.log(
+    `\n| backend | enrollment burst (${BURST_APPLICANTS} at once, 30 seats) | rounds correct | all answered | baseline (same calls to /api/health/live) | ratio | p99 | baseline p99 |`,
+  )
   console.log('|---|---|---|---|---|---|---|---|')
   for (const key of ['pglite', 'postgres'] as const) {
     const b = (results[key] as any)?.load.burst
     if (!b) continue
-    console.log(`| ${key === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${b.applicants} → 30 confirmed + ${b.applicants - 30} waitlisted | ${b.correctRounds}/${b.rounds} | ${b.completionMs} ms | ${b.baselineCompletionMs} ms | ×${fmt(b.completionMs / Math.max(b.baselineCompletionMs, 1), 1)} | ${b.p99Ms} ms | ${b.baselineP99Ms} ms |`)
+    console.log(
+      `| ${key === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${b.applicants} → 30 confirmed + ${b.applicants - 30} waitlisted | ${b.correctRounds}/${b.rounds} | ${b.completionMs} ms | ${b.baselineCompletionMs} ms | ×${fmt(b.completionMs / Math.max(b.baselineCompletionMs, 1), 1)} | ${b.p99Ms} ms | ${b.baselineP99Ms} ms |`,
+    )
   }
-  console.log(`\n| backend | city | report, one month (p50) | report, one year (p50) | one month without indexes | speed-up | same figures |`)
+  console.log(
+    `\n| backend | city | report, one month (p50) | report, one year (p50) | one month without indexes | speed-up | same figures |`,
+  )
   console.log('|---|---|---|---|---|---|---|')
   for (const key of ['pglite', 'postgres'] as const) {
     const r = (results[key] as any)?.report as ReportBench | undefined
     if (!r) continue
-    console.log(`| ${key === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${r.stations} stations, ${r.requests.toLocaleString('en')} requests, ${r.events.toLocaleString('en')} events | ${fmt(r.monthP50Ms, 0)} ms | ${fmt(r.yearP50Ms, 0)} ms | ${fmt(r.monthSeqP50Ms, 0)} ms | ×${fmt(r.speedup, 0)} | ${r.sameFigures ? 'yes' : 'NO'} |`)
+    console.log(
+      `| ${key === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${r.stations} stations, ${r.requests.toLocaleString('en')} requests, ${r.events.toLocaleString('en')} events | ${fmt(r.monthP50Ms, 0)} ms | ${fmt(r.yearP50Ms, 0)} ms | ${fmt(r.monthSeqP50Ms, 0)} ms | ×${fmt(r.speedup, 0)} | ${r.sameFigures ? 'yes' : 'NO'} |`,
+    )
   }
   printLighthouse(results.lighthouse as LighthouseResult[])
-  const bad = ['pglite', 'postgres'].some((k) => (results[k] as any)?.nearby.mismatches > 0 || (results[k] as any)?.load.burst.correctRounds !== (results[k] as any)?.load.burst.rounds || (results[k] as any)?.report?.sameFigures === false)
+  const bad = ['pglite', 'postgres'].some(
+    (k) =>
+      (results[k] as any)?.nearby.mismatches > 0 ||
+      (results[k] as any)?.load.burst.correctRounds !== (results[k] as any)?.load.burst.rounds ||
+      (results[k] as any)?.report?.sameFigures === false,
+  )
   process.exit(bad ? 1 : 0)
 }
 

@@ -97,7 +97,20 @@ export default defineConfig<'webpack5'>(async (merge) => {
             class {
               apply(compiler: import('webpack').Compiler) {
                 compiler.hooks.done.tap('stats', (stats) =>
-                  fs.writeFileSync(file, JSON.stringify(stats.toJson({ all: false, chunks: true, chunkModules: true, chunkRelations: true, ids: true, modules: false, assets: false }))),
+                  fs.writeFileSync(
+                    file,
+                    JSON.stringify(
+                      stats.toJson({
+                        all: false,
+                        chunks: true,
+                        chunkModules: true,
+                        chunkRelations: true,
+                        ids: true,
+                        modules: false,
+                        assets: false,
+                      }),
+                    ),
+                  ),
                 )
               }
             },

@@ -46,7 +46,22 @@ export const ENROLLMENT_STATUS_LABELS: Record<EnrollmentStatus, string> = {
 /** The statuses that occupy a participant's one enrollment per activity. */
 export const ACTIVE_ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = ['confirmed', 'waitlisted', 'offered']
 
-export const FAMILY_RELATIONSHIPS = ['儿子', '女儿', '孙子', '孙女', '外孙', '外孙女', '父亲', '母亲', '祖父', '祖母', '外祖父', '外祖母', '配偶', '其他亲属'] as const
+export const FAMILY_RELATIONSHIPS = [
+  '儿子',
+  '女儿',
+  '孙子',
+  '孙女',
+  '外孙',
+  '外孙女',
+  '父亲',
+  '母亲',
+  '祖父',
+  '祖母',
+  '外祖父',
+  '外祖母',
+  '配偶',
+  '其他亲属',
+] as const
 export type FamilyRelationship = (typeof FAMILY_RELATIONSHIPS)[number]
 
 /** Under this age a child's data is sensitive (PIPL art. 28, 儿童个人信息网络保护规定). */

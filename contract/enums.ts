@@ -5,15 +5,7 @@
  */
 
 /** Station kinds: the four levels of the network plus the special stations. */
-export const STATION_KINDS = [
-  'city',
-  'district',
-  'street',
-  'community',
-  'enterprise',
-  'school',
-  'special',
-] as const
+export const STATION_KINDS = ['city', 'district', 'street', 'community', 'enterprise', 'school', 'special'] as const
 export type StationKind = (typeof STATION_KINDS)[number]
 
 export const STATION_KIND_LABELS: Record<StationKind, string> = {

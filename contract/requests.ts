@@ -24,7 +24,19 @@ export const REQUESTERS = ['self', 'family'] as const
 export type Requester = (typeof REQUESTERS)[number]
 export const REQUESTER_LABELS: Record<Requester, string> = { self: '本人', family: '家人代办' }
 
-export const RELATIONSHIPS = ['父亲', '母亲', '祖父', '祖母', '外祖父', '外祖母', '配偶', '子女', '兄弟姐妹', '其他亲属', '邻居或朋友'] as const
+export const RELATIONSHIPS = [
+  '父亲',
+  '母亲',
+  '祖父',
+  '祖母',
+  '外祖父',
+  '外祖母',
+  '配偶',
+  '子女',
+  '兄弟姐妹',
+  '其他亲属',
+  '邻居或朋友',
+] as const
 
 export const REQUEST_CHANNELS = ['miniprogram', 'phone', 'counter'] as const
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number]
@@ -75,7 +87,15 @@ export interface CategoryQuestion {
 /** Each category's extra questions; an option marked `emergency` means someone is in danger now. */
 export const CATEGORY_QUESTIONS: Partial<Record<ServiceCategory, CategoryQuestion[]>> = {
   elderly_care: [
-    { key: 'livesAlone', label: '老人是否独居', required: true, options: [{ value: 'yes', label: '独居' }, { value: 'no', label: '与家人同住' }] },
+    {
+      key: 'livesAlone',
+      label: '老人是否独居',
+      required: true,
+      options: [
+        { value: 'yes', label: '独居' },
+        { value: 'no', label: '与家人同住' },
+      ],
+    },
     {
       key: 'mobility',
       label: '行动是否方便',

@@ -220,7 +220,9 @@ export function weeklyPattern(sessions: readonly SessionInput[]): WeeklyPattern 
   if (end.date !== start.date) return null
   const pattern = { firstDate: start.date, startTime: start.time, endTime: end.time, weeks: sessions.length }
   const expected = weeklySessions(pattern.firstDate, pattern.startTime, pattern.endTime, pattern.weeks)
-  const same = expected.every((e, i) => Date.parse(e.startsAt) === Date.parse(sessions[i]!.startsAt) && Date.parse(e.endsAt) === Date.parse(sessions[i]!.endsAt))
+  const same = expected.every(
+    (e, i) => Date.parse(e.startsAt) === Date.parse(sessions[i]!.startsAt) && Date.parse(e.endsAt) === Date.parse(sessions[i]!.endsAt),
+  )
   return same ? pattern : null
 }
 
@@ -253,12 +255,15 @@ export function defaultRegistrationTimes(firstStart: string, now: Date): Registr
  * not overlap, registration closes after it opens and no later than the first
  * session, cancellation closes no later than the first session.
  */
-export function activityTimeErrors(a: RegistrationTimes & { sessions: readonly SessionInput[] }): Partial<Record<'sessions' | 'closesAt' | 'cancelDeadline', string>> {
+export function activityTimeErrors(
+  a: RegistrationTimes & { sessions: readonly SessionInput[] },
+): Partial<Record<'sessions' | 'closesAt' | 'cancelDeadline', string>> {
   const errors: Partial<Record<'sessions' | 'closesAt' | 'cancelDeadline', string>> = {}
   if (a.sessions.length === 0) return { sessions: '请安排活动时间' }
   const sessions = [...a.sessions].sort((x, y) => Date.parse(x.startsAt) - Date.parse(y.startsAt))
   if (sessions.some((s) => Date.parse(s.endsAt) <= Date.parse(s.startsAt))) errors.sessions = '结束时间必须晚于开始时间'
-  else if (sessions.some((s, i) => i > 0 && Date.parse(s.startsAt) < Date.parse(sessions[i - 1]!.endsAt))) errors.sessions = '各次活动的时间不能重叠'
+  else if (sessions.some((s, i) => i > 0 && Date.parse(s.startsAt) < Date.parse(sessions[i - 1]!.endsAt)))
+    errors.sessions = '各次活动的时间不能重叠'
   const first = Date.parse(sessions[0]!.startsAt)
   if (Date.parse(a.closesAt) <= Date.parse(a.opensAt)) errors.closesAt = '报名截止时间必须晚于开放时间'
   else if (Date.parse(a.closesAt) > first) errors.closesAt = '报名截止时间不能晚于活动开始时间'
@@ -269,7 +274,12 @@ export function activityTimeErrors(a: RegistrationTimes & { sessions: readonly S
 /** The session a check-in is for by default (the server and the roster page both use it): today's, else the next one, else the last. */
 export function currentSession<S extends { startsAt: string; endsAt: string }>(sessions: readonly S[], now: Date): S | null {
   const today = cstDate(now)
-  return sessions.find((s) => cstDate(new Date(s.startsAt)) === today) ?? sessions.find((s) => new Date(s.endsAt) > now) ?? sessions[sessions.length - 1] ?? null
+  return (
+    sessions.find((s) => cstDate(new Date(s.startsAt)) === today) ??
+    sessions.find((s) => new Date(s.endsAt) > now) ??
+    sessions[sessions.length - 1] ??
+    null
+  )
 }
 
 // ───────────────────────── refusals, for the server ─────────────────────────
@@ -279,7 +289,9 @@ export function currentSession<S extends { startsAt: string; endsAt: string }>(s
  * the ages in order and the time rules of activityTimeErrors. The refusal
  * names the body's field (`minAge`, `sessions`, `closesAt`, `cancelDeadline`).
  */
-export function activityRefusal(a: { minAge?: number | null; maxAge?: number | null } & RegistrationTimes & { sessions: readonly SessionInput[] }): Refusal | null {
+export function activityRefusal(
+  a: { minAge?: number | null; maxAge?: number | null } & RegistrationTimes & { sessions: readonly SessionInput[] },
+): Refusal | null {
   if (a.minAge != null && a.maxAge != null && a.minAge > a.maxAge) return fieldInvalid('minAge', '最小年龄不能大于最大年龄')
   const errors = activityTimeErrors(a)
   for (const field of ['sessions', 'closesAt', 'cancelDeadline'] as const) {
@@ -304,7 +316,10 @@ export function registrationClosed(a: RegistrationWindow, now: Date): Refusal | 
  * Whether a participant meets the activity's age range (their age on its
  * first day); the refusal names `birthDate` when 本人 did not give one.
  */
-export function eligibilityRefusal(a: AgeRange & { startsAt: Date }, participant: { name: string; birthDate: string | null; isSelf: boolean }): Refusal | null {
+export function eligibilityRefusal(
+  a: AgeRange & { startsAt: Date },
+  participant: { name: string; birthDate: string | null; isSelf: boolean },
+): Refusal | null {
   const age = participant.birthDate ? ageOn(participant.birthDate, cstDate(a.startsAt)) : null
   const problem = ageRefusal(a, age, participant.isSelf ? '您' : participant.name)
   if (!problem) return null
@@ -326,9 +341,13 @@ export function familyMemberRefusal(
   if (!m.name.trim()) return fieldInvalid('name', '请填写家人的姓名')
   if (!isChildAge(ageOn(m.birthDate, today))) return null
   if (consent.given === undefined) {
-    return consent.stored === CHILD_NOTICE_VERSION ? null : fieldInvalid('childNoticeVersion', '添加未满 14 周岁的孩子，需要您作为监护人阅读并同意《儿童个人信息保护规则》')
+    return consent.stored === CHILD_NOTICE_VERSION
+      ? null
+      : fieldInvalid('childNoticeVersion', '添加未满 14 周岁的孩子，需要您作为监护人阅读并同意《儿童个人信息保护规则》')
   }
-  return consent.given === CHILD_NOTICE_VERSION ? null : refusal('CONSENT_OUTDATED', '《儿童个人信息保护规则》已更新，请阅读最新版本后再同意', 'childNoticeVersion')
+  return consent.given === CHILD_NOTICE_VERSION
+    ? null
+    : refusal('CONSENT_OUTDATED', '《儿童个人信息保护规则》已更新，请阅读最新版本后再同意', 'childNoticeVersion')
 }
 
 /** A resident manages at most LIMITS.familyMembers family members. */

@@ -66,9 +66,7 @@ export function summarizeConsents(records: readonly ConsentRecord[], versions: R
 export function consentRefusal(purpose: ConsentPurpose, granted: boolean): string | null {
   const rule = CONSENT_RULES[purpose]
   if (granted && !rule.grant) {
-    return purpose === 'children'
-      ? '儿童个人信息的同意请在“我的家人”中添加孩子时填写'
-      : '照片使用请在报名需要拍照的活动时单独同意'
+    return purpose === 'children' ? '儿童个人信息的同意请在“我的家人”中添加孩子时填写' : '照片使用请在报名需要拍照的活动时单独同意'
   }
   if (!granted && !rule.withdraw) {
     return purpose === 'children'

@@ -15,8 +15,7 @@ export const EARTH_RADIUS_METERS = 6378168
 export function greatCircleMeters(a: LatLng, b: LatLng): number {
   const rad = Math.PI / 180
   const h =
-    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2
+    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2
   return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)))
 }
 
@@ -26,7 +25,7 @@ export function isInChina(p: LatLng): boolean {
 }
 
 const A = 6378245.0
-const EE = 0.00669342162296594323
+const EE = 0.006693421622965943 // Krasovsky 1940 e², as a double
 
 function transformLat(x: number, y: number): number {
   let r = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x))

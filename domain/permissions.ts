@@ -19,7 +19,6 @@ import { CAPABILITIES, CAPABILITY_LABELS, type Capability } from '../contract/pe
 
 export { CAPABILITIES, type Capability }
 
-
 /** What every account that works a station's queue may do. */
 const WORKER: readonly Capability[] = ['queue.work', 'queue.view', 'activities.manage', 'ratings.work', 'bookings.manage']
 
@@ -45,7 +44,9 @@ export function rolesWith(capability: Capability): StaffRole[] {
 
 /** The refusal for an account whose role lacks the capability: 「站点统计报表仅限督导使用」. */
 export function capabilityRefusal(capability: Capability): string {
-  return `${CAPABILITY_LABELS[capability]}仅限${rolesWith(capability).map((r) => STAFF_ROLE_LABELS[r]).join('、')}使用`
+  return `${CAPABILITY_LABELS[capability]}仅限${rolesWith(capability)
+    .map((r) => STAFF_ROLE_LABELS[r])
+    .join('、')}使用`
 }
 
 /** Whether a role's scope is the own station only, or the station and everything below it. */

@@ -4,7 +4,14 @@
  * what and when, how long a rating stays editable, what counts as low, and
  * how a station's figures read.
  */
-import { LOW_RATING_STARS, PUBLIC_RATINGS_MIN, RATING_EDIT_DAYS, RATING_TAGS, type RatingOutcome, type RatingSubject } from '../contract/ratings'
+import {
+  LOW_RATING_STARS,
+  PUBLIC_RATINGS_MIN,
+  RATING_EDIT_DAYS,
+  RATING_TAGS,
+  type RatingOutcome,
+  type RatingSubject,
+} from '../contract/ratings'
 import { fieldInvalid, refusal, type Refusal } from './refusal'
 
 const DAY_MS = 24 * 60 * 60 * 1000

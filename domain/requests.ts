@@ -141,7 +141,8 @@ export function checkSubmission<B extends SubmissionFields>(body: B): Decided<B>
   if (!body.contactName.trim()) return refused(fieldInvalid('contactName', '请填写联系人，社工会这样称呼您'))
   const phone = phoneRefusal('contactPhone', body.contactPhone)
   if (phone) return refused(phone)
-  if (body.requester === 'family' && !body.helped) return refused(fieldInvalid('helped', '家人代办时请填写被帮助人的姓名、关系，并确认对方同意'))
+  if (body.requester === 'family' && !body.helped)
+    return refused(fieldInvalid('helped', '家人代办时请填写被帮助人的姓名、关系，并确认对方同意'))
   if (body.requester === 'self' && body.helped) return refused(fieldInvalid('helped', '本人求助时不需要填写被帮助人'))
   if (body.helped && !body.helped.name.trim()) return refused(fieldInvalid('helped.name', '请填写被帮助人的姓名'))
   const helpedPhone = body.helped?.phone ? phoneRefusal('helped.phone', body.helped.phone, HELPED_PHONE_MESSAGE) : null
@@ -193,7 +194,12 @@ export const isOverdue = (r: { status: RequestStatus; dueAt: Date }, now: Date) 
 
 export function residentCancel(r: RequestState, userId: string, now: Date): Decided<RequestChange> {
   if (r.status !== 'submitted') {
-    return refused(refusal('REQUEST_STATE', r.status === 'cancelled' ? '这条求助已经取消了' : '社工已受理这条求助，不能再取消；如不再需要，请在下方留言告知社工'))
+    return refused(
+      refusal(
+        'REQUEST_STATE',
+        r.status === 'cancelled' ? '这条求助已经取消了' : '社工已受理这条求助，不能再取消；如不再需要，请在下方留言告知社工',
+      ),
+    )
   }
   return decided({
     set: { status: 'cancelled', updatedAt: now },
@@ -235,14 +241,17 @@ export interface CorrectionBody {
 export function checkCorrection<B extends CorrectionBody>(body: B): Decided<B> {
   const phone = body.contactPhone === undefined ? null : phoneRefusal('contactPhone', body.contactPhone)
   if (phone) return refused(phone)
-  if (body.contactName !== undefined && !body.contactName.trim()) return refused(fieldInvalid('contactName', '请填写联系人，社工会这样称呼您'))
+  if (body.contactName !== undefined && !body.contactName.trim())
+    return refused(fieldInvalid('contactName', '请填写联系人，社工会这样称呼您'))
   const helpedPhone = body.helped?.phone?.trim()
   const helpedRefusal = helpedPhone ? phoneRefusal('helped.phone', helpedPhone, HELPED_PHONE_MESSAGE) : null
   if (helpedRefusal) return refused(helpedRefusal)
   return decided({
     ...body,
     ...(body.contactPhone !== undefined ? { contactPhone: normalizePhone(body.contactPhone) } : {}),
-    ...(body.helped ? { helped: { ...body.helped, ...(helpedPhone !== undefined ? { phone: helpedPhone && normalizePhone(helpedPhone) } : {}) } } : {}),
+    ...(body.helped
+      ? { helped: { ...body.helped, ...(helpedPhone !== undefined ? { phone: helpedPhone && normalizePhone(helpedPhone) } : {}) } }
+      : {}),
   })
 }
 
@@ -304,7 +313,13 @@ export function unresolvedByResident(r: RequestState, userId: string, comment: s
       queuedAt: ctx.now,
       updatedAt: ctx.now,
     },
-    event: entry({ type: 'reopened', actorId: userId, stationId: r.stationId, body: `居民反馈问题未解决${words ? `：${words}` : ''}`, at: ctx.now }),
+    event: entry({
+      type: 'reopened',
+      actorId: userId,
+      stationId: r.stationId,
+      body: `居民反馈问题未解决${words ? `：${words}` : ''}`,
+      at: ctx.now,
+    }),
     notices: [],
   }
 }
@@ -351,7 +366,11 @@ function statusRefusal(type: StaffActionType, r: RequestState): Refusal {
   const state = (message: string) => refusal('REQUEST_STATE', message)
   switch (type) {
     case 'accept':
-      return state(r.assigneeName && r.status !== 'cancelled' ? `这条求助已由${r.assigneeName}受理` : `这条求助${REQUEST_STATUS_LABELS[r.status]}，当前不能受理`)
+      return state(
+        r.assigneeName && r.status !== 'cancelled'
+          ? `这条求助已由${r.assigneeName}受理`
+          : `这条求助${REQUEST_STATUS_LABELS[r.status]}，当前不能受理`,
+      )
     case 'reply':
       return state('这条求助已结束，请先重新处理再回复')
     case 'transfer':
@@ -388,7 +407,13 @@ export interface Surroundings {
  * makes, or why not. Accepting is for the request's own station; every other
  * action is open to anyone who sees it (a supervisor above, too).
  */
-export function staffAction(r: RequestState, staff: Staff, action: StaffAction, around: Surroundings, ctx: DecisionContext): Decided<RequestChange> {
+export function staffAction(
+  r: RequestState,
+  staff: Staff,
+  action: StaffAction,
+  around: Surroundings,
+  ctx: DecisionContext,
+): Decided<RequestChange> {
   if (!ALLOWED_FROM[action.type].includes(r.status)) return refused(statusRefusal(action.type, r))
   const blank = blankText(action)
   if (blank) return refused(fieldInvalid(blank, '请填写内容'))
@@ -442,7 +467,14 @@ export function accepted(r: RequestState, staff: Staff, now: Date): RequestChang
 }
 
 /** A move to another station's queue: waiting again, with a fresh response target. */
-function moved(r: RequestState, toId: string, type: 'transferred' | 'escalated', actorId: string | null, reason: string, ctx: DecisionContext): RequestChange {
+function moved(
+  r: RequestState,
+  toId: string,
+  type: 'transferred' | 'escalated',
+  actorId: string | null,
+  reason: string,
+  ctx: DecisionContext,
+): RequestChange {
   return {
     set: {
       stationId: toId,
@@ -469,7 +501,14 @@ export function overdueEscalation(
   ctx: DecisionContext,
 ): RequestChange {
   const target = expectedResponse(r, ctx.targets)
-  return moved(r, parent.id, 'escalated', null, `「${station.name}」超过响应时限（${target}受理）未受理，已自动升级至「${parent.name}」`, ctx)
+  return moved(
+    r,
+    parent.id,
+    'escalated',
+    null,
+    `「${station.name}」超过响应时限（${target}受理）未受理，已自动升级至「${parent.name}」`,
+    ctx,
+  )
 }
 
 /**

@@ -33,7 +33,12 @@ export interface RoutingDecision {
   reason: string
 }
 
-const LEVELS: { kind: StationKind; rule: RoutingRule; covers: (s: RoutableStation, a: ResidentArea) => boolean; label: (a: ResidentArea) => string }[] = [
+const LEVELS: {
+  kind: StationKind
+  rule: RoutingRule
+  covers: (s: RoutableStation, a: ResidentArea) => boolean
+  label: (a: ResidentArea) => string
+}[] = [
   {
     kind: 'community',
     rule: 'community',
@@ -84,9 +89,7 @@ export function routeRequest(input: {
       return { stationId: match.id, rule: level.rule, reason: `${prefix}已交给服务${level.label(area)}的「${match.name}」` }
     }
   }
-  const nearest = offering
-    .filter((s) => s.distanceMeters !== undefined)
-    .sort((a, b) => a.distanceMeters! - b.distanceMeters!)[0]
+  const nearest = offering.filter((s) => s.distanceMeters !== undefined).sort((a, b) => a.distanceMeters! - b.distanceMeters!)[0]
   if (nearest) {
     return {
       stationId: nearest.id,

@@ -69,11 +69,19 @@ export function measure() {
   // The mini-program must never bundle server code or the schema library.
   const forbidden = ['fastify', 'pglite', '@sinclair/typebox', 'TypeBoxError', 'jscode2session']
   const leaks = []
-  for (const f of [...packaged, ...files(h5)].filter((f) => f.endsWith('.js'))) {
-    const text = fs.readFileSync(f, 'utf8')
-    for (const marker of forbidden) if (text.includes(marker)) leaks.push(`${path.relative(root, f)} contains "${marker}"`)
+  for (const file of [...packaged, ...files(h5)].filter((f) => f.endsWith('.js'))) {
+    const text = fs.readFileSync(file, 'utf8')
+    for (const marker of forbidden) if (text.includes(marker)) leaks.push(`${path.relative(root, file)} contains "${marker}"`)
   }
-  return { weappMainBytes: main, weappSubpackages: subpackages, h5InitialScripts: scripts, h5InitialJsBytes: initialRaw, h5InitialJsGzipBytes: initialGzip, h5InitialJsBrotliBytes: initialBrotli, leaks }
+  return {
+    weappMainBytes: main,
+    weappSubpackages: subpackages,
+    h5InitialScripts: scripts,
+    h5InitialJsBytes: initialRaw,
+    h5InitialJsGzipBytes: initialGzip,
+    h5InitialJsBrotliBytes: initialBrotli,
+    leaks,
+  }
 }
 
 /** The API server on dist/h5 (or h5Dir) and a fresh PGlite folder with the demo data; resolves once it listens. */
@@ -82,7 +90,16 @@ export async function startPortal(h5Dir = h5) {
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'main.ts')], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, H5_DIR: h5Dir, LOG_LEVEL: 'warn', JOB_INTERVAL_MS: '0' },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      H5_DIR: h5Dir,
+      LOG_LEVEL: 'warn',
+      JOB_INTERVAL_MS: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -116,7 +133,14 @@ export async function measureColdLoad(url) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   })
   try {
     const context = await browser.newContext({
@@ -155,7 +179,12 @@ export async function measureColdLoad(url) {
       await page.locator('.station-card--hero').waitFor({ timeout: 60_000 })
       await page.waitForLoadState('networkidle')
       const items = [...requests.values()].filter((r) => !r.url.startsWith('data:'))
-      return { bytes: items.reduce((n, i) => n + i.bytes, 0), requests: items.length, fromCache: items.filter((i) => i.cached).length, items }
+      return {
+        bytes: items.reduce((n, i) => n + i.bytes, 0),
+        requests: items.length,
+        fromCache: items.filter((i) => i.cached).length,
+        items,
+      }
     }
     const cold = await visit()
     const warm = await visit()
@@ -180,12 +209,18 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   } else {
     console.log(`weapp main package: ${kb(m.weappMainBytes)} (budget ${kb(BUDGETS.weappMainBytes)})`)
     for (const [r, s] of Object.entries(m.weappSubpackages)) console.log(`weapp subpackage ${r}: ${kb(s)}`)
-    console.log(`h5 initial JS: ${m.h5InitialScripts.length} files, ${kb(m.h5InitialJsBytes)} raw, ${kb(m.h5InitialJsGzipBytes)} gzip, ${kb(m.h5InitialJsBrotliBytes)} brotli as sent (budget ${kb(BUDGETS.h5InitialJsGzipBytes)} gzip)`)
+    console.log(
+      `h5 initial JS: ${m.h5InitialScripts.length} files, ${kb(m.h5InitialJsBytes)} raw, ${kb(m.h5InitialJsGzipBytes)} gzip, ${kb(m.h5InitialJsBrotliBytes)} brotli as sent (budget ${kb(BUDGETS.h5InitialJsGzipBytes)} gzip)`,
+    )
     if (m.h5ColdLoad) {
       const { cold, warm } = m.h5ColdLoad
-      console.log(`h5 首页, cold first load: ${kb(cold.bytes)} transferred in ${cold.requests} responses (budget ${kb(BUDGETS.h5ColdLoadBytes)})`)
+      console.log(
+        `h5 首页, cold first load: ${kb(cold.bytes)} transferred in ${cold.requests} responses (budget ${kb(BUDGETS.h5ColdLoadBytes)})`,
+      )
       for (const i of cold.items) console.log(`  ${kb(i.bytes).padStart(9)}  ${i.status} ${i.encoding ?? '-'}  ${i.url}`)
-      console.log(`h5 首页, second visit: ${kb(warm.bytes)} transferred, ${warm.fromCache} of ${warm.requests} responses from the browser's cache`)
+      console.log(
+        `h5 首页, second visit: ${kb(warm.bytes)} transferred, ${warm.fromCache} of ${warm.requests} responses from the browser's cache`,
+      )
     }
   }
   const over = []

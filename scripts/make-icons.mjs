@@ -13,10 +13,14 @@ const NORMAL = '#5c6670'
 const ACTIVE = '#0a7d5a'
 
 const tab = {
-  home: (c) => `<path d="M12 40 L40 16 L68 40" fill="none" stroke="${c}" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"/><path d="M20 36 V66 H34 V50 H46 V66 H60 V36" fill="none" stroke="${c}" stroke-width="6" stroke-linejoin="round"/>`,
-  stations: (c) => `<path d="M40 70 C40 70 16 46 16 31 A24 24 0 0 1 64 31 C64 46 40 70 40 70 Z" fill="none" stroke="${c}" stroke-width="6" stroke-linejoin="round"/><circle cx="40" cy="31" r="8" fill="${c}"/>`,
-  activities: (c) => `<rect x="14" y="18" width="52" height="48" rx="6" fill="none" stroke="${c}" stroke-width="6" stroke-linejoin="round"/><path d="M14 32 H66 M28 12 V22 M52 12 V22" fill="none" stroke="${c}" stroke-width="6" stroke-linecap="round"/><path d="M40 40 L43 47 L50 47 L44.5 51.5 L46.5 58 L40 54 L33.5 58 L35.5 51.5 L30 47 L37 47 Z" fill="${c}"/>`,
-  mine: (c) => `<circle cx="40" cy="27" r="13" fill="none" stroke="${c}" stroke-width="6"/><path d="M14 68 C14 52 26 44 40 44 C54 44 66 52 66 68" fill="none" stroke="${c}" stroke-width="6" stroke-linecap="round"/>`,
+  home: (c) =>
+    `<path d="M12 40 L40 16 L68 40" fill="none" stroke="${c}" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"/><path d="M20 36 V66 H34 V50 H46 V66 H60 V36" fill="none" stroke="${c}" stroke-width="6" stroke-linejoin="round"/>`,
+  stations: (c) =>
+    `<path d="M40 70 C40 70 16 46 16 31 A24 24 0 0 1 64 31 C64 46 40 70 40 70 Z" fill="none" stroke="${c}" stroke-width="6" stroke-linejoin="round"/><circle cx="40" cy="31" r="8" fill="${c}"/>`,
+  activities: (c) =>
+    `<rect x="14" y="18" width="52" height="48" rx="6" fill="none" stroke="${c}" stroke-width="6" stroke-linejoin="round"/><path d="M14 32 H66 M28 12 V22 M52 12 V22" fill="none" stroke="${c}" stroke-width="6" stroke-linecap="round"/><path d="M40 40 L43 47 L50 47 L44.5 51.5 L46.5 58 L40 54 L33.5 58 L35.5 51.5 L30 47 L37 47 Z" fill="${c}"/>`,
+  mine: (c) =>
+    `<circle cx="40" cy="27" r="13" fill="none" stroke="${c}" stroke-width="6"/><path d="M14 68 C14 52 26 44 40 44 C54 44 66 52 66 68" fill="none" stroke="${c}" stroke-width="6" stroke-linecap="round"/>`,
 }
 
 const marker = (fill) =>

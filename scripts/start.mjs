@@ -69,7 +69,11 @@ export function buildH5(h5Dir, { out = process.stdout, tty = Boolean(process.std
   const started = Date.now()
   return new Promise((resolve) => {
     // On a terminal, webpack's own progress bar (stderr) is useful; anywhere else it is noise.
-    const child = spawn('npm', ['run', 'build:h5'], { cwd: root, env: h5BuildEnv(process.env, h5Dir), stdio: ['ignore', 'pipe', tty ? 'inherit' : 'pipe'] })
+    const child = spawn('npm', ['run', 'build:h5'], {
+      cwd: root,
+      env: h5BuildEnv(process.env, h5Dir),
+      stdio: ['ignore', 'pipe', tty ? 'inherit' : 'pipe'],
+    })
     let output = ''
     child.stdout.on('data', (d) => (output += d))
     child.stderr?.on('data', (d) => (output += d))
@@ -77,12 +81,15 @@ export function buildH5(h5Dir, { out = process.stdout, tty = Boolean(process.std
       const seconds = Math.round((Date.now() - started) / 1000)
       if (code !== 0) {
         const errors = buildMessages(output, 'ERROR')
-        out.write(`H5 门户构建失败（用时 ${seconds} 秒）：\n${errors.length ? errors.map((e) => `  ${e.replace(/\n/g, '\n  ')}`).join('\n') : output.replace(ANSI, '').trim().split('\n').slice(-30).join('\n')}\n`)
+        out.write(
+          `H5 门户构建失败（用时 ${seconds} 秒）：\n${errors.length ? errors.map((e) => `  ${e.replace(/\n/g, '\n  ')}`).join('\n') : output.replace(ANSI, '').trim().split('\n').slice(-30).join('\n')}\n`,
+        )
         process.exit(code ?? 1)
       }
       out.write(`H5 门户构建完成，用时 ${seconds} 秒。\n`)
       const warnings = buildMessages(output)
-      if (warnings.length) out.write(`⚠️ 编译警告（${warnings.length} 条）：\n${warnings.map((w) => `  · ${w.replace(/\n/g, '\n    ')}`).join('\n')}\n`)
+      if (warnings.length)
+        out.write(`⚠️ 编译警告（${warnings.length} 条）：\n${warnings.map((w) => `  · ${w.replace(/\n/g, '\n    ')}`).join('\n')}\n`)
       resolve(seconds)
     })
   })

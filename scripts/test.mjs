@@ -1,6 +1,7 @@
 /**
  * `npm test`: every layer, each with what it needs, and how long each took.
  *   - typecheck (tsc: app, server, tests)
+ *   - lint (Prettier's check, then ESLint with react-hooks; any error fails)
  *   - jest unit + components (no build)
  *   - builds (weapp, h5) — skipped when dist/<target> was built by this script
  *     from the same sources and is untouched since — then the size budgets
@@ -13,7 +14,7 @@
  * when it ends. Ends with each layer's result and time, the total time, then
  * one line: `tests: N passed, M failed`.
  *
- * Options: --only=typecheck,unit,weapp,api,api-pg,e2e,budget   --no-build
+ * Options: --only=typecheck,lint,unit,weapp,api,api-pg,e2e,budget   --no-build
  *          --rebuild (build even when up to date)   --jobs=N (1: one layer at a time, output live)
  */
 import { spawn } from 'node:child_process'
@@ -26,7 +27,10 @@ import { startPostgres } from './postgres.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
-const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',')
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',')
 const noBuild = args.includes('--no-build')
 const rebuild = args.includes('--rebuild')
 const cores = os.availableParallelism?.() ?? os.cpus().length
@@ -71,7 +75,13 @@ async function jest(name, projects, env = {}) {
     name,
     'npx',
     // Jest's workers share the cores with the layers running beside this one (one worker: in band).
-    ['jest', ...projects.flatMap((p) => ['--selectProjects', p]), `--maxWorkers=${Math.max(1, Math.floor(cores / running.size))}`, '--json', `--outputFile=${out}`],
+    [
+      'jest',
+      ...projects.flatMap((p) => ['--selectProjects', p]),
+      `--maxWorkers=${Math.max(1, Math.floor(cores / running.size))}`,
+      '--json',
+      `--outputFile=${out}`,
+    ],
     // PGlite loads its WebAssembly with a dynamic import, which jest's VM allows only with this flag.
     { NODE_OPTIONS: '--experimental-vm-modules --no-warnings=ExperimentalWarning', ...env },
   )
@@ -106,7 +116,18 @@ async function check(name, cmd, cmdArgs) {
 const stampOf = (target) => path.join(root, 'dist', `.build-${target}.json`)
 
 /** What a build reads: the app's sources, the build config, the dependencies, the env files. */
-const BUILD_INPUTS = ['src', 'contract', 'domain', 'config', 'types', 'package.json', 'package-lock.json', 'babel.config.js', 'tsconfig.json', 'project.config.json']
+const BUILD_INPUTS = [
+  'src',
+  'contract',
+  'domain',
+  'config',
+  'types',
+  'package.json',
+  'package-lock.json',
+  'babel.config.js',
+  'tsconfig.json',
+  'project.config.json',
+]
 
 function filesUnder(p) {
   const abs = path.join(root, p)
@@ -119,8 +140,12 @@ function filesUnder(p) {
 function buildInputs(target) {
   const hash = createHash('sha256').update(target)
   const envFiles = fs.readdirSync(root).filter((f) => f.startsWith('.env'))
-  for (const f of [...BUILD_INPUTS, ...envFiles].flatMap(filesUnder).sort()) hash.update(`${f}\0`).update(fs.readFileSync(path.join(root, f)))
-  for (const [k, v] of Object.entries(process.env).filter(([k]) => k.startsWith('TARO_') || k === 'NODE_ENV').sort()) hash.update(`${k}=${v}\0`)
+  for (const f of [...BUILD_INPUTS, ...envFiles].flatMap(filesUnder).sort())
+    hash.update(`${f}\0`).update(fs.readFileSync(path.join(root, f)))
+  for (const [k, v] of Object.entries(process.env)
+    .filter(([name]) => name.startsWith('TARO_') || name === 'NODE_ENV')
+    .sort())
+    hash.update(`${k}=${v}\0`)
   return hash.digest('hex')
 }
 
@@ -198,6 +223,7 @@ if (want('api-pg')) {
 if (want('weapp')) layer('weapp', afterBuild('weapp'), () => jest('weapp', ['weapp']))
 if (want('budget')) layer('budget', afterBuild('weapp', 'h5'), () => check('budget', 'node', ['scripts/budget.mjs']))
 if (want('typecheck')) layer('typecheck', [], () => check('typecheck', 'npm', ['run', 'typecheck']))
+if (want('lint')) layer('lint', [], () => check('lint', 'npm', ['run', 'lint']))
 if (want('unit')) layer('unit+components', [], () => jest('unit+components', ['unit', 'components']))
 
 /** Starts every layer whose needs are met, up to `jobs` at a time; a layer whose build failed is not run. */
@@ -230,8 +256,12 @@ async function schedule() {
 
 await schedule()
 fs.rmSync(outDir, { recursive: true, force: true })
-const ORDER = ['typecheck', 'unit+components', 'build weapp', 'build h5', 'budget', 'weapp', 'api-pglite', 'api-postgres', 'e2e']
-console.log(`\n${ORDER.filter((n) => results.has(n)).map((n) => results.get(n)).join('\n')}`)
+const ORDER = ['typecheck', 'lint', 'unit+components', 'build weapp', 'build h5', 'budget', 'weapp', 'api-pglite', 'api-postgres', 'e2e']
+console.log(
+  `\n${ORDER.filter((n) => results.has(n))
+    .map((n) => results.get(n))
+    .join('\n')}`,
+)
 console.log(`total: ${seconds(Date.now() - started)} (${jobs} ${jobs === 1 ? 'layer' : 'layers'} at a time)`)
 console.log(`tests: ${passed} passed, ${failed} failed`)
 process.exit(failed > 0 ? 1 : 0)

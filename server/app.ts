@@ -102,9 +102,12 @@ export async function buildApp(opts: AppOptions) {
     app.log.warn('DATA_KEYS is not set: phone numbers and addresses are sealed with a key stored in the database itself')
   }
   await app.register(
-    fp(async (instance) => {
-      instance.decorate('ctx', ctx)
-    }, { name: 'context' }),
+    fp(
+      async (instance) => {
+        instance.decorate('ctx', ctx)
+      },
+      { name: 'context' },
+    ),
   )
   registerErrorHandling(app)
   await app.register(securityPlugin)

@@ -9,7 +9,7 @@ import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorCode } from '../contract/errors'
-import { refusal, type Decided, type Refusal } from '../domain/refusal'
+import { refusal as makeRefusal, type Decided, type Refusal } from '../domain/refusal'
 
 /** The HTTP status of every error code: the one table. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -52,7 +52,7 @@ export class Refused extends Error {
 }
 
 /** The error to throw for a refusal. */
-export const fail = (code: ErrorCode, message: string, field?: string) => new Refused(refusal(code, message, field))
+export const fail = (code: ErrorCode, message: string, field?: string) => new Refused(makeRefusal(code, message, field))
 export const refuse = (r: Refusal) => new Refused(r)
 export const notFound = (message: string) => fail('NOT_FOUND', message)
 export const unauthorized = (message = '请先登录') => fail('UNAUTHORIZED', message)
@@ -188,15 +188,20 @@ function inputPath(segments: string[]): string {
  */
 export function validationRefusal(errors: AjvError[], context: string | undefined): Refusal {
   const e = errors[0]
-  if (!e) return refusal('BAD_REQUEST', '请求参数不正确')
-  if (e.keyword === 'additionalProperties') return refusal('BAD_REQUEST', `不支持的参数“${String(e.params.additionalProperty)}”`)
-  const segments = e.instancePath.split('/').filter(Boolean).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+  if (!e) return makeRefusal('BAD_REQUEST', '请求参数不正确')
+  if (e.keyword === 'additionalProperties') return makeRefusal('BAD_REQUEST', `不支持的参数“${String(e.params.additionalProperty)}”`)
+  const segments = e.instancePath
+    .split('/')
+    .filter(Boolean)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
   if (e.keyword === 'required') segments.push(String(e.params.missingProperty ?? ''))
   const named = segments.filter((s) => !/^\d+$/.test(s))
   const label = labelOf(named[named.length - 1] ?? '', context === 'body' ? '请求内容' : '参数')
   const message = violationMessage(e, label)
   const field = inputPath(segments)
-  return field && (context === 'body' || context === 'querystring') ? refusal('FIELD_INVALID', message, field) : refusal('BAD_REQUEST', message)
+  return field && (context === 'body' || context === 'querystring')
+    ? makeRefusal('FIELD_INVALID', message, field)
+    : makeRefusal('BAD_REQUEST', message)
 }
 
 function violationMessage(e: AjvError, label: string): string {
@@ -236,13 +241,17 @@ function violationMessage(e: AjvError, label: string): string {
 }
 
 function typeName(t: string): string {
-  return ({ number: '数字', integer: '整数', string: '文字', boolean: '是或否', object: '对象', array: '列表' } as Record<string, string>)[t] ?? t
+  return (
+    ({ number: '数字', integer: '整数', string: '文字', boolean: '是或否', object: '对象', array: '列表' } as Record<string, string>)[t] ??
+    t
+  )
 }
 
 /** The database is unreachable or restarting (connection refused, reset or terminated): 503, try again. */
 export function isDatabaseUnavailable(error: { code?: unknown; message?: unknown }): boolean {
   const code = String(error.code ?? '')
-  if (['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true
+  if (['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code))
+    return true
   return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(String(error.message ?? ''))
 }
 
@@ -265,9 +274,10 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (status === 415) return reply.status(415).send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型，请以 JSON 提交' })
     if (status === 429) return reply.status(429).send({ code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试' })
     if (status >= 400 && status < 500) {
-      const message = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-        ? '请求内容不是有效的 JSON'
-        : '请求不正确'
+      const message =
+        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+          ? '请求内容不是有效的 JSON'
+          : '请求不正确'
       return reply.status(status).send({ code: 'BAD_REQUEST', message })
     }
     request.log.error({ err: error }, 'unhandled error')
@@ -282,6 +292,7 @@ export function registerErrorHandling(app: FastifyInstance) {
 /** The smallest normal double: PostgreSQL's float8 refuses anything closer to zero ("value out of range: underflow"). */
 const MIN_NORMAL = 2.2250738585072014e-308
 /** A NUL (no PostgreSQL text holds one) or a lone surrogate (jsonb refuses its escape). */
+// eslint-disable-next-line no-control-regex -- finding the NUL character is this pattern's purpose
 const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 /**
@@ -293,7 +304,10 @@ const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\
 export function unstorableInput(input: unknown): { field: string; message: string } | null {
   // Each entry knows its key and its parent's entry, so a path is built only for the value found
   // (copying paths along the way would be quadratic in the depth of a deeply nested body).
-  interface At { key: string | null; parent: At | null }
+  interface At {
+    key: string | null
+    parent: At | null
+  }
   const pathOf = (at: At | null): string[] => {
     const keys: string[] = []
     for (let a = at; a && a.key !== null; a = a.parent) keys.push(a.key)
@@ -321,10 +335,14 @@ export function unstorableInput(input: unknown): { field: string; message: strin
 
 /** The preHandler check of unstorableInput over a request's parts, as a refusal (FIELD_INVALID for one input of the body or query). */
 export function unstorableRefusal(parts: { params: unknown; query: unknown; body: unknown }): Refusal | null {
-  for (const [context, input] of [['params', parts.params], ['querystring', parts.query], ['body', parts.body]] as const) {
+  for (const [context, input] of [
+    ['params', parts.params],
+    ['querystring', parts.query],
+    ['body', parts.body],
+  ] as const) {
     const u = unstorableInput(input)
     if (!u) continue
-    return u.field && context !== 'params' ? refusal('FIELD_INVALID', u.message, u.field) : refusal('BAD_REQUEST', u.message)
+    return u.field && context !== 'params' ? makeRefusal('FIELD_INVALID', u.message, u.field) : makeRefusal('BAD_REQUEST', u.message)
   }
   return null
 }
@@ -338,12 +356,17 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
 /** Node's refusals before Fastify sees a request (headers too large, a malformed request): { code, message }, then close. */
 export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex) {
   if (error.code === 'ECONNRESET' || socket.destroyed) return
-  const [status, message] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, '请求头太大']
-    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, '请求超时，请重试']
-    : [400, '请求格式不正确']
+  const [status, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, '请求头太大']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, '请求超时，请重试']
+        : [400, '请求格式不正确']
   const body = JSON.stringify({ code: 'BAD_REQUEST', message })
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    )
   }
   socket.destroy(error)
 }

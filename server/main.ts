@@ -68,7 +68,9 @@ async function main() {
   const port = typeof address === 'object' && address ? address.port : config.port
   const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`
   // One line machines can read (tests wait for it) and people can follow.
-  console.log(`社工站居民服务已启动 ${base}/  数据库：${db.kind === 'pglite' ? `嵌入式 PGlite（${config.dataDir}）` : 'PostgreSQL'}  API 文档：${base}/api/openapi.json`)
+  console.log(
+    `社工站居民服务已启动 ${base}/  数据库：${db.kind === 'pglite' ? `嵌入式 PGlite（${config.dataDir}）` : 'PostgreSQL'}  API 文档：${base}/api/openapi.json`,
+  )
 }
 
 void main()

@@ -1,4 +1,4 @@
-import { PropsWithChildren } from 'react'
+import type { PropsWithChildren } from 'react'
 import { useDidShow, useLaunch } from '@tarojs/taro'
 import { elderRequested, systemFontIsLarge, useElder } from '@/stores/elder'
 import { listenForPrivacyAuthorization } from '@/stores/privacy'

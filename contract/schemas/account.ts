@@ -44,7 +44,9 @@ export const AccountExportSchema = Type.Object(
   {
     exportedAt: dateTime(),
     user: Type.Object({ id: uuid(), nickname: Type.String(), role: UserRoleSchema, createdAt: dateTime() }, closed),
-    consents: Type.Array(Type.Object({ purpose: Type.String(), version: Type.String(), granted: Type.Boolean(), grantedAt: dateTime() }, closed)),
+    consents: Type.Array(
+      Type.Object({ purpose: Type.String(), version: Type.String(), granted: Type.Boolean(), grantedAt: dateTime() }, closed),
+    ),
     family: Type.Array(FamilyMemberSchema),
     requests: Type.Array(HelpRequestSchema),
     enrollments: Type.Array(EnrollmentSchema),

@@ -123,10 +123,7 @@ export const EnrollmentSchema = Type.Object(
     id: uuid(),
     status: EnrollmentStatusSchema,
     activity: ActivitySummarySchema,
-    participant: Type.Object(
-      { name: Type.String(), familyMemberId: nullable(uuid()), relationship: nullable(Type.String()) },
-      closed,
-    ),
+    participant: Type.Object({ name: Type.String(), familyMemberId: nullable(uuid()), relationship: nullable(Type.String()) }, closed),
     waitlistPosition: nullable(Type.Integer({ minimum: 1 })),
     offerExpiresAt: nullable(dateTime()),
     /** Content of the check-in QR code: a signed token, only while confirmed. */
@@ -188,10 +185,7 @@ export const RosterEntrySchema = Type.Object(
   },
   closed,
 )
-export const RosterSchema = Type.Object(
-  { activity: ActivityDetailSchema, entries: Type.Array(RosterEntrySchema) },
-  closed,
-)
+export const RosterSchema = Type.Object({ activity: ActivityDetailSchema, entries: Type.Array(RosterEntrySchema) }, closed)
 
 export const CheckinBodySchema = Type.Object(
   {

@@ -41,7 +41,9 @@ export const RatingBodySchema = Type.Object(
   {
     outcome: Type.Optional(RatingOutcomeSchema),
     stars: Type.Integer({ minimum: 1, maximum: LIMITS.stars }),
-    tags: Type.Optional(Type.Array(literalUnion(ALL_RATING_TAGS as string[], '评价标签'), { maxItems: LIMITS.ratingTags, uniqueItems: true })),
+    tags: Type.Optional(
+      Type.Array(literalUnion(ALL_RATING_TAGS as string[], '评价标签'), { maxItems: LIMITS.ratingTags, uniqueItems: true }),
+    ),
     comment: Type.Optional(Type.String({ maxLength: LIMITS.ratingComment })),
     anonymous: Type.Optional(Type.Boolean()),
     commentPublic: Type.Optional(Type.Boolean()),
@@ -57,7 +59,11 @@ export const StationRatingsSchema = Type.Object(
       Type.Object(
         {
           average: Type.Number({ description: '平均星级，保留一位小数' }),
-          distribution: Type.Array(Type.Integer({ minimum: 0 }), { minItems: LIMITS.stars, maxItems: LIMITS.stars, description: '1～5 星各多少条' }),
+          distribution: Type.Array(Type.Integer({ minimum: 0 }), {
+            minItems: LIMITS.stars,
+            maxItems: LIMITS.stars,
+            description: '1～5 星各多少条',
+          }),
           resolvedShare: nullable(Type.Number({ description: '求助评价中“已解决”的比例（0～1）' })),
         },
         closed,

@@ -38,7 +38,11 @@ export const CreateRequestBodySchema = Type.Object(
   {
     stationId: Type.Optional(uuid()),
     category: ServiceCategorySchema,
-    attributes: Type.Optional(Type.Record(Type.String({ maxLength: LIMITS.attributeText }), Type.String({ maxLength: LIMITS.attributeText }), { maxProperties: LIMITS.attributeCount })),
+    attributes: Type.Optional(
+      Type.Record(Type.String({ maxLength: LIMITS.attributeText }), Type.String({ maxLength: LIMITS.attributeText }), {
+        maxProperties: LIMITS.attributeCount,
+      }),
+    ),
     description: text(LIMITS.requestText, 1),
     photoIds: Type.Optional(Type.Array(uuid(), { maxItems: LIMITS.photosPerRequest })),
     requester: RequesterSchema,
@@ -139,13 +143,13 @@ export const CorrectRequestBodySchema = Type.Object(
     preferredTime: Type.Optional(text(LIMITS.preferredTime)),
     address: Type.Optional(text(LIMITS.address)),
     helped: Type.Optional(
-      Type.Object({ phone: Type.Optional(text(LIMITS.phone)), address: Type.Optional(text(LIMITS.address)) }, { ...closed, minProperties: 1 }),
+      Type.Object(
+        { phone: Type.Optional(text(LIMITS.phone)), address: Type.Optional(text(LIMITS.address)) },
+        { ...closed, minProperties: 1 },
+      ),
     ),
   },
   { ...closed, minProperties: 1 },
 )
 
-export const UploadSchema = Type.Object(
-  { id: uuid(), mime: Type.String(), size: Type.Integer() },
-  closed,
-)
+export const UploadSchema = Type.Object({ id: uuid(), mime: Type.String(), size: Type.Integer() }, closed)

@@ -7,13 +7,17 @@ import { Type } from '@sinclair/typebox'
 import { LIMITS } from '../limits'
 import { CAPABILITIES } from '../permissions'
 import { closed, date, dateTime, literalUnion, nullable, ServiceCategorySchema, text, UserSchema, uuid } from './common'
-import { HelpedPersonSchema, requestDetailProperties, RequesterSchema, RequestStatusSchema, requestSummaryProperties, UrgencySchema } from './requests'
+import {
+  HelpedPersonSchema,
+  requestDetailProperties,
+  RequesterSchema,
+  RequestStatusSchema,
+  requestSummaryProperties,
+  UrgencySchema,
+} from './requests'
 import { StationRefSchema } from './stations'
 
-export const StaffLoginBodySchema = Type.Object(
-  { username: text(LIMITS.username, 1), password: text(LIMITS.password, 1) },
-  closed,
-)
+export const StaffLoginBodySchema = Type.Object({ username: text(LIMITS.username, 1), password: text(LIMITS.password, 1) }, closed)
 
 export const StaffMeSchema = Type.Object(
   {
@@ -71,7 +75,11 @@ export const CounterRequestBodySchema = Type.Object(
   {
     channel: Type.Union([Type.Literal('phone'), Type.Literal('counter')]),
     category: ServiceCategorySchema,
-    attributes: Type.Optional(Type.Record(Type.String({ maxLength: LIMITS.attributeText }), Type.String({ maxLength: LIMITS.attributeText }), { maxProperties: LIMITS.attributeCount })),
+    attributes: Type.Optional(
+      Type.Record(Type.String({ maxLength: LIMITS.attributeText }), Type.String({ maxLength: LIMITS.attributeText }), {
+        maxProperties: LIMITS.attributeCount,
+      }),
+    ),
     description: text(LIMITS.requestText, 1),
     requester: RequesterSchema,
     helped: Type.Optional(HelpedPersonSchema),
@@ -100,9 +108,7 @@ export const StaffActionResultSchema = Type.Object(
 
 export const AccessLogSchema = Type.Object(
   {
-    items: Type.Array(
-      Type.Object({ staffName: Type.String(), stationName: Type.String(), accessedAt: dateTime() }, closed),
-    ),
+    items: Type.Array(Type.Object({ staffName: Type.String(), stationName: Type.String(), accessedAt: dateTime() }, closed)),
   },
   { ...closed, description: '工作人员查看这条求助个人信息的记录' },
 )
@@ -135,10 +141,7 @@ const reportFigures = {
   attended: Type.Integer(),
   attendanceRate: nullable(Type.Number({ description: '出勤率（0～1）' })),
 }
-export const StationReportRowSchema = Type.Object(
-  { station: StationRefSchema, parentId: nullable(uuid()), ...reportFigures },
-  closed,
-)
+export const StationReportRowSchema = Type.Object({ station: StationRefSchema, parentId: nullable(uuid()), ...reportFigures }, closed)
 export const StationReportSchema = Type.Object(
   {
     from: date(),

@@ -90,10 +90,7 @@ export const NearbyQuerySchema = Type.Object(
   closed,
 )
 
-export const NearbyResponseSchema = Type.Object(
-  { items: Type.Array(NearbyStationSchema) },
-  closed,
-)
+export const NearbyResponseSchema = Type.Object({ items: Type.Array(NearbyStationSchema) }, closed)
 
 export const StationListQuerySchema = Type.Object(
   {
@@ -137,7 +134,4 @@ export const DistrictAreaSchema = areaNode('district', StreetAreaSchema)
 export const CityAreaSchema = areaNode('city', DistrictAreaSchema)
 export const ProvinceAreaSchema = areaNode('province', CityAreaSchema)
 
-export const AreasResponseSchema = Type.Object(
-  { items: Type.Array(ProvinceAreaSchema) },
-  closed,
-)
+export const AreasResponseSchema = Type.Object({ items: Type.Array(ProvinceAreaSchema) }, closed)

@@ -27,7 +27,9 @@ export default fp(
       app.get('/', async (_request, reply) =>
         reply
           .type('text/html; charset=utf-8')
-          .send('<!doctype html><meta charset="utf-8"><title>社工站居民服务</title><p>H5 门户尚未构建：请先运行 <code>npm run build:h5</code>，再重启服务。API 已可用：<a href="/api/health">/api/health</a></p>'),
+          .send(
+            '<!doctype html><meta charset="utf-8"><title>社工站居民服务</title><p>H5 门户尚未构建：请先运行 <code>npm run build:h5</code>，再重启服务。API 已可用：<a href="/api/health">/api/health</a></p>',
+          ),
       )
       return
     }

@@ -10,7 +10,8 @@ export default fp(
         openapi: '3.0.3',
         info: {
           title: '社工站居民服务 API',
-          description: '找社工站、有问题找社工、活动报名与服务评价。错误统一为 { code, message, field? }：code 为 ERROR_CODES 之一，field 为出错的输入项（请求内容或查询参数中的路径）。',
+          description:
+            '找社工站、有问题找社工、活动报名与服务评价。错误统一为 { code, message, field? }：code 为 ERROR_CODES 之一，field 为出错的输入项（请求内容或查询参数中的路径）。',
           version,
         },
         components: {

@@ -12,7 +12,10 @@ import type { Queryable } from '../db'
 const iso = (d: Date) => new Date(d).toISOString()
 
 /** What the export holds about the account itself, its consents and its photos (null: no such account). */
-export async function accountRecords(db: Queryable, userId: string): Promise<Pick<AccountExport, 'user' | 'consents' | 'photos'> & { requestIds: string[] } | null> {
+export async function accountRecords(
+  db: Queryable,
+  userId: string,
+): Promise<(Pick<AccountExport, 'user' | 'consents' | 'photos'> & { requestIds: string[] }) | null> {
   const { rows: users } = await db.query<{ id: string; nickname: string; role: AccountExport['user']['role']; created_at: Date }>(
     'SELECT id, nickname, role, created_at FROM users WHERE id = $1 AND deleted_at IS NULL',
     [userId],
@@ -23,7 +26,9 @@ export async function accountRecords(db: Queryable, userId: string): Promise<Pic
     'SELECT purpose, version, granted, granted_at FROM consents WHERE user_id = $1 ORDER BY id',
     [userId],
   )
-  const { rows: requestIds } = await db.query<{ id: string }>('SELECT id FROM help_requests WHERE user_id = $1 ORDER BY created_at', [userId])
+  const { rows: requestIds } = await db.query<{ id: string }>('SELECT id FROM help_requests WHERE user_id = $1 ORDER BY created_at', [
+    userId,
+  ])
   const { rows: photos } = await db.query<{ id: string; mime: string; size: number; created_at: Date }>(
     'SELECT id, mime, size, created_at FROM uploads WHERE user_id = $1 ORDER BY created_at',
     [userId],
@@ -71,7 +76,12 @@ export async function purgeExpired(db: Queryable, now: Date, days: number): Prom
       ORDER BY updated_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
     [cutoff],
   )
-  await anonymizeRequests(db, rows.map((r) => r.id), '（已超过保存期限，内容已删除）', now)
+  await anonymizeRequests(
+    db,
+    rows.map((r) => r.id),
+    '（已超过保存期限，内容已删除）',
+    now,
+  )
   const enrollments = await db.query(
     `UPDATE enrollments e SET participant_name = '', participant_birth_date = NULL, contact_phone = '', purged_at = $2
        FROM activities a
@@ -116,7 +126,12 @@ export async function eraseResident(db: Queryable, userId: string, now: Date): P
   await db.query(`UPDATE ratings SET comment = '', comment_public = false, user_id = NULL WHERE user_id = $1`, [userId])
   await db.query('DELETE FROM uploads WHERE user_id = $1', [userId])
   const { rows: all } = await db.query<{ id: string }>('SELECT id FROM help_requests WHERE user_id = $1', [userId])
-  await anonymizeRequests(db, all.map((r) => r.id), '（居民已注销，内容已删除）', now)
+  await anonymizeRequests(
+    db,
+    all.map((r) => r.id),
+    '（居民已注销，内容已删除）',
+    now,
+  )
   for (const table of ['idempotency_keys', 'outbox', 'sessions', 'consents']) {
     await db.query(`DELETE FROM ${table} WHERE user_id = $1`, [userId])
   }

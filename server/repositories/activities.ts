@@ -159,10 +159,29 @@ export async function insertActivity(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $23)
      RETURNING id`,
     [
-      a.code, a.stationId, b.title, b.project || null, b.category, b.audience, b.minAge ?? null, b.maxAge ?? null, b.description,
-      b.bring ?? '', b.place, b.location?.lat ?? null, b.location?.lng ?? null, b.capacity, b.opensAt, b.closesAt,
-      b.cancelDeadline, sessions[0]!.startsAt, sessions[sessions.length - 1]!.endsAt, b.photoConsentRequired ?? false,
-      b.confirmWithinHours ?? null, a.createdBy, a.at,
+      a.code,
+      a.stationId,
+      b.title,
+      b.project || null,
+      b.category,
+      b.audience,
+      b.minAge ?? null,
+      b.maxAge ?? null,
+      b.description,
+      b.bring ?? '',
+      b.place,
+      b.location?.lat ?? null,
+      b.location?.lng ?? null,
+      b.capacity,
+      b.opensAt,
+      b.closesAt,
+      b.cancelDeadline,
+      sessions[0]!.startsAt,
+      sessions[sessions.length - 1]!.endsAt,
+      b.photoConsentRequired ?? false,
+      b.confirmWithinHours ?? null,
+      a.createdBy,
+      a.at,
     ],
   )
   const id = rows[0]!.id
@@ -175,7 +194,10 @@ export async function replaceSessions(db: Queryable, activityId: string, session
   await db.query('DELETE FROM activity_sessions WHERE activity_id = $1', [activityId])
   for (const [i, s] of sessions.entries()) {
     await db.query('INSERT INTO activity_sessions (activity_id, seq, starts_at, ends_at) VALUES ($1, $2, $3, $4)', [
-      activityId, i + 1, s.startsAt, s.endsAt,
+      activityId,
+      i + 1,
+      s.startsAt,
+      s.endsAt,
     ])
   }
 }
@@ -211,17 +233,37 @@ export async function saveActivity(db: Queryable, id: string, b: ActivityBody, s
             confirm_within_hours = $20, updated_at = $21
       WHERE id = $1`,
     [
-      id, b.title, b.project || null, b.category, b.audience, b.minAge ?? null, b.maxAge ?? null,
-      b.description, b.bring ?? '', b.place, b.location?.lat ?? null, b.location?.lng ?? null,
-      b.capacity, b.opensAt, b.closesAt, b.cancelDeadline, sessions[0]!.startsAt,
-      sessions[sessions.length - 1]!.endsAt, b.photoConsentRequired ?? false, b.confirmWithinHours ?? null, at,
+      id,
+      b.title,
+      b.project || null,
+      b.category,
+      b.audience,
+      b.minAge ?? null,
+      b.maxAge ?? null,
+      b.description,
+      b.bring ?? '',
+      b.place,
+      b.location?.lat ?? null,
+      b.location?.lng ?? null,
+      b.capacity,
+      b.opensAt,
+      b.closesAt,
+      b.cancelDeadline,
+      sessions[0]!.startsAt,
+      sessions[sessions.length - 1]!.endsAt,
+      b.photoConsentRequired ?? false,
+      b.confirmWithinHours ?? null,
+      at,
     ],
   )
 }
 
 /** Whether anyone was checked in to any session of the activity. */
 export async function hasAttendance(db: Queryable, activityId: string): Promise<boolean> {
-  const { rows } = await db.query('SELECT 1 FROM attendance t JOIN activity_sessions s ON s.id = t.session_id WHERE s.activity_id = $1 LIMIT 1', [activityId])
+  const { rows } = await db.query(
+    'SELECT 1 FROM attendance t JOIN activity_sessions s ON s.id = t.session_id WHERE s.activity_id = $1 LIMIT 1',
+    [activityId],
+  )
   return rows.length > 0
 }
 

@@ -24,12 +24,26 @@ export async function recordAudit(tx: Queryable, e: AuditEntry): Promise<void> {
   await tx.query(
     `INSERT INTO audit_log (at, actor_id, actor_name, station_id, entity, entity_id, action, changes, summary)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [e.at, e.actor?.id ?? null, e.actor?.name ?? '系统', e.stationId, e.entity, e.entityId, e.action, JSON.stringify(e.changes ?? []), e.summary ?? ''],
+    [
+      e.at,
+      e.actor?.id ?? null,
+      e.actor?.name ?? '系统',
+      e.stationId,
+      e.entity,
+      e.entityId,
+      e.action,
+      JSON.stringify(e.changes ?? []),
+      e.summary ?? '',
+    ],
   )
 }
 
 /** The fields whose values differ between two records, for the audit log. */
-export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>, fields: readonly (keyof T & string)[]): AuditChange[] {
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+  fields: readonly (keyof T & string)[],
+): AuditChange[] {
   const out: AuditChange[] = []
   for (const field of fields) {
     if (!(field in after)) continue

@@ -41,9 +41,18 @@ export async function lockUser(db: Queryable, userId: string): Promise<boolean> 
 }
 
 /** Records an agreement or a withdrawal; withdrawing 'photos' also takes it off the resident's enrollments (the rosters). */
-export async function insertConsent(db: Queryable, userId: string, d: { purpose: ConsentPurpose; version: string; granted: boolean }, at: Date): Promise<void> {
+export async function insertConsent(
+  db: Queryable,
+  userId: string,
+  d: { purpose: ConsentPurpose; version: string; granted: boolean },
+  at: Date,
+): Promise<void> {
   await db.query('INSERT INTO consents (user_id, purpose, version, granted, granted_at) VALUES ($1, $2, $3, $4, $5)', [
-    userId, d.purpose, d.version, d.granted, at,
+    userId,
+    d.purpose,
+    d.version,
+    d.granted,
+    at,
   ])
   if (d.purpose === 'photos' && !d.granted) {
     await db.query('UPDATE enrollments SET photo_consent = false WHERE user_id = $1 AND photo_consent', [userId])

@@ -84,7 +84,11 @@ export function toEnrollment(e: EnrollmentRow, a: ActivityRow, ctx: EnrollContex
   }
 }
 
-export async function loadEnrollment(db: Queryable, id: string, opts: { userId?: string; forUpdate?: boolean } = {}): Promise<EnrollmentRow | null> {
+export async function loadEnrollment(
+  db: Queryable,
+  id: string,
+  opts: { userId?: string; forUpdate?: boolean } = {},
+): Promise<EnrollmentRow | null> {
   if (opts.forUpdate) await db.query('SELECT 1 FROM enrollments WHERE id = $1 FOR UPDATE', [id])
   const { rows } = await db.query<EnrollmentRow>(
     `${SELECT} WHERE e.id = $1 ${opts.userId ? 'AND e.user_id = $2' : ''}`,
@@ -94,7 +98,12 @@ export async function loadEnrollment(db: Queryable, id: string, opts: { userId?:
 }
 
 /** The participant's active enrollment in the activity (confirmed, waitlisted or offered), if any. */
-export async function activeEnrollmentId(db: Queryable, activityId: string, userId: string, participantKey: string): Promise<string | null> {
+export async function activeEnrollmentId(
+  db: Queryable,
+  activityId: string,
+  userId: string,
+  participantKey: string,
+): Promise<string | null> {
   const { rows } = await db.query<{ id: string }>(
     `SELECT id FROM enrollments WHERE activity_id = $1 AND user_id = $2 AND participant_key = $3 AND status IN ('confirmed', 'waitlisted', 'offered')`,
     [activityId, userId, participantKey],
@@ -125,13 +134,25 @@ export async function insertEnrollment(db: Queryable, n: NewEnrollment): Promise
                               contact_phone, photo_consent, status, created_at, confirmed_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
     [
-      n.activityId, n.userId, n.participant.memberId, n.participant.key, n.participant.name, n.participant.birthDate,
-      seal(n.contactPhone), n.photoConsent, n.status, n.at, n.status === 'confirmed' ? n.at : null,
+      n.activityId,
+      n.userId,
+      n.participant.memberId,
+      n.participant.key,
+      n.participant.name,
+      n.participant.birthDate,
+      seal(n.contactPhone),
+      n.photoConsent,
+      n.status,
+      n.at,
+      n.status === 'confirmed' ? n.at : null,
     ],
   )
   if (n.photoConsent) {
     await db.query(`INSERT INTO consents (user_id, purpose, version, subject_id, granted_at) VALUES ($1, 'photos', $2, $3, $4)`, [
-      n.userId, PHOTO_CONSENT_VERSION, n.participant.memberId, n.at,
+      n.userId,
+      PHOTO_CONSENT_VERSION,
+      n.participant.memberId,
+      n.at,
     ])
   }
   return rows[0]!.id
@@ -156,26 +177,31 @@ export async function promoteWaitlist(db: Queryable, activityId: string, now: Da
     const offer = a.confirm_within_hours !== null
     const expires = offer ? new Date(now.getTime() + a.confirm_within_hours! * 3600_000) : null
     await db.query('UPDATE activities SET taken = taken + 1 WHERE id = $1 AND taken < capacity', [activityId])
-    await db.query(
-      `UPDATE enrollments SET status = $2, offer_expires_at = $3, confirmed_at = $4 WHERE id = $1`,
-      [next.id, offer ? 'offered' : 'confirmed', expires, offer ? null : now],
+    await db.query(`UPDATE enrollments SET status = $2, offer_expires_at = $3, confirmed_at = $4 WHERE id = $1`, [
+      next.id,
+      offer ? 'offered' : 'confirmed',
+      expires,
+      offer ? null : now,
+    ])
+    await enqueue(
+      db,
+      next.user_id,
+      'enrollment_status',
+      {
+        enrollmentId: next.id,
+        activity: a.title.slice(0, 20),
+        status: offer ? '候补转正待确认' : '候补转正',
+        note: offer ? `请在 ${formatCstDateTime(expires!)} 前确认` : `${next.participant_name}已报名成功`,
+      },
+      now,
     )
-    await enqueue(db, next.user_id, 'enrollment_status', {
-      enrollmentId: next.id,
-      activity: a.title.slice(0, 20),
-      status: offer ? '候补转正待确认' : '候补转正',
-      note: offer ? `请在 ${formatCstDateTime(expires!)} 前确认` : `${next.participant_name}已报名成功`,
-    }, now)
     promoted++
   }
 }
 
 /** Frees the seat an enrollment held (if any) and hands it on. Caller holds the activity lock. */
 export async function release(db: Queryable, e: EnrollmentRow, to: 'cancelled' | 'expired', now: Date) {
-  await db.query(
-    `UPDATE enrollments SET status = $2, cancelled_at = $3, offer_expires_at = NULL WHERE id = $1`,
-    [e.id, to, now],
-  )
+  await db.query(`UPDATE enrollments SET status = $2, cancelled_at = $3, offer_expires_at = NULL WHERE id = $1`, [e.id, to, now])
   if (SEAT_HOLDING.includes(e.status)) {
     await db.query('UPDATE activities SET taken = taken - 1, updated_at = updated_at WHERE id = $1', [e.activity_id])
     await promoteWaitlist(db, e.activity_id, now)
@@ -187,7 +213,11 @@ export async function release(db: Queryable, e: EnrollmentRow, to: 'cancelled' |
  * so transactions never deadlock); only the resident's own when `userId` is
  * given. Null when there is no such enrollment.
  */
-export async function lockEnrollment(db: Queryable, id: string, userId: string | null): Promise<{ e: EnrollmentRow; a: ActivityRow } | null> {
+export async function lockEnrollment(
+  db: Queryable,
+  id: string,
+  userId: string | null,
+): Promise<{ e: EnrollmentRow; a: ActivityRow } | null> {
   const { rows } = await db.query<{ activity_id: string }>(
     `SELECT activity_id FROM enrollments WHERE id = $1 ${userId ? 'AND user_id = $2' : ''}`,
     userId ? [id, userId] : [id],
@@ -213,7 +243,14 @@ export async function expiredOfferIds(db: Queryable, now: Date): Promise<string[
 
 /** The job: a reminder the day before each session, once per enrollment and session. */
 export async function remindTomorrow(db: Queryable, now: Date): Promise<number> {
-  const { rows } = await db.query<{ enrollment_id: string; user_id: string; title: string; starts_at: Date; place: string; participant_name: string }>(
+  const { rows } = await db.query<{
+    enrollment_id: string
+    user_id: string
+    title: string
+    starts_at: Date
+    place: string
+    participant_name: string
+  }>(
     `WITH due AS (
        SELECT e.id AS enrollment_id, s.id AS session_id, e.user_id, a.title, s.starts_at, a.place, e.participant_name
          FROM activity_sessions s
@@ -230,19 +267,27 @@ export async function remindTomorrow(db: Queryable, now: Date): Promise<number> 
     [now, new Date(now.getTime() + 24 * 3600_000)],
   )
   for (const r of rows) {
-    await enqueue(db, r.user_id, 'activity_reminder', {
-      enrollmentId: r.enrollment_id,
-      activity: r.title.slice(0, 20),
-      time: formatCstDateTime(new Date(r.starts_at)),
-      note: `${r.participant_name} · ${r.place}`.slice(0, 20),
-    }, now)
+    await enqueue(
+      db,
+      r.user_id,
+      'activity_reminder',
+      {
+        enrollmentId: r.enrollment_id,
+        activity: r.title.slice(0, 20),
+        time: formatCstDateTime(new Date(r.starts_at)),
+        note: `${r.participant_name} · ${r.place}`.slice(0, 20),
+      },
+      now,
+    )
   }
   return rows.length
 }
 
 /** 我的报名: newest first; upcoming and past are told apart by the activity's times. */
 export async function listOwnEnrollments(db: Queryable, ctx: EnrollContext): Promise<Enrollment[]> {
-  const { rows } = await db.query<EnrollmentRow>(`${SELECT} WHERE e.user_id = $1 ORDER BY e.created_at DESC, e.seq DESC LIMIT 200`, [ctx.userId])
+  const { rows } = await db.query<EnrollmentRow>(`${SELECT} WHERE e.user_id = $1 ORDER BY e.created_at DESC, e.seq DESC LIMIT 200`, [
+    ctx.userId,
+  ])
   const activities = new Map<string, ActivityRow>()
   const out: Enrollment[] = []
   for (const e of rows) {
@@ -288,7 +333,10 @@ export async function roster(db: Queryable, a: ActivityRow, now: Date) {
 }
 
 /** Records a check-in; false when the participant was already checked in to that session. */
-export async function insertAttendance(db: Queryable, a: { enrollmentId: string; sessionId: string; at: Date; staffId: string }): Promise<boolean> {
+export async function insertAttendance(
+  db: Queryable,
+  a: { enrollmentId: string; sessionId: string; at: Date; staffId: string },
+): Promise<boolean> {
   const ins = await db.query(
     `INSERT INTO attendance (enrollment_id, session_id, checked_in_at, checked_in_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
     [a.enrollmentId, a.sessionId, a.at, a.staffId],

@@ -57,7 +57,10 @@ export async function findFamilyMember(db: Queryable, userId: string, id: string
 }
 
 export async function familySize(db: Queryable, userId: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM family_members WHERE user_id = $1 AND deleted_at IS NULL', [userId])
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM family_members WHERE user_id = $1 AND deleted_at IS NULL',
+    [userId],
+  )
   return Number(rows[0]!.n)
 }
 
@@ -95,7 +98,10 @@ export async function saveFamilyMember(db: Queryable, userId: string, id: string
 /** The guardian's consent to a version of the children's privacy notice, for one child. */
 export async function insertChildConsent(db: Queryable, userId: string, memberId: string, version: string, at: Date): Promise<void> {
   await db.query(`INSERT INTO consents (user_id, purpose, version, subject_id, granted_at) VALUES ($1, 'children', $2, $3, $4)`, [
-    userId, version, memberId, at,
+    userId,
+    version,
+    memberId,
+    at,
   ])
 }
 

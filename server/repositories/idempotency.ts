@@ -40,10 +40,12 @@ export async function restartKey(db: Queryable, k: KeyRef, now: Date): Promise<v
 
 /** Stores the first result. */
 export async function finishKey(db: Queryable, k: KeyRef, result: { status: number; body: unknown }): Promise<void> {
-  await db.query(
-    `UPDATE idempotency_keys SET status = 'done', response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2`,
-    [k.userId, k.key, result.status, JSON.stringify(result.body)],
-  )
+  await db.query(`UPDATE idempotency_keys SET status = 'done', response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2`, [
+    k.userId,
+    k.key,
+    result.status,
+    JSON.stringify(result.body),
+  ])
 }
 
 /** Forgets a key still in flight (its call was refused). */

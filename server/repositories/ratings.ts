@@ -17,10 +17,17 @@ import type { Queryable } from '../db'
 const iso = (d: Date | string) => new Date(d).toISOString()
 
 /** The rating of a request's resolution, or of an enrollment, if there is one. */
-export async function existingRating(db: Queryable, of: { requestId: string; resolution: number } | { enrollmentId: string }): Promise<{ id: string; created_at: Date } | null> {
-  const { rows } = 'requestId' in of
-    ? await db.query<{ id: string; created_at: Date }>('SELECT id, created_at FROM ratings WHERE request_id = $1 AND resolution = $2', [of.requestId, of.resolution])
-    : await db.query<{ id: string; created_at: Date }>('SELECT id, created_at FROM ratings WHERE enrollment_id = $1', [of.enrollmentId])
+export async function existingRating(
+  db: Queryable,
+  of: { requestId: string; resolution: number } | { enrollmentId: string },
+): Promise<{ id: string; created_at: Date } | null> {
+  const { rows } =
+    'requestId' in of
+      ? await db.query<{ id: string; created_at: Date }>('SELECT id, created_at FROM ratings WHERE request_id = $1 AND resolution = $2', [
+          of.requestId,
+          of.resolution,
+        ])
+      : await db.query<{ id: string; created_at: Date }>('SELECT id, created_at FROM ratings WHERE enrollment_id = $1', [of.enrollmentId])
   return rows[0] ?? null
 }
 
@@ -33,12 +40,28 @@ export interface RatingFields {
 
 const fieldValues = (f: RatingFields) => {
   const b = f.body
-  return [b.outcome ?? null, b.stars, b.tags ?? [], (b.comment ?? '').trim(), b.anonymous ?? false, b.commentPublic ?? false, f.review, f.at]
+  return [
+    b.outcome ?? null,
+    b.stars,
+    b.tags ?? [],
+    (b.comment ?? '').trim(),
+    b.anonymous ?? false,
+    b.commentPublic ?? false,
+    f.review,
+    f.at,
+  ]
 }
 
 export async function insertRating(
   db: Queryable,
-  r: { subject: RatingSubject; requestId: string | null; resolution: number | null; enrollmentId: string | null; stationId: string; userId: string },
+  r: {
+    subject: RatingSubject
+    requestId: string | null
+    resolution: number | null
+    enrollmentId: string | null
+    stationId: string
+    userId: string
+  },
   f: RatingFields,
 ): Promise<void> {
   await db.query(
@@ -58,7 +81,11 @@ export async function updateRating(db: Queryable, id: string, f: RatingFields): 
 }
 
 /** The resident's enrollment, locked, with its station and how many sessions they attended. */
-export async function lockRatedEnrollment(db: Queryable, id: string, userId: string): Promise<{ id: string; station_id: string; attended: number } | null> {
+export async function lockRatedEnrollment(
+  db: Queryable,
+  id: string,
+  userId: string,
+): Promise<{ id: string; station_id: string; attended: number } | null> {
   const { rows } = await db.query<{ id: string; station_id: string; attended: number }>(
     `SELECT e.id, a.station_id, (SELECT count(*)::int FROM attendance t WHERE t.enrollment_id = e.id) AS attended
        FROM enrollments e JOIN activities a ON a.id = e.activity_id
@@ -79,7 +106,18 @@ export async function authorOpenid(db: Queryable, userId: string): Promise<strin
 
 /** What the public sees of a station's ratings: nothing but the count until there are enough of them. */
 export async function stationRatings(db: Queryable, stationId: string): Promise<StationRatings | null> {
-  const { rows } = await db.query<{ exists: boolean; count: number; average: number | null; s1: number; s2: number; s3: number; s4: number; s5: number; requests: number; resolved: number }>(
+  const { rows } = await db.query<{
+    exists: boolean
+    count: number
+    average: number | null
+    s1: number
+    s2: number
+    s3: number
+    s4: number
+    s5: number
+    requests: number
+    resolved: number
+  }>(
     `SELECT EXISTS (SELECT 1 FROM stations WHERE id = $1) AS exists,
             count(*)::int AS count, avg(stars)::float8 AS average,
             count(*) FILTER (WHERE stars = 1)::int AS s1, count(*) FILTER (WHERE stars = 2)::int AS s2,
@@ -95,8 +133,17 @@ export async function stationRatings(db: Queryable, stationId: string): Promise<
   const count = Number(f.count)
   if (!hasEnoughRatings(count)) return { count, minimum: PUBLIC_RATINGS_MIN, summary: null, comments: [] }
   const { rows: comments } = await db.query<{
-    id: string; subject: RatingSubject; stars: number; tags: string[]; comment: string; created_at: Date
-    reply: string | null; replied_at: Date | null; station_name: string; category: ServiceCategory | null; title: string | null
+    id: string
+    subject: RatingSubject
+    stars: number
+    tags: string[]
+    comment: string
+    created_at: Date
+    reply: string | null
+    replied_at: Date | null
+    station_name: string
+    category: ServiceCategory | null
+    title: string | null
   }>(
     `SELECT rt.id, rt.subject, rt.stars, rt.tags, rt.comment, rt.created_at, rt.reply, rt.replied_at, s.name AS station_name,
             r.category, a.title
@@ -122,7 +169,7 @@ export async function stationRatings(db: Queryable, stationId: string): Promise<
     comments: comments.map((c) => ({
       id: c.id,
       subject: c.subject,
-      subjectLabel: c.category ? SERVICE_CATEGORY_LABELS[c.category] : c.title ?? '活动',
+      subjectLabel: c.category ? SERVICE_CATEGORY_LABELS[c.category] : (c.title ?? '活动'),
       stars: c.stars,
       tags: c.tags,
       comment: c.comment,
@@ -180,7 +227,7 @@ export function toStaffRating(r: StaffRatingRow, staff: Staff): StaffRating {
   return {
     id: r.id,
     subject: r.subject,
-    subjectLabel: r.category ? SERVICE_CATEGORY_LABELS[r.category] : r.activity_title ?? '活动',
+    subjectLabel: r.category ? SERVICE_CATEGORY_LABELS[r.category] : (r.activity_title ?? '活动'),
     station: { id: r.station_id, code: r.station_code, name: r.station_name, kind: r.station_kind },
     outcome: r.outcome,
     stars: r.stars,
@@ -228,7 +275,10 @@ export async function ratingRows(db: Queryable, f: RatingFilter): Promise<StaffR
   if (f.unreplied) where.push('rt.reply IS NULL')
   if (f.createdFrom) add('rt.created_at >= $?', f.createdFrom)
   if (f.createdBefore) add('rt.created_at < $?', f.createdBefore)
-  const { rows } = await db.query<StaffRatingRow>(`${STAFF_SELECT} WHERE ${where.join(' AND ')} ORDER BY rt.created_at DESC LIMIT 200`, params)
+  const { rows } = await db.query<StaffRatingRow>(
+    `${STAFF_SELECT} WHERE ${where.join(' AND ')} ORDER BY rt.created_at DESC LIMIT 200`,
+    params,
+  )
   return rows
 }
 
@@ -243,8 +293,18 @@ export async function lowUnrepliedCount(db: Queryable, stationIds: string[], own
 }
 
 /** A rating the account may read, locked; null when there is none in its sight. */
-export async function lockVisibleRating(db: Queryable, stationIds: string[], ownStationId: string, id: string): Promise<StaffRatingRow | null> {
-  const { rows } = await db.query<StaffRatingRow>(`${STAFF_SELECT} WHERE rt.id = $4 AND ${VISIBLE} FOR UPDATE OF rt`, [stationIds, ownStationId, SENSITIVE_CATEGORIES, id])
+export async function lockVisibleRating(
+  db: Queryable,
+  stationIds: string[],
+  ownStationId: string,
+  id: string,
+): Promise<StaffRatingRow | null> {
+  const { rows } = await db.query<StaffRatingRow>(`${STAFF_SELECT} WHERE rt.id = $4 AND ${VISIBLE} FOR UPDATE OF rt`, [
+    stationIds,
+    ownStationId,
+    SENSITIVE_CATEGORIES,
+    id,
+  ])
   return rows[0] ?? null
 }
 

@@ -155,7 +155,13 @@ function figures(r: ReportRow): StationReport['total'] {
 }
 
 /** Every figure of the stations in `scope` over [start, end), per station (by level, then name) and in total. */
-export async function reportFigures(db: Queryable, scope: string[], start: Date, end: Date, now: Date): Promise<Pick<StationReport, 'items' | 'total'>> {
+export async function reportFigures(
+  db: Queryable,
+  scope: string[],
+  start: Date,
+  end: Date,
+  now: Date,
+): Promise<Pick<StationReport, 'items' | 'total'>> {
   const { rows } = await db.query<ReportRow>(REPORT_SQL, [scope, start, end, now])
   const total = rows.find((r) => r.is_total)!
   const order = ['city', 'district', 'street', 'community', 'school', 'enterprise', 'special']
@@ -174,11 +180,44 @@ const percent = (v: number | null) => (v === null ? '' : `${Math.round(v * 1000)
 
 /** The report as spreadsheet lines: a header, one line per station, then 合计. */
 export function reportLines(r: StationReport): (string | number | null)[][] {
-  const header = ['站点', '站点编码', '收到求助', '受理', '按时受理', '按时受理率', '受理中位时长（分钟）', '办结', '办结中位时长（分钟）',
-    '超时', '升级', '评价数', '平均星级', '已解决占比', '活动场次', '应到人次', '实到人次', '出勤率']
+  const header = [
+    '站点',
+    '站点编码',
+    '收到求助',
+    '受理',
+    '按时受理',
+    '按时受理率',
+    '受理中位时长（分钟）',
+    '办结',
+    '办结中位时长（分钟）',
+    '超时',
+    '升级',
+    '评价数',
+    '平均星级',
+    '已解决占比',
+    '活动场次',
+    '应到人次',
+    '实到人次',
+    '出勤率',
+  ]
   const line = (name: string, code: string, f: StationReport['total']) => [
-    name, code, f.received, f.accepted, f.acceptedOnTime, percent(f.onTimeRate), f.medianAcceptMinutes, f.resolved, f.medianResolveMinutes,
-    f.overdue, f.escalations, f.ratings, f.averageStars, percent(f.resolvedShare), f.activitiesHeld, f.expectedAttendance, f.attended,
+    name,
+    code,
+    f.received,
+    f.accepted,
+    f.acceptedOnTime,
+    percent(f.onTimeRate),
+    f.medianAcceptMinutes,
+    f.resolved,
+    f.medianResolveMinutes,
+    f.overdue,
+    f.escalations,
+    f.ratings,
+    f.averageStars,
+    percent(f.resolvedShare),
+    f.activitiesHeld,
+    f.expectedAttendance,
+    f.attended,
     percent(f.attendanceRate),
   ]
   return [header, ...r.items.map((i) => line(i.station.name, i.station.code, i)), line(`合计（${r.from} 至 ${r.to}）`, '', r.total)]

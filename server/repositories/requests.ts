@@ -77,10 +77,16 @@ const SELECT = `
     LEFT JOIN users a ON a.id = r.assignee_id`
 
 /** The columns that hold phones and addresses, sealed at rest. */
-const SEALED = ['contact_phone', 'helped_phone', 'helped_address', 'address'] as const
+type SealedColumn = 'contact_phone' | 'helped_phone' | 'helped_address' | 'address'
 
-function unsealed<R extends Pick<RequestRow, (typeof SEALED)[number]>>(row: R): R {
-  return { ...row, contact_phone: unseal(row.contact_phone), helped_phone: unseal(row.helped_phone), helped_address: unseal(row.helped_address), address: unseal(row.address) }
+function unsealed<R extends Pick<RequestRow, SealedColumn>>(row: R): R {
+  return {
+    ...row,
+    contact_phone: unseal(row.contact_phone),
+    helped_phone: unseal(row.helped_phone),
+    helped_address: unseal(row.helped_address),
+    address: unseal(row.address),
+  }
 }
 
 /** What the lifecycle reads of a row. */
@@ -118,7 +124,9 @@ export function personalDetailsOf(r: RequestRow): PersonalDetails {
 
 /** One request; `forUpdate` locks its row until the transaction ends. */
 export async function loadRequest(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<RequestRow | null> {
-  const { rows } = await db.query<RequestRow>(opts.forUpdate ? `${SELECT} WHERE r.id = $1 FOR UPDATE OF r` : `${SELECT} WHERE r.id = $1`, [id])
+  const { rows } = await db.query<RequestRow>(opts.forUpdate ? `${SELECT} WHERE r.id = $1 FOR UPDATE OF r` : `${SELECT} WHERE r.id = $1`, [
+    id,
+  ])
   return rows[0] ? unsealed(rows[0]) : null
 }
 
@@ -168,8 +176,14 @@ export async function queueRows(db: Queryable, f: QueueFilter): Promise<RequestR
 /** A request's timeline, oldest first; internal notes only when asked (staff). */
 export async function loadEvents(db: Queryable, requestId: string, opts: { internal: boolean }): Promise<RequestEvent[]> {
   const { rows } = await db.query<{
-    id: number; type: RequestEventType; body: string; actor_name: string | null
-    station_name: string | null; to_station_name: string | null; internal: boolean; created_at: Date
+    id: number
+    type: RequestEventType
+    body: string
+    actor_name: string | null
+    station_name: string | null
+    to_station_name: string | null
+    internal: boolean
+    created_at: Date
   }>(
     `SELECT e.id, e.type, e.body, u.nickname AS actor_name, s.name AS station_name,
             t.name AS to_station_name, e.internal, e.created_at
@@ -231,12 +245,37 @@ export async function insertRequest(tx: Queryable, r: NewRequest): Promise<{ id:
         $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $30, $30)
      RETURNING id, number`,
     [
-      r.userId, r.channel, r.stationId, r.chosenStationId, r.routingRule, r.routingReason,
-      r.category, JSON.stringify(r.attributes), r.description, r.urgency, r.emergency, r.requester,
-      r.contactName, seal(r.contactPhone), r.preferredTime,
-      r.helped?.name ?? null, r.helped?.relationship ?? null, seal(r.helped?.phone ?? null), seal(r.helped?.address ?? null), r.helped?.consent ?? false,
-      r.area.province ?? null, r.area.city ?? null, r.area.district ?? null, r.area.street ?? null, r.area.community ?? null,
-      seal(r.address), r.location?.lat ?? null, r.location?.lng ?? null, r.dueAt, r.at, r.numberPrefix,
+      r.userId,
+      r.channel,
+      r.stationId,
+      r.chosenStationId,
+      r.routingRule,
+      r.routingReason,
+      r.category,
+      JSON.stringify(r.attributes),
+      r.description,
+      r.urgency,
+      r.emergency,
+      r.requester,
+      r.contactName,
+      seal(r.contactPhone),
+      r.preferredTime,
+      r.helped?.name ?? null,
+      r.helped?.relationship ?? null,
+      seal(r.helped?.phone ?? null),
+      seal(r.helped?.address ?? null),
+      r.helped?.consent ?? false,
+      r.area.province ?? null,
+      r.area.city ?? null,
+      r.area.district ?? null,
+      r.area.street ?? null,
+      r.area.community ?? null,
+      seal(r.address),
+      r.location?.lat ?? null,
+      r.location?.lng ?? null,
+      r.dueAt,
+      r.at,
+      r.numberPrefix,
     ],
   )
   return rows[0]!
@@ -244,10 +283,11 @@ export async function insertRequest(tx: Queryable, r: NewRequest): Promise<{ id:
 
 /** Attaches the resident's own unattached photos to a request; returns how many were attached. */
 export async function attachPhotos(tx: Queryable, requestId: string, photoIds: string[], userId: string | null): Promise<number> {
-  const res = await tx.query(
-    'UPDATE uploads SET request_id = $1 WHERE id = ANY ($2::uuid[]) AND user_id = $3 AND request_id IS NULL',
-    [requestId, photoIds, userId],
-  )
+  const res = await tx.query('UPDATE uploads SET request_id = $1 WHERE id = ANY ($2::uuid[]) AND user_id = $3 AND request_id IS NULL', [
+    requestId,
+    photoIds,
+    userId,
+  ])
   return res.rowCount
 }
 
@@ -284,10 +324,10 @@ export async function saveChange(tx: Queryable, requestId: string, change: Reque
   const entries = (Object.entries(change.set) as [keyof RequestUpdate, unknown][]).filter(([, v]) => v !== undefined)
   if (entries.length > 0) {
     const values = entries.map(([k, v]) => (COLUMNS[k].sealed ? seal(v as string | null) : v))
-    await tx.query(
-      `UPDATE help_requests SET ${entries.map(([k], i) => `${COLUMNS[k].column} = $${i + 2}`).join(', ')} WHERE id = $1`,
-      [requestId, ...values],
-    )
+    await tx.query(`UPDATE help_requests SET ${entries.map(([k], i) => `${COLUMNS[k].column} = $${i + 2}`).join(', ')} WHERE id = $1`, [
+      requestId,
+      ...values,
+    ])
   }
   await insertEvent(tx, requestId, change.event)
   for (const n of change.notices) await enqueue(tx, n.userId, n.topic, n.payload, change.event.at)
@@ -300,8 +340,17 @@ export interface StationRow extends RoutableStation {
 }
 
 type StationSqlRow = {
-  id: string; name: string; kind: StationKind; services: ServiceCategory[]; parent_id: string | null
-  province: string; city: string; district: string; street: string | null; community: string | null; distance?: number | null
+  id: string
+  name: string
+  kind: StationKind
+  services: ServiceCategory[]
+  parent_id: string | null
+  province: string
+  city: string
+  district: string
+  street: string | null
+  community: string | null
+  distance?: number | null
 }
 const toStation = (s: StationSqlRow): StationRow => ({
   id: s.id,
@@ -330,7 +379,10 @@ export async function routingCandidates(
   const dist = location ? 'earth_distance(ll_to_earth(lat, lng), ll_to_earth($2, $3))' : 'NULL::float8'
   const locParams = location ? [location.lat, location.lng] : []
   if (city) {
-    const { rows } = await db.query<StationSqlRow>(`SELECT ${STATION_COLUMNS}, ${dist} AS distance FROM stations WHERE city = $1`, [city, ...locParams])
+    const { rows } = await db.query<StationSqlRow>(`SELECT ${STATION_COLUMNS}, ${dist} AS distance FROM stations WHERE city = $1`, [
+      city,
+      ...locParams,
+    ])
     for (const s of rows) byId.set(s.id, toStation(s))
   }
   if (location) {
@@ -347,7 +399,15 @@ export async function routingCandidates(
 
 /** The five community rooms and street stations nearest a position, with their distances. */
 export async function nearestLocalStations(db: Queryable, location: { lat: number; lng: number }): Promise<NearbyArea[]> {
-  const { rows } = await db.query<{ kind: StationKind; province: string; city: string; district: string; street: string | null; community: string | null; d: number }>(
+  const { rows } = await db.query<{
+    kind: StationKind
+    province: string
+    city: string
+    district: string
+    street: string | null
+    community: string | null
+    d: number
+  }>(
     `SELECT kind, province, city, district, street, community, earth_distance(ll_to_earth(lat, lng), ll_to_earth($1, $2)) AS d
        FROM stations WHERE kind IN ('community', 'street')
       ORDER BY ll_to_earth(lat, lng) <-> ll_to_earth($1, $2) LIMIT 5`,
@@ -420,7 +480,10 @@ export async function recordStaffAccess(db: Queryable, staffId: string, requestI
   await db.query('INSERT INTO staff_access_log (staff_id, request_id, accessed_at) VALUES ($1, $2, $3)', [staffId, requestId, at])
 }
 
-export async function accessLogOf(db: Queryable, requestId: string): Promise<{ staffName: string; stationName: string; accessedAt: string }[]> {
+export async function accessLogOf(
+  db: Queryable,
+  requestId: string,
+): Promise<{ staffName: string; stationName: string; accessedAt: string }[]> {
   const { rows } = await db.query<{ staff_name: string; station_name: string; accessed_at: Date }>(
     `SELECT u.nickname AS staff_name, s.name AS station_name, l.accessed_at
        FROM staff_access_log l JOIN users u ON u.id = l.staff_id JOIN stations s ON s.id = u.station_id
@@ -432,6 +495,9 @@ export async function accessLogOf(db: Queryable, requestId: string): Promise<{ s
 
 /** A resident's requests a station still works on. */
 export async function openRequestIdsOf(db: Queryable, userId: string): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>(`SELECT id FROM help_requests WHERE user_id = $1 AND status IN ('submitted', 'accepted', 'in_progress')`, [userId])
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM help_requests WHERE user_id = $1 AND status IN ('submitted', 'accepted', 'in_progress')`,
+    [userId],
+  )
   return rows.map((r) => r.id)
 }

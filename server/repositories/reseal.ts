@@ -22,10 +22,10 @@ export async function resealFields(db: Queryable, limit = 200): Promise<number> 
       [`enc:v1:${id}:%`],
     )
     for (const r of rows) {
-      await db.query(
-        `UPDATE ${table} SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`,
-        [r.id, ...columns.map((c) => seal(unseal(r[c] ?? null)))],
-      )
+      await db.query(`UPDATE ${table} SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`, [
+        r.id,
+        ...columns.map((c) => seal(unseal(r[c] ?? null))),
+      ])
       resealed++
     }
   }

@@ -1,12 +1,6 @@
 /** SQL over the `stations` table. Returns contract shapes. */
 import type { ServiceCategory, StationKind } from '../../contract/enums'
-import type {
-  AreaNode,
-  NearbyStation,
-  StationDetail,
-  StationRef,
-  StationSummary,
-} from '../../contract/types'
+import type { AreaNode, NearbyStation, StationDetail, StationRef, StationSummary } from '../../contract/types'
 import type { Queryable } from '../db'
 import { buildAreaTree, type AreaRow } from '../domain/areas'
 

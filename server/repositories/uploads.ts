@@ -9,7 +9,10 @@ export async function insertUpload(db: Queryable, u: { userId: string; mime: str
   return rows[0]!.id
 }
 
-export async function loadUpload(db: Queryable, id: string): Promise<{ userId: string; requestId: string | null; mime: string; content: Uint8Array } | null> {
+export async function loadUpload(
+  db: Queryable,
+  id: string,
+): Promise<{ userId: string; requestId: string | null; mime: string; content: Uint8Array } | null> {
   const { rows } = await db.query<{ user_id: string; request_id: string | null; mime: string; content: Uint8Array }>(
     'SELECT user_id, request_id, mime, content FROM uploads WHERE id = $1',
     [id],

@@ -23,63 +23,109 @@ const requests: FastifyPluginAsyncTypebox = async (app) => {
   const auth = { onRequest: app.authenticate }
   const security = [{ bearer: [] }]
 
-  app.post('/api/requests', {
-    ...auth,
-    config: { limit: 'submit' },
-    schema: {
-      tags: ['求助'],
-      summary: '提交求助。必须带 Idempotency-Key 请求头：同一个键重试只会得到第一次的结果，不会重复创建',
-      security,
-      headers: Type.Object({ 'idempotency-key': Type.String({ pattern: '^[A-Za-z0-9_-]{8,100}$', description: '每次提交生成一个，直到成功前保持不变' }) }),
-      body: CreateRequestBodySchema,
-      response: { 201: HelpRequestSchema, ...errors },
+  app.post(
+    '/api/requests',
+    {
+      ...auth,
+      config: { limit: 'submit' },
+      schema: {
+        tags: ['求助'],
+        summary: '提交求助。必须带 Idempotency-Key 请求头：同一个键重试只会得到第一次的结果，不会重复创建',
+        security,
+        headers: Type.Object({
+          'idempotency-key': Type.String({ pattern: '^[A-Za-z0-9_-]{8,100}$', description: '每次提交生成一个，直到成功前保持不变' }),
+        }),
+        body: CreateRequestBodySchema,
+        response: { 201: HelpRequestSchema, ...errors },
+      },
     },
-  }, async (request, reply) => {
-    const body = unwrap(checkSubmission(request.body))
-    const user = request.user!
-    const key = request.headers['idempotency-key'] as string
-    const bodyHash = createHash('sha256').update(JSON.stringify(request.body)).digest('hex')
-    // Only the new request's id is kept with the key (the request itself holds phones and addresses, sealed);
-    // a retry gets the same request, never a second one.
-    const result = await withIdempotency(ctx.db, { userId: user.id, key, bodyHash, now: ctx.clock() }, async (tx) => ({
-      status: 201,
-      body: { id: await createRequest(ctx, tx, { userId: user.id, channel: 'miniprogram', body, actorId: user.id }) },
-    }))
-    const created = await requireOwnRequest(ctx, (result.body as { id: string }).id, user.id)
-    return reply.status(result.status).header('idempotent-replayed', String(result.replayed)).send(created)
-  })
-
-  app.get('/api/requests/mine', {
-    ...auth,
-    schema: { tags: ['求助'], summary: '我的求助', security, response: { 200: HelpRequestListSchema, 401: ErrorSchema } },
-  }, async (request) => ({ items: await listOwnRequests(ctx, request.user!.id) }))
-
-  app.get('/api/requests/:id', {
-    ...auth,
-    schema: { tags: ['求助'], summary: '求助详情与时间线（只看得到自己提交的）', security, params: IdParamsSchema, response: { 200: HelpRequestSchema, ...errors } },
-  }, async (request) => requireOwnRequest(ctx, request.params.id, request.user!.id))
-
-  app.post('/api/requests/:id/messages', {
-    ...auth,
-    schema: { tags: ['求助'], summary: '补充说明（社工会看到）', security, params: IdParamsSchema, body: MessageBodySchema, response: { 200: HelpRequestSchema, ...errors } },
-  }, async (request) => addResidentMessage(ctx, request.params.id, request.user!.id, request.body.body))
-
-  app.patch('/api/requests/:id', {
-    ...auth,
-    schema: {
-      tags: ['求助'],
-      summary: '更正求助中的个人信息：联系人、联系电话、方便联系的时间、地址，家人代办时还有被帮助人的电话和地址（已取消的不能更正；社工会在时间线上看到更正了哪几项）',
-      security,
-      params: IdParamsSchema,
-      body: CorrectRequestBodySchema,
-      response: { 200: HelpRequestSchema, ...errors },
+    async (request, reply) => {
+      const body = unwrap(checkSubmission(request.body))
+      const user = request.user!
+      const key = request.headers['idempotency-key'] as string
+      const bodyHash = createHash('sha256').update(JSON.stringify(request.body)).digest('hex')
+      // Only the new request's id is kept with the key (the request itself holds phones and addresses, sealed);
+      // a retry gets the same request, never a second one.
+      const result = await withIdempotency(ctx.db, { userId: user.id, key, bodyHash, now: ctx.clock() }, async (tx) => ({
+        status: 201,
+        body: { id: await createRequest(ctx, tx, { userId: user.id, channel: 'miniprogram', body, actorId: user.id }) },
+      }))
+      const created = await requireOwnRequest(ctx, (result.body as { id: string }).id, user.id)
+      return reply.status(result.status).header('idempotent-replayed', String(result.replayed)).send(created)
     },
-  }, async (request) => correctRequest(ctx, request.params.id, request.user!.id, request.body))
+  )
 
-  app.post('/api/requests/:id/cancel', {
-    ...auth,
-    schema: { tags: ['求助'], summary: '取消求助（仅限尚未受理时）', security, params: IdParamsSchema, response: { 200: HelpRequestSchema, ...errors } },
-  }, async (request) => cancelRequest(ctx, request.params.id, request.user!.id))
+  app.get(
+    '/api/requests/mine',
+    {
+      ...auth,
+      schema: { tags: ['求助'], summary: '我的求助', security, response: { 200: HelpRequestListSchema, 401: ErrorSchema } },
+    },
+    async (request) => ({ items: await listOwnRequests(ctx, request.user!.id) }),
+  )
+
+  app.get(
+    '/api/requests/:id',
+    {
+      ...auth,
+      schema: {
+        tags: ['求助'],
+        summary: '求助详情与时间线（只看得到自己提交的）',
+        security,
+        params: IdParamsSchema,
+        response: { 200: HelpRequestSchema, ...errors },
+      },
+    },
+    async (request) => requireOwnRequest(ctx, request.params.id, request.user!.id),
+  )
+
+  app.post(
+    '/api/requests/:id/messages',
+    {
+      ...auth,
+      schema: {
+        tags: ['求助'],
+        summary: '补充说明（社工会看到）',
+        security,
+        params: IdParamsSchema,
+        body: MessageBodySchema,
+        response: { 200: HelpRequestSchema, ...errors },
+      },
+    },
+    async (request) => addResidentMessage(ctx, request.params.id, request.user!.id, request.body.body),
+  )
+
+  app.patch(
+    '/api/requests/:id',
+    {
+      ...auth,
+      schema: {
+        tags: ['求助'],
+        summary:
+          '更正求助中的个人信息：联系人、联系电话、方便联系的时间、地址，家人代办时还有被帮助人的电话和地址（已取消的不能更正；社工会在时间线上看到更正了哪几项）',
+        security,
+        params: IdParamsSchema,
+        body: CorrectRequestBodySchema,
+        response: { 200: HelpRequestSchema, ...errors },
+      },
+    },
+    async (request) => correctRequest(ctx, request.params.id, request.user!.id, request.body),
+  )
+
+  app.post(
+    '/api/requests/:id/cancel',
+    {
+      ...auth,
+      schema: {
+        tags: ['求助'],
+        summary: '取消求助（仅限尚未受理时）',
+        security,
+        params: IdParamsSchema,
+        response: { 200: HelpRequestSchema, ...errors },
+      },
+    },
+    async (request) => cancelRequest(ctx, request.params.id, request.user!.id),
+  )
 }
 
 export default requests

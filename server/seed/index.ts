@@ -27,9 +27,24 @@ export async function upsertStations(db: Database, stations: SeedStation[]): Pro
            updated_at = now()
          RETURNING id`,
         [
-          s.code, s.name, s.kind, parentId ?? null, s.area.province, s.area.city, s.area.district,
-          s.area.street, s.area.community, s.address, s.location.lat, s.location.lng, s.phone,
-          JSON.stringify(s.openingHours), s.hoursNote, s.services, JSON.stringify(s.brandProjects), s.intro,
+          s.code,
+          s.name,
+          s.kind,
+          parentId ?? null,
+          s.area.province,
+          s.area.city,
+          s.area.district,
+          s.area.street,
+          s.area.community,
+          s.address,
+          s.location.lat,
+          s.location.lng,
+          s.phone,
+          JSON.stringify(s.openingHours),
+          s.hoursNote,
+          s.services,
+          JSON.stringify(s.brandProjects),
+          s.intro,
         ],
       )
       ids.set(s.code, rows[0]!.id)

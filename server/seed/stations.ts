@@ -26,9 +26,15 @@ function withSaturday(am: [string, string] = ['08:30', '11:30'], pm: [string, st
 }
 
 /** 海南：夏季作息 上午 08:00–12:00，下午 14:30–17:30. */
-const HAINAN: [[string, string], [string, string]] = [['08:00', '12:00'], ['14:30', '17:30']]
+const HAINAN: [[string, string], [string, string]] = [
+  ['08:00', '12:00'],
+  ['14:30', '17:30'],
+]
 /** 云南：上午 09:00–12:00，下午 14:30–18:00. */
-const YUNNAN: [[string, string], [string, string]] = [['09:00', '12:00'], ['14:30', '18:00']]
+const YUNNAN: [[string, string], [string, string]] = [
+  ['09:00', '12:00'],
+  ['14:30', '18:00'],
+]
 
 const NOTE = '法定节假日休息；紧急情况请拨打 110/120'
 const NOTE_SAT = '周六上午开放预约服务，法定节假日休息；紧急情况请拨打 110/120'

@@ -45,10 +45,23 @@ export function syntheticStations(count: number, seed = 42): SeedStation[] {
 export async function bulkInsertStations(db: Queryable, stations: SeedStation[], batch = 2000): Promise<void> {
   for (let i = 0; i < stations.length; i += batch) {
     const rows = stations.slice(i, i + batch).map((s) => ({
-      code: s.code, name: s.name, kind: s.kind, province: s.area.province, city: s.area.city,
-      district: s.area.district, street: s.area.street, community: s.area.community, address: s.address,
-      lat: s.location.lat, lng: s.location.lng, phone: s.phone, opening_hours: s.openingHours,
-      hours_note: s.hoursNote, services: s.services, brand_projects: s.brandProjects, intro: s.intro,
+      code: s.code,
+      name: s.name,
+      kind: s.kind,
+      province: s.area.province,
+      city: s.area.city,
+      district: s.area.district,
+      street: s.area.street,
+      community: s.area.community,
+      address: s.address,
+      lat: s.location.lat,
+      lng: s.location.lng,
+      phone: s.phone,
+      opening_hours: s.openingHours,
+      hours_note: s.hoursNote,
+      services: s.services,
+      brand_projects: s.brandProjects,
+      intro: s.intro,
     }))
     await db.query(
       `INSERT INTO stations (code, name, kind, province, city, district, street, community, address, lat, lng,

@@ -70,10 +70,20 @@ export async function liveCalendar(db: Queryable): Promise<LiveCalendar> {
 }
 
 /** A station's exceptions that end on or after `fromDate`. */
-export async function stationExceptions(db: Queryable, stationIds: readonly string[], fromDate: string): Promise<Map<string, StationException[]>> {
+export async function stationExceptions(
+  db: Queryable,
+  stationIds: readonly string[],
+  fromDate: string,
+): Promise<Map<string, StationException[]>> {
   const out = new Map<string, StationException[]>()
   if (stationIds.length === 0) return out
-  const { rows } = await db.query<{ station_id: string; from_date: string; to_date: string; hours: StationException['hours']; reason: string }>(
+  const { rows } = await db.query<{
+    station_id: string
+    from_date: string
+    to_date: string
+    hours: StationException['hours']
+    reason: string
+  }>(
     `SELECT station_id, to_char(from_date, 'YYYY-MM-DD') AS from_date, to_char(to_date, 'YYYY-MM-DD') AS to_date, hours, reason
        FROM station_exceptions WHERE station_id = ANY ($1::uuid[]) AND to_date >= $2::date ORDER BY from_date, created_at`,
     [stationIds, fromDate],

@@ -98,7 +98,9 @@ export async function deliverPending(db: Database, config: Config, log: FastifyB
             // 43101: the user has not subscribed (or used up the one-time subscription): nothing to retry.
             if (body.errcode && body.errcode !== 43101) throw new Error(`errcode ${body.errcode}`)
             await tx.query(`UPDATE outbox SET delivered_at = $2, delivery = $3, attempts = attempts + 1 WHERE id = $1`, [
-              m.id, now, body.errcode === 43101 ? 'not_subscribed' : 'wechat',
+              m.id,
+              now,
+              body.errcode === 43101 ? 'not_subscribed' : 'wechat',
             ])
           } else {
             log.info({ outbox: m.id, topic: m.topic }, 'notification (WeChat not configured: logged only)')
@@ -109,7 +111,10 @@ export async function deliverPending(db: Database, config: Config, log: FastifyB
           const attempts = m.attempts + 1
           const backoffMs = Math.min(3600_000, 2 ** attempts * 15_000)
           await tx.query(`UPDATE outbox SET attempts = $2, next_attempt_at = $3, last_error = $4 WHERE id = $1`, [
-            m.id, attempts, new Date(now.getTime() + backoffMs), String((err as Error).message).slice(0, 200),
+            m.id,
+            attempts,
+            new Date(now.getTime() + backoffMs),
+            String((err as Error).message).slice(0, 200),
           ])
         }
       }

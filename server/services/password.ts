@@ -20,7 +20,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== 'scrypt' || !salt || !hash) return false
   const expected = Buffer.from(hash, 'base64url')
   const key = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64url'), expected.length, {
-    N: Number(n), r: Number(rr), p: Number(pp), maxmem: MAXMEM,
+    N: Number(n),
+    r: Number(rr),
+    p: Number(pp),
+    maxmem: MAXMEM,
   })
   return timingSafeEqual(key, expected)
 }

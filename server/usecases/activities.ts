@@ -53,7 +53,14 @@ export async function createActivity(
   a: { stationId: string; createdBy: string | null; body: ActivityBody; code?: string | null },
 ): Promise<string> {
   reject(activityRefusal(a.body))
-  return insertActivity(tx, { stationId: a.stationId, createdBy: a.createdBy, code: a.code ?? null, body: a.body, sessions: inOrder(a.body.sessions), at: ctx.clock() })
+  return insertActivity(tx, {
+    stationId: a.stationId,
+    createdBy: a.createdBy,
+    code: a.code ?? null,
+    body: a.body,
+    sessions: inOrder(a.body.sessions),
+    at: ctx.clock(),
+  })
 }
 
 /**
@@ -71,8 +78,11 @@ export async function updateActivity(ctx: AppContext, id: string, stationId: str
     reject(activityRefusal(merged))
     reject(capacityRefusal(merged.capacity, a.taken))
     const sessions = inOrder(merged.sessions)
-    const same = oldSessions.length === sessions.length &&
-      oldSessions.every((o, i) => o.startsAt === new Date(sessions[i]!.startsAt).toISOString() && o.endsAt === new Date(sessions[i]!.endsAt).toISOString())
+    const same =
+      oldSessions.length === sessions.length &&
+      oldSessions.every(
+        (o, i) => o.startsAt === new Date(sessions[i]!.startsAt).toISOString() && o.endsAt === new Date(sessions[i]!.endsAt).toISOString(),
+      )
     if (patch.sessions && !same && (await hasAttendance(tx, a.id))) throw fail('CONFLICT', '已有签到记录，不能再修改课程安排', 'sessions')
     await saveActivity(tx, a.id, merged, sessions, now)
     if (patch.sessions && !same) await replaceSessions(tx, a.id, sessions)

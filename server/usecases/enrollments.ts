@@ -51,7 +51,13 @@ export const myEnrollments = (ctx: AppContext, userId: string) => listOwnEnrollm
  * a seat while there is one, else a place on the waitlist. A participant who
  * already holds an enrollment gets it back (a double tap), `created: false`.
  */
-export async function enroll(ctx: AppContext, tx: Queryable, activityId: string, userId: string, body: EnrollBody): Promise<{ created: boolean; enrollment: Enrollment }> {
+export async function enroll(
+  ctx: AppContext,
+  tx: Queryable,
+  activityId: string,
+  userId: string,
+  body: EnrollBody,
+): Promise<{ created: boolean; enrollment: Enrollment }> {
   const now = ctx.clock()
   const view = enrollContext(ctx, userId)
   reject(phoneRefusal('contactPhone', body.contactPhone))
@@ -72,10 +78,20 @@ export async function enroll(ctx: AppContext, tx: Queryable, activityId: string,
   }
 
   const a = await requireActivity(tx, activityId, { forUpdate: true })
-  reject(registrationClosed({ status: a.status, opensAt: new Date(a.opens_at), closesAt: new Date(a.closes_at), endsAt: new Date(a.ends_at) }, now))
+  reject(
+    registrationClosed(
+      { status: a.status, opensAt: new Date(a.opens_at), closesAt: new Date(a.closes_at), endsAt: new Date(a.ends_at) },
+      now,
+    ),
+  )
   const existing = await activeEnrollmentId(tx, activityId, userId, participant.key)
   if (existing) return { created: false, enrollment: toEnrollment((await loadEnrollment(tx, existing))!, a, view) }
-  reject(eligibilityRefusal({ minAge: a.min_age, maxAge: a.max_age, startsAt: new Date(a.starts_at) }, { ...participant, isSelf: !participant.memberId }))
+  reject(
+    eligibilityRefusal(
+      { minAge: a.min_age, maxAge: a.max_age, startsAt: new Date(a.starts_at) },
+      { ...participant, isSelf: !participant.memberId },
+    ),
+  )
 
   const status = (await takeSeat(tx, activityId)) ? 'confirmed' : 'waitlisted'
   const id = await insertEnrollment(tx, {
@@ -88,7 +104,11 @@ export async function enroll(ctx: AppContext, tx: Queryable, activityId: string,
     at: now,
   })
   // The activity as it is now, from the row read under the lock plus this one seat or place in the queue.
-  const after = { ...a, taken: a.taken + (status === 'confirmed' ? 1 : 0), waitlist_count: a.waitlist_count + (status === 'waitlisted' ? 1 : 0) }
+  const after = {
+    ...a,
+    taken: a.taken + (status === 'confirmed' ? 1 : 0),
+    waitlist_count: a.waitlist_count + (status === 'waitlisted' ? 1 : 0),
+  }
   return { created: true, enrollment: toEnrollment((await loadEnrollment(tx, id))!, after, view) }
 }
 
@@ -106,7 +126,10 @@ export async function cancelEnrollment(ctx: AppContext, id: string, userId: stri
     if (e.status === 'cancelled' || e.status === 'expired') throw fail('ENROLLMENT_STATE', `这条报名${ENROLLMENT_STATUS_LABELS[e.status]}`)
     if (now >= new Date(a.starts_at) && e.status !== 'confirmed') throw fail('ENROLLMENT_STATE', '活动已开始，候补自动结束')
     if (e.status === 'confirmed' && now > new Date(a.cancel_deadline)) {
-      throw fail('ENROLLMENT_STATE', `已过取消截止时间（${formatCstDateTime(new Date(a.cancel_deadline))}），如不能参加请致电社工站 ${a.station_phone}`)
+      throw fail(
+        'ENROLLMENT_STATE',
+        `已过取消截止时间（${formatCstDateTime(new Date(a.cancel_deadline))}），如不能参加请致电社工站 ${a.station_phone}`,
+      )
     }
     await release(tx, e, 'cancelled', now)
     return getOwnEnrollment(ctx, tx, id, userId)
@@ -136,7 +159,13 @@ export async function expireOffers(ctx: AppContext): Promise<number> {
       const { e } = await lockOwn(tx, id, null)
       if (e.status !== 'offered' || new Date(e.offer_expires_at!) >= now) return 0
       await release(tx, e, 'expired', now)
-      await enqueue(tx, e.user_id, 'enrollment_status', { enrollmentId: e.id, activity: '', status: '已过期', note: '未在时限内确认，名额已顺延' }, now)
+      await enqueue(
+        tx,
+        e.user_id,
+        'enrollment_status',
+        { enrollmentId: e.id, activity: '', status: '已过期', note: '未在时限内确认，名额已顺延' },
+        now,
+      )
       return 1
     })
   }
@@ -169,7 +198,8 @@ export async function checkIn(ctx: AppContext, staff: { id: string; stationId: s
     if (!e) throw notFound(NOT_FOUND_MESSAGE)
     const a = await requireActivity(tx, e.activity_id)
     if (a.station_id !== staff.stationId) throw notFound('没有找到这条报名（不是本站的活动）')
-    if (e.status !== 'confirmed') throw fail('ENROLLMENT_STATE', `${e.participant_name}的报名状态为“${ENROLLMENT_STATUS_LABELS[e.status]}”，不能签到`)
+    if (e.status !== 'confirmed')
+      throw fail('ENROLLMENT_STATE', `${e.participant_name}的报名状态为“${ENROLLMENT_STATUS_LABELS[e.status]}”，不能签到`)
     const sessions = await sessionsOf(tx, a.id)
     const session = input.sessionId ? sessions.find((s) => s.id === input.sessionId) : currentSession(sessions, now)
     if (!session) throw fail('NOT_FOUND', '没有找到这次课', 'sessionId')

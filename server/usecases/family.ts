@@ -9,7 +9,14 @@ import { cstDate } from '../../domain/chinaTime'
 import type { AppContext } from '../context'
 import type { Queryable } from '../db'
 import { notFound, reject } from '../errors'
-import { eraseFamilyMember, familySize, findFamilyMember, insertChildConsent, insertFamilyMember, saveFamilyMember } from '../repositories/family'
+import {
+  eraseFamilyMember,
+  familySize,
+  findFamilyMember,
+  insertChildConsent,
+  insertFamilyMember,
+  saveFamilyMember,
+} from '../repositories/family'
 import { cancelMemberEnrollments } from './enrollments'
 
 async function requireMember(db: Queryable, userId: string, id: string, now: Date): Promise<FamilyMember> {
@@ -29,10 +36,18 @@ export async function addFamilyMember(ctx: AppContext, userId: string, body: Fam
     reject(familyMemberRefusal(body, { given: body.childNoticeVersion, stored: null }, today))
     reject(familySizeRefusal(await familySize(tx, userId)))
     const agreed = agreesNow(body.birthDate, today, body.childNoticeVersion)
-    const id = await insertFamilyMember(tx, userId, {
-      name: body.name.trim(), birthDate: body.birthDate, relationship: body.relationship, notes: (body.notes ?? '').trim(),
-      childNoticeVersion: agreed ? body.childNoticeVersion! : null,
-    }, now)
+    const id = await insertFamilyMember(
+      tx,
+      userId,
+      {
+        name: body.name.trim(),
+        birthDate: body.birthDate,
+        relationship: body.relationship,
+        notes: (body.notes ?? '').trim(),
+        childNoticeVersion: agreed ? body.childNoticeVersion! : null,
+      },
+      now,
+    )
     if (agreed) await insertChildConsent(tx, userId, id, body.childNoticeVersion!, now)
     return requireMember(tx, userId, id, now)
   })
@@ -48,7 +63,13 @@ export async function updateFamilyMember(ctx: AppContext, userId: string, id: st
     const agreed = agreesNow(next.birthDate, today, patch.childNoticeVersion)
     if (agreed) await insertChildConsent(tx, userId, id, patch.childNoticeVersion!, now)
     const version = agreed ? patch.childNoticeVersion! : current.childNoticeVersion
-    await saveFamilyMember(tx, userId, id, { name: next.name, birthDate: next.birthDate, relationship: next.relationship, notes: next.notes, childNoticeVersion: version }, now)
+    await saveFamilyMember(
+      tx,
+      userId,
+      id,
+      { name: next.name, birthDate: next.birthDate, relationship: next.relationship, notes: next.notes, childNoticeVersion: version },
+      now,
+    )
     return requireMember(tx, userId, id, now)
   })
 }

@@ -71,7 +71,8 @@ export async function rateRequest(ctx: AppContext, tx: Queryable, id: string, in
   reject(ratingNotAllowed(requestRatingRefusal(row.status)))
   const fields = { body: input.body, review: input.review, at: ctx.clock() }
   const created = await save(
-    tx, await existingRating(tx, { requestId: id, resolution: row.resolutions }),
+    tx,
+    await existingRating(tx, { requestId: id, resolution: row.resolutions }),
     { subject: 'request', requestId: id, resolution: row.resolutions, enrollmentId: null, stationId: row.station_id, userId: input.userId },
     fields,
   )
@@ -86,7 +87,8 @@ export async function rateEnrollment(ctx: AppContext, tx: Queryable, id: string,
   reject(ratingBodyRefusal('enrollment', input.body))
   reject(ratingNotAllowed(enrollmentRatingRefusal(e.attended)))
   const created = await save(
-    tx, await existingRating(tx, { enrollmentId: id }),
+    tx,
+    await existingRating(tx, { enrollmentId: id }),
     { subject: 'enrollment', requestId: null, resolution: null, enrollmentId: id, stationId: e.station_id, userId: input.userId },
     { body: input.body, review: input.review, at: ctx.clock() },
   )

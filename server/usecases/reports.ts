@@ -10,7 +10,12 @@ import { reportFigures, subtree } from '../repositories/reports'
 import { scopeOf } from '../repositories/requests'
 
 /** `db` may be a transaction (the benchmark plans it without indexes); only the clock is read from the context. */
-export async function stationReport(ctx: Pick<AppContext, 'clock'>, db: Queryable, staff: Staff, q: StationReportQuery): Promise<StationReport> {
+export async function stationReport(
+  ctx: Pick<AppContext, 'clock'>,
+  db: Queryable,
+  staff: Staff,
+  q: StationReportQuery,
+): Promise<StationReport> {
   if (!can(staff.role, 'reports.view')) throw forbidden(capabilityRefusal('reports.view'))
   const { start, end } = unwrap(reportPeriod(q.from, q.to))
   let scope = await scopeOf(db, staff)

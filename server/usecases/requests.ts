@@ -93,8 +93,17 @@ export async function createRequest(ctx: AppContext, tx: Queryable, s: Submissio
   const area = rawArea?.street || !location ? rawArea : { ...inferredArea(await nearestLocalStations(tx, location)), ...rawArea }
   const decision =
     s.channel === 'miniprogram'
-      ? routeRequest({ category: body.category, chosen, area: area ?? {}, candidates: await routingCandidates(tx, body.category, area?.city ?? undefined, location) })
-      : chosen && { stationId: chosen.id, rule: 'chosen' as const, reason: `由「${chosen.name}」${s.channel === 'phone' ? '电话' : '窗口'}登记受理` }
+      ? routeRequest({
+          category: body.category,
+          chosen,
+          area: area ?? {},
+          candidates: await routingCandidates(tx, body.category, area?.city ?? undefined, location),
+        })
+      : chosen && {
+          stationId: chosen.id,
+          rule: 'chosen' as const,
+          reason: `由「${chosen.name}」${s.channel === 'phone' ? '电话' : '窗口'}登记受理`,
+        }
   if (!decision) throw refuse(NO_STATION_FOR_SERVICE)
   const { urgency, emergency, dueAt } = intake(body, decisionContext(ctx))
   const helped = body.helped
@@ -115,18 +124,31 @@ export async function createRequest(ctx: AppContext, tx: Queryable, s: Submissio
     contactName: body.contactName.trim(),
     contactPhone: body.contactPhone,
     preferredTime: body.preferredTime ?? '',
-    helped: helped ? { name: helped.name, relationship: helped.relationship, phone: helped.phone ?? null, address: helped.address ?? null, consent: helped.consent } : null,
+    helped: helped
+      ? {
+          name: helped.name,
+          relationship: helped.relationship,
+          phone: helped.phone ?? null,
+          address: helped.address ?? null,
+          consent: helped.consent,
+        }
+      : null,
     area: area ?? {},
     address: body.address ?? '',
     location: location ?? null,
     dueAt,
     at: now,
   })
-  const photoIds = 'photoIds' in body ? body.photoIds ?? [] : []
+  const photoIds = 'photoIds' in body ? (body.photoIds ?? []) : []
   if (photoIds.length > 0 && (await attachPhotos(tx, created.id, photoIds, s.userId)) !== new Set(photoIds).size) {
     throw fail('PHOTO_EXPIRED', '有照片已失效，请重新上传', 'photoIds')
   }
-  const first = submitted({ id: created.id, number: created.number, userId: s.userId, stationId: decision.stationId }, s.actorId, decision.reason, now)
+  const first = submitted(
+    { id: created.id, number: created.number, userId: s.userId, stationId: decision.stationId },
+    s.actorId,
+    decision.reason,
+    now,
+  )
   await insertEvent(tx, created.id, first.event)
   for (const n of first.notices) await enqueue(tx, n.userId, n.topic, n.payload, now)
   return created.id
@@ -173,7 +195,12 @@ export async function lockOwnRequest(tx: Queryable, id: string, userId: string):
 }
 
 /** Loads the resident's request, decides, saves — one transaction — and returns the request as they now see it. */
-async function residentChange(ctx: AppContext, id: string, userId: string, decide: (row: RequestRow, now: Date) => RequestChange | null): Promise<HelpRequest> {
+async function residentChange(
+  ctx: AppContext,
+  id: string,
+  userId: string,
+  decide: (row: RequestRow, now: Date) => RequestChange | null,
+): Promise<HelpRequest> {
   await ctx.db.transaction(async (tx) => {
     const row = await lockOwnRequest(tx, id, userId)
     const change = decide(row, ctx.clock())
@@ -191,7 +218,9 @@ export const cancelRequest = (ctx: AppContext, id: string, userId: string) =>
 /** PIPL right to correction: see domain/requests' residentCorrection. Phones are checked and normalized first. */
 export function correctRequest(ctx: AppContext, id: string, userId: string, body: CorrectRequestBody): Promise<HelpRequest> {
   const checked = unwrap(checkCorrection(body))
-  return residentChange(ctx, id, userId, (row, now) => unwrap(residentCorrection(stateOf(row), personalDetailsOf(row), userId, checked, now)))
+  return residentChange(ctx, id, userId, (row, now) =>
+    unwrap(residentCorrection(stateOf(row), personalDetailsOf(row), userId, checked, now)),
+  )
 }
 
 /** 未解决 (in the rating's transaction, the row locked): back to the same station's queue. */
@@ -251,7 +280,7 @@ export async function applyStaffAction(ctx: AppContext, staff: Staff, id: string
   await ctx.db.transaction(async (tx) => {
     const row = await visibleRequest(tx, staff, id, { forUpdate: true })
     const transferTo = action.type === 'transfer' ? await loadStation(tx, action.stationId) : undefined
-    const parentStationId = action.type === 'escalate' ? (await loadStation(tx, row.station_id))?.parentId ?? null : undefined
+    const parentStationId = action.type === 'escalate' ? ((await loadStation(tx, row.station_id))?.parentId ?? null) : undefined
     await saveChange(tx, id, unwrap(staffAction(stateOf(row), staff, action, { transferTo, parentStationId }, decisionContext(ctx))))
   })
   const after = (await loadRequest(ctx.db, id))!

@@ -40,7 +40,8 @@ export const createActivity = (body: ActivityBody) => staffHttp.post<ActivityDet
 export const updateActivity = (id: string, patch: ActivityPatch) =>
   staffHttp.patch<ActivityDetail>(`/api/staff/activities/${id}`, patch).then((r) => r.data)
 export const closeRegistration = (id: string) => staffHttp.post<ActivityDetail>(`/api/staff/activities/${id}/close`, {}).then((r) => r.data)
-export const reopenRegistration = (id: string) => staffHttp.post<ActivityDetail>(`/api/staff/activities/${id}/reopen`, {}).then((r) => r.data)
+export const reopenRegistration = (id: string) =>
+  staffHttp.post<ActivityDetail>(`/api/staff/activities/${id}/reopen`, {}).then((r) => r.data)
 export const fetchRoster = (id: string) => staffHttp.get<Roster>(`/api/staff/activities/${id}/roster`).then((r) => r.data)
 /** Path of the CSV export (download it with the staff token: Taro.downloadFile on weapp, a link on h5). */
 export const rosterCsvPath = (id: string) => `/api/staff/activities/${id}/roster.csv`

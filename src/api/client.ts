@@ -28,7 +28,7 @@ export class ApiError extends Error {
 }
 
 /** The h5 portal is served by the API itself (same origin); the mini-program calls TARO_APP_API. */
-export const API_BASE = process.env.TARO_ENV === 'h5' ? '' : process.env.TARO_APP_API ?? ''
+export const API_BASE = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API ?? '')
 
 export interface SessionAccess {
   token: () => string | null
@@ -39,7 +39,12 @@ export interface SessionAccess {
 function errorOfAnswer(status: number, body: unknown): ApiError {
   const b = body as { code?: unknown; message?: unknown; field?: unknown } | null | undefined
   if (b && typeof b === 'object' && typeof b.message === 'string') {
-    return new ApiError((typeof b.code === 'string' ? b.code : `HTTP_${status}`) as ApiErrorCode, b.message, status, typeof b.field === 'string' ? b.field : null)
+    return new ApiError(
+      (typeof b.code === 'string' ? b.code : `HTTP_${status}`) as ApiErrorCode,
+      b.message,
+      status,
+      typeof b.field === 'string' ? b.field : null,
+    )
   }
   return new ApiError(`HTTP_${status}`, status >= 500 ? '服务暂时不可用，请稍后重试' : '请求失败，请稍后重试', status)
 }

@@ -7,9 +7,11 @@ export const submitRequest = (body: CreateRequestBody, idempotencyKey: string) =
 
 export const fetchMyRequests = () => http.get<{ items: HelpRequestSummary[] }>('/api/requests/mine').then((r) => r.data.items)
 export const fetchRequest = (id: string) => http.get<HelpRequest>(`/api/requests/${id}`).then((r) => r.data)
-export const sendMessage = (id: string, body: string) => http.post<HelpRequest>(`/api/requests/${id}/messages`, { body }).then((r) => r.data)
+export const sendMessage = (id: string, body: string) =>
+  http.post<HelpRequest>(`/api/requests/${id}/messages`, { body }).then((r) => r.data)
 /** Corrects the personal details of one's own request (only the fields sent change). */
-export const correctRequest = (id: string, body: CorrectRequestBody) => http.patch<HelpRequest>(`/api/requests/${id}`, body).then((r) => r.data)
+export const correctRequest = (id: string, body: CorrectRequestBody) =>
+  http.patch<HelpRequest>(`/api/requests/${id}`, body).then((r) => r.data)
 export const cancelRequest = (id: string) => http.post<HelpRequest>(`/api/requests/${id}/cancel`, {}).then((r) => r.data)
 
 /** Uploads one photo (multipart, through wx.uploadFile / the browser), with the resident's token. */

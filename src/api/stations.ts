@@ -9,8 +9,7 @@ export interface NearbyParams {
   service?: ServiceCategory
 }
 
-export const fetchNearby = (params: NearbyParams) =>
-  http.get<NearbyResponse>('/api/stations/nearby', { params }).then((r) => r.data.items)
+export const fetchNearby = (params: NearbyParams) => http.get<NearbyResponse>('/api/stations/nearby', { params }).then((r) => r.data.items)
 
 export const fetchStation = (id: string) => http.get<StationDetail>(`/api/stations/${id}`).then((r) => r.data)
 

@@ -67,7 +67,9 @@ export function useQuery<T>(key: QueryKey, load: () => Promise<T>, options: Quer
   const { enabled = true, refreshOnShow = false, pullDownRefresh = false, notFound = false } = options
   const hash = JSON.stringify(key)
   const [state, setState] = useState<Inner<T>>(() =>
-    enabled ? { status: 'loading', data: undefined, error: null, fetching: false, key: null } : { status: 'idle', data: undefined, error: null, fetching: false, key: null },
+    enabled
+      ? { status: 'loading', data: undefined, error: null, fetching: false, key: null }
+      : { status: 'idle', data: undefined, error: null, fetching: false, key: null },
   )
   const latest = useRef({ load, hash, enabled, notFound })
   latest.current = { load, hash, enabled, notFound }
@@ -75,23 +77,33 @@ export function useQuery<T>(key: QueryKey, load: () => Promise<T>, options: Quer
   const settled = useRef(false)
 
   const run = useCallback(async () => {
-    const { load: fetch, hash: key, enabled: on } = latest.current
+    const { load: fetch, hash: runKey, enabled: on } = latest.current
     const mine = ++seq.current
     if (!on) {
       setState({ status: 'idle', data: undefined, error: null, fetching: false, key: null })
       return
     }
     // The data on screen for this key stays 'ok' while it is refreshed.
-    setState((s) => (s.status === 'ok' && s.key === key ? { ...s, fetching: true } : { status: 'loading', data: s.data, error: null, fetching: true, key: s.key }))
+    setState((s) =>
+      s.status === 'ok' && s.key === runKey
+        ? { ...s, fetching: true }
+        : { status: 'loading', data: s.data, error: null, fetching: true, key: s.key },
+    )
     try {
       const data = await fetch()
       if (mine !== seq.current) return
-      setState({ status: 'ok', data, error: null, fetching: false, key })
+      setState({ status: 'ok', data, error: null, fetching: false, key: runKey })
     } catch (err) {
       if (mine !== seq.current) return
       const error = toApiError(err)
       const missing = latest.current.notFound && (error.status === 404 || error.status === 400)
-      setState((s) => ({ status: missing ? 'notFound' : 'error', data: s.key === key ? s.data : undefined, error, fetching: false, key: s.key === key ? key : null }))
+      setState((s) => ({
+        status: missing ? 'notFound' : 'error',
+        data: s.key === runKey ? s.data : undefined,
+        error,
+        fetching: false,
+        key: s.key === runKey ? runKey : null,
+      }))
     } finally {
       if (mine === seq.current) settled.current = true
     }
@@ -116,7 +128,9 @@ export function useQuery<T>(key: QueryKey, load: () => Promise<T>, options: Quer
   const setData = useCallback((update: (data: T) => T) => {
     if (current.current.data === undefined) return
     seq.current++
-    setState((s) => (s.data === undefined ? s : { status: 'ok', data: update(s.data), error: null, fetching: false, key: latest.current.hash }))
+    setState((s) =>
+      s.data === undefined ? s : { status: 'ok', data: update(s.data), error: null, fetching: false, key: latest.current.hash },
+    )
   }, [])
 
   const { key: _key, ...shown } = state

@@ -11,7 +11,10 @@ import { locationConsentState, useConsents } from '@/stores/consents'
 import { useLocation } from '@/stores/location'
 
 export class LocationError extends Error {
-  constructor(readonly reason: 'denied' | 'failed', message: string) {
+  constructor(
+    readonly reason: 'denied' | 'failed',
+    message: string,
+  ) {
     super(message)
   }
 }

@@ -13,7 +13,9 @@ export function navigateToStation(s: Pick<StationSummary, 'name' | 'address' | '
     window.open(url, '_blank', 'noopener')
     return Promise.resolve()
   }
-  return Taro.openLocation({ latitude: s.location.lat, longitude: s.location.lng, name: s.name, address: s.address, scale: 16 }).catch(() => undefined)
+  return Taro.openLocation({ latitude: s.location.lat, longitude: s.location.lng, name: s.name, address: s.address, scale: 16 }).catch(
+    () => undefined,
+  )
 }
 
 export function openStation(id: string) {

@@ -50,7 +50,8 @@ export function systemFontIsLarge(): boolean | null {
 /** `elder=1` in the entry page's query (a family member shared the link), or in the h5 URL. */
 export function elderRequested(query: Record<string, unknown> | undefined): boolean {
   if (query && String(query.elder) === '1') return true
-  if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') return /[?&]elder=1(&|$)/.test(window.location.hash + window.location.search)
+  if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined')
+    return /[?&]elder=1(&|$)/.test(window.location.hash + window.location.search)
   return false
 }
 

@@ -20,8 +20,17 @@ export const useEnrollProfile = create<EnrollProfile>()(
       selfName: '',
       selfBirthDate: '',
       contactPhone: '',
-      remember: (p) => set((s) => ({ selfName: p.selfName || s.selfName, selfBirthDate: p.selfBirthDate || s.selfBirthDate, contactPhone: p.contactPhone })),
+      remember: (p) =>
+        set((s) => ({
+          selfName: p.selfName || s.selfName,
+          selfBirthDate: p.selfBirthDate || s.selfBirthDate,
+          contactPhone: p.contactPhone,
+        })),
     }),
-    { name: 'sgz-enroll-profile', storage: taroStorage, partialize: ({ selfName, selfBirthDate, contactPhone }) => ({ selfName, selfBirthDate, contactPhone }) },
+    {
+      name: 'sgz-enroll-profile',
+      storage: taroStorage,
+      partialize: ({ selfName, selfBirthDate, contactPhone }) => ({ selfName, selfBirthDate, contactPhone }),
+    },
   ),
 )

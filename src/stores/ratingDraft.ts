@@ -19,7 +19,14 @@ export interface RatingDraft {
   commentPublic: boolean
 }
 
-export const emptyRatingDraft = (): RatingDraft => ({ outcome: null, stars: 0, tags: [], comment: '', anonymous: false, commentPublic: false })
+export const emptyRatingDraft = (): RatingDraft => ({
+  outcome: null,
+  stars: 0,
+  tags: [],
+  comment: '',
+  anonymous: false,
+  commentPublic: false,
+})
 
 const KEEP_MS = 30 * 24 * 3600_000
 

@@ -27,8 +27,7 @@ export const useSession = create<SessionState>()(
       async login() {
         set({ loggingIn: true })
         try {
-          const session =
-            process.env.TARO_ENV === 'weapp' ? await loginWithWechatCode((await Taro.login()).code) : await loginDemo()
+          const session = process.env.TARO_ENV === 'weapp' ? await loginWithWechatCode((await Taro.login()).code) : await loginDemo()
           set({ token: session.token, user: session.user, expiresAt: session.expiresAt })
         } finally {
           set({ loggingIn: false })

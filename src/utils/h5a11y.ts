@@ -4,7 +4,8 @@
  * browser does not treat as controls: this gives every tappable element a
  * role, a tab stop, and Enter/Space activation, in one place for every page.
  */
-const TAPPABLE = 'taro-button-core, [role="button"], [role="link"], [role="radio"], [role="checkbox"], [role="tab"], [role="switch"], taro-switch-core'
+const TAPPABLE =
+  'taro-button-core, [role="button"], [role="link"], [role="radio"], [role="checkbox"], [role="tab"], [role="switch"], taro-switch-core'
 
 function enhance(el: Element) {
   if (el.hasAttribute('data-a11y')) return

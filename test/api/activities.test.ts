@@ -66,12 +66,20 @@ const createActivity = async (over: Partial<ActivityBody> = {}) => {
   return res.body
 }
 const addChild = async (parent: Client, name = '小雨', birthDate = sevenYearsAgo()) => {
-  const res = await parent.post<FamilyMember>('/api/me/family', { name, birthDate, relationship: '女儿', childNoticeVersion: CHILD_NOTICE_VERSION })
+  const res = await parent.post<FamilyMember>('/api/me/family', {
+    name,
+    birthDate,
+    relationship: '女儿',
+    childNoticeVersion: CHILD_NOTICE_VERSION,
+  })
   expect(res.status).toBe(201)
   return res.body
 }
 const enrollChild = (parent: Client, activityId: string, memberId: string) =>
-  parent.post<Enrollment & { code?: string; field?: string; message?: string }>(`/api/activities/${activityId}/enrollments`, { familyMemberId: memberId, contactPhone: '13812345678' })
+  parent.post<Enrollment & { code?: string; field?: string; message?: string }>(`/api/activities/${activityId}/enrollments`, {
+    familyMemberId: memberId,
+    contactPhone: '13812345678',
+  })
 const parentWithChild = async (activityId: string) => {
   const parent = await resident()
   const child = await addChild(parent)
@@ -87,7 +95,14 @@ describe(`activity catalogue on ${backend}`, () => {
     expect(new Set(first.map((a) => a.station.name))).toEqual(new Set(['先进街道社工站']))
     expect(first.map((a) => a.title).sort()).toEqual(['四季欢乐节·冬日游园会', '小小主播', '小小宣传员', '朝有趣', '节气美育'].sort())
     const jqmy = first.find((a) => a.title === '节气美育')!
-    expect(jqmy).toMatchObject({ project: '东山小学堂', audience: 'children', minAge: 6, maxAge: 12, sessionCount: 8, registration: 'open' })
+    expect(jqmy).toMatchObject({
+      project: '东山小学堂',
+      audience: 'children',
+      minAge: 6,
+      maxAge: 12,
+      sessionCount: 8,
+      registration: 'open',
+    })
     expect(jqmy.seatsLeft).toBeLessThanOrEqual(jqmy.capacity)
     expect(jqmy.distanceMeters).toBeLessThan(100)
     // Distances never decrease down the list.
@@ -97,14 +112,18 @@ describe(`activity catalogue on ${backend}`, () => {
     const detail = await api(server.url).get<ActivityDetail>(`/api/activities/${jqmy.id}`)
     expect(detail.status).toBe(200)
     expect(detail.body.sessions).toHaveLength(8)
-    expect(new Date(detail.body.sessions[1]!.startsAt).getTime() - new Date(detail.body.sessions[0]!.startsAt).getTime()).toBe(7 * 24 * HOUR)
+    expect(new Date(detail.body.sessions[1]!.startsAt).getTime() - new Date(detail.body.sessions[0]!.startsAt).getTime()).toBe(
+      7 * 24 * HOUR,
+    )
     expect(new Date(detail.body.closesAt) <= new Date(detail.body.sessions[0]!.startsAt)).toBe(true)
   })
 
   test('filters: audience 老年人 gives the lectures and 守好养老钱; category and dates narrow it', async () => {
     const elderly = (await api(server.url).get<{ items: ActivitySummary[] }>('/api/activities?audience=elderly&limit=100')).body.items
     const titles = elderly.map((a) => a.title)
-    expect(titles).toEqual(expect.arrayContaining(['预防高血压健康讲座', '防治糖尿病健康讲座', '中医养生健康讲座', '守好养老钱·防诈骗讲座', '新春挂饰手工制作']))
+    expect(titles).toEqual(
+      expect.arrayContaining(['预防高血压健康讲座', '防治糖尿病健康讲座', '中医养生健康讲座', '守好养老钱·防诈骗讲座', '新春挂饰手工制作']),
+    )
     expect(elderly.every((a) => a.audience === 'elderly' || a.audience === 'all')).toBe(true)
     const fraud = (await api(server.url).get<{ items: ActivitySummary[] }>('/api/activities?category=anti_fraud')).body.items
     expect(fraud.map((a) => a.title)).toEqual(['守好养老钱·防诈骗讲座'])
@@ -137,14 +156,24 @@ describe(`我的家人 on ${backend}`, () => {
     expect(without.status).toBe(400)
     expect(without.body).toMatchObject({ code: 'FIELD_INVALID', field: 'childNoticeVersion' })
     expect(without.body.message).toContain('儿童个人信息保护规则')
-    const old = await parent.post('/api/me/family', { name: '小雨', birthDate: sevenYearsAgo(), relationship: '女儿', childNoticeVersion: '2020-01-01' })
+    const old = await parent.post('/api/me/family', {
+      name: '小雨',
+      birthDate: sevenYearsAgo(),
+      relationship: '女儿',
+      childNoticeVersion: '2020-01-01',
+    })
     expect(old.status).toBe(409)
     expect(old.body).toMatchObject({ code: 'CONSENT_OUTDATED', field: 'childNoticeVersion' })
     expect(old.body.message).toContain('已更新')
 
     const child = await addChild(parent)
     expect(child).toMatchObject({ name: '小雨', relationship: '女儿', age: 7, isChild: true, childNoticeVersion: CHILD_NOTICE_VERSION })
-    const grandma = await parent.post<FamilyMember>('/api/me/family', { name: '王秀英', birthDate: '1948-03-02', relationship: '母亲', notes: '腿脚不便' })
+    const grandma = await parent.post<FamilyMember>('/api/me/family', {
+      name: '王秀英',
+      birthDate: '1948-03-02',
+      relationship: '母亲',
+      notes: '腿脚不便',
+    })
     expect(grandma.status).toBe(201)
     expect(grandma.body).toMatchObject({ isChild: false, childNoticeVersion: null, notes: '腿脚不便' })
 
@@ -164,7 +193,13 @@ describe(`我的家人 on ${backend}`, () => {
       { name: '小雨', birthDate: '2019-02-30', relationship: '女儿', childNoticeVersion: CHILD_NOTICE_VERSION },
       { name: '小雨', birthDate: '2999-01-01', relationship: '女儿' },
       { name: '小雨', birthDate: '2019-01-01', relationship: '宠物' },
-      { name: '小雨', birthDate: '2019-01-01', relationship: '女儿', childNoticeVersion: CHILD_NOTICE_VERSION, idCard: '210211201901010000' },
+      {
+        name: '小雨',
+        birthDate: '2019-01-01',
+        relationship: '女儿',
+        childNoticeVersion: CHILD_NOTICE_VERSION,
+        idCard: '210211201901010000',
+      },
     ]) {
       const res = await parent.post('/api/me/family', body)
       expect(res.status).toBe(400)
@@ -202,7 +237,12 @@ describe(`enrollment on ${backend}`, () => {
     const child = await addChild(parent, '小雨')
     const res = await enrollChild(parent, jqmy.id, child.id)
     expect(res.status).toBe(201)
-    expect(res.body).toMatchObject({ status: 'confirmed', waitlistPosition: null, participant: { name: '小雨', familyMemberId: child.id, relationship: '女儿' }, canCancel: true })
+    expect(res.body).toMatchObject({
+      status: 'confirmed',
+      waitlistPosition: null,
+      participant: { name: '小雨', familyMemberId: child.id, relationship: '女儿' },
+      canCancel: true,
+    })
     expect(res.body.checkinCode).toMatch(/^SGZ1\.[0-9a-f]{32}\.[A-Za-z0-9_-]{22}$/)
     expect(res.body.checkinCode).not.toContain(res.body.id)
     expect(res.body.activity.seatsLeft).toBe(jqmy.seatsLeft - 1)
@@ -227,7 +267,11 @@ describe(`enrollment on ${backend}`, () => {
     expect(self.status).toBe(422)
     expect(self.body).toMatchObject({ code: 'NOT_ELIGIBLE', field: 'birthDate' })
     expect(self.body.message).toContain('请填写出生日期')
-    const adult = await parent.post(`/api/activities/${a.id}/enrollments`, { name: '李女士', birthDate: '1985-05-05', contactPhone: '13812345678' })
+    const adult = await parent.post(`/api/activities/${a.id}/enrollments`, {
+      name: '李女士',
+      birthDate: '1985-05-05',
+      contactPhone: '13812345678',
+    })
     expect(adult.status).toBe(422)
     expect((await parent.post(`/api/activities/${a.id}/enrollments`, { contactPhone: '13812345678' })).status).toBe(400)
 
@@ -247,7 +291,14 @@ describe(`enrollment on ${backend}`, () => {
     expect((await parent.post(url, { familyMemberId: child.id, contactPhone: '13812345678', photoConsent: 'yes' })).status).toBe(400)
     expect((await parent.post(url, 'not json', { 'content-type': 'application/json' })).status).toBe(400)
     expect((await api(server.url).post(url, { familyMemberId: child.id, contactPhone: '13812345678' })).status).toBe(401)
-    expect((await parent.post('/api/activities/00000000-0000-4000-8000-000000000000/enrollments', { familyMemberId: child.id, contactPhone: '13812345678' })).status).toBe(404)
+    expect(
+      (
+        await parent.post('/api/activities/00000000-0000-4000-8000-000000000000/enrollments', {
+          familyMemberId: child.id,
+          contactPhone: '13812345678',
+        })
+      ).status,
+    ).toBe(404)
     expect((await parent.get<{ items: Enrollment[] }>('/api/enrollments/mine')).body.items).toEqual([])
   })
 
@@ -330,7 +381,10 @@ describe(`enrollment on ${backend}`, () => {
     const p2 = await parentWithChild(a.id)
     expect(p2.res.status).toBe(201)
     const roster = (await xianjin.get<Roster>(`/api/staff/activities/${a.id}/roster`)).body
-    expect(roster.entries.map((e) => [e.participantName, e.photoConsent])).toEqual([['同意拍照', true], ['小雨', false]])
+    expect(roster.entries.map((e) => [e.participantName, e.photoConsent])).toEqual([
+      ['同意拍照', true],
+      ['小雨', false],
+    ])
   })
 })
 
@@ -338,11 +392,13 @@ describe(`correctness under a burst on ${backend}`, () => {
   test('500 concurrent enrollments for 30 seats: exactly 30 confirmed and 470 waitlisted in order; double taps give one enrollment', async () => {
     const a = await createActivity({ capacity: 30, minAge: null, maxAge: null, audience: 'all' })
     const parents = await Promise.all(Array.from({ length: 500 }, (_, i) => resident(`抢名额${i}`)))
-    const results = await Promise.all(parents.flatMap((p, i) => {
-      const call = () => p.post<Enrollment>(`/api/activities/${a.id}/enrollments`, { name: `参加人${i}`, contactPhone: '13812345678' })
-      // Every tenth parent taps twice at once.
-      return i % 10 === 0 ? [call(), call()] : [call()]
-    }))
+    const results = await Promise.all(
+      parents.flatMap((p, i) => {
+        const call = () => p.post<Enrollment>(`/api/activities/${a.id}/enrollments`, { name: `参加人${i}`, contactPhone: '13812345678' })
+        // Every tenth parent taps twice at once.
+        return i % 10 === 0 ? [call(), call()] : [call()]
+      }),
+    )
     expect(results.every((r) => r.status === 201 || r.status === 200)).toBe(true)
     expect(results.filter((r) => r.status === 201)).toHaveLength(500)
     const ids = new Set(results.map((r) => r.body.id))
@@ -358,13 +414,17 @@ describe(`correctness under a burst on ${backend}`, () => {
     // Each response told the truth: 30 said 报名成功, the others their place in the queue.
     const firstAnswers = new Map(results.map((r) => [r.body.id, r.body]))
     expect([...firstAnswers.values()].filter((e) => e.status === 'confirmed')).toHaveLength(30)
-    const positions = [...firstAnswers.values()].filter((e) => e.status === 'waitlisted').map((e) => e.waitlistPosition!).sort((x, y) => x - y)
+    const positions = [...firstAnswers.values()]
+      .filter((e) => e.status === 'waitlisted')
+      .map((e) => e.waitlistPosition!)
+      .sort((x, y) => x - y)
     expect(positions).toEqual(Array.from({ length: 470 }, (_, i) => i + 1))
   })
 
   test('cancellations racing new enrollments: never more than capacity, never a free seat while someone waits, promotions in arrival order', async () => {
     const a = await createActivity({ capacity: 5, minAge: null, maxAge: null, audience: 'all' })
-    const enrollAs = async (p: Client, name: string) => (await p.post<Enrollment>(`/api/activities/${a.id}/enrollments`, { name, contactPhone: '13812345678' })).body
+    const enrollAs = async (p: Client, name: string) =>
+      (await p.post<Enrollment>(`/api/activities/${a.id}/enrollments`, { name, contactPhone: '13812345678' })).body
     const holders = await Promise.all(Array.from({ length: 5 }, () => resident()))
     const held: Enrollment[] = []
     for (const [i, p] of holders.entries()) held.push(await enrollAs(p, `座位${i}`))
@@ -394,7 +454,10 @@ describe(`the station’s side on ${backend}`, () => {
   test('check-in by QR code and by name, once per session; forged codes and other stations are refused', async () => {
     const a = await createActivity({
       capacity: 2,
-      sessions: [{ startsAt: fromNow(72), endsAt: fromNow(73) }, { startsAt: fromNow(72 + 168), endsAt: fromNow(73 + 168) }],
+      sessions: [
+        { startsAt: fromNow(72), endsAt: fromNow(73) },
+        { startsAt: fromNow(72 + 168), endsAt: fromNow(73 + 168) },
+      ],
     })
     const one = await parentWithChild(a.id)
     const two = await parentWithChild(a.id)
@@ -404,7 +467,12 @@ describe(`the station’s side on ${backend}`, () => {
 
     const scan = await xianjin.post('/api/staff/checkins', { code, sessionId: s1!.id })
     expect(scan.status).toBe(200)
-    expect(scan.body).toMatchObject({ enrollmentId: one.res.body.id, participantName: '小雨', alreadyCheckedIn: false, session: { seq: 1 } })
+    expect(scan.body).toMatchObject({
+      enrollmentId: one.res.body.id,
+      participantName: '小雨',
+      alreadyCheckedIn: false,
+      session: { seq: 1 },
+    })
     expect((await xianjin.post('/api/staff/checkins', { code, sessionId: s1!.id })).body.alreadyCheckedIn).toBe(true)
     expect((await xianjin.post('/api/staff/checkins', { enrollmentId: two.res.body.id, sessionId: s2!.id })).status).toBe(200)
 
@@ -458,12 +526,22 @@ describe(`the station’s side on ${backend}`, () => {
     const bad = await xianjin.post('/api/staff/activities', classBody({ closesAt: fromNow(100) }))
     expect(bad.status).toBe(400)
     expect(bad.body).toEqual({ code: 'FIELD_INVALID', field: 'closesAt', message: '报名截止时间不能晚于活动开始时间' })
-    const overlap = await xianjin.post('/api/staff/activities', classBody({ sessions: [{ startsAt: fromNow(72), endsAt: fromNow(74) }, { startsAt: fromNow(73), endsAt: fromNow(75) }] }))
+    const overlap = await xianjin.post(
+      '/api/staff/activities',
+      classBody({
+        sessions: [
+          { startsAt: fromNow(72), endsAt: fromNow(74) },
+          { startsAt: fromNow(73), endsAt: fromNow(75) },
+        ],
+      }),
+    )
     expect(overlap.body).toEqual({ code: 'FIELD_INVALID', field: 'sessions', message: '各次活动的时间不能重叠' })
     const ages = await xianjin.post('/api/staff/activities', classBody({ minAge: 12, maxAge: 6 }))
     expect(ages.body).toEqual({ code: 'FIELD_INVALID', field: 'minAge', message: '最小年龄不能大于最大年龄' })
     expect((await xianjin.post('/api/staff/activities', { ...classBody(), capacity: 0 })).status).toBe(400)
-    expect((await xianjin.post('/api/staff/activities', { ...classBody(), stationId: '00000000-0000-4000-8000-000000000000' })).status).toBe(400)
+    expect(
+      (await xianjin.post('/api/staff/activities', { ...classBody(), stationId: '00000000-0000-4000-8000-000000000000' })).status,
+    ).toBe(400)
 
     const a = await createActivity({ capacity: 1 })
     await parentWithChild(a.id)

@@ -41,8 +41,15 @@ afterAll(async () => {
 })
 
 const lecture = (over: Partial<ActivityBody> = {}): ActivityBody => ({
-  title: '防诈骗讲座', category: 'anti_fraud', audience: 'elderly', description: '守好养老钱', place: '活动室', capacity: 1,
-  opensAt: at(-1).toISOString(), closesAt: at(20).toISOString(), cancelDeadline: at(20).toISOString(),
+  title: '防诈骗讲座',
+  category: 'anti_fraud',
+  audience: 'elderly',
+  description: '守好养老钱',
+  place: '活动室',
+  capacity: 1,
+  opensAt: at(-1).toISOString(),
+  closesAt: at(20).toISOString(),
+  cancelDeadline: at(20).toISOString(),
   sessions: [{ startsAt: at(30).toISOString(), endsAt: at(31).toISOString() }],
   ...over,
 })
@@ -50,11 +57,17 @@ const person = async (name: string) => upsertUserByOpenid(db, `o-${name}-${Math.
 const signUp = (activityId: string, userId: string, name: string, now = T0) =>
   db.transaction((tx) => enroll(when(ctx, now), tx, activityId, userId, { name, contactPhone: '13812345678' })).then((r) => r.enrollment)
 const topics = async (userId: string) =>
-  (await db.query<{ topic: string; payload: Record<string, string> }>('SELECT topic, payload FROM outbox WHERE user_id = $1 ORDER BY id', [userId])).rows
+  (
+    await db.query<{ topic: string; payload: Record<string, string> }>('SELECT topic, payload FROM outbox WHERE user_id = $1 ORDER BY id', [
+      userId,
+    ])
+  ).rows
 
 describe(`waitlist offers on ${backend}`, () => {
   test('an offer not confirmed within the limit expires and the seat passes to the next family, each told through the outbox', async () => {
-    const id = await db.transaction((tx) => createActivity(when(ctx, T0), tx, { stationId, createdBy: null, body: lecture({ confirmWithinHours: 2 }) }))
+    const id = await db.transaction((tx) =>
+      createActivity(when(ctx, T0), tx, { stationId, createdBy: null, body: lecture({ confirmWithinHours: 2 }) }),
+    )
     const [a, b, c] = [await person('甲'), await person('乙'), await person('丙')]
     const ea = await signUp(id, a.id, '甲')
     const eb = await signUp(id, b.id, '乙')
@@ -83,11 +96,20 @@ describe(`waitlist offers on ${backend}`, () => {
 
 describe(`reminders on ${backend}`, () => {
   test('the day before each session, once per confirmed participant; the waitlist is not reminded', async () => {
-    const id = await db.transaction((tx) => createActivity(when(ctx, T0), tx, { stationId, createdBy: null, body: lecture({
-      title: '中医养生课',
-      capacity: 1,
-      sessions: [{ startsAt: at(30).toISOString(), endsAt: at(31).toISOString() }, { startsAt: at(198).toISOString(), endsAt: at(199).toISOString() }],
-    }) }))
+    const id = await db.transaction((tx) =>
+      createActivity(when(ctx, T0), tx, {
+        stationId,
+        createdBy: null,
+        body: lecture({
+          title: '中医养生课',
+          capacity: 1,
+          sessions: [
+            { startsAt: at(30).toISOString(), endsAt: at(31).toISOString() },
+            { startsAt: at(198).toISOString(), endsAt: at(199).toISOString() },
+          ],
+        }),
+      }),
+    )
     const [a, b] = [await person('赵'), await person('钱')]
     await signUp(id, a.id, '赵奶奶')
     await signUp(id, b.id, '钱爷爷')
@@ -103,10 +125,19 @@ describe(`reminders on ${backend}`, () => {
     expect(await db.transaction((tx) => remindTomorrow(tx, at(175)))).toBe(1)
     expect(await topics(a.id)).toHaveLength(2)
 
-    const config = loadConfig({ WECHAT_API_BASE: wechat.url, WECHAT_APPID: 'wx-test-app', WECHAT_SECRET: 'test-secret', WECHAT_TEMPLATE_ACTIVITY: 'tmpl-activity' } as unknown as NodeJS.ProcessEnv)
+    const config = loadConfig({
+      WECHAT_API_BASE: wechat.url,
+      WECHAT_APPID: 'wx-test-app',
+      WECHAT_SECRET: 'test-secret',
+      WECHAT_TEMPLATE_ACTIVITY: 'tmpl-activity',
+    } as unknown as NodeJS.ProcessEnv)
     await db.query('UPDATE outbox SET delivered_at = now() WHERE user_id <> $1', [a.id])
     expect(await deliverPending(db, config, log, at(176))).toBe(2)
     const msg = wechat.messages.at(-1)
-    expect(msg).toMatchObject({ template_id: 'tmpl-activity', page: 'packages/activity/mine/index', data: { thing1: { value: '中医养生课' }, phrase2: { value: '明天开始' } } })
+    expect(msg).toMatchObject({
+      template_id: 'tmpl-activity',
+      page: 'packages/activity/mine/index',
+      data: { thing1: { value: '中医养生课' }, phrase2: { value: '明天开始' } },
+    })
   })
 })

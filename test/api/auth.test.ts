@@ -22,10 +22,10 @@ beforeAll(async () => {
     env: { WECHAT_API_BASE: wechat.url, WECHAT_APPID: 'wx-test-app', WECHAT_SECRET: 'test-secret' },
     prepare: async (db) => {
       const { rows } = await db.query<{ id: string }>(`INSERT INTO users (openid, nickname) VALUES ('o-old', '旧用户') RETURNING id`)
-      await db.query(`INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, now() - interval '40 days', now() - interval '10 days')`, [
-        sha256(EXPIRED_TOKEN),
-        rows[0]!.id,
-      ])
+      await db.query(
+        `INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, now() - interval '40 days', now() - interval '10 days')`,
+        [sha256(EXPIRED_TOKEN), rows[0]!.id],
+      )
     },
   })
   client = api(server.url)

@@ -27,7 +27,8 @@ beforeAll(async () => {
 afterAll(() => server?.stop())
 
 let residents = 0
-const resident = async (nickname = `同意测试居民${++residents}`) => api(server.url, (await api(server.url).post('/api/auth/dev', { nickname })).body.token)
+const resident = async (nickname = `同意测试居民${++residents}`) =>
+  api(server.url, (await api(server.url).post('/api/auth/dev', { nickname })).body.token)
 type Client = Awaited<ReturnType<typeof resident>>
 
 const list = async (c: Client) => {
@@ -50,8 +51,15 @@ describe(`授权与同意 on ${backend}`, () => {
     expect(res.body.items.map((i) => i.purpose)).toEqual([...CONSENT_PURPOSES])
     for (const i of res.body.items) {
       expect(i).toEqual({
-        purpose: i.purpose, label: expect.any(String), currentVersion: CONSENT_VERSIONS[i.purpose],
-        agreedVersion: null, agreedAt: null, withdrawn: false, withdrawnAt: null, needsConsent: true, canWithdraw: false,
+        purpose: i.purpose,
+        label: expect.any(String),
+        currentVersion: CONSENT_VERSIONS[i.purpose],
+        agreedVersion: null,
+        agreedAt: null,
+        withdrawn: false,
+        withdrawnAt: null,
+        needsConsent: true,
+        canWithdraw: false,
       })
     }
     expect(item(res.body.items, 'help_requests').label).toBe('求助信息')
@@ -61,7 +69,11 @@ describe(`授权与同意 on ${backend}`, () => {
   test('agreeing records the current version with the time; agreeing again records nothing more', async () => {
     const me = await resident()
     const before = Date.now()
-    const res = await me.post<ConsentList>('/api/me/consents', { purpose: 'help_requests', version: CONSENT_VERSIONS.help_requests, granted: true })
+    const res = await me.post<ConsentList>('/api/me/consents', {
+      purpose: 'help_requests',
+      version: CONSENT_VERSIONS.help_requests,
+      granted: true,
+    })
     expect(res.status).toBe(201)
     const help = item(res.body.items, 'help_requests')
     expect(help).toMatchObject({ agreedVersion: CONSENT_VERSIONS.help_requests, withdrawn: false, needsConsent: false, canWithdraw: true })
@@ -70,14 +82,24 @@ describe(`授权与同意 on ${backend}`, () => {
     // The others are untouched.
     expect(item(res.body.items, 'privacy_policy').needsConsent).toBe(true)
 
-    expect((await me.post('/api/me/consents', { purpose: 'privacy_policy', version: CONSENT_VERSIONS.privacy_policy, granted: true })).status).toBe(201)
-    const again = await me.post<ConsentList>('/api/me/consents', { purpose: 'help_requests', version: CONSENT_VERSIONS.help_requests, granted: true })
+    expect(
+      (await me.post('/api/me/consents', { purpose: 'privacy_policy', version: CONSENT_VERSIONS.privacy_policy, granted: true })).status,
+    ).toBe(201)
+    const again = await me.post<ConsentList>('/api/me/consents', {
+      purpose: 'help_requests',
+      version: CONSENT_VERSIONS.help_requests,
+      granted: true,
+    })
     expect(again.status).toBe(200)
     expect(item(again.body.items, 'help_requests').agreedAt).toBe(help.agreedAt)
 
     const items = await list(me)
     expect(item(items, 'help_requests')).toEqual(help)
-    expect(item(items, 'privacy_policy')).toMatchObject({ agreedVersion: CONSENT_VERSIONS.privacy_policy, needsConsent: false, canWithdraw: false })
+    expect(item(items, 'privacy_policy')).toMatchObject({
+      agreedVersion: CONSENT_VERSIONS.privacy_policy,
+      needsConsent: false,
+      canWithdraw: false,
+    })
     expect((await rows(me)).map((r) => [r.purpose, r.version, r.granted])).toEqual([
       ['help_requests', CONSENT_VERSIONS.help_requests, true],
       ['privacy_policy', CONSENT_VERSIONS.privacy_policy, true],
@@ -100,7 +122,11 @@ describe(`授权与同意 on ${backend}`, () => {
     const cases: [unknown, string, string | null][] = [
       [{ purpose: 'marketing', version: '2026-11-23', granted: true }, '同意的用途（purpose）不是可选的值', 'purpose'],
       [{ purpose: 'location', version: CONSENT_VERSIONS.location, granted: true, note: '多余' }, '不支持的参数“note”', null],
-      [{ purpose: 'location', version: CONSENT_VERSIONS.location, granted: 'true' }, '是否同意（granted）格式不正确，应为是或否', 'granted'],
+      [
+        { purpose: 'location', version: CONSENT_VERSIONS.location, granted: 'true' },
+        '是否同意（granted）格式不正确，应为是或否',
+        'granted',
+      ],
       [{ purpose: 'location', granted: true }, '缺少必填项：版本（version）', 'version'],
       [{ purpose: 'location', version: '', granted: true }, '版本（version）不能为空', 'version'],
     ]
@@ -139,16 +165,29 @@ describe(`授权与同意 on ${backend}`, () => {
     const res = await me.post<ConsentList>('/api/me/consents', { purpose: 'location', version: CONSENT_VERSIONS.location, granted: false })
     expect(res.status).toBe(201)
     const location = item(res.body.items, 'location')
-    expect(location).toMatchObject({ agreedVersion: CONSENT_VERSIONS.location, agreedAt, withdrawn: true, needsConsent: true, canWithdraw: false })
+    expect(location).toMatchObject({
+      agreedVersion: CONSENT_VERSIONS.location,
+      agreedAt,
+      withdrawn: true,
+      needsConsent: true,
+      canWithdraw: false,
+    })
     expect(new Date(location.withdrawnAt!).getTime()).toBeGreaterThanOrEqual(new Date(agreedAt!).getTime())
     // Withdrawing twice records nothing more.
-    expect((await me.post('/api/me/consents', { purpose: 'location', version: CONSENT_VERSIONS.location, granted: false })).status).toBe(200)
+    expect((await me.post('/api/me/consents', { purpose: 'location', version: CONSENT_VERSIONS.location, granted: false })).status).toBe(
+      200,
+    )
     expect((await rows(me)).map((r) => r.granted)).toEqual([true, false])
 
     // Agreeing again.
     const again = await me.post<ConsentList>('/api/me/consents', { purpose: 'location', version: CONSENT_VERSIONS.location, granted: true })
     expect(again.status).toBe(201)
-    expect(item(again.body.items, 'location')).toMatchObject({ withdrawn: false, withdrawnAt: null, needsConsent: false, canWithdraw: true })
+    expect(item(again.body.items, 'location')).toMatchObject({
+      withdrawn: false,
+      withdrawnAt: null,
+      needsConsent: false,
+      canWithdraw: true,
+    })
 
     // Nothing agreed, nothing to withdraw.
     const none = await me.post('/api/me/consents', { purpose: 'help_requests', version: CONSENT_VERSIONS.help_requests, granted: false })
@@ -165,7 +204,11 @@ describe(`授权与同意 on ${backend}`, () => {
       ['privacy_policy', false, '注销账号'],
     ]
     for (const [purpose, granted, words] of cases) {
-      const res = await me.post('/api/me/consents', { purpose, version: CONSENT_VERSIONS[purpose as keyof typeof CONSENT_VERSIONS], granted })
+      const res = await me.post('/api/me/consents', {
+        purpose,
+        version: CONSENT_VERSIONS[purpose as keyof typeof CONSENT_VERSIONS],
+        granted,
+      })
       expect([purpose, granted, res.status, res.body.code, res.body.field]).toEqual([purpose, granted, 400, 'FIELD_INVALID', 'purpose'])
       expect(res.body.message).toContain(words)
     }
@@ -173,20 +216,46 @@ describe(`授权与同意 on ${backend}`, () => {
   })
 
   test('the children’s notice and photo consent come from their own flows; withdrawing photo consent takes it off the roster', async () => {
-    const worker = api(server.url, (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token)
-    const cls = (await worker.post<ActivityDetail>('/api/staff/activities', {
-      title: '同意测试小主播', category: 'class', audience: 'children', description: '拍照宣传', place: '教室', capacity: 5, photoConsentRequired: true,
-      opensAt: fromNow(-1), closesAt: fromNow(40), cancelDeadline: fromNow(30), sessions: [{ startsAt: fromNow(60), endsAt: fromNow(61) }],
-    })).body
+    const worker = api(
+      server.url,
+      (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token,
+    )
+    const cls = (
+      await worker.post<ActivityDetail>('/api/staff/activities', {
+        title: '同意测试小主播',
+        category: 'class',
+        audience: 'children',
+        description: '拍照宣传',
+        place: '教室',
+        capacity: 5,
+        photoConsentRequired: true,
+        opensAt: fromNow(-1),
+        closesAt: fromNow(40),
+        cancelDeadline: fromNow(30),
+        sessions: [{ startsAt: fromNow(60), endsAt: fromNow(61) }],
+      })
+    ).body
     const me = await resident()
-    const child = (await me.post<FamilyMember>('/api/me/family', { name: '同意小雨', birthDate: '2019-03-04', relationship: '女儿', childNoticeVersion: CHILD_NOTICE_VERSION })).body
-    const enrolled = await me.post<Enrollment>(`/api/activities/${cls.id}/enrollments`, { familyMemberId: child.id, contactPhone: '13812345678', photoConsent: true })
+    const child = (
+      await me.post<FamilyMember>('/api/me/family', {
+        name: '同意小雨',
+        birthDate: '2019-03-04',
+        relationship: '女儿',
+        childNoticeVersion: CHILD_NOTICE_VERSION,
+      })
+    ).body
+    const enrolled = await me.post<Enrollment>(`/api/activities/${cls.id}/enrollments`, {
+      familyMemberId: child.id,
+      contactPhone: '13812345678',
+      photoConsent: true,
+    })
     expect(enrolled.status).toBe(201)
 
     const items = await list(me)
     expect(item(items, 'children')).toMatchObject({ agreedVersion: CHILD_NOTICE_VERSION, needsConsent: false, canWithdraw: false })
     expect(item(items, 'photos')).toMatchObject({ agreedVersion: PHOTO_CONSENT_VERSION, needsConsent: false, canWithdraw: true })
-    const roster = async () => (await worker.get<Roster>(`/api/staff/activities/${cls.id}/roster`)).body.entries.map((e) => [e.participantName, e.photoConsent])
+    const roster = async () =>
+      (await worker.get<Roster>(`/api/staff/activities/${cls.id}/roster`)).body.entries.map((e) => [e.participantName, e.photoConsent])
     expect(await roster()).toEqual([['同意小雨', true]])
 
     const res = await me.post<ConsentList>('/api/me/consents', { purpose: 'photos', version: PHOTO_CONSENT_VERSION, granted: false })
@@ -216,15 +285,37 @@ describe(`a new version of a text on ${backend}`, () => {
 
       // The text changes: asked again.
       const now = item(await listConsents(db, user.id, v2), 'help_requests')
-      expect(now).toMatchObject({ currentVersion: '2027-03-01', agreedVersion: '2026-11-23', agreedAt: t1.toISOString(), withdrawn: false, needsConsent: true, canWithdraw: true })
-      await expect(recordConsent(at(ctx, t2), user.id, { purpose: 'help_requests', version: '2026-11-23', granted: true }, v2))
-        .rejects.toMatchObject({ statusCode: 409, refusal: { code: 'CONSENT_OUTDATED', field: 'version', message: expect.stringContaining('请阅读新版本后再同意') } })
+      expect(now).toMatchObject({
+        currentVersion: '2027-03-01',
+        agreedVersion: '2026-11-23',
+        agreedAt: t1.toISOString(),
+        withdrawn: false,
+        needsConsent: true,
+        canWithdraw: true,
+      })
+      await expect(
+        recordConsent(at(ctx, t2), user.id, { purpose: 'help_requests', version: '2026-11-23', granted: true }, v2),
+      ).rejects.toMatchObject({
+        statusCode: 409,
+        refusal: { code: 'CONSENT_OUTDATED', field: 'version', message: expect.stringContaining('请阅读新版本后再同意') },
+      })
 
       const second = await recordConsent(at(ctx, t2), user.id, { purpose: 'help_requests', version: '2027-03-01', granted: true }, v2)
       expect(second.recorded).toBe(true)
-      expect(item(second.items, 'help_requests')).toMatchObject({ agreedVersion: '2027-03-01', agreedAt: t2.toISOString(), needsConsent: false })
-      const history = (await db.query<{ version: string; granted: boolean }>(`SELECT version, granted FROM consents WHERE user_id = $1 ORDER BY id`, [user.id])).rows
-      expect(history).toEqual([{ version: '2026-11-23', granted: true }, { version: '2027-03-01', granted: true }])
+      expect(item(second.items, 'help_requests')).toMatchObject({
+        agreedVersion: '2027-03-01',
+        agreedAt: t2.toISOString(),
+        needsConsent: false,
+      })
+      const history = (
+        await db.query<{ version: string; granted: boolean }>(`SELECT version, granted FROM consents WHERE user_id = $1 ORDER BY id`, [
+          user.id,
+        ])
+      ).rows
+      expect(history).toEqual([
+        { version: '2026-11-23', granted: true },
+        { version: '2027-03-01', granted: true },
+      ])
     } finally {
       await db.close()
     }

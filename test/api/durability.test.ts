@@ -58,14 +58,21 @@ test(`acknowledged writes survive kill -9 exactly once, on ${backend}`, async ()
   // Tokens are stored in the database, so they outlive the restarts.
   const tokens: string[] = []
   for (let i = 0; i < RESIDENTS; i++) tokens.push((await api(server.url).post('/api/auth/dev', { nickname: `耐久居民${i}` })).body.token)
-  const staffToken = (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token as string
+  const staffToken = (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body
+    .token as string
 
   const calls: Call[] = []
   const activities: string[] = []
   for (let round = 0; round < ROUNDS; round++) {
     const created = await api(server.url, staffToken).post<ActivityDetail>('/api/staff/activities', {
-      title: `耐久测试活动${round}`, category: 'health', audience: 'all', description: '测试', place: '活动室', capacity: SEATS,
-      opensAt: new Date(Date.now() - HOUR).toISOString(), closesAt: new Date(Date.now() + 24 * HOUR).toISOString(),
+      title: `耐久测试活动${round}`,
+      category: 'health',
+      audience: 'all',
+      description: '测试',
+      place: '活动室',
+      capacity: SEATS,
+      opensAt: new Date(Date.now() - HOUR).toISOString(),
+      closesAt: new Date(Date.now() + 24 * HOUR).toISOString(),
       cancelDeadline: new Date(Date.now() + 24 * HOUR).toISOString(),
       sessions: [{ startsAt: new Date(Date.now() + 48 * HOUR).toISOString(), endsAt: new Date(Date.now() + 49 * HOUR).toISOString() }],
     })
@@ -82,8 +89,12 @@ test(`acknowledged writes survive kill -9 exactly once, on ${backend}`, async ()
     const burst = tokens.flatMap((token, resident) => {
       const client = api(url, token)
       return [
-        attempt(client.post('/api/requests', requestBody(round, resident), { 'idempotency-key': key(round, resident) })).then(record('request', resident)),
-        attempt(client.post(`/api/activities/${created.body.id}/enrollments`, { name: `参加人${resident}`, contactPhone: '13812345678' })).then(record('enroll', resident)),
+        attempt(client.post('/api/requests', requestBody(round, resident), { 'idempotency-key': key(round, resident) })).then(
+          record('request', resident),
+        ),
+        attempt(
+          client.post(`/api/activities/${created.body.id}/enrollments`, { name: `参加人${resident}`, contactPhone: '13812345678' }),
+        ).then(record('enroll', resident)),
       ]
     })
     // Kill at some moment inside the burst, once the server has begun acknowledging.
@@ -91,7 +102,9 @@ test(`acknowledged writes survive kill -9 exactly once, on ${backend}`, async ()
     await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 60)))
     server.child.kill('SIGKILL')
     calls.push(...(await Promise.all(burst)))
-    await new Promise<void>((resolve) => (server.child.exitCode !== null || server.child.signalCode !== null ? resolve() : server.child.once('exit', () => resolve())))
+    await new Promise<void>((resolve) =>
+      server.child.exitCode !== null || server.child.signalCode !== null ? resolve() : server.child.once('exit', () => resolve()),
+    )
     server = await startServer({ database, env: { JOB_INTERVAL_MS: '0' } })
   }
 
@@ -105,7 +118,9 @@ test(`acknowledged writes survive kill -9 exactly once, on ${backend}`, async ()
   for (let resident = 0; resident < RESIDENTS; resident++) {
     const client = api(server.url, tokens[resident])
     for (const c of calls.filter((x) => x.kind === 'request' && x.resident === resident && x.outcome === 'unknown')) {
-      const retry = await client.post<HelpRequest>('/api/requests', requestBody(c.round, resident), { 'idempotency-key': key(c.round, resident) })
+      const retry = await client.post<HelpRequest>('/api/requests', requestBody(c.round, resident), {
+        'idempotency-key': key(c.round, resident),
+      })
       // 409: the dead process's claim on the key has not been taken over yet (after a minute it is).
       expect([201, 409]).toContain(retry.status)
     }
@@ -119,10 +134,16 @@ test(`acknowledged writes survive kill -9 exactly once, on ${backend}`, async ()
   }
 
   // Enrollments: each acknowledged one there once; capacity held; no free seat while someone waits.
-  const staff = api(server.url, (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token)
+  const staff = api(
+    server.url,
+    (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token,
+  )
   for (const [round, activityId] of activities.entries()) {
     for (const c of calls.filter((x) => x.kind === 'enroll' && x.round === round && x.outcome === 'unknown')) {
-      const retry = await api(server.url, tokens[c.resident]).post<Enrollment>(`/api/activities/${activityId}/enrollments`, { name: `参加人${c.resident}`, contactPhone: '13812345678' })
+      const retry = await api(server.url, tokens[c.resident]).post<Enrollment>(`/api/activities/${activityId}/enrollments`, {
+        name: `参加人${c.resident}`,
+        contactPhone: '13812345678',
+      })
       expect([200, 201]).toContain(retry.status)
     }
     const roster = (await staff.get<Roster>(`/api/staff/activities/${activityId}/roster`)).body

@@ -22,9 +22,14 @@ const PHONE = '13987651234'
 const ADDRESS = '密封测试路七号'
 
 const body = (over: Partial<CreateRequestBody> = {}): CreateRequestBody => ({
-  category: 'elderly_care', description: '想了解助餐服务', requester: 'family',
+  category: 'elderly_care',
+  description: '想了解助餐服务',
+  requester: 'family',
   helped: { name: '张奶奶', relationship: '母亲', phone: PHONE, address: ADDRESS, consent: true },
-  contactName: '李女士', contactPhone: PHONE, address: ADDRESS, urgency: 'normal',
+  contactName: '李女士',
+  contactPhone: PHONE,
+  address: ADDRESS,
+  urgency: 'normal',
   area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
   ...over,
 })
@@ -50,14 +55,21 @@ describe(`encryption at rest on ${backend}`, () => {
 
     const db = await openDatabase(database)
     try {
-      const tables = (await db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`)).rows
+      const tables = (
+        await db.query<{ table_name: string }>(
+          `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+        )
+      ).rows
       const found: string[] = []
       for (const { table_name } of tables) {
         const { rows } = await db.query<{ row: string }>(`SELECT t::text AS row FROM "${table_name}" t`)
         for (const { row } of rows) for (const v of [PHONE, ADDRESS]) if (row.includes(v)) found.push(`${table_name}: ${v}`)
       }
       expect(found).toEqual([])
-      const { rows } = await db.query<{ contact_phone: string; helped_address: string }>('SELECT contact_phone, helped_address FROM help_requests WHERE id = $1', [created.body.id])
+      const { rows } = await db.query<{ contact_phone: string; helped_address: string }>(
+        'SELECT contact_phone, helped_address FROM help_requests WHERE id = $1',
+        [created.body.id],
+      )
       expect(rows[0]!.contact_phone).toMatch(/^enc:v1:k1:/)
       expect(rows[0]!.helped_address).toMatch(/^enc:v1:k1:/)
     } finally {
@@ -82,7 +94,8 @@ describe(`encryption at rest on ${backend}`, () => {
       const plain = await make()
       useDataKeys(parseDataKeys(k1))
       const old = await make()
-      const raw = async (id: string) => (await db.query<{ contact_phone: string }>('SELECT contact_phone FROM help_requests WHERE id = $1', [id])).rows[0]!.contact_phone
+      const raw = async (id: string) =>
+        (await db.query<{ contact_phone: string }>('SELECT contact_phone FROM help_requests WHERE id = $1', [id])).rows[0]!.contact_phone
       expect(await raw(plain.id)).toBe(PHONE)
       expect(await raw(old.id)).toMatch(/^enc:v1:k1:/)
 

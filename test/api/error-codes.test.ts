@@ -62,7 +62,10 @@ function sentCodes(): Map<string, string[]> {
 }
 
 let db: Database
-let doc: { paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> }>>; components?: { schemas?: Record<string, Record<string, any>> } }
+let doc: {
+  paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> }>>
+  components?: { schemas?: Record<string, Record<string, any>> }
+}
 
 beforeAll(async () => {
   const database = await freshDatabase()
@@ -80,7 +83,9 @@ afterAll(() => db?.close())
 
 describe(`error codes on ${backend}`, () => {
   test('every code the server sends is in ERROR_CODES', () => {
-    const unknown = [...sentCodes()].filter(([code]) => !(ERROR_CODES as readonly string[]).includes(code)).map(([code, where]) => `${code} (${where.join(', ')})`)
+    const unknown = [...sentCodes()]
+      .filter(([code]) => !(ERROR_CODES as readonly string[]).includes(code))
+      .map(([code, where]) => `${code} (${where.join(', ')})`)
     expect(unknown).toEqual([])
   })
 
@@ -99,10 +104,14 @@ describe(`error codes on ${backend}`, () => {
     const schemas = doc.components?.schemas ?? {}
     const resolve = (schema: Record<string, any>) => (typeof schema.$ref === 'string' ? schemas[schema.$ref.split('/').pop()!]! : schema)
     const codesOf = (code: { anyOf?: { const?: string; enum?: string[] }[]; enum?: string[] } | undefined) =>
-      [...(code?.enum ?? (code?.anyOf ?? []).flatMap((c) => (c.const !== undefined ? [c.const] : c.enum ?? [])))].sort()
+      [...(code?.enum ?? (code?.anyOf ?? []).flatMap((c) => (c.const !== undefined ? [c.const] : (c.enum ?? []))))].sort()
     const shape = (schema: Record<string, any>) => {
       const s = resolve(schema)
-      return { properties: Object.keys(s.properties ?? {}).sort(), required: [...(s.required ?? [])].sort(), codes: codesOf(resolve(s.properties?.code ?? {})) }
+      return {
+        properties: Object.keys(s.properties ?? {}).sort(),
+        required: [...(s.required ?? [])].sort(),
+        codes: codesOf(resolve(s.properties?.code ?? {})),
+      }
     }
     const expected = { properties: ['code', 'field', 'message'], required: ['code', 'message'], codes: [...ERROR_CODES].sort() }
     const wrong: string[] = []

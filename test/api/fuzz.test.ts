@@ -52,8 +52,10 @@ const RESIDENT = '模糊测试居民'
 const tokens: Record<Principal, string> = { resident: '', worker: '', supervisor: '' }
 const loginAs: Record<Principal, () => Promise<string>> = {
   resident: async () => (await api(server.url).post('/api/auth/dev', { nickname: RESIDENT })).body.token,
-  worker: async () => (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token,
-  supervisor: async () => (await api(server.url).post('/api/staff/login', { username: 'jinpu-zhao', password: DEMO_STAFF_PASSWORD })).body.token,
+  worker: async () =>
+    (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token,
+  supervisor: async () =>
+    (await api(server.url).post('/api/staff/login', { username: 'jinpu-zhao', password: DEMO_STAFF_PASSWORD })).body.token,
 }
 /** Ids of real rows, by the path prefix they belong to (and all of them, for any uuid). */
 const real: Record<string, string> = {}
@@ -71,17 +73,50 @@ beforeAll(async () => {
   const worker = api(server.url, tokens.worker)
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(PNG)]), 'a.png')
-  const upload = await (await fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${tokens.resident}` } })).json()
-  const request = (await me.post<HelpRequest>('/api/requests', {
-    category: 'elderly_care', description: '模糊测试', requester: 'self', contactName: '模糊', contactPhone: '13812345678', urgency: 'normal', photoIds: [upload.id],
-    area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
-  }, { 'idempotency-key': 'fuzz-setup-request-1' })).body
-  const member = (await me.post<FamilyMember>('/api/me/family', { name: '模糊小孩', birthDate: '2019-04-04', relationship: '女儿', childNoticeVersion: CHILD_NOTICE_VERSION })).body
-  const activity = (await worker.post<ActivityDetail>('/api/staff/activities', {
-    title: '模糊测试课', category: 'class', audience: 'all', description: '测试', place: '教室', capacity: 5,
-    opensAt: fromNow(-1), closesAt: fromNow(40), cancelDeadline: fromNow(30), sessions: [{ startsAt: fromNow(60), endsAt: fromNow(61) }],
-  })).body
-  const enrollment = (await me.post<Enrollment>(`/api/activities/${activity.id}/enrollments`, { familyMemberId: member.id, contactPhone: '13812345678' })).body
+  const upload = await (
+    await fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${tokens.resident}` } })
+  ).json()
+  const request = (
+    await me.post<HelpRequest>(
+      '/api/requests',
+      {
+        category: 'elderly_care',
+        description: '模糊测试',
+        requester: 'self',
+        contactName: '模糊',
+        contactPhone: '13812345678',
+        urgency: 'normal',
+        photoIds: [upload.id],
+        area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
+      },
+      { 'idempotency-key': 'fuzz-setup-request-1' },
+    )
+  ).body
+  const member = (
+    await me.post<FamilyMember>('/api/me/family', {
+      name: '模糊小孩',
+      birthDate: '2019-04-04',
+      relationship: '女儿',
+      childNoticeVersion: CHILD_NOTICE_VERSION,
+    })
+  ).body
+  const activity = (
+    await worker.post<ActivityDetail>('/api/staff/activities', {
+      title: '模糊测试课',
+      category: 'class',
+      audience: 'all',
+      description: '测试',
+      place: '教室',
+      capacity: 5,
+      opensAt: fromNow(-1),
+      closesAt: fromNow(40),
+      cancelDeadline: fromNow(30),
+      sessions: [{ startsAt: fromNow(60), endsAt: fromNow(61) }],
+    })
+  ).body
+  const enrollment = (
+    await me.post<Enrollment>(`/api/activities/${activity.id}/enrollments`, { familyMemberId: member.id, contactPhone: '13812345678' })
+  ).body
   expect(enrollment.status).toBe('confirmed')
   Object.assign(real, {
     '/api/requests/': request.id,
@@ -94,8 +129,10 @@ beforeAll(async () => {
     '/api/stations/': request.station.id,
   })
   realIds = [...new Set(Object.values(real))]
-  // eslint-disable-next-line no-console
-  console.log(`fuzz on ${backend}: seed ${SEED} (FUZZ_SEED), ${RUNS} runs per operation (FUZZ_RUNS), ${REJECTED_RUNS} rejected calls per operation (FUZZ_REJECTED_RUNS)`)
+
+  console.log(
+    `fuzz on ${backend}: seed ${SEED} (FUZZ_SEED), ${RUNS} runs per operation (FUZZ_RUNS), ${REJECTED_RUNS} rejected calls per operation (FUZZ_REJECTED_RUNS)`,
+  )
 })
 afterAll(async () => {
   await server?.stop()
@@ -105,7 +142,11 @@ afterAll(async () => {
 // ───────────────────────── the OpenAPI document ─────────────────────────
 
 type Schema = Record<string, any>
-interface Param { name: string; required: boolean; schema: Schema }
+interface Param {
+  name: string
+  required: boolean
+  schema: Schema
+}
 interface Operation {
   key: string
   method: string
@@ -159,20 +200,69 @@ class Repeat {
 type Str = string | Repeat
 
 const NASTY = [
-  '', ' ', '\u0000', 'a\u0000b', '\ud800', '\udfff', '\u202e\u0041', '😀', '𠮷', '\u00ad', '\ufeff', '\t\r\n', 'ﷺ', '１２３',
-  '../../../etc/passwd', '..\\..\\windows', '/', '.', '..', "' OR 1=1 --", '"; DROP TABLE users; --', '<script>alert(1)</script>',
-  '${7*7}', '{{7*7}}', '%00', '%', '%E0%A4%A', '%zz', 'null', 'undefined', 'NaN', 'Infinity', '-1', '0', '-0', '1e309', '0x10',
-  'true', '[]', '{}', '__proto__', 'constructor', 'toString', 'hasOwnProperty',
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  '\udfff',
+  '\u202e\u0041',
+  '😀',
+  '𠮷',
+  '\u00ad',
+  '\ufeff',
+  '\t\r\n',
+  'ﷺ',
+  '１２３',
+  '../../../etc/passwd',
+  '..\\..\\windows',
+  '/',
+  '.',
+  '..',
+  "' OR 1=1 --",
+  '"; DROP TABLE users; --',
+  '<script>alert(1)</script>',
+  '${7*7}',
+  '{{7*7}}',
+  '%00',
+  '%',
+  '%E0%A4%A',
+  '%zz',
+  'null',
+  'undefined',
+  'NaN',
+  'Infinity',
+  '-1',
+  '0',
+  '-0',
+  '1e309',
+  '0x10',
+  'true',
+  '[]',
+  '{}',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
 ]
 const EDGE_DATES = ['0000-01-01', '0001-01-01', '9999-12-31', '2024-02-29', '1970-01-01', '1000-01-01']
 const EDGE_DATE_TIMES = [
-  '0000-01-01T00:00:00Z', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2026-06-30T23:59:60Z', '2026-12-31T23:59:60Z',
-  '2026-01-01T00:00:00+23:59', '2026-01-01T00:00:00.123456789Z', '1970-01-01T00:00:00Z', '2026-01-01t00:00:00z',
+  '0000-01-01T00:00:00Z',
+  '0001-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '2026-06-30T23:59:60Z',
+  '2026-12-31T23:59:60Z',
+  '2026-01-01T00:00:00+23:59',
+  '2026-01-01T00:00:00.123456789Z',
+  '1970-01-01T00:00:00Z',
+  '2026-01-01t00:00:00z',
 ]
 const EDGE_NUMBERS = [1e308, -1e308, 2 ** 53 + 2, -(2 ** 53) - 2, -0, 0.5, -1, 1e-320, 2 ** 31, -(2 ** 31) - 1, 1e21]
 
 const longString: fc.Arbitrary<Str> = fc.oneof(
-  fc.record({ unit: fc.constantFrom('x', '长', '😀', '\u0000', '%', '/'), times: fc.integer({ min: 41, max: 5000 }) }).map(({ unit, times }) => new Repeat(unit, times)),
+  fc
+    .record({ unit: fc.constantFrom('x', '长', '😀', '\u0000', '%', '/'), times: fc.integer({ min: 41, max: 5000 }) })
+    .map(({ unit, times }) => new Repeat(unit, times)),
   // Over the 64 KB body limit once serialized.
   fc.constantFrom(new Repeat('x', 70_000), new Repeat('长', 30_000)),
 )
@@ -215,16 +305,19 @@ function valid(schema: Schema, key = '', depth = 0): fc.Arbitrary<unknown> {
     case 'null':
       return fc.constant(null)
     case 'array':
-      return fc.array(valid(schema.items ?? {}, key, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.max(schema.minItems ?? 0, Math.min(schema.maxItems ?? 3, 3)) })
+      return fc.array(valid(schema.items ?? {}, key, depth + 1), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.max(schema.minItems ?? 0, Math.min(schema.maxItems ?? 3, 3)),
+      })
     case 'object': {
       const props = (schema.properties ?? {}) as Record<string, Schema>
       const required = (schema.required ?? []) as string[]
-      const record = fc.record(
-        Object.fromEntries(Object.entries(props).map(([k, s]) => [k, valid(s, k, depth + 1)])),
-        { requiredKeys: required },
-      )
+      const record = fc.record(Object.fromEntries(Object.entries(props).map(([k, s]) => [k, valid(s, k, depth + 1)])), {
+        requiredKeys: required,
+      })
       if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
-        return fc.tuple(record, fc.dictionary(fc.string({ maxLength: 12 }), valid(schema.additionalProperties, key, depth + 1), { maxKeys: 4 }))
+        return fc
+          .tuple(record, fc.dictionary(fc.string({ maxLength: 12 }), valid(schema.additionalProperties, key, depth + 1), { maxKeys: 4 }))
           .map(([r, d]) => ({ ...d, ...r }))
       }
       return record
@@ -241,7 +334,12 @@ function validString(schema: Schema, key: string): fc.Arbitrary<Str> {
       return fc.oneof(fc.constantFrom(...realIds), fc.uuid())
     case 'date':
       return fc.oneof(
-        { arbitrary: fc.date({ min: new Date('1920-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), weight: 4 },
+        {
+          arbitrary: fc
+            .date({ min: new Date('1920-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
+            .map((d) => d.toISOString().slice(0, 10)),
+          weight: 4,
+        },
         { arbitrary: fc.constantFrom(...EDGE_DATES), weight: 1 },
       )
     case 'date-time':
@@ -268,14 +366,21 @@ type Step = string | number
 function jsonPaths(v: unknown, prefix: Step[] = []): Step[][] {
   const out: Step[][] = [prefix]
   if (Array.isArray(v)) v.forEach((x, i) => out.push(...jsonPaths(x, [...prefix, i])))
-  else if (v && typeof v === 'object' && !(v instanceof Repeat)) for (const [k, x] of Object.entries(v)) out.push(...jsonPaths(x, [...prefix, k]))
+  else if (v && typeof v === 'object' && !(v instanceof Repeat))
+    for (const [k, x] of Object.entries(v)) out.push(...jsonPaths(x, [...prefix, k]))
   return out
 }
-type Mutation = { op: 'set'; at: number; value: unknown } | { op: 'delete'; at: number } | { op: 'add'; at: number; key: string; value: unknown }
+type Mutation =
+  { op: 'set'; at: number; value: unknown } | { op: 'delete'; at: number } | { op: 'add'; at: number; key: string; value: unknown }
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('set' as const), at: fc.nat(), value: wildValue }),
   fc.record({ op: fc.constant('delete' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('add' as const), at: fc.nat(), key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'id', 'userId', 'role', 'status')), value: wildValue }),
+  fc.record({
+    op: fc.constant('add' as const),
+    at: fc.nat(),
+    key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'id', 'userId', 'role', 'status')),
+    value: wildValue,
+  }),
 )
 /** Wrong types, missing required fields, extra fields, anywhere in the body. */
 function mutate(value: unknown, muts: Mutation[]): unknown {
@@ -291,8 +396,10 @@ function mutate(value: unknown, muts: Mutation[]): unknown {
     const parent = path.slice(0, -1).reduce<any>((o, s) => o[s], root)
     const last = path[path.length - 1]!
     if (m.op === 'set') parent[last] = m.value
-    else if (m.op === 'delete') Array.isArray(parent) ? parent.splice(Number(last), 1) : delete parent[last]
-    else if (parent[last] && typeof parent[last] === 'object' && !Array.isArray(parent[last])) defineKey(parent[last], m.key, m.value)
+    else if (m.op === 'delete') {
+      if (Array.isArray(parent)) parent.splice(Number(last), 1)
+      else delete parent[last]
+    } else if (parent[last] && typeof parent[last] === 'object' && !Array.isArray(parent[last])) defineKey(parent[last], m.key, m.value)
   }
   return root
 }
@@ -311,16 +418,30 @@ function structuredCloneWithRepeat(v: unknown): unknown {
 // ───────────────────────── calls ─────────────────────────
 
 const CONTENT_TYPES = [
-  'application/json; charset=utf-8', 'application/json; charset=utf-16le', 'application/json;charset=latin1', 'APPLICATION/JSON',
-  'application/json, text/plain', 'application/vnd.api+json', 'application/merge-patch+json', 'text/plain', 'text/plain; charset=utf-8',
-  'application/x-www-form-urlencoded', 'multipart/form-data', 'multipart/form-data; boundary=----x', 'application/xml',
-  'application/octet-stream', '*/*', 'application/', ';', 'json', 'application/json; boundary=x; charset=utf-8',
+  'application/json; charset=utf-8',
+  'application/json; charset=utf-16le',
+  'application/json;charset=latin1',
+  'APPLICATION/JSON',
+  'application/json, text/plain',
+  'application/vnd.api+json',
+  'application/merge-patch+json',
+  'text/plain',
+  'text/plain; charset=utf-8',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'multipart/form-data; boundary=----x',
+  'application/xml',
+  'application/octet-stream',
+  '*/*',
+  'application/',
+  ';',
+  'json',
+  'application/json; boundary=x; charset=utf-8',
 ]
 /** Header values an HTTP client can send: printable ASCII and Latin-1, no line breaks. */
-const headerChar = fc.oneof(
-  { arbitrary: fc.integer({ min: 0x20, max: 0x7e }), weight: 9 },
-  { arbitrary: fc.integer({ min: 0x80, max: 0xff }), weight: 1 },
-).map((c) => String.fromCharCode(c))
+const headerChar = fc
+  .oneof({ arbitrary: fc.integer({ min: 0x20, max: 0x7e }), weight: 9 }, { arbitrary: fc.integer({ min: 0x80, max: 0xff }), weight: 1 })
+  .map((c) => String.fromCharCode(c))
 const headerText = fc.oneof(
   { arbitrary: fc.string({ unit: headerChar, maxLength: 60 }), weight: 12 },
   { arbitrary: fc.constantFrom('', ' ', '%00', 'null', '../..', '\u00ff\u00fe'), weight: 3 },
@@ -332,7 +453,15 @@ const contentType = fc.oneof(
   { arbitrary: headerText, weight: 1 },
 )
 const garbageAuth = fc.oneof(
-  fc.constantFrom('Bearer', 'Bearer ', 'bearer abcdefghijklmnopqrstuvwxyz', 'Basic YWxhZGRpbjpvcGVuc2VzYW1l', 'Bearer null', 'Bearer undefined', 'Token abc'),
+  fc.constantFrom(
+    'Bearer',
+    'Bearer ',
+    'bearer abcdefghijklmnopqrstuvwxyz',
+    'Basic YWxhZGRpbjpvcGVuc2VzYW1l',
+    'Bearer null',
+    'Bearer undefined',
+    'Token abc',
+  ),
   fc.stringMatching(/^[A-Za-z0-9_-]{20,200}$/).map((t) => `Bearer ${t}`),
   fc.stringMatching(/^[A-Za-z0-9_-]{201,260}$/).map((t) => `Bearer ${t}`),
   headerText.map((t) => `Bearer ${String(t)}`),
@@ -356,28 +485,81 @@ interface Call {
   body: Body
 }
 
-const NOT_JSON = ['{', '{"a":', '[1,', 'nul', 'tru', "{'a':1}", '{"a":1}}', '\ufeff{}', '{"a":NaN}', '{"a":1e999}', '{"__proto__":{"x":1}}', '"\\ud800"', '{"a":"\\u0000"}', '// x\n{}', '']
+const NOT_JSON = [
+  '{',
+  '{"a":',
+  '[1,',
+  'nul',
+  'tru',
+  "{'a':1}",
+  '{"a":1}}',
+  '\ufeff{}',
+  '{"a":NaN}',
+  '{"a":1e999}',
+  '{"__proto__":{"x":1}}',
+  '"\\ud800"',
+  '{"a":"\\u0000"}',
+  '// x\n{}',
+  '',
+]
 
 function bodyArb(op: Operation): fc.Arbitrary<Body> {
   const jsonValue = op.body
     ? fc.oneof(
         { arbitrary: valid(op.body), weight: 6 },
-        { arbitrary: fc.tuple(valid(op.body), fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([v, m]) => mutate(v, m)), weight: 4 },
+        {
+          arbitrary: fc.tuple(valid(op.body), fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([v, m]) => mutate(v, m)),
+          weight: 4,
+        },
         { arbitrary: wildValue, weight: 1 },
       )
     : fc.oneof(fc.constant({}), wildValue)
   return fc.oneof(
-    { arbitrary: fc.record({ kind: fc.constant('none' as const), contentType: fc.option(contentType, { nil: undefined }) }, { requiredKeys: ['kind'] }), weight: op.body ? 1 : 4 },
+    {
+      arbitrary: fc.record(
+        { kind: fc.constant('none' as const), contentType: fc.option(contentType, { nil: undefined }) },
+        { requiredKeys: ['kind'] },
+      ),
+      weight: op.body ? 1 : 4,
+    },
     { arbitrary: fc.record({ kind: fc.constant('json' as const), value: jsonValue, contentType }), weight: 10 },
-    { arbitrary: fc.record({ kind: fc.constant('text' as const), text: fc.oneof(fc.constantFrom(...NOT_JSON), garbageString), contentType: fc.option(contentType, { nil: undefined }) }, { requiredKeys: ['kind', 'text'] }), weight: 2 },
-    { arbitrary: fc.record({ kind: fc.constant('deep' as const), depth: fc.integer({ min: 500, max: 40_000 }), open: fc.constantFrom('[' as const, '{"a":' as const), contentType }), weight: 1 },
+    {
+      arbitrary: fc.record(
+        {
+          kind: fc.constant('text' as const),
+          text: fc.oneof(fc.constantFrom(...NOT_JSON), garbageString),
+          contentType: fc.option(contentType, { nil: undefined }),
+        },
+        { requiredKeys: ['kind', 'text'] },
+      ),
+      weight: 2,
+    },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('deep' as const),
+        depth: fc.integer({ min: 500, max: 40_000 }),
+        open: fc.constantFrom('[' as const, '{"a":' as const),
+        contentType,
+      }),
+      weight: 1,
+    },
     {
       arbitrary: fc.record({
         kind: fc.constant('form' as const),
-        parts: fc.array(fc.record({
-          name: fc.oneof(fc.constant('file'), garbageString),
-          value: fc.oneof(garbageString, fc.record({ bytes: fc.array(fc.nat({ max: 255 }), { maxLength: 64 }), prefix: fc.constantFrom('png' as const, 'jpeg' as const, 'webp' as const, 'none' as const), filename: garbageString })),
-        }), { maxLength: 8 }),
+        parts: fc.array(
+          fc.record({
+            name: fc.oneof(fc.constant('file'), garbageString),
+            value: fc.oneof(
+              garbageString,
+              fc.record({
+                bytes: fc.array(fc.nat({ max: 255 }), { maxLength: 64 }),
+                prefix: fc.constantFrom('png' as const, 'jpeg' as const, 'webp' as const, 'none' as const),
+                filename: garbageString,
+              }),
+            ),
+          }),
+          { maxLength: 8 },
+        ),
       }),
       weight: 1,
     },
@@ -385,21 +567,42 @@ function bodyArb(op: Operation): fc.Arbitrary<Body> {
 }
 
 function queryArb(op: Operation): fc.Arbitrary<{ query: [Str, Str][]; rawQuery: string }> {
-  const asText = (v: unknown): Str => (v instanceof Repeat ? v : typeof v === 'string' ? v : JSON.stringify(v) ?? '')
+  const asText = (v: unknown): Str => (v instanceof Repeat ? v : typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))
   const perParam = op.query.map((p) =>
     fc.option(
-      fc.oneof(
-        { arbitrary: valid(p.schema, p.name).map((v) => [asText(v)]), weight: 6 },
-        { arbitrary: wildValue.map((v) => [asText(v)]), weight: 2 },
-        { arbitrary: fc.array(valid(p.schema, p.name).map(asText), { minLength: 2, maxLength: 3 }), weight: 1 }, // the key repeated
-      ).map((vs) => vs.map((v) => [p.name, v] as [Str, Str])),
+      fc
+        .oneof(
+          { arbitrary: valid(p.schema, p.name).map((v) => [asText(v)]), weight: 6 },
+          { arbitrary: wildValue.map((v) => [asText(v)]), weight: 2 },
+          { arbitrary: fc.array(valid(p.schema, p.name).map(asText), { minLength: 2, maxLength: 3 }), weight: 1 }, // the key repeated
+        )
+        .map((vs) => vs.map((v) => [p.name, v] as [Str, Str])),
       { nil: [] as [Str, Str][], freq: 3 },
     ),
   )
-  const extra = fc.array(fc.tuple(fc.oneof(garbageString, fc.constantFrom('__proto__', 'constructor', '__proto__[x]', 'a[b]', 'limit')), garbageString), { maxLength: 2 })
+  const extra = fc.array(
+    fc.tuple(fc.oneof(garbageString, fc.constantFrom('__proto__', 'constructor', '__proto__[x]', 'a[b]', 'limit')), garbageString),
+    { maxLength: 2 },
+  )
   const raw = fc.oneof(
     { arbitrary: fc.constant(''), weight: 6 },
-    { arbitrary: fc.constantFrom('&', '&&&', '=', '&=x', '&%E0%A4%A=1', '&a=%zz', '&%00=%00', '&lat=1&lat=2', '&__proto__[polluted]=1', '&a[]=1&a[]=2', '#frag', '&;'), weight: 2 },
+    {
+      arbitrary: fc.constantFrom(
+        '&',
+        '&&&',
+        '=',
+        '&=x',
+        '&%E0%A4%A=1',
+        '&a=%zz',
+        '&%00=%00',
+        '&lat=1&lat=2',
+        '&__proto__[polluted]=1',
+        '&a[]=1&a[]=2',
+        '#frag',
+        '&;',
+      ),
+      weight: 2,
+    },
   )
   return fc.tuple(fc.tuple(...perParam), extra, raw).map(([params, ex, rawQuery]) => ({ query: [...params.flat(), ...ex], rawQuery }))
 }
@@ -418,37 +621,51 @@ function idArb(op: Operation): fc.Arbitrary<Call['id']> {
 
 function headersArb(op: Operation): fc.Arbitrary<Record<string, Str>> {
   const idem = op.headers.find((h) => h.name === 'idempotency-key')
-  return fc.record({
-    'idempotency-key': fc.oneof(
-      { arbitrary: idem ? valid(idem.schema) as fc.Arbitrary<Str> : headerText, weight: idem ? 6 : 1 },
-      { arbitrary: headerText, weight: 2 },
-    ),
-    accept: fc.oneof(fc.constantFrom('*/*', 'application/json', 'text/html', 'text/csv', 'image/png', 'application/xml;q=0.9, */*;q=0.1'), headerText),
-    'accept-language': headerText,
-    'x-forwarded-for': fc.oneof(fc.constantFrom('1.2.3.4', '::1', 'unknown', '1.2.3.4, 5.6.7.8', '999.999.999.999'), headerText),
-    origin: fc.oneof(fc.constantFrom('https://evil.example.com', 'null'), headerText),
-    cookie: headerText,
-    'if-none-match': headerText,
-    range: fc.oneof(fc.constantFrom('bytes=0-0', 'bytes=-1', 'bytes=99999999-'), headerText),
-    // The server reads POST + X-HTTP-Method-Override: PATCH as PATCH (wx.request has no PATCH).
-    'x-http-method-override': fc.oneof({ arbitrary: fc.constantFrom('PATCH', 'patch', 'DELETE', 'PUT', 'GET'), weight: 1 }, { arbitrary: fc.constant(''), weight: 4 }),
-    // Now and then a head over Node's 16 KB limit.
-    'x-padding': fc.oneof({ arbitrary: fc.constant(new Repeat('a', 17_000)), weight: 1 }, { arbitrary: fc.constant('a'), weight: 15 }),
-  }, { requiredKeys: idem ? ['idempotency-key'] : [] })
+  return fc.record(
+    {
+      'idempotency-key': fc.oneof(
+        { arbitrary: idem ? (valid(idem.schema) as fc.Arbitrary<Str>) : headerText, weight: idem ? 6 : 1 },
+        { arbitrary: headerText, weight: 2 },
+      ),
+      accept: fc.oneof(
+        fc.constantFrom('*/*', 'application/json', 'text/html', 'text/csv', 'image/png', 'application/xml;q=0.9, */*;q=0.1'),
+        headerText,
+      ),
+      'accept-language': headerText,
+      'x-forwarded-for': fc.oneof(fc.constantFrom('1.2.3.4', '::1', 'unknown', '1.2.3.4, 5.6.7.8', '999.999.999.999'), headerText),
+      origin: fc.oneof(fc.constantFrom('https://evil.example.com', 'null'), headerText),
+      cookie: headerText,
+      'if-none-match': headerText,
+      range: fc.oneof(fc.constantFrom('bytes=0-0', 'bytes=-1', 'bytes=99999999-'), headerText),
+      // The server reads POST + X-HTTP-Method-Override: PATCH as PATCH (wx.request has no PATCH).
+      'x-http-method-override': fc.oneof(
+        { arbitrary: fc.constantFrom('PATCH', 'patch', 'DELETE', 'PUT', 'GET'), weight: 1 },
+        { arbitrary: fc.constant(''), weight: 4 },
+      ),
+      // Now and then a head over Node's 16 KB limit.
+      'x-padding': fc.oneof({ arbitrary: fc.constant(new Repeat('a', 17_000)), weight: 1 }, { arbitrary: fc.constant('a'), weight: 15 }),
+    },
+    { requiredKeys: idem ? ['idempotency-key'] : [] },
+  )
 }
 
 function callArb(op: Operation): fc.Arbitrary<Call> {
-  return fc.record({
-    who: fc.oneof(
-      { arbitrary: fc.constantFrom<Who>('resident', 'worker', 'supervisor'), weight: 6 },
-      { arbitrary: fc.constantFrom<Who>('nobody', 'garbage'), weight: 2 },
-    ),
-    auth: garbageAuth,
-    id: idArb(op),
-    query: queryArb(op),
-    headers: headersArb(op),
-    body: op.method === 'GET' ? fc.constant<Body>({ kind: 'none' }) : bodyArb(op),
-  }, { requiredKeys: ['who', 'query', 'headers', 'body'] }).map(({ query, ...rest }) => ({ ...rest, query: query.query, rawQuery: query.rawQuery }))
+  return fc
+    .record(
+      {
+        who: fc.oneof(
+          { arbitrary: fc.constantFrom<Who>('resident', 'worker', 'supervisor'), weight: 6 },
+          { arbitrary: fc.constantFrom<Who>('nobody', 'garbage'), weight: 2 },
+        ),
+        auth: garbageAuth,
+        id: idArb(op),
+        query: queryArb(op),
+        headers: headersArb(op),
+        body: op.method === 'GET' ? fc.constant<Body>({ kind: 'none' }) : bodyArb(op),
+      },
+      { requiredKeys: ['who', 'query', 'headers', 'body'] },
+    )
+    .map(({ query, ...rest }) => ({ ...rest, query: query.query, rawQuery: query.rawQuery }))
 }
 
 // ───────────────────────── sending ─────────────────────────
@@ -466,7 +683,12 @@ function pct(s: Str): string {
   return out
 }
 
-const MAGIC = { png: [...PNG.subarray(0, 16)], jpeg: [0xff, 0xd8, 0xff, 0xe0], webp: [...Buffer.from('RIFF\0\0\0\0WEBP')], none: [] as number[] }
+const MAGIC = {
+  png: [...PNG.subarray(0, 16)],
+  jpeg: [0xff, 0xd8, 0xff, 0xe0],
+  webp: [...Buffer.from('RIFF\0\0\0\0WEBP')],
+  none: [] as number[],
+}
 
 function encodeBody(body: Body): { body?: string | FormData; contentType?: string } {
   switch (body.kind) {
@@ -478,7 +700,10 @@ function encodeBody(body: Body): { body?: string | FormData; contentType?: strin
       return { body: String(body.text), contentType: body.contentType === undefined ? undefined : String(body.contentType) }
     case 'deep': {
       const close = body.open === '[' ? ']' : '}'
-      return { body: body.open.repeat(body.depth) + (body.open === '[' ? '' : '1') + close.repeat(body.depth), contentType: String(body.contentType) }
+      return {
+        body: body.open.repeat(body.depth) + (body.open === '[' ? '' : '1') + close.repeat(body.depth),
+        contentType: String(body.contentType),
+      }
     }
     case 'form': {
       const form = new FormData()
@@ -493,7 +718,12 @@ function encodeBody(body: Body): { body?: string | FormData; contentType?: strin
   }
 }
 
-interface Answer { status: number; text: string; contentType: string; url: string }
+interface Answer {
+  status: number
+  text: string
+  contentType: string
+  url: string
+}
 /** An answer; or `reset`: the server closed the connection early, before its answer reached us (a head over the limit). */
 type Sent = Answer | { reset: string; url: string }
 
@@ -549,7 +779,8 @@ async function send(op: Operation, call: Call): Promise<Sent | null> {
 function problem(res: Answer): string | null {
   if (res.status >= 500) return `answered ${res.status}: ${res.text.slice(0, 300)}`
   if (res.status < 400) return null
-  if (!res.contentType.startsWith('application/json')) return `${res.status} with content-type "${res.contentType}": ${res.text.slice(0, 300)}`
+  if (!res.contentType.startsWith('application/json'))
+    return `${res.status} with content-type "${res.contentType}": ${res.text.slice(0, 300)}`
   let body: unknown
   try {
     body = JSON.parse(res.text)
@@ -558,8 +789,11 @@ function problem(res: Answer): string | null {
   }
   const b = body as Record<string, unknown>
   const keys = b && typeof b === 'object' && !Array.isArray(b) ? Object.keys(b).sort().join(',') : ''
-  const shapeOk = (keys === 'code,message' || (keys === 'code,field,message' && typeof b.field === 'string' && b.field !== ''))
-    && (ERROR_CODES as readonly unknown[]).includes(b.code) && typeof b.message === 'string' && b.message.trim() !== ''
+  const shapeOk =
+    (keys === 'code,message' || (keys === 'code,field,message' && typeof b.field === 'string' && b.field !== '')) &&
+    (ERROR_CODES as readonly unknown[]).includes(b.code) &&
+    typeof b.message === 'string' &&
+    b.message.trim() !== ''
   return shapeOk ? null : `${res.status} with a body that is not { code, message, field? }: ${res.text.slice(0, 300)}`
 }
 
@@ -571,7 +805,8 @@ async function keepLoggedIn(op: Operation, call: Call, res: Answer) {
 }
 
 async function alive(): Promise<string | null> {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return `the server exited (${server.child.exitCode ?? server.child.signalCode}):\n${server.output().slice(-3000)}`
+  if (server.child.exitCode !== null || server.child.signalCode !== null)
+    return `the server exited (${server.child.exitCode ?? server.child.signalCode}):\n${server.output().slice(-3000)}`
   try {
     const live = await fetch(`${server.url}/api/health/live`, { signal: AbortSignal.timeout(10_000) })
     const ready = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(10_000) })
@@ -605,10 +840,20 @@ describe(`bugs the fuzzer found, on ${backend}`, () => {
     isError(nul, 400, 'name')
     expect(nul.body.message).toContain('姓名（name）')
     // jsonb refuses the escape of a lone surrogate.
-    const surrogate = await me.post('/api/requests', {
-      category: 'elderly_care', description: '测试', requester: 'self', contactName: '模糊', contactPhone: '13812345678', urgency: 'normal', attributes: { a: '\ud800' },
-      area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
-    }, { 'idempotency-key': 'fuzz-regression-surrogate' })
+    const surrogate = await me.post(
+      '/api/requests',
+      {
+        category: 'elderly_care',
+        description: '测试',
+        requester: 'self',
+        contactName: '模糊',
+        contactPhone: '13812345678',
+        urgency: 'normal',
+        attributes: { a: '\ud800' },
+        area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
+      },
+      { 'idempotency-key': 'fuzz-regression-surrogate' },
+    )
     isError(surrogate, 400, 'attributes.a')
     // A deeply nested body sent to a route that takes none does not overflow the check.
     const deep = await api(server.url).call('POST', '/api/auth/logout', '['.repeat(30_000) + ']'.repeat(30_000))
@@ -623,10 +868,19 @@ describe(`bugs the fuzzer found, on ${backend}`, () => {
   test('year 0000 and the leap second 23:59:60 are 400, not a database error (500)', async () => {
     isError(await api(server.url).get('/api/activities?from=0000-01-01'), 400, 'from')
     const worker = api(server.url, tokens.worker)
-    const activity = (opensAt: string, closesAt: string) => worker.post('/api/staff/activities', {
-      title: '闰秒', category: 'class', audience: 'all', description: '测试', place: '教室', capacity: 5,
-      opensAt, closesAt, cancelDeadline: fromNow(30), sessions: [{ startsAt: fromNow(60), endsAt: fromNow(61) }],
-    })
+    const activity = (opensAt: string, closesAt: string) =>
+      worker.post('/api/staff/activities', {
+        title: '闰秒',
+        category: 'class',
+        audience: 'all',
+        description: '测试',
+        place: '教室',
+        capacity: 5,
+        opensAt,
+        closesAt,
+        cancelDeadline: fromNow(30),
+        sessions: [{ startsAt: fromNow(60), endsAt: fromNow(61) }],
+      })
     const yearZero = await activity('0000-01-01T00:00:00Z', fromNow(40))
     isError(yearZero, 400, 'opensAt')
     expect(yearZero.body.message).toContain('opensAt')
@@ -644,8 +898,16 @@ describe(`bugs the fuzzer found, on ${backend}`, () => {
       who: 'worker',
       auth: 'ÿþ',
       headers: {
-        'idempotency-key': 'h', accept: 'application/json', 'accept-language': new Repeat('a', 820), 'x-forwarded-for': '999.999.999.999',
-        origin: 'https://evil.example.com', cookie: 'G_/EJ[b?', 'if-none-match': 'U[k[wWe06S', range: 'Nl$', 'x-http-method-override': '', 'x-padding': 'a',
+        'idempotency-key': 'h',
+        accept: 'application/json',
+        'accept-language': new Repeat('a', 820),
+        'x-forwarded-for': '999.999.999.999',
+        origin: 'https://evil.example.com',
+        cookie: 'G_/EJ[b?',
+        'if-none-match': 'U[k[wWe06S',
+        range: 'Nl$',
+        'x-http-method-override': '',
+        'x-padding': 'a',
       },
       body: { kind: 'none' },
       query: [[new Repeat('长', 30_000), new Repeat('长', 30_000)]],
@@ -672,7 +934,7 @@ describe(`bugs the fuzzer found, on ${backend}`, () => {
     expect(await alive()).toBeNull()
   })
 
-  test("what Fastify and Node answer before any route is { code, message } too", async () => {
+  test('what Fastify and Node answer before any route is { code, message } too', async () => {
     // A malformed percent-encoding in the path (Fastify: FST_ERR_BAD_URL).
     const badUrl = await fetch(`${server.url}/api/stations/%E0%A4%A`)
     expect(badUrl.status).toBe(400)
@@ -734,8 +996,10 @@ describe(`fuzzing every operation on ${backend}`, () => {
         break
       }
     }
-    // eslint-disable-next-line no-console
-    console.log(`fuzz on ${backend}: ${sent} calls to ${ops.length} operations (${unsendable} unsendable by the client, skipped); statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}; ${closedEarly} closed early (reset before the answer arrived, server still up)`)
+
+    console.log(
+      `fuzz on ${backend}: ${sent} calls to ${ops.length} operations (${unsendable} unsendable by the client, skipped); statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}; ${closedEarly} closed early (reset before the answer arrived, server still up)`,
+    )
     expect(failures).toEqual([])
     expect(unsendable).toBeLessThan(sent / 10)
   })
@@ -772,7 +1036,8 @@ describe(`fuzzing every operation on ${backend}`, () => {
             if (!res) return
             sent++
             if ('reset' in res) return // refused before it was read to the end; the server's health is checked after the batch
-            if (res.status < 400 || res.status >= 500) throw new Error(`${op.key} → ${res.status}, expected a rejection: ${res.text.slice(0, 300)}`)
+            if (res.status < 400 || res.status >= 500)
+              throw new Error(`${op.key} → ${res.status}, expected a rejection: ${res.text.slice(0, 300)}`)
             const p = problem(res)
             if (p) throw new Error(`${op.key} → ${p}`)
           }),
@@ -785,12 +1050,14 @@ describe(`fuzzing every operation on ${backend}`, () => {
     const dead = await alive()
     await server.stop()
     const after = await snapshot(database)
-    // eslint-disable-next-line no-console
+
     console.log(`fuzz on ${backend}: ${sent} rejected calls to ${fuzzed} operations; ${Object.keys(before).length} tables compared`)
     expect(dead).toBeNull()
     expect(failures).toEqual([])
     expect(Object.keys(before).length).toBeGreaterThan(10)
-    const changed = Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]).map((t) => `${t}: ${before[t]} → ${after[t]}`)
+    const changed = Object.keys({ ...before, ...after })
+      .filter((t) => before[t] !== after[t])
+      .map((t) => `${t}: ${before[t]} → ${after[t]}`)
     expect(changed).toEqual([])
   })
 })
@@ -799,9 +1066,11 @@ describe(`fuzzing every operation on ${backend}`, () => {
 async function snapshot(database: { dataDir: string; databaseUrl: string | null }): Promise<Record<string, string>> {
   const db = await openDatabase(database)
   try {
-    const tables = (await db.query<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
-    )).rows
+    const tables = (
+      await db.query<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+      )
+    ).rows
     const out: Record<string, string> = {}
     for (const { table_name } of tables) {
       const { rows } = await db.query<{ n: number; digest: string }>(
@@ -832,24 +1101,41 @@ function rejectedCallArb(op: Operation): fc.Arbitrary<Call> | null {
   }
   if (op.body) {
     const body = op.body
-    wrongs.push(fc.oneof(
-      fc.tuple(valid(body), fc.string({ maxLength: 8 }), wildValue).map(([v, k, x]) => (c: Call): Call => {
-        const value = v && typeof v === 'object' && !Array.isArray(v) ? structuredCloneWithRepeat(v) as object : {}
-        defineKey(value, `unknown_${k}`, x)
-        return { ...c, body: { kind: 'json', value, contentType: 'application/json' } }
-      }),
-      fc.constantFrom(...BROKEN_JSON).map((text) => (c: Call): Call => ({ ...c, body: { kind: 'text', text, contentType: 'application/json' } })),
-      fc.oneof(fc.array(fc.jsonValue()), fc.string(), fc.double(), fc.boolean(), fc.constant(null)).map((value) => (c: Call): Call => ({ ...c, body: { kind: 'json', value, contentType: 'application/json' } })),
-      fc.tuple(valid(body), fc.constantFrom('text/plain', 'application/xml', 'application/octet-stream', 'application/x-www-form-urlencoded'))
-        .map(([v, contentType]) => (c: Call): Call => ({ ...c, body: { kind: 'text', text: JSON.stringify(v), contentType } })),
-    ))
+    wrongs.push(
+      fc.oneof(
+        fc.tuple(valid(body), fc.string({ maxLength: 8 }), wildValue).map(([v, k, x]) => (c: Call): Call => {
+          const value = v && typeof v === 'object' && !Array.isArray(v) ? (structuredCloneWithRepeat(v) as object) : {}
+          defineKey(value, `unknown_${k}`, x)
+          return { ...c, body: { kind: 'json', value, contentType: 'application/json' } }
+        }),
+        fc
+          .constantFrom(...BROKEN_JSON)
+          .map((text) => (c: Call): Call => ({ ...c, body: { kind: 'text', text, contentType: 'application/json' } })),
+        fc
+          .oneof(fc.array(fc.jsonValue()), fc.string(), fc.double(), fc.boolean(), fc.constant(null))
+          .map((value) => (c: Call): Call => ({ ...c, body: { kind: 'json', value, contentType: 'application/json' } })),
+        fc
+          .tuple(
+            valid(body),
+            fc.constantFrom('text/plain', 'application/xml', 'application/octet-stream', 'application/x-www-form-urlencoded'),
+          )
+          .map(([v, mediaType]) => (c: Call): Call => ({ ...c, body: { kind: 'text', text: JSON.stringify(v), contentType: mediaType } })),
+      ),
+    )
   }
   if (op.query.length > 0) {
-    wrongs.push(fc.tuple(fc.string({ maxLength: 8 }), garbageString).map(([k, v]) => (c: Call) => ({ ...c, query: [...c.query, [`unknown_${k}`, v] as [Str, Str]] })))
+    wrongs.push(
+      fc
+        .tuple(fc.string({ maxLength: 8 }), garbageString)
+        .map(([k, v]) => (c: Call) => ({ ...c, query: [...c.query, [`unknown_${k}`, v] as [Str, Str]] })),
+    )
   }
   const idem = op.headers.find((h) => h.name === 'idempotency-key' && h.required)
   if (idem) {
-    const bad = fc.oneof(fc.constantFrom('', 'short', 'with space', 'semi;colon', 'x'.repeat(101)), headerText.filter((v) => !new RegExp(idem.schema.pattern).test(String(v))))
+    const bad = fc.oneof(
+      fc.constantFrom('', 'short', 'with space', 'semi;colon', 'x'.repeat(101)),
+      headerText.filter((v) => !new RegExp(idem.schema.pattern).test(String(v))),
+    )
     wrongs.push(bad.map((v) => (c: Call) => ({ ...c, headers: { ...c.headers, 'idempotency-key': v } })))
   }
   if (wrongs.length === 0) return null

@@ -13,7 +13,8 @@ import { startServer, type TestServer } from './helpers/server'
 
 jest.setTimeout(120_000)
 
-const HTML = '<!doctype html><html><head><script defer src="/js/app.1a2b3c4d.js"></script></head><body><div id="app"></div></body></html>'.repeat(8)
+const HTML =
+  '<!doctype html><html><head><script defer src="/js/app.1a2b3c4d.js"></script></head><body><div id="app"></div></body></html>'.repeat(8)
 const JS = 'console.log("社工站居民服务");\n'.repeat(200)
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
 
@@ -41,7 +42,11 @@ afterAll(async () => {
 })
 
 /** The bytes as they travel (fetch would decompress them). */
-function get(p: string, acceptEncoding?: string, extra: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: Buffer }> {
+function get(
+  p: string,
+  acceptEncoding?: string,
+  extra: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const headers = { ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }), ...extra }
     http
@@ -59,7 +64,10 @@ function get(p: string, acceptEncoding?: string, extra: Record<string, string> =
 }
 
 test('a browser that accepts brotli gets the brotli copy of the page and the scripts', async () => {
-  for (const [p, text, type] of [['/', HTML, 'text/html'], ['/js/app.1a2b3c4d.js', JS, 'javascript']] as const) {
+  for (const [p, text, type] of [
+    ['/', HTML, 'text/html'],
+    ['/js/app.1a2b3c4d.js', JS, 'javascript'],
+  ] as const) {
     const res = await get(p, 'gzip, deflate, br')
     expect({ p, status: res.status, encoding: res.headers.get('content-encoding') }).toEqual({ p, status: 200, encoding: 'br' })
     expect(res.headers.get('content-type')).toContain(type)
@@ -85,7 +93,8 @@ test('content-hashed files are kept for a year; index.html and unhashed files ar
   expect((await get('/js/app.1a2b3c4d.js', 'identity')).headers.get('cache-control')).toBe(immutable)
   expect((await get('/static/images/home.0f1e2d3c.png')).headers.get('cache-control')).toBe(immutable)
   for (const p of ['/', '/index.html', '/assets/map/marker.png']) {
-    for (const enc of ['br', 'identity']) expect({ p, enc, cache: (await get(p, enc)).headers.get('cache-control') }).toEqual({ p, enc, cache: 'no-cache' })
+    for (const enc of ['br', 'identity'])
+      expect({ p, enc, cache: (await get(p, enc)).headers.get('cache-control') }).toEqual({ p, enc, cache: 'no-cache' })
   }
 })
 

@@ -81,7 +81,10 @@ describe(`escalation on ${backend}`, () => {
 describe(`notifications on ${backend}`, () => {
   test('every status change is in the outbox; the sender delivers it as a subscribe message, retrying with backoff', async () => {
     const config = loadConfig({
-      WECHAT_API_BASE: wechat.url, WECHAT_APPID: 'wx-test-app', WECHAT_SECRET: 'test-secret', WECHAT_TEMPLATE_REQUEST_STATUS: 'tmpl-status',
+      WECHAT_API_BASE: wechat.url,
+      WECHAT_APPID: 'wx-test-app',
+      WECHAT_SECRET: 'test-secret',
+      WECHAT_TEMPLATE_REQUEST_STATUS: 'tmpl-status',
     } as unknown as NodeJS.ProcessEnv)
     const user = await upsertUserByOpenid(db, 'o-notify', '居民')
     await db.query('UPDATE outbox SET delivered_at = now()') // earlier tests' messages
@@ -89,7 +92,10 @@ describe(`notifications on ${backend}`, () => {
 
     wechat.failNext(1)
     expect(await deliverPending(db, config, log, hours(200))).toBe(0)
-    const { rows } = await db.query<{ attempts: number; next_attempt_at: Date; last_error: string }>('SELECT attempts, next_attempt_at, last_error FROM outbox WHERE user_id = $1', [user.id])
+    const { rows } = await db.query<{ attempts: number; next_attempt_at: Date; last_error: string }>(
+      'SELECT attempts, next_attempt_at, last_error FROM outbox WHERE user_id = $1',
+      [user.id],
+    )
     expect(rows[0]).toMatchObject({ attempts: 1 })
     expect(new Date(rows[0]!.next_attempt_at).getTime()).toBeGreaterThan(hours(200).getTime())
 

@@ -23,7 +23,13 @@ beforeAll(async () => {
     prepare: async (db) => {
       await seedDemoData(db)
       // A supervisor far away (杨浦区), and a session that expired yesterday.
-      await upsertStaffAccount(db, { username: 'yangpu-sun', password: 'yangpu-pass-1', nickname: '孙督导', role: 'supervisor', stationCode: 'YP' })
+      await upsertStaffAccount(db, {
+        username: 'yangpu-sun',
+        password: 'yangpu-pass-1',
+        nickname: '孙督导',
+        role: 'supervisor',
+        stationCode: 'YP',
+      })
       const user = await upsertUserByOpenid(db, 'dev:过期的人', '过期的人')
       expiredToken = (await createSession(db, user, 1, new Date(Date.now() - 48 * 3600_000))).token
     },
@@ -54,33 +60,89 @@ const BODIES: Record<string, unknown> = {
   'POST /api/staff/ratings/{id}/review': { approve: true },
 }
 /** Routes where another resident may legitimately act on the id (public, or anyone may enroll). */
-const OPEN_TO_RESIDENTS = new Set(['GET /api/activities/{id}', 'GET /api/stations/{id}', 'GET /api/stations/{id}/ratings', 'POST /api/activities/{id}/enrollments'])
+const OPEN_TO_RESIDENTS = new Set([
+  'GET /api/activities/{id}',
+  'GET /api/stations/{id}',
+  'GET /api/stations/{id}/ratings',
+  'POST /api/activities/{id}/enrollments',
+])
 
 test(`no route that takes an id lets anyone but the owner or the owner's station in, on ${backend}`, async () => {
   // Resident A: a request with a photo, a child, an enrollment. Station: 先进街道社工站.
   const a = api(server.url, (await api(server.url).post('/api/auth/dev', { nickname: MARK.name })).body.token)
   const aToken = (await api(server.url).post('/api/auth/dev', { nickname: MARK.name })).body.token as string
   const form = new FormData()
-  form.append('file', new Blob([new Uint8Array(Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'.padEnd(140, '0'), 'hex'))]), 'a.png')
-  const upload = await (await server.fetch(`/api/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${aToken}` } })).json()
-  const request = (await a.post<HelpRequest>('/api/requests', {
-    category: 'elderly_care', description: '权限测试', requester: 'self', contactName: MARK.name, contactPhone: MARK.phone, urgency: 'normal', photoIds: [upload.id],
-    area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
-  }, { 'idempotency-key': 'permissions-matrix-1' })).body
+  form.append(
+    'file',
+    new Blob([new Uint8Array(Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'.padEnd(140, '0'), 'hex'))]),
+    'a.png',
+  )
+  const upload = await (
+    await server.fetch(`/api/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${aToken}` } })
+  ).json()
+  const request = (
+    await a.post<HelpRequest>(
+      '/api/requests',
+      {
+        category: 'elderly_care',
+        description: '权限测试',
+        requester: 'self',
+        contactName: MARK.name,
+        contactPhone: MARK.phone,
+        urgency: 'normal',
+        photoIds: [upload.id],
+        area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
+      },
+      { 'idempotency-key': 'permissions-matrix-1' },
+    )
+  ).body
   expect(request.station.name).toBe('先进街道社工站')
-  const member = (await a.post<FamilyMember>('/api/me/family', { name: MARK.name, birthDate: '2019-04-04', relationship: '女儿', childNoticeVersion: CHILD_NOTICE_VERSION })).body
-  const xianjin = api(server.url, (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token)
-  const activity = (await xianjin.post<ActivityDetail>('/api/staff/activities', {
-    title: '权限测试课', category: 'class', audience: 'all', description: '测试', place: '教室', capacity: 5,
-    opensAt: fromNow(-1), closesAt: fromNow(40), cancelDeadline: fromNow(30), sessions: [{ startsAt: fromNow(60), endsAt: fromNow(61) }],
-  })).body
-  const enrollment = (await a.post<Enrollment>(`/api/activities/${activity.id}/enrollments`, { familyMemberId: member.id, contactPhone: MARK.phone })).body
+  const member = (
+    await a.post<FamilyMember>('/api/me/family', {
+      name: MARK.name,
+      birthDate: '2019-04-04',
+      relationship: '女儿',
+      childNoticeVersion: CHILD_NOTICE_VERSION,
+    })
+  ).body
+  const xianjin = api(
+    server.url,
+    (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token,
+  )
+  const activity = (
+    await xianjin.post<ActivityDetail>('/api/staff/activities', {
+      title: '权限测试课',
+      category: 'class',
+      audience: 'all',
+      description: '测试',
+      place: '教室',
+      capacity: 5,
+      opensAt: fromNow(-1),
+      closesAt: fromNow(40),
+      cancelDeadline: fromNow(30),
+      sessions: [{ startsAt: fromNow(60), endsAt: fromNow(61) }],
+    })
+  ).body
+  const enrollment = (
+    await a.post<Enrollment>(`/api/activities/${activity.id}/enrollments`, { familyMemberId: member.id, contactPhone: MARK.phone })
+  ).body
   expect(enrollment.status).toBe('confirmed')
   // A second request, resolved by 先进 and rated by A (a public comment the station must review).
-  const rated = (await a.post<HelpRequest>('/api/requests', {
-    category: 'elderly_care', description: '权限测试二', requester: 'self', contactName: MARK.name, contactPhone: MARK.phone, urgency: 'normal',
-    area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
-  }, { 'idempotency-key': 'permissions-matrix-2' })).body
+  const rated = (
+    await a.post<HelpRequest>(
+      '/api/requests',
+      {
+        category: 'elderly_care',
+        description: '权限测试二',
+        requester: 'self',
+        contactName: MARK.name,
+        contactPhone: MARK.phone,
+        urgency: 'normal',
+        area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
+      },
+      { 'idempotency-key': 'permissions-matrix-2' },
+    )
+  ).body
   await xianjin.post(`/api/staff/requests/${rated.id}/accept`, {})
   await xianjin.post(`/api/staff/requests/${rated.id}/resolve`, { summary: '已办结' })
   expect((await a.post(`/api/requests/${rated.id}/rating`, { outcome: 'resolved', stars: 5, comment: '谢谢' })).status).toBe(201)
@@ -97,7 +159,8 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
     return null
   }
 
-  const login = async (username: string, password = DEMO_STAFF_PASSWORD) => (await api(server.url).post('/api/staff/login', { username, password })).body.token as string
+  const login = async (username: string, password = DEMO_STAFF_PASSWORD) =>
+    (await api(server.url).post('/api/staff/login', { username, password })).body.token as string
   const principals: { who: string; token: string | null; staff: boolean }[] = [
     { who: 'nobody', token: null, staff: false },
     { who: 'expired token', token: expiredToken, staff: false },
@@ -109,7 +172,11 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
   const doc = (await api(server.url).get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> }
   const routes = Object.entries(doc.paths)
     .filter(([path]) => path.includes('{id}'))
-    .flatMap(([path, ops]) => Object.keys(ops).filter((m) => ['get', 'post', 'patch', 'delete'].includes(m)).map((m) => ({ method: m.toUpperCase(), path })))
+    .flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => ['get', 'post', 'patch', 'delete'].includes(m))
+        .map((m) => ({ method: m.toUpperCase(), path })),
+    )
   expect(routes.length).toBeGreaterThanOrEqual(25)
 
   const problems: string[] = []
@@ -125,7 +192,11 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
     for (const p of principals) {
       const open = OPEN_TO_RESIDENTS.has(route)
       if (open && p.token !== expiredToken && p.token !== null) continue // legitimately allowed
-      const res = await api(server.url, p.token ?? undefined).call(method, url, method === 'GET' || method === 'DELETE' ? undefined : BODIES[route] ?? {})
+      const res = await api(server.url, p.token ?? undefined).call(
+        method,
+        url,
+        method === 'GET' || method === 'DELETE' ? undefined : (BODIES[route] ?? {}),
+      )
       checked++
       const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body)
       const publicRead = method === 'GET' && open
@@ -145,9 +216,15 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
 
   // And nothing changed: A's request, enrollment and child are as they were.
   expect((await a.get<HelpRequest>(`/api/requests/${request.id}`)).body).toMatchObject({ status: 'submitted', contactPhone: MARK.phone })
-  expect((await a.get<{ items: Enrollment[] }>('/api/enrollments/mine')).body.items[0]).toMatchObject({ id: enrollment.id, status: 'confirmed' })
+  expect((await a.get<{ items: Enrollment[] }>('/api/enrollments/mine')).body.items[0]).toMatchObject({
+    id: enrollment.id,
+    status: 'confirmed',
+  })
   expect((await a.get<{ items: FamilyMember[] }>('/api/me/family')).body.items.map((m) => m.name)).toEqual([MARK.name])
-  expect((await a.get<HelpRequest>(`/api/requests/${rated.id}`)).body).toMatchObject({ status: 'resolved', rating: { stars: 5, reply: null } })
+  expect((await a.get<HelpRequest>(`/api/requests/${rated.id}`)).body).toMatchObject({
+    status: 'resolved',
+    rating: { stars: 5, reply: null },
+  })
 })
 
 test(`every protected route answers 401 whatever it is sent, and a resident on a staff route 403 — before any validation, on ${backend}`, async () => {
@@ -164,8 +241,20 @@ test(`every protected route answers 401 whatever it is sent, and a resident on a
   const MALFORMED: { what: string; id: string; query: string; body?: string; headers?: Record<string, string> }[] = [
     { what: 'an empty body', id: '1', query: '', body: '{}', headers: { 'content-type': 'application/json' } },
     { what: 'a body that is not JSON', id: 'not-a-uuid', query: '', body: '{"a":', headers: { 'content-type': 'application/json' } },
-    { what: 'an unsupported content type', id: '00000000-0000-4000-8000-000000000000', query: '', body: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
-    { what: 'a bad query string and a body too large', id: '0', query: '?lat=abc&from=yesterday&unknown=1', body: JSON.stringify({ unknown: 'x'.repeat(70_000) }), headers: { 'content-type': 'application/json' } },
+    {
+      what: 'an unsupported content type',
+      id: '00000000-0000-4000-8000-000000000000',
+      query: '',
+      body: 'x=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    },
+    {
+      what: 'a bad query string and a body too large',
+      id: '0',
+      query: '?lat=abc&from=yesterday&unknown=1',
+      body: JSON.stringify({ unknown: 'x'.repeat(70_000) }),
+      headers: { 'content-type': 'application/json' },
+    },
   ]
   const callers = [
     { who: 'nobody', token: null as string | null, expect: () => 401 },
@@ -182,13 +271,17 @@ test(`every protected route answers 401 whatever it is sent, and a resident on a
         if (expected === null) continue // a resident may call it: its input rules are theirs to know
         const res = await fetch(`${server.url}${path.replace('{id}', input.id)}${input.query}`, {
           method,
-          headers: { ...(method === 'GET' || method === 'DELETE' ? {} : input.headers), ...(c.token ? { authorization: `Bearer ${c.token}` } : {}) },
+          headers: {
+            ...(method === 'GET' || method === 'DELETE' ? {} : input.headers),
+            ...(c.token ? { authorization: `Bearer ${c.token}` } : {}),
+          },
           body: method === 'GET' || method === 'DELETE' ? undefined : input.body,
         })
         const body = (await res.json().catch(() => null)) as { code?: string } | null
         checked++
         const code = expected === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN'
-        if (res.status !== expected || body?.code !== code) problems.push(`${method} ${path} with ${input.what} as ${c.who}: ${res.status} ${JSON.stringify(body)?.slice(0, 120)}`)
+        if (res.status !== expected || body?.code !== code)
+          problems.push(`${method} ${path} with ${input.what} as ${c.who}: ${res.status} ${JSON.stringify(body)?.slice(0, 120)}`)
       }
     }
   }

@@ -45,13 +45,21 @@ async function throwAwayPostgres() {
 }
 
 const body = (n: number) => ({
-  category: 'elderly_care', description: `重启测试 ${n}：想了解助餐服务`, requester: 'self', contactName: '王大娘', contactPhone: '13812345678', urgency: 'normal',
+  category: 'elderly_care',
+  description: `重启测试 ${n}：想了解助餐服务`,
+  requester: 'self',
+  contactName: '王大娘',
+  contactPhone: '13812345678',
+  urgency: 'normal',
   area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
 })
 
 ;(installed ? test : test.skip)('the API rides out a PostgreSQL restart: 503 while it is down, then back without restarting', async () => {
   const pg = await throwAwayPostgres()
-  server = await startServer({ database: { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-pgr-')), databaseUrl: pg.url }, env: { JOB_INTERVAL_MS: '0' } })
+  server = await startServer({
+    database: { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-pgr-')), databaseUrl: pg.url },
+    env: { JOB_INTERVAL_MS: '0' },
+  })
   const me = api(server.url, (await api(server.url).post('/api/auth/dev', { nickname: '重启测试' })).body.token)
   expect((await me.post<HelpRequest>('/api/requests', body(1), { 'idempotency-key': 'pg-restart-key-1' })).status).toBe(201)
 

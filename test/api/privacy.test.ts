@@ -23,7 +23,8 @@ const login = async (nickname: string) => {
   const { body } = await api(server.url).post('/api/auth/dev', { nickname })
   return { client: api(server.url, body.token), token: body.token as string }
 }
-const staff = async (username: string) => api(server.url, (await api(server.url).post('/api/staff/login', { username, password: DEMO_STAFF_PASSWORD })).body.token)
+const staff = async (username: string) =>
+  api(server.url, (await api(server.url).post('/api/staff/login', { username, password: DEMO_STAFF_PASSWORD })).body.token)
 
 // Values that occur nowhere else, so that a scan of the whole database can look for them.
 const M = {
@@ -46,27 +47,71 @@ describe(`个人信息 on ${backend}`, () => {
     const worker = await staff('xianjin-li')
 
     // A child, an enrollment for her and one for myself, a request for my mother with a photo and a message.
-    const child = (await me.post<FamilyMember>('/api/me/family', { name: M.child, birthDate: '2019-03-04', relationship: '女儿', notes: M.childNotes, childNoticeVersion: CHILD_NOTICE_VERSION })).body
-    const cls = (await worker.post<ActivityDetail>('/api/staff/activities', {
-      title: '隐私测试课', category: 'class', audience: 'all', description: '测试', place: '教室', capacity: 2, photoConsentRequired: true,
-      opensAt: fromNow(-1), closesAt: fromNow(40), cancelDeadline: fromNow(30), sessions: [{ startsAt: fromNow(60), endsAt: fromNow(61) }],
-    })).body
-    const mine = await me.post<Enrollment>(`/api/activities/${cls.id}/enrollments`, { familyMemberId: child.id, contactPhone: M.phone, photoConsent: true })
+    const child = (
+      await me.post<FamilyMember>('/api/me/family', {
+        name: M.child,
+        birthDate: '2019-03-04',
+        relationship: '女儿',
+        notes: M.childNotes,
+        childNoticeVersion: CHILD_NOTICE_VERSION,
+      })
+    ).body
+    const cls = (
+      await worker.post<ActivityDetail>('/api/staff/activities', {
+        title: '隐私测试课',
+        category: 'class',
+        audience: 'all',
+        description: '测试',
+        place: '教室',
+        capacity: 2,
+        photoConsentRequired: true,
+        opensAt: fromNow(-1),
+        closesAt: fromNow(40),
+        cancelDeadline: fromNow(30),
+        sessions: [{ startsAt: fromNow(60), endsAt: fromNow(61) }],
+      })
+    ).body
+    const mine = await me.post<Enrollment>(`/api/activities/${cls.id}/enrollments`, {
+      familyMemberId: child.id,
+      contactPhone: M.phone,
+      photoConsent: true,
+    })
     expect(mine.body.status).toBe('confirmed')
     await me.post(`/api/activities/${cls.id}/enrollments`, { name: M.selfName, contactPhone: M.phone })
     const { client: other } = await login('排队的家长')
-    const waiting = await other.post<Enrollment>(`/api/activities/${cls.id}/enrollments`, { name: '排队的孩子', contactPhone: '13812345678' })
+    const waiting = await other.post<Enrollment>(`/api/activities/${cls.id}/enrollments`, {
+      name: '排队的孩子',
+      contactPhone: '13812345678',
+    })
     expect(waiting.body.status).toBe('waitlisted')
 
     const form = new FormData()
-    form.append('file', new Blob([new Uint8Array(Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'.padEnd(140, '0'), 'hex'))]), 'a.png')
-    const photo = await (await server.fetch(`/api/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })).json()
-    const request = (await me.post<HelpRequest>('/api/requests', {
-      category: 'elderly_care', description: M.description, photoIds: [photo.id], requester: 'family',
-      helped: { name: M.mother, relationship: '母亲', phone: M.phone, address: M.address, consent: true },
-      contactName: M.nickname, contactPhone: M.phone, address: M.address, urgency: 'normal',
-      area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
-    }, { 'idempotency-key': 'privacy-test-key-1' })).body
+    form.append(
+      'file',
+      new Blob([new Uint8Array(Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'.padEnd(140, '0'), 'hex'))]),
+      'a.png',
+    )
+    const photo = await (
+      await server.fetch(`/api/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })
+    ).json()
+    const request = (
+      await me.post<HelpRequest>(
+        '/api/requests',
+        {
+          category: 'elderly_care',
+          description: M.description,
+          photoIds: [photo.id],
+          requester: 'family',
+          helped: { name: M.mother, relationship: '母亲', phone: M.phone, address: M.address, consent: true },
+          contactName: M.nickname,
+          contactPhone: M.phone,
+          address: M.address,
+          urgency: 'normal',
+          area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
+        },
+        { 'idempotency-key': 'privacy-test-key-1' },
+      )
+    ).body
     expect(request.station.name).toBe('先进街道社工站')
     await me.post(`/api/requests/${request.id}/messages`, { body: M.message })
 
@@ -102,7 +147,15 @@ describe(`个人信息 on ${backend}`, () => {
     expect(seen.category).toBe('elderly_care')
     expect(seen.description).toBe('（居民已注销，内容已删除）')
     expect(JSON.stringify(seen)).not.toContain(M.phone)
-    expect((await server.fetch(`/api/uploads/${photo.id}`, { headers: { authorization: `Bearer ${(await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token}` } })).status).toBe(404)
+    expect(
+      (
+        await server.fetch(`/api/uploads/${photo.id}`, {
+          headers: {
+            authorization: `Bearer ${(await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token}`,
+          },
+        })
+      ).status,
+    ).toBe(404)
     // Logging in again with the same WeChat identity starts a new, empty account.
     const again = await login(M.nickname)
     expect((await again.client.get<{ items: unknown[] }>('/api/requests/mine')).body.items).toEqual([])
@@ -112,7 +165,11 @@ describe(`个人信息 on ${backend}`, () => {
     await server.stop()
     const db = await openDatabase({ dataDir: server.dataDir, databaseUrl: server.databaseUrl })
     try {
-      const tables = (await db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`)).rows
+      const tables = (
+        await db.query<{ table_name: string }>(
+          `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+        )
+      ).rows
       expect(tables.length).toBeGreaterThan(10)
       const found: string[] = []
       for (const { table_name } of tables) {

@@ -5,7 +5,17 @@
  * content-safety hook (a fake WeChat msgSecCheck), the report's permissions
  * and CSV, and bad input.
  */
-import type { ActivityDetail, Enrollment, HelpRequest, StaffActionResult, StaffRating, StaffRatingList, StaffRequest, StationRatings, StationReport } from '../../contract/types'
+import type {
+  ActivityDetail,
+  Enrollment,
+  HelpRequest,
+  StaffActionResult,
+  StaffRating,
+  StaffRatingList,
+  StaffRequest,
+  StationRatings,
+  StationReport,
+} from '../../contract/types'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { startFakeWechat, type FakeWechat } from './helpers/fakeWechat'
 import { api, backend, startApp, type TestApp } from './helpers/server'
@@ -16,7 +26,9 @@ let server: TestApp
 let wechat: FakeWechat
 beforeAll(async () => {
   wechat = await startFakeWechat()
-  server = await startApp({ env: { JOB_INTERVAL_MS: '0', WECHAT_API_BASE: wechat.url, WECHAT_APPID: 'wx-test-app', WECHAT_SECRET: 'test-secret' } })
+  server = await startApp({
+    env: { JOB_INTERVAL_MS: '0', WECHAT_API_BASE: wechat.url, WECHAT_APPID: 'wx-test-app', WECHAT_SECRET: 'test-secret' },
+  })
 })
 afterAll(async () => {
   await server?.stop()
@@ -46,11 +58,21 @@ beforeAll(async () => {
 let k = 0
 /** A request for one's mother in 民馨社区: routed to 先进街道社工站. */
 const submit = async (who: Client, name = '张秀兰') => {
-  const res = await who.post<HelpRequest>('/api/requests', {
-    category: 'elderly_care', attributes: { livesAlone: 'yes', mobility: 'limited' }, description: '母亲独居，想了解助餐服务。',
-    requester: 'family', helped: { name, relationship: '母亲', consent: true }, contactName: '评价测试李女士', contactPhone: '13812345678',
-    area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' }, urgency: 'normal',
-  }, { 'idempotency-key': `rating-test-${Date.now()}-${k++}` })
+  const res = await who.post<HelpRequest>(
+    '/api/requests',
+    {
+      category: 'elderly_care',
+      attributes: { livesAlone: 'yes', mobility: 'limited' },
+      description: '母亲独居，想了解助餐服务。',
+      requester: 'family',
+      helped: { name, relationship: '母亲', consent: true },
+      contactName: '评价测试李女士',
+      contactPhone: '13812345678',
+      area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
+      urgency: 'normal',
+    },
+    { 'idempotency-key': `rating-test-${Date.now()}-${k++}` },
+  )
   expect(res.status).toBe(201)
   expect(res.body.station.name).toBe('先进街道社工站')
   return res.body
@@ -67,7 +89,8 @@ const resolvedRequest = async (who?: Client) => {
   await resolve(req.id)
   return { r, req }
 }
-const rate = (who: Client, id: string, body: unknown) => who.post<HelpRequest & { code?: string; message?: string }>(`/api/requests/${id}/rating`, body)
+const rate = (who: Client, id: string, body: unknown) =>
+  who.post<HelpRequest & { code?: string; message?: string }>(`/api/requests/${id}/rating`, body)
 let xianjinId: string
 beforeAll(async () => {
   xianjinId = (await xianjin.get('/api/staff/me')).body.station.id
@@ -109,7 +132,8 @@ describe(`the station's public figures, replies and content safety on ${backend}
     const check = wechat.calls.filter((c) => c.pathname === '/wxa/msg_sec_check')
     expect(check.length).toBeGreaterThanOrEqual(2)
 
-    const publicComments = async () => (await api(server.url).get<StationRatings>(`/api/stations/${xianjinId}/ratings`)).body.comments.map((c) => c.comment)
+    const publicComments = async () =>
+      (await api(server.url).get<StationRatings>(`/api/stations/${xianjinId}/ratings`)).body.comments.map((c) => c.comment)
     expect(await publicComments()).not.toEqual(expect.arrayContaining(['这条待审的留言']))
     const list = (await xianjin.get<StaffRatingList>('/api/staff/ratings')).body.items
     const pending = list.find((i) => i.comment === '这条待审的留言')!
@@ -138,12 +162,17 @@ describe(`the station's public figures, replies and content safety on ${backend}
 
     const ok = await xianjin.post<StaffRating>(`/api/staff/ratings/${target.id}/reply`, { body: '谢谢您的肯定，我们会继续做好助餐服务。' })
     expect(ok.status).toBe(200)
-    expect(ok.body).toMatchObject({ reply: { body: '谢谢您的肯定，我们会继续做好助餐服务。', stationName: '先进街道社工站' }, canReply: false })
+    expect(ok.body).toMatchObject({
+      reply: { body: '谢谢您的肯定，我们会继续做好助餐服务。', stationName: '先进街道社工站' },
+      canReply: false,
+    })
     const twice = await xianjin.post(`/api/staff/ratings/${target.id}/reply`, { body: '再谢一次' })
     expect(twice.status).toBe(409)
     expect(twice.body.message).toBe('这条评价已经回复过了')
     expect((await xianjin.post(`/api/staff/ratings/${target.id}/reply`, { body: '' })).status).toBe(400)
-    const pub = (await api(server.url).get<StationRatings>(`/api/stations/${xianjinId}/ratings`)).body.comments.find((c) => c.id === target.id)!
+    const pub = (await api(server.url).get<StationRatings>(`/api/stations/${xianjinId}/ratings`)).body.comments.find(
+      (c) => c.id === target.id,
+    )!
     expect(pub.reply).toMatchObject({ body: '谢谢您的肯定，我们会继续做好助餐服务。' })
     const unreplied = (await xianjin.get<StaffRatingList>('/api/staff/ratings?unreplied=true')).body.items.map((i) => i.id)
     expect(unreplied).not.toContain(target.id)
@@ -151,7 +180,7 @@ describe(`the station's public figures, replies and content safety on ${backend}
 })
 
 describe(`rating a help request on ${backend}`, () => {
-  test('before resolution: 409 with a clear message; someone else\'s request: 404; after: 201 and the badge goes', async () => {
+  test("before resolution: 409 with a clear message; someone else's request: 404; after: 201 and the badge goes", async () => {
     const mother = await resident()
     const req = await submit(mother)
     const early = await rate(mother, req.id, { outcome: 'resolved', stars: 5 })
@@ -169,7 +198,14 @@ describe(`rating a help request on ${backend}`, () => {
 
     const ok = await rate(mother, req.id, { outcome: 'resolved', stars: 5, tags: ['响应及时', '态度好'], comment: '李社工很耐心' })
     expect(ok.status).toBe(201)
-    expect(ok.body.rating).toMatchObject({ subject: 'request', outcome: 'resolved', stars: 5, tags: ['响应及时', '态度好'], comment: '李社工很耐心', anonymous: false })
+    expect(ok.body.rating).toMatchObject({
+      subject: 'request',
+      outcome: 'resolved',
+      stars: 5,
+      tags: ['响应及时', '态度好'],
+      comment: '李社工很耐心',
+      anonymous: false,
+    })
     expect(ok.body.ratingDue).toBe(false)
     expect((await mother.get('/api/requests/mine')).body.items.find((i: any) => i.id === req.id).ratingDue).toBe(false)
   })
@@ -182,7 +218,7 @@ describe(`rating a help request on ${backend}`, () => {
     expect(list).toHaveLength(1)
   })
 
-  test('未解决 reopens the request in the same station\'s queue with the words; resolved again, it can be rated again (5★)', async () => {
+  test("未解决 reopens the request in the same station's queue with the words; resolved again, it can be rated again (5★)", async () => {
     const { r, req } = await resolvedRequest()
     const res = await rate(r, req.id, { outcome: 'unresolved', stars: 2, tags: ['等待时间长'], comment: '助餐点太远，老人去不了' })
     expect(res.status).toBe(201)
@@ -200,7 +236,10 @@ describe(`rating a help request on ${backend}`, () => {
     expect(again.status).toBe(201)
     expect(again.body.rating).toMatchObject({ outcome: 'resolved', stars: 5 })
     const both = (await xianjin.get<StaffRatingList>('/api/staff/ratings')).body.items.filter((i) => i.requestId === req.id)
-    expect(both.map((b) => [b.outcome, b.stars, b.low])).toEqual([['resolved', 5, false], ['unresolved', 2, true]])
+    expect(both.map((b) => [b.outcome, b.stars, b.low])).toEqual([
+      ['resolved', 5, false],
+      ['unresolved', 2, true],
+    ])
   })
 
   test('anonymous to the station: the words, never the name nor the request; flagged low for the station head', async () => {
@@ -208,7 +247,14 @@ describe(`rating a help request on ${backend}`, () => {
     await rate(r, req.id, { outcome: 'partly', stars: 2, comment: '匿名的意见：希望多来看看', anonymous: true })
     const list = await xianjin.get<StaffRatingList>('/api/staff/ratings?low=true')
     const item = list.body.items.find((i) => i.comment === '匿名的意见：希望多来看看')!
-    expect(item).toMatchObject({ anonymous: true, residentName: null, requestId: null, requestNumber: null, low: true, subjectLabel: '养老服务' })
+    expect(item).toMatchObject({
+      anonymous: true,
+      residentName: null,
+      requestId: null,
+      requestNumber: null,
+      low: true,
+      subjectLabel: '养老服务',
+    })
     expect(JSON.stringify(list.body)).not.toContain(req.number)
     expect(list.body.lowUnreplied).toBeGreaterThanOrEqual(1)
     // Nor next to the name on the request itself.
@@ -239,8 +285,12 @@ describe(`rating a help request on ${backend}`, () => {
     ]
     for (const [body, message, field] of cases) {
       const res = await rate(r, req.id, body)
-      expect([JSON.stringify(body), res.status, res.body.code, (res.body as { field?: string }).field ?? null])
-        .toEqual([JSON.stringify(body), 400, field ? 'FIELD_INVALID' : 'BAD_REQUEST', field])
+      expect([JSON.stringify(body), res.status, res.body.code, (res.body as { field?: string }).field ?? null]).toEqual([
+        JSON.stringify(body),
+        400,
+        field ? 'FIELD_INVALID' : 'BAD_REQUEST',
+        field,
+      ])
       expect(res.body.message).toMatch(message)
     }
     expect((await rate(r, 'not-a-uuid', { outcome: 'resolved', stars: 4 })).status).toBe(400)
@@ -254,18 +304,31 @@ describe(`rating an activity on ${backend}`, () => {
     const HOUR = 3600_000
     const t = (h: number) => new Date(Date.now() + h * HOUR).toISOString()
     const created = await xianjin.post<ActivityDetail>('/api/staff/activities', {
-      title: '评价测试讲座', category: 'health', audience: 'elderly', description: '测试', place: '活动室', capacity: 5,
-      opensAt: t(-1), closesAt: t(1), cancelDeadline: t(1), sessions: [{ startsAt: t(2), endsAt: t(3) }],
+      title: '评价测试讲座',
+      category: 'health',
+      audience: 'elderly',
+      description: '测试',
+      place: '活动室',
+      capacity: 5,
+      opensAt: t(-1),
+      closesAt: t(1),
+      cancelDeadline: t(1),
+      sessions: [{ startsAt: t(2), endsAt: t(3) }],
     })
     expect(created.status).toBe(201)
     const elder = await resident()
-    const e = await elder.post<Enrollment>(`/api/activities/${created.body.id}/enrollments`, { name: '评价测试王大爷', contactPhone: '13812345678' })
+    const e = await elder.post<Enrollment>(`/api/activities/${created.body.id}/enrollments`, {
+      name: '评价测试王大爷',
+      contactPhone: '13812345678',
+    })
     expect(e.status).toBe(201)
     expect(e.body.ratingDue).toBe(false)
     const early = await elder.post(`/api/enrollments/${e.body.id}/rating`, { stars: 5 })
     expect(early.status).toBe(409)
     expect(early.body.message).toBe('参加活动（签到）后才能评价')
-    expect((await xianjin.post('/api/staff/checkins', { enrollmentId: e.body.id, sessionId: created.body.sessions[0]!.id })).status).toBe(200)
+    expect((await xianjin.post('/api/staff/checkins', { enrollmentId: e.body.id, sessionId: created.body.sessions[0]!.id })).status).toBe(
+      200,
+    )
     const mine = (await elder.get('/api/enrollments/mine')).body.items.find((i: Enrollment) => i.id === e.body.id)
     expect(mine.ratingDue).toBe(true)
 
@@ -278,7 +341,9 @@ describe(`rating an activity on ${backend}`, () => {
     expect(ok.body).toMatchObject({ ratingDue: false, rating: { subject: 'enrollment', outcome: null, stars: 4, tags: ['内容有收获'] } })
     const change = await elder.post<Enrollment>(`/api/enrollments/${e.body.id}/rating`, { stars: 5 })
     expect(change.status).toBe(200)
-    const staffView = (await xianjin.get<StaffRatingList>('/api/staff/ratings?subject=enrollment')).body.items.find((i) => i.activityId === created.body.id)!
+    const staffView = (await xianjin.get<StaffRatingList>('/api/staff/ratings?subject=enrollment')).body.items.find(
+      (i) => i.activityId === created.body.id,
+    )!
     expect(staffView).toMatchObject({ subjectLabel: '评价测试讲座', stars: 5, residentName: '评价测试王大爷', requestId: null })
   })
 })

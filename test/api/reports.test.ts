@@ -48,7 +48,10 @@ let report: StationReport
 
 const station = async (code: string) => (await db.query<{ id: string }>('SELECT id FROM stations WHERE code = $1', [code])).rows[0]!.id
 const account = async (username: string): Promise<Staff> => {
-  const { rows } = await db.query<{ id: string; role: Staff['role']; station_id: string }>('SELECT id, role, station_id FROM users WHERE username = $1', [username])
+  const { rows } = await db.query<{ id: string; role: Staff['role']; station_id: string }>(
+    'SELECT id, role, station_id FROM users WHERE username = $1',
+    [username],
+  )
   return { id: rows[0]!.id, role: rows[0]!.role, stationId: rows[0]!.station_id }
 }
 const act = (who: Staff, id: string, action: Parameters<typeof applyStaffAction>[3], hours: number) =>
@@ -58,8 +61,14 @@ const rate = (userId: string, id: string, body: Parameters<typeof rateRequest>[3
 const reportFor = (who: Staff, q: Parameters<typeof stationReport>[3]) => stationReport(when(ctx, at(12)), db, who, q)
 
 const request = (stationId: string, over: Partial<CreateRequestBody> = {}): CreateRequestBody => ({
-  category: 'elderly_care', description: '报表测试：想了解助餐服务', requester: 'self', contactName: '报表测试居民',
-  contactPhone: '13900005555', urgency: 'normal', stationId, ...over,
+  category: 'elderly_care',
+  description: '报表测试：想了解助餐服务',
+  requester: 'self',
+  contactName: '报表测试居民',
+  contactPhone: '13900005555',
+  urgency: 'normal',
+  stationId,
+  ...over,
 })
 
 beforeAll(async () => {
@@ -101,23 +110,44 @@ beforeAll(async () => {
 
   // The lecture at 先进: three confirmed, two checked in, one rating.
   const iso = (h: number) => at(h).toISOString()
-  const lecture = await db.transaction((tx) => createActivity(when(ctx, at(-72)), tx, { stationId: ids['DL-JP-XJ']!, createdBy: null, body: {
-    title: '报表测试讲座', category: 'health', audience: 'elderly', description: '测试', place: '活动室', capacity: 10,
-    opensAt: iso(-48), closesAt: iso(1), cancelDeadline: iso(1), sessions: [{ startsAt: iso(2), endsAt: iso(3) }],
-  } }))
+  const lecture = await db.transaction((tx) =>
+    createActivity(when(ctx, at(-72)), tx, {
+      stationId: ids['DL-JP-XJ']!,
+      createdBy: null,
+      body: {
+        title: '报表测试讲座',
+        category: 'health',
+        audience: 'elderly',
+        description: '测试',
+        place: '活动室',
+        capacity: 10,
+        opensAt: iso(-48),
+        closesAt: iso(1),
+        cancelDeadline: iso(1),
+        sessions: [{ startsAt: iso(2), endsAt: iso(3) }],
+      },
+    }),
+  )
   const enrolled: { userId: string; id: string }[] = []
   for (const name of ['甲', '乙', '丙']) {
     const u = await upsertUserByOpenid(db, `o-report-lecture-${name}`, name)
-    const e = await db.transaction((tx) => enroll(when(ctx, at(-24)), tx, lecture, u.id, { name: `报表测试${name}`, contactPhone: '13900006666' }))
+    const e = await db.transaction((tx) =>
+      enroll(when(ctx, at(-24)), tx, lecture, u.id, { name: `报表测试${name}`, contactPhone: '13900006666' }),
+    )
     enrolled.push({ userId: u.id, id: e.enrollment.id })
   }
   for (const e of enrolled.slice(0, 2)) {
     await checkIn(when(ctx, at(2.1)), xj, { enrollmentId: e.id })
   }
-  await db.transaction((tx) => rateEnrollment(when(ctx, at(4)), tx, enrolled[0]!.id, { userId: enrolled[0]!.userId, body: { stars: 4 }, review: 'pass' }))
+  await db.transaction((tx) =>
+    rateEnrollment(when(ctx, at(4)), tx, enrolled[0]!.id, { userId: enrolled[0]!.userId, body: { stars: 4 }, review: 'pass' }),
+  )
   // The one who did not come cannot rate.
-  await expect(db.transaction((tx) => rateEnrollment(when(ctx, at(4)), tx, enrolled[2]!.id, { userId: enrolled[2]!.userId, body: { stars: 1 }, review: 'pass' })))
-    .rejects.toMatchObject({ statusCode: 409, refusal: { code: 'RATING_NOT_ALLOWED', message: '参加活动（签到）后才能评价' } })
+  await expect(
+    db.transaction((tx) =>
+      rateEnrollment(when(ctx, at(4)), tx, enrolled[2]!.id, { userId: enrolled[2]!.userId, body: { stars: 1 }, review: 'pass' }),
+    ),
+  ).rejects.toMatchObject({ statusCode: 409, refusal: { code: 'RATING_NOT_ALLOWED', message: '参加活动（签到）后才能评价' } })
 
   report = await reportFor(staff['jinpu-zhao']!, WEEK)
 })
@@ -129,27 +159,66 @@ describe(`station report on ${backend}`, () => {
   test('先进街道社工站: received, on-time acceptance, medians, overdue, escalations, satisfaction, attendance', () => {
     expect(row(report, 'DL-JP-XJ')).toMatchObject({
       received: 4, // R1, R2, R3 submitted; R4 transferred in (R1's reopening is not a new request)
-      accepted: 3, acceptedOnTime: 2, onTimeRate: 2 / 3, medianAcceptMinutes: 60,
-      resolved: 3, medianResolveMinutes: 300, // 5 h, 3 h (since the reopening), 8 h
+      accepted: 3,
+      acceptedOnTime: 2,
+      onTimeRate: 2 / 3,
+      medianAcceptMinutes: 60,
+      resolved: 3,
+      medianResolveMinutes: 300, // 5 h, 3 h (since the reopening), 8 h
       overdue: 3, // R2 accepted late, R3 escalated by the job, R4 still waiting past its target
       escalations: 1,
-      ratings: 4, averageStars: 3.8, resolvedShare: 1 / 3, // 2★ 4★ 5★ for requests, 4★ for the lecture
-      activitiesHeld: 1, expectedAttendance: 3, attended: 2, attendanceRate: 2 / 3,
+      ratings: 4,
+      averageStars: 3.8,
+      resolvedShare: 1 / 3, // 2★ 4★ 5★ for requests, 4★ for the lecture
+      activitiesHeld: 1,
+      expectedAttendance: 3,
+      attended: 2,
+      attendanceRate: 2 / 3,
     })
   })
 
   test('民馨社区 and 金普新区: a transfer out is not an escalation; an escalation in is received and then waits', () => {
     expect(row(report, 'DL-JP-XJ-MX')).toMatchObject({
-      received: 2, accepted: 1, acceptedOnTime: 1, onTimeRate: 1, medianAcceptMinutes: 30, resolved: 1, medianResolveMinutes: 60,
-      overdue: 0, escalations: 0, ratings: 0, averageStars: null, resolvedShare: null, activitiesHeld: 0, attendanceRate: null,
+      received: 2,
+      accepted: 1,
+      acceptedOnTime: 1,
+      onTimeRate: 1,
+      medianAcceptMinutes: 30,
+      resolved: 1,
+      medianResolveMinutes: 60,
+      overdue: 0,
+      escalations: 0,
+      ratings: 0,
+      averageStars: null,
+      resolvedShare: null,
+      activitiesHeld: 0,
+      attendanceRate: null,
     })
-    expect(row(report, 'DL-JP')).toMatchObject({ received: 1, accepted: 0, onTimeRate: null, medianAcceptMinutes: null, overdue: 1, escalations: 0 })
+    expect(row(report, 'DL-JP')).toMatchObject({
+      received: 1,
+      accepted: 0,
+      onTimeRate: null,
+      medianAcceptMinutes: null,
+      overdue: 1,
+      escalations: 0,
+    })
   })
 
   test('the total is over the whole subtree (medians recomputed, not averaged); other stations are all zero; nothing outside the subtree', async () => {
     expect(report.total).toMatchObject({
-      received: 7, accepted: 4, acceptedOnTime: 3, onTimeRate: 0.75, medianAcceptMinutes: 60, resolved: 4, medianResolveMinutes: 240,
-      overdue: 4, escalations: 1, ratings: 4, averageStars: 3.8, activitiesHeld: 1, attended: 2,
+      received: 7,
+      accepted: 4,
+      acceptedOnTime: 3,
+      onTimeRate: 0.75,
+      medianAcceptMinutes: 60,
+      resolved: 4,
+      medianResolveMinutes: 240,
+      overdue: 4,
+      escalations: 1,
+      ratings: 4,
+      averageStars: 3.8,
+      activitiesHeld: 1,
+      attended: 2,
     })
     for (const r of report.items.filter((i) => !['DL-JP', 'DL-JP-XJ', 'DL-JP-XJ-MX'].includes(i.station.code))) {
       expect(r).toMatchObject({ received: 0, accepted: 0, resolved: 0, ratings: 0, activitiesHeld: 0 })
@@ -161,7 +230,7 @@ describe(`station report on ${backend}`, () => {
     expect(codes[0]).toBe('DL-JP') // the district first, then the levels below
   })
 
-  test('drill-down to 先进: its subtree only; a station outside the supervisor\'s subtree is not found; social workers are refused', async () => {
+  test("drill-down to 先进: its subtree only; a station outside the supervisor's subtree is not found; social workers are refused", async () => {
     const xj = await reportFor(staff['jinpu-zhao']!, { ...WEEK, stationId: ids['DL-JP-XJ'] })
     expect(xj.items.map((i) => i.station.code).sort()).toEqual(['DL-JP-XJ', 'DL-JP-XJ-DS', 'DL-JP-XJ-MX'])
     expect(xj.total).toMatchObject({ received: 6, accepted: 4, overdue: 3 })
@@ -174,7 +243,10 @@ describe(`station report on ${backend}`, () => {
   test('the period bounds the figures (China Standard Time days); a bad period is refused', async () => {
     const next = await reportFor(staff['jinpu-zhao']!, { from: '2027-03-02', to: '2027-03-07' })
     expect(next.total).toMatchObject({ received: 0, accepted: 0, resolved: 0, overdue: 0, ratings: 0, activitiesHeld: 0 })
-    await expect(reportFor(staff['jinpu-zhao']!, { from: '2027-03-07', to: '2027-03-01' })).rejects.toMatchObject({ statusCode: 400, refusal: { code: 'FIELD_INVALID', field: 'to', message: '结束日期不能早于开始日期' } })
+    await expect(reportFor(staff['jinpu-zhao']!, { from: '2027-03-07', to: '2027-03-01' })).rejects.toMatchObject({
+      statusCode: 400,
+      refusal: { code: 'FIELD_INVALID', field: 'to', message: '结束日期不能早于开始日期' },
+    })
     await expect(reportFor(staff['jinpu-zhao']!, { from: '2025-01-01', to: '2027-03-01' })).rejects.toMatchObject({ statusCode: 400 })
   })
 
@@ -193,11 +265,13 @@ describe(`rating edits on ${backend}`, () => {
     await rate(residentB, r2, { outcome: 'partly', stars: 3, comment: '还需要跟进' }, 8.5 + 24 * 6)
     const { rows } = await db.query<{ stars: number; comment: string }>('SELECT stars, comment FROM ratings WHERE request_id = $1', [r2])
     expect(rows).toEqual([{ stars: 3, comment: '还需要跟进' }])
-    await expect(rate(residentB, r2, { outcome: 'resolved', stars: 5 }, 8.5 + 24 * 7 + 1))
-      .rejects.toMatchObject({ statusCode: 409, refusal: { code: 'RATING_NOT_ALLOWED', message: '评价提交已超过 7 天，不能再修改' } })
+    await expect(rate(residentB, r2, { outcome: 'resolved', stars: 5 }, 8.5 + 24 * 7 + 1)).rejects.toMatchObject({
+      statusCode: 409,
+      refusal: { code: 'RATING_NOT_ALLOWED', message: '评价提交已超过 7 天，不能再修改' },
+    })
   })
 
-  test('a request rated 未解决 went back to its station\'s queue, and its timeline says so with the words', async () => {
+  test("a request rated 未解决 went back to its station's queue, and its timeline says so with the words", async () => {
     const r = (await getRequest(ctx, db, r1, { internal: false }))!
     const types = r.events.map((e) => e.type)
     expect(types).toEqual(['submitted', 'accepted', 'resolved', 'reopened', 'accepted', 'resolved'])

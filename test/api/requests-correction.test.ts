@@ -59,12 +59,13 @@ const submit = async (client: ReturnType<typeof api>, body: CreateRequestBody) =
   expect(res.status).toBe(201)
   return res.body
 }
-const staff = async () => api(server.url, (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token)
+const staff = async () =>
+  api(server.url, (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token)
 
 describe(`correcting a help request on ${backend}`, () => {
   let corrected: HelpRequest
 
-  test('the daughter corrects her phone and address and her mother\'s: the answer, her view and the station\'s show the new values, and the timeline names the fields', async () => {
+  test("the daughter corrects her phone and address and her mother's: the answer, her view and the station's show the new values, and the timeline names the fields", async () => {
     const daughter = await resident('更正女儿')
     const created = await submit(daughter, forMother)
     expect(created.station.name).toBe('先进街道社工站')
@@ -94,8 +95,16 @@ describe(`correcting a help request on ${backend}`, () => {
     const li = await staff()
     const seen = await li.get<StaffRequest>(`/api/staff/requests/${created.id}`)
     expect(seen.status).toBe(200)
-    expect(seen.body).toMatchObject({ contactPhone: NEW_PHONE, address: NEW_ADDRESS, helped: { phone: NEW_HELPED_PHONE, address: NEW_HELPED_ADDRESS } })
-    expect(seen.body.events.at(-1)).toMatchObject({ type: 'message', body: '居民更正了：联系电话、地址、被帮助人电话、被帮助人地址', internal: false })
+    expect(seen.body).toMatchObject({
+      contactPhone: NEW_PHONE,
+      address: NEW_ADDRESS,
+      helped: { phone: NEW_HELPED_PHONE, address: NEW_HELPED_ADDRESS },
+    })
+    expect(seen.body.events.at(-1)).toMatchObject({
+      type: 'message',
+      body: '居民更正了：联系电话、地址、被帮助人电话、被帮助人地址',
+      internal: false,
+    })
 
     // Name and time only; then the same values again, which changes nothing and adds no line.
     const again = await daughter.patch<HelpRequest>(`/api/requests/${created.id}`, { contactName: '李秀梅', preferredTime: '周末上午' })
@@ -116,7 +125,7 @@ describe(`correcting a help request on ${backend}`, () => {
     expect(corrected.helped!.phone).toBe(NEW_HELPED_PHONE)
   })
 
-  test('someone else\'s request → 404; no token → 401; nothing changes', async () => {
+  test("someone else's request → 404; no token → 401; nothing changes", async () => {
     const owner = await resident('更正主人')
     const created = await submit(owner, forSelf)
     const other = await resident('更正别人')
@@ -153,21 +162,34 @@ describe(`correcting a help request on ${backend}`, () => {
     ['a blank name', forSelf, { contactName: '   ' }, '请填写联系人，社工会这样称呼您', 'contactName'],
     ['a phone that is not text', forSelf, { contactPhone: 13812345678 }, '联系电话（contactPhone）格式不正确，应为文字', 'contactPhone'],
     ['a 101-character address', forSelf, { address: '很'.repeat(101) }, '地址（address）不能超过 100 个字', 'address'],
-    ['the helped person of a request for oneself', forSelf, { helped: { phone: '13900001111' } }, '本人求助没有被帮助人，不能更正被帮助人的信息', 'helped'],
-  ])('%s → 400 with the message (FIELD_INVALID naming the field, when one is at fault), and nothing changes', async (_name, submitted, patch, message, field) => {
-    const r = await resident(`更正坏输入-${keyCounter++}`) // a nickname has at most 20 characters
-    const created = await submit(r, submitted)
-    const res = await r.patch(`/api/requests/${created.id}`, patch)
-    expect(res.status).toBe(400)
-    expect(res.body).toEqual(field ? { code: 'FIELD_INVALID', field, message } : { code: 'BAD_REQUEST', message })
-    expect((await r.get<HelpRequest>(`/api/requests/${created.id}`)).body).toEqual(created)
-  })
+    [
+      'the helped person of a request for oneself',
+      forSelf,
+      { helped: { phone: '13900001111' } },
+      '本人求助没有被帮助人，不能更正被帮助人的信息',
+      'helped',
+    ],
+  ])(
+    '%s → 400 with the message (FIELD_INVALID naming the field, when one is at fault), and nothing changes',
+    async (_name, submitted, patch, message, field) => {
+      const r = await resident(`更正坏输入-${keyCounter++}`) // a nickname has at most 20 characters
+      const created = await submit(r, submitted)
+      const res = await r.patch(`/api/requests/${created.id}`, patch)
+      expect(res.status).toBe(400)
+      expect(res.body).toEqual(field ? { code: 'FIELD_INVALID', field, message } : { code: 'BAD_REQUEST', message })
+      expect((await r.get<HelpRequest>(`/api/requests/${created.id}`)).body).toEqual(created)
+    },
+  )
 
   // Last: stops the server to read its database (PGlite takes one process at a time).
   test('wx.request has no PATCH: POST with X-HTTP-Method-Override: PATCH is read as PATCH; no other method can be asked for', async () => {
     const daughter = await resident('改方法的女儿')
     const created = await submit(daughter, forMother)
-    const viaPost = await daughter.post(`/api/requests/${created.id}`, { contactName: '改名的李女士' }, { 'x-http-method-override': 'PATCH' })
+    const viaPost = await daughter.post(
+      `/api/requests/${created.id}`,
+      { contactName: '改名的李女士' },
+      { 'x-http-method-override': 'PATCH' },
+    )
     expect(viaPost.status).toBe(200)
     expect(viaPost.body.contactName).toBe('改名的李女士')
     const asDelete = await daughter.post(`/api/requests/${created.id}`, { contactName: '不应生效' }, { 'x-http-method-override': 'DELETE' })
@@ -199,7 +221,11 @@ describe(`correcting a help request on ${backend}`, () => {
 
 /** Every table and value in which one of the values appears as plain text. */
 async function plainIn(db: Database, values: string[]): Promise<string[]> {
-  const tables = (await db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`)).rows
+  const tables = (
+    await db.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    )
+  ).rows
   const found: string[] = []
   for (const { table_name } of tables) {
     const { rows } = await db.query<{ row: string }>(`SELECT t::text AS row FROM "${table_name}" t`)
@@ -230,16 +256,22 @@ describe(`correcting in the use case on ${backend}`, () => {
     const { user, request } = await create('o-correction-purged')
     await db.query(`UPDATE help_requests SET status = 'resolved', purged_at = now() WHERE id = $1`, [request.id])
     const attempt = correctRequest(ctx, request.id, user.id, { contactPhone: NEW_PHONE })
-    await expect(attempt).rejects.toMatchObject({ statusCode: 409, refusal: { code: 'REQUEST_STATE', message: '这条求助的个人信息已按保存期限清除，不能再更正' } })
+    await expect(attempt).rejects.toMatchObject({
+      statusCode: 409,
+      refusal: { code: 'REQUEST_STATE', message: '这条求助的个人信息已按保存期限清除，不能再更正' },
+    })
     await expect(attempt).rejects.toBeInstanceOf(Refused)
     const after = await getRequest(ctx, db, request.id, { internal: true })
     expect(after!.contactPhone).toBe(forMother.contactPhone)
     expect(after!.events.map((e) => e.type)).toEqual(['submitted'])
   })
 
-  test('another user\'s request → 404 from the use case too', async () => {
+  test("another user's request → 404 from the use case too", async () => {
     const { request } = await create('o-correction-owner')
     const other = await upsertUserByOpenid(db, 'o-correction-other', '别人')
-    await expect(correctRequest(ctx, request.id, other.id, { contactName: '别人' })).rejects.toMatchObject({ statusCode: 404, refusal: { code: 'NOT_FOUND' } })
+    await expect(correctRequest(ctx, request.id, other.id, { contactName: '别人' })).rejects.toMatchObject({
+      statusCode: 404,
+      refusal: { code: 'NOT_FOUND' },
+    })
   })
 })

@@ -20,8 +20,15 @@ beforeAll(async () => {
       // Stations come from the demo seed the server loads; accounts need the stations, so seed them here first.
       const { seedDemoData } = await import('../../server/seed')
       await seedDemoData(db)
-      for (const u of WORKERS) await upsertStaffAccount(db, { username: u, password: 'claim-pass-1', nickname: u, role: 'staff', stationCode: 'YP-DQ' })
-      await upsertStaffAccount(db, { username: 'lockout-test', password: 'right-password', nickname: '锁定测试', role: 'staff', stationCode: 'DL-JP-XJ' })
+      for (const u of WORKERS)
+        await upsertStaffAccount(db, { username: u, password: 'claim-pass-1', nickname: u, role: 'staff', stationCode: 'YP-DQ' })
+      await upsertStaffAccount(db, {
+        username: 'lockout-test',
+        password: 'right-password',
+        nickname: '锁定测试',
+        role: 'staff',
+        stationCode: 'DL-JP-XJ',
+      })
     },
   })
 })
@@ -86,7 +93,12 @@ describe(`help requests on ${backend}`, () => {
     expect(chosenWithout.body.station.name).toBe('先进街道社工站')
     expect(chosenWithout.body.routingReason).toContain('「民馨社区社会工作室」暂不提供养老服务')
 
-    const noRoom = await submit(r, { ...forMother, category: 'child_protection', attributes: { childSafe: 'safe' }, area: { ...MINXIN, community: '新华社区' } })
+    const noRoom = await submit(r, {
+      ...forMother,
+      category: 'child_protection',
+      attributes: { childSafe: 'safe' },
+      area: { ...MINXIN, community: '新华社区' },
+    })
     expect(noRoom.body.station.name).toBe('先进街道社工站')
   })
 
@@ -115,7 +127,9 @@ describe(`help requests on ${backend}`, () => {
     expect(replay.body.id).toBe(ok[0]!.body.id)
     expect(replay.headers.get('idempotent-replayed')).toBe('true')
 
-    expect(results.filter((x) => x.status === 409).every((x) => (x.body as unknown as { code: string }).code === 'IDEMPOTENCY_IN_FLIGHT')).toBe(true)
+    expect(
+      results.filter((x) => x.status === 409).every((x) => (x.body as unknown as { code: string }).code === 'IDEMPOTENCY_IN_FLIGHT'),
+    ).toBe(true)
     const other = await submit(r, { ...forMother, description: '另一件事' }, key)
     expect(other.status).toBe(422)
     expect(other.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' })
@@ -124,15 +138,45 @@ describe(`help requests on ${backend}`, () => {
 
   test.each([
     ['missing category', { ...forMother, category: undefined }, 400, { code: 'FIELD_INVALID', field: 'category' }, '服务类别'],
-    ['5,000-character text', { ...forMother, description: '很'.repeat(5000) }, 400, { code: 'FIELD_INVALID', field: 'description' }, '1000'],
+    [
+      '5,000-character text',
+      { ...forMother, description: '很'.repeat(5000) },
+      400,
+      { code: 'FIELD_INVALID', field: 'description' },
+      '1000',
+    ],
     ['bad phone', { ...forMother, contactPhone: '12345' }, 400, { code: 'FIELD_INVALID', field: 'contactPhone' }, '联系电话'],
-    ['bad helped phone', { ...forMother, helped: { ...forMother.helped, phone: '999' } }, 400, { code: 'FIELD_INVALID', field: 'helped.phone' }, '被帮助人'],
+    [
+      'bad helped phone',
+      { ...forMother, helped: { ...forMother.helped, phone: '999' } },
+      400,
+      { code: 'FIELD_INVALID', field: 'helped.phone' },
+      '被帮助人',
+    ],
     ['代办 without the helped person', { ...forMother, helped: undefined }, 400, { code: 'FIELD_INVALID', field: 'helped' }, '被帮助人'],
-    ['代办 without consent', { ...forMother, helped: { ...forMother.helped, consent: false } }, 400, { code: 'FIELD_INVALID', field: 'helped.consent' }, '同意'],
+    [
+      '代办 without consent',
+      { ...forMother, helped: { ...forMother.helped, consent: false } },
+      400,
+      { code: 'FIELD_INVALID', field: 'helped.consent' },
+      '同意',
+    ],
     ['a blank description', { ...forMother, description: '   ' }, 400, { code: 'FIELD_INVALID', field: 'description' }, '问题'],
-    ['unknown station', { ...forMother, stationId: '00000000-0000-4000-8000-000000000000' }, 404, { code: 'NOT_FOUND', field: 'stationId' }, '社工站'],
+    [
+      'unknown station',
+      { ...forMother, stationId: '00000000-0000-4000-8000-000000000000' },
+      404,
+      { code: 'NOT_FOUND', field: 'stationId' },
+      '社工站',
+    ],
     ['unknown field', { ...forMother, status: 'resolved' }, 400, { code: 'BAD_REQUEST' }, 'status'],
-    ['4 photos', { ...forMother, photoIds: Array(4).fill('00000000-0000-4000-8000-000000000000') }, 400, { code: 'FIELD_INVALID', field: 'photoIds' }, '照片'],
+    [
+      '4 photos',
+      { ...forMother, photoIds: Array(4).fill('00000000-0000-4000-8000-000000000000') },
+      400,
+      { code: 'FIELD_INVALID', field: 'photoIds' },
+      '照片',
+    ],
   ])('bad submission (%s) → 4xx with { code, message, field }, and nothing is created', async (_name, body, status, refusal, mention) => {
     const r = await resident(`坏输入-${_name}`)
     const res = await submit(r, body)
@@ -175,11 +219,15 @@ describe(`help requests on ${backend}`, () => {
     expect((await server.fetch(`/api/uploads/${photo.id}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200)
     const stranger = (await api(server.url).post('/api/auth/dev', { nickname: '陌生人' })).body.token
     expect((await server.fetch(`/api/uploads/${photo.id}`, { headers: { authorization: `Bearer ${stranger}` } })).status).toBe(404)
-    const workerToken = (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token
+    const workerToken = (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body
+      .token
     expect((await server.fetch(`/api/uploads/${photo.id}`, { headers: { authorization: `Bearer ${workerToken}` } })).status).toBe(200)
     // A photo already attached cannot be attached again by someone else.
     const reused = await submit(api(server.url, stranger), { ...forMother, photoIds: [photo.id] })
-    expect([reused.status, reused.body]).toEqual([400, { code: 'PHOTO_EXPIRED', field: 'photoIds', message: expect.stringContaining('照片') }])
+    expect([reused.status, reused.body]).toEqual([
+      400,
+      { code: 'PHOTO_EXPIRED', field: 'photoIds', message: expect.stringContaining('照片') },
+    ])
   })
 
   test('the whole path: claim, reply, internal note, resolve — the resident follows every step, never the note', async () => {
@@ -202,11 +250,15 @@ describe(`help requests on ${backend}`, () => {
 
     expect((await daughter.post(`/api/requests/${created.id}/cancel`)).status).toBe(409)
     expect((await li.post(`/api/staff/requests/${created.id}/note`, { body: '内部：需联系社区网格员核实' })).status).toBe(200)
-    const reply = await li.post<StaffActionResult>(`/api/staff/requests/${created.id}/reply`, { body: '您好，明天上午我们上门探访张阿姨。' })
+    const reply = await li.post<StaffActionResult>(`/api/staff/requests/${created.id}/reply`, {
+      body: '您好，明天上午我们上门探访张阿姨。',
+    })
     expect(reply.body.movedTo).toBeNull()
     expect(reply.body.request!.status).toBe('in_progress')
     expect((await daughter.post(`/api/requests/${created.id}/messages`, { body: '好的，谢谢！上午 9 点后家里有人。' })).status).toBe(200)
-    const resolved = await li.post<StaffActionResult>(`/api/staff/requests/${created.id}/resolve`, { summary: '已上门探访，已为张阿姨申请社区助餐服务。' })
+    const resolved = await li.post<StaffActionResult>(`/api/staff/requests/${created.id}/resolve`, {
+      summary: '已上门探访，已为张阿姨申请社区助餐服务。',
+    })
     expect(resolved.body.request!.status).toBe('resolved')
 
     const seen = (await daughter.get<HelpRequest>(`/api/requests/${created.id}`)).body
@@ -221,7 +273,9 @@ describe(`help requests on ${backend}`, () => {
     const reopened = await li.post<StaffActionResult>(`/api/staff/requests/${created.id}/reopen`, { reason: '家属反馈助餐未落实' })
     expect(reopened.body.request!.status).toBe('in_progress')
     // Not from 处理中: a state conflict, with its code.
-    expect((await li.post(`/api/staff/requests/${created.id}/reopen`, { reason: '再来一次' })).body).toMatchObject({ code: 'REQUEST_STATE' })
+    expect((await li.post(`/api/staff/requests/${created.id}/reopen`, { reason: '再来一次' })).body).toMatchObject({
+      code: 'REQUEST_STATE',
+    })
   })
 
   test('transfer to another station with a reason the resident sees; the old station loses sight of it, and is told where it went', async () => {
@@ -229,7 +283,10 @@ describe(`help requests on ${backend}`, () => {
     const created = (await submit(r, forMother)).body
     const li = await staffLogin('xianjin-li')
     const minxin = (await r.get(`/api/stations?q=${encodeURIComponent('民馨社区社会工作室')}`)).body.items[0]
-    const res = await li.post<StaffActionResult>(`/api/staff/requests/${created.id}/transfer`, { stationId: minxin.id, reason: '该家庭由民馨社区社工长期跟进' })
+    const res = await li.post<StaffActionResult>(`/api/staff/requests/${created.id}/transfer`, {
+      stationId: minxin.id,
+      reason: '该家庭由民馨社区社工长期跟进',
+    })
     // A successful action is never an error: 200, out of the worker's sight, and where it went.
     expect([res.status, res.body]).toEqual([200, { request: null, movedTo: { id: minxin.id, name: '民馨社区社会工作室' } }])
     const seen = (await r.get<HelpRequest>(`/api/requests/${created.id}`)).body
@@ -239,7 +296,10 @@ describe(`help requests on ${backend}`, () => {
     const liu = await staffLogin('minxin-liu')
     expect((await liu.get('/api/staff/queue')).body.items.map((x: any) => x.id)).toContain(created.id)
     const gone = await li.get(`/api/staff/requests/${created.id}`)
-    expect([gone.status, gone.body]).toEqual([404, { code: 'REQUEST_MOVED', message: '这条求助已转至「民馨社区社会工作室」，不再在您的队列中' }])
+    expect([gone.status, gone.body]).toEqual([
+      404,
+      { code: 'REQUEST_MOVED', message: '这条求助已转至「民馨社区社会工作室」，不再在您的队列中' },
+    ])
     // Another action on it now: the same answer, nothing written.
     expect((await li.post(`/api/staff/requests/${created.id}/note`, { body: '还在吗' })).body).toMatchObject({ code: 'REQUEST_MOVED' })
   })
@@ -248,7 +308,15 @@ describe(`help requests on ${backend}`, () => {
     const owner = await resident('权限-本人')
     const other = await resident('权限-他人')
     const plain = (await submit(owner, forMother)).body
-    const sensitive = (await submit(owner, { ...forMother, category: 'psychological', attributes: { selfHarm: 'no' }, stationId: undefined, area: { ...MINXIN, community: '没有工作室的社区' } })).body
+    const sensitive = (
+      await submit(owner, {
+        ...forMother,
+        category: 'psychological',
+        attributes: { selfHarm: 'no' },
+        stationId: undefined,
+        area: { ...MINXIN, community: '没有工作室的社区' },
+      })
+    ).body
     expect(sensitive.station.name).toBe('先进街道社工站')
 
     for (const path of [`/api/requests/${plain.id}`]) expect((await other.get(path)).status).toBe(404)
@@ -288,8 +356,13 @@ describe(`help requests on ${backend}`, () => {
   test('a request taken by phone joins the same queue and timeline', async () => {
     const li = await staffLogin('xianjin-li')
     const res = await li.post<HelpRequest>('/api/staff/requests', {
-      channel: 'phone', category: 'social_assistance', description: '王大爷来电咨询临时救助。', requester: 'self',
-      contactName: '王大爷', contactPhone: '0411-87001234', urgency: 'normal',
+      channel: 'phone',
+      category: 'social_assistance',
+      description: '王大爷来电咨询临时救助。',
+      requester: 'self',
+      contactName: '王大爷',
+      contactPhone: '0411-87001234',
+      urgency: 'normal',
     })
     expect(res.status).toBe(201)
     expect(res.body.channel).toBe('phone')
@@ -315,10 +388,17 @@ describe(`help requests on ${backend}`, () => {
     for (let i = 0; i < 500; i += 50) {
       await Promise.all(
         Array.from({ length: 50 }, (_, k) =>
-          workers[0]!.post('/api/staff/requests', {
-            channel: 'counter', category: 'community_governance', description: `窗口登记 ${i + k}`, requester: 'self',
-            contactName: '居民', contactPhone: '13800000000', urgency: 'normal',
-          }).then((r) => expect(r.status).toBe(201)),
+          workers[0]!
+            .post('/api/staff/requests', {
+              channel: 'counter',
+              category: 'community_governance',
+              description: `窗口登记 ${i + k}`,
+              requester: 'self',
+              contactName: '居民',
+              contactPhone: '13800000000',
+              urgency: 'normal',
+            })
+            .then((r) => expect(r.status).toBe(201)),
         ),
       )
     }

@@ -31,9 +31,13 @@ beforeAll(async () => {
 afterAll(() => db?.close())
 
 const body: CreateRequestBody = {
-  category: 'elderly_care', description: '保存期限测试：母亲需要助餐', requester: 'family',
+  category: 'elderly_care',
+  description: '保存期限测试：母亲需要助餐',
+  requester: 'family',
   helped: { name: '保存期限王奶奶', relationship: '母亲', phone: '13900002222', address: '保存期限路1号', consent: true },
-  contactName: '保存期限李女士', contactPhone: '13900003333', urgency: 'normal',
+  contactName: '保存期限李女士',
+  contactPhone: '13900003333',
+  urgency: 'normal',
   area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
 }
 
@@ -46,11 +50,27 @@ describe(`retention on ${backend}`, () => {
 
     const station = (await db.query<{ id: string }>(`SELECT id FROM stations WHERE code = 'DL-PLD-TP'`)).rows[0]!.id
     const at = (d: number, h = 9) => new Date(days(d).getTime() + (h - 10) * 3600_000).toISOString()
-    const lecture = await db.transaction((tx) => createActivity(when(ctx, T0), tx, { stationId: station, createdBy: null, body: {
-      title: '保存期限讲座', category: 'health', audience: 'elderly', description: '测试', place: '活动室', capacity: 10,
-      opensAt: at(0, 9), closesAt: at(2), cancelDeadline: at(2), sessions: [{ startsAt: at(3), endsAt: at(3, 11) }],
-    } }))
-    const e = await db.transaction((tx) => enroll(when(ctx, T0), tx, lecture, user.id, { name: '保存期限赵爷爷', contactPhone: '13900004444' }))
+    const lecture = await db.transaction((tx) =>
+      createActivity(when(ctx, T0), tx, {
+        stationId: station,
+        createdBy: null,
+        body: {
+          title: '保存期限讲座',
+          category: 'health',
+          audience: 'elderly',
+          description: '测试',
+          place: '活动室',
+          capacity: 10,
+          opensAt: at(0, 9),
+          closesAt: at(2),
+          cancelDeadline: at(2),
+          sessions: [{ startsAt: at(3), endsAt: at(3, 11) }],
+        },
+      }),
+    )
+    const e = await db.transaction((tx) =>
+      enroll(when(ctx, T0), tx, lecture, user.id, { name: '保存期限赵爷爷', contactPhone: '13900004444' }),
+    )
     expect(e.enrollment.status).toBe('confirmed')
 
     // Within the period nothing changes.
@@ -60,14 +80,24 @@ describe(`retention on ${backend}`, () => {
     expect(await db.transaction((tx) => purgeExpired(tx, days(RETENTION + 5), RETENTION))).toEqual({ requests: 0, enrollments: 0 })
 
     const purged = (await getRequest(ctx, db, closed.id, { internal: true }))!
-    expect(purged).toMatchObject({ status: 'cancelled', category: 'elderly_care', contactPhone: '', address: '', location: null, description: '（已超过保存期限，内容已删除）' })
+    expect(purged).toMatchObject({
+      status: 'cancelled',
+      category: 'elderly_care',
+      contactPhone: '',
+      address: '',
+      location: null,
+      description: '（已超过保存期限，内容已删除）',
+    })
     expect(purged.area).toEqual({ province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道' })
     expect(JSON.stringify(purged)).not.toMatch(/保存期限(王奶奶|李女士|路)|1390000/)
     expect(purged.events.map((ev) => ev.type)).toEqual(['submitted', 'cancelled'])
 
     const stillOpen = (await getRequest(ctx, db, open.id, { internal: true }))!
     expect(stillOpen.contactName).toBe('保存期限李女士')
-    const { rows } = await db.query<{ participant_name: string; contact_phone: string; status: string }>('SELECT participant_name, contact_phone, status FROM enrollments WHERE id = $1', [e.enrollment.id])
+    const { rows } = await db.query<{ participant_name: string; contact_phone: string; status: string }>(
+      'SELECT participant_name, contact_phone, status FROM enrollments WHERE id = $1',
+      [e.enrollment.id],
+    )
     expect(rows[0]).toEqual({ participant_name: '', contact_phone: '', status: 'confirmed' })
   })
 })

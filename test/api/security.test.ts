@@ -47,7 +47,8 @@ describe(`security on ${backend}`, () => {
       const login = async (n: string) => api(fresh.url, (await api(fresh.url).post('/api/auth/dev', { nickname: n })).body.token)
       const a = await login('甲')
       const b = await login('乙')
-      const post = (c: ReturnType<typeof api>, k: string) => c.post('/api/requests', { bad: true }, { 'idempotency-key': `rate-limit-key-${k}` })
+      const post = (c: ReturnType<typeof api>, k: string) =>
+        c.post('/api/requests', { bad: true }, { 'idempotency-key': `rate-limit-key-${k}` })
       expect((await post(a, '1')).status).toBe(400)
       expect((await post(a, '2')).status).toBe(400)
       expect((await post(a, '3')).status).toBe(429)

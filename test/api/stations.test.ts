@@ -58,7 +58,10 @@ describe(`stations API on ${backend}`, () => {
       got.forEach((g, k) => {
         expect(Math.abs(g.d - expected[k]!.d)).toBeLessThan(0.5)
         // Same station unless two are (practically) equidistant.
-        if (Math.abs(expected[k]!.d - (expected[k + 1]?.d ?? Infinity)) > 0.5 && Math.abs(expected[k]!.d - (expected[k - 1]?.d ?? -Infinity)) > 0.5) {
+        if (
+          Math.abs(expected[k]!.d - (expected[k + 1]?.d ?? Infinity)) > 0.5 &&
+          Math.abs(expected[k]!.d - (expected[k - 1]?.d ?? -Infinity)) > 0.5
+        ) {
           expect(g.code).toBe(expected[k]!.code)
         }
       })
@@ -90,12 +93,15 @@ describe(`stations API on ${backend}`, () => {
     ['malformed id', '/api/stations/not-a-uuid', '编号', null],
     ['malformed parent', '/api/stations?parent=123', '上级站点', 'parent'],
     ['empty search', '/api/stations?q=', '搜索词', 'q'],
-  ])('bad input (%s) → 400 with { code, message, field }: one parameter at fault is FIELD_INVALID naming it', async (_name, path, mention, field) => {
-    const res = await client.get(path)
-    expect(res.status).toBe(400)
-    const code = field ? { code: 'FIELD_INVALID', field } : { code: 'BAD_REQUEST' }
-    expect(res.body).toEqual({ ...code, message: expect.stringContaining(mention) })
-  })
+  ])(
+    'bad input (%s) → 400 with { code, message, field }: one parameter at fault is FIELD_INVALID naming it',
+    async (_name, path, mention, field) => {
+      const res = await client.get(path)
+      expect(res.status).toBe(400)
+      const code = field ? { code: 'FIELD_INVALID', field } : { code: 'BAD_REQUEST' }
+      expect(res.body).toEqual({ ...code, message: expect.stringContaining(mention) })
+    },
+  )
 
   test('an unknown station id → 404 with a readable message', async () => {
     const res = await client.get('/api/stations/00000000-0000-4000-8000-000000000000')
@@ -162,7 +168,7 @@ describe(`stations API on ${backend}`, () => {
     }
   })
 
-  test('the server does not log the resident\'s location (query strings are not logged)', async () => {
+  test("the server does not log the resident's location (query strings are not logged)", async () => {
     await client.get('/api/stations/nearby?lat=39.0551234&lng=121.7751234')
     expect(server.output()).toContain('"path":"/api/stations/nearby"') // the request was logged…
     expect(server.output()).not.toContain('39.0551234') // …without its query string

@@ -6,7 +6,16 @@
  */
 import fc from 'fast-check'
 import { render, screen, within } from '@testing-library/react'
-import { MARKER_SIZE, ME_SIZE, offsetMeters, planSketch, RING_RADIUS, SKETCH_BOX, SKETCH_MAX_STATIONS, SketchMap } from '@/components/SketchMap'
+import {
+  MARKER_SIZE,
+  ME_SIZE,
+  offsetMeters,
+  planSketch,
+  RING_RADIUS,
+  SKETCH_BOX,
+  SKETCH_MAX_STATIONS,
+  SketchMap,
+} from '@/components/SketchMap'
 import type { NearbyStation } from '@contract/types'
 import { MINXIN } from './fixtures'
 
@@ -28,10 +37,19 @@ const station = (i: number, m: number, deg: number): NearbyStation => ({
 /** Every promise of the drawing, for one plan. */
 function expectTrueDrawing(stations: NearbyStation[], selectedId: string | null = null) {
   const plan = planSketch(HERE, stations, selectedId)
-  const drawn = plan.shown.map((s, k) => ({ s, ...plan.positions[k]!, r: Math.hypot(plan.positions[k]!.x - CENTER.x, plan.positions[k]!.y - CENTER.y) }))
+  const drawn = plan.shown.map((s, k) => ({
+    s,
+    ...plan.positions[k]!,
+    r: Math.hypot(plan.positions[k]!.x - CENTER.x, plan.positions[k]!.y - CENTER.y),
+  }))
   // The nearest ones, in the list's order of distance, and the selected one.
   const nearest = [...stations].sort((a, b) => a.distanceMeters - b.distanceMeters).slice(0, plan.nearestCount)
-  expect(plan.shown.slice(0, plan.nearestCount).map((s) => s.id).sort()).toEqual(nearest.map((s) => s.id).sort())
+  expect(
+    plan.shown
+      .slice(0, plan.nearestCount)
+      .map((s) => s.id)
+      .sort(),
+  ).toEqual(nearest.map((s) => s.id).sort())
   if (selectedId && stations.some((s) => s.id === selectedId)) expect(plan.shown.map((s) => s.id)).toContain(selectedId)
   for (const a of drawn) {
     // Never more than a quarter turn from its true direction (a station where the resident stands has none).
@@ -106,7 +124,10 @@ describe('planSketch', () => {
   })
 
   test('any stations, anywhere: the drawing keeps every promise, and draws at least the nearest few', () => {
-    const stationsArb = fc.array(fc.tuple(fc.double({ min: 0, max: 60_000, noNaN: true }), fc.double({ min: 0, max: 360, noNaN: true })), { minLength: 1, maxLength: 20 })
+    const stationsArb = fc.array(fc.tuple(fc.double({ min: 0, max: 60_000, noNaN: true }), fc.double({ min: 0, max: 360, noNaN: true })), {
+      minLength: 1,
+      maxLength: 20,
+    })
     fc.assert(
       fc.property(stationsArb, fc.option(fc.nat(19)), (specs, pick) => {
         const stations = specs.map(([m, deg], i) => station(i, m, deg)).sort((a, b) => a.distanceMeters - b.distanceMeters)
@@ -124,8 +145,16 @@ test('the markers carry the list’s numbers, each a button saying how far; the 
   const stations = JINPU.slice(0, 3)
   render(<SketchMap center={HERE} stations={stations} selectedId={null} onSelect={() => undefined} />)
   const map = screen.getByLabelText('附近社工站示意图')
-  expect(within(map).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['1号 站点1，300米', '2号 站点2，930米', '3号 站点3，3.5公里'])
-  expect(within(map).getAllByRole('button').map((b) => b.textContent)).toEqual(['1', '2', '3'])
+  expect(
+    within(map)
+      .getAllByRole('button')
+      .map((b) => b.getAttribute('aria-label')),
+  ).toEqual(['1号 站点1，300米', '2号 站点2，930米', '3号 站点3，3.5公里'])
+  expect(
+    within(map)
+      .getAllByRole('button')
+      .map((b) => b.textContent),
+  ).toEqual(['1', '2', '3'])
   const caption = screen.getByText(/^示意图/)
   expect(caption).toHaveTextContent('示意图 · 最近 3 个站点 · 外圈约 3.9公里')
   expect(map).not.toContainElement(caption)

@@ -47,7 +47,10 @@ test('整个金普新区 picks the district itself', async () => {
   await tap(/^大连市/)
   await tap(/^金普新区/)
   fireEvent.click(screen.getByRole('button', { name: '整个金普新区' }))
-  expect(useLocation.getState().area).toEqual({ path: ['辽宁省', '大连市', '金普新区'], center: AREAS[0]!.children[0]!.children[0]!.center })
+  expect(useLocation.getState().area).toEqual({
+    path: ['辽宁省', '大连市', '金普新区'],
+    center: AREAS[0]!.children[0]!.children[0]!.center,
+  })
   expect(Taro.navigateBack).toHaveBeenCalledTimes(1)
 })
 
@@ -85,7 +88,11 @@ test('the tree failing to load shows why, and 重试 loads it', async () => {
 
 test('a municipality is listed once, without its own name beside it', async () => {
   const SHANGHAI = { name: '上海市', level: 'city' as const, center: { lat: 31.23, lng: 121.47 }, stationCount: 17, children: [] }
-  fakeApi({ 'GET /api/areas': { items: [...AREAS, { name: '上海市', level: 'province' as const, center: SHANGHAI.center, stationCount: 17, children: [SHANGHAI] }] } })
+  fakeApi({
+    'GET /api/areas': {
+      items: [...AREAS, { name: '上海市', level: 'province' as const, center: SHANGHAI.center, stationCount: 17, children: [SHANGHAI] }],
+    },
+  })
   render(<AreaPage />)
   expect(await screen.findByRole('button', { name: /^上海市/ })).toHaveTextContent(/^上海市17 个站点 ›$/)
   expect(screen.getByRole('button', { name: /^大连市/ })).toHaveTextContent('辽宁省 · 5 个站点')

@@ -23,7 +23,15 @@ function stubGeolocation(getCurrentPosition: (ok: PositionCallback, fail: Positi
 }
 const granted = () => stubGeolocation((ok) => ok({ coords: { ...HERE_WGS84, accuracy: 20 }, timestamp: Date.now() } as GeolocationPosition))
 const refused = () =>
-  stubGeolocation((_ok, fail) => fail({ code: 1, message: 'User denied Geolocation', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError))
+  stubGeolocation((_ok, fail) =>
+    fail({
+      code: 1,
+      message: 'User denied Geolocation',
+      PERMISSION_DENIED: 1,
+      POSITION_UNAVAILABLE: 2,
+      TIMEOUT: 3,
+    } as GeolocationPositionError),
+  )
 
 afterEach(() => {
   delete (window.navigator as { geolocation?: unknown }).geolocation
@@ -172,7 +180,9 @@ describe('首页 with an area picked earlier', () => {
   test('重新定位 asks for the position again and measures from it', async () => {
     useLocation.getState().pickArea({ path: ['辽宁省', '大连市', '金普新区', '先进街道'], center: XIANJIN_CENTER })
     const geo = granted()
-    const api = fakeApi({ 'GET /api/stations/nearby': (req) => ({ items: req.query.lat === String(XIANJIN_CENTER.lat) ? [XIANJIN] : [MINXIN] }) })
+    const api = fakeApi({
+      'GET /api/stations/nearby': (req) => ({ items: req.query.lat === String(XIANJIN_CENTER.lat) ? [XIANJIN] : [MINXIN] }),
+    })
     render(<Index />)
     await screen.findByText('先进街道社工站')
 

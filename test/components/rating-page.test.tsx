@@ -14,7 +14,11 @@ import { RESOLVED_DETAIL } from '../weapp/request-fixtures'
 import { reopenedBy } from '../weapp/rating-fixtures'
 
 beforeEach(() => {
-  useSession.setState({ token: 'resident-token', user: { id: '0b7c1a52-0000-4000-8000-0000000000aa', nickname: '微信用户', role: 'resident' }, expiresAt: '2099-01-01T00:00:00.000Z' })
+  useSession.setState({
+    token: 'resident-token',
+    user: { id: '0b7c1a52-0000-4000-8000-0000000000aa', nickname: '微信用户', role: 'resident' },
+    expiresAt: '2099-01-01T00:00:00.000Z',
+  })
 })
 afterEach(() => {
   act(() => useRatingDrafts.setState(useRatingDrafts.getInitialState(), true))
@@ -29,9 +33,17 @@ test('the form by role and name; 未解决 with 2 stars is sent and the page say
   render(<RateService />)
 
   const outcome = await screen.findByRole('radiogroup', { name: '问题解决了吗' })
-  expect(within(outcome).getAllByRole('radio').map((r) => r.textContent?.trim())).toEqual(['✓ 已解决', '◐ 部分解决', '✗ 未解决'])
+  expect(
+    within(outcome)
+      .getAllByRole('radio')
+      .map((r) => r.textContent?.trim()),
+  ).toEqual(['✓ 已解决', '◐ 部分解决', '✗ 未解决'])
   const stars = screen.getByRole('radiogroup', { name: '满意度' })
-  expect(within(stars).getAllByRole('radio').map((r) => r.getAttribute('aria-label'))).toEqual(['1 星 很不满意', '2 星 不满意', '3 星 一般', '4 星 满意', '5 星 非常满意'])
+  expect(
+    within(stars)
+      .getAllByRole('radio')
+      .map((r) => r.getAttribute('aria-label')),
+  ).toEqual(['1 星 很不满意', '2 星 不满意', '3 星 一般', '4 星 满意', '5 星 非常满意'])
   expect(within(screen.getByRole('group', { name: '评价标签' })).getAllByRole('checkbox')).toHaveLength(7)
   expect(screen.getByRole('switch', { name: '对社工站匿名' })).not.toBeChecked()
   expect(screen.getByRole('switch', { name: '允许公开展示评价内容（不显示姓名）' })).not.toBeChecked()

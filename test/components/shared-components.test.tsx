@@ -11,13 +11,21 @@ import { ContactFields, type ContactFieldsProps, type ContactValues } from '@/co
 import { InfoRow } from '@/components/InfoRow'
 
 test('Chip: the words, with the tone (and filled) as classes only', () => {
-  render(<Chip tone='warn' filled className='rating-due-badge'>待评价</Chip>)
+  render(
+    <Chip tone='warn' filled className='rating-due-badge'>
+      待评价
+    </Chip>,
+  )
   const chip = screen.getByText('待评价')
   expect(chip).toHaveClass('status-chip', 'status-chip--warn', 'status-chip--filled', 'rating-due-badge')
 })
 
 test('InfoRow: the label, then the value', () => {
-  render(<InfoRow label='联系电话' valueClassName='station-phone'>0411-87589365</InfoRow>)
+  render(
+    <InfoRow label='联系电话' valueClassName='station-phone'>
+      0411-87589365
+    </InfoRow>,
+  )
   expect(screen.getByText('联系电话')).toHaveClass('info-row__label')
   expect(screen.getByText('0411-87589365')).toHaveClass('info-row__value', 'station-phone')
 })
@@ -26,7 +34,12 @@ function Form(props: Partial<ContactFieldsProps> & { initial?: ContactValues }) 
   const [values, setValues] = useState<ContactValues>(props.initial ?? {})
   return (
     <>
-      <ContactFields fields={['contactName', 'contactPhone', 'preferredTime', 'address']} {...props} values={values} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} />
+      <ContactFields
+        fields={['contactName', 'contactPhone', 'preferredTime', 'address']}
+        {...props}
+        values={values}
+        onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+      />
       <output data-testid='values'>{JSON.stringify(values)}</output>
     </>
   )
@@ -54,7 +67,11 @@ describe('ContactFields', () => {
   test('a time typed earlier (not one of the choices) stays a choice, and chosen', () => {
     render(<Form initial={{ preferredTime: '工作日18点后' }} />)
     const group = screen.getByRole('radiogroup', { name: '方便联系的时间' })
-    expect(within(group).getAllByRole('radio').map((r) => r.textContent)).toEqual(['随时都可以', '工作日上午', '工作日下午', '工作日晚上', '周末', '✓ 工作日18点后'])
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((r) => r.textContent),
+    ).toEqual(['随时都可以', '工作日上午', '工作日下午', '工作日晚上', '周末', '✓ 工作日18点后'])
   })
 
   test('each error under its own input, as an alert; classes told apart by a prefix', () => {

@@ -23,7 +23,11 @@ const DETAIL: StationDetail = {
 
 test('shows the station with its phone, address and hours, and titles the page with its name', async () => {
   Taro.__setRouterParams({ id: DETAIL.id })
-  const api = fakeApi({ [`GET /api/stations/${DETAIL.id}`]: DETAIL, 'GET /api/activities': { items: [] }, [`GET /api/stations/${DETAIL.id}/ratings`]: { count: 0, minimum: 5, summary: null, comments: [] } })
+  const api = fakeApi({
+    [`GET /api/stations/${DETAIL.id}`]: DETAIL,
+    'GET /api/activities': { items: [] },
+    [`GET /api/stations/${DETAIL.id}/ratings`]: { count: 0, minimum: 5, summary: null, comments: [] },
+  })
   render(<StationPage />)
 
   expect(await screen.findByText(DETAIL.intro)).toBeInTheDocument()
@@ -93,7 +97,10 @@ test('the network failing: a message and 重试', async () => {
 describe('居民评价', () => {
   test('below the minimum: no figures, the count so far', async () => {
     Taro.__setRouterParams({ id: DETAIL.id })
-    fakeApi({ [`GET /api/stations/${DETAIL.id}`]: DETAIL, [`GET /api/stations/${DETAIL.id}/ratings`]: { count: 4, minimum: 5, summary: null, comments: [] } })
+    fakeApi({
+      [`GET /api/stations/${DETAIL.id}`]: DETAIL,
+      [`GET /api/stations/${DETAIL.id}/ratings`]: { count: 4, minimum: 5, summary: null, comments: [] },
+    })
     render(<StationPage />)
     expect(await screen.findByText('评价满 5 条后显示统计（目前 4 条）')).toBeInTheDocument()
     expect(screen.queryByRole('img', { name: /平均/ })).not.toBeInTheDocument()
@@ -107,7 +114,18 @@ describe('居民评价', () => {
         count: 10,
         minimum: 5,
         summary: { average: 4.56, distribution: [0, 1, 0, 2, 7], resolvedShare: 0.9 },
-        comments: [{ id: 'c1', subject: 'request', subjectLabel: '养老服务', stars: 5, tags: ['态度好'], comment: '社工很耐心', createdAt: '2026-11-20T02:00:00.000Z', reply: { body: '谢谢您', stationName: '先进街道社工站', createdAt: '2026-11-20T03:00:00.000Z' } }],
+        comments: [
+          {
+            id: 'c1',
+            subject: 'request',
+            subjectLabel: '养老服务',
+            stars: 5,
+            tags: ['态度好'],
+            comment: '社工很耐心',
+            createdAt: '2026-11-20T02:00:00.000Z',
+            reply: { body: '谢谢您', stationName: '先进街道社工站', createdAt: '2026-11-20T03:00:00.000Z' },
+          },
+        ],
       },
     })
     render(<StationPage />)

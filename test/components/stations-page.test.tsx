@@ -146,8 +146,16 @@ describe('in the mini-program (weapp branch: the native map)', () => {
   /** The centre set by selecting a station must not outlive a new position or filter. */
   test('after picking another area, the map is centred on the new area, not on the station selected before', async () => {
     const ZHONGSHAN = { path: ['辽宁省', '大连市', '中山区'], center: { lat: 38.92, lng: 121.64 } }
-    const FAR = { ...DONGSHAN, id: '0b7c1a52-0000-4000-8000-0000000000aa', name: '中山区社工总站', location: { lat: 38.921, lng: 121.641 }, distanceMeters: 150 }
-    fakeApi({ 'GET /api/stations/nearby': (req) => ({ items: req.query.lat === String(ZHONGSHAN.center.lat) ? [FAR] : [MINXIN, XIANJIN] }) })
+    const FAR = {
+      ...DONGSHAN,
+      id: '0b7c1a52-0000-4000-8000-0000000000aa',
+      name: '中山区社工总站',
+      location: { lat: 38.921, lng: 121.641 },
+      distanceMeters: 150,
+    }
+    fakeApi({
+      'GET /api/stations/nearby': (req) => ({ items: req.query.lat === String(ZHONGSHAN.center.lat) ? [FAR] : [MINXIN, XIANJIN] }),
+    })
     render(<Stations />)
     fireEvent.click(await screen.findByRole('button', { name: '地图上显示先进街道社工站' }))
 

@@ -51,7 +51,11 @@ const PAGES: [string, string, string][] = [
 async function seriousViolations(page: Page) {
   await page.addScriptTag({ content: AXE })
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }> }
+      }
+    ).axe
     const result = await axe.run(document, { resultTypes: ['violations'] })
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 2).map((n) => n.html.slice(0, 120)) }))
   })
@@ -69,7 +73,11 @@ async function open(page: Page, hash: string, rootClass: string) {
 
 for (const mode of ['normal', 'elder'] as const) {
   test(`no serious or critical axe violation on the main pages (${mode === 'elder' ? '长辈模式' : '标准模式'})`, async () => {
-    const context = await browser.newContext({ ...phone, geolocation: { latitude: 39.0543, longitude: 121.7634 }, permissions: ['geolocation'] })
+    const context = await browser.newContext({
+      ...phone,
+      geolocation: { latitude: 39.0543, longitude: 121.7634 },
+      permissions: ['geolocation'],
+    })
     const page = await context.newPage()
     if (mode === 'elder') {
       // The link a family member shares turns it on, and it is remembered.
@@ -91,12 +99,21 @@ for (const mode of ['normal', 'elder'] as const) {
 }
 
 test('长辈模式: body text ≥ 18px with line height ≥ 1.5, main actions ≥ 60×60, other controls ≥ 44×44', async () => {
-  const context = await browser.newContext({ ...phone, deviceScaleFactor: 1, geolocation: { latitude: 39.0543, longitude: 121.7634 }, permissions: ['geolocation'] })
+  const context = await browser.newContext({
+    ...phone,
+    deviceScaleFactor: 1,
+    geolocation: { latitude: 39.0543, longitude: 121.7634 },
+    permissions: ['geolocation'],
+  })
   const page = await context.newPage()
   await open(page, '#/pages/index/index?elder=1', 'page-index')
   await page.locator('.elder-home__name').waitFor({ timeout: 30_000 })
   // The simplified 首页: three big actions, the nearest station's name and phone in large type.
-  expect((await page.locator('.elder-action').allTextContents()).map((t) => t.trim())).toEqual(['打电话给社工站', '有问题找社工', '我的求助'])
+  expect((await page.locator('.elder-action').allTextContents()).map((t) => t.trim())).toEqual([
+    '打电话给社工站',
+    '有问题找社工',
+    '我的求助',
+  ])
   await page.screenshot({ path: screenshotPath('elder-index') })
 
   for (const [name, hash, rootClass] of PAGES) {
@@ -135,7 +152,11 @@ test('长辈模式: body text ≥ 18px with line height ≥ 1.5, main actions �
 })
 
 test('the portal works from the keyboard: Tab reaches 有问题找社工 and Enter opens the form', async () => {
-  const context = await browser.newContext({ ...phone, geolocation: { latitude: 39.0543, longitude: 121.7634 }, permissions: ['geolocation'] })
+  const context = await browser.newContext({
+    ...phone,
+    geolocation: { latitude: 39.0543, longitude: 121.7634 },
+    permissions: ['geolocation'],
+  })
   const page = await context.newPage()
   await open(page, '#/pages/index/index', 'page-index')
   await page.locator('.btn-help').waitFor({ timeout: 30_000 })

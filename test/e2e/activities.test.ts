@@ -24,7 +24,11 @@ beforeAll(async () => {
   const list = (await (await fetch(`${server.url}/api/activities?category=class&limit=50`)).json()) as { items: ActivitySummary[] }
   activity = list.items.find((a) => a.title === '节气美育')!
   // The station has two seats left in this run of the course (arranged through its API).
-  const login = await fetch(`${server.url}/api/staff/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'xianjin-li', password: DEMO_STAFF_PASSWORD }) })
+  const login = await fetch(`${server.url}/api/staff/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'xianjin-li', password: DEMO_STAFF_PASSWORD }),
+  })
   const { token } = (await login.json()) as { token: string }
   const patched = await fetch(`${server.url}/api/staff/activities/${activity.id}`, {
     method: 'PATCH',
@@ -59,7 +63,8 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: screenshotPath(name), fullPage: true })
 }
 
-const fill = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
+const fill = (page: Page, selector: string, value: string) =>
+  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 
 /** From the 活动 tab to 节气美育's enroll page, logged in. */
 async function openEnroll(page: Page) {
@@ -108,7 +113,10 @@ async function addDaughter(page: Page, name: string) {
   await page.locator('.page-family .option', { hasText: '女儿' }).first().click()
   // Under 14: the children's privacy notice is shown, and saving needs the guardian's explicit consent.
   await page.locator('.page-family .btn-save-member').click()
-  await page.locator('.page-family .child-consent .field__error, .page-family .child-consent [role="alert"]').first().waitFor({ timeout: 10_000 })
+  await page
+    .locator('.page-family .child-consent .field__error, .page-family .child-consent [role="alert"]')
+    .first()
+    .waitFor({ timeout: 10_000 })
   await page.locator('.page-family .child-consent .check-item').first().click()
   await page.locator('.page-family .btn-save-member').click()
   // Back on the enroll page, the new member is there to choose.

@@ -33,7 +33,11 @@ function watch(page: Page) {
   page.on('console', (m) => {
     if (m.type() !== 'error') return
     const text = m.text()
-    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(text) && new URL(m.location().url, 'http://x').pathname.startsWith('/api/')) return
+    if (
+      /^Failed to load resource: the server responded with a status of 4\d\d/.test(text) &&
+      new URL(m.location().url, 'http://x').pathname.startsWith('/api/')
+    )
+      return
     if (expected.some((p) => p.test(text))) return
     consoleErrors.push(`console.error on ${where()}: ${text}`)
   })

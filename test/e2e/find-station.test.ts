@@ -24,7 +24,11 @@ afterAll(async () => {
 
 test('a resident in 先进街道 sees 民馨社区 / 先进街道社工站 first, opens 先进街道社工站 and sees 东山小学堂', async () => {
   // WGS-84, as a phone's browser reports it; the portal converts to GCJ-02.
-  const context = await browser.newContext({ ...phone, geolocation: { latitude: 39.0543, longitude: 121.7634 }, permissions: ['geolocation'] })
+  const context = await browser.newContext({
+    ...phone,
+    geolocation: { latitude: 39.0543, longitude: 121.7634 },
+    permissions: ['geolocation'],
+  })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))

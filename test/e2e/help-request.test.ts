@@ -25,7 +25,11 @@ const tapOption = (page: Page, text: string) => page.locator('.option', { hasTex
 const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value)
 
 test('a daughter asks for her mother; a 先进街道 worker claims, replies and resolves; the daughter follows it to the end', async () => {
-  const daughterCtx = await browser.newContext({ ...phone, geolocation: { latitude: 39.0543, longitude: 121.7634 }, permissions: ['geolocation'] })
+  const daughterCtx = await browser.newContext({
+    ...phone,
+    geolocation: { latitude: 39.0543, longitude: 121.7634 },
+    permissions: ['geolocation'],
+  })
   const daughter = await daughterCtx.newPage()
   const errors: string[] = []
   daughter.on('pageerror', (e) => errors.push(e.message))

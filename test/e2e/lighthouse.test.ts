@@ -23,21 +23,34 @@ afterAll(() => server?.stop())
 
 async function accessibilityScore(url: string): Promise<{ score: number; failing: string[] }> {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-lh-')), 'report.json')
-  await run(LIGHTHOUSE, [
-    url,
-    '--only-categories=accessibility',
-    '--output=json',
-    `--output-path=${out}`,
-    '--quiet',
-    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run',
-  ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' }, timeout: 180_000 })
+  await run(
+    LIGHTHOUSE,
+    [
+      url,
+      '--only-categories=accessibility',
+      '--output=json',
+      `--output-path=${out}`,
+      '--quiet',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run',
+    ],
+    { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' }, timeout: 180_000 },
+  )
   const report = JSON.parse(fs.readFileSync(out, 'utf8'))
   const refs: { id: string }[] = report.categories.accessibility.auditRefs
-  const failing = refs.map((r) => report.audits[r.id]).filter((a) => a.score !== null && a.score < 1).map((a) => a.id)
+  const failing = refs
+    .map((r) => report.audits[r.id])
+    .filter((a) => a.score !== null && a.score < 1)
+    .map((a) => a.id)
   return { score: Math.round(report.categories.accessibility.score * 100), failing }
 }
 
-const PAGES = ['#/pages/index/index', '#/pages/stations/index', '#/pages/activities/index', '#/pages/mine/index', '#/packages/request/new/index']
+const PAGES = [
+  '#/pages/index/index',
+  '#/pages/stations/index',
+  '#/pages/activities/index',
+  '#/pages/mine/index',
+  '#/packages/request/new/index',
+]
 
 test('accessibility score ≥ 95 on the main pages, in both modes', async () => {
   const scores: Record<string, { score: number; failing: string[] }> = {}
@@ -50,6 +63,10 @@ test('accessibility score ≥ 95 on the main pages, in both modes', async () => 
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   fs.writeFileSync(path.join(ARTIFACTS, 'lighthouse.json'), JSON.stringify(scores, null, 2))
   for (const [page, s] of Object.entries(scores)) {
-    expect({ page, score: s.score >= 95 ? 'ok' : s.score, failing: s.score >= 95 ? [] : s.failing }).toEqual({ page, score: 'ok', failing: [] })
+    expect({ page, score: s.score >= 95 ? 'ok' : s.score, failing: s.score >= 95 ? [] : s.failing }).toEqual({
+      page,
+      score: 'ok',
+      failing: [],
+    })
   }
 })

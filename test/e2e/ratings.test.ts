@@ -33,7 +33,7 @@ const staffLogin = async (page: Page, username: string) => {
   await page.locator('.btn-claim').waitFor({ timeout: 30_000 })
 }
 
-test('未解决 sends the request back to the queue; resolved again and rated 5★; the supervisor\'s report shows both', async () => {
+test("未解决 sends the request back to the queue; resolved again and rated 5★; the supervisor's report shows both", async () => {
   // The resident logs in on 我的求助.
   const residentCtx = await browser.newContext({ ...phone })
   const resident = await residentCtx.newPage()
@@ -46,13 +46,27 @@ test('未解决 sends the request back to the queue; resolved again and rated 5�
 
   // Their request (sent through the API with their session), accepted and resolved by 先进.
   const me = api(server.url, token)
-  const request = (await me.post<HelpRequest>('/api/requests', {
-    category: 'elderly_care', attributes: { livesAlone: 'yes', mobility: 'limited' }, description: '父亲独居，想申请助餐服务。',
-    requester: 'self', contactName: '周先生', contactPhone: '13812345678', urgency: 'normal',
-    area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
-  }, { 'idempotency-key': 'e2e-ratings-request-1' })).body
+  const request = (
+    await me.post<HelpRequest>(
+      '/api/requests',
+      {
+        category: 'elderly_care',
+        attributes: { livesAlone: 'yes', mobility: 'limited' },
+        description: '父亲独居，想申请助餐服务。',
+        requester: 'self',
+        contactName: '周先生',
+        contactPhone: '13812345678',
+        urgency: 'normal',
+        area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
+      },
+      { 'idempotency-key': 'e2e-ratings-request-1' },
+    )
+  ).body
   expect(request.station.name).toBe('先进街道社工站')
-  const xianjin = api(server.url, (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token)
+  const xianjin = api(
+    server.url,
+    (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body.token,
+  )
   expect((await xianjin.post(`/api/staff/requests/${request.id}/accept`, {})).status).toBe(200)
   expect((await xianjin.post(`/api/staff/requests/${request.id}/resolve`, { summary: '已登记社区助餐' })).status).toBe(200)
 

@@ -41,7 +41,16 @@ test('NODE_ENV=development in the shell: npm start builds a production portal th
   // What `npm start` runs (package.json), with the shell's NODE_ENV.
   child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, H5_DIR: h5Dir, JOB_INTERVAL_MS: '0' },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      H5_DIR: h5Dir,
+      JOB_INTERVAL_MS: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -56,16 +65,25 @@ test('NODE_ENV=development in the shell: npm start builds a production portal th
   // What it said: the truth about the wait, how long it took, and no progress bar.
   expect(output).toContain('首次启动：正在构建 H5 门户，在 2 核的机器上需要 1–5 分钟')
   expect(output).toMatch(/H5 门户构建完成，用时 \d+ 秒。/)
+  // eslint-disable-next-line no-control-regex -- no ANSI escape (ESC [) may reach the output
   expect(output).not.toMatch(/约半分钟|█|Webpack|即将开始启动编译|\u001b\[/)
 
   // A production bundle: React Refresh's hooks never made it in.
-  const js = fs.readdirSync(path.join(h5Dir, 'js')).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(h5Dir, 'js', f), 'utf8')).join('\n')
+  const js = fs
+    .readdirSync(path.join(h5Dir, 'js'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => fs.readFileSync(path.join(h5Dir, 'js', f), 'utf8'))
+    .join('\n')
   expect(js).not.toContain('$RefreshReg$')
   expect(js).not.toContain('$RefreshSig$')
 
   // And it works: 首页 shows the nearest station (any console error fails the test, see browser.ts).
   browser = await launch()
-  const context = await browser.newContext({ ...phone, geolocation: { latitude: 39.0543, longitude: 121.7634 }, permissions: ['geolocation'] })
+  const context = await browser.newContext({
+    ...phone,
+    geolocation: { latitude: 39.0543, longitude: 121.7634 },
+    permissions: ['geolocation'],
+  })
   const page = await context.newPage()
   await page.goto(`http://127.0.0.1:${port}/`)
   await page.locator('.station-card--hero .station-card__name').waitFor({ timeout: 60_000 })

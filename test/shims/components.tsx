@@ -11,7 +11,6 @@
  */
 import type { CSSProperties, ReactNode } from 'react'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Props = {
   className?: string
   id?: string
@@ -53,7 +52,17 @@ export const Button = (p: Props & { disabled?: boolean; loading?: boolean; formT
 export const Image = (p: Props & { src?: string; mode?: string }) => <img {...domProps(p)} src={p.src} alt={p.ariaLabel ?? ''} />
 
 /** Taro's inputs report changes as `{ detail: { value } }`. */
-export const Input = (p: Props & { value?: string; placeholder?: string; type?: string; password?: boolean; maxlength?: number; disabled?: boolean; onInput?: (e: any) => void }) => (
+export const Input = (
+  p: Props & {
+    value?: string
+    placeholder?: string
+    type?: string
+    password?: boolean
+    maxlength?: number
+    disabled?: boolean
+    onInput?: (e: any) => void
+  },
+) => (
   <input
     {...domProps(p)}
     type={p.password ? 'password' : 'text'}
@@ -66,7 +75,9 @@ export const Input = (p: Props & { value?: string; placeholder?: string; type?: 
   />
 )
 
-export const Textarea = (p: Props & { value?: string; placeholder?: string; maxlength?: number; disabled?: boolean; onInput?: (e: any) => void }) => (
+export const Textarea = (
+  p: Props & { value?: string; placeholder?: string; maxlength?: number; disabled?: boolean; onInput?: (e: any) => void },
+) => (
   <textarea
     {...domProps(p)}
     value={p.value ?? ''}

@@ -75,7 +75,13 @@ export function fakeApi(routes: Record<string, Route>) {
         return
       }
       const r: Reply = answer && typeof answer === 'object' && '__reply' in answer ? (answer as Reply) : reply(200, answer)
-      opts.success?.({ data: r.body, statusCode: r.status, header: { 'content-type': 'application/json', ...r.headers }, cookies: [], errMsg: 'request:ok' })
+      opts.success?.({
+        data: r.body,
+        statusCode: r.status,
+        header: { 'content-type': 'application/json', ...r.headers },
+        cookies: [],
+        errMsg: 'request:ok',
+      })
     })()
     return Object.assign(task, { abort: () => undefined })
   }) as never)

@@ -13,7 +13,6 @@
  */
 import { useEffect, useRef } from 'react'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Options = Record<string, any> & {
   success?: (res: any) => void
   fail?: (err: any) => void
@@ -164,5 +163,6 @@ type Shim = ReturnType<typeof createShim>
 const g = globalThis as typeof globalThis & { __taroShim?: Shim }
 const Taro: Shim = (g.__taroShim ??= createShim())
 
-export const { useDidShow, usePullDownRefresh, useLaunch, useRouter, __reset, __setRouterParams, __pullDownRefresh, __show, __storage } = Taro
+export const { useDidShow, usePullDownRefresh, useLaunch, useRouter, __reset, __setRouterParams, __pullDownRefresh, __show, __storage } =
+  Taro
 export default Taro

@@ -2,13 +2,7 @@
  * The words and date ranges the resident's activity pages show (domain/activities.ts).
  * Times are China Standard Time whatever the phone's zone.
  */
-import {
-  activityDateRange,
-  enrollmentStatusText,
-  formatSessionTime,
-  isUpcomingEnrollment,
-  registrationText,
-} from '@domain/activities'
+import { activityDateRange, enrollmentStatusText, formatSessionTime, isUpcomingEnrollment, registrationText } from '@domain/activities'
 
 describe('formatSessionTime', () => {
   test('date, weekday and both clock times in CST', () => {
@@ -19,7 +13,9 @@ describe('formatSessionTime', () => {
     expect(formatSessionTime(new Date('2026-11-28T23:30:00Z'), new Date('2026-11-29T01:00:00Z'))).toBe('11月29日（周日）07:30–09:00')
   })
   test('an end on another day keeps its date', () => {
-    expect(formatSessionTime(new Date('2026-11-24T12:00:00Z'), new Date('2026-11-24T17:00:00Z'))).toBe('11月24日（周二）20:00–11月25日 01:00')
+    expect(formatSessionTime(new Date('2026-11-24T12:00:00Z'), new Date('2026-11-24T17:00:00Z'))).toBe(
+      '11月24日（周二）20:00–11月25日 01:00',
+    )
   })
 })
 

@@ -108,22 +108,42 @@ describe('failures as ApiError', () => {
 describe('the photo upload: the same token and 401 as every other request', () => {
   test('sends the resident’s token and resolves with the upload', async () => {
     useSession.setState({ token: 'tok-123', user: USER, expiresAt: inAnHour() })
-    Taro.uploadFile.mockImplementation((() => Promise.resolve({ statusCode: 201, data: JSON.stringify({ id: 'up-1' }), errMsg: 'uploadFile:ok' })) as never)
+    Taro.uploadFile.mockImplementation((() =>
+      Promise.resolve({ statusCode: 201, data: JSON.stringify({ id: 'up-1' }), errMsg: 'uploadFile:ok' })) as never)
     await expect(uploadPhoto('wxfile://tmp/photo.jpg')).resolves.toEqual({ id: 'up-1' })
     const [call] = Taro.uploadFile.mock.calls[0]! as [Record<string, unknown>]
-    expect(call).toMatchObject({ url: '/api/uploads', filePath: 'wxfile://tmp/photo.jpg', name: 'file', header: { Authorization: 'Bearer tok-123' } })
+    expect(call).toMatchObject({
+      url: '/api/uploads',
+      filePath: 'wxfile://tmp/photo.jpg',
+      name: 'file',
+      header: { Authorization: 'Bearer tok-123' },
+    })
   })
 
   test('a 401 ends the resident’s session; the refusal carries the server’s code and message', async () => {
     useSession.setState({ token: 'tok-123', user: USER, expiresAt: inAnHour() })
-    Taro.uploadFile.mockImplementation((() => Promise.resolve({ statusCode: 401, data: JSON.stringify({ code: 'UNAUTHORIZED', message: '登录已过期，请重新登录' }), errMsg: 'uploadFile:ok' })) as never)
-    expect(await apiErrorOf(uploadPhoto('wxfile://tmp/photo.jpg'))).toMatchObject({ code: 'UNAUTHORIZED', status: 401, message: '登录已过期，请重新登录' })
+    Taro.uploadFile.mockImplementation((() =>
+      Promise.resolve({
+        statusCode: 401,
+        data: JSON.stringify({ code: 'UNAUTHORIZED', message: '登录已过期，请重新登录' }),
+        errMsg: 'uploadFile:ok',
+      })) as never)
+    expect(await apiErrorOf(uploadPhoto('wxfile://tmp/photo.jpg'))).toMatchObject({
+      code: 'UNAUTHORIZED',
+      status: 401,
+      message: '登录已过期，请重新登录',
+    })
     expect(useSession.getState().token).toBeNull()
   })
 
   test('a 413 is said in the server’s words, and the session stays', async () => {
     useSession.setState({ token: 'tok-123', user: USER, expiresAt: inAnHour() })
-    Taro.uploadFile.mockImplementation((() => Promise.resolve({ statusCode: 413, data: JSON.stringify({ code: 'PAYLOAD_TOO_LARGE', message: '照片不能超过 5 MB', field: 'file' }), errMsg: 'uploadFile:ok' })) as never)
+    Taro.uploadFile.mockImplementation((() =>
+      Promise.resolve({
+        statusCode: 413,
+        data: JSON.stringify({ code: 'PAYLOAD_TOO_LARGE', message: '照片不能超过 5 MB', field: 'file' }),
+        errMsg: 'uploadFile:ok',
+      })) as never)
     expect(await apiErrorOf(uploadPhoto('x.jpg'))).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: '照片不能超过 5 MB', field: 'file' })
     expect(useSession.getState().token).toBe('tok-123')
   })
@@ -140,7 +160,8 @@ describe('the CSV download: the staff token and the staff session’s 401', () =
   test('sends the station account’s token (not the resident’s) and resolves with the file', async () => {
     useSession.setState({ token: 'resident-tok', user: USER, expiresAt: inAnHour() })
     useStaffSession.setState(STAFF)
-    Taro.downloadFile.mockImplementation((() => Promise.resolve({ statusCode: 200, tempFilePath: 'wxfile://tmp/roster.csv', errMsg: 'downloadFile:ok' })) as never)
+    Taro.downloadFile.mockImplementation((() =>
+      Promise.resolve({ statusCode: 200, tempFilePath: 'wxfile://tmp/roster.csv', errMsg: 'downloadFile:ok' })) as never)
     await expect(staffClient.download('/api/staff/activities/a1/roster.csv')).resolves.toBe('wxfile://tmp/roster.csv')
     const [call] = Taro.downloadFile.mock.calls[0]! as [Record<string, unknown>]
     expect(call).toMatchObject({ url: '/api/staff/activities/a1/roster.csv', header: { Authorization: 'Bearer staff-tok' } })
@@ -149,7 +170,8 @@ describe('the CSV download: the staff token and the staff session’s 401', () =
   test('a 401 ends the staff session and sends the worker to the login page; the resident stays logged in', async () => {
     useSession.setState({ token: 'resident-tok', user: USER, expiresAt: inAnHour() })
     useStaffSession.setState(STAFF)
-    Taro.downloadFile.mockImplementation((() => Promise.resolve({ statusCode: 401, tempFilePath: 'wxfile://tmp/x', errMsg: 'downloadFile:ok' })) as never)
+    Taro.downloadFile.mockImplementation((() =>
+      Promise.resolve({ statusCode: 401, tempFilePath: 'wxfile://tmp/x', errMsg: 'downloadFile:ok' })) as never)
     expect(await apiErrorOf(staffClient.download('/api/staff/reports/stations.csv'))).toMatchObject({ status: 401 })
     expect(useStaffSession.getState().token).toBeNull()
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/workbench/login/index' })
@@ -164,8 +186,13 @@ describe('the CSV download: the staff token and the staff session’s 401', () =
 
   test('a 500 without a body reads 服务暂时不可用, with its status', async () => {
     useStaffSession.setState(STAFF)
-    Taro.downloadFile.mockImplementation((() => Promise.resolve({ statusCode: 500, tempFilePath: 'wxfile://tmp/x', errMsg: 'downloadFile:ok' })) as never)
-    expect(await apiErrorOf(staffClient.download('/x.csv'))).toMatchObject({ code: 'HTTP_500', status: 500, message: '服务暂时不可用，请稍后重试' })
+    Taro.downloadFile.mockImplementation((() =>
+      Promise.resolve({ statusCode: 500, tempFilePath: 'wxfile://tmp/x', errMsg: 'downloadFile:ok' })) as never)
+    expect(await apiErrorOf(staffClient.download('/x.csv'))).toMatchObject({
+      code: 'HTTP_500',
+      status: 500,
+      message: '服务暂时不可用，请稍后重试',
+    })
     expect(useStaffSession.getState().token).toBe('staff-tok')
   })
 })

@@ -89,7 +89,10 @@ describe("a station's hours on a day", () => {
 
   test('a 调休 Sunday opens with an ordinary working day’s hours', () => {
     const day = hoursOn('2026-09-20', WEEKDAYS, cal)
-    expect(day.hours).toEqual([{ open: '08:30', close: '11:30' }, { open: '13:30', close: '17:30' }])
+    expect(day.hours).toEqual([
+      { open: '08:30', close: '11:30' },
+      { open: '13:30', close: '17:30' },
+    ])
     expect(day.note).toContain('调休上班')
     const special = specialDaysAhead(at('2026-09-19', '08:00'), 3, WEEKDAYS, cal)
     expect(isOpenAtWith(WEEKDAYS, special, at('2026-09-20', '09:00'))).toBe(true)

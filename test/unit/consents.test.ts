@@ -16,13 +16,15 @@ import { fakeApi } from '../shims/fakeApi'
 const at = (day: number) => new Date(Date.UTC(2026, 10, day, 2))
 const rec = (purpose: string, version: string, granted: boolean, day: number): ConsentRecord => ({ purpose, version, granted, at: at(day) })
 const V = CONSENT_VERSIONS
-const of = (records: ConsentRecord[], purpose: string, versions = V) => summarizeConsents(records, versions).find((s) => s.purpose === purpose)!
+const of = (records: ConsentRecord[], purpose: string, versions = V) =>
+  summarizeConsents(records, versions).find((s) => s.purpose === purpose)!
 
 describe('summarizeConsents', () => {
   test('every purpose, in order; nothing recorded: nothing agreed, consent needed, nothing to withdraw', () => {
     const all = summarizeConsents([], V)
     expect(all.map((s) => s.purpose)).toEqual([...CONSENT_PURPOSES])
-    for (const s of all) expect(s).toMatchObject({ agreedVersion: null, agreedAt: null, withdrawn: false, needsConsent: true, canWithdraw: false })
+    for (const s of all)
+      expect(s).toMatchObject({ agreedVersion: null, agreedAt: null, withdrawn: false, needsConsent: true, canWithdraw: false })
   })
 
   test('agreed to the current version: no consent needed; withdrawable only where the rules allow', () => {
@@ -36,15 +38,32 @@ describe('summarizeConsents', () => {
     const records = [rec('help_requests', '2026-11-23', true, 2)]
     expect(of(records, 'help_requests', { ...V, help_requests: '2026-11-23' }).needsConsent).toBe(false)
     expect(of(records, 'help_requests', { ...V, help_requests: '2027-03-01' })).toMatchObject({
-      currentVersion: '2027-03-01', agreedVersion: '2026-11-23', needsConsent: true, canWithdraw: true, withdrawn: false,
+      currentVersion: '2027-03-01',
+      agreedVersion: '2026-11-23',
+      needsConsent: true,
+      canWithdraw: true,
+      withdrawn: false,
     })
   })
 
   test('the latest decision counts: withdrawn, then agreed again', () => {
     const withdrawn = [rec('location', V.location, true, 2), rec('location', V.location, false, 5)]
-    expect(of(withdrawn, 'location')).toMatchObject({ agreedVersion: V.location, agreedAt: at(2), withdrawn: true, withdrawnAt: at(5), needsConsent: true, canWithdraw: false })
+    expect(of(withdrawn, 'location')).toMatchObject({
+      agreedVersion: V.location,
+      agreedAt: at(2),
+      withdrawn: true,
+      withdrawnAt: at(5),
+      needsConsent: true,
+      canWithdraw: false,
+    })
     const again = [...withdrawn, rec('location', V.location, true, 7)]
-    expect(of(again, 'location')).toMatchObject({ agreedAt: at(7), withdrawn: false, withdrawnAt: null, needsConsent: false, canWithdraw: true })
+    expect(of(again, 'location')).toMatchObject({
+      agreedAt: at(7),
+      withdrawn: false,
+      withdrawnAt: null,
+      needsConsent: false,
+      canWithdraw: true,
+    })
     // Recorded at the same moment: the one recorded later wins.
     expect(of([rec('photos', V.photos, true, 3), rec('photos', V.photos, false, 3)], 'photos').withdrawn).toBe(true)
     // Other purposes and other versions do not count for this one.
@@ -68,7 +87,10 @@ describe('location consent on the phone', () => {
   const agreedList = { items: [] }
 
   beforeEach(() => {
-    for (const s of [useLocation, useSession, useConsents] as { setState: (x: unknown, r: true) => void; getInitialState: () => unknown }[]) {
+    for (const s of [useLocation, useSession, useConsents] as {
+      setState: (x: unknown, r: true) => void
+      getInitialState: () => unknown
+    }[]) {
       s.setState(s.getInitialState(), true)
     }
     Taro.__reset()
@@ -135,7 +157,9 @@ describe('location consent on the phone', () => {
     expect(useConsents.getState().location!.granted).toBe(false)
 
     await locate({ byUser: true })
-    expect(Taro.showModal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '使用您的位置', content: expect.stringContaining(`版本 ${LOCATION_NOTICE_VERSION}`) }))
+    expect(Taro.showModal).toHaveBeenLastCalledWith(
+      expect.objectContaining({ title: '使用您的位置', content: expect.stringContaining(`版本 ${LOCATION_NOTICE_VERSION}`) }),
+    )
     expect(useLocation.getState().status).toBe('located')
     expect(useConsents.getState().location).toMatchObject({ granted: true, version: LOCATION_NOTICE_VERSION, recordedFor: null })
   })

@@ -22,7 +22,10 @@ describe('describeError', () => {
   })
 
   test('a path below a mapped field goes to that field (sessions.2.startsAt → sessions)', () => {
-    expect(describeError(refusal('sessions.2.startsAt', '第 3 次课的时间与第 2 次重叠'), FIELDS)).toMatchObject({ field: 'sessions', message: '第 3 次课的时间与第 2 次重叠' })
+    expect(describeError(refusal('sessions.2.startsAt', '第 3 次课的时间与第 2 次重叠'), FIELDS)).toMatchObject({
+      field: 'sessions',
+      message: '第 3 次课的时间与第 2 次重叠',
+    })
   })
 
   test('a field the form does not know, no field, or no map: for the form as a whole', () => {
@@ -32,7 +35,11 @@ describe('describeError', () => {
   })
 
   test('anything that is not an ApiError still has words to show, and its ApiError', () => {
-    expect(describeError(new TypeError('x is undefined'))).toMatchObject({ message: '出了点问题，请稍后重试', field: null, error: { code: 'UNKNOWN' } })
+    expect(describeError(new TypeError('x is undefined'))).toMatchObject({
+      message: '出了点问题，请稍后重试',
+      field: null,
+      error: { code: 'UNKNOWN' },
+    })
     expect(describeError({ errMsg: 'request:fail timeout' })).toMatchObject({ message: '请求超时，请稍后重试', error: { code: 'TIMEOUT' } })
   })
 })
@@ -42,7 +49,9 @@ describe('formErrors', () => {
     expect(formErrors(refusal('helped.phone'), FIELDS)).toEqual({ helpedPhone: '电话格式不正确' })
   })
   test('else as the form’s own error', () => {
-    expect(formErrors(new ApiError('REQUEST_STATE', '这条求助已取消，不能再更正联系方式', 409), FIELDS)).toEqual({ form: '这条求助已取消，不能再更正联系方式' })
+    expect(formErrors(new ApiError('REQUEST_STATE', '这条求助已取消，不能再更正联系方式', 409), FIELDS)).toEqual({
+      form: '这条求助已取消，不能再更正联系方式',
+    })
   })
 })
 
@@ -92,6 +101,9 @@ describe('the request form (placeRefusal): the field, and the step it is asked o
   })
 
   test('no field: for the form, on the step the resident is on', () => {
-    expect(placeRefusal(new ApiError('NO_STATION_FOR_SERVICE', '附近没有提供这项服务的社工站', 422))).toEqual({ errors: { form: '附近没有提供这项服务的社工站' }, step: null })
+    expect(placeRefusal(new ApiError('NO_STATION_FOR_SERVICE', '附近没有提供这项服务的社工站', 422))).toEqual({
+      errors: { form: '附近没有提供这项服务的社工站' },
+      step: null,
+    })
   })
 })

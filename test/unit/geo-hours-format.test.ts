@@ -3,7 +3,7 @@ import { formatOpeningHours, formatWeekdays, isOpenAt } from '../../domain/hours
 import { formatDistance } from '../../domain/format'
 
 describe('geo', () => {
-  test('great-circle distance: one degree of latitude ≈ 111.3 km on earthdistance\'s sphere; Dalian → Shanghai ≈ 855 km', () => {
+  test("great-circle distance: one degree of latitude ≈ 111.3 km on earthdistance's sphere; Dalian → Shanghai ≈ 855 km", () => {
     expect(greatCircleMeters({ lat: 39, lng: 121 }, { lat: 40, lng: 121 })).toBeCloseTo(111_318, -1)
     const d = greatCircleMeters({ lat: 38.914, lng: 121.6147 }, { lat: 31.2304, lng: 121.4737 })
     expect(d / 1000).toBeGreaterThan(850)
@@ -31,7 +31,7 @@ describe('geo', () => {
     expect(gcj.lng).toBeCloseTo(gcjLng, 9)
   })
 
-  test('EARTH_RADIUS_METERS is earthdistance\'s earth()', () => {
+  test("EARTH_RADIUS_METERS is earthdistance's earth()", () => {
     expect(EARTH_RADIUS_METERS).toBe(6378168)
     // A quarter of a meridian on that sphere.
     expect(greatCircleMeters({ lat: 0, lng: 0 }, { lat: 90, lng: 0 })).toBeCloseTo((Math.PI / 2) * 6378168, 3)

@@ -44,7 +44,11 @@ describe('locate() in the mini-program', () => {
   })
 
   test('other refusals WeChat reports are denied too (privacy agreement, system permission)', async () => {
-    for (const errMsg of ['getLocation:fail privacy permission is not authorized', 'getLocation:fail system permission denied', 'getLocation:fail:auth denied']) {
+    for (const errMsg of [
+      'getLocation:fail privacy permission is not authorized',
+      'getLocation:fail system permission denied',
+      'getLocation:fail:auth denied',
+    ]) {
       Taro.getLocation.mockImplementation(failWith(errMsg) as never)
       await expect(getPosition()).rejects.toMatchObject({ reason: 'denied', message: errMsg })
     }

@@ -11,7 +11,8 @@ describe('capabilities per role', () => {
   })
 
   test('站长 work the queue, edit their station and manage its workers', () => {
-    for (const c of ['queue.work', 'queue.assign', 'station.edit', 'accounts.manage', 'replies.manage'] as const) expect(can('head', c)).toBe(true)
+    for (const c of ['queue.work', 'queue.assign', 'station.edit', 'accounts.manage', 'replies.manage'] as const)
+      expect(can('head', c)).toBe(true)
     expect(can('head', 'stations.admin')).toBe(false)
   })
 

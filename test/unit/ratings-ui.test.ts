@@ -26,7 +26,12 @@ describe('what can be rated', () => {
     expect(requestTarget({ ...WAITING_DETAIL, status: 'cancelled' }, NOW).refusal).toBe('这条求助已取消，无需评价')
   })
   test('an activity: after checking in; its rating changed within 7 days', () => {
-    expect(enrollmentTarget(SON_ATTENDED, NOW)).toMatchObject({ subject: 'enrollment', title: '东山小学堂·节气美育', refusal: null, editing: null })
+    expect(enrollmentTarget(SON_ATTENDED, NOW)).toMatchObject({
+      subject: 'enrollment',
+      title: '东山小学堂·节气美育',
+      refusal: null,
+      editing: null,
+    })
     expect(enrollmentTarget(MOTHER_WAITLISTED, NOW).refusal).toBe('参加活动（签到）后才能评价')
     expect(enrollmentTarget(SON_RATED, NOW).editing).toBe(SON_RATED.rating)
   })
@@ -36,11 +41,20 @@ describe('the body', () => {
   test('validation in words; an activity needs no outcome', () => {
     expect(validateRating('request', emptyRatingDraft())).toEqual({ outcome: '请选择问题是否已解决', stars: '请点星星打分（1 到 5 星）' })
     expect(validateRating('enrollment', { ...emptyRatingDraft(), stars: 4 })).toEqual({})
-    expect(validateRating('request', { ...emptyRatingDraft(), outcome: 'resolved', stars: 5, tags: ['孩子喜欢'] }).form).toBe('「孩子喜欢」不是这类评价的标签')
+    expect(validateRating('request', { ...emptyRatingDraft(), outcome: 'resolved', stars: 5, tags: ['孩子喜欢'] }).form).toBe(
+      '「孩子喜欢」不是这类评价的标签',
+    )
   })
   test('trimmed; public only with words; no outcome for an activity', () => {
     const d = { outcome: 'partly' as const, stars: 3, tags: ['专业'], comment: '  还行 ', anonymous: true, commentPublic: true }
-    expect(toRatingBody('request', d)).toEqual({ outcome: 'partly', stars: 3, tags: ['专业'], comment: '还行', anonymous: true, commentPublic: true })
+    expect(toRatingBody('request', d)).toEqual({
+      outcome: 'partly',
+      stars: 3,
+      tags: ['专业'],
+      comment: '还行',
+      anonymous: true,
+      commentPublic: true,
+    })
     expect(toRatingBody('enrollment', d)).toEqual({ stars: 3, tags: ['专业'], comment: '还行', anonymous: true, commentPublic: true })
     expect(toRatingBody('request', { ...d, comment: '   ' }).commentPublic).toBe(false)
   })
@@ -74,10 +88,21 @@ describe('report sorting and figures', () => {
     expect(names(sortRows(REPORT_ROWS, 'received', 'asc'))).toEqual(['DL-JP', 'DL-JP-XJ-MX', 'DL-JP-XJ'])
   })
   test('by name', () => {
-    expect(sortRows(REPORT_ROWS, 'name', 'asc').map((r) => r.station.name)).toEqual(['金普新区社工总站', '民馨社区社会工作室', '先进街道社工站'])
+    expect(sortRows(REPORT_ROWS, 'name', 'asc').map((r) => r.station.name)).toEqual([
+      '金普新区社工总站',
+      '民馨社区社会工作室',
+      '先进街道社工站',
+    ])
   })
   test('the total as read: shares, durations, stars to one decimal', () => {
     const cells = Object.fromEntries(figureCells(REPORT.total).map((c) => [c.key, c.value]))
-    expect(cells).toMatchObject({ received: '16', 'on-time': '87%（13/15）', 'accept-time': '45 分钟', 'resolve-time': '1 天 1 小时', stars: '4.1 星（8 条评价）', attendance: '85%（34/40）' })
+    expect(cells).toMatchObject({
+      received: '16',
+      'on-time': '87%（13/15）',
+      'accept-time': '45 分钟',
+      'resolve-time': '1 天 1 小时',
+      stars: '4.1 星（8 条评价）',
+      attendance: '85%（34/40）',
+    })
   })
 })

@@ -6,8 +6,14 @@ const bytes = (s: string) => Buffer.from(s, 'latin1')
 
 describe('parseAnswer', () => {
   test('a body by Content-Length, complete or not yet', () => {
-    const full = bytes('HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n{"code":"X"}!')
-    expect(parseAnswer(full)).toEqual({ status: 431, headers: { 'content-type': 'application/json', 'content-length': '13' }, body: bytes('{"code":"X"}!') })
+    const full = bytes(
+      'HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n{"code":"X"}!',
+    )
+    expect(parseAnswer(full)).toEqual({
+      status: 431,
+      headers: { 'content-type': 'application/json', 'content-length': '13' },
+      body: bytes('{"code":"X"}!'),
+    })
     expect(parseAnswer(full.subarray(0, full.length - 1))).toBeNull()
     expect(parseAnswer(bytes('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n'))).toBeNull()
   })

@@ -69,13 +69,25 @@ const around = { transferTo: { id: OTHER }, parentStationId: PARENT }
 
 /** What each action answers from each status: 'ok', or the refusal's code. Written out, not derived from the code under test. */
 const FROM_STATUS: Record<StaffAction['type'], Record<RequestStatus, 'ok' | 'REQUEST_STATE'>> = {
-  accept: { submitted: 'ok', accepted: 'REQUEST_STATE', in_progress: 'REQUEST_STATE', resolved: 'REQUEST_STATE', cancelled: 'REQUEST_STATE' },
+  accept: {
+    submitted: 'ok',
+    accepted: 'REQUEST_STATE',
+    in_progress: 'REQUEST_STATE',
+    resolved: 'REQUEST_STATE',
+    cancelled: 'REQUEST_STATE',
+  },
   reply: { submitted: 'ok', accepted: 'ok', in_progress: 'ok', resolved: 'REQUEST_STATE', cancelled: 'REQUEST_STATE' },
   note: { submitted: 'ok', accepted: 'ok', in_progress: 'ok', resolved: 'ok', cancelled: 'ok' },
   transfer: { submitted: 'ok', accepted: 'ok', in_progress: 'ok', resolved: 'REQUEST_STATE', cancelled: 'REQUEST_STATE' },
   escalate: { submitted: 'ok', accepted: 'ok', in_progress: 'ok', resolved: 'REQUEST_STATE', cancelled: 'REQUEST_STATE' },
   resolve: { submitted: 'REQUEST_STATE', accepted: 'ok', in_progress: 'ok', resolved: 'REQUEST_STATE', cancelled: 'REQUEST_STATE' },
-  reopen: { submitted: 'REQUEST_STATE', accepted: 'REQUEST_STATE', in_progress: 'REQUEST_STATE', resolved: 'ok', cancelled: 'REQUEST_STATE' },
+  reopen: {
+    submitted: 'REQUEST_STATE',
+    accepted: 'REQUEST_STATE',
+    in_progress: 'REQUEST_STATE',
+    resolved: 'ok',
+    cancelled: 'REQUEST_STATE',
+  },
 }
 
 describe('staff actions: every action × status × actor', () => {
@@ -106,8 +118,21 @@ describe('what each allowed action does', () => {
   test('accept: the worker takes it, the wait and the target are measured, the resident is told', () => {
     const c = decide({ type: 'accept' })
     expect(c.set).toEqual({ status: 'accepted', assigneeId: worker.id, acceptedAt: NOW, updatedAt: NOW })
-    expect(c.event).toMatchObject({ type: 'accepted', actorId: worker.id, stationId: STATION, elapsedSeconds: 7200, onTime: true, internal: false })
-    expect(c.notices).toEqual([{ userId: 'resident-1', topic: 'request_status', payload: { requestId: 'request-1', number: 'QZ-20261123-000001', status: '已受理', note: '社工会尽快联系您' } }])
+    expect(c.event).toMatchObject({
+      type: 'accepted',
+      actorId: worker.id,
+      stationId: STATION,
+      elapsedSeconds: 7200,
+      onTime: true,
+      internal: false,
+    })
+    expect(c.notices).toEqual([
+      {
+        userId: 'resident-1',
+        topic: 'request_status',
+        payload: { requestId: 'request-1', number: 'QZ-20261123-000001', status: '已受理', note: '社工会尽快联系您' },
+      },
+    ])
     // Accepted again after a reopening: the first acceptance time stays; past its target it is late.
     const late = decide({ type: 'accept' }, { acceptedAt: new Date(0), dueAt: new Date(NOW.getTime() - 1) })
     expect(late.set.acceptedAt).toEqual(new Date(0))
@@ -132,7 +157,12 @@ describe('what each allowed action does', () => {
   test('transfer and escalate: to the other queue, waiting again with a fresh target; only an escalation counts', () => {
     const t = decide({ type: 'transfer', stationId: OTHER, reason: '由社区跟进' }, { status: 'in_progress', escalations: 1 })
     expect(t.set).toEqual({
-      stationId: OTHER, status: 'submitted', assigneeId: null, escalations: 1, updatedAt: NOW, queuedAt: NOW,
+      stationId: OTHER,
+      status: 'submitted',
+      assigneeId: null,
+      escalations: 1,
+      updatedAt: NOW,
+      queuedAt: NOW,
       dueAt: new Date('2026-11-24T02:00:00Z'), // one working day
     })
     expect(t.event).toMatchObject({ type: 'transferred', stationId: STATION, toStationId: OTHER, body: '由社区跟进' })
@@ -163,8 +193,13 @@ describe('what each allowed action does', () => {
       const d = staffAction(r, worker, action, a, ctx)
       return d.ok ? null : d.refusal
     }
-    expect(refusal({ type: 'transfer', stationId: 'nowhere', reason: 'x' }, { transferTo: null, parentStationId: PARENT })).toMatchObject({ code: 'NOT_FOUND', field: 'stationId' })
-    expect(refusal({ type: 'transfer', stationId: STATION, reason: 'x' }, { transferTo: { id: STATION }, parentStationId: PARENT })).toMatchObject({ code: 'FIELD_INVALID', field: 'stationId' })
+    expect(refusal({ type: 'transfer', stationId: 'nowhere', reason: 'x' }, { transferTo: null, parentStationId: PARENT })).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'stationId',
+    })
+    expect(
+      refusal({ type: 'transfer', stationId: STATION, reason: 'x' }, { transferTo: { id: STATION }, parentStationId: PARENT }),
+    ).toMatchObject({ code: 'FIELD_INVALID', field: 'stationId' })
     expect(refusal({ type: 'escalate', reason: 'x' }, { parentStationId: null })).toMatchObject({ code: 'CONFLICT' })
     expect(refusal({ type: 'reply', body: '   ' })).toMatchObject({ code: 'FIELD_INVALID', field: 'body' })
     expect(refusal({ type: 'resolve', summary: '\n' })).toMatchObject({ code: 'FIELD_INVALID', field: 'summary' })
@@ -174,7 +209,11 @@ describe('what each allowed action does', () => {
   test('the escalation job: to the parent, the timeline says which station missed which target', () => {
     const c = overdueEscalation(request(), { name: '先进街道社工站' }, { id: PARENT, name: '金普新区社工总站' }, ctx)
     expect(c.set).toMatchObject({ stationId: PARENT, status: 'submitted', escalations: 1 })
-    expect(c.event).toMatchObject({ type: 'escalated', actorId: null, body: '「先进街道社工站」超过响应时限（1 个工作日内受理）未受理，已自动升级至「金普新区社工总站」' })
+    expect(c.event).toMatchObject({
+      type: 'escalated',
+      actorId: null,
+      body: '「先进街道社工站」超过响应时限（1 个工作日内受理）未受理，已自动升级至「金普新区社工总站」',
+    })
   })
 })
 
@@ -182,7 +221,8 @@ describe('out of sight', () => {
   const scope = [PARENT, STATION, OTHER]
   test('a request that moved away from a station the staff saw: REQUEST_MOVED, naming where it is now', () => {
     expect(outOfSight(worker, [STATION], { category: 'elderly_care', stationName: '民馨社区社会工作室' }, [STATION])).toEqual({
-      code: 'REQUEST_MOVED', message: '这条求助已转至「民馨社区社会工作室」，不再在您的队列中',
+      code: 'REQUEST_MOVED',
+      message: '这条求助已转至「民馨社区社会工作室」，不再在您的队列中',
     })
   })
   test('never seen by the staff (another station, or a sensitive request below a supervisor): NOT_FOUND', () => {
@@ -204,14 +244,33 @@ describe('the resident', () => {
 
   test('adds a message unless the request was cancelled; blank words are refused', () => {
     expect(residentMessage(request({ status: 'resolved' }), 'resident-1', '谢谢', NOW).ok).toBe(true)
-    expect(residentMessage(request({ status: 'cancelled' }), 'resident-1', '谢谢', NOW)).toMatchObject({ ok: false, refusal: { code: 'REQUEST_STATE' } })
-    expect(residentMessage(request(), 'resident-1', '  ', NOW)).toMatchObject({ ok: false, refusal: { code: 'FIELD_INVALID', field: 'body' } })
+    expect(residentMessage(request({ status: 'cancelled' }), 'resident-1', '谢谢', NOW)).toMatchObject({
+      ok: false,
+      refusal: { code: 'REQUEST_STATE' },
+    })
+    expect(residentMessage(request(), 'resident-1', '  ', NOW)).toMatchObject({
+      ok: false,
+      refusal: { code: 'FIELD_INVALID', field: 'body' },
+    })
   })
 
-  const details: PersonalDetails = { contactName: '李女士', contactPhone: '13812345678', preferredTime: '', address: '民馨社区', helpedPhone: '13900001111', helpedAddress: null }
+  const details: PersonalDetails = {
+    contactName: '李女士',
+    contactPhone: '13812345678',
+    preferredTime: '',
+    address: '民馨社区',
+    helpedPhone: '13900001111',
+    helpedAddress: null,
+  }
 
   test('corrects personal details: only what changes, the timeline names the fields and never the values', () => {
-    const d = residentCorrection(request(), details, 'resident-1', { contactPhone: '13766661234', address: '民馨社区', helped: { phone: '' } }, NOW)
+    const d = residentCorrection(
+      request(),
+      details,
+      'resident-1',
+      { contactPhone: '13766661234', address: '民馨社区', helped: { phone: '' } },
+      NOW,
+    )
     if (!d.ok || !d.value) throw new Error('expected a change')
     expect(d.value.set).toEqual({ contactPhone: '13766661234', helpedPhone: null, updatedAt: NOW })
     expect(d.value.event.body).toBe('居民更正了：联系电话、被帮助人电话')
@@ -219,12 +278,21 @@ describe('the resident', () => {
   })
 
   test('a correction is refused once purged or cancelled, and for the helped person of a request for oneself', () => {
-    expect(residentCorrection(request({ purged: true, status: 'resolved' }), details, 'r', { contactName: 'x' }, NOW)).toMatchObject({ ok: false, refusal: { code: 'REQUEST_STATE' } })
-    expect(residentCorrection(request({ status: 'cancelled' }), details, 'r', { contactName: 'x' }, NOW)).toMatchObject({ ok: false, refusal: { code: 'REQUEST_STATE' } })
-    expect(residentCorrection(request({ requester: 'self' }), details, 'r', { helped: { phone: '13900002222' } }, NOW)).toMatchObject({ ok: false, refusal: { code: 'FIELD_INVALID', field: 'helped' } })
+    expect(residentCorrection(request({ purged: true, status: 'resolved' }), details, 'r', { contactName: 'x' }, NOW)).toMatchObject({
+      ok: false,
+      refusal: { code: 'REQUEST_STATE' },
+    })
+    expect(residentCorrection(request({ status: 'cancelled' }), details, 'r', { contactName: 'x' }, NOW)).toMatchObject({
+      ok: false,
+      refusal: { code: 'REQUEST_STATE' },
+    })
+    expect(residentCorrection(request({ requester: 'self' }), details, 'r', { helped: { phone: '13900002222' } }, NOW)).toMatchObject({
+      ok: false,
+      refusal: { code: 'FIELD_INVALID', field: 'helped' },
+    })
   })
 
-  test('未解决 sends a resolved request back to the same queue with the resident\'s words', () => {
+  test("未解决 sends a resolved request back to the same queue with the resident's words", () => {
     const c = unresolvedByResident(request({ status: 'resolved' }), 'resident-1', ' 助餐点太远 ', ctx)
     expect(c.set).toMatchObject({ status: 'submitted', assigneeId: null, resolvedAt: null, queuedAt: NOW })
     expect(c.event).toMatchObject({ type: 'reopened', stationId: STATION, body: '居民反馈问题未解决：助餐点太远' })
@@ -233,16 +301,23 @@ describe('the resident', () => {
   test('an account deletion withdraws open requests only', () => {
     for (const status of REQUEST_STATUSES) {
       const c = withdrawnOnDeletion(request({ status }), NOW)
-      expect([status, c?.set.status ?? null]).toEqual([status, ['submitted', 'accepted', 'in_progress'].includes(status) ? 'cancelled' : null])
+      expect([status, c?.set.status ?? null]).toEqual([
+        status,
+        ['submitted', 'accepted', 'in_progress'].includes(status) ? 'cancelled' : null,
+      ])
     }
   })
 })
 
 describe('checks of a submission and a correction', () => {
   const body = {
-    category: 'elderly_care' as const, description: '母亲需要助餐', requester: 'family' as const, urgency: 'normal' as const,
+    category: 'elderly_care' as const,
+    description: '母亲需要助餐',
+    requester: 'family' as const,
+    urgency: 'normal' as const,
     helped: { name: '张秀兰', relationship: '母亲' as const, phone: '139 0000 1111', consent: true as const },
-    contactName: '李女士', contactPhone: '138 1234 5678',
+    contactName: '李女士',
+    contactPhone: '138 1234 5678',
   }
   test.each([
     ['a bad phone', 'contactPhone', { contactPhone: '12345' }],
@@ -263,6 +338,9 @@ describe('checks of a submission and a correction', () => {
   test('a correction: phones checked and normalized; an empty phone of the helped person clears it', () => {
     expect(checkCorrection({ contactPhone: 'abc' })).toMatchObject({ ok: false, refusal: { field: 'contactPhone' } })
     expect(checkCorrection({ helped: { phone: '12' } })).toMatchObject({ ok: false, refusal: { field: 'helped.phone' } })
-    expect(checkCorrection({ contactPhone: '138 1234 5678', helped: { phone: ' ' } })).toEqual({ ok: true, value: { contactPhone: '13812345678', helped: { phone: '' } } })
+    expect(checkCorrection({ contactPhone: '138 1234 5678', helped: { phone: ' ' } })).toEqual({
+      ok: true,
+      value: { contactPhone: '13812345678', helped: { phone: '' } },
+    })
   })
 })

@@ -1,10 +1,25 @@
 import { routeRequest, type RoutableStation } from '../../domain/routing'
 
 const area = (street: string | null, community: string | null = null) => ({
-  province: '辽宁省', city: '大连市', district: '金普新区', street, community,
+  province: '辽宁省',
+  city: '大连市',
+  district: '金普新区',
+  street,
+  community,
 })
-const station = (id: string, kind: RoutableStation['kind'], services: RoutableStation['services'], a: RoutableStation['area'], distanceMeters?: number): RoutableStation => ({
-  id, name: id, kind, services, area: a, distanceMeters,
+const station = (
+  id: string,
+  kind: RoutableStation['kind'],
+  services: RoutableStation['services'],
+  a: RoutableStation['area'],
+  distanceMeters?: number,
+): RoutableStation => ({
+  id,
+  name: id,
+  kind,
+  services,
+  area: a,
+  distanceMeters,
 })
 
 const city = station('大连市社工站指导中心', 'city', ['elderly_care', 'psychological'], area(null))
@@ -29,23 +44,27 @@ describe('routing a help request', () => {
 
   test('no station chosen: the community room first', () => {
     expect(routeRequest({ category: 'elderly_care', chosen: null, area: area('先进街道', '民馨社区'), candidates: all })).toMatchObject({
-      stationId: '民馨社区社会工作室', rule: 'community',
+      stationId: '民馨社区社会工作室',
+      rule: 'community',
     })
   })
 
   test('a community without a station goes to its street station', () => {
     expect(routeRequest({ category: 'elderly_care', chosen: null, area: area('先进街道', '新华社区'), candidates: all })).toMatchObject({
-      stationId: '先进街道社工站', rule: 'street',
+      stationId: '先进街道社工站',
+      rule: 'street',
     })
   })
 
   test('up to the district and the city when lower levels do not offer the category', () => {
     expect(routeRequest({ category: 'disability', chosen: null, area: area('先进街道', '民馨社区'), candidates: all })).toMatchObject({
-      stationId: '金普新区社工总站', rule: 'district',
+      stationId: '金普新区社工总站',
+      rule: 'district',
     })
     const noDistrict = all.filter((s) => s !== district)
     expect(routeRequest({ category: 'psychological', chosen: null, area: area('先进街道'), candidates: noDistrict })).toMatchObject({
-      stationId: '大连市社工站指导中心', rule: 'city',
+      stationId: '大连市社工站指导中心',
+      rule: 'city',
     })
   })
 

@@ -37,7 +37,12 @@ test('at every hour of the week, every run is valid, open for registration, and 
       const at = { now: cst(now), key: s.key }
       expect({ ...at, errors: activityTimeErrors(body) }).toEqual({ ...at, errors: {} })
       const state = registrationState(
-        { status: 'open', opensAt: new Date(body.opensAt), closesAt: new Date(body.closesAt), endsAt: new Date(body.sessions[body.sessions.length - 1]!.endsAt) },
+        {
+          status: 'open',
+          opensAt: new Date(body.opensAt),
+          closesAt: new Date(body.closesAt),
+          endsAt: new Date(body.sessions[body.sessions.length - 1]!.endsAt),
+        },
         now,
       )
       expect({ ...at, state }).toEqual({ ...at, state: 'open' })
@@ -61,7 +66,9 @@ test('本周 has demo activities whenever the server starts, until Sunday noon; 
   }
   // Started on a Monday morning: the lectures and the handicraft afternoon are this week's, the courses the next.
   const monday = new Date(MONDAY.getTime() + 9 * HOUR)
-  const titles = SEED_ACTIVITIES.map((s) => seedRun(s, monday).body).filter((b) => inThisWeek(monday, b.sessions)).map((b) => b.title)
+  const titles = SEED_ACTIVITIES.map((s) => seedRun(s, monday).body)
+    .filter((b) => inThisWeek(monday, b.sessions))
+    .map((b) => b.title)
   expect(titles.sort()).toEqual(['守好养老钱·防诈骗讲座', '新春挂饰手工制作', '预防高血压健康讲座'].sort())
 })
 

@@ -131,10 +131,13 @@ describe('SEED_STATIONS', () => {
 
   test('in 先进街道 (39.055, 121.775), 民馨社区社会工作室 and 先进街道社工站 are the two nearest, and nothing else is within 3 km of them', () => {
     const point = { lat: 39.055, lng: 121.775 }
-    const ranked = [...SEED_STATIONS]
-      .map((s) => ({ s, d: haversine(point, s.location) }))
-      .sort((a, b) => a.d - b.d)
-    expect(ranked.slice(0, 2).map((r) => r.s.name).sort()).toEqual(['先进街道社工站', '民馨社区社会工作室'].sort())
+    const ranked = [...SEED_STATIONS].map((s) => ({ s, d: haversine(point, s.location) })).sort((a, b) => a.d - b.d)
+    expect(
+      ranked
+        .slice(0, 2)
+        .map((r) => r.s.name)
+        .sort(),
+    ).toEqual(['先进街道社工站', '民馨社区社会工作室'].sort())
     expect(ranked[0]!.d).toBeLessThan(3000)
 
     const pair = [byName('民馨社区社会工作室'), byName('先进街道社工站')]
@@ -173,7 +176,20 @@ describe('SEED_STATIONS', () => {
     const yp = byName('杨浦区社会工作服务指导中心')
     const streets = SEED_STATIONS.filter((s) => s.parentCode === yp.code && s.kind === 'street').map((s) => s.area.street)
     expect(streets.sort()).toEqual(
-      ['定海路街道', '平凉路街道', '江浦路街道', '控江路街道', '大桥街道', '四平路街道', '殷行街道', '延吉新村街道', '长白新村街道', '五角场街道', '新江湾城街道', '长海路街道'].sort(),
+      [
+        '定海路街道',
+        '平凉路街道',
+        '江浦路街道',
+        '控江路街道',
+        '大桥街道',
+        '四平路街道',
+        '殷行街道',
+        '延吉新村街道',
+        '长白新村街道',
+        '五角场街道',
+        '新江湾城街道',
+        '长海路街道',
+      ].sort(),
     )
   })
 

@@ -6,17 +6,25 @@ const at = (s: string) => new Date(s)
 
 describe('response targets', () => {
   test('urgent: two hours of wall-clock time', () => {
-    expect(responseDueAt(at('2026-11-27T22:30:00+08:00'), DEFAULT_RESPONSE_TARGETS.urgent, WEEKDAYS_ONLY).toISOString()).toBe(at('2026-11-28T00:30:00+08:00').toISOString())
+    expect(responseDueAt(at('2026-11-27T22:30:00+08:00'), DEFAULT_RESPONSE_TARGETS.urgent, WEEKDAYS_ONLY).toISOString()).toBe(
+      at('2026-11-28T00:30:00+08:00').toISOString(),
+    )
   })
 
   test('normal: one working day — Monday 10:00 → Tuesday 10:00; Friday 16:00 → Monday 16:00', () => {
     const t = DEFAULT_RESPONSE_TARGETS.normal
-    expect(responseDueAt(at('2026-11-23T10:00:00+08:00'), t, WEEKDAYS_ONLY).toISOString()).toBe(at('2026-11-24T10:00:00+08:00').toISOString())
-    expect(responseDueAt(at('2026-11-27T16:00:00+08:00'), t, WEEKDAYS_ONLY).toISOString()).toBe(at('2026-11-30T16:00:00+08:00').toISOString())
+    expect(responseDueAt(at('2026-11-23T10:00:00+08:00'), t, WEEKDAYS_ONLY).toISOString()).toBe(
+      at('2026-11-24T10:00:00+08:00').toISOString(),
+    )
+    expect(responseDueAt(at('2026-11-27T16:00:00+08:00'), t, WEEKDAYS_ONLY).toISOString()).toBe(
+      at('2026-11-30T16:00:00+08:00').toISOString(),
+    )
   })
 
   test('a request sent at the weekend counts from Monday 00:00', () => {
-    expect(responseDueAt(at('2026-11-28T15:00:00+08:00'), DEFAULT_RESPONSE_TARGETS.normal, WEEKDAYS_ONLY).toISOString()).toBe(at('2026-12-01T00:00:00+08:00').toISOString())
+    expect(responseDueAt(at('2026-11-28T15:00:00+08:00'), DEFAULT_RESPONSE_TARGETS.normal, WEEKDAYS_ONLY).toISOString()).toBe(
+      at('2026-12-01T00:00:00+08:00').toISOString(),
+    )
   })
 
   test('a category can override the default', () => {

@@ -55,7 +55,9 @@ describe('session store', () => {
 
   test('in WeChat, login sends the wx.login code', async () => {
     process.env.TARO_ENV = 'weapp'
-    const api = fakeApi({ 'POST /api/auth/wechat': { token: 'tok-wx', user: USER, expiresAt: new Date(Date.now() + 86_400_000).toISOString() } })
+    const api = fakeApi({
+      'POST /api/auth/wechat': { token: 'tok-wx', user: USER, expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+    })
     await useSession.getState().login()
     expect(Taro.login).toHaveBeenCalled()
     expect(api.requests[0]!.data).toEqual({ code: 'test-wx-code' })
@@ -156,7 +158,9 @@ describe('privacy store', () => {
 
 describe('locationLabel for an area picked above the street level', () => {
   test('a district reads 市 区', () => {
-    expect(locationLabel({ status: 'located', source: 'area', area: { path: ['辽宁省', '大连市', '金普新区'], center: XIANJIN.center } })).toBe('大连市 金普新区附近')
+    expect(
+      locationLabel({ status: 'located', source: 'area', area: { path: ['辽宁省', '大连市', '金普新区'], center: XIANJIN.center } }),
+    ).toBe('大连市 金普新区附近')
   })
 
   /**
@@ -166,6 +170,8 @@ describe('locationLabel for an area picked above the street level', () => {
    * "附近" with no place name (首页: "位置：附近"). `failing` until fixed.
    */
   test('a whole province still names the province', () => {
-    expect(locationLabel({ status: 'located', source: 'area', area: { path: ['辽宁省'], center: { lat: 41.8, lng: 123.43 } } })).toBe('辽宁省附近')
+    expect(locationLabel({ status: 'located', source: 'area', area: { path: ['辽宁省'], center: { lat: 41.8, lng: 123.43 } } })).toBe(
+      '辽宁省附近',
+    )
   })
 })

@@ -34,7 +34,12 @@ test('method, headers, timeout and a JSON body reach Taro.request as WeChat expe
   const api = fakeApi({ 'POST /api/requests': reply(201, { id: 'q1' }) })
   const res = await client().post('/api/requests', { description: '老人独居需要探访' }, { headers: { 'X-Trace': 't-9' } })
   expect(res.status).toBe(201)
-  const opts = Taro.request.mock.calls[0]![0] as unknown as { method: string; timeout: number; header: Record<string, string>; dataType: string }
+  const opts = Taro.request.mock.calls[0]![0] as unknown as {
+    method: string
+    timeout: number
+    header: Record<string, string>
+    dataType: string
+  }
   expect(opts).toMatchObject({ method: 'POST', timeout: 5_000, dataType: 'json' })
   expect(opts.header['X-Trace']).toBe('t-9')
   // axios serialises the body to JSON; the adapter hands wx.request the object again.

@@ -5,7 +5,15 @@
  */
 import { ApiError } from '@/api/client'
 import { LIMITS } from '@contract/limits'
-import { EMPTY_FORM, formOf, saveErrors, sessionsOf, validateActivity, wholeNumber, type ActivityForm } from '@/packages/workbench/activity-edit/form'
+import {
+  EMPTY_FORM,
+  formOf,
+  saveErrors,
+  sessionsOf,
+  validateActivity,
+  wholeNumber,
+  type ActivityForm,
+} from '@/packages/workbench/activity-edit/form'
 import { COURSE_DETAIL, COURSE_SESSIONS } from '../weapp/workbench-activity-fixtures'
 
 const NOW = new Date('2026-11-24T02:00:00.000Z')
@@ -27,9 +35,22 @@ const filled: ActivityForm = {
 describe('formOf', () => {
   test('a loaded weekly course is a weekly form with its 8 weeks and its registration times', () => {
     const f = formOf(COURSE_DETAIL)
-    expect(f).toMatchObject({ mode: 'weekly', date: '2026-11-28', startTime: '09:30', endTime: '11:00', weeks: '8', capacity: String(COURSE_DETAIL.capacity), confirmRequired: true, confirmWithinHours: '24' })
+    expect(f).toMatchObject({
+      mode: 'weekly',
+      date: '2026-11-28',
+      startTime: '09:30',
+      endTime: '11:00',
+      weeks: '8',
+      capacity: String(COURSE_DETAIL.capacity),
+      confirmRequired: true,
+      confirmWithinHours: '24',
+    })
     expect(sessionsOf(f)).toEqual(COURSE_SESSIONS.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt })))
-    expect(f.times).toEqual({ opensAt: COURSE_DETAIL.opensAt, closesAt: COURSE_DETAIL.closesAt, cancelDeadline: COURSE_DETAIL.cancelDeadline })
+    expect(f.times).toEqual({
+      opensAt: COURSE_DETAIL.opensAt,
+      closesAt: COURSE_DETAIL.closesAt,
+      cancelDeadline: COURSE_DETAIL.cancelDeadline,
+    })
   })
 })
 
@@ -44,7 +65,13 @@ describe('validateActivity', () => {
 
   test('the limits come from contract/limits.ts', () => {
     const { errors } = validateActivity(
-      { ...filled, title: '字'.repeat(LIMITS.activityTitle + 1), capacity: String(LIMITS.activityCapacity + 1), weeks: String(LIMITS.activitySessions + 1), minAge: String(LIMITS.age + 1) },
+      {
+        ...filled,
+        title: '字'.repeat(LIMITS.activityTitle + 1),
+        capacity: String(LIMITS.activityCapacity + 1),
+        weeks: String(LIMITS.activitySessions + 1),
+        minAge: String(LIMITS.age + 1),
+      },
       false,
       NOW,
     )
@@ -57,13 +84,30 @@ describe('validateActivity', () => {
   })
 
   test('what is missing, field by field', () => {
-    expect(Object.keys(validateActivity(EMPTY_FORM, false, NOW).errors).sort()).toEqual(['audience', 'capacity', 'category', 'date', 'description', 'place', 'title'])
+    expect(Object.keys(validateActivity(EMPTY_FORM, false, NOW).errors).sort()).toEqual([
+      'audience',
+      'capacity',
+      'category',
+      'date',
+      'description',
+      'place',
+      'title',
+    ])
   })
 
   test('a start in the past is refused for a new activity, not when editing one', () => {
     const past = { ...filled, date: '2026-11-20' }
     expect(validateActivity(past, false, NOW).errors.sessions).toBe('活动开始时间已经过去，请重新选择日期和时间')
-    expect(validateActivity({ ...past, times: { opensAt: '2026-11-01T00:00:00.000Z', closesAt: '2026-11-19T10:00:00.000Z', cancelDeadline: '2026-11-19T10:00:00.000Z' } }, true, NOW).errors.sessions).toBeUndefined()
+    expect(
+      validateActivity(
+        {
+          ...past,
+          times: { opensAt: '2026-11-01T00:00:00.000Z', closesAt: '2026-11-19T10:00:00.000Z', cancelDeadline: '2026-11-19T10:00:00.000Z' },
+        },
+        true,
+        NOW,
+      ).errors.sessions,
+    ).toBeUndefined()
   })
 
   test('wholeNumber: empty, whole, not whole', () => {
@@ -81,11 +125,25 @@ describe('saveErrors: a refusal goes next to the field the server names', () => 
 
   test('minAge and maxAge → the one age field; a session’s own path → sessions', () => {
     expect(saveErrors(new ApiError('FIELD_INVALID', '最小年龄不能大于最大年龄', 400, 'maxAge')).age).toBe('最小年龄不能大于最大年龄')
-    expect(saveErrors(new ApiError('FIELD_INVALID', '第 2 次课与第 1 次重叠', 400, 'sessions.1.startsAt')).sessions).toBe('第 2 次课与第 1 次重叠')
+    expect(saveErrors(new ApiError('FIELD_INVALID', '第 2 次课与第 1 次重叠', 400, 'sessions.1.startsAt')).sessions).toBe(
+      '第 2 次课与第 1 次重叠',
+    )
   })
 
   test('every field the server may name has a place on the form', () => {
-    for (const path of ['title', 'capacity', 'sessions', 'opensAt', 'closesAt', 'cancelDeadline', 'minAge', 'maxAge', 'confirmWithinHours', 'place', 'description']) {
+    for (const path of [
+      'title',
+      'capacity',
+      'sessions',
+      'opensAt',
+      'closesAt',
+      'cancelDeadline',
+      'minAge',
+      'maxAge',
+      'confirmWithinHours',
+      'place',
+      'description',
+    ]) {
       const placed = saveErrors(new ApiError('FIELD_INVALID', 'x', 400, path))
       expect(Object.keys(placed).filter((k) => k !== 'form')).toHaveLength(1)
     }

@@ -26,16 +26,28 @@ describe('weeklySessions', () => {
     expect(s[7]).toEqual({ startsAt: '2027-01-16T01:30:00.000Z', endsAt: '2027-01-16T03:00:00.000Z' })
   })
   test('one week is a single session', () => {
-    expect(weeklySessions('2026-12-03', '14:00', '15:30', 1)).toEqual([{ startsAt: '2026-12-03T06:00:00.000Z', endsAt: '2026-12-03T07:30:00.000Z' }])
+    expect(weeklySessions('2026-12-03', '14:00', '15:30', 1)).toEqual([
+      { startsAt: '2026-12-03T06:00:00.000Z', endsAt: '2026-12-03T07:30:00.000Z' },
+    ])
   })
 })
 
 describe('weeklyPattern', () => {
   test('recognises a weekly course', () => {
-    expect(weeklyPattern(weeklySessions('2026-11-28', '09:30', '11:00', 8))).toEqual({ firstDate: '2026-11-28', startTime: '09:30', endTime: '11:00', weeks: 8 })
+    expect(weeklyPattern(weeklySessions('2026-11-28', '09:30', '11:00', 8))).toEqual({
+      firstDate: '2026-11-28',
+      startTime: '09:30',
+      endTime: '11:00',
+      weeks: 8,
+    })
   })
   test('a single session is a course of one', () => {
-    expect(weeklyPattern(weeklySessions('2026-12-03', '14:00', '15:30', 1))).toEqual({ firstDate: '2026-12-03', startTime: '14:00', endTime: '15:30', weeks: 1 })
+    expect(weeklyPattern(weeklySessions('2026-12-03', '14:00', '15:30', 1))).toEqual({
+      firstDate: '2026-12-03',
+      startTime: '14:00',
+      endTime: '15:30',
+      weeks: 1,
+    })
   })
   test('irregular sessions follow no pattern', () => {
     const s = weeklySessions('2026-11-28', '09:30', '11:00', 3)
@@ -69,13 +81,22 @@ describe('defaultRegistrationTimes', () => {
 
 describe('activityTimeErrors', () => {
   const sessions = weeklySessions('2026-11-28', '09:30', '11:00', 2)
-  const ok = { opensAt: '2026-11-20T01:00:00.000Z', closesAt: '2026-11-27T10:00:00.000Z', cancelDeadline: '2026-11-27T10:00:00.000Z', sessions }
+  const ok = {
+    opensAt: '2026-11-20T01:00:00.000Z',
+    closesAt: '2026-11-27T10:00:00.000Z',
+    cancelDeadline: '2026-11-27T10:00:00.000Z',
+    sessions,
+  }
   test('names the field to fix', () => {
     expect(activityTimeErrors(ok)).toEqual({})
-    expect(activityTimeErrors({ ...ok, sessions: weeklySessions('2026-11-28', '11:00', '09:30', 2) })).toEqual({ sessions: '结束时间必须晚于开始时间' })
+    expect(activityTimeErrors({ ...ok, sessions: weeklySessions('2026-11-28', '11:00', '09:30', 2) })).toEqual({
+      sessions: '结束时间必须晚于开始时间',
+    })
     expect(activityTimeErrors({ ...ok, closesAt: ok.opensAt })).toEqual({ closesAt: '报名截止时间必须晚于开放时间' })
     expect(activityTimeErrors({ ...ok, closesAt: '2026-11-28T02:00:00.000Z' })).toEqual({ closesAt: '报名截止时间不能晚于活动开始时间' })
-    expect(activityTimeErrors({ ...ok, cancelDeadline: '2026-11-28T02:00:00.000Z' })).toEqual({ cancelDeadline: '取消截止时间不能晚于活动开始时间' })
+    expect(activityTimeErrors({ ...ok, cancelDeadline: '2026-11-28T02:00:00.000Z' })).toEqual({
+      cancelDeadline: '取消截止时间不能晚于活动开始时间',
+    })
     expect(activityTimeErrors({ ...ok, sessions: [] })).toEqual({ sessions: '请安排活动时间' })
   })
   test('overlapping sessions', () => {

@@ -3,8 +3,28 @@
  * which list, who is present at a session, which session is checked in,
  * and how a check-in and a participant read.
  */
-import { checkinNotice, pickSession, registrationSwitch, rosterGroups, sessionLine, sessionName, whoLine, withAttendance } from '@/packages/workbench/roster/model'
-import { checkinOf, COURSE_DETAIL, COURSE_ROSTER, COURSE_SESSIONS, LI, SUN, WANG, ZHANG, ZHAO, ZHOU } from '../weapp/workbench-activity-fixtures'
+import {
+  checkinNotice,
+  pickSession,
+  registrationSwitch,
+  rosterGroups,
+  sessionLine,
+  sessionName,
+  whoLine,
+  withAttendance,
+} from '@/packages/workbench/roster/model'
+import {
+  checkinOf,
+  COURSE_DETAIL,
+  COURSE_ROSTER,
+  COURSE_SESSIONS,
+  LI,
+  SUN,
+  WANG,
+  ZHANG,
+  ZHAO,
+  ZHOU,
+} from '../weapp/workbench-activity-fixtures'
 
 const [first, second] = COURSE_SESSIONS as [(typeof COURSE_SESSIONS)[0], (typeof COURSE_SESSIONS)[0]]
 
@@ -30,7 +50,9 @@ describe('withAttendance', () => {
   test('marks the participant present at the session, once', () => {
     const after = withAttendance(COURSE_ROSTER, WANG.enrollmentId, second.id)
     expect(after.entries.find((e) => e.enrollmentId === WANG.enrollmentId)!.attendedSessionIds).toEqual([second.id])
-    expect(withAttendance(after, WANG.enrollmentId, second.id).entries.find((e) => e.enrollmentId === WANG.enrollmentId)!.attendedSessionIds).toEqual([second.id])
+    expect(
+      withAttendance(after, WANG.enrollmentId, second.id).entries.find((e) => e.enrollmentId === WANG.enrollmentId)!.attendedSessionIds,
+    ).toEqual([second.id])
     expect(after.entries.find((e) => e.enrollmentId === ZHANG.enrollmentId)).toBe(ZHANG)
   })
 })

@@ -31,7 +31,7 @@ test('lists activities near the resident: title with project, station and distan
   const page = await open()
   // The position goes with the request: nearest stations first.
   const [first] = activityRequests(page)
-  expect(first.query).toEqual({ lat: String(HERE.latitude), lng: String(HERE.longitude) })
+  expect(first!.query).toEqual({ lat: String(HERE.latitude), lng: String(HERE.longitude) })
 
   const [fraud, jieqi, festival] = cards(page).map((c) => page.text(c))
   // A course: project·title, 共 8 次课, children 6–12, seats left, open until Friday.
@@ -54,7 +54,7 @@ test('lists activities near the resident: title with project, station and distan
   expect(page.consoleErrors).toEqual([])
 
   // A card opens the activity.
-  await page.tap(cards(page)[1])
+  await page.tap(cards(page)[1]!)
   expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/packages/activity/detail/index?id=${JIEQI.id}`])
 })
 
@@ -62,29 +62,29 @@ test('the audience, category and date filters go to the API, and the chosen chip
   const page = await open()
   await chip(page, 'chip-audience', '儿童')
   await page.waitFor(() => activityRequests(page).length === 2, 'a second request')
-  expect(activityRequests(page)[1].query).toMatchObject({ audience: 'children', lat: String(HERE.latitude) })
+  expect(activityRequests(page)[1]!.query).toMatchObject({ audience: 'children', lat: String(HERE.latitude) })
   const chosen = page.querySelectorAll('chip-audience').find((n) => page.text(n).includes('儿童'))!
   expect(page.text(chosen)).toBe('✓ 儿童')
   expect(attrOf(chosen._exparserNode, 'class')).toContain('chip--active')
 
   await chip(page, 'chip-category', '兴趣课堂')
   await page.waitFor(() => activityRequests(page).length === 3, 'a third request')
-  expect(activityRequests(page)[2].query).toMatchObject({ audience: 'children', category: 'class' })
+  expect(activityRequests(page)[2]!.query).toMatchObject({ audience: 'children', category: 'class' })
 
   // 本周 on Tuesday 24 November: today to Sunday 29 November.
   await chip(page, 'chip-date', '本周')
   await page.waitFor(() => activityRequests(page).length === 4, 'a fourth request')
-  expect(activityRequests(page)[3].query).toMatchObject({ audience: 'children', category: 'class', from: '2026-11-24', to: '2026-11-29' })
+  expect(activityRequests(page)[3]!.query).toMatchObject({ audience: 'children', category: 'class', from: '2026-11-24', to: '2026-11-29' })
 
   // 全部 drops the audience again.
   await chip(page, 'chip-audience', '全部')
   await page.waitFor(() => activityRequests(page).length === 5, 'a fifth request')
-  expect(activityRequests(page)[4].query.audience).toBeUndefined()
+  expect(activityRequests(page)[4]!.query.audience).toBeUndefined()
 })
 
 test('without a location: every activity by date, and a way to pick an area', async () => {
   const page = await open({ location: 'deny' })
-  expect(activityRequests(page)[0].query).toEqual({})
+  expect(activityRequests(page)[0]!.query).toEqual({})
   expect(page.text(page.get('location-status'))).toContain('按时间排列')
   await page.tap('btn-pick-area')
   expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual(['/pages/area/index'])

@@ -10,7 +10,8 @@ import { ANTI_FRAUD_DETAIL, FESTIVAL_DETAIL, JIEQI, JIEQI_DETAIL, MY_ENROLLMENTS
 const ROUTE = 'packages/activity/detail/index'
 const details = { [JIEQI.id]: JIEQI_DETAIL, [ANTI_FRAUD_DETAIL.id]: ANTI_FRAUD_DETAIL, [FESTIVAL_DETAIL.id]: FESTIVAL_DETAIL }
 const routes = {
-  'GET /api/activities/:id': (req: { params: Record<string, string> }) => details[req.params.id] ?? reply(404, { code: 'NOT_FOUND', message: '没有找到这个活动' }),
+  'GET /api/activities/:id': (req: { params: Record<string, string> }) =>
+    details[req.params.id!] ?? reply(404, { code: 'NOT_FOUND', message: '没有找到这个活动' }),
   'GET /api/enrollments/mine': { items: [] },
 }
 
@@ -51,7 +52,10 @@ test('a course: every session with its date and weekday, place, audience, seats,
   await page.tap('activity-head__station')
   await page.tap('btn-enroll')
   expect(page.text(page.get('btn-enroll'))).toBe('我要报名')
-  expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/pages/station/index?id=${JIEQI.station.id}`, `/packages/activity/enroll/index?id=${JIEQI.id}`])
+  expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([
+    `/pages/station/index?id=${JIEQI.station.id}`,
+    `/packages/activity/enroll/index?id=${JIEQI.id}`,
+  ])
 })
 
 test('full: the waitlist count, and enrolling joins the waitlist', async () => {

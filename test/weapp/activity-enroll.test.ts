@@ -18,7 +18,11 @@ const baseRoutes = {
 }
 
 async function open(opts: MountOptions = {}) {
-  const page = await mountPage(ROUTE, { id: JIEQI.id }, { now: NOW, storage: LOGGED_IN, ...opts, routes: { ...baseRoutes, ...opts.routes } })
+  const page = await mountPage(
+    ROUTE,
+    { id: JIEQI.id },
+    { now: NOW, storage: LOGGED_IN, ...opts, routes: { ...baseRoutes, ...opts.routes } },
+  )
   await page.waitFor(() => page.find('enroll-activity'), 'the activity')
   return page
 }
@@ -28,7 +32,7 @@ const optionLabels = (page: MountedPage) => page.querySelectorAll('option').map(
 async function choose(page: MountedPage, label: string) {
   const options = page.querySelectorAll('option').filter((o) => page.text(o).replace(/^✓ /, '') === label)
   if (options.length !== 1) throw new Error(`expected one option 「${label}」, found ${options.length}. Page text: ${page.text()}`)
-  await page.tap(options[0])
+  await page.tap(options[0]!)
 }
 
 function field(page: MountedPage, label: string) {
@@ -37,7 +41,8 @@ function field(page: MountedPage, label: string) {
   return match
 }
 
-const posts = (page: MountedPage) => page.requests.filter((r) => r.method === 'POST' && r.path === `/api/activities/${JIEQI.id}/enrollments`)
+const posts = (page: MountedPage) =>
+  page.requests.filter((r) => r.method === 'POST' && r.path === `/api/activities/${JIEQI.id}/enrollments`)
 const bodyOf = (r: FakeRequest) => r.data as EnrollBody
 const SON_LABEL = '张小明（儿子，活动时 9 岁）'
 
@@ -59,8 +64,8 @@ test('enrolls a child from 我的家人: photo consent is optional and unticked,
   await page.waitFor(() => page.find('enroll-result'), 'the result')
 
   const [post] = posts(page)
-  expect(bodyOf(post)).toEqual({ familyMemberId: SON.id, contactPhone: '13800001234', photoConsent: false })
-  expect(post.header.Authorization).toBe(`Bearer ${RESIDENT_SESSION.token}`)
+  expect(bodyOf(post!)).toEqual({ familyMemberId: SON.id, contactPhone: '13800001234', photoConsent: false })
+  expect(post!.header.Authorization).toBe(`Bearer ${RESIDENT_SESSION.token}`)
 
   const result = page.text(page.get('enroll-result'))
   expect(page.text(page.get('enroll-result__title'))).toBe('✓ 报名成功')
@@ -87,7 +92,7 @@ test('ticking the photo consent sends photoConsent: true; a full class answers �
   await page.tap('btn-submit-enroll')
   await page.waitFor(() => page.find('enroll-result'), 'the result')
 
-  expect(bodyOf(posts(page)[0])).toEqual({ familyMemberId: SON.id, contactPhone: '13800001234', photoConsent: true })
+  expect(bodyOf(posts(page)[0]!)).toEqual({ familyMemberId: SON.id, contactPhone: '13800001234', photoConsent: true })
   expect(page.text(page.get('enroll-result__title'))).toBe('候补第 1 位')
   const result = page.text(page.get('enroll-result'))
   expect(result).toContain('按报名先后递补')
@@ -106,7 +111,9 @@ test('someone outside the age range is stopped next to the choice, in the server
 })
 
 test('本人: name and birth date (the activity has an age range) go in the body', async () => {
-  const page = await open({ routes: { [ENROLL]: reply(201, { ...SON_CONFIRMED, participant: { name: '李小雨', familyMemberId: null, relationship: null } }) } })
+  const page = await open({
+    routes: { [ENROLL]: reply(201, { ...SON_CONFIRMED, participant: { name: '李小雨', familyMemberId: null, relationship: null } }) },
+  })
   await page.waitFor(() => optionLabels(page).length === 3, 'three choices')
   await choose(page, '本人')
   await page.tap('btn-submit-enroll')
@@ -118,7 +125,7 @@ test('本人: name and birth date (the activity has an age range) go in the body
   await page.input('contact-phone', '13800001234')
   await page.tap('btn-submit-enroll')
   await page.waitFor(() => page.find('enroll-result'), 'the result')
-  expect(bodyOf(posts(page)[0])).toEqual({ name: '李小雨', birthDate: '2014-03-01', contactPhone: '13800001234', photoConsent: false })
+  expect(bodyOf(posts(page)[0]!)).toEqual({ name: '李小雨', birthDate: '2014-03-01', contactPhone: '13800001234', photoConsent: false })
   expect(page.text(page.get('enroll-result__participant'))).toBe('李小雨（本人）')
 })
 
@@ -142,7 +149,11 @@ test('not logged in: 登录 first, then the family to choose from', async () => 
   await page.tap('btn-login')
   await page.waitFor(() => optionLabels(page).length === 3, 'three choices')
   expect(page.callsOf('login')).toHaveLength(1)
-  expect(page.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /api/activities/${JIEQI.id}`, 'POST /api/auth/wechat', 'GET /api/me/family'])
+  expect(page.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+    `GET /api/activities/${JIEQI.id}`,
+    'POST /api/auth/wechat',
+    'GET /api/me/family',
+  ])
 })
 
 test('添加家人 goes to 我的家人 and, back again, the new member is chosen', async () => {

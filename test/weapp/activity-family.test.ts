@@ -56,7 +56,7 @@ async function open(query: Record<string, string> = {}, opts: MountOptions = {})
 async function choose(page: MountedPage, label: string) {
   const options = page.querySelectorAll('option').filter((o) => page.text(o).replace(/^✓ /, '') === label)
   if (options.length !== 1) throw new Error(`expected one option 「${label}」, found ${options.length}. Page text: ${page.text()}`)
-  await page.tap(options[0])
+  await page.tap(options[0]!)
 }
 
 function field(page: MountedPage, label: string) {
@@ -77,7 +77,7 @@ test('lists the family: a child with the guardian’s consent noted, and the spe
   expect(son).toContain('未满 14 周岁 · 您已同意《儿童个人信息保护规则》')
   expect(mother).toContain('王秀英母亲 · 71 岁')
   expect(mother).not.toContain('儿童个人信息保护规则')
-  expect(page.requests[0].header.Authorization).toBe(`Bearer ${RESIDENT_SESSION.token}`)
+  expect(page.requests[0]!.header.Authorization).toBe(`Bearer ${RESIDENT_SESSION.token}`)
   expect(page.consoleErrors).toEqual([])
 })
 
@@ -107,7 +107,13 @@ test('adding a child under 14 shows the notice and cannot be saved until the gua
   await page.tap('btn-save-member')
   await page.waitFor(() => members(page).length === 3, 'three members')
   expect(posts(page)).toHaveLength(1)
-  expect(posts(page)[0].data).toEqual({ name: '张小红', birthDate: '2019-06-01', relationship: '女儿', notes: '', childNoticeVersion: CHILD_NOTICE_VERSION })
+  expect(posts(page)[0]!.data).toEqual({
+    name: '张小红',
+    birthDate: '2019-06-01',
+    relationship: '女儿',
+    notes: '',
+    childNoticeVersion: CHILD_NOTICE_VERSION,
+  })
   expect(page.callsOf('showToast')).toEqual([expect.objectContaining({ title: '已添加' })])
 })
 
@@ -127,7 +133,7 @@ test('adding an adult: no notice, no childNoticeVersion; missing fields are name
   expect(page.find('child-notice')).toBeUndefined()
   await page.tap('btn-save-member')
   await page.waitFor(() => members(page).length === 3, 'three members')
-  expect(posts(page)[0].data).toEqual({ name: '张建国', birthDate: '1950-10-01', relationship: '父亲', notes: '行动不便，需要轮椅' })
+  expect(posts(page)[0]!.data).toEqual({ name: '张建国', birthDate: '1950-10-01', relationship: '父亲', notes: '行动不便，需要轮椅' })
 })
 
 test('opened from the enrollment form (add=1&back=1): the form first, and back after saving', async () => {
@@ -144,7 +150,7 @@ test('opened from the enrollment form (add=1&back=1): the form first, and back a
 test('editing the mother’s notes sends them without a child consent', async () => {
   const page = await open()
   await page.waitFor(() => members(page).length === 2, 'two members')
-  await page.tap(page.querySelectorAll('btn-edit-member')[1])
+  await page.tap(page.querySelectorAll('btn-edit-member')[1]!)
   expect(page.text(page.get('family-form'))).toContain('修改 王秀英 的信息')
   await page.input('member-notes', '腿脚不便，需要坐着；糖尿病')
   await page.tap('btn-save-member')
@@ -157,7 +163,7 @@ test('editing the mother’s notes sends them without a child consent', async ()
 test('删除 asks first and says upcoming enrollments will be cancelled', async () => {
   const page = await open()
   await page.waitFor(() => members(page).length === 2, 'two members')
-  await page.tap(page.querySelectorAll('btn-delete-member')[0])
+  await page.tap(page.querySelectorAll('btn-delete-member')[0]!)
   const [modal] = page.callsOf('showModal')
   expect(modal.title).toBe('删除张小明？')
   expect(modal.content).toContain('尚未开始的活动报名会一并取消')
@@ -168,6 +174,6 @@ test('删除 asks first and says upcoming enrollments will be cancelled', async 
 test('删除 answered 不删除 deletes nothing', async () => {
   const page = await open({}, { modalConfirm: false })
   await page.waitFor(() => members(page).length === 2, 'two members')
-  await page.tap(page.querySelectorAll('btn-delete-member')[0])
+  await page.tap(page.querySelectorAll('btn-delete-member')[0]!)
   expect(page.requests.filter((r) => r.method === 'DELETE')).toEqual([])
 })

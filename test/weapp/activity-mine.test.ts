@@ -56,10 +56,20 @@ test('past: the cancelled one, without a QR code or a cancel button', async () =
 })
 
 test('取消报名 asks first, naming the child and the deadline, then shows 已取消', async () => {
-  const page = await open({ routes: { 'POST /api/enrollments/:id/cancel': (req) => ({ ...SON_CONFIRMED, id: req.params.id, status: 'cancelled', checkinCode: null, canCancel: false }) } })
+  const page = await open({
+    routes: {
+      'POST /api/enrollments/:id/cancel': (req) => ({
+        ...SON_CONFIRMED,
+        id: req.params.id,
+        status: 'cancelled',
+        checkinCode: null,
+        canCancel: false,
+      }),
+    },
+  })
   await page.waitFor(() => cards(page).length === 2, 'two upcoming enrollments')
   expect(page.text(cards(page)[0])).toContain('11月27日 18:00 前可以取消')
-  await page.tap(page.querySelectorAll('btn-cancel-enrollment')[0])
+  await page.tap(page.querySelectorAll('btn-cancel-enrollment')[0]!)
 
   const [modal] = page.callsOf('showModal')
   expect(modal.title).toBe('取消报名')
@@ -82,13 +92,18 @@ test('取消报名 asks first, naming the child and the deadline, then shows 已
 test('answering 再想想 keeps the enrollment', async () => {
   const page = await open({ modalConfirm: false })
   await page.waitFor(() => cards(page).length === 2, 'two upcoming enrollments')
-  await page.tap(page.querySelectorAll('btn-cancel-enrollment')[1])
+  await page.tap(page.querySelectorAll('btn-cancel-enrollment')[1]!)
   expect(page.callsOf('showModal')[0].title).toBe('取消候补')
   expect(page.requests.filter((r) => r.method === 'POST')).toEqual([])
 })
 
 test('an offered seat: 待确认 with the deadline and 确认参加', async () => {
-  const offered: Enrollment = { ...MOTHER_WAITLISTED, status: 'offered', waitlistPosition: null, offerExpiresAt: '2026-11-25T10:00:00.000Z' }
+  const offered: Enrollment = {
+    ...MOTHER_WAITLISTED,
+    status: 'offered',
+    waitlistPosition: null,
+    offerExpiresAt: '2026-11-25T10:00:00.000Z',
+  }
   const page = await open({
     routes: {
       'GET /api/enrollments/mine': { items: [offered] },
@@ -105,9 +120,11 @@ test('an offered seat: 待确认 with the deadline and 确认参加', async () =
 })
 
 test('a refused cancel says why', async () => {
-  const page = await open({ routes: { 'POST /api/enrollments/:id/cancel': reply(409, { code: 'CONFLICT', message: '已过取消截止时间，如不能参加请联系社工站' }) } })
+  const page = await open({
+    routes: { 'POST /api/enrollments/:id/cancel': reply(409, { code: 'CONFLICT', message: '已过取消截止时间，如不能参加请联系社工站' }) },
+  })
   await page.waitFor(() => cards(page).length === 2, 'two upcoming enrollments')
-  await page.tap(page.querySelectorAll('btn-cancel-enrollment')[0])
+  await page.tap(page.querySelectorAll('btn-cancel-enrollment')[0]!)
   await page.waitFor(() => page.callsOf('showModal').length === 2, 'the error dialog')
   expect(page.callsOf('showModal')[1]).toMatchObject({ title: '没有取消成功', content: '已过取消截止时间，如不能参加请联系社工站' })
 })

@@ -34,8 +34,15 @@ test('picking 大连市 › 金普新区 › 先进街道 stores the area (with 
   // 首页, with location refused, now measures from the picked street's centre.
   const stored = page.storage.get('sgz-location')
   expect(typeof stored).toBe('string')
-  expect(JSON.parse(stored as string).state.area).toEqual({ path: ['辽宁省', '大连市', '金普新区', '先进街道'], center: { lat: 39.0535, lng: 121.779 } })
-  const index = await mountPage('pages/index/index', {}, { location: 'deny', storage: { 'sgz-location': stored }, routes: { 'GET /api/stations/nearby': NEARBY } })
+  expect(JSON.parse(stored as string).state.area).toEqual({
+    path: ['辽宁省', '大连市', '金普新区', '先进街道'],
+    center: { lat: 39.0535, lng: 121.779 },
+  })
+  const index = await mountPage(
+    'pages/index/index',
+    {},
+    { location: 'deny', storage: { 'sgz-location': stored }, routes: { 'GET /api/stations/nearby': NEARBY } },
+  )
   await index.waitFor(() => index.find('station-card'), 'a station card')
   expect(index.requests.map((r) => r.query)).toEqual([expect.objectContaining({ lat: '39.0535', lng: '121.779' })])
   expect(index.text(index.querySelectorAll('station-card__name')[0])).toBe(MINXIN.name)

@@ -31,7 +31,11 @@ test('the standard font size keeps the standard 首页', async () => {
 test('a shared link with elder=1 turns it on and it is remembered', async () => {
   const page = await mountPage('pages/index/index', { elder: '1' }, { location: located, routes })
   await page.waitFor(() => page.find('elder-home'))
-  const again = await mountPage('pages/index/index', {}, { location: located, routes, storage: { 'sgz-elder': page.storage.get('sgz-elder') } })
+  const again = await mountPage(
+    'pages/index/index',
+    {},
+    { location: located, routes, storage: { 'sgz-elder': page.storage.get('sgz-elder') } },
+  )
   await again.waitFor(() => again.find('elder-home'))
 })
 

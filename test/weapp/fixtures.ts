@@ -3,7 +3,15 @@
  * stay honest when the contract changes. Values follow the demo seed
  * (server/seed/stations.ts): 大连 金普新区 先进街道.
  */
-import type { AreasResponse, NearbyResponse, NearbyStation, StationDetail, StationListResponse, StationRef, StationSummary } from '../../contract/types'
+import type {
+  AreasResponse,
+  NearbyResponse,
+  NearbyStation,
+  StationDetail,
+  StationListResponse,
+  StationRef,
+  StationSummary,
+} from '../../contract/types'
 
 /** A resident standing in 金普新区 (GCJ-02), near 民馨社区. */
 export const HERE = { latitude: 39.0543, longitude: 121.7634 }
@@ -32,7 +40,8 @@ export const XIANJIN: StationSummary = {
   brandProjects: [
     {
       name: '东山小学堂',
-      summary: '社工站通过入户探访困境儿童实际情况、建立工作台账，与志愿服务队共同打造的困境儿童关爱保护品牌，丰富多彩的活动对困境儿童全面开放。',
+      summary:
+        '社工站通过入户探访困境儿童实际情况、建立工作台账，与志愿服务队共同打造的困境儿童关爱保护品牌，丰富多彩的活动对困境儿童全面开放。',
       items: ['节气美育', '朝有趣', '小小主播', '小小宣传员', '四季欢乐节'],
     },
   ],

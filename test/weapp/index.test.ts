@@ -26,7 +26,7 @@ describe('首页 with location granted', () => {
     expect(page.find('page-index')).toBeDefined()
     expect(page.callsOf('getLocation')).toEqual([expect.objectContaining({ type: 'gcj02' })])
     const [req] = nearbyRequests(page)
-    expect(req.query).toMatchObject({ lat: '39.0543', lng: '121.7634' })
+    expect(req!.query).toMatchObject({ lat: '39.0543', lng: '121.7634' })
     expect(page.unmatchedRequests).toEqual([])
   })
 
@@ -44,14 +44,19 @@ describe('首页 with location granted', () => {
   })
 
   test('tapping 打电话 on the nearest card calls its phone', async () => {
-    await page.tap(page.querySelectorAll('btn-call')[0])
+    await page.tap(page.querySelectorAll('btn-call')[0]!)
     expect(page.callsOf('makePhoneCall')).toEqual([expect.objectContaining({ phoneNumber: MINXIN.phone })])
   })
 
   test('tapping 导航 on the nearest card opens its location in WeChat', async () => {
-    await page.tap(page.querySelectorAll('btn-navigate')[0])
+    await page.tap(page.querySelectorAll('btn-navigate')[0]!)
     expect(page.callsOf('openLocation')).toEqual([
-      expect.objectContaining({ latitude: MINXIN.location.lat, longitude: MINXIN.location.lng, name: MINXIN.name, address: MINXIN.address }),
+      expect.objectContaining({
+        latitude: MINXIN.location.lat,
+        longitude: MINXIN.location.lng,
+        name: MINXIN.name,
+        address: MINXIN.address,
+      }),
     ])
   })
 
@@ -61,7 +66,7 @@ describe('首页 with location granted', () => {
   })
 
   test('tapping a card opens the station', async () => {
-    await page.tap(page.querySelectorAll('station-card__main')[1])
+    await page.tap(page.querySelectorAll('station-card__main')[1]!)
     expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/pages/station/index?id=${XIANJIN.id}`])
   })
 
@@ -81,17 +86,21 @@ describe('首页 with location refused', () => {
     expect(nearbyRequests(page)).toEqual([])
     expect(page.querySelectorAll('station-card')).toEqual([])
 
-    await page.tap(pick[pick.length - 1])
+    await page.tap(pick[pick.length - 1]!)
     expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual(['/pages/area/index'])
   })
 
   test('with a chosen area stored, fetches the stations near that area’s centre', async () => {
     const center = { lat: 39.0535, lng: 121.779 }
-    const page = await mountPage(ROUTE, {}, {
-      location: 'deny',
-      storage: { [LOCATION_KEY]: storedArea(['辽宁省', '大连市', '金普新区', '先进街道'], center) },
-      routes: { 'GET /api/stations/nearby': NEARBY },
-    })
+    const page = await mountPage(
+      ROUTE,
+      {},
+      {
+        location: 'deny',
+        storage: { [LOCATION_KEY]: storedArea(['辽宁省', '大连市', '金普新区', '先进街道'], center) },
+        routes: { 'GET /api/stations/nearby': NEARBY },
+      },
+    )
     await page.waitFor(() => page.find('station-card'), 'a station card')
     expect(nearbyRequests(page).map((r) => r.query)).toEqual([expect.objectContaining({ lat: '39.0535', lng: '121.779' })])
     expect(page.text(page.querySelectorAll('station-card__name')[0])).toBe(MINXIN.name)
@@ -134,10 +143,16 @@ describe('首页 privacy authorization', () => {
 describe('首页 when the API fails', () => {
   test('shows the server’s message with 重试, and 重试 loads the stations', async () => {
     let fail = true
-    const page = await mountPage(ROUTE, {}, {
-      location: HERE,
-      routes: { 'GET /api/stations/nearby': () => (fail ? reply(500, { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' }) : NEARBY) },
-    })
+    const page = await mountPage(
+      ROUTE,
+      {},
+      {
+        location: HERE,
+        routes: {
+          'GET /api/stations/nearby': () => (fail ? reply(500, { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' }) : NEARBY),
+        },
+      },
+    )
     await page.waitFor(() => page.find('btn-retry'), 'the retry button')
     expect(page.text()).toContain('服务暂时不可用，请稍后重试')
     expect(page.querySelectorAll('station-card')).toEqual([])
@@ -155,7 +170,11 @@ describe('首页 when the API fails', () => {
   // `thrown: { errMsg: 'request:fail timeout' }`. The page itself still shows
   // 请求超时 + 重试. Fix in the adapter, e.g. `task.catch(() => {})`.
   test('a network failure shows 请求超时 and leaves no unhandled promise rejection', async () => {
-    const page = await mountPage(ROUTE, {}, { location: HERE, routes: { 'GET /api/stations/nearby': networkError('request:fail timeout') } })
+    const page = await mountPage(
+      ROUTE,
+      {},
+      { location: HERE, routes: { 'GET /api/stations/nearby': networkError('request:fail timeout') } },
+    )
     await page.waitFor(() => page.find('btn-retry'), 'the retry button')
     expect(page.text()).toContain('请求超时')
     await settle()
@@ -165,12 +184,20 @@ describe('首页 when the API fails', () => {
 describe('首页 opening status', () => {
   test('开放中 on a weekday morning, 已休息 for the 工作室 on Saturday', async () => {
     // 2026-11-24 is a Tuesday; 10:00 in China is 02:00 UTC.
-    const tuesday = await mountPage(ROUTE, {}, { now: '2026-11-24T02:00:00Z', location: HERE, routes: { 'GET /api/stations/nearby': NEARBY } })
+    const tuesday = await mountPage(
+      ROUTE,
+      {},
+      { now: '2026-11-24T02:00:00Z', location: HERE, routes: { 'GET /api/stations/nearby': NEARBY } },
+    )
     await tuesday.waitFor(() => tuesday.querySelectorAll('station-card__status').length === 2)
     expect(tuesday.querySelectorAll('station-card__status').map((n) => tuesday.text(n))).toEqual(['● 开放中', '● 开放中'])
 
     // Saturday 10:00: 民馨 keeps weekday hours, 先进街道社工站 opens on Saturday mornings.
-    const saturday = await mountPage(ROUTE, {}, { now: '2026-11-28T02:00:00Z', location: HERE, routes: { 'GET /api/stations/nearby': NEARBY } })
+    const saturday = await mountPage(
+      ROUTE,
+      {},
+      { now: '2026-11-28T02:00:00Z', location: HERE, routes: { 'GET /api/stations/nearby': NEARBY } },
+    )
     await saturday.waitFor(() => saturday.querySelectorAll('station-card__status').length === 2)
     expect(saturday.querySelectorAll('station-card__status').map((n) => saturday.text(n))).toEqual(['○ 已休息', '● 开放中'])
   })

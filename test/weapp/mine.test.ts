@@ -12,16 +12,20 @@ const SESSION: Session = {
 }
 
 test('微信一键登录 sends the wx.login code and shows the resident as logged in', async () => {
-  const page = await mountPage('pages/mine/index', {}, { routes: { 'POST /api/auth/wechat': SESSION, 'POST /api/auth/logout': { ok: true } } })
+  const page = await mountPage(
+    'pages/mine/index',
+    {},
+    { routes: { 'POST /api/auth/wechat': SESSION, 'POST /api/auth/logout': { ok: true } } },
+  )
   expect(page.find('page-mine')).toBeDefined()
   expect(page.text()).toContain('未登录')
   await page.tap('btn-login')
   await page.waitFor(() => page.find('btn-logout'), 'the logged-in state')
   expect(page.callsOf('login')).toHaveLength(1)
   const [login] = page.requests
-  expect(login.method).toBe('POST')
-  expect(login.path).toBe('/api/auth/wechat')
-  expect(login.data).toEqual({ code: 'harness-login-code' })
+  expect(login!.method).toBe('POST')
+  expect(login!.path).toBe('/api/auth/wechat')
+  expect(login!.data).toEqual({ code: 'harness-login-code' })
   expect(page.text()).toContain('已登录')
   expect(page.callsOf('showToast')).toEqual([expect.objectContaining({ title: '登录成功' })])
   expect(JSON.parse(page.storage.get('sgz-session') as string).state.token).toBe(SESSION.token)
@@ -35,9 +39,13 @@ test('微信一键登录 sends the wx.login code and shows the resident as logge
 })
 
 test('a failed login says why and stays logged out', async () => {
-  const page = await mountPage('pages/mine/index', {}, {
-    routes: { 'POST /api/auth/wechat': reply(502, { code: 'UPSTREAM_ERROR', message: '微信登录服务暂时不可用，请稍后重试' }) },
-  })
+  const page = await mountPage(
+    'pages/mine/index',
+    {},
+    {
+      routes: { 'POST /api/auth/wechat': reply(502, { code: 'UPSTREAM_ERROR', message: '微信登录服务暂时不可用，请稍后重试' }) },
+    },
+  )
   await page.tap('btn-login')
   await page.waitFor(() => page.callsOf('showModal').length === 1, 'the error dialog')
   expect(page.callsOf('showModal')[0]).toMatchObject({ title: '登录失败', content: '微信登录服务暂时不可用，请稍后重试' })

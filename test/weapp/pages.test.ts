@@ -34,5 +34,7 @@ test.each(subPages.length ? subPages : ['(none)'])('%s (subpackage) loads withou
 })
 
 test('the build has the pages the tests drive', () => {
-  expect(mainPages).toEqual(expect.arrayContaining(['pages/index/index', 'pages/stations/index', 'pages/station/index', 'pages/area/index', 'pages/mine/index']))
+  expect(mainPages).toEqual(
+    expect.arrayContaining(['pages/index/index', 'pages/stations/index', 'pages/station/index', 'pages/area/index', 'pages/mine/index']),
+  )
 })

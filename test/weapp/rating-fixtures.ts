@@ -6,12 +6,26 @@
  * 10:00 in Beijing.
  */
 import { capabilitiesOf } from '../../domain/permissions'
-import type { Enrollment, HelpRequest, Rating, StaffMe, StaffRating, StationRatings, StationReport, StationReportRow } from '../../contract/types'
+import type {
+  Enrollment,
+  HelpRequest,
+  Rating,
+  StaffMe,
+  StaffRating,
+  StationRatings,
+  StationReport,
+  StationReportRow,
+} from '../../contract/types'
 import { JIEQI, SON_CONFIRMED } from './activity-fixtures'
 import { DALIAN, DONGSHAN, JINPU, MINXIN, XIANJIN } from './fixtures'
 import { persisted, RESOLVED_DETAIL, STAFF_SESSION, STAFF_ME } from './request-fixtures'
 
-const ref = (s: { id: string; code: string; name: string; kind: StationReportRow['station']['kind'] }) => ({ id: s.id, code: s.code, name: s.name, kind: s.kind })
+const ref = (s: { id: string; code: string; name: string; kind: StationReportRow['station']['kind'] }) => ({
+  id: s.id,
+  code: s.code,
+  name: s.name,
+  kind: s.kind,
+})
 
 // ───────────────────────── the resident's ratings ─────────────────────────
 
@@ -42,10 +56,30 @@ export function reopenedBy(body: { stars: number; tags?: string[]; comment?: str
     status: 'submitted',
     ratingDue: false,
     resolvedAt: null,
-    rating: { ...GIVEN_RATING, id: 'a1b2c3d4-0000-4000-8000-000000000002', outcome: 'unresolved', stars: body.stars, tags: body.tags ?? [], comment: body.comment ?? '', commentPublic: false, createdAt: '2026-11-24T02:00:00.000Z', updatedAt: '2026-11-24T02:00:00.000Z', editableUntil: '2026-12-01T02:00:00.000Z' },
+    rating: {
+      ...GIVEN_RATING,
+      id: 'a1b2c3d4-0000-4000-8000-000000000002',
+      outcome: 'unresolved',
+      stars: body.stars,
+      tags: body.tags ?? [],
+      comment: body.comment ?? '',
+      commentPublic: false,
+      createdAt: '2026-11-24T02:00:00.000Z',
+      updatedAt: '2026-11-24T02:00:00.000Z',
+      editableUntil: '2026-12-01T02:00:00.000Z',
+    },
     events: [
       ...RESOLVED_DETAIL.events,
-      { id: 15, type: 'reopened', body: body.comment ?? '', actorName: null, stationName: null, toStationName: null, internal: false, createdAt: '2026-11-24T02:00:00.000Z' },
+      {
+        id: 15,
+        type: 'reopened',
+        body: body.comment ?? '',
+        actorName: null,
+        stationName: null,
+        toStationName: null,
+        internal: false,
+        createdAt: '2026-11-24T02:00:00.000Z',
+      },
     ],
   }
 }
@@ -167,7 +201,9 @@ export const SUPERVISOR_ME: StaffMe = {
   scope: [ref(JINPU), ref(XIANJIN), ref(MINXIN), ref(DONGSHAN)],
   capabilities: capabilitiesOf('supervisor'),
 }
-export const SUPERVISOR_LOGGED_IN = { 'sgz-staff-session': persisted({ token: STAFF_SESSION.token, expiresAt: STAFF_SESSION.expiresAt, me: SUPERVISOR_ME }) }
+export const SUPERVISOR_LOGGED_IN = {
+  'sgz-staff-session': persisted({ token: STAFF_SESSION.token, expiresAt: STAFF_SESSION.expiresAt, me: SUPERVISOR_ME }),
+}
 export const WORKER_ME = STAFF_ME
 
 const figures = (f: Partial<StationReport['total']>): StationReport['total'] => ({
@@ -194,20 +230,55 @@ export const REPORT_ROWS: StationReportRow[] = [
   {
     station: ref(JINPU),
     parentId: DALIAN.id,
-    ...figures({ received: 2, accepted: 2, acceptedOnTime: 1, onTimeRate: 0.5, medianAcceptMinutes: 200, resolved: 1, medianResolveMinutes: 1500, overdue: 1, escalations: 0 }),
+    ...figures({
+      received: 2,
+      accepted: 2,
+      acceptedOnTime: 1,
+      onTimeRate: 0.5,
+      medianAcceptMinutes: 200,
+      resolved: 1,
+      medianResolveMinutes: 1500,
+      overdue: 1,
+      escalations: 0,
+    }),
   },
   {
     station: ref(XIANJIN),
     parentId: JINPU.id,
     ...figures({
-      received: 10, accepted: 9, acceptedOnTime: 8, onTimeRate: 0.8889, medianAcceptMinutes: 45, resolved: 7, medianResolveMinutes: 3140, overdue: 1, escalations: 1,
-      ratings: 6, averageStars: 4.33, resolvedShare: 0.8, activitiesHeld: 5, expectedAttendance: 40, attended: 34, attendanceRate: 0.85,
+      received: 10,
+      accepted: 9,
+      acceptedOnTime: 8,
+      onTimeRate: 0.8889,
+      medianAcceptMinutes: 45,
+      resolved: 7,
+      medianResolveMinutes: 3140,
+      overdue: 1,
+      escalations: 1,
+      ratings: 6,
+      averageStars: 4.33,
+      resolvedShare: 0.8,
+      activitiesHeld: 5,
+      expectedAttendance: 40,
+      attended: 34,
+      attendanceRate: 0.85,
     }),
   },
   {
     station: ref(MINXIN),
     parentId: XIANJIN.id,
-    ...figures({ received: 4, accepted: 4, acceptedOnTime: 4, onTimeRate: 1, medianAcceptMinutes: 30, resolved: 4, medianResolveMinutes: 600, ratings: 2, averageStars: 3.5, resolvedShare: 0.5 }),
+    ...figures({
+      received: 4,
+      accepted: 4,
+      acceptedOnTime: 4,
+      onTimeRate: 1,
+      medianAcceptMinutes: 30,
+      resolved: 4,
+      medianResolveMinutes: 600,
+      ratings: 2,
+      averageStars: 3.5,
+      resolvedShare: 0.5,
+    }),
   },
 ]
 
@@ -216,7 +287,21 @@ export const REPORT: StationReport = {
   to: '2026-11-24',
   items: REPORT_ROWS,
   total: figures({
-    received: 16, accepted: 15, acceptedOnTime: 13, onTimeRate: 0.8667, medianAcceptMinutes: 45, resolved: 12, medianResolveMinutes: 1500, overdue: 2, escalations: 1,
-    ratings: 8, averageStars: 4.125, resolvedShare: 0.75, activitiesHeld: 5, expectedAttendance: 40, attended: 34, attendanceRate: 0.85,
+    received: 16,
+    accepted: 15,
+    acceptedOnTime: 13,
+    onTimeRate: 0.8667,
+    medianAcceptMinutes: 45,
+    resolved: 12,
+    medianResolveMinutes: 1500,
+    overdue: 2,
+    escalations: 1,
+    ratings: 8,
+    averageStars: 4.125,
+    resolvedShare: 0.75,
+    activitiesHeld: 5,
+    expectedAttendance: 40,
+    attended: 34,
+    attendanceRate: 0.85,
   }),
 }

@@ -26,12 +26,15 @@ const classOf = (node: { _exparserNode: unknown }) => String(attrOf(node._expars
 
 describe('rating a resolved request', () => {
   test('未解决 + 2 stars + a tag + a comment: the POST body, the warning before, and 社工会继续处理 after', async () => {
-    const page = await open({ requestId: RESOLVED_DETAIL.id }, {
-      routes: {
-        'GET /api/requests/:id': RESOLVED_DETAIL,
-        'POST /api/requests/:id/rating': (req) => reply(201, reopenedBy(req.data as RatingBody)),
+    const page = await open(
+      { requestId: RESOLVED_DETAIL.id },
+      {
+        routes: {
+          'GET /api/requests/:id': RESOLVED_DETAIL,
+          'POST /api/requests/:id/rating': (req) => reply(201, reopenedBy(req.data as RatingBody)),
+        },
       },
-    })
+    )
     expect(page.text(page.get('rating-target__title'))).toBe('社会救助')
     expect(page.text()).toContain('问题解决了吗？')
     expect(page.querySelectorAll('option').map((n) => page.text(n).trim())).toEqual(['✓ 已解决', '◐ 部分解决', '✗ 未解决'])
@@ -40,7 +43,15 @@ describe('rating a resolved request', () => {
     expect(stars.map((s) => page.text(s))).toEqual(['☆', '☆', '☆', '☆', '☆'])
     expect(page.text(page.get('rating-stars__label'))).toBe('点星星打分：1 星很不满意，5 星非常满意')
     // The request's own tags.
-    expect(page.querySelectorAll('rating-tag').map((n) => page.text(n))).toEqual(['响应及时', '态度好', '专业', '耐心细致', '沟通清楚', '等待时间长', '没有说清楚'])
+    expect(page.querySelectorAll('rating-tag').map((n) => page.text(n))).toEqual([
+      '响应及时',
+      '态度好',
+      '专业',
+      '耐心细致',
+      '沟通清楚',
+      '等待时间长',
+      '没有说清楚',
+    ])
     expect(page.text(page.get('rating-comment__count'))).toBe('0/500')
     expect(page.text()).toContain('工作人员看得到评价内容，看不到您的姓名')
     expect(page.find('rating-reopen-note')).toBeUndefined()
@@ -61,7 +72,14 @@ describe('rating a resolved request', () => {
     await page.waitFor(() => page.find('rating-result'), 'the result')
     expect(posts(page).map((r) => r.path)).toEqual([`/api/requests/${RESOLVED_DETAIL.id}/rating`])
     expect(posts(page)[0]!.header.Authorization).toBe(`Bearer ${RESIDENT_SESSION.token}`)
-    expect(posts(page)[0]!.data).toEqual({ outcome: 'unresolved', stars: 2, tags: ['等待时间长'], comment: '材料交了一周，还没有审核结果', anonymous: false, commentPublic: false })
+    expect(posts(page)[0]!.data).toEqual({
+      outcome: 'unresolved',
+      stars: 2,
+      tags: ['等待时间长'],
+      comment: '材料交了一周，还没有审核结果',
+      anonymous: false,
+      commentPublic: false,
+    })
     const result = page.text(page.get('rating-result'))
     expect(result).toContain('已收到，社工会继续处理')
     expect(result).toContain('您反馈问题未解决')
@@ -81,12 +99,16 @@ describe('rating a resolved request', () => {
   })
 
   test('the answer chosen on the request’s page arrives chosen; 已解决 with 5 stars says thanks', async () => {
-    const page = await open({ requestId: RESOLVED_DETAIL.id, outcome: 'resolved' }, {
-      routes: {
-        'GET /api/requests/:id': RESOLVED_DETAIL,
-        'POST /api/requests/:id/rating': (req) => reply(201, { ...RESOLVED_DETAIL, ratingDue: false, rating: { ...GIVEN_RATING, ...(req.data as RatingBody) } }),
+    const page = await open(
+      { requestId: RESOLVED_DETAIL.id, outcome: 'resolved' },
+      {
+        routes: {
+          'GET /api/requests/:id': RESOLVED_DETAIL,
+          'POST /api/requests/:id/rating': (req) =>
+            reply(201, { ...RESOLVED_DETAIL, ratingDue: false, rating: { ...GIVEN_RATING, ...(req.data as RatingBody) } }),
+        },
       },
-    })
+    )
     expect(chosen(option(page, '已解决'))).toBe(true)
     expect(page.querySelectorAll('option').filter(chosen)).toHaveLength(1)
     await page.tap(page.querySelectorAll('rating-star')[4]!)
@@ -108,16 +130,27 @@ describe('rating a resolved request', () => {
 
 describe('changing a rating', () => {
   test('the form comes prefilled with the rating given; 保存修改 posts the change', async () => {
-    const page = await open({ requestId: RATED_DETAIL.id }, {
-      routes: {
-        'GET /api/requests/:id': RATED_DETAIL,
-        'POST /api/requests/:id/rating': (req) => ({ ...RATED_DETAIL, rating: { ...GIVEN_RATING, ...(req.data as RatingBody), updatedAt: '2026-11-24T02:00:00.000Z' } }),
+    const page = await open(
+      { requestId: RATED_DETAIL.id },
+      {
+        routes: {
+          'GET /api/requests/:id': RATED_DETAIL,
+          'POST /api/requests/:id/rating': (req) => ({
+            ...RATED_DETAIL,
+            rating: { ...GIVEN_RATING, ...(req.data as RatingBody), updatedAt: '2026-11-24T02:00:00.000Z' },
+          }),
+        },
       },
-    })
+    )
     expect(page.text(page.get('rating-editing'))).toContain('11月30日 10:00 前可以修改')
     expect(chosen(option(page, '部分解决'))).toBe(true)
     expect(page.querySelectorAll('rating-star').map((s) => page.text(s))).toEqual(['★', '★', '★', '★', '☆'])
-    expect(page.querySelectorAll('rating-tag').filter((n) => classOf(n).includes('chip--active')).map((n) => page.text(n))).toEqual(['✓ 态度好', '✓ 耐心细致'])
+    expect(
+      page
+        .querySelectorAll('rating-tag')
+        .filter((n) => classOf(n).includes('chip--active'))
+        .map((n) => page.text(n)),
+    ).toEqual(['✓ 态度好', '✓ 耐心细致'])
     expect(attrOf(page.get('rating-comment')._exparserNode, 'value')).toBe(GIVEN_RATING.comment)
     expect(attrOf(page.get('rating-public')._exparserNode, 'checked')).toBe(true)
     expect(page.text(page.get('btn-submit-rating'))).toBe('保存修改')
@@ -125,12 +158,22 @@ describe('changing a rating', () => {
     await page.tap(option(page, '已解决'))
     await page.tap('btn-submit-rating')
     await page.waitFor(() => page.find('rating-result'), 'the result')
-    expect(posts(page)[0]!.data).toEqual({ outcome: 'resolved', stars: 4, tags: ['态度好', '耐心细致'], comment: GIVEN_RATING.comment, anonymous: false, commentPublic: true })
+    expect(posts(page)[0]!.data).toEqual({
+      outcome: 'resolved',
+      stars: 4,
+      tags: ['态度好', '耐心细致'],
+      comment: GIVEN_RATING.comment,
+      anonymous: false,
+      commentPublic: true,
+    })
     expect(page.text(page.get('rating-result'))).toContain('评价已修改')
   })
 
   test('after the 7 days: says so instead of the form', async () => {
-    const page = await open({ requestId: RATED_DETAIL.id }, { now: '2026-12-02T02:00:00.000Z', routes: { 'GET /api/requests/:id': RATED_DETAIL } })
+    const page = await open(
+      { requestId: RATED_DETAIL.id },
+      { now: '2026-12-02T02:00:00.000Z', routes: { 'GET /api/requests/:id': RATED_DETAIL } },
+    )
     expect(page.text(page.get('empty-state'))).toContain('评价超过 7 天，不能再修改了')
   })
 })
@@ -139,17 +182,20 @@ describe('a refusal', () => {
   test('409: the server’s message next to the button; the typed text stays (also on disk); one POST per tap while it is sent', async () => {
     let release: (v: unknown) => void = () => undefined
     let calls = 0
-    const page = await open({ requestId: RESOLVED_DETAIL.id }, {
-      routes: {
-        'GET /api/requests/:id': RESOLVED_DETAIL,
-        'POST /api/requests/:id/rating': () => {
-          calls++
-          return new Promise((resolve) => {
-            release = () => resolve(reply(409, { code: 'CONFLICT', message: '评价已超过 7 天，不能再修改' }))
-          })
+    const page = await open(
+      { requestId: RESOLVED_DETAIL.id },
+      {
+        routes: {
+          'GET /api/requests/:id': RESOLVED_DETAIL,
+          'POST /api/requests/:id/rating': () => {
+            calls++
+            return new Promise((resolve) => {
+              release = () => resolve(reply(409, { code: 'CONFLICT', message: '评价已超过 7 天，不能再修改' }))
+            })
+          },
         },
       },
-    })
+    )
     await page.tap(option(page, '部分解决'))
     await page.tap(page.querySelectorAll('rating-star')[2]!)
     await page.input('rating-comment', '还差一份证明')
@@ -166,7 +212,13 @@ describe('a refusal', () => {
     expect(saved).toMatchObject({ outcome: 'partly', stars: 3, comment: '还差一份证明' })
 
     // Reopened later: the unsent text is back.
-    const again = await open({ requestId: RESOLVED_DETAIL.id }, { storage: { ...LOGGED_IN, 'sgz-rating-drafts': page.storage.get('sgz-rating-drafts') }, routes: { 'GET /api/requests/:id': RESOLVED_DETAIL } })
+    const again = await open(
+      { requestId: RESOLVED_DETAIL.id },
+      {
+        storage: { ...LOGGED_IN, 'sgz-rating-drafts': page.storage.get('sgz-rating-drafts') },
+        routes: { 'GET /api/requests/:id': RESOLVED_DETAIL },
+      },
+    )
     expect(attrOf(again.get('rating-comment')._exparserNode, 'value')).toBe('还差一份证明')
     expect(chosen(option(again, '部分解决'))).toBe(true)
   })
@@ -176,13 +228,28 @@ describe('rating an activity', () => {
   const routes = { 'GET /api/enrollments/mine': { items: [SON_ATTENDED, MOTHER_WAITLISTED] } }
 
   test('stars, a tag and 对社工站匿名; no 问题解决了吗; the POST has no outcome', async () => {
-    const page = await open({ enrollmentId: SON_ATTENDED.id }, {
-      routes: { ...routes, 'POST /api/enrollments/:id/rating': (req) => reply(201, { ...SON_ATTENDED, ratingDue: false, rating: { ...ENROLLMENT_RATING, ...(req.data as RatingBody) } }) },
-    })
+    const page = await open(
+      { enrollmentId: SON_ATTENDED.id },
+      {
+        routes: {
+          ...routes,
+          'POST /api/enrollments/:id/rating': (req) =>
+            reply(201, { ...SON_ATTENDED, ratingDue: false, rating: { ...ENROLLMENT_RATING, ...(req.data as RatingBody) } }),
+        },
+      },
+    )
     expect(page.text(page.get('rating-target__title'))).toBe('东山小学堂·节气美育')
     expect(page.text(page.get('rating-target__detail'))).toContain('张小明参加')
     expect(page.text()).not.toContain('问题解决了吗')
-    expect(page.querySelectorAll('rating-tag').map((n) => page.text(n))).toEqual(['内容有收获', '孩子喜欢', '老师专业', '组织有序', '时间合适', '场地拥挤', '时间太短'])
+    expect(page.querySelectorAll('rating-tag').map((n) => page.text(n))).toEqual([
+      '内容有收获',
+      '孩子喜欢',
+      '老师专业',
+      '组织有序',
+      '时间合适',
+      '场地拥挤',
+      '时间太短',
+    ])
     await page.tap(page.querySelectorAll('rating-star')[4]!)
     await page.tap(page.querySelectorAll('rating-tag')[1]!)
     await page.trigger('rating-anonymous', 'change', { value: true })
@@ -202,12 +269,15 @@ describe('rating an activity', () => {
   })
 
   test('an activity rating being changed comes prefilled; the server’s 409 is shown', async () => {
-    const page = await open({ enrollmentId: SON_RATED.id }, {
-      routes: {
-        'GET /api/enrollments/mine': { items: [SON_RATED] },
-        'POST /api/enrollments/:id/rating': reply(409, { code: 'CONFLICT', message: '参加活动（签到）后才能评价' }),
+    const page = await open(
+      { enrollmentId: SON_RATED.id },
+      {
+        routes: {
+          'GET /api/enrollments/mine': { items: [SON_RATED] },
+          'POST /api/enrollments/:id/rating': reply(409, { code: 'CONFLICT', message: '参加活动（签到）后才能评价' }),
+        },
       },
-    })
+    )
     expect(page.querySelectorAll('rating-star').map((s) => page.text(s))).toEqual(['★', '★', '★', '★', '★'])
     expect(attrOf(page.get('rating-comment')._exparserNode, 'value')).toBe(ENROLLMENT_RATING.comment)
     await page.tap('btn-submit-rating')

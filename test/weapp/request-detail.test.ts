@@ -11,24 +11,33 @@ const ROUTE = 'packages/request/detail/index'
 
 const timeline = (page: MountedPage) => page.querySelectorAll('timeline__item')
 const typeOf = (item: ReturnType<MountedPage['get']>) =>
-  String(attrOf(item._exparserNode, 'class')).split(/\s+/).find((c) => c.startsWith('timeline__item--'))
+  String(attrOf(item._exparserNode, 'class'))
+    .split(/\s+/)
+    .find((c) => c.startsWith('timeline__item--'))
 
 const withEvent = (r: HelpRequest, patch: Partial<HelpRequest>, type: HelpRequest['events'][number]['type'], body = ''): HelpRequest => ({
   ...r,
   ...patch,
-  events: [...r.events, { id: 99, type, body, actorName: null, stationName: null, toStationName: null, internal: false, createdAt: '2026-11-24T03:00:00.000Z' }],
+  events: [
+    ...r.events,
+    { id: 99, type, body, actorName: null, stationName: null, toStationName: null, internal: false, createdAt: '2026-11-24T03:00:00.000Z' },
+  ],
 })
 
 describe('a finished request', () => {
   let page: MountedPage
   beforeEach(async () => {
-    page = await mountPage(ROUTE, { id: RESOLVED_DETAIL.id }, {
-      storage: LOGGED_IN,
-      routes: {
-        'GET /api/requests/:id': (req) => (req.params.id === RESOLVED_DETAIL.id ? RESOLVED_DETAIL : null),
-        'POST /api/requests/:id/messages': (req) => withEvent(RESOLVED_DETAIL, {}, 'message', (req.data as { body: string }).body),
+    page = await mountPage(
+      ROUTE,
+      { id: RESOLVED_DETAIL.id },
+      {
+        storage: LOGGED_IN,
+        routes: {
+          'GET /api/requests/:id': (req) => (req.params.id === RESOLVED_DETAIL.id ? RESOLVED_DETAIL : null),
+          'POST /api/requests/:id/messages': (req) => withEvent(RESOLVED_DETAIL, {}, 'message', (req.data as { body: string }).body),
+        },
       },
-    })
+    )
     await page.waitFor(() => page.find('timeline'), 'the timeline')
   })
 
@@ -39,7 +48,12 @@ describe('a finished request', () => {
     expect(page.text()).toContain(`受理站点：${MINXIN.name}`)
 
     const items = timeline(page)
-    expect(items.map(typeOf)).toEqual(['timeline__item--submitted', 'timeline__item--accepted', 'timeline__item--replied', 'timeline__item--resolved'])
+    expect(items.map(typeOf)).toEqual([
+      'timeline__item--submitted',
+      'timeline__item--accepted',
+      'timeline__item--replied',
+      'timeline__item--resolved',
+    ])
     expect(page.querySelectorAll('timeline__type').map((n) => page.text(n))).toEqual(['已提交', '已受理', '社工回复', '已办结'])
     const worker = `${MINXIN.name} ${SOCIAL_WORKER}`
     expect(page.querySelectorAll('timeline__who').map((n) => page.text(n))).toEqual(['我', worker, worker, worker])
@@ -63,9 +77,9 @@ describe('a finished request', () => {
 
     const posts = page.requests.filter((r) => r.method === 'POST')
     expect(posts.map((r) => r.path)).toEqual([`/api/requests/${RESOLVED_DETAIL.id}/messages`])
-    expect(posts[0].data).toEqual({ body: '周三上午我带材料过去' })
+    expect(posts[0]!.data).toEqual({ body: '周三上午我带材料过去' })
     const last = timeline(page)[4]
-    expect(typeOf(last)).toBe('timeline__item--message')
+    expect(typeOf(last!)).toBe('timeline__item--message')
     expect(page.text(last)).toContain('补充说明')
     expect(page.text(last)).toContain('周三上午我带材料过去')
     // The box is emptied and the error gone.
@@ -122,22 +136,34 @@ describe('更正联系方式 (the right to correction)', () => {
 
   test('the form is prefilled; a bad phone is said under the field and nothing is sent; a good one sends only what changed and shows the result', async () => {
     let answerPatch: (() => void) | undefined
-    const page = await mountPage(ROUTE, { id: WAITING_DETAIL.id }, {
-      storage: LOGGED_IN,
-      routes: {
-        'GET /api/requests/:id': WAITING_DETAIL,
-        // Held until the test lets it answer: a second tap meanwhile must not send again.
-        'PATCH /api/requests/:id': (req) =>
-          new Promise((resolve) => {
-            const body = req.data as { contactPhone: string; address: string; helped: { phone: string } }
-            answerPatch = () => resolve(withEvent(WAITING_DETAIL, {
-              contactPhone: body.contactPhone,
-              address: body.address,
-              helped: { ...WAITING_DETAIL.helped!, phone: body.helped.phone },
-            }, 'message', '居民更正了：联系电话、地址、被帮助人电话'))
-          }),
+    const page = await mountPage(
+      ROUTE,
+      { id: WAITING_DETAIL.id },
+      {
+        storage: LOGGED_IN,
+        routes: {
+          'GET /api/requests/:id': WAITING_DETAIL,
+          // Held until the test lets it answer: a second tap meanwhile must not send again.
+          'PATCH /api/requests/:id': (req) =>
+            new Promise((resolve) => {
+              const body = req.data as { contactPhone: string; address: string; helped: { phone: string } }
+              answerPatch = () =>
+                resolve(
+                  withEvent(
+                    WAITING_DETAIL,
+                    {
+                      contactPhone: body.contactPhone,
+                      address: body.address,
+                      helped: { ...WAITING_DETAIL.helped!, phone: body.helped.phone },
+                    },
+                    'message',
+                    '居民更正了：联系电话、地址、被帮助人电话',
+                  ),
+                )
+            }),
+        },
       },
-    })
+    )
     await page.waitFor(() => page.find('btn-correct-contact'), 'the correction button')
     expect(page.text(page.get('contact-details'))).toContain('13800001234')
     expect(page.text(page.get('contact-details--helped-phone'))).toContain('未填写')
@@ -147,7 +173,13 @@ describe('更正联系方式 (the right to correction)', () => {
     expect(valueOf(page, 'correct-contact-name')).toBe('李女士')
     expect(valueOf(page, 'correct-contact-phone')).toBe('13800001234')
     // 方便联系的时间: none chosen yet (the same choices as the request form).
-    expect(page.querySelectorAll('option').map((n) => page.text(n))).toEqual(['随时都可以', '工作日上午', '工作日下午', '工作日晚上', '周末'])
+    expect(page.querySelectorAll('option').map((n) => page.text(n))).toEqual([
+      '随时都可以',
+      '工作日上午',
+      '工作日下午',
+      '工作日晚上',
+      '周末',
+    ])
     expect(page.find('option--active')).toBeUndefined()
     expect(valueOf(page, 'correct-contact-address')).toBe('东山小区5号楼')
     // 家人代办: the helped person's phone and address too.
@@ -158,7 +190,10 @@ describe('更正联系方式 (the right to correction)', () => {
     await page.input('correct-helped-phone', '12')
     await page.tap('btn-save-correction')
     await page.waitFor(() => page.find('field__error'), 'the errors')
-    expect(page.querySelectorAll('field__error').map((n) => page.text(n))).toEqual(['请填写 11 位手机号，或带区号的固定电话', '电话格式不正确，不填也可以'])
+    expect(page.querySelectorAll('field__error').map((n) => page.text(n))).toEqual([
+      '请填写 11 位手机号，或带区号的固定电话',
+      '电话格式不正确，不填也可以',
+    ])
     expect(patches(page)).toEqual([])
 
     await page.input('correct-contact-phone', '13911112222')
@@ -169,8 +204,8 @@ describe('更正联系方式 (the right to correction)', () => {
     await page.tap('btn-save-correction')
     await page.waitFor(() => patches(page).length === 1 && answerPatch, 'the PATCH')
     expect(patches(page)).toHaveLength(1)
-    expect(patches(page)[0].path).toBe(`/api/requests/${WAITING_DETAIL.id}`)
-    expect(patches(page)[0].data).toEqual({ contactPhone: '13911112222', address: '东山小区6号楼', helped: { phone: '13733334444' } })
+    expect(patches(page)[0]!.path).toBe(`/api/requests/${WAITING_DETAIL.id}`)
+    expect(patches(page)[0]!.data).toEqual({ contactPhone: '13911112222', address: '东山小区6号楼', helped: { phone: '13733334444' } })
 
     answerPatch!()
     await page.waitFor(() => page.find('contact-details'), 'the corrected details')
@@ -186,13 +221,17 @@ describe('更正联系方式 (the right to correction)', () => {
   })
 
   test('refused by the server: its message is shown and what was typed stays', async () => {
-    const page = await mountPage(ROUTE, { id: RESOLVED_DETAIL.id }, {
-      storage: LOGGED_IN,
-      routes: {
-        'GET /api/requests/:id': RESOLVED_DETAIL,
-        'PATCH /api/requests/:id': reply(409, { code: 'CONFLICT', message: '这条求助已取消，不能再更正联系方式' }),
+    const page = await mountPage(
+      ROUTE,
+      { id: RESOLVED_DETAIL.id },
+      {
+        storage: LOGGED_IN,
+        routes: {
+          'GET /api/requests/:id': RESOLVED_DETAIL,
+          'PATCH /api/requests/:id': reply(409, { code: 'CONFLICT', message: '这条求助已取消，不能再更正联系方式' }),
+        },
       },
-    })
+    )
     await page.waitFor(() => page.find('btn-correct-contact'), 'the correction button')
     await page.tap('btn-correct-contact')
     await page.waitFor(() => page.find('correct-contact-name'), 'the form')
@@ -207,7 +246,10 @@ describe('更正联系方式 (the right to correction)', () => {
     await page.input('correct-contact-name', '刘建国')
     await page.tap(page.querySelectorAll('option').find((n) => page.text(n) === '周末')!)
     await page.tap('btn-save-correction')
-    await page.waitFor(() => page.find('correction-error') && page.text(page.get('correction-error')) === '这条求助已取消，不能再更正联系方式', 'the refusal')
+    await page.waitFor(
+      () => page.find('correction-error') && page.text(page.get('correction-error')) === '这条求助已取消，不能再更正联系方式',
+      'the refusal',
+    )
     expect(patches(page).map((r) => r.data)).toEqual([{ contactName: '刘建国', preferredTime: '周末' }])
     expect(valueOf(page, 'correct-contact-name')).toBe('刘建国')
     expect(page.text(page.get('option--active'))).toBe('✓ 周末')
@@ -215,13 +257,17 @@ describe('更正联系方式 (the right to correction)', () => {
   })
 
   test('a refusal naming a field (helped.phone) is said under that field, not for the whole form', async () => {
-    const page = await mountPage(ROUTE, { id: WAITING_DETAIL.id }, {
-      storage: LOGGED_IN,
-      routes: {
-        'GET /api/requests/:id': WAITING_DETAIL,
-        'PATCH /api/requests/:id': reply(400, { code: 'FIELD_INVALID', message: '被帮助人的电话不是有效的号码', field: 'helped.phone' }),
+    const page = await mountPage(
+      ROUTE,
+      { id: WAITING_DETAIL.id },
+      {
+        storage: LOGGED_IN,
+        routes: {
+          'GET /api/requests/:id': WAITING_DETAIL,
+          'PATCH /api/requests/:id': reply(400, { code: 'FIELD_INVALID', message: '被帮助人的电话不是有效的号码', field: 'helped.phone' }),
+        },
       },
-    })
+    )
     await page.waitFor(() => page.find('btn-correct-contact'), 'the correction button')
     await page.tap('btn-correct-contact')
     await page.waitFor(() => page.find('correct-helped-phone'), 'the form')

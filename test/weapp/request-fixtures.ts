@@ -27,7 +27,9 @@ export const RESIDENT_SESSION: Session = {
 }
 
 /** A resident who logged in earlier (storage key `sgz-session`, src/stores/session.ts). */
-export const LOGGED_IN = { 'sgz-session': persisted({ token: RESIDENT_SESSION.token, user: RESIDENT_SESSION.user, expiresAt: RESIDENT_SESSION.expiresAt }) }
+export const LOGGED_IN = {
+  'sgz-session': persisted({ token: RESIDENT_SESSION.token, user: RESIDENT_SESSION.user, expiresAt: RESIDENT_SESSION.expiresAt }),
+}
 
 const XIANJIN_REF = { id: XIANJIN.id, name: XIANJIN.name, phone: XIANJIN.phone }
 const MINXIN_REF = { id: MINXIN.id, name: MINXIN.name, phone: MINXIN.phone }
@@ -117,7 +119,7 @@ export const RESOLVE_TEXT = '已指导居民备齐材料并提交申请。'
 
 /** The finished request, with its whole timeline. */
 export const RESOLVED_DETAIL: HelpRequest = {
-  ...MY_REQUESTS[1],
+  ...MY_REQUESTS[1]!,
   channel: 'miniprogram',
   attributes: { assistanceStatus: 'none' },
   emergency: [],
@@ -138,14 +140,26 @@ export const RESOLVED_DETAIL: HelpRequest = {
   events: [
     event(11, { type: 'submitted', actorName: '刘先生', createdAt: '2026-11-01T01:00:00.000Z' }),
     event(12, { type: 'accepted', actorName: SOCIAL_WORKER, stationName: MINXIN.name, createdAt: '2026-11-01T03:00:00.000Z' }),
-    event(13, { type: 'replied', body: REPLY_TEXT, actorName: SOCIAL_WORKER, stationName: MINXIN.name, createdAt: '2026-11-01T03:10:00.000Z' }),
-    event(14, { type: 'resolved', body: RESOLVE_TEXT, actorName: SOCIAL_WORKER, stationName: MINXIN.name, createdAt: '2026-11-03T07:30:00.000Z' }),
+    event(13, {
+      type: 'replied',
+      body: REPLY_TEXT,
+      actorName: SOCIAL_WORKER,
+      stationName: MINXIN.name,
+      createdAt: '2026-11-01T03:10:00.000Z',
+    }),
+    event(14, {
+      type: 'resolved',
+      body: RESOLVE_TEXT,
+      actorName: SOCIAL_WORKER,
+      stationName: MINXIN.name,
+      createdAt: '2026-11-03T07:30:00.000Z',
+    }),
   ],
 }
 
 /** The waiting request: the resident may still cancel it. */
 export const WAITING_DETAIL: HelpRequest = {
-  ...MY_REQUESTS[0],
+  ...MY_REQUESTS[0]!,
   channel: 'miniprogram',
   attributes: { livesAlone: 'yes', mobility: 'limited' },
   emergency: [],
@@ -182,10 +196,12 @@ export const STAFF_ME: StaffMe = {
 }
 
 /** A station account that logged in earlier (storage key `sgz-staff-session`, src/stores/staffSession.ts). */
-export const STAFF_LOGGED_IN = { 'sgz-staff-session': persisted({ token: STAFF_SESSION.token, expiresAt: STAFF_SESSION.expiresAt, me: STAFF_ME }) }
+export const STAFF_LOGGED_IN = {
+  'sgz-staff-session': persisted({ token: STAFF_SESSION.token, expiresAt: STAFF_SESSION.expiresAt, me: STAFF_ME }),
+}
 
 export const QUEUE: StaffRequestSummary[] = [
-  { ...MY_REQUESTS[0], urgency: 'urgent', assigneeName: null, overdue: true, sensitive: false },
+  { ...MY_REQUESTS[0]!, urgency: 'urgent', assigneeName: null, overdue: true, sensitive: false },
   { ...CREATED, assigneeName: SOCIAL_WORKER, overdue: false, sensitive: false },
 ]
 

@@ -17,19 +17,19 @@ test('lists the resident’s requests with their status labels', async () => {
   expect(page.querySelectorAll('request-status').map((n) => page.text(n))).toEqual(['待受理', '已办结'])
   const [waiting, done] = items(page)
   expect(page.text(waiting)).toContain('养老服务 · 为张秀兰代办')
-  expect(page.text(waiting)).toContain(MY_REQUESTS[0].description)
-  expect(page.text(waiting)).toContain(`${MY_REQUESTS[0].number} · ${MY_REQUESTS[0].station.name}`)
+  expect(page.text(waiting)).toContain(MY_REQUESTS[0]!.description)
+  expect(page.text(waiting)).toContain(`${MY_REQUESTS[0]!.number} · ${MY_REQUESTS[0]!.station.name}`)
   expect(page.text(done)).toContain('社会救助')
-  expect(page.text(done)).toContain(MY_REQUESTS[1].description)
+  expect(page.text(done)).toContain(MY_REQUESTS[1]!.description)
 
   const [get] = page.requests
-  expect(get.path).toBe('/api/requests/mine')
-  expect(get.header.Authorization).toBe(`Bearer ${RESIDENT_SESSION.token}`)
+  expect(get!.path).toBe('/api/requests/mine')
+  expect(get!.header.Authorization).toBe(`Bearer ${RESIDENT_SESSION.token}`)
   expect(page.consoleErrors).toEqual([])
 
   // Tapping one opens its detail.
-  await page.tap(done)
-  expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/packages/request/detail/index?id=${MY_REQUESTS[1].id}`])
+  await page.tap(done!)
+  expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/packages/request/detail/index?id=${MY_REQUESTS[1]!.id}`])
 })
 
 test('not logged in: 登录 first, then the list', async () => {

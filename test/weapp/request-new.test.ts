@@ -24,13 +24,15 @@ const activeStep = (page: MountedPage) => page.text(page.get('steps__item--activ
 async function choose(page: MountedPage, label: string) {
   const options = page.querySelectorAll('option').filter((o) => page.text(o).replace(/^✓ /, '') === label)
   if (options.length !== 1) throw new Error(`expected one option 「${label}」, found ${options.length}. Page text: ${page.text()}`)
-  await page.tap(options[0])
+  await page.tap(options[0]!)
 }
 
 /** Whether the option with this label is the chosen one (✓ and option--active). */
 const isChosen = (page: MountedPage, label: string) => {
   const option = page.querySelectorAll('option').find((o) => page.text(o).replace(/^✓ /, '') === label)
-  return !!option && String(attrOf(option._exparserNode, 'class')).split(/\s+/).includes('option--active') && page.text(option).startsWith('✓ ')
+  return (
+    !!option && String(attrOf(option._exparserNode, 'class')).split(/\s+/).includes('option--active') && page.text(option).startsWith('✓ ')
+  )
 }
 
 /** The form field whose label starts with this text (its label, hint, control and error are inside). */
@@ -75,11 +77,20 @@ const bodyOf = (r: FakeRequest) => r.data as CreateRequestBody
 const draftInStorage = (page: MountedPage) => JSON.parse(page.storage.get(DRAFT_KEY) as string).state
 
 const mount = (opts: MountOptions = {}) =>
-  mountPage(ROUTE, {}, {
-    ...opts,
-    // The resident has agreed to the current 求助信息使用说明 and 隐私政策 unless a test says otherwise.
-    routes: { 'POST /api/auth/wechat': RESIDENT_SESSION, 'GET /api/me/consents': REQUEST_CONSENTS_AGREED, 'POST /api/requests': CREATED, ...opts.routes },
-  })
+  mountPage(
+    ROUTE,
+    {},
+    {
+      ...opts,
+      // The resident has agreed to the current 求助信息使用说明 and 隐私政策 unless a test says otherwise.
+      routes: {
+        'POST /api/auth/wechat': RESIDENT_SESSION,
+        'GET /api/me/consents': REQUEST_CONSENTS_AGREED,
+        'POST /api/requests': CREATED,
+        ...opts.routes,
+      },
+    },
+  )
 
 // ───────────────────────── tests ─────────────────────────
 
@@ -99,11 +110,15 @@ describe('求助 for oneself (本人)', () => {
 
     // No session yet: wx.login's code is exchanged for one first.
     expect(page.callsOf('login')).toHaveLength(1)
-    expect(page.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/auth/wechat', 'GET /api/me/consents', 'POST /api/requests'])
-    expect(page.requests[0].data).toEqual({ code: 'harness-login-code' })
+    expect(page.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /api/auth/wechat',
+      'GET /api/me/consents',
+      'POST /api/requests',
+    ])
+    expect(page.requests[0]!.data).toEqual({ code: 'harness-login-code' })
 
     const [post] = requestPosts(page)
-    expect(bodyOf(post)).toEqual({
+    expect(bodyOf(post!)).toEqual({
       category: 'elderly_care',
       attributes: { livesAlone: 'yes', mobility: 'limited' },
       description: DESCRIPTION,
@@ -115,8 +130,8 @@ describe('求助 for oneself (本人)', () => {
       address: '东山小区5号楼2单元',
       urgency: 'normal',
     })
-    expect(post.header['Idempotency-Key']).toMatch(/\S{8,}/)
-    expect(post.header.Authorization).toBe(`Bearer ${RESIDENT_SESSION.token}`)
+    expect(post!.header['Idempotency-Key']).toMatch(/\S{8,}/)
+    expect(post!.header.Authorization).toBe(`Bearer ${RESIDENT_SESSION.token}`)
 
     expect(page.text(page.get('request-success__number'))).toBe(CREATED.number)
     expect(page.text(page.get('request-success__station'))).toBe(CREATED.station.name)
@@ -207,9 +222,9 @@ describe('求助 for a family member (家人代办)', () => {
     // Logged in already: no wx.login.
     expect(page.callsOf('login')).toEqual([])
     const [post] = requestPosts(page)
-    expect(bodyOf(post)).toMatchObject({ requester: 'family', contactPhone: '13800001234', category: 'elderly_care' })
-    expect(bodyOf(post).helped).toEqual({ name: '张秀兰', relationship: '母亲', consent: true })
-    expect(post.header.Authorization).toBe(`Bearer ${RESIDENT_SESSION.token}`)
+    expect(bodyOf(post!)).toMatchObject({ requester: 'family', contactPhone: '13800001234', category: 'elderly_care' })
+    expect(bodyOf(post!).helped).toEqual({ name: '张秀兰', relationship: '母亲', consent: true })
+    expect(post!.header.Authorization).toBe(`Bearer ${RESIDENT_SESSION.token}`)
   })
 })
 
@@ -225,7 +240,7 @@ describe('emergency diversion', () => {
     const hotlines = page.querySelectorAll('btn-hotline')
     expect(hotlines.map((b) => page.text(b))).toEqual(['拨打 急救电话 120'])
 
-    await page.tap(hotlines[0])
+    await page.tap(hotlines[0]!)
     expect(page.callsOf('makePhoneCall')).toEqual([expect.objectContaining({ phoneNumber: '120' })])
     expect(page.find('emergency-panel')).toBeDefined()
 
@@ -239,7 +254,7 @@ describe('emergency diversion', () => {
     await page.tap('btn-submit')
     await page.waitFor(() => page.find('request-success'), 'the success card')
     const [post] = requestPosts(page)
-    expect(bodyOf(post)).toMatchObject({ urgency: 'urgent', attributes: { livesAlone: 'yes', mobility: 'fallen' } })
+    expect(bodyOf(post!)).toMatchObject({ urgency: 'urgent', attributes: { livesAlone: 'yes', mobility: 'fallen' } })
   })
 
   test('返回修改 goes back to the questions without calling anyone', async () => {
@@ -305,7 +320,9 @@ describe('a flaky network', () => {
       if (condition()) return
       await jest.advanceTimersToNextTimerAsync()
     }
-    throw new Error(`fake clock: gave up waiting for ${what}. Page text: ${page.text()}\nrequests: ${page.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`)
+    throw new Error(
+      `fake clock: gave up waiting for ${what}. Page text: ${page.text()}\nrequests: ${page.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+    )
   }
 
   test('a network failure is retried with the SAME Idempotency-Key, and the resident sees success', async () => {
@@ -326,7 +343,7 @@ describe('a flaky network', () => {
     const [first, second] = posts.map((p) => p.header['Idempotency-Key'])
     expect(first).toMatch(/\S{8,}/)
     expect(second).toBe(first)
-    expect(bodyOf(posts[1])).toEqual(bodyOf(posts[0]))
+    expect(bodyOf(posts[1]!)).toEqual(bodyOf(posts[0]!))
     expect(page.text(page.get('request-success__number'))).toBe(CREATED.number)
     expect(page.find('form-error')).toBeUndefined()
   })
@@ -360,7 +377,9 @@ describe('a flaky network', () => {
   test('409 IDEMPOTENCY_IN_FLIGHT (the first try still being processed): asked again with the same key', async () => {
     let attempts = 0
     const inFlight = reply(409, { code: 'IDEMPOTENCY_IN_FLIGHT', message: '上一次提交还在处理中，请稍候' })
-    const page = await onFakeClock(mount({ storage: LOGGED_IN, routes: { 'POST /api/requests': () => (++attempts === 1 ? inFlight : CREATED) } }))
+    const page = await onFakeClock(
+      mount({ storage: LOGGED_IN, routes: { 'POST /api/requests': () => (++attempts === 1 ? inFlight : CREATED) } }),
+    )
     await onFakeClock(fillAll(page))
 
     await onFakeClock(page.tap('btn-submit'))
@@ -375,7 +394,13 @@ describe('the server refuses', () => {
   test('a refusal naming a field is said next to that field, on its step', async () => {
     const page = await mount({
       storage: LOGGED_IN,
-      routes: { 'POST /api/requests': reply(400, { code: 'FIELD_INVALID', message: '问题描述里有无法识别的字符，请修改后再提交', field: 'description' }) },
+      routes: {
+        'POST /api/requests': reply(400, {
+          code: 'FIELD_INVALID',
+          message: '问题描述里有无法识别的字符，请修改后再提交',
+          field: 'description',
+        }),
+      },
     })
     await fillAll(page)
     await page.tap('btn-submit')
@@ -414,7 +439,8 @@ describe('the server refuses', () => {
       storage: LOGGED_IN,
       modalConfirm: false,
       routes: {
-        'POST /api/requests': () => (reused ? reply(422, { code: 'IDEMPOTENCY_KEY_REUSED', message: '这个提交编号已用于另一条求助' }) : CREATED),
+        'POST /api/requests': () =>
+          reused ? reply(422, { code: 'IDEMPOTENCY_KEY_REUSED', message: '这个提交编号已用于另一条求助' }) : CREATED,
       },
     })
     await fillAll(page)
@@ -433,7 +459,10 @@ describe('the server refuses', () => {
   })
 
   test('422 IDEMPOTENCY_KEY_REUSED: 去查看 opens 我的求助', async () => {
-    const page = await mount({ storage: LOGGED_IN, routes: { 'POST /api/requests': reply(422, { code: 'IDEMPOTENCY_KEY_REUSED', message: '这个提交编号已用于另一条求助' }) } })
+    const page = await mount({
+      storage: LOGGED_IN,
+      routes: { 'POST /api/requests': reply(422, { code: 'IDEMPOTENCY_KEY_REUSED', message: '这个提交编号已用于另一条求助' }) },
+    })
     await fillAll(page)
     await page.tap('btn-submit')
     await page.waitFor(() => page.callsOf('redirectTo').length === 1, 'the redirect')
@@ -442,7 +471,8 @@ describe('the server refuses', () => {
 })
 
 describe('consent before the first request (求助信息使用说明)', () => {
-  const consentPosts = (page: MountedPage) => page.requests.filter((r) => r.method === 'POST' && r.path === '/api/me/consents').map((r) => r.data)
+  const consentPosts = (page: MountedPage) =>
+    page.requests.filter((r) => r.method === 'POST' && r.path === '/api/me/consents').map((r) => r.data)
 
   test('not agreed yet: the text is shown first; 同意并继续 records both agreements, then sends the request', async () => {
     const recorded = consentList({ privacy_policy: agreed('privacy_policy'), help_requests: agreed('help_requests') })
@@ -453,7 +483,8 @@ describe('consent before the first request (求助信息使用说明)', () => {
     await page.waitFor(() => page.find('consent-panel'), 'the consent panel')
     const panel = page.text(page.get('consent-panel'))
     expect(panel).toContain('《求助信息使用说明》')
-    for (const words of ['收集哪些信息', '谁能看到', '只有受理站点的工作人员能看到', '保存多久', `版本 ${CONSENT_VERSIONS.help_requests}`]) expect(panel).toContain(words)
+    for (const words of ['收集哪些信息', '谁能看到', '只有受理站点的工作人员能看到', '保存多久', `版本 ${CONSENT_VERSIONS.help_requests}`])
+      expect(panel).toContain(words)
     expect(page.text(page.get('consent-panel__link'))).toContain(`隐私政策》（版本 ${CONSENT_VERSIONS.privacy_policy}）`)
     // Nothing is sent before the resident agrees.
     expect(requestPosts(page)).toEqual([])
@@ -470,10 +501,13 @@ describe('consent before the first request (求助信息使用说明)', () => {
       { purpose: 'help_requests', version: CONSENT_VERSIONS.help_requests, granted: true },
     ])
     expect(page.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-      'GET /api/me/consents', 'POST /api/me/consents', 'POST /api/me/consents', 'POST /api/requests',
+      'GET /api/me/consents',
+      'POST /api/me/consents',
+      'POST /api/me/consents',
+      'POST /api/requests',
     ])
     expect(page.requests.every((r) => r.header.Authorization === `Bearer ${RESIDENT_SESSION.token}`)).toBe(true)
-    expect(bodyOf(requestPosts(page)[0])).toMatchObject({ category: 'elderly_care', contactPhone: '13800001234' })
+    expect(bodyOf(requestPosts(page)[0]!)).toMatchObject({ category: 'elderly_care', contactPhone: '13800001234' })
     expect(page.consoleErrors).toEqual([])
   })
 
@@ -520,7 +554,10 @@ describe('consent before the first request (求助信息使用说明)', () => {
     const refusal = { code: 'CONFLICT', message: '《求助信息》条款已更新（当前版本 2027-03-01），请阅读新版本后再同意' }
     const page = await mount({
       storage: LOGGED_IN,
-      routes: { 'GET /api/me/consents': consentList({ privacy_policy: agreed('privacy_policy') }), 'POST /api/me/consents': reply(409, refusal) },
+      routes: {
+        'GET /api/me/consents': consentList({ privacy_policy: agreed('privacy_policy') }),
+        'POST /api/me/consents': reply(409, refusal),
+      },
     })
     await fillAll(page)
     await page.tap('btn-submit')

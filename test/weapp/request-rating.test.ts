@@ -24,12 +24,20 @@ test('resolved and not rated: 问题解决了吗？ with three answers, each ope
   expect(page.querySelectorAll('rating-prompt__option').map((n) => page.text(n).trim())).toEqual(['✓ 已解决', '◐ 部分解决', '✗ 未解决'])
   expect(page.find('rating-given')).toBeUndefined()
   await page.tap(page.querySelectorAll('rating-prompt__option')[2]!)
-  expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/packages/rating/new/index?requestId=${RESOLVED_DETAIL.id}&outcome=unresolved`])
+  expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([
+    `/packages/rating/new/index?requestId=${RESOLVED_DETAIL.id}&outcome=unresolved`,
+  ])
   expect(page.consoleErrors).toEqual([])
 })
 
 test('rated: the rating with its tags and comment, 修改 while editable, and the station’s reply', async () => {
-  const replied = { ...RATED_DETAIL, rating: { ...GIVEN_RATING, reply: { body: '材料补齐后我们会第一时间提交', stationName: RESOLVED_DETAIL.station.name, createdAt: '2026-11-23T06:00:00.000Z' } } }
+  const replied = {
+    ...RATED_DETAIL,
+    rating: {
+      ...GIVEN_RATING,
+      reply: { body: '材料补齐后我们会第一时间提交', stationName: RESOLVED_DETAIL.station.name, createdAt: '2026-11-23T06:00:00.000Z' },
+    },
+  }
   const page = await openDetail(replied)
   expect(page.find('rating-prompt')).toBeUndefined()
   const given = page.get('rating-given')
@@ -68,7 +76,11 @@ test('back from the rating page, the request is loaded again', async () => {
 })
 
 test('我的求助: 待评价 on the resolved request that is not rated yet, only there', async () => {
-  const page = await mountPage('packages/request/mine/index', {}, { storage: LOGGED_IN, routes: { 'GET /api/requests/mine': { items: MY_REQUESTS } } })
+  const page = await mountPage(
+    'packages/request/mine/index',
+    {},
+    { storage: LOGGED_IN, routes: { 'GET /api/requests/mine': { items: MY_REQUESTS } } },
+  )
   await page.waitFor(() => page.querySelectorAll('request-item').length === 2, 'two request items')
   const [waiting, done] = page.querySelectorAll('request-item') as [ReturnType<MountedPage['get']>, ReturnType<MountedPage['get']>]
   expect(page.querySelectorAll('rating-due-badge')).toHaveLength(1)

@@ -20,10 +20,15 @@ const routes = {
 
 async function open(query: Record<string, string>, detail?: StationDetail, ratings: object = FEW_RATINGS) {
   const page = await mountPage(ROUTE, query, {
-    routes: detail ? { 'GET /api/stations/:id': detail, 'GET /api/activities': activities, 'GET /api/stations/:id/ratings': ratings } : { ...routes, 'GET /api/stations/:id/ratings': ratings },
+    routes: detail
+      ? { 'GET /api/stations/:id': detail, 'GET /api/activities': activities, 'GET /api/stations/:id/ratings': ratings }
+      : { ...routes, 'GET /api/stations/:id/ratings': ratings },
   })
   // Past the loading state: the station, or an empty/error message.
-  await page.waitFor(() => page.find('station-head__name') ?? page.find('empty-state') ?? page.find('error-state'), 'the station or a message')
+  await page.waitFor(
+    () => page.find('station-head__name') ?? page.find('empty-state') ?? page.find('error-state'),
+    'the station or a message',
+  )
   return page
 }
 
@@ -37,8 +42,12 @@ describe('先进街道社工站', () => {
 
   test('fetches the station by id and shows its name', () => {
     // The station, then its activities (本站活动) and 居民评价.
-    expect(page.requests.map((r) => r.path)).toEqual([`/api/stations/${XIANJIN.id}`, '/api/activities', `/api/stations/${XIANJIN.id}/ratings`])
-    expect(page.requests[1].query).toEqual({ stationId: XIANJIN.id })
+    expect(page.requests.map((r) => r.path)).toEqual([
+      `/api/stations/${XIANJIN.id}`,
+      '/api/activities',
+      `/api/stations/${XIANJIN.id}/ratings`,
+    ])
+    expect(page.requests[1]!.query).toEqual({ stationId: XIANJIN.id })
     expect(page.find('page-station')).toBeDefined()
     expect(page.text(page.get('station-head__name'))).toBe(XIANJIN.name)
     expect(page.callsOf('setNavigationBarTitle')).toEqual([expect.objectContaining({ title: XIANJIN.name })])
@@ -53,7 +62,7 @@ describe('先进街道社工站', () => {
   })
 
   test('tapping a breadcrumb item opens that station', async () => {
-    await page.tap(page.querySelectorAll('breadcrumb__item')[0])
+    await page.tap(page.querySelectorAll('breadcrumb__item')[0]!)
     expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/pages/station/index?id=${DALIAN.id}`])
   })
 
@@ -70,10 +79,12 @@ describe('先进街道社工站', () => {
 
   test('打电话 and 导航 use this station’s phone and coordinates', async () => {
     // The contact section's buttons come first; the children's cards have their own.
-    await page.tap(page.querySelectorAll('btn-call')[0])
-    await page.tap(page.querySelectorAll('btn-navigate')[0])
+    await page.tap(page.querySelectorAll('btn-call')[0]!)
+    await page.tap(page.querySelectorAll('btn-navigate')[0]!)
     expect(page.callsOf('makePhoneCall').map((o) => o.phoneNumber)).toEqual([XIANJIN.phone])
-    expect(page.callsOf('openLocation')).toEqual([expect.objectContaining({ latitude: XIANJIN.location.lat, longitude: XIANJIN.location.lng, name: XIANJIN.name })])
+    expect(page.callsOf('openLocation')).toEqual([
+      expect.objectContaining({ latitude: XIANJIN.location.lat, longitude: XIANJIN.location.lng, name: XIANJIN.name }),
+    ])
   })
 
   test('shows the opening hours and the address', () => {
@@ -89,12 +100,15 @@ test('本站活动 lists the station’s upcoming activities, each opening its d
   expect(page.text(section)).toContain('本站活动（2）')
   expect(texts(page, 'activity-card__title')).toEqual(['东山小学堂·节气美育', `东山小学堂·${FESTIVAL.title}`])
   expect(page.text(page.querySelectorAll('activity-card')[0])).toContain('余 5 个名额')
-  await page.tap(page.querySelectorAll('activity-card')[0])
+  await page.tap(page.querySelectorAll('activity-card')[0]!)
   expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/packages/activity/detail/index?id=${JIEQI.id}`])
 })
 
 test('本站活动 says when the station has none', async () => {
-  const page = await open({ id: DALIAN.id }, { ...XIANJIN_DETAIL, ...DALIAN, parentId: null, ancestors: [], children: [], brandProjects: [] })
+  const page = await open(
+    { id: DALIAN.id },
+    { ...XIANJIN_DETAIL, ...DALIAN, parentId: null, ancestors: [], children: [], brandProjects: [] },
+  )
   await page.waitFor(() => page.text(page.get('station-activities')).includes('本站近期没有活动'))
 })
 
@@ -105,7 +119,10 @@ test('向本站求助 starts a help request to this station', async () => {
 })
 
 test('a station without parents or children shows no breadcrumb and no children list', async () => {
-  const page = await open({ id: DALIAN.id }, { ...XIANJIN_DETAIL, ...DALIAN, parentId: null, ancestors: [], children: [], brandProjects: [] })
+  const page = await open(
+    { id: DALIAN.id },
+    { ...XIANJIN_DETAIL, ...DALIAN, parentId: null, ancestors: [], children: [], brandProjects: [] },
+  )
   expect(page.text(page.get('station-head__name'))).toBe(DALIAN.name)
   expect(page.querySelectorAll('breadcrumb__item')).toEqual([])
   expect(page.find('station-children')).toBeUndefined()
@@ -139,7 +156,13 @@ describe('居民评价', () => {
     await page.waitFor(() => page.find('ratings-average'), 'the summary')
     expect(page.text(page.get('ratings-average__value'))).toBe('4.3')
     expect(page.text(page.get('ratings-average__count'))).toBe('共 12 条评价')
-    expect(page.querySelectorAll('ratings-bar').map((n) => page.text(n).replace(/\s+/g, ''))).toEqual(['5星7', '4星3', '3星1', '2星0', '1星1'])
+    expect(page.querySelectorAll('ratings-bar').map((n) => page.text(n).replace(/\s+/g, ''))).toEqual([
+      '5星7',
+      '4星3',
+      '3星1',
+      '2星0',
+      '1星1',
+    ])
     expect(page.text(page.get('ratings-resolved'))).toContain('83%')
     const comments = page.querySelectorAll('rating-comment-card')
     expect(comments).toHaveLength(2)

@@ -18,14 +18,22 @@ const ALL: NearbyStation[] = [
 
 /** The fake API filters by `kind` and `service` like the real one. */
 const nearby = (req: FakeRequest): NearbyResponse => ({
-  items: ALL.filter((s) => (!req.query.kind || s.kind === req.query.kind) && (!req.query.service || s.services.includes(req.query.service as never))),
+  items: ALL.filter(
+    (s) => (!req.query.kind || s.kind === req.query.kind) && (!req.query.service || s.services.includes(req.query.service as never)),
+  ),
 })
 
 const nearbyRequests = (page: MountedPage) => page.requests.filter((r) => r.path === '/api/stations/nearby')
 const names = (page: MountedPage) => page.querySelectorAll('station-card__name').map((n) => page.text(n))
 const chip = (page: MountedPage, label: string) => {
   const found = page.querySelectorAll('chip').find((c) => page.text(c) === label)
-  if (!found) throw new Error(`no chip ${label}; chips: ${page.querySelectorAll('chip').map((c) => page.text(c)).join(', ')}`)
+  if (!found)
+    throw new Error(
+      `no chip ${label}; chips: ${page
+        .querySelectorAll('chip')
+        .map((c) => page.text(c))
+        .join(', ')}`,
+    )
   return found
 }
 const activeChips = (page: MountedPage) => page.querySelectorAll('chip--active').map((c) => page.text(c))
@@ -42,8 +50,8 @@ test('lists the nearby stations as .station-card items in the API’s order', as
   expect(names(page)).toEqual(ALL.map((s) => s.name))
   expect(page.querySelectorAll('station-card__distance').map((n) => page.text(n))).toEqual(['810米', '1.3公里', '3.3公里', '5.1公里'])
   expect(nearbyRequests(page)).toHaveLength(1)
-  expect(nearbyRequests(page)[0].query).toMatchObject({ lat: '39.0543', lng: '121.7634' })
-  expect(nearbyRequests(page)[0].query.kind).toBeUndefined()
+  expect(nearbyRequests(page)[0]!.query).toMatchObject({ lat: '39.0543', lng: '121.7634' })
+  expect(nearbyRequests(page)[0]!.query.kind).toBeUndefined()
   expect(activeChips(page)).toEqual(['全部', '全部服务'])
   expect(page.consoleErrors).toEqual([])
 })
@@ -52,7 +60,7 @@ test('tapping a kind chip refetches with kind= and shows only that kind', async 
   const page = await openWithLocation()
   await page.tap(chip(page, '街镇社工站'))
   await page.waitFor(() => nearbyRequests(page).length === 2, 'a second request')
-  expect(nearbyRequests(page)[1].url).toContain('kind=street')
+  expect(nearbyRequests(page)[1]!.url).toContain('kind=street')
   await page.waitFor(() => page.querySelectorAll('station-card').length === 1, 'the filtered list')
   expect(names(page)).toEqual([XIANJIN.name])
   expect(activeChips(page)).toEqual(['街镇社工站', '全部服务'])
@@ -60,7 +68,7 @@ test('tapping a kind chip refetches with kind= and shows only that kind', async 
   // Back to 全部: no kind in the request any more.
   await page.tap(chip(page, '全部'))
   await page.waitFor(() => nearbyRequests(page).length === 3, 'a third request')
-  expect(nearbyRequests(page)[2].url).not.toContain('kind=')
+  expect(nearbyRequests(page)[2]!.url).not.toContain('kind=')
   await page.waitFor(() => page.querySelectorAll('station-card').length === ALL.length, 'the whole list again')
 })
 
@@ -68,7 +76,7 @@ test('a service chip refetches with service=', async () => {
   const page = await openWithLocation()
   await page.tap(chip(page, '心理疏导'))
   await page.waitFor(() => nearbyRequests(page).length === 2, 'a second request')
-  expect(nearbyRequests(page)[1].query.service).toBe('psychological')
+  expect(nearbyRequests(page)[1]!.query.service).toBe('psychological')
   await page.waitFor(() => names(page).length === 2, 'the filtered list')
   expect(names(page)).toEqual([MINXIN.name, XIANJIN.name])
 })
@@ -91,10 +99,12 @@ test('tapping a map marker highlights that station’s card', async () => {
 
 test('each card calls and navigates to its own station', async () => {
   const page = await openWithLocation()
-  await page.tap(page.querySelectorAll('btn-call')[1])
-  await page.tap(page.querySelectorAll('btn-navigate')[2])
+  await page.tap(page.querySelectorAll('btn-call')[1]!)
+  await page.tap(page.querySelectorAll('btn-navigate')[2]!)
   expect(page.callsOf('makePhoneCall').map((o) => o.phoneNumber)).toEqual([XIANJIN.phone])
-  expect(page.callsOf('openLocation')).toEqual([expect.objectContaining({ latitude: DONGSHAN.location.lat, longitude: DONGSHAN.location.lng, name: DONGSHAN.name })])
+  expect(page.callsOf('openLocation')).toEqual([
+    expect.objectContaining({ latitude: DONGSHAN.location.lat, longitude: DONGSHAN.location.lng, name: DONGSHAN.name }),
+  ])
 })
 
 test('pull-down refresh refetches and stops the refresh animation', async () => {
@@ -109,6 +119,6 @@ test('with location refused and no area, offers 手动选择地区 and fetches n
   await page.waitFor(() => page.text().includes('手动选择地区'), '手动选择地区')
   expect(nearbyRequests(page)).toEqual([])
   const pick = page.querySelectorAll('btn-pick-area')
-  await page.tap(pick[pick.length - 1])
+  await page.tap(pick[pick.length - 1]!)
   expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual(['/pages/area/index'])
 })

@@ -47,16 +47,24 @@ const option = (page: MountedPage, label: string) => {
 
 describe('工作台 · 活动管理', () => {
   test('the queue page links to 活动管理', async () => {
-    const page = await mountPage('packages/workbench/queue/index', {}, { storage: STAFF_LOGGED_IN, routes: { 'GET /api/staff/queue': { items: [] } } })
+    const page = await mountPage(
+      'packages/workbench/queue/index',
+      {},
+      { storage: STAFF_LOGGED_IN, routes: { 'GET /api/staff/queue': { items: [] } } },
+    )
     await page.tap('btn-staff-activities')
     expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/${LIST_PAGE}`])
   })
 
   test('lists upcoming activities soonest first, then past ones, with seats, waitlist and registration', async () => {
-    const page = await mountPage(LIST_PAGE, {}, { storage: STAFF_LOGGED_IN, now: NOW, routes: { 'GET /api/staff/activities': { items: STATION_ACTIVITIES } } })
+    const page = await mountPage(
+      LIST_PAGE,
+      {},
+      { storage: STAFF_LOGGED_IN, now: NOW, routes: { 'GET /api/staff/activities': { items: STATION_ACTIVITIES } } },
+    )
     await page.waitFor(() => page.querySelectorAll('staff-activity').length === 3, 'three activities')
 
-    expect(page.requests[0].header.Authorization).toBe(`Bearer ${STAFF_SESSION.token}`)
+    expect(page.requests[0]!.header.Authorization).toBe(`Bearer ${STAFF_SESSION.token}`)
     expect(texts(page, 'staff-activity__title')).toEqual(['冬季养生讲座', '东山小学堂·节气美育', '防范电信诈骗宣讲'])
     expect(page.querySelectorAll('staff-activities__upcoming')).toHaveLength(1)
     expect(page.text(page.get('staff-activities__upcoming'))).toContain('即将开始和进行中（2）')
@@ -73,7 +81,7 @@ describe('工作台 · 活动管理', () => {
     expect(page.text(course)).toContain('候补 2 人')
     expect(page.text(course)).toContain('报名中 · 11月27日 18:00 截止')
 
-    await page.tap(course)
+    await page.tap(course!)
     expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/${ROSTER_PAGE}?id=${COURSE.id}`])
     await page.tap('btn-new-activity')
     expect(page.callsOf('navigateTo')[1].url).toBe(`/${EDIT_PAGE}`)
@@ -91,7 +99,14 @@ describe('工作台 · 活动管理', () => {
 describe('工作台 · 发布活动', () => {
   const created = (req: FakeRequest): ActivityDetail => {
     const b = req.data as ActivityBody
-    return { ...COURSE_DETAIL, id: '5d1e0000-0000-4000-8000-0000000000ff', title: b.title, capacity: b.capacity, seatsLeft: b.capacity, waitlistCount: 0 }
+    return {
+      ...COURSE_DETAIL,
+      id: '5d1e0000-0000-4000-8000-0000000000ff',
+      title: b.title,
+      capacity: b.capacity,
+      seatsLeft: b.capacity,
+      waitlistCount: 0,
+    }
   }
 
   async function fillCourse(page: MountedPage) {
@@ -113,12 +128,16 @@ describe('工作台 · 发布活动', () => {
   }
 
   test('a weekly course: the POST has its 8 sessions, default registration times and its rules', async () => {
-    const page = await mountPage(EDIT_PAGE, {}, {
-      storage: STAFF_LOGGED_IN,
-      now: NOW,
-      openedFrom: [LIST_PAGE],
-      routes: { 'POST /api/staff/activities': (req) => reply(201, created(req)) },
-    })
+    const page = await mountPage(
+      EDIT_PAGE,
+      {},
+      {
+        storage: STAFF_LOGGED_IN,
+        now: NOW,
+        openedFrom: [LIST_PAGE],
+        routes: { 'POST /api/staff/activities': (req) => reply(201, created(req)) },
+      },
+    )
     await page.waitFor(() => page.find('btn-save-activity'), 'the form')
     await fillCourse(page)
     expect(page.querySelectorAll('session-preview__item')).toHaveLength(8)
@@ -134,8 +153,8 @@ describe('工作台 · 发布活动', () => {
     await page.tap('btn-save-activity')
     await page.waitFor(() => page.callsOf('navigateBack').length === 1, 'going back to the list')
     expect(posts(page).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/staff/activities'])
-    const body = posts(page)[0].data as ActivityBody
-    expect(posts(page)[0].header.Authorization).toBe(`Bearer ${STAFF_SESSION.token}`)
+    const body = posts(page)[0]!.data as ActivityBody
+    expect(posts(page)[0]!.header.Authorization).toBe(`Bearer ${STAFF_SESSION.token}`)
     expect(body).toEqual({
       title: '节气美育',
       project: '东山小学堂',
@@ -191,11 +210,21 @@ describe('工作台 · 发布活动', () => {
   })
 
   test('the server’s 400 is shown next to the field its `field` names', async () => {
-    const page = await mountPage(EDIT_PAGE, {}, {
-      storage: STAFF_LOGGED_IN,
-      now: NOW,
-      routes: { 'POST /api/staff/activities': reply(400, { code: 'FIELD_INVALID', message: '取消截止时间不能晚于活动开始时间', field: 'cancelDeadline' }) },
-    })
+    const page = await mountPage(
+      EDIT_PAGE,
+      {},
+      {
+        storage: STAFF_LOGGED_IN,
+        now: NOW,
+        routes: {
+          'POST /api/staff/activities': reply(400, {
+            code: 'FIELD_INVALID',
+            message: '取消截止时间不能晚于活动开始时间',
+            field: 'cancelDeadline',
+          }),
+        },
+      },
+    )
     await page.waitFor(() => page.find('btn-save-activity'), 'the form')
     await fillCourse(page)
     await page.tap('btn-save-activity')
@@ -206,14 +235,22 @@ describe('工作台 · 发布活动', () => {
   })
 
   test('editing: the course is loaded as weekly; a capacity below the seats taken answers 409 next to 名额', async () => {
-    const page = await mountPage(EDIT_PAGE, { id: COURSE.id }, {
-      storage: STAFF_LOGGED_IN,
-      now: NOW,
-      routes: {
-        'GET /api/staff/activities/:id': COURSE_DETAIL,
-        'PATCH /api/staff/activities/:id': reply(409, { code: 'ACTIVITY_FULL', message: '已有 4 人报名成功，名额不能少于 4', field: 'capacity' }),
+    const page = await mountPage(
+      EDIT_PAGE,
+      { id: COURSE.id },
+      {
+        storage: STAFF_LOGGED_IN,
+        now: NOW,
+        routes: {
+          'GET /api/staff/activities/:id': COURSE_DETAIL,
+          'PATCH /api/staff/activities/:id': reply(409, {
+            code: 'ACTIVITY_FULL',
+            message: '已有 4 人报名成功，名额不能少于 4',
+            field: 'capacity',
+          }),
+        },
       },
-    })
+    )
     await page.waitFor(() => page.find('activity-title'), 'the loaded form')
     expect(page.callsOf('setNavigationBarTitle')[0]).toMatchObject({ title: '编辑活动' })
     expect(attrOf(page.get('activity-title')._exparserNode, 'value')).toBe('节气美育')
@@ -225,10 +262,10 @@ describe('工作台 · 发布活动', () => {
     await page.tap('btn-save-activity')
     await page.waitFor(() => page.find('form-error'), 'the error')
     const [patch] = posts(page)
-    expect(`${patch.method} ${patch.path}`).toBe(`PATCH /api/staff/activities/${COURSE.id}`)
-    expect((patch.data as ActivityBody).capacity).toBe(2)
-    expect((patch.data as ActivityBody).sessions).toEqual(COURSE_SESSIONS.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt })))
-    expect((patch.data as ActivityBody).opensAt).toBe(COURSE.opensAt)
+    expect(`${patch!.method} ${patch!.path}`).toBe(`PATCH /api/staff/activities/${COURSE.id}`)
+    expect((patch!.data as ActivityBody).capacity).toBe(2)
+    expect((patch!.data as ActivityBody).sessions).toEqual(COURSE_SESSIONS.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt })))
+    expect((patch!.data as ActivityBody).opensAt).toBe(COURSE.opensAt)
     expect(page.text(field(page, '名额'))).toContain('已有 4 人报名成功，名额不能少于 4')
   })
 })
@@ -248,7 +285,7 @@ describe('工作台 · 报名名单与签到', () => {
   test('counts, the confirmed with their needs and photo consent, the offered, and the waitlist in order', async () => {
     const page = await mountPage(ROSTER_PAGE, { id: COURSE.id }, { storage: STAFF_LOGGED_IN, now: AFTER_FIRST, routes: rosterRoutes() })
     await page.waitFor(() => page.querySelectorAll('roster-entry').length === 6, 'the roster')
-    expect(page.requests[0].path).toBe(`/api/staff/activities/${COURSE.id}/roster`)
+    expect(page.requests[0]!.path).toBe(`/api/staff/activities/${COURSE.id}/roster`)
 
     expect(texts(page, 'roster-count').map((t) => t.replace(/\s+/g, ''))).toEqual(['已报名3/4', '候补2', '本次已签到0'])
     expect(page.text(page.get('roster-offered-count'))).toBe('另有 1 人的名额在等待家长确认')
@@ -272,62 +309,80 @@ describe('工作台 · 报名名单与签到', () => {
     // Waiting children cannot be ticked: only the confirmed have a 签到 button.
     expect(page.querySelectorAll('roster-tick')).toHaveLength(3)
 
-    await page.tap(page.querySelectorAll('roster-call')[0])
+    await page.tap(page.querySelectorAll('roster-call')[0]!)
     expect(page.callsOf('makePhoneCall')).toEqual([expect.objectContaining({ phoneNumber: ZHANG.contactPhone })])
     expect(page.consoleErrors).toEqual([])
   })
 
   test('on the day of the 2nd session: ticking a name posts {enrollmentId, sessionId} and marks them present', async () => {
     const today = COURSE_SESSIONS[1]!
-    const page = await mountPage(ROSTER_PAGE, { id: COURSE.id }, {
-      storage: STAFF_LOGGED_IN,
-      now: SECOND_SATURDAY,
-      routes: rosterRoutes(() => checkinOf(WANG, today)),
-    })
+    const page = await mountPage(
+      ROSTER_PAGE,
+      { id: COURSE.id },
+      {
+        storage: STAFF_LOGGED_IN,
+        now: SECOND_SATURDAY,
+        routes: rosterRoutes(() => checkinOf(WANG, today)),
+      },
+    )
     await page.waitFor(() => page.querySelectorAll('roster-entry').length === 6, 'the roster')
     expect(page.text(page.get('roster-session-line'))).toBe('第 2 次课：12月5日（周六）09:30–11:00（今天）')
-    expect(page.text(page.querySelectorAll('roster-session').find((c) => String(attrOf(c._exparserNode, 'class')).includes('chip--active'))!)).toContain('第2次')
+    expect(
+      page.text(page.querySelectorAll('roster-session').find((c) => String(attrOf(c._exparserNode, 'class')).includes('chip--active'))!),
+    ).toContain('第2次')
 
     // 张小明, 李朵朵, 王子涵: none is here yet for the 2nd session.
     expect(page.querySelectorAll('roster-tick')).toHaveLength(3)
-    await page.tap(page.querySelectorAll('roster-tick')[2])
+    await page.tap(page.querySelectorAll('roster-tick')[2]!)
     await page.waitFor(() => page.find('checkin-notice'), 'the result')
     expect(page.callsOf('showModal')[0].content).toContain('为 王子涵 登记第 2 次课签到？')
     expect(posts(page).map((r) => r.data)).toEqual([{ enrollmentId: WANG.enrollmentId, sessionId: today.id }])
     expect(page.text(page.get('checkin-notice'))).toContain('✓ 王子涵 签到成功（第 2 次课）')
     expect(page.text(entryOf(page, WANG.participantName))).toContain('✓ 已签到')
-    expect(texts(page, 'roster-count')[2].replace(/\s+/g, '')).toBe('本次已签到1')
+    expect(texts(page, 'roster-count')[2]!.replace(/\s+/g, '')).toBe('本次已签到1')
     expect(page.consoleErrors).toEqual([])
   })
 
   test('choosing the 1st session shows its attendance, and a tick is for that session', async () => {
     const first = COURSE_SESSIONS[0]!
-    const page = await mountPage(ROSTER_PAGE, { id: COURSE.id }, { storage: STAFF_LOGGED_IN, now: SECOND_SATURDAY, routes: rosterRoutes(() => checkinOf(WANG, first)) })
+    const page = await mountPage(
+      ROSTER_PAGE,
+      { id: COURSE.id },
+      { storage: STAFF_LOGGED_IN, now: SECOND_SATURDAY, routes: rosterRoutes(() => checkinOf(WANG, first)) },
+    )
     await page.waitFor(() => page.querySelectorAll('roster-entry').length === 6, 'the roster')
-    await page.tap(page.querySelectorAll('roster-session')[0])
-    expect(texts(page, 'roster-count')[2].replace(/\s+/g, '')).toBe('本次已签到2')
+    await page.tap(page.querySelectorAll('roster-session')[0]!)
+    expect(texts(page, 'roster-count')[2]!.replace(/\s+/g, '')).toBe('本次已签到2')
     expect(page.querySelectorAll('roster-tick')).toHaveLength(1)
     await page.tap('roster-tick')
     await page.waitFor(() => posts(page).length === 1, 'the check-in')
-    expect(posts(page)[0].data).toEqual({ enrollmentId: WANG.enrollmentId, sessionId: first.id })
+    expect(posts(page)[0]!.data).toEqual({ enrollmentId: WANG.enrollmentId, sessionId: first.id })
   })
 
   test('a cancelled confirmation sends nothing', async () => {
-    const page = await mountPage(ROSTER_PAGE, { id: COURSE.id }, { storage: STAFF_LOGGED_IN, now: SECOND_SATURDAY, modalConfirm: false, routes: rosterRoutes() })
+    const page = await mountPage(
+      ROSTER_PAGE,
+      { id: COURSE.id },
+      { storage: STAFF_LOGGED_IN, now: SECOND_SATURDAY, modalConfirm: false, routes: rosterRoutes() },
+    )
     await page.waitFor(() => page.querySelectorAll('roster-entry').length === 6, 'the roster')
-    await page.tap(page.querySelectorAll('roster-tick')[0])
+    await page.tap(page.querySelectorAll('roster-tick')[0]!)
     await page.waitFor(() => page.callsOf('showModal').length === 1, 'the confirmation')
     expect(posts(page)).toEqual([])
   })
 
   test('扫码签到: the scanned code is posted with the session; the participant is named', async () => {
     const today = COURSE_SESSIONS[1]!
-    const page = await mountPage(ROSTER_PAGE, { id: COURSE.id }, {
-      storage: STAFF_LOGGED_IN,
-      now: SECOND_SATURDAY,
-      scanCode: 'sgz-checkin.v1.ZHANG-SIGNED',
-      routes: rosterRoutes(() => checkinOf(ZHANG, today)),
-    })
+    const page = await mountPage(
+      ROSTER_PAGE,
+      { id: COURSE.id },
+      {
+        storage: STAFF_LOGGED_IN,
+        now: SECOND_SATURDAY,
+        scanCode: 'sgz-checkin.v1.ZHANG-SIGNED',
+        routes: rosterRoutes(() => checkinOf(ZHANG, today)),
+      },
+    )
     await page.waitFor(() => page.querySelectorAll('roster-entry').length === 6, 'the roster')
     await page.tap('btn-scan-checkin')
     await page.waitFor(() => page.find('checkin-notice'), 'the result')
@@ -340,12 +395,16 @@ describe('工作台 · 报名名单与签到', () => {
   })
 
   test('扫码签到 twice: says 已签到过', async () => {
-    const page = await mountPage(ROSTER_PAGE, { id: COURSE.id }, {
-      storage: STAFF_LOGGED_IN,
-      now: SECOND_SATURDAY,
-      scanCode: 'sgz-checkin.v1.LI-SIGNED',
-      routes: rosterRoutes(() => checkinOf(LI, COURSE_SESSIONS[1]!, true)),
-    })
+    const page = await mountPage(
+      ROSTER_PAGE,
+      { id: COURSE.id },
+      {
+        storage: STAFF_LOGGED_IN,
+        now: SECOND_SATURDAY,
+        scanCode: 'sgz-checkin.v1.LI-SIGNED',
+        routes: rosterRoutes(() => checkinOf(LI, COURSE_SESSIONS[1]!, true)),
+      },
+    )
     await page.waitFor(() => page.querySelectorAll('roster-entry').length === 6, 'the roster')
     await page.tap('btn-scan-checkin')
     await page.waitFor(() => page.find('checkin-notice'), 'the result')
@@ -354,21 +413,29 @@ describe('工作台 · 报名名单与签到', () => {
   })
 
   test('扫码签到 with a code from elsewhere: the server’s message, and no one is marked', async () => {
-    const page = await mountPage(ROSTER_PAGE, { id: COURSE.id }, {
-      storage: STAFF_LOGGED_IN,
-      now: SECOND_SATURDAY,
-      scanCode: 'https://example.com/not-ours',
-      routes: rosterRoutes(() => reply(400, { code: 'BAD_REQUEST', message: '这不是本平台的签到码' })),
-    })
+    const page = await mountPage(
+      ROSTER_PAGE,
+      { id: COURSE.id },
+      {
+        storage: STAFF_LOGGED_IN,
+        now: SECOND_SATURDAY,
+        scanCode: 'https://example.com/not-ours',
+        routes: rosterRoutes(() => reply(400, { code: 'BAD_REQUEST', message: '这不是本平台的签到码' })),
+      },
+    )
     await page.waitFor(() => page.querySelectorAll('roster-entry').length === 6, 'the roster')
     await page.tap('btn-scan-checkin')
     await page.waitFor(() => page.find('checkin-notice'), 'the result')
     expect(page.text(page.get('checkin-notice'))).toBe('签到未成功：这不是本平台的签到码')
-    expect(texts(page, 'roster-count')[2].replace(/\s+/g, '')).toBe('本次已签到0')
+    expect(texts(page, 'roster-count')[2]!.replace(/\s+/g, '')).toBe('本次已签到0')
   })
 
   test('a cancelled scan sends nothing and says nothing', async () => {
-    const page = await mountPage(ROSTER_PAGE, { id: COURSE.id }, { storage: STAFF_LOGGED_IN, now: SECOND_SATURDAY, scanCode: { errMsg: 'scanCode:fail cancel' }, routes: rosterRoutes() })
+    const page = await mountPage(
+      ROSTER_PAGE,
+      { id: COURSE.id },
+      { storage: STAFF_LOGGED_IN, now: SECOND_SATURDAY, scanCode: { errMsg: 'scanCode:fail cancel' }, routes: rosterRoutes() },
+    )
     await page.waitFor(() => page.querySelectorAll('roster-entry').length === 6, 'the roster')
     await page.tap('btn-scan-checkin')
     await page.waitFor(() => page.callsOf('scanCode').length === 1, 'the scan')
@@ -378,11 +445,19 @@ describe('工作台 · 报名名单与签到', () => {
 
   test('截止报名 posts /close after confirming; then it can be reopened', async () => {
     const closed: ActivityDetail = { ...COURSE_DETAIL, status: 'closed', registration: 'closed' }
-    const page = await mountPage(ROSTER_PAGE, { id: COURSE.id }, {
-      storage: STAFF_LOGGED_IN,
-      now: NOW,
-      routes: { ...rosterRoutes(), 'POST /api/staff/activities/:id/close': closed, 'POST /api/staff/activities/:id/reopen': COURSE_DETAIL },
-    })
+    const page = await mountPage(
+      ROSTER_PAGE,
+      { id: COURSE.id },
+      {
+        storage: STAFF_LOGGED_IN,
+        now: NOW,
+        routes: {
+          ...rosterRoutes(),
+          'POST /api/staff/activities/:id/close': closed,
+          'POST /api/staff/activities/:id/reopen': COURSE_DETAIL,
+        },
+      },
+    )
     await page.waitFor(() => page.find('btn-close-registration'), 'the close button')
     expect(page.text(page.get('roster-head__registration'))).toBe('报名中 · 11月27日 18:00 截止')
     await page.tap('btn-close-registration')
@@ -398,13 +473,20 @@ describe('工作台 · 报名名单与签到', () => {
     await page.waitFor(() => page.find('btn-close-registration'), 'the close button again')
     expect(page.callsOf('showModal')[1]).toMatchObject({ title: '重新开放报名' })
     expect(page.callsOf('showModal')[1].content).toContain('11月27日 18:00')
-    expect(posts(page).map((r) => r.path)).toEqual([`/api/staff/activities/${COURSE.id}/close`, `/api/staff/activities/${COURSE.id}/reopen`])
+    expect(posts(page).map((r) => r.path)).toEqual([
+      `/api/staff/activities/${COURSE.id}/close`,
+      `/api/staff/activities/${COURSE.id}/reopen`,
+    ])
     expect(page.text(page.get('roster-head__registration'))).toBe('报名中 · 11月27日 18:00 截止')
   })
 
   test('重新开放报名 after the window is over: says to move the deadline first, sends nothing', async () => {
     const closed: Roster = { ...COURSE_ROSTER, activity: { ...COURSE_DETAIL, status: 'closed', registration: 'closed' } }
-    const page = await mountPage(ROSTER_PAGE, { id: COURSE.id }, { storage: STAFF_LOGGED_IN, now: AFTER_FIRST, routes: { ...rosterRoutes(), 'GET /api/staff/activities/:id/roster': closed } })
+    const page = await mountPage(
+      ROSTER_PAGE,
+      { id: COURSE.id },
+      { storage: STAFF_LOGGED_IN, now: AFTER_FIRST, routes: { ...rosterRoutes(), 'GET /api/staff/activities/:id/roster': closed } },
+    )
     await page.waitFor(() => page.find('btn-reopen-registration'), 'the reopen button')
     await page.tap('btn-reopen-registration')
     await page.waitFor(() => page.callsOf('showModal').length === 1, 'the message')
@@ -414,12 +496,16 @@ describe('工作台 · 报名名单与签到', () => {
   })
 
   test('导出名单 downloads the CSV with the staff token and shares the file', async () => {
-    const page = await mountPage(ROSTER_PAGE, { id: COURSE.id }, {
-      storage: STAFF_LOGGED_IN,
-      now: NOW,
-      downloadFile: { statusCode: 200, tempFilePath: 'wxfile://tmp/roster.csv' },
-      routes: rosterRoutes(),
-    })
+    const page = await mountPage(
+      ROSTER_PAGE,
+      { id: COURSE.id },
+      {
+        storage: STAFF_LOGGED_IN,
+        now: NOW,
+        downloadFile: { statusCode: 200, tempFilePath: 'wxfile://tmp/roster.csv' },
+        routes: rosterRoutes(),
+      },
+    )
     await page.waitFor(() => page.find('btn-export-roster'), 'the export button')
     await page.tap('btn-export-roster')
     await page.waitFor(() => page.callsOf('shareFileMessage').length === 1, 'sharing the file')
@@ -430,7 +516,11 @@ describe('工作台 · 报名名单与签到', () => {
   })
 
   test('导出名单 refused by the server: says so', async () => {
-    const page = await mountPage(ROSTER_PAGE, { id: COURSE.id }, { storage: STAFF_LOGGED_IN, now: NOW, downloadFile: { statusCode: 500 }, routes: rosterRoutes() })
+    const page = await mountPage(
+      ROSTER_PAGE,
+      { id: COURSE.id },
+      { storage: STAFF_LOGGED_IN, now: NOW, downloadFile: { statusCode: 500 }, routes: rosterRoutes() },
+    )
     await page.waitFor(() => page.find('btn-export-roster'), 'the export button')
     await page.tap('btn-export-roster')
     await page.waitFor(() => page.callsOf('showModal').length === 1, 'the message')
@@ -439,10 +529,14 @@ describe('工作台 · 报名名单与签到', () => {
   })
 
   test('another station’s activity: the server’s 404 in words', async () => {
-    const page = await mountPage(ROSTER_PAGE, { id: LECTURE.id }, {
-      storage: STAFF_LOGGED_IN,
-      routes: { 'GET /api/staff/activities/:id/roster': reply(404, { code: 'NOT_FOUND', message: '没有找到这个活动' }) },
-    })
+    const page = await mountPage(
+      ROSTER_PAGE,
+      { id: LECTURE.id },
+      {
+        storage: STAFF_LOGGED_IN,
+        routes: { 'GET /api/staff/activities/:id/roster': reply(404, { code: 'NOT_FOUND', message: '没有找到这个活动' }) },
+      },
+    )
     await page.waitFor(() => page.find('error-state'), 'the error')
     expect(page.text(page.get('error-state'))).toContain('没有找到这个活动')
   })

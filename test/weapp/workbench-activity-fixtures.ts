@@ -120,12 +120,58 @@ const entry = (n: number, e: Partial<RosterEntry>): RosterEntry => ({
   ...e,
 })
 
-export const ZHANG = entry(1, { participantName: '张小明', age: 8, relationship: '儿子', guardianName: '张丽', contactPhone: '13812345678', notes: '对花生过敏', attendedSessionIds: [COURSE_SESSIONS[0]!.id] })
-export const LI = entry(2, { participantName: '李朵朵', age: 7, relationship: '女儿', guardianName: '李强', contactPhone: '13987654321', photoConsent: false, attendedSessionIds: [COURSE_SESSIONS[0]!.id] })
-export const WANG = entry(3, { participantName: '王子涵', age: 10, relationship: '孙子', guardianName: '王秀英', contactPhone: '13700001111' })
-export const ZHAO = entry(4, { status: 'offered', participantName: '赵一诺', age: 9, relationship: '女儿', guardianName: '赵敏', contactPhone: '13600002222' })
-export const SUN = entry(5, { status: 'waitlisted', participantName: '孙浩然', age: 11, relationship: '儿子', guardianName: '孙伟', contactPhone: '13500003333', waitlistPosition: 1, photoConsent: false })
-export const ZHOU = entry(6, { status: 'waitlisted', participantName: '周可欣', age: 6, relationship: '外孙女', guardianName: '周建国', contactPhone: '13400004444', waitlistPosition: 2 })
+export const ZHANG = entry(1, {
+  participantName: '张小明',
+  age: 8,
+  relationship: '儿子',
+  guardianName: '张丽',
+  contactPhone: '13812345678',
+  notes: '对花生过敏',
+  attendedSessionIds: [COURSE_SESSIONS[0]!.id],
+})
+export const LI = entry(2, {
+  participantName: '李朵朵',
+  age: 7,
+  relationship: '女儿',
+  guardianName: '李强',
+  contactPhone: '13987654321',
+  photoConsent: false,
+  attendedSessionIds: [COURSE_SESSIONS[0]!.id],
+})
+export const WANG = entry(3, {
+  participantName: '王子涵',
+  age: 10,
+  relationship: '孙子',
+  guardianName: '王秀英',
+  contactPhone: '13700001111',
+})
+export const ZHAO = entry(4, {
+  status: 'offered',
+  participantName: '赵一诺',
+  age: 9,
+  relationship: '女儿',
+  guardianName: '赵敏',
+  contactPhone: '13600002222',
+})
+export const SUN = entry(5, {
+  status: 'waitlisted',
+  participantName: '孙浩然',
+  age: 11,
+  relationship: '儿子',
+  guardianName: '孙伟',
+  contactPhone: '13500003333',
+  waitlistPosition: 1,
+  photoConsent: false,
+})
+export const ZHOU = entry(6, {
+  status: 'waitlisted',
+  participantName: '周可欣',
+  age: 6,
+  relationship: '外孙女',
+  guardianName: '周建国',
+  contactPhone: '13400004444',
+  waitlistPosition: 2,
+})
 
 /** As the server answers: confirmed, then offered, then the waitlist in order. */
 export const COURSE_ROSTER: Roster = { activity: COURSE_DETAIL, entries: [ZHANG, LI, WANG, ZHAO, SUN, ZHOU] }

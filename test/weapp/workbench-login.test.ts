@@ -30,8 +30,8 @@ describe('工作台 login', () => {
 
     expect(posts(page)).toHaveLength(1)
     const [login] = posts(page)
-    expect(login.path).toBe('/api/staff/login')
-    expect(login.data).toEqual({ username: 'xianjin01', password: 'Pa55 word' })
+    expect(login!.path).toBe('/api/staff/login')
+    expect(login!.data).toEqual({ username: 'xianjin01', password: 'Pa55 word' })
     // The staff token (not a resident's) goes with the next call.
     const me = page.requests.find((r) => r.path === '/api/staff/me')
     expect(me?.header.Authorization).toBe(`Bearer ${STAFF_SESSION.token}`)
@@ -62,9 +62,13 @@ describe('工作台 login', () => {
   })
 
   test('a wrong password shows the server’s message and stays on the login page', async () => {
-    const page = await mountPage(LOGIN, {}, {
-      routes: { ...routes, 'POST /api/staff/login': reply(401, { code: 'UNAUTHORIZED', message: '账号或密码不正确' }) },
-    })
+    const page = await mountPage(
+      LOGIN,
+      {},
+      {
+        routes: { ...routes, 'POST /api/staff/login': reply(401, { code: 'UNAUTHORIZED', message: '账号或密码不正确' }) },
+      },
+    )
     await type(page, 'staff-username', 'xianjin01')
     await type(page, 'staff-password', 'wrong')
     await page.tap('btn-staff-login')

@@ -40,15 +40,15 @@ describe('工作台 queue', () => {
     expect(page.text(page.get('queue-item__overdue'))).toBe('已超时')
     expect(page.text(urgent)).toContain('已超时')
     expect(page.text(mine)).not.toContain('已超时')
-    expect(String(attrOf(urgent._exparserNode, 'class'))).toContain('queue-item--overdue')
-    expect(String(attrOf(mine._exparserNode, 'class'))).not.toContain('queue-item--overdue')
-    expect(page.text(urgent)).toContain(QUEUE[0].description)
+    expect(String(attrOf(urgent!._exparserNode, 'class'))).toContain('queue-item--overdue')
+    expect(String(attrOf(mine!._exparserNode, 'class'))).not.toContain('queue-item--overdue')
+    expect(page.text(urgent)).toContain(QUEUE[0]!.description)
     expect(page.text(mine)).toContain(SOCIAL_WORKER)
 
     const [get] = page.requests
-    expect(get.path).toBe('/api/staff/queue')
-    expect(get.query).toEqual({})
-    expect(get.header.Authorization).toBe(`Bearer ${STAFF_SESSION.token}`)
+    expect(get!.path).toBe('/api/staff/queue')
+    expect(get!.query).toEqual({})
+    expect(get!.header.Authorization).toBe(`Bearer ${STAFF_SESSION.token}`)
     expect(page.consoleErrors).toEqual([])
   })
 
@@ -58,15 +58,22 @@ describe('工作台 queue', () => {
     await page.tap('btn-claim')
     await page.waitFor(() => page.callsOf('navigateTo').length === 1, 'the claimed request opening')
     expect(posts(page).map((r) => r.path)).toEqual(['/api/staff/queue/claim'])
-    expect(posts(page)[0].header.Authorization).toBe(`Bearer ${STAFF_SESSION.token}`)
+    expect(posts(page)[0]!.header.Authorization).toBe(`Bearer ${STAFF_SESSION.token}`)
     expect(page.callsOf('navigateTo')[0].url).toBe(`/packages/workbench/request/index?id=${CLAIMED.id}`)
   })
 
   test('an empty queue: 领取下一条 says why in a toast', async () => {
-    const page = await mountPage(QUEUE_PAGE, {}, {
-      storage: STAFF_LOGGED_IN,
-      routes: { 'GET /api/staff/queue': { items: [] }, 'POST /api/staff/queue/claim': reply(404, { code: 'NOT_FOUND', message: '没有待领取的求助' }) },
-    })
+    const page = await mountPage(
+      QUEUE_PAGE,
+      {},
+      {
+        storage: STAFF_LOGGED_IN,
+        routes: {
+          'GET /api/staff/queue': { items: [] },
+          'POST /api/staff/queue/claim': reply(404, { code: 'NOT_FOUND', message: '没有待领取的求助' }),
+        },
+      },
+    )
     await page.waitFor(() => page.text().includes('没有符合条件的求助'), 'the empty state')
     await page.tap('btn-claim')
     await page.waitFor(() => page.callsOf('showToast').length === 1, 'the toast')
@@ -82,15 +89,15 @@ describe('工作台 queue', () => {
     // (The 居民评价 badge asks for its count beside the queue.)
     const queueRequests = () => page.requests.filter((r) => r.path === '/api/staff/queue')
     await page.waitFor(() => queueRequests().length === 2, 'the filtered queue')
-    expect(queueRequests()[1].query).toEqual({ status: 'submitted' })
+    expect(queueRequests()[1]!.query).toEqual({ status: 'submitted' })
     expect(String(attrOf(chip._exparserNode, 'class'))).toContain('chip--active')
   })
 
   test('tapping an item opens it', async () => {
     const page = await mountPage(QUEUE_PAGE, {}, { storage: STAFF_LOGGED_IN, routes })
     await page.waitFor(() => queueItems(page).length === 2, 'two queue items')
-    await page.tap(queueItems(page)[1])
-    expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/packages/workbench/request/index?id=${QUEUE[1].id}`])
+    await page.tap(queueItems(page)[1]!)
+    expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/packages/workbench/request/index?id=${QUEUE[1]!.id}`])
   })
 
   test('not logged in: sends the worker to the login page', async () => {
@@ -109,14 +116,26 @@ describe('工作台 request', () => {
     'POST /api/staff/requests/:id/reply': (req: { data: unknown }) =>
       stillHere({
         ...CLAIMED,
-        events: [...CLAIMED.events, { id: 98, type: 'replied' as const, body: (req.data as { body: string }).body, actorName: SOCIAL_WORKER, stationName: STAFF_ME.station.name, toStationName: null, internal: false, createdAt: '2026-11-24T03:00:00.000Z' }],
+        events: [
+          ...CLAIMED.events,
+          {
+            id: 98,
+            type: 'replied' as const,
+            body: (req.data as { body: string }).body,
+            actorName: SOCIAL_WORKER,
+            stationName: STAFF_ME.station.name,
+            toStationName: null,
+            internal: false,
+            createdAt: '2026-11-24T03:00:00.000Z',
+          },
+        ],
       }),
   }
 
   test('shows who to contact; 受理 posts /accept, and a reply is posted with its text', async () => {
     const page = await mountPage(REQUEST_PAGE, { id: CLAIMED.id }, { storage: STAFF_LOGGED_IN, routes })
     await page.waitFor(() => page.find('btn-accept'), 'the accept button')
-    expect(page.requests[0].path).toBe(`/api/staff/requests/${CLAIMED.id}`)
+    expect(page.requests[0]!.path).toBe(`/api/staff/requests/${CLAIMED.id}`)
     expect(page.text(page.get('staff-request__title'))).toBe('养老服务')
     expect(page.text(page.get('staff-request__urgent'))).toBe('紧急')
     expect(page.text(page.get('staff-request__status'))).toBe('待受理')
@@ -139,21 +158,25 @@ describe('工作台 request', () => {
     await page.tap('btn-confirm')
     await page.waitFor(() => page.find('staff-panel') === undefined, 'the panel closing')
     expect(posts(page).map((r) => r.path)).toEqual([`/api/staff/requests/${CLAIMED.id}/accept`, `/api/staff/requests/${CLAIMED.id}/reply`])
-    expect(posts(page)[1].data).toEqual({ body: '明天上午九点上门探访' })
+    expect(posts(page)[1]!.data).toEqual({ body: '明天上午九点上门探访' })
     expect(page.text(page.querySelectorAll('timeline__item').at(-1)!)).toContain('明天上午九点上门探访')
   })
 
   test('转介 to a station outside the worker’s sight: says where it went and goes back to the queue', async () => {
     const minxin = { id: MINXIN.id, name: MINXIN.name }
-    const page = await mountPage(REQUEST_PAGE, { id: CLAIMED.id }, {
-      storage: STAFF_LOGGED_IN,
-      openedFrom: ['packages/workbench/queue/index'],
-      routes: {
-        'GET /api/staff/requests/:id': CLAIMED,
-        'GET /api/stations': { items: [MINXIN], total: 1 },
-        'POST /api/staff/requests/:id/transfer': { request: null, movedTo: minxin },
+    const page = await mountPage(
+      REQUEST_PAGE,
+      { id: CLAIMED.id },
+      {
+        storage: STAFF_LOGGED_IN,
+        openedFrom: ['packages/workbench/queue/index'],
+        routes: {
+          'GET /api/staff/requests/:id': CLAIMED,
+          'GET /api/stations': { items: [MINXIN], total: 1 },
+          'POST /api/staff/requests/:id/transfer': { request: null, movedTo: minxin },
+        },
       },
-    })
+    )
     await page.waitFor(() => page.find('btn-transfer'), 'the transfer button')
     await page.tap('btn-transfer')
     await page.input('transfer-search', '民馨')

@@ -27,8 +27,13 @@ describe('居民评价 (ratings)', () => {
   const routes = {
     'GET /api/staff/ratings': STAFF_RATINGS,
     'POST /api/staff/ratings/:id/reply': (req: { params: Record<string, string>; data: unknown }) =>
-      req.params.id === LOW_NAMED.id ? answered(LOW_NAMED, (req.data as { body: string }).body) : reply(409, { code: 'CONFLICT', message: '这条评价已经回复过了' }),
-    'POST /api/staff/ratings/:id/review': (req: { data: unknown }) => ({ ...ANONYMOUS_PRAISE, commentReview: (req.data as { approve: boolean }).approve ? 'pass' : 'rejected' }),
+      req.params.id === LOW_NAMED.id
+        ? answered(LOW_NAMED, (req.data as { body: string }).body)
+        : reply(409, { code: 'CONFLICT', message: '这条评价已经回复过了' }),
+    'POST /api/staff/ratings/:id/review': (req: { data: unknown }) => ({
+      ...ANONYMOUS_PRAISE,
+      commentReview: (req.data as { approve: boolean }).approve ? 'pass' : 'rejected',
+    }),
   }
 
   async function open(query: Record<string, string> = {}) {
@@ -115,7 +120,12 @@ describe('居民评价 (ratings)', () => {
       await page.tap(page.querySelectorAll('rating-filter').find((n) => page.text(n).endsWith(label))!)
     }
     await page.waitFor(() => page.requests.length === 5, 'four filtered lists')
-    expect(page.requests.slice(1).map((r) => r.query)).toEqual([{ low: 'true' }, { unreplied: 'true' }, { subject: 'request' }, { subject: 'enrollment' }])
+    expect(page.requests.slice(1).map((r) => r.query)).toEqual([
+      { low: 'true' },
+      { unreplied: 'true' },
+      { subject: 'request' },
+      { subject: 'enrollment' },
+    ])
     expect(classOf(page.querySelectorAll('rating-filter')[4]!)).toContain('chip--active')
   })
 
@@ -127,11 +137,15 @@ describe('居民评价 (ratings)', () => {
   })
 
   test('another station’s rating (canReply false): no reply form', async () => {
-    const page = await mountPage(RATINGS_PAGE, {}, {
-      now: NOW,
-      storage: SUPERVISOR_LOGGED_IN,
-      routes: { 'GET /api/staff/ratings': { items: [{ ...LOW_NAMED, canReply: false }, REPLIED], lowUnreplied: 1 } },
-    })
+    const page = await mountPage(
+      RATINGS_PAGE,
+      {},
+      {
+        now: NOW,
+        storage: SUPERVISOR_LOGGED_IN,
+        routes: { 'GET /api/staff/ratings': { items: [{ ...LOW_NAMED, canReply: false }, REPLIED], lowUnreplied: 1 } },
+      },
+    )
     await page.waitFor(() => items(page).length === 2, 'two ratings')
     expect(page.find('staff-rating-reply')).toBeUndefined()
     expect(page.text(items(page)[0]!)).toContain(`尚未回复（由${XIANJIN.name}回复）`)
@@ -140,10 +154,14 @@ describe('居民评价 (ratings)', () => {
 
 describe('the queue page’s entries', () => {
   test('居民评价 with the count of unanswered low ratings; no report button for a worker', async () => {
-    const page = await mountPage(QUEUE_PAGE, {}, {
-      storage: STAFF_LOGGED_IN,
-      routes: { 'GET /api/staff/queue': { items: QUEUE }, 'GET /api/staff/ratings': STAFF_RATINGS },
-    })
+    const page = await mountPage(
+      QUEUE_PAGE,
+      {},
+      {
+        storage: STAFF_LOGGED_IN,
+        routes: { 'GET /api/staff/queue': { items: QUEUE }, 'GET /api/staff/ratings': STAFF_RATINGS },
+      },
+    )
     await page.waitFor(() => page.find('ratings-badge'), 'the badge')
     expect(page.text(page.get('ratings-badge'))).toBe('1 条差评待回复')
     expect(page.requests.find((r) => r.path === '/api/staff/ratings')!.query).toEqual({ low: 'true', unreplied: 'true' })
@@ -153,10 +171,14 @@ describe('the queue page’s entries', () => {
   })
 
   test('a supervisor also gets 站点服务报表', async () => {
-    const page = await mountPage(QUEUE_PAGE, {}, {
-      storage: SUPERVISOR_LOGGED_IN,
-      routes: { 'GET /api/staff/queue': { items: [] }, 'GET /api/staff/ratings': { items: [], lowUnreplied: 0 } },
-    })
+    const page = await mountPage(
+      QUEUE_PAGE,
+      {},
+      {
+        storage: SUPERVISOR_LOGGED_IN,
+        routes: { 'GET /api/staff/queue': { items: [] }, 'GET /api/staff/ratings': { items: [], lowUnreplied: 0 } },
+      },
+    )
     await page.waitFor(() => page.find('btn-staff-report'), 'the report button')
     expect(page.find('ratings-badge')).toBeUndefined()
     await page.tap('btn-staff-report')
@@ -237,7 +259,11 @@ describe('站点服务报表 (report)', () => {
     expect(nav.url).toBe(`/packages/workbench/report/index?stationId=${XIANJIN.id}&from=2026-11-01&to=2026-11-24`)
 
     const query = Object.fromEntries(new URL(nav.url, 'https://x.invalid').searchParams)
-    const drill = await mountPage(REPORT_PAGE, query, { now: NOW, storage: SUPERVISOR_LOGGED_IN, routes: { 'GET /api/staff/reports/stations': { ...REPORT, items: REPORT.items.slice(1) } } })
+    const drill = await mountPage(REPORT_PAGE, query, {
+      now: NOW,
+      storage: SUPERVISOR_LOGGED_IN,
+      routes: { 'GET /api/staff/reports/stations': { ...REPORT, items: REPORT.items.slice(1) } },
+    })
     await drill.waitFor(() => drill.querySelectorAll('report-row').length === 2, 'two stations')
     expect(drill.requests[0]!.query).toEqual({ from: '2026-11-01', to: '2026-11-24', stationId: XIANJIN.id })
     expect(drill.text(drill.get('report-head__title'))).toBe(`${XIANJIN.name}及下设站点`)
@@ -256,7 +282,10 @@ describe('站点服务报表 (report)', () => {
     const [download] = page.callsOf('downloadFile')
     expect(download.url).toMatch(/\/api\/staff\/reports\/stations\.csv\?from=2026-11-01&to=2026-11-24$/)
     expect(download.header).toEqual({ Authorization: `Bearer ${STAFF_SESSION.token}` })
-    expect(page.callsOf('shareFileMessage')[0]).toMatchObject({ filePath: 'wxfile://tmp/report.csv', fileName: '站点服务报表-金普新区社工总站-2026-11-01至2026-11-24.csv' })
+    expect(page.callsOf('shareFileMessage')[0]).toMatchObject({
+      filePath: 'wxfile://tmp/report.csv',
+      fileName: '站点服务报表-金普新区社工总站-2026-11-01至2026-11-24.csv',
+    })
   })
 
   test('a worker (not a supervisor): says who it is for and asks for nothing', async () => {
@@ -267,7 +296,15 @@ describe('站点服务报表 (report)', () => {
   })
 
   test('the server’s 403 in words', async () => {
-    const page = await mountPage(REPORT_PAGE, {}, { now: NOW, storage: SUPERVISOR_LOGGED_IN, routes: { 'GET /api/staff/reports/stations': reply(403, { code: 'FORBIDDEN', message: '只有督导可以查看站点报表' }) } })
+    const page = await mountPage(
+      REPORT_PAGE,
+      {},
+      {
+        now: NOW,
+        storage: SUPERVISOR_LOGGED_IN,
+        routes: { 'GET /api/staff/reports/stations': reply(403, { code: 'FORBIDDEN', message: '只有督导可以查看站点报表' }) },
+      },
+    )
     await page.waitFor(() => page.find('error-state'), 'the error')
     expect(page.text(page.get('error-state'))).toContain('只有督导可以查看站点报表')
   })

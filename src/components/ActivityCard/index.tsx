@@ -31,10 +31,10 @@ export function ActivityCard({ activity: a }: { activity: ActivitySummary }) {
       <Text className='activity-card__schedule'>时间：{formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}</Text>
       <Text className='activity-card__audience'>对象：{audienceText(a)}</Text>
       <View className='activity-card__row'>
-        <Text className={`activity-card__seats${full ? ' activity-card__seats--full' : ''}`}>{seatsLabel(a.seatsLeft, a.waitlistCount)}</Text>
-        <Text className={`activity-card__registration activity-card__registration--${a.registration}`}>
-          {registrationText(a)}
+        <Text className={`activity-card__seats${full ? ' activity-card__seats--full' : ''}`}>
+          {seatsLabel(a.seatsLeft, a.waitlistCount)}
         </Text>
+        <Text className={`activity-card__registration activity-card__registration--${a.registration}`}>{registrationText(a)}</Text>
       </View>
     </View>
   )

@@ -24,12 +24,7 @@ export function CheckinQr({ code, participantName }: { code: string; participant
       <Text className='checkin-qr__title'>签到码 · {participantName}</Text>
       {/* In h5 the label becomes the <img>'s alt (src/utils/h5a11y.ts); the title above says whose it is in both builds. */}
       {src ? (
-        <Image
-          className='checkin-qr__image'
-          src={src}
-          mode='aspectFit'
-          ariaLabel={label}
-        />
+        <Image className='checkin-qr__image' src={src} mode='aspectFit' ariaLabel={label} />
       ) : (
         <Text className='checkin-qr__error'>签到码无法显示，请到场后告诉社工参加人姓名</Text>
       )}

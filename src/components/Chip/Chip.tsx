@@ -14,5 +14,9 @@ export interface ChipProps {
 
 /** A status, an urgency or a badge, in words on a pill. */
 export function Chip({ children, tone = 'normal', filled = false, className }: ChipProps) {
-  return <Text className={`status-chip status-chip--${tone}${filled ? ' status-chip--filled' : ''}${className ? ` ${className}` : ''}`}>{children}</Text>
+  return (
+    <Text className={`status-chip status-chip--${tone}${filled ? ' status-chip--filled' : ''}${className ? ` ${className}` : ''}`}>
+      {children}
+    </Text>
+  )
 }

@@ -46,7 +46,18 @@ const CLASSES: Record<ContactKey, string> = {
 }
 
 /** The contact inputs of a form (求助, 更正联系方式, 登记来电, 报名): the same labels, limits and keyboard everywhere. */
-export function ContactFields({ fields, values, onChange, errors = {}, required = {}, by = 'resident', labels = {}, hints = {}, classPrefix = '', addressExtra }: ContactFieldsProps) {
+export function ContactFields({
+  fields,
+  values,
+  onChange,
+  errors = {},
+  required = {},
+  by = 'resident',
+  labels = {},
+  hints = {},
+  classPrefix = '',
+  addressExtra,
+}: ContactFieldsProps) {
   const label = (k: ContactKey) => labels[k] ?? LABELS[by][k]
   const isRequired = (k: ContactKey) => required[k] ?? (k === 'contactName' || k === 'contactPhone')
   const cls = (k: ContactKey) => `input ${classPrefix}${CLASSES[k]}`
@@ -73,7 +84,12 @@ export function ContactFields({ fields, values, onChange, errors = {}, required 
             <View className={`${classPrefix}${CLASSES.preferredTime}`}>
               <OptionGroup
                 name={label(k)}
-                options={[...PREFERRED_TIMES, ...(values.preferredTime && !(PREFERRED_TIMES as readonly string[]).includes(values.preferredTime) ? [values.preferredTime] : [])].map((t) => ({ value: t, label: t }))}
+                options={[
+                  ...PREFERRED_TIMES,
+                  ...(values.preferredTime && !(PREFERRED_TIMES as readonly string[]).includes(values.preferredTime)
+                    ? [values.preferredTime]
+                    : []),
+                ].map((t) => ({ value: t, label: t }))}
                 value={values.preferredTime}
                 onChange={(preferredTime) => onChange({ preferredTime })}
               />

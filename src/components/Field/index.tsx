@@ -3,7 +3,19 @@ import type { ReactNode } from 'react'
 import './index.scss'
 
 /** A labelled form field; its error is said in words right below it. */
-export function Field({ label, hint, error, required, children }: { label: string; hint?: string; error?: string | null; required?: boolean; children: ReactNode }) {
+export function Field({
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: {
+  label: string
+  hint?: string
+  error?: string | null
+  required?: boolean
+  children: ReactNode
+}) {
   return (
     <View className={`field${error ? ' field--error' : ''}`}>
       <Text className='field__label'>

@@ -7,7 +7,19 @@ export interface Option<T extends string> {
 }
 
 /** Big tappable choices (radio buttons), friendly to older users and screen readers. */
-export function OptionGroup<T extends string>({ options, value, onChange, name, columns = 2 }: { options: Option<T>[]; value: T | null | undefined; onChange: (v: T) => void; name: string; columns?: 1 | 2 }) {
+export function OptionGroup<T extends string>({
+  options,
+  value,
+  onChange,
+  name,
+  columns = 2,
+}: {
+  options: Option<T>[]
+  value: T | null | undefined
+  onChange: (v: T) => void
+  name: string
+  columns?: 1 | 2
+}) {
   return (
     <View className={`option-group option-group--${columns}`} ariaRole='radiogroup' ariaLabel={name}>
       {options.map((o) => (

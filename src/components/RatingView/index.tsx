@@ -36,13 +36,16 @@ export function RatingView({ rating: r, children }: { rating: Rating; children?:
       {r.tags.length > 0 && (
         <View className='rating-view__tags'>
           {r.tags.map((t) => (
-            <Text key={t} className='tag'>{t}</Text>
+            <Text key={t} className='tag'>
+              {t}
+            </Text>
           ))}
         </View>
       )}
       {r.comment ? <Text className='rating-view__comment'>{r.comment}</Text> : null}
       <Text className='muted rating-view__meta'>
-        {formatCstDateTime(new Date(r.updatedAt))} 评价 · {r.anonymous ? '对社工站匿名' : '社工站可见您的姓名'} · {r.comment ? publicText(r) : '没有文字内容'}
+        {formatCstDateTime(new Date(r.updatedAt))} 评价 · {r.anonymous ? '对社工站匿名' : '社工站可见您的姓名'} ·{' '}
+        {r.comment ? publicText(r) : '没有文字内容'}
       </Text>
       {r.reply && <RatingReplyView reply={r.reply} />}
       {children}

@@ -152,7 +152,12 @@ export function SketchMap({ center, stations, selectedId, onSelect }: SketchMapP
       <View className='sketch-map' ariaLabel='附近社工站示意图'>
         <View
           className='sketch-map__ring'
-          style={{ left: pct(CX - RING_RADIUS, W), top: pct(CY - RING_RADIUS, H), width: pct(2 * RING_RADIUS, W), height: pct(2 * RING_RADIUS, H) }}
+          style={{
+            left: pct(CX - RING_RADIUS, W),
+            top: pct(CY - RING_RADIUS, H),
+            width: pct(2 * RING_RADIUS, W),
+            height: pct(2 * RING_RADIUS, H),
+          }}
         />
         <Text className='sketch-map__north'>↑北</Text>
         <View className='sketch-map__me' style={{ left: '50%', top: '50%' }} ariaLabel='您的位置'>
@@ -175,7 +180,8 @@ export function SketchMap({ center, stations, selectedId, onSelect }: SketchMapP
         })}
       </View>
       <Text className='sketch-map__scale'>
-        示意图 · 最近 {plan.nearestCount} 个站点{plan.selected ? `及 ${number(plan.selected)} 号` : ''} · 外圈约 {formatDistance(plan.scale)}
+        示意图 · 最近 {plan.nearestCount} 个站点{plan.selected ? `及 ${number(plan.selected)} 号` : ''} · 外圈约{' '}
+        {formatDistance(plan.scale)}
       </Text>
     </View>
   )

@@ -25,8 +25,14 @@ export function Stars({ stars, label, words = false, className = '' }: StarsProp
   const text = label ?? starsLabel(stars)
   return (
     <View className={`stars ${className}`} ariaRole='img' ariaLabel={text}>
-      <Text className='stars__icons' {...{ 'aria-hidden': true }}>{starsText(stars)}</Text>
-      {words && <Text className='stars__words' {...{ 'aria-hidden': true }}>{STAR_LABELS[Math.round(stars) - 1] ?? ''}</Text>}
+      <Text className='stars__icons' {...{ 'aria-hidden': true }}>
+        {starsText(stars)}
+      </Text>
+      {words && (
+        <Text className='stars__words' {...{ 'aria-hidden': true }}>
+          {STAR_LABELS[Math.round(stars) - 1] ?? ''}
+        </Text>
+      )}
     </View>
   )
 }

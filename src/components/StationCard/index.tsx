@@ -45,15 +45,25 @@ export function StationCard({ station, variant = 'list', highlighted = false, nu
           <View className='brand-project station-card__brand'>
             <Text className='brand-project__label'>品牌项目</Text>
             <Text className='brand-project__name'>{station.brandProjects[0].name}</Text>
-            {station.brandProjects[0].items.length > 0 && <Text className='brand-project__items'>{station.brandProjects[0].items.join(' · ')}</Text>}
+            {station.brandProjects[0].items.length > 0 && (
+              <Text className='brand-project__items'>{station.brandProjects[0].items.join(' · ')}</Text>
+            )}
           </View>
         )}
       </View>
       <View className='btn-row station-card__actions'>
-        <Button className={`btn btn--primary btn-call${variant === 'hero' ? ' btn--main' : ''}`} onClick={() => callStation(station.phone)} ariaLabel={`打电话给${station.name}，${station.phone}`}>
+        <Button
+          className={`btn btn--primary btn-call${variant === 'hero' ? ' btn--main' : ''}`}
+          onClick={() => callStation(station.phone)}
+          ariaLabel={`打电话给${station.name}，${station.phone}`}
+        >
           打电话
         </Button>
-        <Button className={`btn btn-navigate${variant === 'hero' ? ' btn--main' : ''}`} onClick={() => navigateToStation(station)} ariaLabel={`导航到${station.name}`}>
+        <Button
+          className={`btn btn-navigate${variant === 'hero' ? ' btn--main' : ''}`}
+          onClick={() => navigateToStation(station)}
+          ariaLabel={`导航到${station.name}`}
+        >
           导航
         </Button>
         {onLocate && (

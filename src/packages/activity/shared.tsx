@@ -10,7 +10,11 @@ export const participantText = (p: Enrollment['participant']) => `${p.name}（${
 
 /** The status badge: words first (报名成功 / 候补第 2 位 / 待确认…), colour only as a second cue. */
 export function EnrollmentStatus({ enrollment: e }: { enrollment: Enrollment }) {
-  return <Chip tone={ENROLLMENT_STATUS_TONES[e.status]} className={`enrollment-status enrollment-status--${e.status}`}>{enrollmentStatusText(e)}</Chip>
+  return (
+    <Chip tone={ENROLLMENT_STATUS_TONES[e.status]} className={`enrollment-status enrollment-status--${e.status}`}>
+      {enrollmentStatusText(e)}
+    </Chip>
+  )
 }
 
 export const openMyEnrollments = () => Taro.navigateTo({ url: '/packages/activity/mine/index' })
@@ -18,7 +22,12 @@ export const openMyEnrollments = () => Taro.navigateTo({ url: '/packages/activit
 /** The station's phone as a tappable line. */
 export function CallStation({ name, phone }: { name: string; phone: string }) {
   return (
-    <View className='call-station' onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)} ariaRole='button' ariaLabel={`打电话给${name}，${phone}`}>
+    <View
+      className='call-station'
+      onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}
+      ariaRole='button'
+      ariaLabel={`打电话给${name}，${phone}`}
+    >
       <Text>有问题请致电 {name}：</Text>
       <Text className='call-station__phone'>{phone}</Text>
     </View>

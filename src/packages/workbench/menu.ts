@@ -19,9 +19,27 @@ export interface WorkbenchSection {
 
 export const WORKBENCH_SECTIONS: readonly WorkbenchSection[] = [
   { key: 'queue', label: '求助队列', url: '/packages/workbench/queue/index', capability: 'queue.view', className: 'btn-staff-queue' },
-  { key: 'activities', label: '活动管理（报名名单、签到）', url: '/packages/workbench/activities/index', capability: 'activities.manage', className: 'btn-staff-activities' },
-  { key: 'ratings', label: '居民评价', url: '/packages/workbench/ratings/index', capability: 'ratings.work', className: 'btn-staff-ratings' },
-  { key: 'report', label: '站点服务报表', url: '/packages/workbench/report/index', capability: 'reports.view', className: 'btn-staff-report' },
+  {
+    key: 'activities',
+    label: '活动管理（报名名单、签到）',
+    url: '/packages/workbench/activities/index',
+    capability: 'activities.manage',
+    className: 'btn-staff-activities',
+  },
+  {
+    key: 'ratings',
+    label: '居民评价',
+    url: '/packages/workbench/ratings/index',
+    capability: 'ratings.work',
+    className: 'btn-staff-ratings',
+  },
+  {
+    key: 'report',
+    label: '站点服务报表',
+    url: '/packages/workbench/report/index',
+    capability: 'reports.view',
+    className: 'btn-staff-report',
+  },
 ]
 
 /** The sections this account may open, in the list's order. */

@@ -11,7 +11,8 @@ import { describeError } from '@/services/errors'
 export async function shareCsv(path: string, fileName: string, what: string): Promise<void> {
   const fail = (message: string) => void Taro.showModal({ title: '导出未成功', content: message, showCancel: false })
   const share = (Taro as unknown as { shareFileMessage?: (o: Record<string, unknown>) => void }).shareFileMessage
-  if (process.env.TARO_ENV !== 'h5' && typeof share !== 'function') return fail(`当前微信版本不支持转发文件。请升级微信，或在电脑上打开工作台导出${what}。`)
+  if (process.env.TARO_ENV !== 'h5' && typeof share !== 'function')
+    return fail(`当前微信版本不支持转发文件。请升级微信，或在电脑上打开工作台导出${what}。`)
   let filePath: string
   try {
     filePath = await staffClient.download(path)

@@ -12,5 +12,10 @@ export function useStaffQuery<T>(key: QueryKey, load: () => Promise<T>, options:
   useDidShow(() => {
     if (!useStaffSession.getState().token) void Taro.redirectTo({ url: STAFF_LOGIN_PAGE })
   })
-  return useQuery([token, ...key], load, { refreshOnShow: true, pullDownRefresh: true, ...options, enabled: !!token && (options.enabled ?? true) })
+  return useQuery([token, ...key], load, {
+    refreshOnShow: true,
+    pullDownRefresh: true,
+    ...options,
+    enabled: !!token && (options.enabled ?? true),
+  })
 }

@@ -12,7 +12,12 @@ import './index.scss'
 /** A filter chip: a toggle button whose state is said (aria-pressed) and shown (filled), not only coloured. */
 function Chip({ active, label, onClick, className = '' }: { active: boolean; label: string; onClick: () => void; className?: string }) {
   return (
-    <View className={`chip${active ? ' chip--active' : ''} ${className}`} onClick={onClick} ariaRole='button' {...{ 'aria-pressed': active }}>
+    <View
+      className={`chip${active ? ' chip--active' : ''} ${className}`}
+      onClick={onClick}
+      ariaRole='button'
+      {...{ 'aria-pressed': active }}
+    >
       {active ? '✓ ' : ''}
       {label}
     </View>
@@ -27,22 +32,44 @@ export default function Activities() {
   return (
     <View className={pageClass}>
       <PrivacyPopup />
-      <LocationStatus text={s.location.position ? `位置：${s.label}，近的活动在前` : `位置：${s.label}，按时间排列`} onRelocate={s.relocate} onPickArea={s.pickArea} />
+      <LocationStatus
+        text={s.location.position ? `位置：${s.label}，近的活动在前` : `位置：${s.label}，按时间排列`}
+        onRelocate={s.relocate}
+        onPickArea={s.pickArea}
+      />
 
       <ScrollView scrollX className='chip-row filter-audience' ariaLabel='按参加对象筛选'>
         {AUDIENCE_FILTERS.map((f) => (
-          <Chip key={f.label} className='chip-audience' active={s.audience === f.value} label={f.label} onClick={() => s.setAudience(f.value)} />
+          <Chip
+            key={f.label}
+            className='chip-audience'
+            active={s.audience === f.value}
+            label={f.label}
+            onClick={() => s.setAudience(f.value)}
+          />
         ))}
       </ScrollView>
       <ScrollView scrollX className='chip-row filter-category' ariaLabel='按活动类别筛选'>
         <Chip className='chip-category' active={s.category === undefined} label='全部类别' onClick={() => s.setCategory(undefined)} />
         {ACTIVITY_CATEGORIES.map((c) => (
-          <Chip key={c} className='chip-category' active={s.category === c} label={ACTIVITY_CATEGORY_LABELS[c]} onClick={() => s.setCategory(c)} />
+          <Chip
+            key={c}
+            className='chip-category'
+            active={s.category === c}
+            label={ACTIVITY_CATEGORY_LABELS[c]}
+            onClick={() => s.setCategory(c)}
+          />
         ))}
       </ScrollView>
       <ScrollView scrollX className='chip-row filter-date' ariaLabel='按日期筛选'>
         {DATE_FILTERS.map((f) => (
-          <Chip key={f.value} className='chip-date' active={s.dateFilter === f.value} label={f.label} onClick={() => s.setDateFilter(f.value)} />
+          <Chip
+            key={f.value}
+            className='chip-date'
+            active={s.dateFilter === f.value}
+            label={f.label}
+            onClick={() => s.setDateFilter(f.value)}
+          />
         ))}
       </ScrollView>
 

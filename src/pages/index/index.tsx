@@ -31,7 +31,9 @@ export default function Index() {
           ) : noPosition ? (
             <View className='elder-home__station'>
               <Text className='elder-home__label'>还不知道您在哪里</Text>
-              <Button className='btn btn--main btn-pick-area' onClick={pickArea}>选择所在地区</Button>
+              <Button className='btn btn--main btn-pick-area' onClick={pickArea}>
+                选择所在地区
+              </Button>
             </View>
           ) : (
             <Loading text='正在查找离您最近的社工站…' />
@@ -77,7 +79,13 @@ export default function Index() {
       </View>
 
       {noPosition && (
-        <EmptyState text={location.status === 'denied' ? '没有获得定位权限。您可以手动选择所在地区，同样能找到最近的社工站。' : '暂时无法获取您的位置。您可以手动选择所在地区。'}>
+        <EmptyState
+          text={
+            location.status === 'denied'
+              ? '没有获得定位权限。您可以手动选择所在地区，同样能找到最近的社工站。'
+              : '暂时无法获取您的位置。您可以手动选择所在地区。'
+          }
+        >
           <Button className='btn btn--primary btn--main btn-pick-area' onClick={pickArea}>
             手动选择地区
           </Button>

@@ -49,24 +49,46 @@ export default function Mine() {
             <Text className='elder-switch__label'>长辈模式</Text>
             <Text className='muted elder-switch__hint'>大字体、大按钮，首页只留最常用的功能</Text>
           </View>
-          <Switch className='elder-switch__control' checked={elder} color='#0a7d5a' ariaLabel='长辈模式' onChange={(e) => setElder(e.detail.value)} />
+          <Switch
+            className='elder-switch__control'
+            checked={elder}
+            color='#0a7d5a'
+            ariaLabel='长辈模式'
+            onChange={(e) => setElder(e.detail.value)}
+          />
         </View>
       </View>
 
       <View className='card mine-links'>
-        <View className='mine-link mine-link--requests' onClick={() => Taro.navigateTo({ url: '/packages/request/mine/index' })} ariaRole='link'>
+        <View
+          className='mine-link mine-link--requests'
+          onClick={() => Taro.navigateTo({ url: '/packages/request/mine/index' })}
+          ariaRole='link'
+        >
           <Text>我的求助</Text>
           <Text className='muted'>›</Text>
         </View>
-        <View className='mine-link mine-link--enrollments' onClick={() => Taro.navigateTo({ url: '/packages/activity/mine/index' })} ariaRole='link'>
+        <View
+          className='mine-link mine-link--enrollments'
+          onClick={() => Taro.navigateTo({ url: '/packages/activity/mine/index' })}
+          ariaRole='link'
+        >
           <Text>我的报名</Text>
           <Text className='muted'>›</Text>
         </View>
-        <View className='mine-link mine-link--family' onClick={() => Taro.navigateTo({ url: '/packages/activity/family/index' })} ariaRole='link'>
+        <View
+          className='mine-link mine-link--family'
+          onClick={() => Taro.navigateTo({ url: '/packages/activity/family/index' })}
+          ariaRole='link'
+        >
           <Text>我的家人</Text>
           <Text className='muted'>›</Text>
         </View>
-        <View className='mine-link mine-link--my-data' onClick={() => Taro.navigateTo({ url: '/packages/account/data/index' })} ariaRole='link'>
+        <View
+          className='mine-link mine-link--my-data'
+          onClick={() => Taro.navigateTo({ url: '/packages/account/data/index' })}
+          ariaRole='link'
+        >
           <Text>个人信息（查看、导出、注销账号）</Text>
           <Text className='muted'>›</Text>
         </View>
@@ -74,7 +96,11 @@ export default function Mine() {
           <Text>隐私政策</Text>
           <Text className='muted'>›</Text>
         </View>
-        <View className='mine-link mine-link--workbench' onClick={() => Taro.navigateTo({ url: '/packages/workbench/login/index' })} ariaRole='link'>
+        <View
+          className='mine-link mine-link--workbench'
+          onClick={() => Taro.navigateTo({ url: '/packages/workbench/login/index' })}
+          ariaRole='link'
+        >
           <Text>社工工作台（工作人员）</Text>
           <Text className='muted'>›</Text>
         </View>

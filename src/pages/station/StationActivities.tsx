@@ -15,7 +15,9 @@ export function StationActivities({ stationId }: { stationId: string }) {
       {list.status === 'error' && (
         <View className='station-activities__note'>
           <Text className='muted'>本站活动暂时没有加载出来：{list.error.message}</Text>
-          <Button className='btn btn--text btn-retry-activities' onClick={list.reload}>重试</Button>
+          <Button className='btn btn--text btn-retry-activities' onClick={list.reload}>
+            重试
+          </Button>
         </View>
       )}
       {list.status === 'ok' && items.length === 0 && <Text className='muted station-activities__note'>本站近期没有活动</Text>}

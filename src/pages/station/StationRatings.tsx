@@ -23,7 +23,9 @@ export function StationRatings({ stationId }: { stationId: string }) {
       {ratings.status === 'error' && (
         <View className='station-activities__note'>
           <Text className='muted'>居民评价暂时没有加载出来：{ratings.error.message}</Text>
-          <Button className='btn btn--text btn-retry-ratings' onClick={ratings.reload}>重试</Button>
+          <Button className='btn btn--text btn-retry-ratings' onClick={ratings.reload}>
+            重试
+          </Button>
         </View>
       )}
       {d && (
@@ -58,7 +60,8 @@ export function StationRatings({ stationId }: { stationId: string }) {
             </>
           ) : (
             <Text className='ratings-few'>
-              {d.count === 0 ? '还没有居民评价。' : ''}评价满 {d.minimum || PUBLIC_RATINGS_MIN} 条后显示统计{d.count > 0 ? `（目前 ${d.count} 条）` : ''}
+              {d.count === 0 ? '还没有居民评价。' : ''}评价满 {d.minimum || PUBLIC_RATINGS_MIN} 条后显示统计
+              {d.count > 0 ? `（目前 ${d.count} 条）` : ''}
             </Text>
           )}
         </View>
@@ -71,11 +74,15 @@ export function StationRatings({ stationId }: { stationId: string }) {
                 <Stars stars={c.stars} words />
                 <Text className='muted'>{dayjs(c.createdAt).format('YYYY年M月D日')}</Text>
               </View>
-              <Text className='muted rating-comment-card__subject'>{RATING_SUBJECT_LABELS[c.subject]} · {c.subjectLabel}</Text>
+              <Text className='muted rating-comment-card__subject'>
+                {RATING_SUBJECT_LABELS[c.subject]} · {c.subjectLabel}
+              </Text>
               {c.tags.length > 0 && (
                 <View>
                   {c.tags.map((t) => (
-                    <Text key={t} className='tag'>{t}</Text>
+                    <Text key={t} className='tag'>
+                      {t}
+                    </Text>
                   ))}
                 </View>
               )}

@@ -17,10 +17,30 @@ export default function StationPage() {
   const pageClass = usePageClass('page-station')
   const { id, station: query, focus, open } = useStation()
 
-  if (!id) return <View className={pageClass}><EmptyState text='缺少站点编号' /></View>
-  if (query.status === 'notFound') return <View className={pageClass}><EmptyState text={query.error.message} /></View>
-  if (query.status === 'error') return <View className={pageClass}><ErrorState message={query.error.message} onRetry={query.reload} /></View>
-  if (!query.data) return <View className={pageClass}><Loading /></View>
+  if (!id)
+    return (
+      <View className={pageClass}>
+        <EmptyState text='缺少站点编号' />
+      </View>
+    )
+  if (query.status === 'notFound')
+    return (
+      <View className={pageClass}>
+        <EmptyState text={query.error.message} />
+      </View>
+    )
+  if (query.status === 'error')
+    return (
+      <View className={pageClass}>
+        <ErrorState message={query.error.message} onRetry={query.reload} />
+      </View>
+    )
+  if (!query.data)
+    return (
+      <View className={pageClass}>
+        <Loading />
+      </View>
+    )
   const station = query.data
 
   const open_ = isOpenAt(station.openingHours, new Date())
@@ -41,19 +61,29 @@ export default function StationPage() {
         <Text className='station-head__name'>{station.name}</Text>
         <View className='station-head__meta'>
           <Text className='tag'>{STATION_KIND_LABELS[station.kind]}</Text>
-          <Text className={`station-card__status ${open_ ? 'station-card__status--open' : 'station-card__status--closed'}`}>{open_ ? '● 开放中' : '○ 已休息'}</Text>
+          <Text className={`station-card__status ${open_ ? 'station-card__status--open' : 'station-card__status--closed'}`}>
+            {open_ ? '● 开放中' : '○ 已休息'}
+          </Text>
         </View>
         {station.intro && <Text className='station-head__intro'>{station.intro}</Text>}
       </View>
 
       <View className={`card station-contact${focus ? ' station-contact--focus' : ''}`} id='contact'>
         <Text className='station-section__title'>联系方式</Text>
-        <InfoRow label='电话' valueClassName='station-phone'>{station.phone}</InfoRow>
+        <InfoRow label='电话' valueClassName='station-phone'>
+          {station.phone}
+        </InfoRow>
         <InfoRow label='地址'>{station.address}</InfoRow>
-        <InfoRow label='时间' valueClassName='station-hours'>{formatOpeningHours(station.openingHours)}</InfoRow>
+        <InfoRow label='时间' valueClassName='station-hours'>
+          {formatOpeningHours(station.openingHours)}
+        </InfoRow>
         {station.hoursNote && <Text className='muted'>{station.hoursNote}</Text>}
         <View className='btn-row'>
-          <Button className='btn btn--primary btn--main btn-call' onClick={() => callStation(station.phone)} ariaLabel={`打电话 ${station.phone}`}>
+          <Button
+            className='btn btn--primary btn--main btn-call'
+            onClick={() => callStation(station.phone)}
+            ariaLabel={`打电话 ${station.phone}`}
+          >
             打电话
           </Button>
           <Button className='btn btn--main btn-navigate' onClick={() => navigateToStation(station)} ariaLabel={`导航到${station.name}`}>
@@ -65,7 +95,10 @@ export default function StationPage() {
       <View className={`card station-services${focus ? ' station-contact--focus' : ''}`}>
         <Text className='station-section__title'>服务内容</Text>
         <ServiceTags services={station.services} />
-        <Button className='btn btn--primary btn--main btn-help' onClick={() => Taro.navigateTo({ url: `/packages/request/new/index?stationId=${station.id}` })}>
+        <Button
+          className='btn btn--primary btn--main btn-help'
+          onClick={() => Taro.navigateTo({ url: `/packages/request/new/index?stationId=${station.id}` })}
+        >
           向本站求助
         </Button>
       </View>

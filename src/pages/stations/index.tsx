@@ -34,11 +34,22 @@ export default function Stations() {
         ))}
       </ScrollView>
       <ScrollView scrollX className='chip-row filter-service' ariaLabel='按服务内容筛选'>
-        <View className={`chip${s.service === undefined ? ' chip--active' : ''}`} onClick={() => s.setService(undefined)} ariaRole='button' {...{ 'aria-pressed': s.service === undefined }}>
+        <View
+          className={`chip${s.service === undefined ? ' chip--active' : ''}`}
+          onClick={() => s.setService(undefined)}
+          ariaRole='button'
+          {...{ 'aria-pressed': s.service === undefined }}
+        >
           全部服务
         </View>
         {SERVICE_CATEGORIES.map((c) => (
-          <View key={c} className={`chip${s.service === c ? ' chip--active' : ''}`} onClick={() => s.setService(c)} ariaRole='button' {...{ 'aria-pressed': s.service === c }}>
+          <View
+            key={c}
+            className={`chip${s.service === c ? ' chip--active' : ''}`}
+            onClick={() => s.setService(c)}
+            ariaRole='button'
+            {...{ 'aria-pressed': s.service === c }}
+          >
             {SERVICE_CATEGORY_LABELS[c]}
           </View>
         ))}
@@ -57,8 +68,9 @@ export default function Stations() {
         </EmptyState>
       )}
 
-      {position && s.items.length > 0 && (
-        process.env.TARO_ENV === 'weapp' ? (
+      {position &&
+        s.items.length > 0 &&
+        (process.env.TARO_ENV === 'weapp' ? (
           <Map
             id='stations-map'
             className='stations-map'
@@ -66,18 +78,38 @@ export default function Stations() {
             longitude={s.mapCenter!.lng}
             scale={13}
             showLocation={location.source === 'gps'}
-            markers={s.items.map((st, i) => ({
-              id: i,
-              latitude: st.location.lat,
-              longitude: st.location.lng,
-              title: st.name,
-              iconPath: st.id === s.selectedId ? '/assets/map/marker-selected.png' : '/assets/map/marker.png',
-              width: st.id === s.selectedId ? 40 : 30,
-              height: st.id === s.selectedId ? 40 : 30,
-              // The number of its card in the list below.
-              label: { content: String(i + 1), color: '#075c43', fontSize: 14, anchorX: -4, anchorY: -48, bgColor: '#ffffff', padding: 2, borderRadius: 4 },
-              callout: { content: st.name, display: st.id === s.selectedId ? 'ALWAYS' : 'BYCLICK', padding: 8, borderRadius: 6, fontSize: 14, color: '#1f2329', bgColor: '#ffffff', textAlign: 'center' },
-            })) as never}
+            markers={
+              s.items.map((st, i) => ({
+                id: i,
+                latitude: st.location.lat,
+                longitude: st.location.lng,
+                title: st.name,
+                iconPath: st.id === s.selectedId ? '/assets/map/marker-selected.png' : '/assets/map/marker.png',
+                width: st.id === s.selectedId ? 40 : 30,
+                height: st.id === s.selectedId ? 40 : 30,
+                // The number of its card in the list below.
+                label: {
+                  content: String(i + 1),
+                  color: '#075c43',
+                  fontSize: 14,
+                  anchorX: -4,
+                  anchorY: -48,
+                  bgColor: '#ffffff',
+                  padding: 2,
+                  borderRadius: 4,
+                },
+                callout: {
+                  content: st.name,
+                  display: st.id === s.selectedId ? 'ALWAYS' : 'BYCLICK',
+                  padding: 8,
+                  borderRadius: 6,
+                  fontSize: 14,
+                  color: '#1f2329',
+                  bgColor: '#ffffff',
+                  textAlign: 'center',
+                },
+              })) as never
+            }
             onMarkerTap={(e) => {
               const st = s.items[Number((e.detail as { markerId: number }).markerId)]
               if (st) s.select(st.id, 'map')
@@ -90,8 +122,7 @@ export default function Stations() {
           />
         ) : (
           <SketchMap center={position} stations={s.items} selectedId={s.selectedId} onSelect={(id) => s.select(id, 'map')} />
-        )
-      )}
+        ))}
 
       {position && nearby.status === 'loading' && s.items.length === 0 && <Loading text='正在查找附近的社工站…' />}
       {nearby.status === 'error' && <ErrorState message={nearby.error.message} onRetry={nearby.reload} />}
@@ -99,7 +130,13 @@ export default function Stations() {
 
       <View className='stations-list'>
         {s.items.map((st, i) => (
-          <StationCard key={st.id} station={st} number={i + 1} highlighted={st.id === s.selectedId} onLocate={() => s.select(st.id, 'list')} />
+          <StationCard
+            key={st.id}
+            station={st}
+            number={i + 1}
+            highlighted={st.id === s.selectedId}
+            onLocate={() => s.select(st.id, 'list')}
+          />
         ))}
       </View>
     </View>

@@ -26,7 +26,12 @@ export interface ApiResponse<T = any> {
 }
 
 export function api(base: string, token?: string) {
-  const call = async <T = any>(method: string, p: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> => {
+  const call = async <T = any>(
+    method: string,
+    p: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> => {
     const res = await fetchAny(base + p, {
       method,
       headers: {

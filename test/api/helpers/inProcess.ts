@@ -46,8 +46,10 @@ export interface TestApp extends DatabaseLocation {
  * major it pulls in (package.json pins light-my-request 6.6.0, whose `cookie` 1 is CommonJS; `cookie` 2 is an ES
  * module, which jest's loader will not require while --experimental-vm-modules is on, and PGlite needs that flag).
  */
-const nodeModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.('node:module') as typeof import('node:module') | undefined
-if (!nodeModule) throw new Error(`in-process API tests need Node ≥ 20.19 (process.getBuiltinModule, require of ES modules); this is ${process.version}`)
+const nodeModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.('node:module') as
+  typeof import('node:module') | undefined
+if (!nodeModule)
+  throw new Error(`in-process API tests need Node ≥ 20.19 (process.getBuiltinModule, require of ES modules); this is ${process.version}`)
 const inject: typeof import('light-my-request') = nodeModule.createRequire(__filename)('light-my-request')
 
 let apps = 0
@@ -73,7 +75,7 @@ export async function startApp(opts: InProcessOptions = {}): Promise<TestApp> {
     const stream = { write: (line: string) => void (output += line) }
     const logger = { ...(loggerOptions(config.logLevel) as object), stream }
     app = await buildApp({ config, db, clock: opts.clock, logger })
-    stopJobs = startJobs(db, config, app.log, opts.clock)
+    stopJobs = startJobs(app.ctx, app.log)
     await app.ready()
   } catch (err) {
     await db.close()

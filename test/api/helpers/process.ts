@@ -6,6 +6,7 @@
  * (inProcess.ts): see the table in server.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import net from 'node:net'
 import path from 'node:path'
 import { openDatabase, type Database } from '../../../server/db'
 import { freshDatabase, type DatabaseLocation } from './database'
@@ -97,4 +98,16 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     })
   }
   return { url, output: () => output, fetch: (p, init) => fetch(url + p, init), stop, child, ...database }
+}
+
+/** A TCP port free on loopback now, for a process that must be told its port (npm start). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
 }

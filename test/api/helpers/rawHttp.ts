@@ -40,7 +40,11 @@ export function exchange(port: number, request: Buffer, { host = '127.0.0.1', ti
     const timer = setTimeout(() => {
       done = true
       socket.destroy()
-      reject(new Error(`no answer within ${timeoutMs} ms (${wroteAll ? 'all' : 'not all'} of ${request.length} bytes sent, ${Buffer.concat(chunks).length} received)`))
+      reject(
+        new Error(
+          `no answer within ${timeoutMs} ms (${wroteAll ? 'all' : 'not all'} of ${request.length} bytes sent, ${Buffer.concat(chunks).length} received)`,
+        ),
+      )
     }, timeoutMs)
     const finish = (code: string | null) => {
       if (done) return
@@ -50,7 +54,12 @@ export function exchange(port: number, request: Buffer, { host = '127.0.0.1', ti
       const answer = parseAnswer(received)
       if (answer) resolve({ kind: 'answer', answer, resetAfter: code !== null })
       else if (received.length === 0 && code !== null) resolve({ kind: 'reset', code, wroteAll })
-      else reject(new Error(`an incomplete answer (${code ?? 'closed'} after ${received.length} bytes): ${received.toString('latin1').slice(0, 300)}`))
+      else
+        reject(
+          new Error(
+            `an incomplete answer (${code ?? 'closed'} after ${received.length} bytes): ${received.toString('latin1').slice(0, 300)}`,
+          ),
+        )
     }
     socket.on('data', (d: Buffer) => chunks.push(d))
     socket.once('connect', () => socket.write(request, (err) => (wroteAll = !err)))

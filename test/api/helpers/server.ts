@@ -32,5 +32,5 @@
  */
 export { backend, freshDatabase, type DatabaseLocation } from './database'
 export { api, fetchAny, type ApiResponse } from './client'
-export { startServer, type StartOptions, type TestServer } from './process'
+export { freePort, startServer, type StartOptions, type TestServer } from './process'
 export { startApp, type InProcessOptions, type TestApp } from './inProcess'

@@ -9,13 +9,28 @@
  * code paths it takes on a phone. `App(...)`, `Page(...)` and `Component(...)`
  * only capture their options.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
+
 import fs from 'node:fs'
 import path from 'node:path'
 import { DIST } from './build'
 
 /** Browser globals a mini-program's JS does not have; shadowed so the bundle takes its mini-program paths. */
-const HIDDEN_GLOBALS = ['window', 'document', 'navigator', 'location', 'history', 'localStorage', 'sessionStorage', 'XMLHttpRequest', 'fetch', 'MessageChannel', 'setImmediate', 'self', 'requestAnimationFrame', 'cancelAnimationFrame']
+const HIDDEN_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'history',
+  'localStorage',
+  'sessionStorage',
+  'XMLHttpRequest',
+  'fetch',
+  'MessageChannel',
+  'setImmediate',
+  'self',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+]
 
 export interface AppService {
   wx: Record<string, unknown>
@@ -48,9 +63,15 @@ export function createAppService(wx: Record<string, unknown>, consoleErrors: str
   let current = ''
   const mpGlobals: Record<string, unknown> = {
     wx,
-    App: (o: any) => { service.appOptions = o },
-    Page: (o: any) => { service.pages.set(current, o) },
-    Component: (o: any) => { service.components.set(current, o) },
+    App: (o: any) => {
+      service.appOptions = o
+    },
+    Page: (o: any) => {
+      service.pages.set(current, o)
+    },
+    Component: (o: any) => {
+      service.components.set(current, o)
+    },
     Behavior: (o: any) => o,
     getApp: () => service.appOptions,
     getCurrentPages: () => service.pageStack.slice(),
@@ -72,7 +93,7 @@ export function createAppService(wx: Record<string, unknown>, consoleErrors: str
     const rel = path.relative(DIST, abs)
     const code = `${fs.readFileSync(abs, 'utf8')}\n//# sourceURL=dist/weapp/${rel}`
     const names = ['require', 'module', 'exports', ...Object.keys(mpGlobals), ...HIDDEN_GLOBALS]
-    // eslint-disable-next-line no-new-func
+
     const fn = new Function(...names, code)
     const previous = current
     current = rel.replace(/\.js$/, '')

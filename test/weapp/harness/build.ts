@@ -9,7 +9,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-/* eslint-disable @typescript-eslint/no-var-requires, @typescript-eslint/no-explicit-any */
 const wcc = require('miniprogram-compiler')
 
 /** The build under test; WEAPP_DIST points the harness at another weapp build (e.g. a fixture app). */
@@ -25,16 +24,20 @@ export function gwx(): (file: string) => any {
   if (gwxCache?.key === key) return gwxCache.gwx
   // wcc's output checks the webview engine version (miniprogram-simulate sets the same).
   ;(globalThis as any).__webview_engine_version__ = 0.02
-  const code: string = wcc.wxmlToJs(DIST, { wxmlList: files.filter((f) => f.endsWith('.wxml')), wxsList: files.filter((f) => f.endsWith('.wxs')), maxBuffer: 64 * 1024 * 1024 })
-  // eslint-disable-next-line no-new-func
+  const code: string = wcc.wxmlToJs(DIST, {
+    wxmlList: files.filter((f) => f.endsWith('.wxml')),
+    wxsList: files.filter((f) => f.endsWith('.wxs')),
+    maxBuffer: 64 * 1024 * 1024,
+  })
+
   gwxCache = { key, gwx: new Function(code)() }
   return gwxCache.gwx
 }
 
 export function listFiles(dir: string, prefix = ''): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
-  )
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
 }
 
 let staleChecked = false
@@ -51,7 +54,10 @@ export function assertBuilt(): void {
   const newer = ['src', 'contract', 'domain']
     .flatMap((d) => (fs.existsSync(path.join(root, d)) ? listFiles(path.join(root, d), `${d}/`) : []))
     .filter((f) => fs.statSync(path.join(root, f)).mtimeMs > built)
-  if (newer.length) console.warn(`dist/weapp is older than ${newer.slice(0, 3).join(', ')}${newer.length > 3 ? ', …' : ''}: these tests run the old build. Run \`npm run build:weapp\`.`)
+  if (newer.length)
+    console.warn(
+      `dist/weapp is older than ${newer.slice(0, 3).join(', ')}${newer.length > 3 ? ', …' : ''}: these tests run the old build. Run \`npm run build:weapp\`.`,
+    )
 }
 
 /** The pages of the build's app.json: `main` pages and subpackage (`sub`) pages, as routes. */

@@ -5,8 +5,18 @@
  * agreement, storage in memory, modals, scanCode, downloadFile, the font size.
  * Every call is recorded.
  */
-/* eslint-disable @typescript-eslint/no-var-requires, @typescript-eslint/no-explicit-any */
-import { HttpReply, NetworkError, WX_REQUEST_METHODS, findRoute, reply, toFakeRequest, type FakeRequest, type RouteHandler, type Routes } from './routes'
+
+import {
+  HttpReply,
+  NetworkError,
+  WX_REQUEST_METHODS,
+  findRoute,
+  reply,
+  toFakeRequest,
+  type FakeRequest,
+  type RouteHandler,
+  type Routes,
+} from './routes'
 
 // Importing miniprogram-simulate registers the built-in tags with j-component
 // and puts its wx API on global.wx.
@@ -19,7 +29,10 @@ export interface WxCall {
   args: unknown[]
 }
 
-export type PrivacyListener = (resolve: (e: { event: 'agree' | 'disagree' | 'exposureAuthorization'; buttonId?: string }) => void, info: { referrer: string }) => void
+export type PrivacyListener = (
+  resolve: (e: { event: 'agree' | 'disagree' | 'exposureAuthorization'; buttonId?: string }) => void,
+  info: { referrer: string },
+) => void
 export interface PrivacyState {
   agreed: boolean
   listeners: PrivacyListener[]
@@ -125,7 +138,12 @@ export function createWx(opts: MountOptions, calls: WxCall[], requests: FakeRequ
         if (a instanceof NetworkError) return answer('request', o, { errMsg: a.errMsg })
         const { status, body } = a instanceof HttpReply ? a : { status: 200, body: a }
         // A JSON round trip: the page gets its own copy, as over the wire.
-        return answer('request', o, { statusCode: status, data: JSON.parse(JSON.stringify(body ?? null)), header: { 'content-type': 'application/json' }, cookies: [] })
+        return answer('request', o, {
+          statusCode: status,
+          data: JSON.parse(JSON.stringify(body ?? null)),
+          header: { 'content-type': 'application/json' },
+          cookies: [],
+        })
       })
       return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {}, onChunkReceived() {}, offChunkReceived() {} }
     },
@@ -134,12 +152,24 @@ export function createWx(opts: MountOptions, calls: WxCall[], requests: FakeRequ
     getLocation: (o: any) =>
       withPrivacy('getLocation', o, () =>
         locationGranted
-          ? answer('getLocation', o, { accuracy: 30, altitude: 0, speed: -1, verticalAccuracy: 0, horizontalAccuracy: 30, ...(location as object) })
-          : answer('getLocation', o, location === 'deny' ? { errMsg: 'getLocation:fail auth deny' } : (location as { errMsg: string }))),
+          ? answer('getLocation', o, {
+              accuracy: 30,
+              altitude: 0,
+              speed: -1,
+              verticalAccuracy: 0,
+              horizontalAccuracy: 30,
+              ...(location as object),
+            })
+          : answer('getLocation', o, location === 'deny' ? { errMsg: 'getLocation:fail auth deny' } : (location as { errMsg: string })),
+      ),
     getFuzzyLocation: (o: any) =>
       withPrivacy('getFuzzyLocation', o, () =>
-        locationGranted ? answer('getFuzzyLocation', o, { ...(location as object) }) : answer('getFuzzyLocation', o, { errMsg: 'getFuzzyLocation:fail auth deny' })),
-    chooseLocation: (o: any) => withPrivacy('chooseLocation', o, () => answer('chooseLocation', o, { errMsg: 'chooseLocation:fail cancel' })),
+        locationGranted
+          ? answer('getFuzzyLocation', o, { ...(location as object) })
+          : answer('getFuzzyLocation', o, { errMsg: 'getFuzzyLocation:fail auth deny' }),
+      ),
+    chooseLocation: (o: any) =>
+      withPrivacy('chooseLocation', o, () => answer('chooseLocation', o, { errMsg: 'chooseLocation:fail cancel' })),
     getSetting: (o: any) =>
       answer('getSetting', o, {
         // Never asked (no `location` option) → no entry, as on a fresh install.
@@ -166,20 +196,43 @@ export function createWx(opts: MountOptions, calls: WxCall[], requests: FakeRequ
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     removeStorageSync: (key: string) => void storage.delete(key),
     clearStorageSync: () => storage.clear(),
-    getStorage: (o: any) => (storage.has(o.key) ? answer('getStorage', o, { data: storage.get(o.key) }) : answer('getStorage', o, { errMsg: 'getStorage:fail data not found' })),
+    getStorage: (o: any) =>
+      storage.has(o.key)
+        ? answer('getStorage', o, { data: storage.get(o.key) })
+        : answer('getStorage', o, { errMsg: 'getStorage:fail data not found' }),
     setStorage: (o: any) => (storage.set(o.key, o.data), answer('setStorage', o, {})),
     removeStorage: (o: any) => (storage.delete(o.key), answer('removeStorage', o, {})),
     clearStorage: (o: any) => (storage.clear(), answer('clearStorage', o, {})),
     getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
 
     // ── UI & navigation: record and succeed
-    showModal: (o: any) => answer('showModal', o, opts.modalConfirm === false ? { confirm: false, cancel: true } : { confirm: true, cancel: false, content: '' }),
+    showModal: (o: any) =>
+      answer(
+        'showModal',
+        o,
+        opts.modalConfirm === false ? { confirm: false, cancel: true } : { confirm: true, cancel: false, content: '' },
+      ),
     navigateTo: (o: any) => answer('navigateTo', o, { eventChannel: { on() {}, off() {}, emit() {}, once() {} } }),
     makePhoneCall: ok('makePhoneCall'),
     openLocation: ok('openLocation'),
   }
-  for (const name of ['redirectTo', 'switchTab', 'reLaunch', 'navigateBack', 'showToast', 'hideToast', 'showLoading', 'hideLoading',
-    'stopPullDownRefresh', 'startPullDownRefresh', 'setNavigationBarTitle', 'setClipboardData', 'pageScrollTo', 'showShareMenu', 'vibrateShort']) {
+  for (const name of [
+    'redirectTo',
+    'switchTab',
+    'reLaunch',
+    'navigateBack',
+    'showToast',
+    'hideToast',
+    'showLoading',
+    'hideLoading',
+    'stopPullDownRefresh',
+    'startPullDownRefresh',
+    'setNavigationBarTitle',
+    'setClipboardData',
+    'pageScrollTo',
+    'showShareMenu',
+    'vibrateShort',
+  ]) {
     fakes[name] = ok(name)
   }
 
@@ -196,18 +249,25 @@ export function createWx(opts: MountOptions, calls: WxCall[], requests: FakeRequ
     }
   }
 
-  fakes.getAppBaseInfo = () => ({ SDKVersion: '3.7.0', language: 'zh_CN', version: '8.0.50', theme: 'light', fontSizeSetting: opts.fontSizeSetting ?? 17 })
+  fakes.getAppBaseInfo = () => ({
+    SDKVersion: '3.7.0',
+    language: 'zh_CN',
+    version: '8.0.50',
+    theme: 'light',
+    fontSizeSetting: opts.fontSizeSetting ?? 17,
+  })
 
   const wx: Record<string, unknown> = {}
   const names = new Set([...Object.keys(simulateWx), ...EXTRA_ASYNC_APIS, ...Object.keys(fakes)])
   for (const name of names) {
     const impl = fakes[name] ?? simulateWx[name] ?? ok(name)
-    wx[name] = typeof impl === 'function'
-      ? function recorded(this: unknown, ...args: unknown[]) {
-        calls.push({ api: name, arg: args[0], args })
-        return (impl as (...a: unknown[]) => unknown).apply(this, args)
-      }
-      : impl
+    wx[name] =
+      typeof impl === 'function'
+        ? function recorded(this: unknown, ...args: unknown[]) {
+            calls.push({ api: name, arg: args[0], args })
+            return (impl as (...a: unknown[]) => unknown).apply(this, args)
+          }
+        : impl
   }
   return { wx, storage, privacy }
 }

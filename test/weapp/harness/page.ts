@@ -8,7 +8,7 @@
  * re-render it. Taps are real exparser `tap` events that bubble to Taro's `eh`
  * handler.
  */
-/* eslint-disable @typescript-eslint/no-var-requires, @typescript-eslint/no-explicit-any */
+
 import fs from 'node:fs'
 import path from 'node:path'
 import { createAppService } from './appService'
@@ -105,7 +105,15 @@ export async function mountPage(route: string, query: Record<string, string> = {
     if (!options) throw new Error(`${file}.js did not call Component()`)
     const usingComponents: Record<string, string> = {}
     for (const u of usingOf(file)) usingComponents[u.tag] = registerComponent(u.file, u.tag)
-    jComponent.register({ ...options, id, tagName: tag, path: `/${file}`, template: gwxFn(`${file}.wxml`), usingComponents, options: { ...(options.options ?? {}), classPrefix: '' } })
+    jComponent.register({
+      ...options,
+      id,
+      tagName: tag,
+      path: `/${file}`,
+      template: gwxFn(`${file}.wxml`),
+      usingComponents,
+      options: { ...(options.options ?? {}), classPrefix: '' },
+    })
     return id
   }
   const pageUsing: Record<string, string> = {}
@@ -117,7 +125,16 @@ export async function mountPage(route: string, query: Record<string, string> = {
   const methods: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(pageOptions)) if (typeof v === 'function') methods[k] = v
   const pageId = `harness-page-${nextId++}`
-  jComponent.register({ id: pageId, tagName: 'page', path: `/${route}`, template: gwxFn(`${route}.wxml`), usingComponents: pageUsing, data: pageOptions.data ?? {}, methods, options: { classPrefix: '' } })
+  jComponent.register({
+    id: pageId,
+    tagName: 'page',
+    path: `/${route}`,
+    template: gwxFn(`${route}.wxml`),
+    usingComponents: pageUsing,
+    data: pageOptions.data ?? {},
+    methods,
+    options: { classPrefix: '' },
+  })
 
   const root: JNodeLike = jComponent.create(pageId)
   const parent = document.createElement('harness-root')
@@ -152,7 +169,10 @@ export async function mountPage(route: string, query: Record<string, string> = {
 
 let nextId = 1
 
-type PageState = Pick<MountedPage, 'root' | 'instance' | 'wx' | 'calls' | 'requests' | 'unmatchedRequests' | 'storage' | 'consoleErrors' | 'privacy'>
+type PageState = Pick<
+  MountedPage,
+  'root' | 'instance' | 'wx' | 'calls' | 'requests' | 'unmatchedRequests' | 'storage' | 'consoleErrors' | 'privacy'
+>
 
 /** What tapping a `<button open-type=…>` fires besides `tap`, as on a phone (detail as a resident who agrees). */
 const OPEN_TYPE_EVENTS: Record<string, [string, Record<string, unknown>]> = {
@@ -171,7 +191,7 @@ function makePage(state: PageState, parent: HTMLElement): MountedPage {
     get(cls) {
       const all = page.querySelectorAll(cls)
       if (all.length !== 1) throw new Error(`expected one .${cls.replace(/^\./, '')}, found ${all.length}. Page text: ${page.text()}`)
-      return all[0]
+      return all[0]!
     },
     text: (node) => textOf((node ?? root)._exparserNode),
     async tap(target) {

@@ -4,7 +4,6 @@
  * the request (which may return a Promise: the request stays pending until it
  * resolves). A literal path wins over a `:param` one.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 export interface FakeRequest {
   method: string
@@ -20,7 +19,10 @@ export interface FakeRequest {
 
 /** A non-200 answer: `reply(404, { code: 'NOT_FOUND', message: '…' })`. */
 export class HttpReply {
-  constructor(readonly status: number, readonly body: unknown) {}
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {}
 }
 export const reply = (status: number, body: unknown): HttpReply => new HttpReply(status, body)
 /** wx.request's `fail` (no HTTP answer at all), e.g. `networkError('request:fail timeout')`. */
@@ -45,7 +47,10 @@ export function toFakeRequest(o: any): FakeRequest {
   // A PATCH travels as POST with X-HTTP-Method-Override (src/api/taroAdapter.ts); the server reads it as PATCH, and so do the fakes.
   const header: Record<string, string> = o.header ?? {}
   const override = Object.entries(header).find(([k]) => k.toLowerCase() === 'x-http-method-override')?.[1]
-  const method = String(o.method ?? 'GET').toUpperCase() === 'POST' && override?.toUpperCase() === 'PATCH' ? 'PATCH' : String(o.method ?? 'GET').toUpperCase()
+  const method =
+    String(o.method ?? 'GET').toUpperCase() === 'POST' && override?.toUpperCase() === 'PATCH'
+      ? 'PATCH'
+      : String(o.method ?? 'GET').toUpperCase()
   const u = new URL(String(o.url), 'https://harness.invalid')
   // wx.request sends `data` as the query string for GET (and for DELETE/HEAD with non-JSON data).
   if (method === 'GET' && o.data && typeof o.data === 'object') {
@@ -60,11 +65,13 @@ export function findRoute(routes: Routes, req: FakeRequest) {
   const params = (key: string) => (key.match(/:\w+/g) ?? []).length
   for (const [key, answer] of Object.entries(routes).sort(([a], [b]) => params(a) - params(b))) {
     const [m, p] = key.includes(' ') ? key.split(/\s+/, 2) : ['GET', key]
-    if (m.toUpperCase() !== req.method) continue
+    if (m!.toUpperCase() !== req.method) continue
     const names: string[] = []
-    const re = new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_s, n: string) => (names.push(n), '([^/]+)'))}/?$`)
+    const re = new RegExp(
+      `^${p!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_s, n: string) => (names.push(n), '([^/]+)'))}/?$`,
+    )
     const m2 = re.exec(req.path)
-    if (m2) return { answer, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m2[i + 1])])) }
+    if (m2) return { answer, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m2[i + 1]!)])) }
   }
   return undefined
 }

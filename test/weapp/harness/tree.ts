@@ -23,7 +23,7 @@
  * These are stable in the pinned versions (j-component 1.4, exparser 2.x); a
  * test of `pages.test.ts` mounts every page and fails first if they move.
  */
-/* eslint-disable @typescript-eslint/no-var-requires, @typescript-eslint/no-explicit-any */
+
 const exparser = require('miniprogram-exparser')
 /** j-component's node wrapper (dispatchEvent, querySelector, data, …). */
 const JNode: new (exparserNode: any) => JNodeLike = Object.getPrototypeOf(require('j-component/src/render/component'))

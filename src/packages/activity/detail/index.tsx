@@ -22,15 +22,46 @@ export default function ActivityDetailPage() {
   const id = params.id ?? ''
   const token = useSession((s) => s.token)
   // Back from enrolling or from 我的报名: seats and the family's status may have changed.
-  const activity = useQuery(['activity', id], () => fetchActivity(id), { enabled: !!id, notFound: true, refreshOnShow: true, pullDownRefresh: true })
+  const activity = useQuery(['activity', id], () => fetchActivity(id), {
+    enabled: !!id,
+    notFound: true,
+    refreshOnShow: true,
+    pullDownRefresh: true,
+  })
   // The family's own enrollments in this activity (only when logged in; a failure just leaves them out).
-  const enrollments = useQuery(['myEnrollments', token], fetchMyEnrollments, { enabled: !!token, refreshOnShow: true, pullDownRefresh: true })
-  const mine = (enrollments.status === 'ok' ? enrollments.data : []).filter((e) => e.activity.id === id && ACTIVE_ENROLLMENT_STATUSES.includes(e.status))
+  const enrollments = useQuery(['myEnrollments', token], fetchMyEnrollments, {
+    enabled: !!token,
+    refreshOnShow: true,
+    pullDownRefresh: true,
+  })
+  const mine = (enrollments.status === 'ok' ? enrollments.data : []).filter(
+    (e) => e.activity.id === id && ACTIVE_ENROLLMENT_STATUSES.includes(e.status),
+  )
 
-  if (!id) return <View className={pageClass}><EmptyState text='缺少活动编号' /></View>
-  if (activity.status === 'notFound') return <View className={pageClass}><EmptyState text={activity.error.message} /></View>
-  if (activity.status === 'error') return <View className={pageClass}><ErrorState message={activity.error.message} onRetry={activity.reload} /></View>
-  if (!activity.data) return <View className={pageClass}><Loading /></View>
+  if (!id)
+    return (
+      <View className={pageClass}>
+        <EmptyState text='缺少活动编号' />
+      </View>
+    )
+  if (activity.status === 'notFound')
+    return (
+      <View className={pageClass}>
+        <EmptyState text={activity.error.message} />
+      </View>
+    )
+  if (activity.status === 'error')
+    return (
+      <View className={pageClass}>
+        <ErrorState message={activity.error.message} onRetry={activity.reload} />
+      </View>
+    )
+  if (!activity.data)
+    return (
+      <View className={pageClass}>
+        <Loading />
+      </View>
+    )
 
   const a = activity.data
   const full = a.seatsLeft === 0
@@ -48,7 +79,12 @@ export default function ActivityDetailPage() {
           <Text className='tag'>{ACTIVITY_CATEGORY_LABELS[a.category]}</Text>
           <Text className='tag'>{audienceText(a)}</Text>
         </View>
-        <View className='activity-head__station' onClick={() => Taro.navigateTo({ url: `/pages/station/index?id=${a.station.id}` })} ariaRole='link' ariaLabel={`主办：${a.station.name}，查看社工站`}>
+        <View
+          className='activity-head__station'
+          onClick={() => Taro.navigateTo({ url: `/pages/station/index?id=${a.station.id}` })}
+          ariaRole='link'
+          ariaLabel={`主办：${a.station.name}，查看社工站`}
+        >
           <Text>主办：</Text>
           <Text className='activity-head__station-name'>{a.station.name}</Text>
           <Text className='muted'> ›</Text>
@@ -75,7 +111,9 @@ export default function ActivityDetailPage() {
           <Text className={`activity-seats${full ? ' activity-seats--full' : ''}`}>
             {full ? `名额已满（共 ${a.capacity} 个）` : `剩余 ${a.seatsLeft} 个名额（共 ${a.capacity} 个）`}
           </Text>
-          {(full || a.waitlistCount > 0) && <Text className='activity-waitlist'>{a.waitlistCount > 0 ? `${a.waitlistCount} 人在候补` : '现在报名可进入候补'}</Text>}
+          {(full || a.waitlistCount > 0) && (
+            <Text className='activity-waitlist'>{a.waitlistCount > 0 ? `${a.waitlistCount} 人在候补` : '现在报名可进入候补'}</Text>
+          )}
         </View>
         <Text className={`activity-registration activity-registration--${a.registration}`}>{registrationText(a)}</Text>
         {canEnroll ? (
@@ -83,7 +121,9 @@ export default function ActivityDetailPage() {
             {full && (
               <Text className='notice-box activity-enroll__waitlist-note'>
                 名额已满，报名后进入候补，按报名先后递补。
-                {a.confirmWithinHours ? `有名额空出时会通知您，需在 ${a.confirmWithinHours} 小时内确认参加。` : '有名额空出时自动转为报名成功，并通知您。'}
+                {a.confirmWithinHours
+                  ? `有名额空出时会通知您，需在 ${a.confirmWithinHours} 小时内确认参加。`
+                  : '有名额空出时自动转为报名成功，并通知您。'}
               </Text>
             )}
             <Button className='btn btn--primary btn--main btn-enroll' onClick={enroll}>
@@ -125,23 +165,41 @@ export default function ActivityDetailPage() {
             <Button
               className='btn btn-navigate'
               ariaLabel={`导航到${a.place}`}
-              onClick={() => void Taro.openLocation({ latitude: a.location!.lat, longitude: a.location!.lng, name: a.place, address: a.station.name, scale: 16 }).catch(() => undefined)}
+              onClick={() =>
+                void Taro.openLocation({
+                  latitude: a.location!.lat,
+                  longitude: a.location!.lng,
+                  name: a.place,
+                  address: a.station.name,
+                  scale: 16,
+                }).catch(() => undefined)
+              }
             >
               导航
             </Button>
           )}
         </InfoRow>
-        <InfoRow label='对象' className='activity-audience'><Text>{audienceText(a)}</Text></InfoRow>
+        <InfoRow label='对象' className='activity-audience'>
+          <Text>{audienceText(a)}</Text>
+        </InfoRow>
         <InfoRow label='名额' className='activity-capacity'>
-          <Text>共 {a.capacity} 个，剩余 {a.seatsLeft} 个{a.waitlistCount > 0 ? `，${a.waitlistCount} 人候补` : ''}</Text>
+          <Text>
+            共 {a.capacity} 个，剩余 {a.seatsLeft} 个{a.waitlistCount > 0 ? `，${a.waitlistCount} 人候补` : ''}
+          </Text>
         </InfoRow>
         <InfoRow label='报名时间' className='activity-window'>
-          <Text>{time(a.opensAt)} 开始，{time(a.closesAt)} 截止</Text>
+          <Text>
+            {time(a.opensAt)} 开始，{time(a.closesAt)} 截止
+          </Text>
         </InfoRow>
         <InfoRow label='取消报名' className='activity-cancel-deadline'>
           <Text>{time(a.cancelDeadline)} 前可在“我的报名”中取消</Text>
         </InfoRow>
-        {a.bring && <InfoRow label='请携带' className='activity-bring'><Text>{a.bring}</Text></InfoRow>}
+        {a.bring && (
+          <InfoRow label='请携带' className='activity-bring'>
+            <Text>{a.bring}</Text>
+          </InfoRow>
+        )}
       </View>
 
       <View className='card activity-description'>

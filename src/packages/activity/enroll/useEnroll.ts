@@ -70,7 +70,12 @@ export function validate(a: ActivityDetail, f: EnrollForm, family: FamilyMember[
 export function toBody(a: ActivityDetail, f: EnrollForm): EnrollBody {
   const consent = a.photoConsentRequired ? { photoConsent: f.photoConsent } : {}
   if (f.participant === 'self') {
-    return { name: f.selfName.trim(), ...(f.selfBirthDate ? { birthDate: f.selfBirthDate } : {}), contactPhone: f.contactPhone.trim(), ...consent }
+    return {
+      name: f.selfName.trim(),
+      ...(f.selfBirthDate ? { birthDate: f.selfBirthDate } : {}),
+      contactPhone: f.contactPhone.trim(),
+      ...consent,
+    }
   }
   return { familyMemberId: f.participant!, contactPhone: f.contactPhone.trim(), ...consent }
 }
@@ -124,7 +129,8 @@ export function useEnroll() {
 
   const submit = async () => {
     // Ask for the result/reminder messages inside the tap (WeChat requires a user gesture).
-    if (process.env.TARO_ENV === 'weapp' && TEMPLATE_ID) void Taro.requestSubscribeMessage({ tmplIds: [TEMPLATE_ID] } as never).catch(() => undefined)
+    if (process.env.TARO_ENV === 'weapp' && TEMPLATE_ID)
+      void Taro.requestSubscribeMessage({ tmplIds: [TEMPLATE_ID] } as never).catch(() => undefined)
     const a = activity.data
     if (!a) return
     const e = validate(a, form, familyMembers, cstDate(new Date()))

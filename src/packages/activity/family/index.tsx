@@ -47,10 +47,19 @@ const MEMBER_FIELDS: FieldMap<ErrorKey> = {
 
 const emptyDraft: Draft = { id: null, name: '', birthDate: '', relationship: null, notes: '', childConsent: false, agreedVersion: null }
 
-const fromMember = (m: FamilyMember): Draft => ({ id: m.id, name: m.name, birthDate: m.birthDate, relationship: m.relationship, notes: m.notes, childConsent: false, agreedVersion: m.childNoticeVersion })
+const fromMember = (m: FamilyMember): Draft => ({
+  id: m.id,
+  name: m.name,
+  birthDate: m.birthDate,
+  relationship: m.relationship,
+  notes: m.notes,
+  childConsent: false,
+  agreedVersion: m.childNoticeVersion,
+})
 
 /** Whether saving this draft needs the guardian's tick: a child under 14 not yet agreed to the current notice. */
-const needsConsent = (d: Draft, today: string) => !!d.birthDate && isChildAge(ageOn(d.birthDate, today)) && d.agreedVersion !== CHILD_NOTICE_VERSION
+const needsConsent = (d: Draft, today: string) =>
+  !!d.birthDate && isChildAge(ageOn(d.birthDate, today)) && d.agreedVersion !== CHILD_NOTICE_VERSION
 
 function validate(d: Draft, today: string): Errors {
   const e: Errors = {}
@@ -180,38 +189,79 @@ export default function Family() {
         <View className='card family-form'>
           <Text className='station-section__title'>{draft.id ? `修改 ${draft.name || '家人'} 的信息` : '添加家人'}</Text>
           <Field label='姓名' required error={errors.name}>
-            <Input className='input member-name' value={draft.name} maxlength={LIMITS.personName} placeholder='请填写真实姓名，签到时核对' onInput={(ev) => update({ name: ev.detail.value })} />
+            <Input
+              className='input member-name'
+              value={draft.name}
+              maxlength={LIMITS.personName}
+              placeholder='请填写真实姓名，签到时核对'
+              onInput={(ev) => update({ name: ev.detail.value })}
+            />
           </Field>
           <Field label='出生日期' required hint='用于核对活动的年龄要求' error={errors.birthDate}>
-            <Picker className='member-birth-picker' mode='date' value={draft.birthDate || '2018-01-01'} start='1900-01-01' end={today} onChange={(ev) => update({ birthDate: String(ev.detail.value), childConsent: false })}>
-              <View className={`input picker-value${draft.birthDate ? '' : ' picker-value--empty'}`} ariaRole='button' ariaLabel={`出生日期：${draft.birthDate ? `${draft.birthDate}（${ageOn(draft.birthDate, today)} 岁）` : '点按选择出生日期'}`}>
+            <Picker
+              className='member-birth-picker'
+              mode='date'
+              value={draft.birthDate || '2018-01-01'}
+              start='1900-01-01'
+              end={today}
+              onChange={(ev) => update({ birthDate: String(ev.detail.value), childConsent: false })}
+            >
+              <View
+                className={`input picker-value${draft.birthDate ? '' : ' picker-value--empty'}`}
+                ariaRole='button'
+                ariaLabel={`出生日期：${draft.birthDate ? `${draft.birthDate}（${ageOn(draft.birthDate, today)} 岁）` : '点按选择出生日期'}`}
+              >
                 {draft.birthDate ? `${draft.birthDate}（${ageOn(draft.birthDate, today)} 岁）` : '点按选择出生日期'}
               </View>
             </Picker>
           </Field>
           <Field label='他/她是您的' required error={errors.relationship}>
-            <OptionGroup name='与您的关系' options={FAMILY_RELATIONSHIPS.map((r) => ({ value: r, label: r }))} value={draft.relationship} onChange={(relationship) => update({ relationship })} />
+            <OptionGroup
+              name='与您的关系'
+              options={FAMILY_RELATIONSHIPS.map((r) => ({ value: r, label: r }))}
+              value={draft.relationship}
+              onChange={(relationship) => update({ relationship })}
+            />
           </Field>
           <Field label='特殊需要（如过敏、行动不便）' hint='选填。只有您报名的活动所属社工站能看到，方便社工提前照顾' error={errors.notes}>
-            <Textarea className='textarea member-notes' value={draft.notes} maxlength={LIMITS.memberNotes} placeholder='例如：对花生过敏；需要轮椅通道' onInput={(ev) => update({ notes: ev.detail.value })} />
-            <Text className='field__hint'>{draft.notes.length}/{LIMITS.memberNotes}</Text>
+            <Textarea
+              className='textarea member-notes'
+              value={draft.notes}
+              maxlength={LIMITS.memberNotes}
+              placeholder='例如：对花生过敏；需要轮椅通道'
+              onInput={(ev) => update({ notes: ev.detail.value })}
+            />
+            <Text className='field__hint'>
+              {draft.notes.length}/{LIMITS.memberNotes}
+            </Text>
           </Field>
 
           {child && (
             <View className='child-consent'>
-              <Text className='notice-box child-consent__intro'>孩子未满 {CHILD_AGE_LIMIT} 周岁。保存前，请您作为监护人阅读下面的规则。</Text>
+              <Text className='notice-box child-consent__intro'>
+                孩子未满 {CHILD_AGE_LIMIT} 周岁。保存前，请您作为监护人阅读下面的规则。
+              </Text>
               <ChildNotice />
               {draft.agreedVersion === CHILD_NOTICE_VERSION ? (
                 <Text className='notice-box child-consent__agreed'>✓ 您此前已同意当前版本的规则</Text>
               ) : (
                 <Field label='监护人同意' required error={errors.childConsent}>
-                  <CheckItem className='child-consent__check' checked={draft.childConsent} onChange={(childConsent) => update({ childConsent })} label={`我是孩子的监护人，已阅读并同意《${CHILD_NOTICE_TITLE}》`} />
+                  <CheckItem
+                    className='child-consent__check'
+                    checked={draft.childConsent}
+                    onChange={(childConsent) => update({ childConsent })}
+                    label={`我是孩子的监护人，已阅读并同意《${CHILD_NOTICE_TITLE}》`}
+                  />
                 </Field>
               )}
             </View>
           )}
 
-          {errors.form && <View className='field__error form-error' ariaRole='alert'>{errors.form}</View>}
+          {errors.form && (
+            <View className='field__error form-error' ariaRole='alert'>
+              {errors.form}
+            </View>
+          )}
           <View className='btn-row'>
             <Button className='btn btn--main btn-cancel-edit' onClick={closeForm}>
               取消
@@ -235,25 +285,39 @@ export default function Family() {
         <View key={m.id} className='card family-member'>
           <View className='family-member__head'>
             <Text className='family-member__name'>{m.name}</Text>
-            <Text className='muted'>{m.relationship} · {m.age} 岁</Text>
+            <Text className='muted'>
+              {m.relationship} · {m.age} 岁
+            </Text>
           </View>
           <Text className='muted'>出生日期 {m.birthDate}</Text>
           {m.notes && <Text className='family-member__notes'>特殊需要：{m.notes}</Text>}
           {m.isChild &&
             (m.childNoticeVersion === CHILD_NOTICE_VERSION ? (
-              <Text className='muted family-member__consent'>未满 {CHILD_AGE_LIMIT} 周岁 · 您已同意《{CHILD_NOTICE_TITLE}》</Text>
+              <Text className='muted family-member__consent'>
+                未满 {CHILD_AGE_LIMIT} 周岁 · 您已同意《{CHILD_NOTICE_TITLE}》
+              </Text>
             ) : (
-              <Text className='notice-box notice-box--warn family-member__consent'>《{CHILD_NOTICE_TITLE}》已更新，请点“修改”重新阅读并同意，否则不能为孩子报名</Text>
+              <Text className='notice-box notice-box--warn family-member__consent'>
+                《{CHILD_NOTICE_TITLE}》已更新，请点“修改”重新阅读并同意，否则不能为孩子报名
+              </Text>
             ))}
           <View className='btn-row'>
-            <Button className='btn btn-edit-member' ariaLabel={`修改${m.name}的信息`} onClick={() => setDraft(fromMember(m))}>修改</Button>
-            <Button className='btn btn-delete-member' ariaLabel={`删除${m.name}`} onClick={() => void remove(m)}>删除</Button>
+            <Button className='btn btn-edit-member' ariaLabel={`修改${m.name}的信息`} onClick={() => setDraft(fromMember(m))}>
+              修改
+            </Button>
+            <Button className='btn btn-delete-member' ariaLabel={`删除${m.name}`} onClick={() => void remove(m)}>
+              删除
+            </Button>
           </View>
         </View>
       ))}
       {list.status === 'ok' && (
         <View className='family-add'>
-          <Button className='btn btn--primary btn--main btn-add-member' {...(items.length >= 20 ? { disabled: true } : {})} onClick={() => (setDraft(emptyDraft), setErrors({}))}>
+          <Button
+            className='btn btn--primary btn--main btn-add-member'
+            {...(items.length >= 20 ? { disabled: true } : {})}
+            onClick={() => (setDraft(emptyDraft), setErrors({}))}
+          >
             + 添加家人
           </Button>
           {items.length >= 20 && <Text className='muted'>最多可以添加 20 位家人</Text>}

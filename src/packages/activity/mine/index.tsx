@@ -64,18 +64,34 @@ function EnrollmentCard({ e, onChange, upcoming }: { e: Enrollment; onChange: (e
   return (
     <View className={`card enrollment enrollment--${e.status}`}>
       <View className='enrollment__head'>
-        <View className='enrollment__title' onClick={() => openActivity(a.id)} ariaRole='link'>{activityTitle(a)}</View>
+        <View className='enrollment__title' onClick={() => openActivity(a.id)} ariaRole='link'>
+          {activityTitle(a)}
+        </View>
         <EnrollmentStatus enrollment={e} />
       </View>
-      <InfoRow label='参加人' valueClassName='enrollment__participant'>{participantText(e.participant)}</InfoRow>
-      <InfoRow label='时间' valueClassName='enrollment__time'>{formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}</InfoRow>
-      <InfoRow label='地点' valueClassName='enrollment__place'>{a.place}（{a.station.name}）</InfoRow>
-      {e.attendedSessions > 0 && <Text className='muted enrollment__attended'>已签到 {e.attendedSessions} 次{a.sessionCount > 1 ? `（共 ${a.sessionCount} 次课）` : ''}</Text>}
+      <InfoRow label='参加人' valueClassName='enrollment__participant'>
+        {participantText(e.participant)}
+      </InfoRow>
+      <InfoRow label='时间' valueClassName='enrollment__time'>
+        {formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}
+      </InfoRow>
+      <InfoRow label='地点' valueClassName='enrollment__place'>
+        {a.place}（{a.station.name}）
+      </InfoRow>
+      {e.attendedSessions > 0 && (
+        <Text className='muted enrollment__attended'>
+          已签到 {e.attendedSessions} 次{a.sessionCount > 1 ? `（共 ${a.sessionCount} 次课）` : ''}
+        </Text>
+      )}
 
       {e.ratingDue && (
         <View className='enrollment__rate'>
           <Text className='muted'>参加得怎么样？您的评价会帮助社工站把活动办得更好。</Text>
-          <Button className='btn btn--primary btn-rate-enrollment' onClick={() => rate(e.id)} ariaLabel={`评价：${activityTitle(a)}（${who}参加）`}>
+          <Button
+            className='btn btn--primary btn-rate-enrollment'
+            onClick={() => rate(e.id)}
+            ariaLabel={`评价：${activityTitle(a)}（${who}参加）`}
+          >
             评价
           </Button>
         </View>
@@ -106,21 +122,30 @@ function EnrollmentCard({ e, onChange, upcoming }: { e: Enrollment; onChange: (e
           </Button>
         </View>
       )}
-      {e.status === 'waitlisted' && upcoming && <Text className='muted enrollment__waitlist-note'>有人取消时按报名先后递补，轮到您时会通知您。</Text>}
+      {e.status === 'waitlisted' && upcoming && (
+        <Text className='muted enrollment__waitlist-note'>有人取消时按报名先后递补，轮到您时会通知您。</Text>
+      )}
 
       {e.status === 'confirmed' && e.checkinCode && upcoming && <CheckinQr code={e.checkinCode} participantName={who} />}
 
       {e.canCancel ? (
         <View className='enrollment__cancel'>
           <Text className='muted'>{time(e.cancelDeadline)} 前可以取消</Text>
-          <Button className='btn btn-cancel-enrollment' {...busyProps(busy === 'cancel')} onClick={cancel} ariaLabel={`${e.status === 'waitlisted' ? '取消候补' : '取消报名'}：${who}`}>
+          <Button
+            className='btn btn-cancel-enrollment'
+            {...busyProps(busy === 'cancel')}
+            onClick={cancel}
+            ariaLabel={`${e.status === 'waitlisted' ? '取消候补' : '取消报名'}：${who}`}
+          >
             {e.status === 'waitlisted' ? '取消候补' : '取消报名'}
           </Button>
         </View>
       ) : (
         upcoming && (
           <View className='enrollment__cancel'>
-            <Text className='muted enrollment__cancel-closed'>已过取消截止时间（{time(e.cancelDeadline)}），如不能参加请提前告诉社工站。</Text>
+            <Text className='muted enrollment__cancel-closed'>
+              已过取消截止时间（{time(e.cancelDeadline)}），如不能参加请提前告诉社工站。
+            </Text>
             <CallStation name={a.station.name} phone={a.station.phone} />
           </View>
         )
@@ -153,8 +178,19 @@ export default function MyEnrollments() {
   return (
     <View className={pageClass}>
       <View className='tabs' ariaRole='tablist' ariaLabel='我的报名'>
-        {([['upcoming', `即将参加（${upcoming.length}）`], ['past', `已结束或取消（${past.length}）`]] as const).map(([value, label]) => (
-          <View key={value} className={`tabs__item tab-${value}${tab === value ? ' tabs__item--active' : ''}`} onClick={() => setTab(value)} ariaRole='tab' {...{ 'aria-selected': tab === value }}>
+        {(
+          [
+            ['upcoming', `即将参加（${upcoming.length}）`],
+            ['past', `已结束或取消（${past.length}）`],
+          ] as const
+        ).map(([value, label]) => (
+          <View
+            key={value}
+            className={`tabs__item tab-${value}${tab === value ? ' tabs__item--active' : ''}`}
+            onClick={() => setTab(value)}
+            ariaRole='tab'
+            {...{ 'aria-selected': tab === value }}
+          >
             {label}
           </View>
         ))}

@@ -34,8 +34,18 @@ export default function RateService() {
       </View>
     )
   }
-  if (f.load.status === 'loading') return <View className={pageClass}><Loading /></View>
-  if (f.load.status === 'error') return <View className={pageClass}><ErrorState message={f.load.message} onRetry={() => void f.reload()} /></View>
+  if (f.load.status === 'loading')
+    return (
+      <View className={pageClass}>
+        <Loading />
+      </View>
+    )
+  if (f.load.status === 'error')
+    return (
+      <View className={pageClass}>
+        <ErrorState message={f.load.message} onRetry={() => void f.reload()} />
+      </View>
+    )
   const t = f.load.target
 
   if (f.result) {
@@ -46,13 +56,17 @@ export default function RateService() {
           {r.reopened ? (
             <>
               <Text className='rating-result__title'>已收到，社工会继续处理</Text>
-              <Text className='rating-result__text'>您反馈问题未解决，这条求助已回到「{r.stationName}」的待办事项，您写的情况也一并转给了社工。社工会尽快联系您。</Text>
+              <Text className='rating-result__text'>
+                您反馈问题未解决，这条求助已回到「{r.stationName}」的待办事项，您写的情况也一并转给了社工。社工会尽快联系您。
+              </Text>
             </>
           ) : (
             <>
               <Text className='rating-result__title'>{r.edited ? '评价已修改' : '感谢您的评价'}</Text>
               <Text className='rating-result__text'>您的意见会帮助「{r.stationName}」改进服务。</Text>
-              {r.editableUntil && <Text className='muted rating-result__until'>{formatCstDateTime(new Date(r.editableUntil))} 前还可以修改</Text>}
+              {r.editableUntil && (
+                <Text className='muted rating-result__until'>{formatCstDateTime(new Date(r.editableUntil))} 前还可以修改</Text>
+              )}
             </>
           )}
           <Button className='btn btn--primary btn--main btn-rating-done' onClick={() => goBack(f.subject, f.id)}>
@@ -76,7 +90,9 @@ export default function RateService() {
       <View className={pageClass}>
         {head}
         <EmptyState text={t.refusal}>
-          <Button className='btn btn--main btn-rating-back' onClick={() => goBack(f.subject, f.id)}>返回</Button>
+          <Button className='btn btn--main btn-rating-back' onClick={() => goBack(f.subject, f.id)}>
+            返回
+          </Button>
         </EmptyState>
       </View>
     )
@@ -89,7 +105,8 @@ export default function RateService() {
       {head}
       {t.editing && (
         <Text className='notice rating-editing'>
-          正在修改 {formatCstDateTime(new Date(t.editing.createdAt))} 的评价；{formatCstDateTime(new Date(t.editing.editableUntil))} 前可以修改。
+          正在修改 {formatCstDateTime(new Date(t.editing.createdAt))} 的评价；{formatCstDateTime(new Date(t.editing.editableUntil))}{' '}
+          前可以修改。
         </Text>
       )}
 
@@ -126,7 +143,9 @@ export default function RateService() {
               )
             })}
           </View>
-          <Text className='rating-stars__label'>{d.stars ? `${d.stars} 星 · ${STAR_LABELS[d.stars - 1]}` : '点星星打分：1 星很不满意，5 星非常满意'}</Text>
+          <Text className='rating-stars__label'>
+            {d.stars ? `${d.stars} 星 · ${STAR_LABELS[d.stars - 1]}` : '点星星打分：1 星很不满意，5 星非常满意'}
+          </Text>
         </Field>
 
         <Field label='您的感受（可多选，选填）'>
@@ -134,15 +153,27 @@ export default function RateService() {
             {tags.map((tag) => {
               const on = d.tags.includes(tag)
               return (
-                <View key={tag} className={`chip rating-tag${on ? ' chip--active' : ''}`} onClick={() => f.toggleTag(tag)} ariaRole='checkbox' ariaLabel={tag} {...{ 'aria-checked': on }}>
-                  {on ? '✓ ' : ''}{tag}
+                <View
+                  key={tag}
+                  className={`chip rating-tag${on ? ' chip--active' : ''}`}
+                  onClick={() => f.toggleTag(tag)}
+                  ariaRole='checkbox'
+                  ariaLabel={tag}
+                  {...{ 'aria-checked': on }}
+                >
+                  {on ? '✓ ' : ''}
+                  {tag}
                 </View>
               )
             })}
           </View>
         </Field>
 
-        <Field label={unresolved ? '还有什么没有解决？（选填）' : '想对社工站说的话（选填）'} hint={unresolved ? '社工会看到这段话，写清楚能帮社工更快处理' : '可以用输入法的语音输入说出来'} error={e.comment}>
+        <Field
+          label={unresolved ? '还有什么没有解决？（选填）' : '想对社工站说的话（选填）'}
+          hint={unresolved ? '社工会看到这段话，写清楚能帮社工更快处理' : '可以用输入法的语音输入说出来'}
+          error={e.comment}
+        >
           <Textarea
             className='textarea rating-comment'
             value={d.comment}
@@ -151,7 +182,9 @@ export default function RateService() {
             ariaLabel='评价内容'
             onInput={(ev) => f.update({ comment: ev.detail.value })}
           />
-          <Text className='field__hint rating-comment__count'>{d.comment.length}/{LIMITS.ratingComment}</Text>
+          <Text className='field__hint rating-comment__count'>
+            {d.comment.length}/{LIMITS.ratingComment}
+          </Text>
         </Field>
 
         <View className='switch-row'>
@@ -159,10 +192,20 @@ export default function RateService() {
             <Text className='field__label'>对社工站匿名</Text>
             <Text className='field__hint'>
               工作人员看得到评价内容，看不到您的姓名
-              {t.subject !== 'request' ? '。' : unresolved ? '。选择“未解决”时求助要回到社工站继续处理，社工会知道是哪条求助。' : '，也看不到是哪条求助。'}
+              {t.subject !== 'request'
+                ? '。'
+                : unresolved
+                  ? '。选择“未解决”时求助要回到社工站继续处理，社工会知道是哪条求助。'
+                  : '，也看不到是哪条求助。'}
             </Text>
           </View>
-          <Switch className='rating-anonymous' checked={d.anonymous} color='#0a7d5a' ariaLabel='对社工站匿名' onChange={(ev) => f.update({ anonymous: ev.detail.value })} />
+          <Switch
+            className='rating-anonymous'
+            checked={d.anonymous}
+            color='#0a7d5a'
+            ariaLabel='对社工站匿名'
+            onChange={(ev) => f.update({ anonymous: ev.detail.value })}
+          />
         </View>
 
         <View className='switch-row'>
@@ -170,7 +213,13 @@ export default function RateService() {
             <Text className='field__label'>允许公开展示评价内容（不显示姓名）</Text>
             <Text className='field__hint'>打开后，您写的内容经审核可以显示在社工站页面上，帮助其他居民了解服务；不会显示您的姓名。</Text>
           </View>
-          <Switch className='rating-public' checked={d.commentPublic} color='#0a7d5a' ariaLabel='允许公开展示评价内容（不显示姓名）' onChange={(ev) => f.update({ commentPublic: ev.detail.value })} />
+          <Switch
+            className='rating-public'
+            checked={d.commentPublic}
+            color='#0a7d5a'
+            ariaLabel='允许公开展示评价内容（不显示姓名）'
+            onChange={(ev) => f.update({ commentPublic: ev.detail.value })}
+          />
         </View>
 
         {unresolved && (
@@ -179,7 +228,11 @@ export default function RateService() {
           </View>
         )}
 
-        {e.form && <View className='field__error form-error rating-form-error' ariaRole='alert'>{e.form}</View>}
+        {e.form && (
+          <View className='field__error form-error rating-form-error' ariaRole='alert'>
+            {e.form}
+          </View>
+        )}
 
         <Button className='btn btn--primary btn--main btn-submit-rating' {...busyProps(f.submitting)} onClick={() => void f.submit()}>
           {unresolved ? '提交，请社工继续处理' : t.editing ? '保存修改' : '提交评价'}

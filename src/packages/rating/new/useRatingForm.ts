@@ -36,7 +36,13 @@ function editableNow(rating: Rating, now: Date): boolean {
 }
 
 export function requestTarget(r: HelpRequest, now: Date): RatingTarget {
-  const base = { subject: 'request' as const, id: r.id, title: SERVICE_CATEGORY_LABELS[r.category], detail: `${r.station.name} · 求助编号 ${r.number}`, stationName: r.station.name }
+  const base = {
+    subject: 'request' as const,
+    id: r.id,
+    title: SERVICE_CATEGORY_LABELS[r.category],
+    detail: `${r.station.name} · 求助编号 ${r.number}`,
+    stationName: r.station.name,
+  }
   const refusal = requestRatingRefusal(r.status)
   if (refusal) {
     const reopened = r.rating?.outcome === 'unresolved' && r.status !== 'cancelled'
@@ -81,7 +87,7 @@ export function validateRating(subject: RatingSubject, d: RatingDraft): RatingEr
   if (subject === 'request' && !d.outcome) e.outcome = '请选择问题是否已解决'
   if (d.stars < 1 || d.stars > 5) e.stars = '请点星星打分（1 到 5 星）'
   if (d.comment.length > LIMITS.ratingComment) e.comment = `评价内容不能超过 ${LIMITS.ratingComment} 字`
-  const bodyError = ratingBodyError(subject, { outcome: subject === 'request' ? d.outcome ?? undefined : undefined, tags: d.tags })
+  const bodyError = ratingBodyError(subject, { outcome: subject === 'request' ? (d.outcome ?? undefined) : undefined, tags: d.tags })
   if (bodyError && !e.outcome) e.form = bodyError
   return e
 }

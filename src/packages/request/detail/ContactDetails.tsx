@@ -147,17 +147,38 @@ export function ContactDetails({ request: r, onCorrected }: { request: HelpReque
         {r.helped && (
           <View className='helped'>
             <Field label={`被帮助人（${r.helped.name}）的电话（选填）`} error={errors.helpedPhone}>
-              <Input className='input correct-helped-phone' type='number' value={draft.helpedPhone} maxlength={LIMITS.phone} placeholder='社工可能需要直接联系老人' onInput={(ev) => update({ helpedPhone: ev.detail.value })} />
+              <Input
+                className='input correct-helped-phone'
+                type='number'
+                value={draft.helpedPhone}
+                maxlength={LIMITS.phone}
+                placeholder='社工可能需要直接联系老人'
+                onInput={(ev) => update({ helpedPhone: ev.detail.value })}
+              />
             </Field>
             <Field label={`被帮助人（${r.helped.name}）的住址（选填）`} error={errors.helpedAddress}>
-              <Input className='input correct-helped-address' value={draft.helpedAddress} maxlength={LIMITS.address} placeholder='小区、楼号、单元、门牌' onInput={(ev) => update({ helpedAddress: ev.detail.value })} />
+              <Input
+                className='input correct-helped-address'
+                value={draft.helpedAddress}
+                maxlength={LIMITS.address}
+                placeholder='小区、楼号、单元、门牌'
+                onInput={(ev) => update({ helpedAddress: ev.detail.value })}
+              />
             </Field>
           </View>
         )}
-        {errors.form && <View className='field__error form-error correction-error' ariaRole='alert'>{errors.form}</View>}
+        {errors.form && (
+          <View className='field__error form-error correction-error' ariaRole='alert'>
+            {errors.form}
+          </View>
+        )}
         <View className='btn-row'>
-          <Button className='btn btn--main btn-cancel-correction' onClick={() => (setDraft(null), setErrors({}))}>取消</Button>
-          <Button className='btn btn--primary btn--main btn-save-correction' {...busyProps(saving)} onClick={save}>保存更正</Button>
+          <Button className='btn btn--main btn-cancel-correction' onClick={() => (setDraft(null), setErrors({}))}>
+            取消
+          </Button>
+          <Button className='btn btn--primary btn--main btn-save-correction' {...busyProps(saving)} onClick={save}>
+            保存更正
+          </Button>
         </View>
       </View>
     )
@@ -174,7 +195,9 @@ export function ContactDetails({ request: r, onCorrected }: { request: HelpReque
       {r.helped && <Row className='contact-details--helped-address' label='被帮助人地址' value={r.helped.address} />}
       {r.status !== 'cancelled' && (
         <View className='btn-row'>
-          <Button className='btn btn-correct-contact' onClick={open}>更正联系方式</Button>
+          <Button className='btn btn-correct-contact' onClick={open}>
+            更正联系方式
+          </Button>
         </View>
       )}
     </View>

@@ -22,7 +22,11 @@ export function RequestRating({ request: r }: { request: HelpRequest }) {
         <Text className='muted rating-prompt__text'>社工已办结这条求助。告诉社工站结果和您的感受，帮助他们做得更好。</Text>
         <View className='rating-prompt__options'>
           {RATING_OUTCOMES.map((o) => (
-            <Button key={o} className={`btn btn--main rating-prompt__option rating-prompt__option--${o}`} onClick={() => Taro.navigateTo({ url: rateUrl(r.id, o) })}>
+            <Button
+              key={o}
+              className={`btn btn--main rating-prompt__option rating-prompt__option--${o}`}
+              onClick={() => Taro.navigateTo({ url: rateUrl(r.id, o) })}
+            >
               {OUTCOME_MARKS[o]} {RATING_OUTCOME_LABELS[o]}
             </Button>
           ))}
@@ -37,7 +41,9 @@ export function RequestRating({ request: r }: { request: HelpRequest }) {
     return (
       <View className='card rating-given rating-given--reopened'>
         <Text className='station-section__title'>我的评价</Text>
-        <View className='notice-line rating-reopened' ariaRole='status'>您反馈问题未解决，社工会继续处理</View>
+        <View className='notice-line rating-reopened' ariaRole='status'>
+          您反馈问题未解决，社工会继续处理
+        </View>
         <RatingView rating={rating} />
       </View>
     )

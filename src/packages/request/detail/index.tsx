@@ -28,8 +28,18 @@ export default function RequestDetail() {
   const [messageError, setMessageError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
-  if (request.status === 'error') return <View className={pageClass}><ErrorState message={request.error.message} onRetry={request.reload} /></View>
-  if (!request.data) return <View className={pageClass}><Loading /></View>
+  if (request.status === 'error')
+    return (
+      <View className={pageClass}>
+        <ErrorState message={request.error.message} onRetry={request.reload} />
+      </View>
+    )
+  if (!request.data)
+    return (
+      <View className={pageClass}>
+        <Loading />
+      </View>
+    )
   const r = request.data
   const show = (next: typeof r) => request.setData(() => next)
 
@@ -51,7 +61,12 @@ export default function RequestDetail() {
   }
 
   const cancel = async () => {
-    const ok = await Taro.showModal({ title: '取消求助', content: '确定不再需要社工帮助了吗？', confirmText: '确定取消', cancelText: '再想想' })
+    const ok = await Taro.showModal({
+      title: '取消求助',
+      content: '确定不再需要社工帮助了吗？',
+      confirmText: '确定取消',
+      cancelText: '再想想',
+    })
     if (!ok.confirm) return
     try {
       show(await cancelRequest(r.id))
@@ -66,19 +81,32 @@ export default function RequestDetail() {
       <View className='card'>
         <View className='request-detail__head'>
           <Text className='request-detail__title'>{SERVICE_CATEGORY_LABELS[r.category]}</Text>
-          <Chip tone={REQUEST_STATUS_TONES[r.status]} className={`request-status request-status--${r.status}`}>{REQUEST_STATUS_LABELS[r.status]}</Chip>
+          <Chip tone={REQUEST_STATUS_TONES[r.status]} className={`request-status request-status--${r.status}`}>
+            {REQUEST_STATUS_LABELS[r.status]}
+          </Chip>
         </View>
         <Text className='muted'>求助编号 {r.number}</Text>
         <Text className='request-detail__desc'>{r.description}</Text>
-        {r.helped && <Text className='muted'>为{r.helped.relationship}{r.helped.name}代办</Text>}
+        {r.helped && (
+          <Text className='muted'>
+            为{r.helped.relationship}
+            {r.helped.name}代办
+          </Text>
+        )}
         <View className='request-detail__station'>
           <Text>受理站点：{r.station.name}</Text>
           <Text className='muted request-detail__reason'>{r.routingReason}</Text>
           {r.status === 'submitted' && <Text className='muted'>响应时限：{r.expectedResponse}受理</Text>}
         </View>
         <View className='btn-row btn-row--fit'>
-          <Button className='btn btn-call' onClick={() => callStation(r.station.phone)}>打电话给社工站</Button>
-          {r.canCancel && <Button className='btn btn-cancel-request' onClick={cancel}>取消求助</Button>}
+          <Button className='btn btn-call' onClick={() => callStation(r.station.phone)}>
+            打电话给社工站
+          </Button>
+          {r.canCancel && (
+            <Button className='btn btn-cancel-request' onClick={cancel}>
+              取消求助
+            </Button>
+          )}
         </View>
       </View>
 
@@ -94,9 +122,17 @@ export default function RequestDetail() {
       {r.status !== 'cancelled' && (
         <View className='card'>
           <Field label='补充说明' hint='社工会看到您补充的内容' error={messageError}>
-            <Textarea className='textarea request-message' value={message} maxlength={LIMITS.requestText} placeholder='例如：上午 9 点后家里有人' onInput={(e) => setMessage(e.detail.value)} />
+            <Textarea
+              className='textarea request-message'
+              value={message}
+              maxlength={LIMITS.requestText}
+              placeholder='例如：上午 9 点后家里有人'
+              onInput={(e) => setMessage(e.detail.value)}
+            />
           </Field>
-          <Button className='btn btn--primary btn--main btn-send-message' {...busyProps(busy)} onClick={send}>发送</Button>
+          <Button className='btn btn--primary btn--main btn-send-message' {...busyProps(busy)} onClick={send}>
+            发送
+          </Button>
         </View>
       )}
     </View>

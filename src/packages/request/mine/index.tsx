@@ -30,22 +30,41 @@ export default function MyRequests() {
       {list.status === 'error' && <ErrorState message={list.error.message} onRetry={list.reload} />}
       {list.status === 'ok' && list.data.length === 0 && (
         <EmptyState text='您还没有提交过求助'>
-          <Button className='btn btn--primary btn--main' onClick={() => Taro.navigateTo({ url: '/packages/request/new/index' })}>有问题找社工</Button>
+          <Button className='btn btn--primary btn--main' onClick={() => Taro.navigateTo({ url: '/packages/request/new/index' })}>
+            有问题找社工
+          </Button>
         </EmptyState>
       )}
-      {list.status === 'ok' && list.data.map((r) => (
-        <View key={r.id} className='card request-item' onClick={() => Taro.navigateTo({ url: `/packages/request/detail/index?id=${r.id}` })} ariaRole='link'>
-          <View className='request-item__head'>
-            <Text className='request-item__category'>{SERVICE_CATEGORY_LABELS[r.category]}{r.helpedName ? ` · 为${r.helpedName}代办` : ''}</Text>
-            <View className='request-item__badges'>
-              <Chip tone={REQUEST_STATUS_TONES[r.status]} className={`request-status request-status--${r.status}`}>{REQUEST_STATUS_LABELS[r.status]}</Chip>
-              {r.ratingDue && <Chip tone='warn' filled className='rating-due-badge'>待评价</Chip>}
+      {list.status === 'ok' &&
+        list.data.map((r) => (
+          <View
+            key={r.id}
+            className='card request-item'
+            onClick={() => Taro.navigateTo({ url: `/packages/request/detail/index?id=${r.id}` })}
+            ariaRole='link'
+          >
+            <View className='request-item__head'>
+              <Text className='request-item__category'>
+                {SERVICE_CATEGORY_LABELS[r.category]}
+                {r.helpedName ? ` · 为${r.helpedName}代办` : ''}
+              </Text>
+              <View className='request-item__badges'>
+                <Chip tone={REQUEST_STATUS_TONES[r.status]} className={`request-status request-status--${r.status}`}>
+                  {REQUEST_STATUS_LABELS[r.status]}
+                </Chip>
+                {r.ratingDue && (
+                  <Chip tone='warn' filled className='rating-due-badge'>
+                    待评价
+                  </Chip>
+                )}
+              </View>
             </View>
+            <Text className='request-item__desc'>{r.description}</Text>
+            <Text className='muted'>
+              {r.number} · {r.station.name} · {dayjs(r.updatedAt).fromNow()}更新
+            </Text>
           </View>
-          <Text className='request-item__desc'>{r.description}</Text>
-          <Text className='muted'>{r.number} · {r.station.name} · {dayjs(r.updatedAt).fromNow()}更新</Text>
-        </View>
-      ))}
+        ))}
     </View>
   )
 }

@@ -151,22 +151,22 @@ export function useNewRequest() {
   /** The texts to agree to before sending (the consent panel is shown while set). */
   const [consentAsk, setConsentAsk] = useState<ConsentPurpose[] | null>(null)
 
+  // Read the draft as it is now (not as rendered): a station picked later must not be undone by this page's parameter.
   useEffect(() => {
-    if (params.stationId && params.stationId !== draft.stationId) update({ stationId: params.stationId, stationName: null, category: null, attributes: {} })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [params.stationId])
+    const current = useRequestDraft.getState().draft
+    if (params.stationId && params.stationId !== current.stationId)
+      update({ stationId: params.stationId, stationName: null, category: null, attributes: {} })
+  }, [params.stationId, update])
   useEffect(() => {
     if (station.status === 'ok') update({ stationName: station.data.name })
     // Gone or out of reach: the request is routed by the rules instead.
     else if (station.status === 'error' || station.status === 'notFound') update({ stationId: null, stationName: null })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [station.status, station.data])
+  }, [station.status, station.data, update])
 
   // The position the stations are measured from is the default location of the request.
   useEffect(() => {
-    if (!draft.location && location.position) update({ location: location.position })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [location.position])
+    if (!useRequestDraft.getState().draft.location && location.position) update({ location: location.position })
+  }, [location.position, update])
 
   /** Changes the draft; the errors about what changed go (a question's once it is answered). */
   const edit = (patch: Partial<RequestDraft>) => {
@@ -180,7 +180,10 @@ export function useNewRequest() {
     })
   }
 
-  const emergency = useMemo(() => detectEmergency(draft.category, draft.attributes, draft.description), [draft.category, draft.attributes, draft.description])
+  const emergency = useMemo(
+    () => detectEmergency(draft.category, draft.attributes, draft.description),
+    [draft.category, draft.attributes, draft.description],
+  )
   const hotlines = EMERGENCY_HOTLINES.filter((h) => h.for.some((k) => emergency.includes(k)))
 
   const next = () => {
@@ -231,7 +234,8 @@ export function useNewRequest() {
 
   const submit = async () => {
     // Ask for status messages inside the tap (WeChat requires a user gesture).
-    if (process.env.TARO_ENV === 'weapp' && TEMPLATE_ID) void Taro.requestSubscribeMessage({ tmplIds: [TEMPLATE_ID] } as never).catch(() => undefined)
+    if (process.env.TARO_ENV === 'weapp' && TEMPLATE_ID)
+      void Taro.requestSubscribeMessage({ tmplIds: [TEMPLATE_ID] } as never).catch(() => undefined)
     const e = validateStep(3, draft)
     setErrors(e)
     if (Object.keys(e).length > 0) return
@@ -275,7 +279,7 @@ export function useNewRequest() {
   /** Sends the draft with its Idempotency-Key, retrying network failures with the same key. */
   const send = async () => {
     const key = ensureKey()
-    const body = toBody(draft, location.source === 'area' ? location.area?.path ?? null : null)
+    const body = toBody(draft, location.source === 'area' ? (location.area?.path ?? null) : null)
     let created: HelpRequest | null = null
     for (let attempt = 0; !created; attempt++) {
       try {
@@ -296,7 +300,12 @@ export function useNewRequest() {
     if (placed.step !== null) setStep(placed.step)
     if (toApiError(err).code === 'IDEMPOTENCY_KEY_REUSED') {
       // The earlier attempt may already have gone through: let the resident check before sending again.
-      const choice = await Taro.showModal({ title: '请先确认', content: '您之前的提交可能已经成功。要查看“我的求助”吗？', confirmText: '去查看', cancelText: '重新提交' })
+      const choice = await Taro.showModal({
+        title: '请先确认',
+        content: '您之前的提交可能已经成功。要查看“我的求助”吗？',
+        confirmText: '去查看',
+        cancelText: '重新提交',
+      })
       if (choice.confirm) void Taro.redirectTo({ url: '/packages/request/mine/index' })
       else useRequestDraft.setState({ idempotencyKey: null })
     }
@@ -306,7 +315,10 @@ export function useNewRequest() {
     if (process.env.TARO_ENV === 'weapp') {
       try {
         const r = await Taro.chooseLocation({})
-        edit({ location: { lat: r.latitude, lng: r.longitude }, address: r.address ? `${r.address}${r.name ? ' ' + r.name : ''}` : draft.address })
+        edit({
+          location: { lat: r.latitude, lng: r.longitude },
+          address: r.address ? `${r.address}${r.name ? ' ' + r.name : ''}` : draft.address,
+        })
       } catch {
         /* cancelled */
       }
@@ -316,10 +328,31 @@ export function useNewRequest() {
   }
 
   return {
-    draft, step, errors, services, stationServices, update: edit, next, back: () => setStep(Math.max(0, step - 1)),
-    emergency, hotlines, showEmergency, sendAnyway, closeEmergency: () => setShowEmergency(false),
-    addPhotos, removePhoto: (id: string) => update({ photos: draft.photos.filter((p) => p.id !== id) }), uploading,
-    submit, submitting, result, consentAsk, agreeAndSubmit, declineConsent, useCurrentLocation, locationLabel: location.source === 'area' && location.area ? location.area.path.slice(1).join(' ') : location.position ? '当前位置' : null,
+    draft,
+    step,
+    errors,
+    services,
+    stationServices,
+    update: edit,
+    next,
+    back: () => setStep(Math.max(0, step - 1)),
+    emergency,
+    hotlines,
+    showEmergency,
+    sendAnyway,
+    closeEmergency: () => setShowEmergency(false),
+    addPhotos,
+    removePhoto: (id: string) => update({ photos: draft.photos.filter((p) => p.id !== id) }),
+    uploading,
+    submit,
+    submitting,
+    result,
+    consentAsk,
+    agreeAndSubmit,
+    declineConsent,
+    useCurrentLocation,
+    locationLabel:
+      location.source === 'area' && location.area ? location.area.path.slice(1).join(' ') : location.position ? '当前位置' : null,
     startOver: () => {
       reset()
       setResult(null)

@@ -25,15 +25,21 @@ function ActivityRow({ a }: { a: ActivitySummary }) {
   return (
     <View className={`card staff-activity staff-activity--${a.registration}`} onClick={open} ariaRole='link'>
       <View className='staff-activity__head'>
-        <Text className='staff-activity__title'>{a.project ? `${a.project}·` : ''}{a.title}</Text>
-        <Text className={`staff-activity__state staff-activity__state--${a.registration}`}>
-          {registrationText(a)}
+        <Text className='staff-activity__title'>
+          {a.project ? `${a.project}·` : ''}
+          {a.title}
         </Text>
+        <Text className={`staff-activity__state staff-activity__state--${a.registration}`}>{registrationText(a)}</Text>
       </View>
       <Text className='staff-activity__when'>{formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}</Text>
-      <Text className='muted'>{ACTIVITY_CATEGORY_LABELS[a.category]} · {AUDIENCE_LABELS[a.audience]} · {formatAgeRange(a)} · {a.place}</Text>
+      <Text className='muted'>
+        {ACTIVITY_CATEGORY_LABELS[a.category]} · {AUDIENCE_LABELS[a.audience]} · {formatAgeRange(a)} · {a.place}
+      </Text>
       <View className='staff-activity__numbers'>
-        <Text className='staff-activity__seats'>已报名 {taken}/{a.capacity}{a.seatsLeft === 0 ? '（已满）' : ''}</Text>
+        <Text className='staff-activity__seats'>
+          已报名 {taken}/{a.capacity}
+          {a.seatsLeft === 0 ? '（已满）' : ''}
+        </Text>
         <Text className='staff-activity__waitlist'>候补 {a.waitlistCount} 人</Text>
       </View>
       <Text className='staff-activity__more'>名单与签到 ›</Text>
@@ -56,7 +62,10 @@ export default function StaffActivities() {
       <View className='card'>
         <Text className='staff-activities__station'>{stationName ?? '本站'}的活动</Text>
         <Text className='muted'>点按活动查看报名名单、候补和签到</Text>
-        <Button className='btn btn--primary btn--main btn-new-activity' onClick={() => Taro.navigateTo({ url: '/packages/workbench/activity-edit/index' })}>
+        <Button
+          className='btn btn--primary btn--main btn-new-activity'
+          onClick={() => Taro.navigateTo({ url: '/packages/workbench/activity-edit/index' })}
+        >
           ＋ 发布活动
         </Button>
       </View>
@@ -70,13 +79,17 @@ export default function StaffActivities() {
       {upcoming.length > 0 && (
         <View className='staff-activities__group staff-activities__upcoming'>
           <Text className='section-title'>即将开始和进行中（{upcoming.length}）</Text>
-          {upcoming.map((a) => <ActivityRow key={a.id} a={a} />)}
+          {upcoming.map((a) => (
+            <ActivityRow key={a.id} a={a} />
+          ))}
         </View>
       )}
       {past.length > 0 && (
         <View className='staff-activities__group staff-activities__past'>
           <Text className='section-title'>已结束（{past.length}）</Text>
-          {past.map((a) => <ActivityRow key={a.id} a={a} />)}
+          {past.map((a) => (
+            <ActivityRow key={a.id} a={a} />
+          ))}
         </View>
       )}
     </View>

@@ -5,14 +5,36 @@
  */
 import { LIMITS } from '@contract/limits'
 import type { ActivityBody, ActivityCategory, ActivityDetail, Audience } from '@contract/types'
-import { activityTimeErrors, defaultRegistrationTimes, weeklyPattern, weeklySessions, type RegistrationTimes, type SessionInput } from '@domain/activities'
+import {
+  activityTimeErrors,
+  defaultRegistrationTimes,
+  weeklyPattern,
+  weeklySessions,
+  type RegistrationTimes,
+  type SessionInput,
+} from '@domain/activities'
 import { isoToCst } from '@domain/chinaTime'
 import { describeError, type FieldMap } from '@/services/errors'
 
 export type ScheduleMode = 'single' | 'weekly' | 'custom'
 export type ErrorKey =
-  | 'title' | 'project' | 'category' | 'audience' | 'age' | 'description' | 'bring' | 'place' | 'capacity'
-  | 'date' | 'sessions' | 'weeks' | 'opensAt' | 'closesAt' | 'cancelDeadline' | 'confirmWithinHours' | 'form'
+  | 'title'
+  | 'project'
+  | 'category'
+  | 'audience'
+  | 'age'
+  | 'description'
+  | 'bring'
+  | 'place'
+  | 'capacity'
+  | 'date'
+  | 'sessions'
+  | 'weeks'
+  | 'opensAt'
+  | 'closesAt'
+  | 'cancelDeadline'
+  | 'confirmWithinHours'
+  | 'form'
 export type Errors = Partial<Record<ErrorKey, string>>
 
 export interface ActivityForm {
@@ -180,7 +202,8 @@ export function validateActivity(f: ActivityForm, editing: boolean, now: Date): 
   let confirmWithinHours: number | null = null
   if (f.confirmRequired) {
     const h = wholeNumber(f.confirmWithinHours)
-    if (h === null || Number.isNaN(h) || h < 1 || h > LIMITS.activityConfirmHours) e.confirmWithinHours = `请填写 1 到 ${LIMITS.activityConfirmHours} 之间的小时数`
+    if (h === null || Number.isNaN(h) || h < 1 || h > LIMITS.activityConfirmHours)
+      e.confirmWithinHours = `请填写 1 到 ${LIMITS.activityConfirmHours} 之间的小时数`
     else confirmWithinHours = h
   }
   const body: ActivityBody = {

@@ -15,8 +15,18 @@ export default function ActivityEdit() {
   const { loaded, errors } = s
 
   if (!s.token) return <View className={pageClass} />
-  if (loaded.status === 'error' || loaded.status === 'notFound') return <View className={pageClass}><ErrorState message={loaded.error.message} onRetry={loaded.reload} /></View>
-  if (s.id && !loaded.data) return <View className={pageClass}><Loading /></View>
+  if (loaded.status === 'error' || loaded.status === 'notFound')
+    return (
+      <View className={pageClass}>
+        <ErrorState message={loaded.error.message} onRetry={loaded.reload} />
+      </View>
+    )
+  if (s.id && !loaded.data)
+    return (
+      <View className={pageClass}>
+        <Loading />
+      </View>
+    )
 
   const errorCount = Object.values(errors).filter(Boolean).length
   return (
@@ -25,8 +35,16 @@ export default function ActivityEdit() {
       <ScheduleCard s={s} />
       <RulesCard s={s} />
       <View className='card activity-submit'>
-        {errors.form && <View className='field__error form-error' ariaRole='alert'>{errors.form}</View>}
-        {errorCount > 0 && !errors.form && <View className='field__error form-error' ariaRole='alert'>有 {errorCount} 处需要修改，请查看上方红字提示</View>}
+        {errors.form && (
+          <View className='field__error form-error' ariaRole='alert'>
+            {errors.form}
+          </View>
+        )}
+        {errorCount > 0 && !errors.form && (
+          <View className='field__error form-error' ariaRole='alert'>
+            有 {errorCount} 处需要修改，请查看上方红字提示
+          </View>
+        )}
         <Button className='btn btn--primary btn--main btn-save-activity' {...busyProps(s.busy)} onClick={s.submit}>
           {s.id ? '保存修改' : '发布活动'}
         </Button>

@@ -4,7 +4,18 @@ import type { RegistrationTimes } from '@domain/activities'
 import { createActivity, fetchStaffActivity, updateActivity } from '@/api/activities'
 import { useStaffSession } from '@/stores/staffSession'
 import { useStaffQuery } from '../useStaffQuery'
-import { EMPTY_FORM, formOf, registrationTimesOf, saveErrors, SCHEDULE_ERRORS, sessionsOf, validateActivity, type ActivityForm, type ErrorKey, type Errors } from './form'
+import {
+  EMPTY_FORM,
+  formOf,
+  registrationTimesOf,
+  saveErrors,
+  SCHEDULE_ERRORS,
+  sessionsOf,
+  validateActivity,
+  type ActivityForm,
+  type ErrorKey,
+  type Errors,
+} from './form'
 
 const scrollToError = () => void Taro.pageScrollTo({ selector: '.field--error', duration: 200 }).catch(() => undefined)
 
@@ -14,7 +25,11 @@ export function useActivityEdit() {
   const id = params.id ?? ''
   const token = useStaffSession((st) => st.token)
   // Not refreshed on show or pull-down: that would overwrite what is being typed.
-  const loaded = useStaffQuery(['staffActivity', id], () => fetchStaffActivity(id), { enabled: !!id, refreshOnShow: false, pullDownRefresh: false })
+  const loaded = useStaffQuery(['staffActivity', id], () => fetchStaffActivity(id), {
+    enabled: !!id,
+    refreshOnShow: false,
+    pullDownRefresh: false,
+  })
   const [form, setForm] = useState<ActivityForm>(EMPTY_FORM)
   const [errors, setErrors] = useState<Errors>({})
   const [busy, setBusy] = useState(false)

@@ -44,12 +44,28 @@ export default function StaffLogin() {
       <View className='card'>
         <Text className='section-title'>社工站工作人员登录</Text>
         <Field label='账号'>
-          <Input className='input staff-username' value={username} maxlength={LIMITS.username} placeholder='站点分配的账号' onInput={(e) => setUsername(e.detail.value)} />
+          <Input
+            className='input staff-username'
+            value={username}
+            maxlength={LIMITS.username}
+            placeholder='站点分配的账号'
+            onInput={(e) => setUsername(e.detail.value)}
+          />
         </Field>
         <Field label='密码' error={error}>
-          <Input className='input staff-password' password value={password} maxlength={LIMITS.password} placeholder='密码' onInput={(e) => setPassword(e.detail.value)} onConfirm={submit} />
+          <Input
+            className='input staff-password'
+            password
+            value={password}
+            maxlength={LIMITS.password}
+            placeholder='密码'
+            onInput={(e) => setPassword(e.detail.value)}
+            onConfirm={submit}
+          />
         </Field>
-        <Button className='btn btn--primary btn--main btn-staff-login' {...busyProps(busy)} onClick={submit}>登录</Button>
+        <Button className='btn btn--primary btn--main btn-staff-login' {...busyProps(busy)} onClick={submit}>
+          登录
+        </Button>
       </View>
     </View>
   )

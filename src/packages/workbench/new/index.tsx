@@ -47,7 +47,16 @@ export default function CounterRequest() {
     if (Object.keys(e).length > 0) return
     setBusy(true)
     try {
-      const r = await createCounterRequest({ channel, category: category!, description: description.trim(), requester: 'self', contactName: contactName.trim(), contactPhone, address: address.trim(), urgency })
+      const r = await createCounterRequest({
+        channel,
+        category: category!,
+        description: description.trim(),
+        requester: 'self',
+        contactName: contactName.trim(),
+        contactPhone,
+        address: address.trim(),
+        urgency,
+      })
       void Taro.redirectTo({ url: `/packages/workbench/request/index?id=${r.id}` })
     } catch (err) {
       setErrors(formErrors(err, COUNTER_FIELDS))
@@ -60,20 +69,59 @@ export default function CounterRequest() {
     <View className={pageClass}>
       <View className='card'>
         <Field label='来源'>
-          <OptionGroup name='来源' options={[{ value: 'phone', label: '电话' }, { value: 'counter', label: '窗口来访' }]} value={channel} onChange={setChannel} />
+          <OptionGroup
+            name='来源'
+            options={[
+              { value: 'phone', label: '电话' },
+              { value: 'counter', label: '窗口来访' },
+            ]}
+            value={channel}
+            onChange={setChannel}
+          />
         </Field>
         <Field label='服务类别' required error={errors.category}>
-          <OptionGroup name='服务类别' options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: SERVICE_CATEGORY_LABELS[c] }))} value={category} onChange={setCategory} />
+          <OptionGroup
+            name='服务类别'
+            options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: SERVICE_CATEGORY_LABELS[c] }))}
+            value={category}
+            onChange={setCategory}
+          />
         </Field>
         <Field label='居民反映的问题' required error={errors.description}>
-          <Textarea className='textarea counter-description' value={description} maxlength={LIMITS.requestText} onInput={(e) => setDescription(e.detail.value)} />
+          <Textarea
+            className='textarea counter-description'
+            value={description}
+            maxlength={LIMITS.requestText}
+            onInput={(e) => setDescription(e.detail.value)}
+          />
         </Field>
-        <ContactFields by='staff' fields={['contactName', 'contactPhone', 'address']} values={contact} errors={errors} onChange={(patch) => setContact((c) => ({ ...c, ...patch }))} classPrefix='counter-' />
+        <ContactFields
+          by='staff'
+          fields={['contactName', 'contactPhone', 'address']}
+          values={contact}
+          errors={errors}
+          onChange={(patch) => setContact((c) => ({ ...c, ...patch }))}
+          classPrefix='counter-'
+        />
         <Field label='紧急程度' error={errors.urgency}>
-          <OptionGroup name='紧急程度' options={[{ value: 'normal', label: '一般' }, { value: 'urgent', label: '紧急' }]} value={urgency} onChange={setUrgency} />
+          <OptionGroup
+            name='紧急程度'
+            options={[
+              { value: 'normal', label: '一般' },
+              { value: 'urgent', label: '紧急' },
+            ]}
+            value={urgency}
+            onChange={setUrgency}
+          />
         </Field>
-        {errors.form && <View className='field__error form-error' ariaRole='alert'>{errors.form}</View>}
-        <Button className='btn btn--primary btn--main' {...busyProps(busy)} onClick={submit}>登记并进入队列</Button>
+        {errors.form && (
+          <View className='field__error form-error' ariaRole='alert'>
+            {errors.form}
+          </View>
+        )}
+        <Button className='btn btn--primary btn--main' {...busyProps(busy)} onClick={submit}>
+          登记并进入队列
+        </Button>
       </View>
     </View>
   )

@@ -33,7 +33,11 @@ export default function Queue() {
   const query = FILTERS[filter]!.query
   const queue = useStaffQuery(['queue', query], () => fetchQueue(query))
   // Low ratings nobody has answered yet: the badge on 居民评价 (optional: the queue works without it).
-  const badge = useQuery(['lowUnreplied', token], () => fetchStaffRatings({ low: true, unreplied: true }), { enabled: !!token, refreshOnShow: true, pullDownRefresh: true })
+  const badge = useQuery(['lowUnreplied', token], () => fetchStaffRatings({ low: true, unreplied: true }), {
+    enabled: !!token,
+    refreshOnShow: true,
+    pullDownRefresh: true,
+  })
   const lowUnreplied = badge.status === 'ok' ? badge.data.lowUnreplied : 0
 
   const claim = async () => {
@@ -49,26 +53,46 @@ export default function Queue() {
   return (
     <View className={pageClass}>
       <View className='card'>
-        <Text className='queue__who'>{me?.user.nickname} · {me?.station.name}</Text>
+        <Text className='queue__who'>
+          {me?.user.nickname} · {me?.station.name}
+        </Text>
         {me && me.scope.length > 1 && <Text className='muted'>可查看 {me.scope.length} 个站点的队列</Text>}
         <View className='btn-row btn-row--fit'>
-          <Button className='btn btn--primary btn--main btn-claim' onClick={claim}>领取下一条</Button>
-          <Button className='btn btn--main' onClick={() => Taro.navigateTo({ url: '/packages/workbench/new/index' })}>登记来电/来访</Button>
+          <Button className='btn btn--primary btn--main btn-claim' onClick={claim}>
+            领取下一条
+          </Button>
+          <Button className='btn btn--main' onClick={() => Taro.navigateTo({ url: '/packages/workbench/new/index' })}>
+            登记来电/来访
+          </Button>
         </View>
         <View className='btn-row btn-row--fit'>
-          {sectionsFor(me).filter((s) => s.key !== 'queue').map((s) => (
-            <Button
-              key={s.key}
-              className={`btn ${s.className}`}
-              onClick={() => Taro.navigateTo({ url: s.url })}
-              ariaLabel={s.key === 'ratings' && lowUnreplied ? `居民评价，${lowUnreplied} 条差评待回复` : s.label}
-            >
-              {s.label}
-              {s.key === 'ratings' && lowUnreplied ? <Chip tone='danger' filled className='ratings-badge'>{lowUnreplied} 条差评待回复</Chip> : null}
-            </Button>
-          ))}
+          {sectionsFor(me)
+            .filter((s) => s.key !== 'queue')
+            .map((s) => (
+              <Button
+                key={s.key}
+                className={`btn ${s.className}`}
+                onClick={() => Taro.navigateTo({ url: s.url })}
+                ariaLabel={s.key === 'ratings' && lowUnreplied ? `居民评价，${lowUnreplied} 条差评待回复` : s.label}
+              >
+                {s.label}
+                {s.key === 'ratings' && lowUnreplied ? (
+                  <Chip tone='danger' filled className='ratings-badge'>
+                    {lowUnreplied} 条差评待回复
+                  </Chip>
+                ) : null}
+              </Button>
+            ))}
         </View>
-        <Button className='btn btn--text btn-staff-logout' onClick={() => { clear(); void Taro.redirectTo({ url: STAFF_LOGIN_PAGE }) }}>退出工作台</Button>
+        <Button
+          className='btn btn--text btn-staff-logout'
+          onClick={() => {
+            clear()
+            void Taro.redirectTo({ url: STAFF_LOGIN_PAGE })
+          }}
+        >
+          退出工作台
+        </Button>
       </View>
       <ScrollView scrollX className='chip-row'>
         {FILTERS.map((f, i) => (
@@ -80,20 +104,40 @@ export default function Queue() {
       {queue.status === 'loading' && !queue.data && <Loading />}
       {queue.status === 'error' && <ErrorState message={queue.error.message} onRetry={queue.reload} />}
       {queue.status === 'ok' && queue.data.length === 0 && <EmptyState text='没有符合条件的求助' />}
-      {queue.status !== 'error' && queue.data?.map((r) => (
-        <View key={r.id} className={`card queue-item${r.overdue ? ' queue-item--overdue' : ''}`} onClick={() => Taro.navigateTo({ url: `/packages/workbench/request/index?id=${r.id}` })} ariaRole='link'>
-          <View className='queue-item__head'>
-            <Text className='queue-item__title'>{SERVICE_CATEGORY_LABELS[r.category]}</Text>
-            <View className='queue-item__chips'>
-              {r.urgency === 'urgent' && <Chip tone='danger' filled className='queue-item__urgent'>紧急</Chip>}
-              <Chip tone={REQUEST_STATUS_TONES[r.status]} className='queue-item__status'>{REQUEST_STATUS_LABELS[r.status]}</Chip>
-              {r.overdue && <Chip tone='danger' className='queue-item__overdue'>已超时</Chip>}
+      {queue.status !== 'error' &&
+        queue.data?.map((r) => (
+          <View
+            key={r.id}
+            className={`card queue-item${r.overdue ? ' queue-item--overdue' : ''}`}
+            onClick={() => Taro.navigateTo({ url: `/packages/workbench/request/index?id=${r.id}` })}
+            ariaRole='link'
+          >
+            <View className='queue-item__head'>
+              <Text className='queue-item__title'>{SERVICE_CATEGORY_LABELS[r.category]}</Text>
+              <View className='queue-item__chips'>
+                {r.urgency === 'urgent' && (
+                  <Chip tone='danger' filled className='queue-item__urgent'>
+                    紧急
+                  </Chip>
+                )}
+                <Chip tone={REQUEST_STATUS_TONES[r.status]} className='queue-item__status'>
+                  {REQUEST_STATUS_LABELS[r.status]}
+                </Chip>
+                {r.overdue && (
+                  <Chip tone='danger' className='queue-item__overdue'>
+                    已超时
+                  </Chip>
+                )}
+              </View>
             </View>
+            <Text className='queue-item__desc'>{r.description}</Text>
+            <Text className='muted'>
+              {r.number} · {r.station.name} · {dayjs(r.createdAt).fromNow()} · {URGENCY_LABELS[r.urgency]}
+              {r.assigneeName ? ` · ${r.assigneeName}` : ''}
+              {r.sensitive ? ' · 敏感' : ''}
+            </Text>
           </View>
-          <Text className='queue-item__desc'>{r.description}</Text>
-          <Text className='muted'>{r.number} · {r.station.name} · {dayjs(r.createdAt).fromNow()} · {URGENCY_LABELS[r.urgency]}{r.assigneeName ? ` · ${r.assigneeName}` : ''}{r.sensitive ? ' · 敏感' : ''}</Text>
-        </View>
-      ))}
+        ))}
     </View>
   )
 }

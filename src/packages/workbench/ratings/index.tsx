@@ -36,7 +36,17 @@ function publicLine(r: StaffRating): string {
 }
 
 /** One rating: what the resident said, who (unless anonymous), the reply or a form to write it, and (its own station only) the review of a public comment. */
-function RatingItem({ r, showStation, ownStation, onChange }: { r: StaffRating; showStation: boolean; ownStation: boolean; onChange: (next: StaffRating) => void }) {
+function RatingItem({
+  r,
+  showStation,
+  ownStation,
+  onChange,
+}: {
+  r: StaffRating
+  showStation: boolean
+  ownStation: boolean
+  onChange: (next: StaffRating) => void
+}) {
   const [text, setText] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState<'reply' | 'approve' | 'reject' | null>(null)
@@ -64,7 +74,12 @@ function RatingItem({ r, showStation, ownStation, onChange }: { r: StaffRating; 
   const review = async (approve: boolean) => {
     if (busy) return
     if (!approve) {
-      const { confirm } = await Taro.showModal({ title: '不公开这条评价', content: '不通过后，这条评价内容不会在本站页面展示（本站仍可查看和回复）。', confirmText: '不公开', cancelText: '再想想' })
+      const { confirm } = await Taro.showModal({
+        title: '不公开这条评价',
+        content: '不通过后，这条评价内容不会在本站页面展示（本站仍可查看和回复）。',
+        confirmText: '不公开',
+        cancelText: '再想想',
+      })
       if (!confirm) return
     }
     setBusy(approve ? 'approve' : 'reject')
@@ -78,39 +93,72 @@ function RatingItem({ r, showStation, ownStation, onChange }: { r: StaffRating; 
     }
   }
 
-  const who = r.anonymous ? '匿名' : r.residentName ?? '居民'
+  const who = r.anonymous ? '匿名' : (r.residentName ?? '居民')
   return (
     <View className={`card staff-rating${r.low ? ' staff-rating--low' : ''}`}>
       <View className='staff-rating__head'>
         <Stars stars={r.stars} words />
-        {r.low && <Chip tone='danger' filled className='staff-rating__low'>⚠ 差评</Chip>}
+        {r.low && (
+          <Chip tone='danger' filled className='staff-rating__low'>
+            ⚠ 差评
+          </Chip>
+        )}
       </View>
       <Text className='staff-rating__subject'>
-        {RATING_SUBJECT_LABELS[r.subject]} · {r.subjectLabel}{showStation ? ` · ${r.station.name}` : ''}
+        {RATING_SUBJECT_LABELS[r.subject]} · {r.subjectLabel}
+        {showStation ? ` · ${r.station.name}` : ''}
       </Text>
-      {r.outcome && <Text className={`staff-rating__outcome staff-rating__outcome--${r.outcome}`}>问题解决了吗：{RATING_OUTCOME_LABELS[r.outcome]}</Text>}
+      {r.outcome && (
+        <Text className={`staff-rating__outcome staff-rating__outcome--${r.outcome}`}>
+          问题解决了吗：{RATING_OUTCOME_LABELS[r.outcome]}
+        </Text>
+      )}
       {r.tags.length > 0 && (
         <View className='staff-rating__tags'>
           {r.tags.map((t) => (
-            <Text key={t} className='tag'>{t}</Text>
+            <Text key={t} className='tag'>
+              {t}
+            </Text>
           ))}
         </View>
       )}
       {r.comment ? <Text className='staff-rating__comment'>{r.comment}</Text> : null}
       <View className='staff-rating__who'>
         <Text className={r.anonymous ? 'staff-rating__anonymous' : 'staff-rating__resident'}>{who}</Text>
-        <Text className='muted'> · {formatCstDateTime(new Date(r.createdAt))}{r.updatedAt !== r.createdAt ? '（已修改）' : ''}</Text>
+        <Text className='muted'>
+          {' '}
+          · {formatCstDateTime(new Date(r.createdAt))}
+          {r.updatedAt !== r.createdAt ? '（已修改）' : ''}
+        </Text>
       </View>
       {!r.anonymous && r.requestId && (
-        <View className='staff-rating__request' ariaRole='link' onClick={() => Taro.navigateTo({ url: `/packages/workbench/request/index?id=${r.requestId}` })}>
+        <View
+          className='staff-rating__request'
+          ariaRole='link'
+          onClick={() => Taro.navigateTo({ url: `/packages/workbench/request/index?id=${r.requestId}` })}
+        >
           查看求助{r.requestNumber ? ` ${r.requestNumber}` : ''} ›
         </View>
       )}
       <Text className='muted staff-rating__public'>{publicLine(r)}</Text>
       {r.comment && r.commentPublic && r.commentReview === 'review' && ownStation && (
         <View className='btn-row staff-rating__review'>
-          <Button className='btn btn-approve-comment' {...busyProps(busy === 'approve')} onClick={() => void review(true)} ariaLabel={`通过审核并公开：${who}的评价`}>通过，公开展示</Button>
-          <Button className='btn btn-reject-comment' {...busyProps(busy === 'reject')} onClick={() => void review(false)} ariaLabel={`不通过：${who}的评价`}>不公开</Button>
+          <Button
+            className='btn btn-approve-comment'
+            {...busyProps(busy === 'approve')}
+            onClick={() => void review(true)}
+            ariaLabel={`通过审核并公开：${who}的评价`}
+          >
+            通过，公开展示
+          </Button>
+          <Button
+            className='btn btn-reject-comment'
+            {...busyProps(busy === 'reject')}
+            onClick={() => void review(false)}
+            ariaLabel={`不通过：${who}的评价`}
+          >
+            不公开
+          </Button>
         </View>
       )}
 
@@ -118,11 +166,26 @@ function RatingItem({ r, showStation, ownStation, onChange }: { r: StaffRating; 
         <RatingReplyView reply={r.reply} />
       ) : r.canReply ? (
         <View className='staff-rating__reply-form'>
-          <Field label='回复居民' hint={`居民会看到回复；公开展示的评价，回复也一起公开。每条评价只能回复一次（${LIMITS.ratingReply} 字以内）。`} error={error}>
-            <Textarea className='textarea staff-rating-reply' value={text} maxlength={LIMITS.ratingReply} placeholder={r.low ? '例如：很抱歉给您添麻烦了，我们已安排社工再次联系您' : '例如：感谢您的认可，欢迎常来站里'} ariaLabel={`回复${who}的评价`} onInput={(e) => setText(e.detail.value)} />
-            <Text className='field__hint staff-rating-reply__count'>{text.length}/{LIMITS.ratingReply}</Text>
+          <Field
+            label='回复居民'
+            hint={`居民会看到回复；公开展示的评价，回复也一起公开。每条评价只能回复一次（${LIMITS.ratingReply} 字以内）。`}
+            error={error}
+          >
+            <Textarea
+              className='textarea staff-rating-reply'
+              value={text}
+              maxlength={LIMITS.ratingReply}
+              placeholder={r.low ? '例如：很抱歉给您添麻烦了，我们已安排社工再次联系您' : '例如：感谢您的认可，欢迎常来站里'}
+              ariaLabel={`回复${who}的评价`}
+              onInput={(e) => setText(e.detail.value)}
+            />
+            <Text className='field__hint staff-rating-reply__count'>
+              {text.length}/{LIMITS.ratingReply}
+            </Text>
           </Field>
-          <Button className='btn btn--primary btn-reply-rating' {...busyProps(busy === 'reply')} onClick={() => void reply()}>回复</Button>
+          <Button className='btn btn--primary btn-reply-rating' {...busyProps(busy === 'reply')} onClick={() => void reply()}>
+            回复
+          </Button>
         </View>
       ) : (
         <Text className='muted staff-rating__unreplied'>尚未回复（由{r.station.name}回复）</Text>
@@ -139,7 +202,7 @@ export default function StaffRatings() {
   const token = useStaffSession((s) => s.token)
   const me = useStaffSession((s) => s.me)
   const scope = me?.scope ?? []
-  const stationName = stationId ? scope.find((s) => s.id === stationId)?.name ?? '所选站点' : null
+  const stationName = stationId ? (scope.find((s) => s.id === stationId)?.name ?? '所选站点') : null
   const scopeSize = scope.length
   const [filter, setFilter] = useState(0)
   const query: StaffRatingsQuery = { ...RATING_FILTERS[filter]!.query, ...(stationId ? { stationId } : {}) }
@@ -150,7 +213,11 @@ export default function StaffRatings() {
   const replace = (next: StaffRating) =>
     ratings.setData((l) => {
       const answered = next.low && !!next.reply && !l.items.find((x) => x.id === next.id)?.reply
-      return { ...l, items: l.items.map((x) => (x.id === next.id ? next : x)), lowUnreplied: answered ? Math.max(0, l.lowUnreplied - 1) : l.lowUnreplied }
+      return {
+        ...l,
+        items: l.items.map((x) => (x.id === next.id ? next : x)),
+        lowUnreplied: answered ? Math.max(0, l.lowUnreplied - 1) : l.lowUnreplied,
+      }
     })
   return (
     <View className={pageClass}>
@@ -158,7 +225,9 @@ export default function StaffRatings() {
         <Text className='staff-ratings__title'>{stationName ? `${stationName}的居民评价` : '居民评价'}</Text>
         <Text className='muted'>差评（2 星及以下，或反馈“未解决”）请站长优先查看并回复。</Text>
         {list && list.lowUnreplied > 0 && (
-          <View className='staff-ratings__alert' ariaRole='status'>⚠ 有 {list.lowUnreplied} 条差评还没有回复</View>
+          <View className='staff-ratings__alert' ariaRole='status'>
+            ⚠ 有 {list.lowUnreplied} 条差评还没有回复
+          </View>
         )}
       </View>
       <View ariaRole='radiogroup' ariaLabel='筛选评价'>
@@ -171,7 +240,8 @@ export default function StaffRatings() {
               ariaRole='radio'
               {...{ 'aria-checked': i === filter }}
             >
-              {i === filter ? '✓ ' : ''}{f.label}
+              {i === filter ? '✓ ' : ''}
+              {f.label}
             </View>
           ))}
         </ScrollView>
@@ -180,7 +250,13 @@ export default function StaffRatings() {
       {ratings.status === 'loading' && !list && <Loading />}
       {ratings.status === 'ok' && ratings.data.items.length === 0 && <EmptyState text='没有符合条件的评价' />}
       {list?.items.map((r) => (
-        <RatingItem key={r.id} r={r} showStation={!!stationId || scopeSize > 1} ownStation={r.station.id === me?.station.id} onChange={replace} />
+        <RatingItem
+          key={r.id}
+          r={r}
+          showStation={!!stationId || scopeSize > 1}
+          ownStation={r.station.id === me?.station.id}
+          onChange={replace}
+        />
       ))}
     </View>
   )

@@ -8,7 +8,19 @@ import { canDo, useStaffSession } from '@/stores/staffSession'
 import { busyProps } from '@/utils/busy'
 import { shareCsv } from '../shareCsv'
 import { useStaffQuery } from '../useStaffQuery'
-import { figureCells, isDate, PERIOD_PRESETS, presetOf, presetPeriod, sortRows, SORT_COLUMNS, type Figures, type Period, type PeriodPreset, type SortKey } from './model'
+import {
+  figureCells,
+  isDate,
+  PERIOD_PRESETS,
+  presetOf,
+  presetPeriod,
+  sortRows,
+  SORT_COLUMNS,
+  type Figures,
+  type Period,
+  type PeriodPreset,
+  type SortKey,
+} from './model'
 import './index.scss'
 
 function FigureGrid({ f }: { f: Figures }) {
@@ -32,9 +44,12 @@ export default function StationReportPage() {
   const token = useStaffSession((s) => s.token)
   const me = useStaffSession((s) => s.me)
   const isSupervisor = canDo(me, 'reports.view')
-  const stationName = stationId ? me?.scope.find((s) => s.id === stationId)?.name ?? '所选站点' : me?.station.name ?? '本站'
+  const stationName = stationId ? (me?.scope.find((s) => s.id === stationId)?.name ?? '所选站点') : (me?.station.name ?? '本站')
 
-  const initial = useMemo<Period>(() => (isDate(params.from) && isDate(params.to) ? { from: params.from, to: params.to } : presetPeriod('thisMonth', new Date())), [params.from, params.to])
+  const initial = useMemo<Period>(
+    () => (isDate(params.from) && isDate(params.to) ? { from: params.from, to: params.to } : presetPeriod('thisMonth', new Date())),
+    [params.from, params.to],
+  )
   const [period, setPeriod] = useState<Period>(initial)
   const [preset, setPreset] = useState<PeriodPreset>(() => presetOf(initial, new Date()))
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'received', dir: 'desc' })
@@ -81,50 +96,95 @@ export default function StationReportPage() {
   return (
     <View className={pageClass}>
       <View className='card report-head'>
-        <Text className='report-head__title'>{stationName}{report && report.items.length > 1 ? '及下设站点' : ''}</Text>
+        <Text className='report-head__title'>
+          {stationName}
+          {report && report.items.length > 1 ? '及下设站点' : ''}
+        </Text>
         <View ariaRole='radiogroup' ariaLabel='统计时段'>
           <View className='report-presets'>
             {PERIOD_PRESETS.map((p) => (
-              <View key={p.value} className={`chip report-preset${preset === p.value ? ' chip--active' : ''}`} onClick={() => choosePreset(p.value)} ariaRole='radio' {...{ 'aria-checked': preset === p.value }}>
-                {preset === p.value ? '✓ ' : ''}{p.label}
+              <View
+                key={p.value}
+                className={`chip report-preset${preset === p.value ? ' chip--active' : ''}`}
+                onClick={() => choosePreset(p.value)}
+                ariaRole='radio'
+                {...{ 'aria-checked': preset === p.value }}
+              >
+                {preset === p.value ? '✓ ' : ''}
+                {p.label}
               </View>
             ))}
             {preset === 'custom' && <Text className='chip chip--active report-preset report-preset--custom'>✓ 自定义</Text>}
           </View>
         </View>
         <View className='report-dates'>
-          <Picker className='report-from' mode='date' value={period.from} end={period.to} onChange={(e) => setDate('from', String(e.detail.value))}>
-            <View className='input picker-value' ariaRole='button' ariaLabel={`开始日期：${period.from}，点按选择`}>{period.from}</View>
+          <Picker
+            className='report-from'
+            mode='date'
+            value={period.from}
+            end={period.to}
+            onChange={(e) => setDate('from', String(e.detail.value))}
+          >
+            <View className='input picker-value' ariaRole='button' ariaLabel={`开始日期：${period.from}，点按选择`}>
+              {period.from}
+            </View>
           </Picker>
           <Text className='report-dates__to'>至</Text>
-          <Picker className='report-to' mode='date' value={period.to} start={period.from} onChange={(e) => setDate('to', String(e.detail.value))}>
-            <View className='input picker-value' ariaRole='button' ariaLabel={`结束日期：${period.to}，点按选择`}>{period.to}</View>
+          <Picker
+            className='report-to'
+            mode='date'
+            value={period.to}
+            start={period.from}
+            onChange={(e) => setDate('to', String(e.detail.value))}
+          >
+            <View className='input picker-value' ariaRole='button' ariaLabel={`结束日期：${period.to}，点按选择`}>
+              {period.to}
+            </View>
           </Picker>
         </View>
         <Text className='muted'>按北京时间，含起止两天。点按站点查看其下设站点。</Text>
         {stationId && (
-          <Button className='btn btn-station-ratings' onClick={() => Taro.navigateTo({ url: `/packages/workbench/ratings/index?stationId=${stationId}` })}>
+          <Button
+            className='btn btn-station-ratings'
+            onClick={() => Taro.navigateTo({ url: `/packages/workbench/ratings/index?stationId=${stationId}` })}
+          >
             查看{stationName}的居民评价
           </Button>
         )}
       </View>
 
       <View className='report-tools'>
-        <Picker className='report-sort' mode='selector' range={SORT_COLUMNS.map((c) => c.label)} value={sortIndex} onChange={(e) => setSort((s) => ({ ...s, key: SORT_COLUMNS[Number(e.detail.value)]?.key ?? s.key }))}>
+        <Picker
+          className='report-sort'
+          mode='selector'
+          range={SORT_COLUMNS.map((c) => c.label)}
+          value={sortIndex}
+          onChange={(e) => setSort((s) => ({ ...s, key: SORT_COLUMNS[Number(e.detail.value)]?.key ?? s.key }))}
+        >
           <View className='btn report-sort__value' ariaRole='button' ariaLabel={`排序：${SORT_COLUMNS[sortIndex]?.label}，点按更换`}>
             排序：{SORT_COLUMNS[sortIndex]?.label}
           </View>
         </Picker>
-        <Button className='btn btn-sort-dir' onClick={() => setSort((s) => ({ ...s, dir: s.dir === 'desc' ? 'asc' : 'desc' }))} ariaLabel={sort.dir === 'desc' ? '当前从高到低，点按改为从低到高' : '当前从低到高，点按改为从高到低'}>
+        <Button
+          className='btn btn-sort-dir'
+          onClick={() => setSort((s) => ({ ...s, dir: s.dir === 'desc' ? 'asc' : 'desc' }))}
+          ariaLabel={sort.dir === 'desc' ? '当前从高到低，点按改为从低到高' : '当前从低到高，点按改为从高到低'}
+        >
           {sort.dir === 'desc' ? '从高到低 ↓' : '从低到高 ↑'}
         </Button>
-        <Button className='btn btn-export-report' {...busyProps(exporting)} onClick={() => void exportCsv()}>导出 CSV</Button>
+        <Button className='btn btn-export-report' {...busyProps(exporting)} onClick={() => void exportCsv()}>
+          导出 CSV
+        </Button>
       </View>
 
       {backwards && <ErrorState message='开始日期不能晚于结束日期' />}
       {loaded.status === 'error' && <ErrorState message={loaded.error.message} onRetry={loaded.reload} />}
       {loaded.status === 'loading' && !report && <Loading />}
-      {loaded.fetching && report && <View className='muted report-updating' ariaRole='status'>正在更新…</View>}
+      {loaded.fetching && report && (
+        <View className='muted report-updating' ariaRole='status'>
+          正在更新…
+        </View>
+      )}
       {report && (
         <>
           <View className='card report-total'>

@@ -36,10 +36,12 @@ export function presetPeriod(preset: Exclude<PeriodPreset, 'custom'>, now: Date)
 
 /** Which preset a period is (a drill-down inherits its parent's period), else 'custom'. */
 export function presetOf(p: Period, now: Date): PeriodPreset {
-  return PERIOD_PRESETS.find((x) => {
-    const q = presetPeriod(x.value, now)
-    return q.from === p.from && q.to === p.to
-  })?.value ?? 'custom'
+  return (
+    PERIOD_PRESETS.find((x) => {
+      const q = presetPeriod(x.value, now)
+      return q.from === p.from && q.to === p.to
+    })?.value ?? 'custom'
+  )
 }
 
 export const isDate = (s: string | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s)
@@ -93,7 +95,11 @@ export function sortRows(rows: readonly StationReportRow[], key: SortKey, dir: '
 export function figureCells(f: Figures): { key: string; label: string; value: string }[] {
   return [
     { key: 'received', label: '收到求助', value: `${f.received}` },
-    { key: 'on-time', label: '按时受理率', value: f.onTimeRate === null ? '—' : `${formatShare(f.onTimeRate)}（${f.acceptedOnTime}/${f.accepted}）` },
+    {
+      key: 'on-time',
+      label: '按时受理率',
+      value: f.onTimeRate === null ? '—' : `${formatShare(f.onTimeRate)}（${f.acceptedOnTime}/${f.accepted}）`,
+    },
     { key: 'accept-time', label: '受理中位时长', value: formatMinutes(f.medianAcceptMinutes) },
     { key: 'resolve-time', label: '办结中位时长', value: formatMinutes(f.medianResolveMinutes) },
     { key: 'resolved', label: '办结', value: `${f.resolved}` },
@@ -106,6 +112,10 @@ export function figureCells(f: Figures): { key: string; label: string; value: st
     },
     { key: 'resolved-share', label: '评价“已解决”', value: formatShare(f.resolvedShare) },
     { key: 'activities', label: '活动场次', value: `${f.activitiesHeld}` },
-    { key: 'attendance', label: '出勤率', value: f.attendanceRate === null ? '—' : `${formatShare(f.attendanceRate)}（${f.attended}/${f.expectedAttendance}）` },
+    {
+      key: 'attendance',
+      label: '出勤率',
+      value: f.attendanceRate === null ? '—' : `${formatShare(f.attendanceRate)}（${f.attended}/${f.expectedAttendance}）`,
+    },
   ]
 }

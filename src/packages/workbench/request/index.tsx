@@ -40,11 +40,19 @@ function AccessLogSection({ id }: { id: string }) {
           </Text>
         ))
       ) : (
-        <Button className='btn btn-access-log' {...busyProps(log.status === 'loading')} onClick={() => (asked ? void log.reload() : setAsked(true))}>
+        <Button
+          className='btn btn-access-log'
+          {...busyProps(log.status === 'loading')}
+          onClick={() => (asked ? void log.reload() : setAsked(true))}
+        >
           查看谁看过这条求助
         </Button>
       )}
-      {log.status === 'error' && <View className='field__error' ariaRole='alert'>{log.error.message}</View>}
+      {log.status === 'error' && (
+        <View className='field__error' ariaRole='alert'>
+          {log.error.message}
+        </View>
+      )}
     </View>
   )
 }
@@ -91,7 +99,12 @@ export default function StaffRequestPage() {
   if (request.status === 'error' || request.status === 'idle') {
     return <View className={pageClass}>{request.error && <ErrorState message={request.error.message} onRetry={request.reload} />}</View>
   }
-  if (!request.data) return <View className={pageClass}><Loading /></View>
+  if (!request.data)
+    return (
+      <View className={pageClass}>
+        <Loading />
+      </View>
+    )
   const r = request.data
 
   /** The answer to an action: the request as it is now, or where it went when it left this account's sight. */
@@ -116,7 +129,11 @@ export default function StaffRequestPage() {
     }
   }
 
-  const search = () => void searchStations({ q: stationQuery, limit: 10 }).then((x) => setStations(x.items), (err: unknown) => setFieldError(describeError(err).message))
+  const search = () =>
+    void searchStations({ q: stationQuery, limit: 10 }).then(
+      (x) => setStations(x.items),
+      (err: unknown) => setFieldError(describeError(err).message),
+    )
 
   const confirmPanel = () => {
     if (!panel) return
@@ -139,53 +156,132 @@ export default function StaffRequestPage() {
       <View className='card'>
         <View className='staff-request__head'>
           <Text className='staff-request__title'>{SERVICE_CATEGORY_LABELS[r.category]}</Text>
-          {r.urgency === 'urgent' && <Chip tone='danger' filled className='staff-request__urgent'>紧急</Chip>}
-          <Chip tone={REQUEST_STATUS_TONES[r.status]} className='staff-request__status'>{REQUEST_STATUS_LABELS[r.status]}</Chip>
-          {r.overdue && <Chip tone='danger' className='staff-request__overdue'>已超过响应时限</Chip>}
+          {r.urgency === 'urgent' && (
+            <Chip tone='danger' filled className='staff-request__urgent'>
+              紧急
+            </Chip>
+          )}
+          <Chip tone={REQUEST_STATUS_TONES[r.status]} className='staff-request__status'>
+            {REQUEST_STATUS_LABELS[r.status]}
+          </Chip>
+          {r.overdue && (
+            <Chip tone='danger' className='staff-request__overdue'>
+              已超过响应时限
+            </Chip>
+          )}
         </View>
-        <Text className='muted'>{r.number} · {r.station.name}{r.assigneeName ? ` · 负责人 ${r.assigneeName}` : ''}</Text>
+        <Text className='muted'>
+          {r.number} · {r.station.name}
+          {r.assigneeName ? ` · 负责人 ${r.assigneeName}` : ''}
+        </Text>
         <Text className='staff-request__desc'>{r.description}</Text>
         {questions.map((q) => (
-          <InfoRow key={q.key} label={q.label}>{q.options.find((o) => o.value === r.attributes[q.key])?.label ?? '未回答'}</InfoRow>
+          <InfoRow key={q.key} label={q.label}>
+            {q.options.find((o) => o.value === r.attributes[q.key])?.label ?? '未回答'}
+          </InfoRow>
         ))}
         <View className='staff-request__contact'>
-          <InfoRow label='联系人'>{r.contactName} {r.contactPhone}</InfoRow>
+          <InfoRow label='联系人'>
+            {r.contactName} {r.contactPhone}
+          </InfoRow>
           <InfoRow label='方便联系的时间'>{r.preferredTime || '时间不限'}</InfoRow>
-          {r.helped && <InfoRow label='被帮助人'>{r.helped.relationship} {r.helped.name} {r.helped.phone ?? ''} {r.helped.address ?? ''}</InfoRow>}
+          {r.helped && (
+            <InfoRow label='被帮助人'>
+              {r.helped.relationship} {r.helped.name} {r.helped.phone ?? ''} {r.helped.address ?? ''}
+            </InfoRow>
+          )}
           {r.address && <InfoRow label='地址'>{r.address}</InfoRow>}
         </View>
-        <Button className='btn btn-call-resident' onClick={() => callStation(r.contactPhone)}>拨打联系人电话</Button>
+        <Button className='btn btn-call-resident' onClick={() => callStation(r.contactPhone)}>
+          拨打联系人电话
+        </Button>
       </View>
 
       <View className='card staff-actions'>
-        {r.status === 'submitted' && <Button className='btn btn--primary btn--main btn-accept' {...busyProps(busy)} onClick={() => act('accept')}>受理</Button>}
+        {r.status === 'submitted' && (
+          <Button className='btn btn--primary btn--main btn-accept' {...busyProps(busy)} onClick={() => act('accept')}>
+            受理
+          </Button>
+        )}
         <View className='btn-row'>
-          {open && <Button className='btn btn-reply' onClick={() => setPanel('reply')}>回复居民</Button>}
-          <Button className='btn btn-note' onClick={() => setPanel('note')}>内部备注</Button>
+          {open && (
+            <Button className='btn btn-reply' onClick={() => setPanel('reply')}>
+              回复居民
+            </Button>
+          )}
+          <Button className='btn btn-note' onClick={() => setPanel('note')}>
+            内部备注
+          </Button>
         </View>
         <View className='btn-row'>
-          {(open || r.status === 'submitted') && <Button className='btn btn-transfer' onClick={() => setPanel('transfer')}>转介</Button>}
-          {(open || r.status === 'submitted') && <Button className='btn btn-escalate' onClick={() => setPanel('escalate')}>升级</Button>}
-          {open && <Button className='btn btn-resolve' onClick={() => setPanel('resolve')}>办结</Button>}
-          {r.status === 'resolved' && <Button className='btn btn-reopen' onClick={() => setPanel('reopen')}>重新处理</Button>}
+          {(open || r.status === 'submitted') && (
+            <Button className='btn btn-transfer' onClick={() => setPanel('transfer')}>
+              转介
+            </Button>
+          )}
+          {(open || r.status === 'submitted') && (
+            <Button className='btn btn-escalate' onClick={() => setPanel('escalate')}>
+              升级
+            </Button>
+          )}
+          {open && (
+            <Button className='btn btn-resolve' onClick={() => setPanel('resolve')}>
+              办结
+            </Button>
+          )}
+          {r.status === 'resolved' && (
+            <Button className='btn btn-reopen' onClick={() => setPanel('reopen')}>
+              重新处理
+            </Button>
+          )}
         </View>
         {panel && (
           <View className='staff-panel'>
             {panel === 'transfer' && (
               <Field label='转介到'>
-                <Input className='input transfer-search' value={stationQuery} placeholder='输入站点名称搜索' onInput={(e) => setStationQuery(e.detail.value)} onConfirm={search} />
-                <Button className='btn btn-search-station' onClick={search}>搜索</Button>
+                <Input
+                  className='input transfer-search'
+                  value={stationQuery}
+                  placeholder='输入站点名称搜索'
+                  onInput={(e) => setStationQuery(e.detail.value)}
+                  onConfirm={search}
+                />
+                <Button className='btn btn-search-station' onClick={search}>
+                  搜索
+                </Button>
                 {stations.map((s) => (
-                  <View key={s.id} className={`option${target?.id === s.id ? ' option--active' : ''}`} onClick={() => setTarget(s)} ariaRole='radio'>{s.name}</View>
+                  <View
+                    key={s.id}
+                    className={`option${target?.id === s.id ? ' option--active' : ''}`}
+                    onClick={() => setTarget(s)}
+                    ariaRole='radio'
+                  >
+                    {s.name}
+                  </View>
                 ))}
               </Field>
             )}
             <Field label={PANEL_LABELS[panel]} error={fieldError}>
-              <Textarea className='textarea staff-text' value={text} maxlength={PANEL_LIMITS[panel]} onInput={(e) => setText(e.detail.value)} />
+              <Textarea
+                className='textarea staff-text'
+                value={text}
+                maxlength={PANEL_LIMITS[panel]}
+                onInput={(e) => setText(e.detail.value)}
+              />
             </Field>
             <View className='btn-row'>
-              <Button className='btn' onClick={() => { setPanel(null); setFieldError(null) }}>取消</Button>
-              <Button className='btn btn--primary btn-confirm' {...busyProps(busy)} onClick={confirmPanel}>确定</Button>
+              <Button
+                className='btn'
+                onClick={() => {
+                  setPanel(null)
+                  setFieldError(null)
+                }}
+              >
+                取消
+              </Button>
+              <Button className='btn btn--primary btn-confirm' {...busyProps(busy)} onClick={confirmPanel}>
+                确定
+              </Button>
             </View>
           </View>
         )}
@@ -198,14 +294,23 @@ export default function StaffRequestPage() {
           <View className='card staff-rating'>
             <View className='staff-rating__head'>
               <Stars stars={r.rating.stars} words />
-              {r.rating.outcome && <Chip tone={r.rating.outcome === 'unresolved' ? 'danger' : 'normal'} className='staff-rating__outcome'>{RATING_OUTCOME_LABELS[r.rating.outcome]}</Chip>}
+              {r.rating.outcome && (
+                <Chip tone={r.rating.outcome === 'unresolved' ? 'danger' : 'normal'} className='staff-rating__outcome'>
+                  {RATING_OUTCOME_LABELS[r.rating.outcome]}
+                </Chip>
+              )}
             </View>
             {r.rating.tags.length > 0 && <Text className='muted'>{r.rating.tags.join('、')}</Text>}
             {r.rating.comment ? <Text className='staff-rating__comment'>{r.rating.comment}</Text> : null}
             {r.rating.reply ? (
               <RatingReplyView reply={r.rating.reply} />
             ) : (
-              <Button className='btn staff-rating__reply' onClick={() => void Taro.navigateTo({ url: '/packages/workbench/ratings/index' })}>去居民评价中回复</Button>
+              <Button
+                className='btn staff-rating__reply'
+                onClick={() => void Taro.navigateTo({ url: '/packages/workbench/ratings/index' })}
+              >
+                去居民评价中回复
+              </Button>
             )}
           </View>
         </>

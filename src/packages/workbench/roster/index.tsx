@@ -15,7 +15,11 @@ export default function StaffRoster() {
 
   if (query.status === 'idle') return <View className={pageClass} />
   if (!v) {
-    return <View className={pageClass}>{query.status === 'error' ? <ErrorState message={query.error.message} onRetry={query.reload} /> : <Loading />}</View>
+    return (
+      <View className={pageClass}>
+        {query.status === 'error' ? <ErrorState message={query.error.message} onRetry={query.reload} /> : <Loading />}
+      </View>
+    )
   }
 
   const { activity: a, session, groups } = v
@@ -38,7 +42,11 @@ export default function StaffRoster() {
       )}
 
       <Text className='section-title'>报名成功（{confirmed.length}）</Text>
-      {confirmed.length === 0 && <View className='card'><Text className='muted'>还没有人报名</Text></View>}
+      {confirmed.length === 0 && (
+        <View className='card'>
+          <Text className='muted'>还没有人报名</Text>
+        </View>
+      )}
       {confirmed.map((e) => {
         const here = e.attendedSessionIds.includes(session.id)
         return (
@@ -57,17 +65,44 @@ export default function StaffRoster() {
         <>
           <Text className='section-title'>待确认（{offered.length}）</Text>
           {offered.map((e) => (
-            <RosterEntryCard key={e.enrollmentId} e={e} photoConsentRequired={a.photoConsentRequired} aside={<Chip tone='warn' className='roster-entry__status'>名额保留中，待家长确认</Chip>} />
+            <RosterEntryCard
+              key={e.enrollmentId}
+              e={e}
+              photoConsentRequired={a.photoConsentRequired}
+              aside={
+                <Chip tone='warn' className='roster-entry__status'>
+                  名额保留中，待家长确认
+                </Chip>
+              }
+            />
           ))}
         </>
       )}
 
       <Text className='section-title'>候补名单（{waitlisted.length}）</Text>
-      {waitlisted.length === 0 && <View className='card'><Text className='muted'>没有人候补</Text></View>}
+      {waitlisted.length === 0 && (
+        <View className='card'>
+          <Text className='muted'>没有人候补</Text>
+        </View>
+      )}
       {waitlisted.map((e, i) => (
-        <RosterEntryCard key={e.enrollmentId} e={e} photoConsentRequired={a.photoConsentRequired} aside={<Chip tone='warn' className='roster-entry__position'>候补第 {e.waitlistPosition ?? i + 1} 位</Chip>} />
+        <RosterEntryCard
+          key={e.enrollmentId}
+          e={e}
+          photoConsentRequired={a.photoConsentRequired}
+          aside={
+            <Chip tone='warn' className='roster-entry__position'>
+              候补第 {e.waitlistPosition ?? i + 1} 位
+            </Chip>
+          }
+        />
       ))}
-      {waitlisted.length > 0 && <Text className='muted roster-waitlist-note'>有人取消或增加名额时，候补按以上顺序{a.confirmWithinHours ? `转为待确认（需在 ${a.confirmWithinHours} 小时内确认）` : '自动转为报名成功'}。</Text>}
+      {waitlisted.length > 0 && (
+        <Text className='muted roster-waitlist-note'>
+          有人取消或增加名额时，候补按以上顺序
+          {a.confirmWithinHours ? `转为待确认（需在 ${a.confirmWithinHours} 小时内确认）` : '自动转为报名成功'}。
+        </Text>
+      )}
     </View>
   )
 }

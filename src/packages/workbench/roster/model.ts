@@ -62,7 +62,9 @@ export function withAttendance(roster: Roster, enrollmentId: string, sessionId: 
   return {
     ...roster,
     entries: roster.entries.map((e) =>
-      e.enrollmentId === enrollmentId && !e.attendedSessionIds.includes(sessionId) ? { ...e, attendedSessionIds: [...e.attendedSessionIds, sessionId] } : e,
+      e.enrollmentId === enrollmentId && !e.attendedSessionIds.includes(sessionId)
+        ? { ...e, attendedSessionIds: [...e.attendedSessionIds, sessionId] }
+        : e,
     ),
   }
 }

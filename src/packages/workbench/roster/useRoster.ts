@@ -6,7 +6,16 @@ import { checkIn, closeRegistration, fetchRoster, reopenRegistration, rosterCsvP
 import { alertError, describeError } from '@/services/errors'
 import { shareCsv } from '../shareCsv'
 import { useStaffQuery } from '../useStaffQuery'
-import { checkinNotice, pickSession, registrationSwitch, rosterGroups, sessionLine, sessionName, withAttendance, type CheckinNotice } from './model'
+import {
+  checkinNotice,
+  pickSession,
+  registrationSwitch,
+  rosterGroups,
+  sessionLine,
+  sessionName,
+  withAttendance,
+  type CheckinNotice,
+} from './model'
 
 const NOT_SCANNED = '没有扫到签到码，请对准居民出示的二维码再试一次'
 
@@ -34,7 +43,10 @@ export function useRoster() {
       roster.setData((r) => withAttendance(r, result.enrollmentId, result.session.id))
       const next = checkinNotice(result, a.sessions.length)
       setNotice(next)
-      void Taro.showToast({ title: next.kind === 'ok' ? `${result.participantName} 签到成功` : `${result.participantName} 已签到过`, icon: 'none' })
+      void Taro.showToast({
+        title: next.kind === 'ok' ? `${result.participantName} 签到成功` : `${result.participantName} 已签到过`,
+        icon: 'none',
+      })
     } catch (err) {
       const { message, error } = describeError(err)
       // A code that belongs to no enrollment of this activity: say which activity's code it should be.
@@ -118,7 +130,20 @@ export function useRoster() {
 
   return {
     query: roster,
-    view: { activity: a, session, now, groups, notice, busy, ...registrationSwitch(a), chooseSession, tickByName, scan, switchRegistration, exportCsv },
+    view: {
+      activity: a,
+      session,
+      now,
+      groups,
+      notice,
+      busy,
+      ...registrationSwitch(a),
+      chooseSession,
+      tickByName,
+      scan,
+      switchRegistration,
+      exportCsv,
+    },
   }
 }
 

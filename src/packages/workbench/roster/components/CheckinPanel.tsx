@@ -32,14 +32,24 @@ export function CheckinPanel({ v }: { v: RosterView }) {
           </View>
         </>
       )}
-      <Text className='roster-session-line'>{sessionName(session, count)}：{sessionLine(session, now)}</Text>
-      <Text className='roster-present-line'>已签到 {groups.present.length} 人，未签到 {groups.confirmed.length - groups.present.length} 人</Text>
-      <Button className='btn btn--primary btn--main btn-scan-checkin' {...busyProps(v.busy === 'scan')} onClick={v.scan}>📷 扫码签到</Button>
+      <Text className='roster-session-line'>
+        {sessionName(session, count)}：{sessionLine(session, now)}
+      </Text>
+      <Text className='roster-present-line'>
+        已签到 {groups.present.length} 人，未签到 {groups.confirmed.length - groups.present.length} 人
+      </Text>
+      <Button className='btn btn--primary btn--main btn-scan-checkin' {...busyProps(v.busy === 'scan')} onClick={v.scan}>
+        📷 扫码签到
+      </Button>
       <Text className='muted'>扫居民在“我的报名”里出示的签到码；也可以在下方名单中按姓名签到。</Text>
       {notice && (
         <View className={`checkin-notice checkin-notice--${notice.kind}`} ariaRole='alert'>
           <Text className='checkin-notice__text'>{notice.text}</Text>
-          {notice.kind !== 'error' && <Button className='btn btn-scan-next' onClick={v.scan}>继续扫码</Button>}
+          {notice.kind !== 'error' && (
+            <Button className='btn btn-scan-next' onClick={v.scan}>
+              继续扫码
+            </Button>
+          )}
         </View>
       )}
     </View>

@@ -33,7 +33,11 @@ export function RosterEntryCard({ e, photoConsentRequired, aside, attendance, pr
           <Text className='roster-photo roster-photo--no'>⚠ 不同意拍照：请勿拍摄或公开其照片</Text>
         ))}
       {attendance && <Text className='muted roster-entry__attendance'>{attendance}</Text>}
-      <Button className='btn roster-call' onClick={() => void callStation(e.contactPhone)} ariaLabel={`拨打 ${e.participantName} 家的电话 ${e.contactPhone}`}>
+      <Button
+        className='btn roster-call'
+        onClick={() => void callStation(e.contactPhone)}
+        ariaLabel={`拨打 ${e.participantName} 家的电话 ${e.contactPhone}`}
+      >
         📞 {e.contactPhone}
       </Button>
     </View>
@@ -41,11 +45,26 @@ export function RosterEntryCard({ e, photoConsentRequired, aside, attendance, pr
 }
 
 /** 签到 by name, or 已签到 once checked in at the session. */
-export function TickButton({ e, present, busy, onTick }: { e: RosterEntry; present: boolean; busy: boolean; onTick: (e: RosterEntry) => void }) {
+export function TickButton({
+  e,
+  present,
+  busy,
+  onTick,
+}: {
+  e: RosterEntry
+  present: boolean
+  busy: boolean
+  onTick: (e: RosterEntry) => void
+}) {
   return present ? (
     <Chip className='roster-entry__present'>✓ 已签到</Chip>
   ) : (
-    <Button className='btn btn--primary roster-tick' {...busyProps(busy)} onClick={() => void onTick(e)} ariaLabel={`为 ${e.participantName} 签到`}>
+    <Button
+      className='btn btn--primary roster-tick'
+      {...busyProps(busy)}
+      onClick={() => void onTick(e)}
+      ariaLabel={`为 ${e.participantName} 签到`}
+    >
       签到
     </Button>
   )
