@@ -12,6 +12,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config'
 import { createContext, type AppContext } from './context'
 import type { Database } from './db'
+import { decimalNumbersOnly } from './textNumbers'
 import { clientErrorHandler, frameworkErrors, registerErrorHandling, reject, unstorableRefusal } from './errors'
 import authPlugin from './plugins/auth'
 import h5Plugin from './plugins/h5'
@@ -61,7 +62,8 @@ export async function buildApp(opts: AppOptions) {
   const app = Fastify({
     logger: opts.logger ?? loggerOptions(opts.config.logLevel),
     bodyLimit: 64 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For only from the proxies TRUST_PROXY names (none by default): anyone else could forge it.
+    trustProxy: opts.config.trustProxy.length > 0 ? opts.config.trustProxy : false,
     // What Fastify and Node answer before any route (a malformed URL, headers too large) is { code, message } too.
     frameworkErrors,
     clientErrorHandler,
@@ -89,7 +91,9 @@ export async function buildApp(opts: AppOptions) {
       ajv.addFormat(name, { type: 'string', compare: rfc3339.compare, validate: (s: string) => rfc3339.validate(s) && storableTime(s) })
     }
   }
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajvBody : ajvText).compile(schema))
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    httpPart === 'body' ? ajvBody.compile(schema) : decimalNumbersOnly(schema, ajvText.compile(schema)),
+  )
   // Valid JSON that no PostgreSQL column can hold (a NUL or a lone surrogate in text, a subnormal number): 400, before any handler.
   app.addHook('preHandler', async (request) => {
     reject(unstorableRefusal(request))

@@ -4,6 +4,7 @@
  */
 import path from 'node:path'
 import { DEFAULT_RESPONSE_TARGETS, type ResponseTargets } from '../domain/sla'
+import { isProxySpec } from './services/clientAddress'
 import { parseDataKeys, type DataKey } from './services/fieldCrypto'
 
 export interface Config {
@@ -23,7 +24,12 @@ export interface Config {
   responseTargets: ResponseTargets
   /** Origins allowed by CORS (the h5 portal is same-origin and needs none). */
   corsOrigins: string[]
-  /** Requests per minute per user (or per IP before login). */
+  /**
+   * Proxies whose X-Forwarded-For is believed (TRUST_PROXY: addresses, CIDR blocks, or loopback / linklocal /
+   * uniquelocal); empty: none, the client is the socket's peer.
+   */
+  trustProxy: string[]
+  /** Requests per minute per user (or per client address before login). */
   rateLimits: { login: number; submit: number; upload: number; enroll: number }
   /** How often the escalation job and the notification sender run (0 = not at all). */
   jobIntervalMs: number
@@ -54,6 +60,19 @@ function dataKeys(value: string | undefined): DataKey[] {
 
 const root = path.resolve(__dirname, '..')
 
+/** TRUST_PROXY='127.0.0.1, 10.0.0.0/8': every entry an address, a CIDR block or a proxy-addr name. */
+function trustProxy(value: string | undefined): string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)
+  const wrong = entries.find((e) => !isProxySpec(e))
+  if (wrong !== undefined) {
+    throw new ConfigError(`TRUST_PROXY must list proxy addresses or CIDR blocks (e.g. 127.0.0.1,10.0.0.0/8), got "${wrong}"`)
+  }
+  return entries
+}
+
 function int(value: string | undefined, fallback: number, name: string, min: number, max: number): number {
   if (value === undefined || value === '') return fallback
   const n = Number(value)
@@ -77,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     sessionTtlHours: int(env.SESSION_TTL_HOURS, 24 * 30, 'SESSION_TTL_HOURS', 1, 24 * 365),
     responseTargets: parseTargets(env.RESPONSE_TARGETS),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

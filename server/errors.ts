@@ -45,7 +45,11 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 /** A refusal on its way to the client; the error handler answers it with HTTP_STATUS[code]. */
 export class Refused extends Error {
   readonly statusCode: number
-  constructor(readonly refusal: Refusal) {
+  constructor(
+    readonly refusal: Refusal,
+    /** Seconds to say in Retry-After (a 429 or 503 that knows when trying again makes sense). */
+    readonly retryAfter?: number,
+  ) {
     super(refusal.message)
     this.statusCode = HTTP_STATUS[refusal.code]
   }
@@ -59,6 +63,8 @@ export const unauthorized = (message = '请先登录') => fail('UNAUTHORIZED', m
 export const forbidden = (message = '没有权限进行此操作') => fail('FORBIDDEN', message)
 export const badRequest = (message: string) => fail('BAD_REQUEST', message)
 export const conflict = (message: string) => fail('CONFLICT', message)
+/** 429 with Retry-After: too many attempts, try again in `seconds`. */
+export const tooManyAttempts = (message: string, seconds: number) => new Refused(makeRefusal('RATE_LIMITED', message), seconds)
 
 /** The decision, or its refusal thrown. */
 export function unwrap<T>(d: Decided<T>): T {
@@ -258,7 +264,8 @@ export function isDatabaseUnavailable(error: { code?: unknown; message?: unknown
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
     if (error instanceof Refused) {
-      if (error.refusal.code === 'UNAVAILABLE') void reply.header('retry-after', '5')
+      if (error.retryAfter !== undefined) void reply.header('retry-after', String(error.retryAfter))
+      else if (error.refusal.code === 'UNAVAILABLE') void reply.header('retry-after', '5')
       return reply.status(error.statusCode).send(error.refusal)
     }
     if (error.validation) {

@@ -1,7 +1,7 @@
 /**
  * Background jobs of an API instance: the escalation of overdue requests,
  * expiry of waitlist offers, reminders the day before an activity, the purge
- * of personal data past its retention period, resealing with the current
+ * of personal data past its retention period (and of old staff login attempts), resealing with the current
  * data key, and the notification sender; first, the working calendar is
  * reloaded (holidays an admin entered on any instance).
  * All are safe with several instances on one PostgreSQL (row locks, SKIP
@@ -15,6 +15,7 @@ import { remindTomorrow } from './repositories/enrollments'
 import { resealFields } from './repositories/reseal'
 import { deliverPending } from './services/notifier'
 import { expireOffers } from './usecases/enrollments'
+import { forgetLoginAttempts } from './usecases/loginThrottle'
 import { escalateOverdue } from './usecases/requests'
 
 export function startJobs(ctx: AppContext, log: FastifyBaseLogger) {
@@ -33,6 +34,7 @@ export function startJobs(ctx: AppContext, log: FastifyBaseLogger) {
       if (expired > 0) log.info({ expired }, 'expired waitlist offers')
       const reminded = await db.transaction((tx) => remindTomorrow(tx, clock()))
       if (reminded > 0) log.info({ reminded }, 'queued activity reminders')
+      await forgetLoginAttempts(db, clock())
       const purged = await db.transaction((tx) => purgeExpired(tx, clock(), config.retentionDays))
       if (purged.requests + purged.enrollments > 0) log.info(purged, 'purged personal data past retention')
       const resealed = await db.transaction((tx) => resealFields(tx))

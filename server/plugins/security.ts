@@ -1,15 +1,14 @@
 /**
  * Security headers for the h5 portal (helmet), CORS limited to configured
- * origins, and rate limits per user (or per IP before login) on login,
+ * origins, and rate limits per user (or per client address before login) on login,
  * submission and upload — answered with 429, Retry-After and `{ code, message }`.
  */
 import fp from 'fastify-plugin'
 import helmet from '@fastify/helmet'
 import cors from '@fastify/cors'
 import rateLimit from '@fastify/rate-limit'
-import { createHash } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
-import { bearerToken } from './auth'
+import { clientAddress } from '../services/clientAddress'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -18,10 +17,15 @@ declare module 'fastify' {
   }
 }
 
-/** Per user when a token is present (hashed, never the token itself), else per IP. */
+/**
+ * Per signed-in user on the routes that authenticate (the limiter runs after
+ * their onRequest check, so `request.user` is verified), else per client
+ * address. Never from an unverified header: a bearer token nobody checked, or
+ * X-Forwarded-For from a peer TRUST_PROXY does not name, would give each try a
+ * key of its own.
+ */
 function limitKey(request: FastifyRequest): string {
-  const token = bearerToken(request)
-  return token ? `t:${createHash('sha256').update(token).digest('hex').slice(0, 32)}` : `ip:${request.ip}`
+  return request.user ? `u:${request.user.id}` : `ip:${clientAddress(request.ip)}`
 }
 
 export default fp(

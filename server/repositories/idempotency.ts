@@ -33,9 +33,14 @@ export async function lockKey(db: Queryable, k: KeyRef): Promise<KeyRow | null> 
   return rows[0] ?? null
 }
 
-/** Takes over a key abandoned in flight. */
-export async function restartKey(db: Queryable, k: KeyRef, now: Date): Promise<void> {
-  await db.query('UPDATE idempotency_keys SET created_at = $3 WHERE user_id = $1 AND key = $2', [k.userId, k.key, now])
+/** Takes over a key left in flight by a call that died: it is this call's now, with this call's body. */
+export async function takeOverKey(db: Queryable, k: KeyRef, bodyHash: string, now: Date): Promise<void> {
+  await db.query('UPDATE idempotency_keys SET body_hash = $3, created_at = $4 WHERE user_id = $1 AND key = $2', [
+    k.userId,
+    k.key,
+    bodyHash,
+    now,
+  ])
 }
 
 /** Stores the first result. */
@@ -46,9 +51,4 @@ export async function finishKey(db: Queryable, k: KeyRef, result: { status: numb
     result.status,
     JSON.stringify(result.body),
   ])
-}
-
-/** Forgets a key still in flight (its call was refused). */
-export async function releaseKey(db: Queryable, k: KeyRef): Promise<void> {
-  await db.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status = 'in_flight'`, [k.userId, k.key])
 }

@@ -1,4 +1,4 @@
-/** Station accounts: their password hashes, failed logins and lockouts, and the station each belongs to. */
+/** Station accounts: their password hashes and the station each belongs to (login attempts: loginAttempts.ts). */
 import { STAFF_ROLES, type StaffRole } from '../../contract/enums'
 import type { StationRef } from '../../contract/types'
 import type { Queryable } from '../db'
@@ -10,26 +10,15 @@ export interface StaffAccountRow {
   role: StaffRole
   station_id: string
   password_hash: string
-  failed_logins: number
-  locked_until: Date | null
 }
 
 export async function staffAccount(db: Queryable, username: string): Promise<StaffAccountRow | null> {
   const { rows } = await db.query<StaffAccountRow>(
-    `SELECT id, nickname, role, station_id, password_hash, failed_logins, locked_until
+    `SELECT id, nickname, role, station_id, password_hash
        FROM users WHERE username = $1 AND role = ANY ($2::text[])`,
     [username, STAFF_ROLES],
   )
   return rows[0] ?? null
-}
-
-/** Counts failed logins, or (lockedUntil set) locks the account and starts counting again. */
-export async function saveFailedLogins(db: Queryable, id: string, failed: number, lockedUntil: Date | null): Promise<void> {
-  await db.query('UPDATE users SET failed_logins = $2, locked_until = $3 WHERE id = $1', [id, failed, lockedUntil])
-}
-
-export async function clearFailedLogins(db: Queryable, id: string): Promise<void> {
-  await db.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [id])
 }
 
 export async function staffStation(db: Queryable, userId: string): Promise<{ role: StaffRole; station: StationRef } | null> {

@@ -1,5 +1,4 @@
 /** The resident's side of "有问题找社工". */
-import { createHash } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import {
@@ -13,7 +12,7 @@ import {
 } from '../../contract/schemas'
 import { checkSubmission } from '../../domain/requests'
 import { unwrap } from '../errors'
-import { withIdempotency } from '../usecases/idempotency'
+import { bodyFingerprint, withIdempotency } from '../usecases/idempotency'
 import { addResidentMessage, cancelRequest, correctRequest, createRequest, listOwnRequests, requireOwnRequest } from '../usecases/requests'
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema }
@@ -43,7 +42,8 @@ const requests: FastifyPluginAsyncTypebox = async (app) => {
       const body = unwrap(checkSubmission(request.body))
       const user = request.user!
       const key = request.headers['idempotency-key'] as string
-      const bodyHash = createHash('sha256').update(JSON.stringify(request.body)).digest('hex')
+      // After validation (defaults filled in), keys sorted: the same fields in another order are the same submission.
+      const bodyHash = bodyFingerprint(request.body)
       // Only the new request's id is kept with the key (the request itself holds phones and addresses, sealed);
       // a retry gets the same request, never a second one.
       const result = await withIdempotency(ctx.db, { userId: user.id, key, bodyHash, now: ctx.clock() }, async (tx) => ({

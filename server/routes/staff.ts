@@ -26,6 +26,7 @@ import { scopeOf } from '../repositories/requests'
 import { createSession } from '../repositories/sessions'
 import { staffStation } from '../repositories/staff'
 import { stationRefs } from '../repositories/stations'
+import { clientAddress } from '../services/clientAddress'
 import { staffLogin } from '../usecases/staff'
 import { accessLog, applyStaffAction, claimNext, createCounterRequest, openForStaff, staffQueue } from '../usecases/requests'
 
@@ -50,7 +51,7 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const user = await staffLogin(ctx, request.body.username, request.body.password)
+      const user = await staffLogin(ctx, request.body.username, request.body.password, clientAddress(request.ip))
       return createSession(ctx.db, user, 12, ctx.clock())
     },
   )

@@ -1,5 +1,6 @@
 /** Loads the demo stations (from ../shared/seeds) — idempotent: upserts on the station code. */
-import type { Database } from '../db'
+import type { Database, Queryable } from '../db'
+import { MIGRATION_LOCK } from '../db/migrate'
 import { activityRefusal } from '../../domain/activities'
 import { insertActivity } from '../repositories/activities'
 import { upsertStaffAccount } from '../repositories/staff'
@@ -7,8 +8,12 @@ import { SEED_ACTIVITIES, seedRun } from './activities'
 import { SEED_STATIONS } from './stations'
 import type { SeedStation } from './types'
 
+/** Start-up work of several instances at once on one PostgreSQL runs one at a time (the migrations' lock). */
+const startupLock = (tx: Queryable) => tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`)
+
 export async function upsertStations(db: Database, stations: SeedStation[]): Promise<number> {
   return db.transaction(async (tx) => {
+    await startupLock(tx)
     const ids = new Map<string, string>()
     for (const s of stations) {
       const parentId = s.parentCode ? ids.get(s.parentCode) : null
@@ -69,6 +74,8 @@ export const DEMO_STAFF = [
 /** This week's run of each demo activity, created once (by code); earlier weeks' runs stay as they are. */
 export async function seedActivities(db: Database, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
+    // Instances starting together on a fresh database: one creates this week's runs, the others then find them.
+    await startupLock(tx)
     let created = 0
     for (const s of SEED_ACTIVITIES) {
       const { code, body } = seedRun(s, now)

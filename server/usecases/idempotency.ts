@@ -1,15 +1,22 @@
 /**
  * Idempotent submission: the first result per (user, Idempotency-Key) is stored
- * and returned to every retry. The same key with another body: 422
- * IDEMPOTENCY_KEY_REUSED; the same key while the first call is still in
- * flight: 409 IDEMPOTENCY_IN_FLIGHT. A key abandoned in flight (the process
- * died) can be taken over after a while.
+ * and returned to every retry; the same key with another body is 422
+ * IDEMPOTENCY_KEY_REUSED.
+ *
+ * The key is claimed in the same transaction as the work. A retry sent while
+ * the first call still runs waits for it on the key's unique index and then
+ * replays its result. A call that is refused, or whose process or connection
+ * dies, takes its claim with it when its transaction rolls back — so after a
+ * kill -9 the retry is served at once, with no in-flight window to wait out.
+ *
+ * The body is fingerprinted after validation, in a canonical form (keys
+ * sorted at every level), so the same fields in another order are the same
+ * submission.
  */
+import { createHash } from 'node:crypto'
 import type { Database, Queryable } from '../db'
 import { fail } from '../errors'
-import { finishKey, insertKey, lockKey, releaseKey, restartKey, type KeyRef } from '../repositories/idempotency'
-
-const ABANDONED_AFTER_MS = 60_000
+import { finishKey, insertKey, lockKey, takeOverKey, type KeyRef } from '../repositories/idempotency'
 
 export interface IdempotentResult {
   status: number
@@ -17,35 +24,41 @@ export interface IdempotentResult {
   replayed: boolean
 }
 
+/** JSON with the keys of every object sorted: one text per value, whatever order its fields came in. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v ?? null)).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value ?? null)
+}
+
+/** The fingerprint of a validated body, kept with its key. */
+export const bodyFingerprint = (body: unknown) => createHash('sha256').update(canonicalJson(body)).digest('hex')
+
 export async function withIdempotency(
   db: Database,
   k: KeyRef & { bodyHash: string; now: Date },
   work: (tx: Queryable) => Promise<{ status: number; body: unknown }>,
 ): Promise<IdempotentResult> {
-  // Phase 1: claim the key (committed at once, so concurrent retries see it).
-  const claim = await db.transaction(async (tx) => {
-    if (await insertKey(tx, k, k.bodyHash, k.now)) return { claimed: true as const }
-    const row = (await lockKey(tx, k))!
-    if (row.body_hash !== k.bodyHash) throw fail('IDEMPOTENCY_KEY_REUSED', '这个提交编号已用于另一份内容，请刷新后重新提交')
-    if (row.status === 'done') return { claimed: false as const, status: row.response_status!, body: row.response_body }
-    if (k.now.getTime() - new Date(row.created_at).getTime() < ABANDONED_AFTER_MS) {
-      throw fail('IDEMPOTENCY_IN_FLIGHT', '上一次提交仍在处理中，请稍候再试')
+  return db.transaction(async (tx) => {
+    // Waits while another call holding this key is still in its transaction; then finds its row, or none.
+    if (!(await insertKey(tx, k, k.bodyHash, k.now))) {
+      const row = await lockKey(tx, k)
+      if (row?.status === 'done') {
+        if (row.body_hash !== k.bodyHash) throw fail('IDEMPOTENCY_KEY_REUSED', '这个提交编号已用于另一份内容，请刷新后重新提交')
+        return { status: row.response_status!, body: row.response_body, replayed: true }
+      }
+      // Committed but never finished: left by the former two-phase claim of an instance that died. Nothing of its
+      // work was kept, so the key is this call's. (A row deleted in between — the retention purge — is claimed anew.)
+      if (row) await takeOverKey(tx, k, k.bodyHash, k.now)
+      else if (!(await insertKey(tx, k, k.bodyHash, k.now))) throw fail('IDEMPOTENCY_IN_FLIGHT', '上一次提交仍在处理中，请稍候再试')
     }
-    await restartKey(tx, k, k.now)
-    return { claimed: true as const }
+    const result = await work(tx)
+    await finishKey(tx, k, result)
+    return { ...result, replayed: false }
   })
-  if (!claim.claimed) return { status: claim.status, body: claim.body, replayed: true }
-
-  // Phase 2: the work and its stored response commit together.
-  try {
-    return await db.transaction(async (tx) => {
-      const result = await work(tx)
-      await finishKey(tx, k, result)
-      return { ...result, replayed: false }
-    })
-  } catch (err) {
-    // A rejected submission keeps nothing: the resident may fix it and send it again with the same key.
-    await releaseKey(db, k).catch(() => {})
-    throw err
-  }
 }

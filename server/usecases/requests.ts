@@ -309,7 +309,11 @@ export async function claimNext(ctx: AppContext, staff: Staff): Promise<StaffReq
  */
 export async function accessLog(ctx: AppContext, staff: Staff, id: string) {
   const row = await loadRequest(ctx.db, id)
-  if (!row || !(await scopeOf(ctx.db, staff)).includes(row.station_id)) throw notFound(NOT_FOUND_MESSAGE)
+  // A request the staff cannot see — outside their subtree, or in a sensitive category below them — is not found:
+  // an empty log would tell that it exists.
+  if (!row || !canSee(staff, await scopeOf(ctx.db, staff), { stationId: row.station_id, category: row.category })) {
+    throw notFound(NOT_FOUND_MESSAGE)
+  }
   if (!can(staff.role, 'accessLog.view')) throw forbidden(capabilityRefusal('accessLog.view'))
   return accessLogOf(ctx.db, id)
 }

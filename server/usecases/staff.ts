@@ -1,31 +1,26 @@
-/** Station accounts log in with a password; repeated failures lock the account for a while. */
+/**
+ * Station accounts log in with a password. Guessing is throttled per username
+ * AND client address (usecases/loginThrottle.ts), so that an attacker who knows
+ * a username cannot lock its worker out from the worker's own place.
+ */
 import type { User } from '../../contract/types'
 import type { AppContext } from '../context'
 import { fail } from '../errors'
-import { clearFailedLogins, saveFailedLogins, staffAccount } from '../repositories/staff'
+import { staffAccount } from '../repositories/staff'
 import { verifyPassword } from '../services/password'
-
-export const MAX_FAILED_LOGINS = 5
-export const LOCKOUT_MINUTES = 15
+import { loginSucceeded, takeLoginAttempt } from './loginThrottle'
 
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
 
-/** Checks a station account's password: 401 when wrong, 429 while locked. */
-export async function staffLogin(ctx: AppContext, username: string, password: string): Promise<User> {
+/** Checks a station account's password from `address` (the client's): 401 when wrong, 429 while throttled. */
+export async function staffLogin(ctx: AppContext, username: string, password: string, address: string): Promise<User> {
   const now = ctx.clock()
+  // Counted before the (slow) password check: guesses sent at once each take an attempt of their own.
+  await takeLoginAttempt(ctx.db, username, address, now)
   const row = await staffAccount(ctx.db, username)
   // Same work whether or not the account exists, so timing does not tell usernames apart.
   const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH)
-  if (!row) throw fail('UNAUTHORIZED', '账号或密码不正确')
-  if (row.locked_until && new Date(row.locked_until) > now) {
-    throw fail('RATE_LIMITED', `密码错误次数过多，账号已锁定，请 ${LOCKOUT_MINUTES} 分钟后再试`)
-  }
-  if (!ok) {
-    const failed = row.failed_logins + 1
-    const lock = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null
-    await saveFailedLogins(ctx.db, row.id, lock ? 0 : failed, lock)
-    throw fail('UNAUTHORIZED', lock ? `密码错误次数过多，账号已锁定 ${LOCKOUT_MINUTES} 分钟` : '账号或密码不正确')
-  }
-  await clearFailedLogins(ctx.db, row.id)
+  if (!row || !ok) throw fail('UNAUTHORIZED', '账号或密码不正确')
+  await loginSucceeded(ctx.db, username, address, now)
   return { id: row.id, nickname: row.nickname, role: row.role }
 }

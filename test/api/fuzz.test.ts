@@ -20,9 +20,11 @@ import http from 'node:http'
 import fc from 'fast-check'
 import { CHILD_NOTICE_VERSION } from '../../contract/activities'
 import { ERROR_CODES } from '../../contract/errors'
+import { LIMITS } from '../../contract/limits'
 import type { ActivityDetail, Enrollment, FamilyMember, HelpRequest } from '../../contract/types'
 import { openDatabase } from '../../server/db'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
+import { LOGIN_THROTTLE } from '../../server/usecases/loginThrottle'
 import { startFakeWechat, type FakeWechat } from './helpers/fakeWechat'
 import { exchange, rawRequest } from './helpers/rawHttp'
 import { api, backend, startServer, type TestServer } from './helpers/server'
@@ -282,6 +284,49 @@ const wildValue: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.integer({ min: 20, max: 60 }).map((n) => JSON.parse('['.repeat(n) + ']'.repeat(n)) as unknown), weight: 1 },
 )
 
+/**
+ * Numbers as a query string can spell them. The validator coerced text with Number(), which also reads
+ * "Infinity" (past minimum/maximum, then PostgreSQL refused it: 500), "1e400", "0x27" and " 39". A number in a
+ * query is now written as in JSON and finite; exponent forms of good values must still be served.
+ */
+const NUMBER_SPELLINGS = [
+  'Infinity',
+  '-Infinity',
+  '+Infinity',
+  'NaN',
+  '1e400',
+  '-1e309',
+  '1E999',
+  '0x27',
+  '0X1F',
+  '-0x10',
+  '0b101',
+  '0o17',
+  '+39',
+  ' 39',
+  '39 ',
+  '39.',
+  '.5',
+  '1_000',
+  '1e',
+  'e5',
+  '0039',
+  '٣٩',
+  '３９',
+]
+function numberText(schema: Schema): fc.Arbitrary<Str> {
+  const min = Math.ceil(schema.minimum ?? -1_000_000)
+  const max = Math.floor(schema.maximum ?? 1_000_000)
+  return fc.oneof(
+    { arbitrary: fc.constantFrom(...NUMBER_SPELLINGS), weight: 3 },
+    // Exponent forms of values in range ("3.9e+1"): served like their decimal forms.
+    { arbitrary: fc.integer({ min, max }).map((n) => n.toExponential()), weight: 2 },
+    // Hex of values in range: read as numbers before.
+    { arbitrary: fc.integer({ min: Math.max(0, min), max: Math.max(0, max) }).map((n) => `0x${n.toString(16)}`), weight: 1 },
+  )
+}
+const isNumeric = (schema: Schema) => schema?.type === 'number' || schema?.type === 'integer'
+
 const PHONES = ['13812345678', '0411-12345678', '+86 138 1234 5678', '12345', '138123456789012345']
 
 /** Values that mostly satisfy the schema (so calls reach the handlers), with edges the schema lets through. */
@@ -474,6 +519,8 @@ type Body =
   | { kind: 'text'; text: Str; contentType?: Str }
   | { kind: 'deep'; depth: number; open: '[' | '{"a":'; contentType: Str }
   | { kind: 'form'; parts: { name: Str; value: Str | { bytes: number[]; prefix: 'png' | 'jpeg' | 'webp' | 'none'; filename: Str } }[] }
+  /** A photo over the size limit (5 MB + a few bytes up to 10 MB): 413 and nothing stored, never 201. */
+  | { kind: 'oversize'; size: number; prefix: 'png' | 'jpeg' | 'webp' }
 
 interface Call {
   who: Who
@@ -503,6 +550,17 @@ const NOT_JSON = [
   '',
 ]
 
+/** JSON text of `value` with the number at one of its paths written as `literal` (e.g. 1e400: Infinity once parsed). */
+const NUMBER_MARK = 'number-literal-here-7f3a'
+function withNumberLiteral(value: unknown, at: number, literal: string): string {
+  const numbers = jsonPaths(value).filter((p) => typeof p.reduce<any>((o, k) => o?.[k], value) === 'number')
+  const path = numbers.length > 0 ? numbers[at % numbers.length]! : []
+  if (path.length === 0) return literal
+  const copy = structuredCloneWithRepeat(value) as any
+  path.slice(0, -1).reduce<any>((o, k) => o[k], copy)[path[path.length - 1]!] = NUMBER_MARK
+  return JSON.stringify(copy).replace(`"${NUMBER_MARK}"`, literal)
+}
+
 function bodyArb(op: Operation): fc.Arbitrary<Body> {
   const jsonValue = op.body
     ? fc.oneof(
@@ -523,6 +581,32 @@ function bodyArb(op: Operation): fc.Arbitrary<Body> {
       weight: op.body ? 1 : 4,
     },
     { arbitrary: fc.record({ kind: fc.constant('json' as const), value: jsonValue, contentType }), weight: 10 },
+    ...(op.body
+      ? [
+          {
+            arbitrary: fc
+              .tuple(valid(op.body), fc.nat(), fc.constantFrom('1e400', '-1e400', '1E999', '-0e0', '1e-400'))
+              .map(([v, at, literal]): Body => ({
+                kind: 'text',
+                text: withNumberLiteral(v, at, literal),
+                contentType: 'application/json',
+              })),
+            weight: 1,
+          },
+        ]
+      : []),
+    ...(op.path === '/api/uploads'
+      ? [
+          {
+            arbitrary: fc.record({
+              kind: fc.constant('oversize' as const),
+              size: fc.constantFrom(1, 1024, 1024 * 1024, 5 * 1024 * 1024).map((extra) => LIMITS.photoBytes + extra),
+              prefix: fc.constantFrom('png' as const, 'jpeg' as const, 'webp' as const),
+            }),
+            weight: 3,
+          },
+        ]
+      : []),
     {
       arbitrary: fc.record(
         {
@@ -575,6 +659,7 @@ function queryArb(op: Operation): fc.Arbitrary<{ query: [Str, Str][]; rawQuery: 
           { arbitrary: valid(p.schema, p.name).map((v) => [asText(v)]), weight: 6 },
           { arbitrary: wildValue.map((v) => [asText(v)]), weight: 2 },
           { arbitrary: fc.array(valid(p.schema, p.name).map(asText), { minLength: 2, maxLength: 3 }), weight: 1 }, // the key repeated
+          ...(isNumeric(p.schema) ? [{ arbitrary: numberText(p.schema).map((v) => [v]), weight: 4 }] : []),
         )
         .map((vs) => vs.map((v) => [p.name, v] as [Str, Str])),
       { nil: [] as [Str, Str][], freq: 3 },
@@ -713,6 +798,13 @@ function encodeBody(body: Body): { body?: string | FormData; contentType?: strin
           form.append(String(p.name), new Blob([bytes]), String(p.value.filename))
         } else form.append(String(p.name), String(p.value))
       }
+      return { body: form }
+    }
+    case 'oversize': {
+      const bytes = Buffer.alloc(body.size, 0x41)
+      Buffer.from(MAGIC[body.prefix]).copy(bytes)
+      const form = new FormData()
+      form.append('file', new Blob([new Uint8Array(bytes)]), `big.${body.prefix}`)
       return { body: form }
     }
   }
@@ -954,6 +1046,59 @@ describe(`bugs the fuzzer found, on ${backend}`, () => {
 
 // ───────────────────────── the properties ─────────────────────────
 
+describe(`fuzzing concurrent staff logins on ${backend}`, () => {
+  /*
+   * Guesses sent at once, each with a forged bearer token, X-Forwarded-For or X-Real-IP of its own (this server
+   * trusts no proxy): the attempts are counted per username and client address before the password is checked,
+   * so no burst gets more than the limit's worth of passwords checked (401); the rest are 429. Usernames no
+   * account has are counted the same way (a refusal does not tell which exist), so the demo accounts the other
+   * properties log in with are left alone.
+   */
+  test('bursts of wrong passwords with forged headers: at most the limit checked, the rest 429', async () => {
+    const forged = fc.record(
+      {
+        authorization: fc.oneof(
+          fc.stringMatching(/^[A-Za-z0-9_-]{20,60}$/).map((t) => `Bearer ${t}`),
+          garbageAuth,
+        ),
+        'x-forwarded-for': fc.oneof(fc.ipV4(), fc.ipV6(), fc.constantFrom('unknown', '1.2.3.4, 5.6.7.8', '999.1.1.1')),
+        'x-real-ip': fc.ipV4(),
+      },
+      { requiredKeys: [] },
+    )
+    let burst = 0
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(forged, fc.string({ minLength: 1, maxLength: 30 })), { minLength: 6, maxLength: 20 }),
+        async (guesses) => {
+          const username = `fuzz-login-${SEED}-${++burst}`
+          const answers = await Promise.all(
+            guesses.map(async ([headers, password]) => {
+              const h: Record<string, string> = { 'content-type': 'application/json' }
+              for (const [k, v] of Object.entries(headers)) if (v !== undefined) h[k] = String(v)
+              try {
+                const res = await fetch(`${server.url}/api/staff/login`, {
+                  method: 'POST',
+                  headers: h,
+                  body: JSON.stringify({ username, password }),
+                })
+                return res.status
+              } catch {
+                return 0 // a header value the client itself refuses to send
+              }
+            }),
+          )
+          const sent = answers.filter((status) => status !== 0)
+          expect(sent.filter((status) => status >= 500)).toEqual([])
+          expect(sent.filter((status) => status === 401).length).toBeLessThanOrEqual(LOGIN_THROTTLE.perAddress.attempts)
+          expect(sent.every((status) => [400, 401, 429].includes(status))).toBe(true)
+        },
+      ),
+      { seed: SEED + 500, numRuns: 6 },
+    )
+  })
+})
+
 describe(`fuzzing every operation on ${backend}`, () => {
   test('random and malformed calls: no 5xx, every 4xx is { code, message }, the server stays up', async () => {
     const ops = await operations()
@@ -981,6 +1126,8 @@ describe(`fuzzing every operation on ${backend}`, () => {
               return
             }
             statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
+            if (call.body.kind === 'oversize' && res.status < 400)
+              throw new Error(`${op.key} → ${res.status}: a photo of ${call.body.size} bytes was kept`)
             const p = problem(res)
             if (p) throw new Error(`${op.key} → ${p}`)
             await keepLoggedIn(op, call, res)
@@ -1011,8 +1158,8 @@ describe(`fuzzing every operation on ${backend}`, () => {
    * every row of every table must be as it was.
    *
    * Rejections that do write, by design, and so are not generated here:
-   * - POST /api/staff/login with a well-formed body and a wrong password: 401, and the lockout counter
-   *   (users.failed_logins, users.locked_until) goes up. Here every login body is malformed (400 before the handler).
+   * - POST /api/staff/login with a well-formed body: the attempt is counted (staff_login_attempts) before the
+   *   password is checked. Here every login body is malformed (400 before the handler).
    * Reading a request as staff writes staff_access_log, but only when it is answered 200 — not a rejection.
    */
   test('a batch of calls that are all rejected writes nothing', async () => {
