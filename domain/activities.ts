@@ -92,6 +92,15 @@ export function ageRefusal(r: AgeRange, age: number | null, name: string): strin
   return null
 }
 
+/**
+ * An activity's title as residents read it: its brand project first ("东山小学堂·节气美育"),
+ * but once only — a title that already begins with the project stands alone ("守好养老钱·防诈骗讲座").
+ */
+export function activityTitle(a: { title: string; project?: string | null }): string {
+  const project = a.project?.trim()
+  return project && !a.title.startsWith(project) ? `${project}·${a.title}` : a.title
+}
+
 /** Seats left, or how the waitlist reads on a card. */
 export function seatsLabel(seatsLeft: number, waitlistCount: number): string {
   if (seatsLeft > 0) return `余 ${seatsLeft} 个名额`

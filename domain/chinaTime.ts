@@ -56,6 +56,12 @@ export function formatCstDateTime(t: Date): string {
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`
 }
 
+/** "2026年12月2日" in China Standard Time. */
+export function formatCstLongDate(t: Date): string {
+  const wall = wallClock(t)
+  return `${wall.getUTCFullYear()}年${wall.getUTCMonth() + 1}月${wall.getUTCDate()}日`
+}
+
 /** 00:00 China Standard Time of the instant's own day. */
 export function startOfCstDay(t: Date): Date {
   return new Date(Math.floor((t.getTime() + CST_OFFSET_MS) / DAY_MS) * DAY_MS - CST_OFFSET_MS)

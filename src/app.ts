@@ -2,6 +2,9 @@ import type { PropsWithChildren } from 'react'
 import { useDidShow, useLaunch } from '@tarojs/taro'
 import { elderRequested, systemFontIsLarge, useElder } from '@/stores/elder'
 import { listenForPrivacyAuthorization } from '@/stores/privacy'
+// The resident's session binds itself to the HTTP client when loaded: at launch, so that a page opened
+// cold (a link, a subscribe message, a reload) sends the token even if it never reads the session itself.
+import '@/stores/session'
 import '@/utils/dayjs'
 import { enableH5Accessibility } from '@/utils/h5a11y'
 import './app.scss'

@@ -17,6 +17,9 @@ interface SessionState {
   clear: () => void
 }
 
+/** The login under way, if any. */
+let inFlight: Promise<void> | null = null
+
 export const useSession = create<SessionState>()(
   persist(
     (set, get) => ({
@@ -24,14 +27,22 @@ export const useSession = create<SessionState>()(
       user: null,
       expiresAt: null,
       loggingIn: false,
-      async login() {
-        set({ loggingIn: true })
-        try {
-          const session = process.env.TARO_ENV === 'weapp' ? await loginWithWechatCode((await Taro.login()).code) : await loginDemo()
-          set({ token: session.token, user: session.user, expiresAt: session.expiresAt })
-        } finally {
-          set({ loggingIn: false })
+      login() {
+        // Single-flight: a second tap (or a second page asking) while a login is under way waits for
+        // the same one, so one wx.login exchange (one demo account) per login.
+        if (!inFlight) {
+          set({ loggingIn: true })
+          inFlight = (async () => {
+            try {
+              const session = process.env.TARO_ENV === 'weapp' ? await loginWithWechatCode((await Taro.login()).code) : await loginDemo()
+              set({ token: session.token, user: session.user, expiresAt: session.expiresAt })
+            } finally {
+              inFlight = null
+              set({ loggingIn: false })
+            }
+          })()
         }
+        return inFlight
       },
       async logout() {
         if (get().token) await apiLogout().catch(() => undefined)

@@ -71,6 +71,36 @@ describe('session store', () => {
     expect(useSession.getState().token).toBeNull()
   })
 
+  test('two quick taps while logged out log in once (demo login): both wait for the same session', async () => {
+    const api = fakeApi({
+      'POST /api/auth/dev': { token: 'tok-once', user: USER, expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+    })
+    await Promise.all([useSession.getState().login(), useSession.getState().login()])
+    expect(api.to('/api/auth/dev')).toHaveLength(1)
+    expect(useSession.getState()).toMatchObject({ token: 'tok-once', loggingIn: false })
+  })
+
+  test('in WeChat, two quick taps make one wx.login exchange', async () => {
+    process.env.TARO_ENV = 'weapp'
+    const api = fakeApi({
+      'POST /api/auth/wechat': { token: 'tok-wx1', user: USER, expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+    })
+    await Promise.all([useSession.getState().login(), useSession.getState().login(), useSession.getState().login()])
+    expect(Taro.login).toHaveBeenCalledTimes(1)
+    expect(api.to('/api/auth/wechat')).toHaveLength(1)
+  })
+
+  test('after a failed login the next tap tries again', async () => {
+    fakeApi({})
+    await expect(useSession.getState().login()).rejects.toMatchObject({ name: 'ApiError' })
+    const api = fakeApi({
+      'POST /api/auth/dev': { token: 'tok-2', user: USER, expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+    })
+    await useSession.getState().login()
+    expect(api.to('/api/auth/dev')).toHaveLength(1)
+    expect(useSession.getState().token).toBe('tok-2')
+  })
+
   test('a failed login leaves no one logged in and stops the spinner', async () => {
     fakeApi({}) // 404
     await expect(useSession.getState().login()).rejects.toMatchObject({ name: 'ApiError' })

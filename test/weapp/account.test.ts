@@ -65,6 +65,25 @@ test('shows what the portal holds, and exports it as a JSON file to share', asyn
   expect(page.consoleErrors).toEqual([])
 })
 
+test('dates are China time, on the page and in the file name: registered and exported just after midnight in China', async () => {
+  // 2026-12-01 17:30 UTC is 2026-12-02 01:30 in China: a phone or browser on UTC must still say 12月2日.
+  const lateExport: AccountExport = {
+    ...EXPORT,
+    exportedAt: '2026-12-01T17:30:00.000Z',
+    user: { ...EXPORT.user, createdAt: '2026-12-01T16:10:00.000Z' },
+  }
+  const page = await mountPage(
+    ROUTE,
+    {},
+    { storage: LOGGED_IN, routes: { 'GET /api/me/export': lateExport, 'GET /api/me/consents': CONSENTS } },
+  )
+  await page.waitFor(() => !!page.find('my-data__family'), 'the summary')
+  expect(page.text()).toContain('2026-12-02 注册')
+  expect(page.text()).not.toContain('2026-12-01')
+  await page.tap('btn-export')
+  expect(page.callsOf('shareFileMessage')[0].fileName).toBe('社工站居民服务-我的信息-2026-12-02.json')
+})
+
 test('deleting the account: says what happens, calls DELETE /api/me, forgets the session and goes home', async () => {
   const routes = { 'GET /api/me/export': EXPORT, 'GET /api/me/consents': CONSENTS, 'DELETE /api/me': { ok: true } }
   const page = await mountPage(ROUTE, {}, { storage: LOGGED_IN, routes })

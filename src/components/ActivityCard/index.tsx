@@ -2,12 +2,11 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ACTIVITY_CATEGORY_LABELS, AUDIENCE_LABELS } from '@contract/activities'
 import type { ActivitySummary } from '@contract/types'
-import { formatAgeRange, formatSchedule, registrationText, seatsLabel } from '@domain/activities'
+import { activityTitle, formatAgeRange, formatSchedule, registrationText, seatsLabel } from '@domain/activities'
 import { formatDistance } from '@domain/format'
 import './index.scss'
 
-/** "东山小学堂·节气美育", or the title alone. */
-export const activityTitle = (a: Pick<ActivitySummary, 'title' | 'project'>) => (a.project ? `${a.project}·${a.title}` : a.title)
+export { activityTitle }
 
 /** Who an activity is for: "儿童 · 6–12 岁", "老年人 · 60 岁以上", "不限人群 · 不限年龄". */
 export const audienceText = (a: Pick<ActivitySummary, 'audience' | 'minAge' | 'maxAge'>) =>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { REQUEST_EVENT_LABELS } from '@contract/requests'
 import type { RequestEvent } from '@contract/types'
-import dayjs from '@/utils/dayjs'
+import { formatCstDateTime } from '@domain/chinaTime'
 import './index.scss'
 
 function who(e: RequestEvent, viewer: 'resident' | 'staff'): string {
@@ -21,7 +21,7 @@ export function Timeline({ events, viewer }: { events: RequestEvent[]; viewer: '
               {REQUEST_EVENT_LABELS[e.type]}
               {e.internal ? '（仅工作人员可见）' : ''}
             </Text>
-            <Text className='timeline__time'>{dayjs(e.createdAt).format('M月D日 HH:mm')}</Text>
+            <Text className='timeline__time'>{formatCstDateTime(new Date(e.createdAt))}</Text>
           </View>
           <Text className='timeline__who'>{who(e, viewer)}</Text>
           {e.toStationName && <Text className='timeline__to'>转至：{e.toStationName}</Text>}

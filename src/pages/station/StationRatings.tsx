@@ -5,7 +5,7 @@ import { fetchStationRatings } from '@/api/ratings'
 import { RatingReplyView } from '@/components/RatingView'
 import { Stars } from '@/components/Stars'
 import { useQuery } from '@/hooks/useQuery'
-import dayjs from '@/utils/dayjs'
+import { formatCstLongDate } from '@domain/chinaTime'
 
 /**
  * 居民评价: the station's average, distribution and 已解决 share (only once
@@ -72,7 +72,7 @@ export function StationRatings({ stationId }: { stationId: string }) {
             <View key={c.id} className='card rating-comment-card'>
               <View className='rating-comment-card__head'>
                 <Stars stars={c.stars} words />
-                <Text className='muted'>{dayjs(c.createdAt).format('YYYY年M月D日')}</Text>
+                <Text className='muted'>{formatCstLongDate(new Date(c.createdAt))}</Text>
               </View>
               <Text className='muted rating-comment-card__subject'>
                 {RATING_SUBJECT_LABELS[c.subject]} · {c.subjectLabel}

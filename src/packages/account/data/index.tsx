@@ -41,7 +41,7 @@ const WITHDRAW_EFFECTS: Partial<Record<ConsentStatus['purpose'], string>> = {
 /** Saves the export as a JSON file: shared to a chat on WeChat, downloaded in a browser. */
 async function saveJson(data: AccountExport) {
   const json = JSON.stringify(data, null, 2)
-  const name = `社工站居民服务-我的信息-${data.exportedAt.slice(0, 10)}.json`
+  const name = `社工站居民服务-我的信息-${cstDate(new Date(data.exportedAt))}.json`
   if (process.env.TARO_ENV === 'h5') {
     const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }))
     const a = document.createElement('a')
@@ -133,7 +133,7 @@ export default function MyData() {
     <View className={pageClass}>
       <View className='card my-data__summary'>
         <Text className='station-section__title'>平台保存的您的信息</Text>
-        <Text className='my-data__line'>账号：{d.user.nickname}（{d.user.createdAt.slice(0, 10)} 注册）</Text>
+        <Text className='my-data__line'>账号：{d.user.nickname}（{cstDate(new Date(d.user.createdAt))} 注册）</Text>
         <Text className='my-data__line my-data__family'>
           家人：{d.family.length > 0 ? d.family.map((f) => `${f.name}（${f.relationship}，${f.age} 岁）`).join('、') : '无'}
         </Text>

@@ -4,6 +4,7 @@ import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { LIMITS } from '@contract/limits'
 import { RATING_OUTCOMES, type RatingSubject } from '@contract/ratings'
 import type { Enrollment, HelpRequest, Rating, RatingBody } from '@contract/types'
+import { activityTitle } from '@domain/activities'
 import { enrollmentRatingRefusal, ratingBodyError, requestRatingRefusal } from '@domain/ratings'
 import { ApiError } from '@/api/client'
 import { useQuery } from '@/hooks/useQuery'
@@ -57,7 +58,7 @@ export function enrollmentTarget(e: Enrollment, now: Date): RatingTarget {
   const base = {
     subject: 'enrollment' as const,
     id: e.id,
-    title: a.project ? `${a.project}·${a.title}` : a.title,
+    title: activityTitle(a),
     detail: `${a.station.name} · ${e.participant.name}参加`,
     stationName: a.station.name,
   }

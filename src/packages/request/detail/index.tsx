@@ -11,9 +11,11 @@ import { Chip, REQUEST_STATUS_TONES } from '@/components/Chip'
 import { ErrorState, Loading } from '@/components/StateView'
 import { Field } from '@/components/Field'
 import { Timeline } from '@/components/Timeline'
+import { LoginGate } from '@/components/LoginGate'
 import { useQuery } from '@/hooks/useQuery'
 import { alertError, describeError } from '@/services/errors'
 import { callStation } from '@/services/stationActions'
+import { useSession } from '@/stores/session'
 import { ContactDetails } from './ContactDetails'
 import { RequestRating } from './RequestRating'
 import './index.scss'
@@ -23,11 +25,19 @@ export default function RequestDetail() {
   const { params } = useRouter()
   const id = params.id ?? ''
   // Back from the rating page (or from another app): show what changed since it was loaded.
-  const request = useQuery(['request', id], () => fetchRequest(id), { refreshOnShow: true, pullDownRefresh: true })
+  // Opened cold (a link, a subscribe message, a reload): no call goes out before the resident is logged in.
+  const token = useSession((s) => s.token)
+  const request = useQuery(['request', id, token], () => fetchRequest(id), { enabled: !!token, refreshOnShow: true, pullDownRefresh: true })
   const [message, setMessage] = useState('')
   const [messageError, setMessageError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
+  if (!token)
+    return (
+      <View className={pageClass}>
+        <LoginGate reason='登录后可以查看这条求助的办理进度' />
+      </View>
+    )
   if (request.status === 'error')
     return (
       <View className={pageClass}>

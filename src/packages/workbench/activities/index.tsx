@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { ACTIVITY_CATEGORY_LABELS, AUDIENCE_LABELS } from '@contract/activities'
 import type { ActivitySummary } from '@contract/types'
-import { formatAgeRange, formatSchedule, registrationText } from '@domain/activities'
+import { activityTitle, formatAgeRange, formatSchedule, registrationText } from '@domain/activities'
 import { fetchStationActivities } from '@/api/activities'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { useStaffSession } from '@/stores/staffSession'
@@ -25,10 +25,7 @@ function ActivityRow({ a }: { a: ActivitySummary }) {
   return (
     <View className={`card staff-activity staff-activity--${a.registration}`} onClick={open} ariaRole='link'>
       <View className='staff-activity__head'>
-        <Text className='staff-activity__title'>
-          {a.project ? `${a.project}·` : ''}
-          {a.title}
-        </Text>
+        <Text className='staff-activity__title'>{activityTitle(a)}</Text>
         <Text className={`staff-activity__state staff-activity__state--${a.registration}`}>{registrationText(a)}</Text>
       </View>
       <Text className='staff-activity__when'>{formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}</Text>

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { formatAgeRange, registrationText } from '@domain/activities'
+import { activityTitle, formatAgeRange, registrationText } from '@domain/activities'
 import { busyProps } from '@/utils/busy'
 import type { RosterView } from '../useRoster'
 
@@ -9,10 +9,7 @@ export function RosterHead({ v }: { v: RosterView }) {
   const { activity: a, groups, busy } = v
   return (
     <View className='card roster-head'>
-      <Text className='roster-head__title'>
-        {a.project ? `${a.project}·` : ''}
-        {a.title}
-      </Text>
+      <Text className='roster-head__title'>{activityTitle(a)}</Text>
       <Text className='muted'>
         {a.sessions.length > 1 ? `共 ${a.sessions.length} 次课 · ` : ''}
         {a.place} · {formatAgeRange(a)}
