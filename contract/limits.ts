@@ -71,6 +71,12 @@ export const LIMITS = {
   familyMembers: 20,
   /** The longest period of a station report, in days. */
   reportDays: 366,
+  /** The most open requests a head may let one worker carry at once (assignment). */
+  workloadCap: 500,
+  /** 常用回复: a template's title and text, and how many a station keeps. */
+  replyTitle: 20,
+  replyBody: 500,
+  repliesPerStation: 100,
 } as const
 
 export type LimitName = keyof typeof LIMITS

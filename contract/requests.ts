@@ -41,6 +41,9 @@ export const RELATIONSHIPS = [
 export const REQUEST_CHANNELS = ['miniprogram', 'phone', 'counter'] as const
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number]
 
+/** Where a request came from, as the workbench says it. */
+export const REQUEST_CHANNEL_LABELS: Record<RequestChannel, string> = { miniprogram: '小程序', phone: '电话登记', counter: '窗口来访' }
+
 export const REQUEST_EVENT_TYPES = [
   'submitted',
   'accepted',
@@ -52,6 +55,8 @@ export const REQUEST_EVENT_TYPES = [
   'resolved',
   'reopened',
   'cancelled',
+  /** Given to a colleague, taken, or handed back (internal: staff only). */
+  'assigned',
 ] as const
 export type RequestEventType = (typeof REQUEST_EVENT_TYPES)[number]
 
@@ -66,6 +71,7 @@ export const REQUEST_EVENT_LABELS: Record<RequestEventType, string> = {
   resolved: '已办结',
   reopened: '重新处理',
   cancelled: '已取消',
+  assigned: '分派',
 }
 
 /** Categories whose requests only the assigned station's own staff may see. */

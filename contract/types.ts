@@ -42,6 +42,10 @@ export type StaffQueue = Static<typeof S.StaffQueueSchema>
 export type CounterRequestBody = Static<typeof S.CounterRequestBodySchema>
 /** What every staff action on a request answers: `request` null and `movedTo` set when it left the caller's sight. */
 export type StaffActionResult = Static<typeof S.StaffActionResultSchema>
+export type Colleague = Static<typeof S.ColleagueSchema>
+export type AssignBody = Static<typeof S.AssignBodySchema>
+export type CannedReply = Static<typeof S.CannedReplySchema>
+export type CannedReplyBody = Static<typeof S.CannedReplyBodySchema>
 
 export type ActivitySession = Static<typeof S.ActivitySessionSchema>
 export type ActivitySummary = Static<typeof S.ActivitySummarySchema>

@@ -38,6 +38,8 @@ export interface RequestState {
   category: ServiceCategory
   urgency: Urgency
   requester: Requester
+  /** Who has it (accepted it, or was assigned it by the station head). */
+  assigneeId: string | null
   assigneeName: string | null
   acceptedAt: Date | null
   /** Since when it waits in its station's queue. */
@@ -189,6 +191,10 @@ export const expectedResponse = (r: { category: ServiceCategory; urgency: Urgenc
 
 /** Waiting past its response target. */
 export const isOverdue = (r: { status: RequestStatus; dueAt: Date }, now: Date) => r.status === 'submitted' && r.dueAt < now
+
+/** How many whole minutes a waiting request is past its response target; null when it is not overdue. */
+export const overdueMinutes = (r: { status: RequestStatus; dueAt: Date }, now: Date): number | null =>
+  isOverdue(r, now) ? Math.floor((now.getTime() - r.dueAt.getTime()) / 60_000) : null
 
 // ───────────────────────── the resident ─────────────────────────
 
@@ -422,6 +428,8 @@ export function staffAction(
   switch (action.type) {
     case 'accept':
       if (r.stationId !== staff.stationId) return refused(refusal('FORBIDDEN', '只能受理本站队列中的求助'))
+      if (r.assigneeId && r.assigneeId !== staff.id)
+        return refused(refusal('REQUEST_STATE', `这条求助已分派给${r.assigneeName ?? '其他同事'}`))
       return decided(accepted(r, staff, now))
     case 'reply':
       return decided({

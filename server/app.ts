@@ -29,6 +29,7 @@ import ratingRoutes from './routes/ratings'
 import requestRoutes from './routes/requests'
 import staffRoutes from './routes/staff'
 import staffActivityRoutes from './routes/staffActivities'
+import workbenchRoutes from './routes/workbench'
 import stationRoutes from './routes/stations'
 import uploadRoutes from './routes/uploads'
 
@@ -124,6 +125,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(requestRoutes)
   await app.register(uploadRoutes)
   await app.register(staffRoutes)
+  await app.register(workbenchRoutes)
   await app.register(activityRoutes)
   await app.register(staffActivityRoutes)
   await app.register(ratingRoutes)

@@ -25,6 +25,7 @@ export default defineAppConfig({
         'roster/index',
         'ratings/index',
         'report/index',
+        'team/index',
       ],
     },
   ],

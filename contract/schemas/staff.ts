@@ -36,6 +36,8 @@ export const StaffRequestSummarySchema = Type.Object(
     ...requestSummaryProperties,
     assigneeName: Type.Union([Type.String(), Type.Null()]),
     overdue: Type.Boolean(),
+    /** Minutes a waiting request is past its response target (「已超时 3 小时」); null when not overdue. */
+    overdueMinutes: nullable(Type.Integer()),
     sensitive: Type.Boolean(),
   },
   closed,
@@ -47,6 +49,8 @@ export const StaffRequestSchema = Type.Object(
     assigneeId: Type.Union([uuid(), Type.Null()]),
     assigneeName: Type.Union([Type.String(), Type.Null()]),
     overdue: Type.Boolean(),
+    /** Minutes a waiting request is past its response target (「已超时 3 小时」); null when not overdue. */
+    overdueMinutes: nullable(Type.Integer()),
     sensitive: Type.Boolean(),
     escalations: Type.Integer(),
   },
@@ -61,6 +65,8 @@ export const StaffQueueQuerySchema = Type.Object(
     overdue: Type.Optional(Type.Boolean()),
     stationId: Type.Optional(uuid()),
     mine: Type.Optional(Type.Boolean()),
+    /** 未分配: requests nobody has. */
+    unassigned: Type.Optional(Type.Boolean()),
   },
   closed,
 )

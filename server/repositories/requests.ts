@@ -100,6 +100,7 @@ export function stateOf(r: RequestRow): RequestState {
     category: r.category,
     urgency: r.urgency,
     requester: r.requester,
+    assigneeId: r.assignee_id,
     assigneeName: r.assignee_name,
     acceptedAt: r.accepted_at && new Date(r.accepted_at),
     queuedAt: new Date(r.queued_at),
@@ -149,6 +150,8 @@ export interface QueueFilter {
   /** Waiting past the response target at this moment. */
   overdueAt?: Date
   assigneeId?: string
+  /** Nobody has it (未分配). */
+  unassigned?: boolean
 }
 
 /** A queue: waiting first, urgent first, oldest first; at most 200. */
@@ -165,6 +168,7 @@ export async function queueRows(db: Queryable, f: QueueFilter): Promise<RequestR
   if (f.urgency) add('r.urgency = $?', f.urgency)
   if (f.overdueAt) add(`r.status = 'submitted' AND r.due_at < $?`, f.overdueAt)
   if (f.assigneeId) add('r.assignee_id = $?', f.assigneeId)
+  if (f.unassigned) where.push('r.assignee_id IS NULL')
   const { rows } = await db.query<RequestRow>(
     `${SELECT} WHERE ${where.join(' AND ')}
       ORDER BY (r.status = 'submitted') DESC, (r.urgency = 'urgent') DESC, r.created_at ASC LIMIT 200`,
@@ -446,13 +450,14 @@ export async function movedFrom(db: Queryable, requestId: string): Promise<strin
  * claimer: `FOR UPDATE SKIP LOCKED` lets concurrent claimers pass over a row
  * another one is taking (on PGlite, one session, they queue).
  */
-export async function nextWaiting(tx: Queryable, stationId: string): Promise<string | null> {
+export async function nextWaiting(tx: Queryable, stationId: string, claimerId: string): Promise<string | null> {
+  // A request the head assigned to a colleague waits for that colleague.
   const { rows } = await tx.query<{ id: string }>(
     `SELECT id FROM help_requests
-      WHERE station_id = $1 AND status = 'submitted'
+      WHERE station_id = $1 AND status = 'submitted' AND (assignee_id IS NULL OR assignee_id = $2)
       ORDER BY (urgency = 'urgent') DESC, created_at ASC
       LIMIT 1 FOR UPDATE SKIP LOCKED`,
-    [stationId],
+    [stationId, claimerId],
   )
   return rows[0]?.id ?? null
 }

@@ -243,12 +243,13 @@ export async function staffQueue(ctx: AppContext, staff: Staff, q: StaffQueueQue
     urgency: q.urgency,
     overdueAt: q.overdue ? now : undefined,
     assigneeId: q.mine ? staff.id : undefined,
+    unassigned: q.unassigned,
   })
   return rows.map((r) => toStaffSummary(r, now))
 }
 
 /** The request, if the staff can see it; else why not (moved away from them, or simply not found). */
-async function visibleRequest(db: Queryable, staff: Staff, id: string, opts: { forUpdate?: boolean } = {}): Promise<RequestRow> {
+export async function visibleRequest(db: Queryable, staff: Staff, id: string, opts: { forUpdate?: boolean } = {}): Promise<RequestRow> {
   const row = await loadRequest(db, id, opts)
   if (!row) throw notFound(NOT_FOUND_MESSAGE)
   const scope = await scopeOf(db, staff)
@@ -293,7 +294,7 @@ export async function applyStaffAction(ctx: AppContext, staff: Staff, id: string
 /** 领取下一条: the most urgent, oldest waiting request of the worker's station, to exactly one worker. */
 export async function claimNext(ctx: AppContext, staff: Staff): Promise<StaffRequest> {
   const id = await ctx.db.transaction(async (tx) => {
-    const next = await nextWaiting(tx, staff.stationId)
+    const next = await nextWaiting(tx, staff.stationId, staff.id)
     if (!next) return null
     const row = (await loadRequest(tx, next))!
     await saveChange(tx, next, accepted(stateOf(row), staff, ctx.clock()))

@@ -5,7 +5,7 @@
  * rating next to the request).
  */
 import type { HelpRequest, HelpRequestSummary, RequestEvent, StaffRequest, StaffRequestSummary } from '../../contract/types'
-import { expectedResponse, isOverdue } from '../../domain/requests'
+import { expectedResponse, isOverdue, overdueMinutes } from '../../domain/requests'
 import { isSensitive } from '../../domain/staff'
 import type { AppContext } from '../context'
 import type { RequestRow } from '../repositories/requests'
@@ -64,6 +64,7 @@ export function toStaffSummary(r: RequestRow, now: Date): StaffRequestSummary {
     ...toSummary(r),
     assigneeName: r.assignee_name,
     overdue: isOverdue({ status: r.status, dueAt: new Date(r.due_at) }, now),
+    overdueMinutes: overdueMinutes({ status: r.status, dueAt: new Date(r.due_at) }, now),
     sensitive: isSensitive(r.category),
   }
 }
@@ -77,6 +78,7 @@ export function toStaffRequest(r: RequestRow, events: RequestEvent[], ctx: Pick<
     assigneeId: r.assignee_id,
     assigneeName: r.assignee_name,
     overdue: isOverdue({ status: r.status, dueAt: new Date(r.due_at) }, ctx.clock()),
+    overdueMinutes: overdueMinutes({ status: r.status, dueAt: new Date(r.due_at) }, ctx.clock()),
     sensitive: isSensitive(r.category),
     escalations: r.escalations,
   }

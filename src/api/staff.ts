@@ -1,5 +1,6 @@
 import type {
   AccessLog,
+  Colleague,
   CounterRequestBody,
   HelpRequest,
   Session,
@@ -28,3 +29,12 @@ export const createCounterRequest = (body: CounterRequestBody) =>
 
 /** Who opened this request's personal data and when (supervisors only). */
 export const fetchAccessLog = (id: string) => staffHttp.get<AccessLog>(`/api/staff/requests/${id}/access-log`).then((r) => r.data.items)
+
+/** The own station's workers, each with their open requests and cap (assignment). */
+export const fetchColleagues = () => staffHttp.get<{ items: Colleague[] }>('/api/staff/colleagues').then((r) => r.data.items)
+/** 站长: how many open requests a colleague may carry at once (null: no cap). */
+export const saveWorkloadCap = (id: string, workloadCap: number | null) =>
+  staffHttp.patch<Colleague>(`/api/staff/colleagues/${id}`, { workloadCap }).then((r) => r.data)
+/** Assign to a colleague, take it (oneself), or hand it back (null). */
+export const assignRequest = (id: string, assigneeId: string | null) =>
+  staffHttp.post<StaffActionResult>(`/api/staff/requests/${id}/assign`, { assigneeId }).then((r) => r.data)

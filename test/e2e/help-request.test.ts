@@ -82,7 +82,7 @@ test('a daughter asks for her mother; a 先进街道 worker claims, replies and 
   await worker.locator('.queue-item', { hasText: '母亲一个人住' }).waitFor({ timeout: 30_000 })
   await worker.locator('.btn-claim').click()
   await worker.locator('.page-staff-request .staff-request__desc', { hasText: '母亲一个人住' }).waitFor({ timeout: 30_000 })
-  await expect(worker.locator('.staff-request__contact').textContent()).resolves.toContain('张秀兰')
+  await expect(worker.locator('.staff-request__helped').textContent()).resolves.toContain('张秀兰')
   await worker.locator('.btn-reply').click()
   await type(worker, '.staff-text', '李女士您好，明天上午我们上门探访张阿姨，并介绍社区助餐服务。')
   await worker.locator('.btn-confirm').click()

@@ -46,6 +46,7 @@ const request = (over: Partial<RequestState> = {}): RequestState => ({
   category: 'elderly_care',
   urgency: 'normal',
   requester: 'family',
+  assigneeId: null,
   assigneeName: null,
   acceptedAt: null,
   queuedAt: new Date(NOW.getTime() - 2 * HOUR),

@@ -201,8 +201,8 @@ export const STAFF_LOGGED_IN = {
 }
 
 export const QUEUE: StaffRequestSummary[] = [
-  { ...MY_REQUESTS[0]!, urgency: 'urgent', assigneeName: null, overdue: true, sensitive: false },
-  { ...CREATED, assigneeName: SOCIAL_WORKER, overdue: false, sensitive: false },
+  { ...MY_REQUESTS[0]!, urgency: 'urgent', assigneeName: null, overdue: true, overdueMinutes: 185, sensitive: false },
+  { ...CREATED, assigneeName: SOCIAL_WORKER, overdue: false, overdueMinutes: null, sensitive: false },
 ]
 
 /** What 领取下一条 (POST /api/staff/queue/claim) hands the worker. */
@@ -213,6 +213,7 @@ export const CLAIMED: StaffRequest = {
   assigneeId: STAFF_SESSION.user.id,
   assigneeName: SOCIAL_WORKER,
   overdue: true,
+  overdueMinutes: null,
   sensitive: false,
   escalations: 0,
 }

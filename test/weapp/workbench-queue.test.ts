@@ -31,19 +31,23 @@ describe('工作台 queue', () => {
     const page = await mountPage(QUEUE_PAGE, {}, { storage: STAFF_LOGGED_IN, routes })
     await page.waitFor(() => queueItems(page).length === 2, 'two queue items')
 
-    expect(page.text(page.get('queue__who'))).toBe(`${SOCIAL_WORKER} · ${STAFF_ME.station.name}`)
+    // Who and where, each in its own labelled row (not 「王丽娜 · 先进街道社工站可查看…」 run together).
+    expect(page.text(page.get('queue__who'))).toBe(SOCIAL_WORKER)
+    expect(page.text(page.get('queue__station'))).toBe(STAFF_ME.station.name)
+    expect(page.find('queue__scope')).toBeUndefined()
     const [urgent, mine] = queueItems(page)
     expect(page.querySelectorAll('queue-item__title').map((n) => page.text(n))).toEqual(['养老服务', '养老服务'])
     // Urgency, status and overdue in words, each on its own chip.
     expect(page.text(page.get('queue-item__urgent'))).toBe('紧急')
     expect(page.querySelectorAll('queue-item__status').map((n) => page.text(n))).toEqual(['待受理', '待受理'])
-    expect(page.text(page.get('queue-item__overdue'))).toBe('已超时')
+    // Overdue in words, with how long.
+    expect(page.text(page.get('queue-item__overdue'))).toBe('已超时 3 小时')
     expect(page.text(urgent)).toContain('已超时')
     expect(page.text(mine)).not.toContain('已超时')
     expect(String(attrOf(urgent!._exparserNode, 'class'))).toContain('queue-item--overdue')
     expect(String(attrOf(mine!._exparserNode, 'class'))).not.toContain('queue-item--overdue')
     expect(page.text(urgent)).toContain(QUEUE[0]!.description)
-    expect(page.text(mine)).toContain(SOCIAL_WORKER)
+    expect(page.querySelectorAll('queue-item__assignee').map((n) => page.text(n))).toEqual(['未分配', SOCIAL_WORKER])
 
     const [get] = page.requests
     expect(get!.path).toBe('/api/staff/queue')
@@ -142,14 +146,20 @@ describe('工作台 request', () => {
     const rows = infoRows(page)
     expect(rows['老人是否独居']).toBe('独居')
     expect(rows['行动是否方便']).toBe('需要搀扶或轮椅')
-    expect(rows['联系人']).toBe(`${CLAIMED.contactName} ${CLAIMED.contactPhone}`)
-    expect(rows['被帮助人']).toContain('母亲 张秀兰')
+    // Each detail in its own labelled row.
+    expect(rows['联系人']).toBe(CLAIMED.contactName)
+    expect(rows['联系电话']).toBe(CLAIMED.contactPhone)
+    expect(rows['姓名']).toBe('张秀兰')
+    expect(rows['与联系人关系']).toBe('母亲')
+    expect(rows['编号']).toBe(CLAIMED.number)
+    expect(rows['负责人']).toBe('未分配')
+    expect(page.text(page.get('staff-request__desc'))).toBe(CLAIMED.description)
     expect(page.find('btn-reply')).toBeUndefined()
 
     await page.tap('btn-accept')
     await page.waitFor(() => page.find('btn-reply'), 'the reply button after accepting')
     expect(posts(page).map((r) => r.path)).toEqual([`/api/staff/requests/${CLAIMED.id}/accept`])
-    expect(page.text()).toContain(`负责人 ${SOCIAL_WORKER}`)
+    expect(page.text(page.get('staff-request__assignee'))).toBe(SOCIAL_WORKER)
 
     await page.tap('btn-reply')
     await page.tap('btn-confirm')

@@ -33,6 +33,7 @@ export const WORKBENCH_SECTIONS: readonly WorkbenchSection[] = [
     capability: 'ratings.work',
     className: 'btn-staff-ratings',
   },
+  { key: 'team', label: '团队负责量', url: '/packages/workbench/team/index', capability: 'queue.assign', className: 'btn-staff-team' },
   {
     key: 'report',
     label: '站点服务报表',

@@ -2,34 +2,72 @@ import { usePageClass } from '@/stores/elder'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, ScrollView, Text, View } from '@tarojs/components'
-import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
-import { REQUEST_STATUS_LABELS, URGENCY_LABELS } from '@contract/requests'
-import type { StaffQueueQuery } from '@contract/types'
+import type { StaffQueueQuery, StaffRequestSummary } from '@contract/types'
 import { claimNext, fetchQueue } from '@/api/staff'
 import { fetchStaffRatings } from '@/api/ratings'
-import { Chip, REQUEST_STATUS_TONES } from '@/components/Chip'
+import { Chip } from '@/components/Chip'
+import { InfoRow } from '@/components/InfoRow'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { useQuery } from '@/hooks/useQuery'
 import { toastError } from '@/services/errors'
 import { STAFF_LOGIN_PAGE, useStaffSession } from '@/stores/staffSession'
 import dayjs from '@/utils/dayjs'
 import { sectionsFor } from '../menu'
+import { RequestDetail } from '../request/RequestDetail'
+import { RequestHeading } from '../components/RequestHeading'
 import { useStaffQuery } from '../useStaffQuery'
+import { useWide } from '../useWide'
 import './index.scss'
+import '../request/index.scss'
 
 const FILTERS: { label: string; query: StaffQueueQuery }[] = [
   { label: '进行中', query: {} },
+  { label: '我负责的', query: { mine: true } },
+  { label: '未分配', query: { unassigned: true } },
   { label: '待受理', query: { status: 'submitted' } },
   { label: '已超时', query: { overdue: true } },
   { label: '紧急', query: { urgency: 'urgent' } },
-  { label: '我负责的', query: { mine: true } },
   { label: '已办结', query: { status: 'resolved' } },
 ]
+
+const REQUEST_PAGE = '/packages/workbench/request/index'
+
+/** One request in the list: what, how urgent, its status, overdue in words, then labelled rows. */
+function QueueItem({
+  r,
+  showStation,
+  selected,
+  onOpen,
+}: {
+  r: StaffRequestSummary
+  showStation: boolean
+  selected: boolean
+  onOpen: () => void
+}) {
+  return (
+    <View
+      className={`card queue-item${r.overdueMinutes !== null ? ' queue-item--overdue' : ''}${selected ? ' queue-item--selected' : ''}`}
+      onClick={onOpen}
+      ariaRole='link'
+    >
+      <RequestHeading request={r} block='queue-item' />
+      <Text className='queue-item__desc'>{r.description}</Text>
+      <InfoRow label='负责人' valueClassName='queue-item__assignee'>
+        {r.assigneeName ?? '未分配'}
+      </InfoRow>
+      {showStation && <InfoRow label='所在站点'>{r.station.name}</InfoRow>}
+      <InfoRow label='提交'>{dayjs(r.createdAt).fromNow()}</InfoRow>
+      <InfoRow label='编号'>{r.number}</InfoRow>
+    </View>
+  )
+}
 
 export default function Queue() {
   const pageClass = usePageClass('page-queue')
   const { me, token, clear } = useStaffSession()
+  const wide = useWide()
   const [filter, setFilter] = useState(0)
+  const [selected, setSelected] = useState<string | null>(null)
   const query = FILTERS[filter]!.query
   const queue = useStaffQuery(['queue', query], () => fetchQueue(query))
   // Low ratings nobody has answered yet: the badge on 居民评价 (optional: the queue works without it).
@@ -39,24 +77,38 @@ export default function Queue() {
     pullDownRefresh: true,
   })
   const lowUnreplied = badge.status === 'ok' ? badge.data.lowUnreplied : 0
+  const showStation = !!me && me.scope.length > 1
 
+  /** On a phone the request opens as its own page; on a desktop beside the list. */
+  const openRequest = (id: string) => {
+    if (wide) setSelected(id)
+    else void Taro.navigateTo({ url: `${REQUEST_PAGE}?id=${id}` })
+  }
   const claim = async () => {
     try {
       const r = await claimNext()
-      void Taro.navigateTo({ url: `/packages/workbench/request/index?id=${r.id}` })
+      openRequest(r.id)
+      if (wide) void queue.reload()
     } catch (err) {
       toastError(err)
     }
   }
 
   if (!token) return <View className={pageClass} />
-  return (
-    <View className={pageClass}>
-      <View className='card'>
-        <Text className='queue__who'>
-          {me?.user.nickname} · {me?.station.name}
-        </Text>
-        {me && me.scope.length > 1 && <Text className='muted'>可查看 {me.scope.length} 个站点的队列</Text>}
+  const list = (
+    <View className='queue-layout__list'>
+      <View className='card queue-head'>
+        <InfoRow label='工作人员' valueClassName='queue__who'>
+          {me?.user.nickname}
+        </InfoRow>
+        <InfoRow label='所在站点' valueClassName='queue__station'>
+          {me?.station.name}
+        </InfoRow>
+        {showStation && (
+          <InfoRow label='可查看队列' valueClassName='queue__scope'>
+            {me.scope.length} 个站点
+          </InfoRow>
+        )}
         <View className='btn-row btn-row--fit'>
           <Button className='btn btn--primary btn--main btn-claim' onClick={claim}>
             领取下一条
@@ -106,38 +158,31 @@ export default function Queue() {
       {queue.status === 'ok' && queue.data.length === 0 && <EmptyState text='没有符合条件的求助' />}
       {queue.status !== 'error' &&
         queue.data?.map((r) => (
-          <View
-            key={r.id}
-            className={`card queue-item${r.overdue ? ' queue-item--overdue' : ''}`}
-            onClick={() => Taro.navigateTo({ url: `/packages/workbench/request/index?id=${r.id}` })}
-            ariaRole='link'
-          >
-            <View className='queue-item__head'>
-              <Text className='queue-item__title'>{SERVICE_CATEGORY_LABELS[r.category]}</Text>
-              <View className='queue-item__chips'>
-                {r.urgency === 'urgent' && (
-                  <Chip tone='danger' filled className='queue-item__urgent'>
-                    紧急
-                  </Chip>
-                )}
-                <Chip tone={REQUEST_STATUS_TONES[r.status]} className='queue-item__status'>
-                  {REQUEST_STATUS_LABELS[r.status]}
-                </Chip>
-                {r.overdue && (
-                  <Chip tone='danger' className='queue-item__overdue'>
-                    已超时
-                  </Chip>
-                )}
-              </View>
-            </View>
-            <Text className='queue-item__desc'>{r.description}</Text>
-            <Text className='muted'>
-              {r.number} · {r.station.name} · {dayjs(r.createdAt).fromNow()} · {URGENCY_LABELS[r.urgency]}
-              {r.assigneeName ? ` · ${r.assigneeName}` : ''}
-              {r.sensitive ? ' · 敏感' : ''}
-            </Text>
-          </View>
+          <QueueItem key={r.id} r={r} showStation={showStation} selected={wide && r.id === selected} onOpen={() => openRequest(r.id)} />
         ))}
+    </View>
+  )
+  if (!wide) return <View className={pageClass}>{list}</View>
+  return (
+    <View className={`${pageClass} page-queue--wide`}>
+      <View className='queue-layout'>
+        {list}
+        <View className='queue-layout__detail'>
+          {selected ? (
+            <RequestDetail
+              key={selected}
+              id={selected}
+              onGone={() => {
+                setSelected(null)
+                void queue.reload()
+              }}
+              onChanged={() => void queue.reload()}
+            />
+          ) : (
+            <EmptyState text='在左侧选择一条求助，在这里查看和处理' />
+          )}
+        </View>
+      </View>
     </View>
   )
 }

@@ -1,0 +1,42 @@
+/** A station's workers and the open requests each carries now (assignment), and the cap a head sets per worker. */
+import type { StaffRole } from '../../contract/enums'
+import { rolesWith } from '../../domain/permissions'
+import type { Queryable } from '../db'
+
+export interface ColleagueRow {
+  id: string
+  nickname: string
+  role: StaffRole
+  station_id: string
+  workload_cap: number | null
+  open_count: number
+}
+
+/**
+ * The workers of a station (every account whose role works a queue), each with
+ * their open requests; or one of them (`userId`), its row locked with
+ * `forUpdate` so that two assignments to the same worker are decided one after
+ * the other and the cap holds.
+ */
+export async function colleaguesOf(
+  db: Queryable,
+  stationId: string,
+  opts: { userId?: string; forUpdate?: boolean } = {},
+): Promise<ColleagueRow[]> {
+  const params: unknown[] = [stationId, rolesWith('queue.work')]
+  if (opts.userId) params.push(opts.userId)
+  const { rows } = await db.query<ColleagueRow>(
+    `SELECT u.id, u.nickname, u.role, u.station_id, u.workload_cap,
+            (SELECT count(*)::int FROM help_requests r
+              WHERE r.assignee_id = u.id AND r.status IN ('submitted', 'accepted', 'in_progress')) AS open_count
+       FROM users u
+      WHERE u.station_id = $1 AND u.role = ANY ($2::text[])${opts.userId ? ' AND u.id = $3' : ''}
+      ORDER BY u.nickname${opts.forUpdate ? ' FOR UPDATE OF u' : ''}`,
+    params,
+  )
+  return rows
+}
+
+export async function saveWorkloadCap(db: Queryable, userId: string, cap: number | null): Promise<void> {
+  await db.query('UPDATE users SET workload_cap = $2 WHERE id = $1', [userId, cap])
+}

@@ -1,0 +1,183 @@
+/**
+ * Assignment over the API (in-process, helpers/server.ts), on PGlite and
+ * PostgreSQL: 先进街道's head (孙站长) sees each colleague's open workload
+ * (GET /api/staff/colleagues), caps it (PATCH /api/staff/colleagues/:id) and
+ * assigns requests (POST /api/staff/requests/:id/assign); workers see
+ * 我负责的 and 未分配, take an unassigned request, hand theirs back; the cap
+ * holds; a request assigned to a colleague is not theirs to accept or claim.
+ * Every new route refuses nobody, residents, workers without the capability,
+ * and other stations' staff.
+ */
+import type { Colleague, StaffActionResult, StaffRequestSummary } from '../../contract/types'
+import { DEMO_STAFF_PASSWORD } from '../../server/seed'
+import { api, backend, startApp, type TestApp } from './helpers/server'
+
+jest.setTimeout(180_000)
+
+let server: TestApp
+type Client = ReturnType<typeof api>
+const who: Record<string, Client> = {}
+const ids: Record<string, string> = {}
+
+const login = async (username: string) => {
+  const res = await api(server.url).post('/api/staff/login', { username, password: DEMO_STAFF_PASSWORD })
+  expect(res.status).toBe(200)
+  ids[username] = res.body.user.id
+  return api(server.url, res.body.token)
+}
+let counter = 0
+/** A request taken at 先进街道's counter (not yet accepted, unassigned). */
+const counterRequest = async () => {
+  const res = await who.li!.post('/api/staff/requests', {
+    channel: 'counter',
+    category: 'elderly_care',
+    description: `分派测试 ${counter++}：想了解助餐服务`,
+    requester: 'self',
+    contactName: '分派测试居民',
+    contactPhone: '13900007777',
+    urgency: 'normal',
+  })
+  expect(res.status).toBe(201)
+  return res.body.id as string
+}
+const queueIds = async (c: Client, query: string) =>
+  ((await c.get(`/api/staff/queue?${query}`)).body.items as StaffRequestSummary[]).map((r) => r.id)
+const colleagues = async (c: Client) => (await c.get('/api/staff/colleagues')).body.items as Colleague[]
+
+beforeAll(async () => {
+  server = await startApp({ env: { JOB_INTERVAL_MS: '0' } })
+  for (const [key, username] of [
+    ['head', 'xianjin-head'],
+    ['li', 'xianjin-li'],
+    ['wang', 'xianjin-wang'],
+    ['liu', 'minxin-liu'],
+    ['zhao', 'jinpu-zhao'],
+  ] as const) {
+    who[key] = await login(username)
+  }
+})
+afterAll(() => server?.stop())
+
+test(`the head sees each colleague's open workload, assigns, and the worker sees it under 我负责的, on ${backend}`, async () => {
+  const id = await counterRequest()
+  expect(await queueIds(who.wang!, 'unassigned=true')).toContain(id)
+
+  const before = await colleagues(who.head!)
+  expect(before.map((c) => c.nickname).sort()).toEqual(['孙站长', '李社工', '王社工'].sort())
+  const wangBefore = before.find((c) => c.nickname === '王社工')!
+  expect(wangBefore).toMatchObject({ role: 'staff', workloadCap: null })
+
+  const res = await who.head!.post<StaffActionResult>(`/api/staff/requests/${id}/assign`, { assigneeId: ids['xianjin-wang'] })
+  expect(res.status).toBe(200)
+  expect(res.body.request).toMatchObject({ id, status: 'submitted', assigneeId: ids['xianjin-wang'], assigneeName: '王社工' })
+  const entry = res.body.request!.events.at(-1)!
+  expect(entry).toMatchObject({ type: 'assigned', body: '分派给王社工', actorName: '孙站长', internal: true })
+
+  expect((await colleagues(who.head!)).find((c) => c.nickname === '王社工')!.openCount).toBe(wangBefore.openCount + 1)
+  expect(await queueIds(who.wang!, 'mine=true')).toContain(id)
+  expect(await queueIds(who.wang!, 'unassigned=true')).not.toContain(id)
+
+  // Assigned to 王: 李 may neither accept it nor get it from 领取下一条.
+  const accept = await who.li!.post(`/api/staff/requests/${id}/accept`, {})
+  expect(accept.status).toBe(409)
+  expect(accept.body).toEqual({ code: 'REQUEST_STATE', message: '这条求助已分派给王社工' })
+  const claimed = await who.li!.post('/api/staff/queue/claim', {})
+  expect(claimed.status === 404 || claimed.body.id !== id).toBe(true)
+  // 王 accepts it: still his.
+  const accepted = await who.wang!.post<StaffActionResult>(`/api/staff/requests/${id}/accept`, {})
+  expect(accepted.body.request).toMatchObject({ status: 'accepted', assigneeName: '王社工' })
+
+  // The resident's side never sees the assignment (internal entry).
+  const events = (
+    await server.db.query<{ type: string; internal: boolean }>(
+      'SELECT type, internal FROM request_events WHERE request_id = $1 AND type = $2',
+      [id, 'assigned'],
+    )
+  ).rows
+  expect(events).toEqual([{ type: 'assigned', internal: true }])
+})
+
+test(`a worker hands a request back, and a colleague takes it; a worker cannot assign to others, on ${backend}`, async () => {
+  const id = await counterRequest()
+  const accepted = await who.li!.post<StaffActionResult>(`/api/staff/requests/${id}/accept`, {})
+  expect(accepted.body.request).toMatchObject({ status: 'accepted', assigneeName: '李社工' })
+
+  const toOther = await who.li!.post(`/api/staff/requests/${id}/assign`, { assigneeId: ids['xianjin-wang'] })
+  expect(toOther.status).toBe(403)
+  expect(toOther.body.code).toBe('FORBIDDEN')
+
+  const back = await who.li!.post<StaffActionResult>(`/api/staff/requests/${id}/assign`, { assigneeId: null })
+  expect(back.status).toBe(200)
+  expect(back.body.request).toMatchObject({ status: 'accepted', assigneeId: null, assigneeName: null })
+  expect(back.body.request!.events.at(-1)).toMatchObject({ type: 'assigned', body: '李社工交回了这条求助，等待重新分派' })
+  expect(await queueIds(who.wang!, 'unassigned=true')).toContain(id)
+
+  const taken = await who.wang!.post<StaffActionResult>(`/api/staff/requests/${id}/assign`, { assigneeId: ids['xianjin-wang'] })
+  expect(taken.status).toBe(200)
+  expect(taken.body.request).toMatchObject({ assigneeName: '王社工' })
+  // Handing back what is not yours: 403; the head recalls it.
+  expect((await who.li!.post(`/api/staff/requests/${id}/assign`, { assigneeId: null })).status).toBe(403)
+  const recalled = await who.head!.post<StaffActionResult>(`/api/staff/requests/${id}/assign`, { assigneeId: null })
+  expect(recalled.body.request!.events.at(-1)).toMatchObject({ body: '孙站长收回了王社工负责的这条求助' })
+})
+
+test(`the head caps a worker's open requests; an assignment over the cap is refused with the numbers, on ${backend}`, async () => {
+  const wang = (await colleagues(who.head!)).find((c) => c.nickname === '王社工')!
+  const cap = wang.openCount + 1
+  const set = await who.head!.patch<Colleague>(`/api/staff/colleagues/${wang.id}`, { workloadCap: cap })
+  expect(set.status).toBe(200)
+  expect(set.body).toMatchObject({ id: wang.id, workloadCap: cap, openCount: wang.openCount })
+
+  const first = await counterRequest()
+  const second = await counterRequest()
+  expect((await who.head!.post(`/api/staff/requests/${first}/assign`, { assigneeId: wang.id })).status).toBe(200)
+  const over = await who.head!.post(`/api/staff/requests/${second}/assign`, { assigneeId: wang.id })
+  expect(over.status).toBe(409)
+  expect(over.body).toEqual({
+    code: 'CONFLICT',
+    field: 'assigneeId',
+    message: `王社工已有 ${cap} 条进行中的求助，达到上限 ${cap} 条，请分派给其他同事或先调整上限`,
+  })
+  expect((await who.head!.get(`/api/staff/requests/${second}`)).body.assigneeId).toBeNull()
+
+  // No cap again.
+  expect((await who.head!.patch(`/api/staff/colleagues/${wang.id}`, { workloadCap: null })).body.workloadCap).toBeNull()
+  expect((await who.head!.post(`/api/staff/requests/${second}/assign`, { assigneeId: wang.id })).status).toBe(200)
+
+  // Bad input: a field, never a 500.
+  for (const body of [{ workloadCap: 0 }, { workloadCap: 1.5 }, { workloadCap: '3' }, {}, { workloadCap: 3, extra: 1 }]) {
+    const res = await who.head!.patch(`/api/staff/colleagues/${wang.id}`, body)
+    expect(res.status).toBe(400)
+    expect(res.body.code).toMatch(/FIELD_INVALID|BAD_REQUEST/)
+  }
+})
+
+test(`permissions: nobody, a resident, a worker without queue.assign, another station and a supervisor above, on ${backend}`, async () => {
+  const id = await counterRequest()
+  const wangId = ids['xianjin-wang']!
+  const resident = api(server.url, (await api(server.url).post('/api/auth/dev', { nickname: '分派居民' })).body.token)
+  const nobody = api(server.url)
+
+  for (const c of [nobody, resident]) {
+    expect([401, 403]).toContain((await c.get('/api/staff/colleagues')).status)
+    expect([401, 403]).toContain((await c.post(`/api/staff/requests/${id}/assign`, { assigneeId: wangId })).status)
+    expect([401, 403]).toContain((await c.patch(`/api/staff/colleagues/${wangId}`, { workloadCap: 3 })).status)
+  }
+  // A worker: sees colleagues, may not cap them.
+  expect((await who.li!.get('/api/staff/colleagues')).status).toBe(200)
+  expect((await who.li!.patch(`/api/staff/colleagues/${wangId}`, { workloadCap: 3 })).status).toBe(403)
+  // Another station's staff: 民馨's worker sees its own colleagues only; 先进's request is not found.
+  expect((await colleagues(who.liu!)).map((c) => c.nickname)).toEqual(['刘社工'])
+  expect((await who.liu!.post(`/api/staff/requests/${id}/assign`, { assigneeId: wangId })).status).toBe(404)
+  // The supervisor above sees the request but assigns nobody at 先进 (not a head of that station).
+  expect((await who.zhao!.post(`/api/staff/requests/${id}/assign`, { assigneeId: wangId })).status).toBe(403)
+  // The head: a colleague of another station is not found; a worker at another station cannot be capped.
+  const liuId = (await colleagues(who.liu!))[0]!.id
+  const elsewhere = await who.head!.post(`/api/staff/requests/${id}/assign`, { assigneeId: liuId })
+  expect(elsewhere.status).toBe(404)
+  expect(elsewhere.body.field).toBe('assigneeId')
+  expect((await who.head!.patch(`/api/staff/colleagues/${liuId}`, { workloadCap: 3 })).status).toBe(404)
+  expect((await server.db.query('SELECT workload_cap FROM users WHERE id = $1', [liuId])).rows[0]).toEqual({ workload_cap: null })
+  // Nothing of the above changed the request.
+  expect((await who.head!.get(`/api/staff/requests/${id}`)).body.assigneeId).toBeNull()
+})
