@@ -77,6 +77,10 @@ export const REQUEST_EVENT_LABELS: Record<RequestEventType, string> = {
 /** Categories whose requests only the assigned station's own staff may see. */
 export const SENSITIVE_CATEGORIES: readonly ServiceCategory[] = ['child_protection', 'marriage_family', 'psychological']
 
+/** How the request's station came to be in the form: the resident chose it (a station's page), or it was pre-filled as the nearest one (首页). */
+export const STATION_SOURCES = ['chosen', 'nearest'] as const
+export type StationSource = (typeof STATION_SOURCES)[number]
+
 /** Why a request went to the station it went to. */
 export const ROUTING_RULES = ['chosen', 'community', 'street', 'district', 'city', 'nearest'] as const
 export type RoutingRule = (typeof ROUTING_RULES)[number]

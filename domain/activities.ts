@@ -101,6 +101,38 @@ export function activityTitle(a: { title: string; project?: string | null }): st
   return project && !a.title.startsWith(project) ? `${project}·${a.title}` : a.title
 }
 
+/** Who may take part in an activity: 本人 or a family member, and why not when they may not. */
+export interface ParticipantChoice {
+  /** 'self' or the family member's id. */
+  value: string
+  name: string
+  /** null: may be enrolled; otherwise why not, in words. */
+  refusal: string | null
+}
+
+/**
+ * 本人 and each family member, each with whether they fit the activity (age on its first day).
+ * 本人 is the account's holder, an adult or a teenager: never offered for a children's activity
+ * (儿童, or an age range that ends below 14), nor when the birth date they gave before does not fit.
+ */
+export function participantChoices(
+  a: AgeRange & { audience: string; startsAt: Date },
+  self: { birthDate: string | null },
+  family: readonly { id: string; name: string; birthDate: string }[],
+): ParticipantChoice[] {
+  const firstDay = cstDate(a.startsAt)
+  const forChildren = a.audience === 'children' || (a.maxAge !== null && a.maxAge < CHILD_AGE_LIMIT)
+  const selfRefusal = forChildren
+    ? `这个活动面向${a.minAge !== null || a.maxAge !== null ? ` ${formatAgeRange(a)}的` : ''}儿童，本人不能报名，请为孩子报名`
+    : self.birthDate
+      ? ageRefusal(a, ageOn(self.birthDate, firstDay), '您')
+      : null
+  return [
+    { value: 'self', name: '本人', refusal: selfRefusal },
+    ...family.map((m) => ({ value: m.id, name: m.name, refusal: ageRefusal(a, ageOn(m.birthDate, firstDay), m.name) })),
+  ]
+}
+
 /** Seats left, or how the waitlist reads on a card. */
 export function seatsLabel(seatsLeft: number, waitlistCount: number): string {
   if (seatsLeft > 0) return `余 ${seatsLeft} 个名额`

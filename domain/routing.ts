@@ -70,16 +70,26 @@ const km = (m: number) => (m < 1000 ? `${Math.round(m)} 米` : `${(m / 1000).toF
 export function routeRequest(input: {
   category: ServiceCategory
   chosen: RoutableStation | null
+  /** Whether the resident chose `chosen` ('chosen'), or it was pre-filled as the station nearest to them ('nearest'). */
+  chosenBy?: 'chosen' | 'nearest'
+  /** 为家人代办 with the helped person's place: `area` is where they are, and the reason says so. */
+  forHelped?: boolean
   area: ResidentArea
-  /** Stations that may cover the resident's area (any level), and the nearest ones with distances. */
+  /** Stations that may cover the area (any level), and the nearest ones with distances. */
   candidates: RoutableStation[]
 }): RoutingDecision | null {
-  const { category, chosen, area, candidates } = input
+  const { category, chosen, area, candidates, chosenBy = 'chosen', forHelped = false } = input
   const service = SERVICE_CATEGORY_LABELS[category]
+  const named = chosen && (chosenBy === 'nearest' ? `离您最近的「${chosen.name}」` : `「${chosen.name}」`)
   if (chosen && chosen.services.includes(category)) {
-    return { stationId: chosen.id, rule: 'chosen', reason: `您选择了「${chosen.name}」，该站提供${service}` }
+    return {
+      stationId: chosen.id,
+      rule: 'chosen',
+      reason: chosenBy === 'nearest' ? `${named}提供${service}，已交给该站` : `您选择了「${chosen.name}」，该站提供${service}`,
+    }
   }
-  const prefix = chosen ? `「${chosen.name}」暂不提供${service}，` : ''
+  const place = area.community ?? area.street ?? area.district ?? area.city
+  const prefix = `${chosen ? `${named}暂不提供${service}，` : ''}${forHelped && place ? `按被帮助人所在的${place}，` : ''}`
   const offering = candidates.filter((s) => s.services.includes(category))
   for (const level of LEVELS) {
     const match = offering
@@ -91,10 +101,11 @@ export function routeRequest(input: {
   }
   const nearest = offering.filter((s) => s.distanceMeters !== undefined).sort((a, b) => a.distanceMeters! - b.distanceMeters!)[0]
   if (nearest) {
+    const who = forHelped ? ['被帮助人所在地区', '离该地区最近的'] : ['您所在地区', '离您最近的']
     return {
       stationId: nearest.id,
       rule: 'nearest',
-      reason: `${prefix}您所在地区暂无提供${service}的社工站，已交给离您最近的「${nearest.name}」（约 ${km(nearest.distanceMeters!)}）`,
+      reason: `${chosen ? `${named}暂不提供${service}，` : ''}${who[0]}暂无提供${service}的社工站，已交给${who[1]}「${nearest.name}」（约 ${km(nearest.distanceMeters!)}）`,
     }
   }
   return null

@@ -1,7 +1,7 @@
 /** Help requests ("有问题找社工"): submission, the resident's view and timeline, messages, corrections, photos. */
 import { Type } from '@sinclair/typebox'
 import { LIMITS } from '../limits'
-import { RELATIONSHIPS, REQUESTERS, REQUEST_CHANNELS, REQUEST_EVENT_TYPES, REQUEST_STATUSES, URGENCIES } from '../requests'
+import { RELATIONSHIPS, REQUESTERS, REQUEST_CHANNELS, REQUEST_EVENT_TYPES, REQUEST_STATUSES, STATION_SOURCES, URGENCIES } from '../requests'
 import { closed, dateTime, LatLngSchema, literalUnion, ServiceCategorySchema, text, uuid } from './common'
 import { RatingSchema } from './ratings'
 
@@ -37,6 +37,8 @@ export const HelpedPersonSchema = Type.Object(
 export const CreateRequestBodySchema = Type.Object(
   {
     stationId: Type.Optional(uuid()),
+    /** 'nearest': stationId was pre-filled as the station nearest the resident, not chosen (default 'chosen'). */
+    stationSource: Type.Optional(literalUnion(STATION_SOURCES, '站点来源')),
     category: ServiceCategorySchema,
     attributes: Type.Optional(
       Type.Record(Type.String({ maxLength: LIMITS.attributeText }), Type.String({ maxLength: LIMITS.attributeText }), {

@@ -110,14 +110,14 @@ export const StationListResponseSchema = Type.Object(
 
 export interface AreaNodeShape {
   name: string
-  level: 'province' | 'city' | 'district' | 'street'
+  level: 'province' | 'city' | 'district' | 'street' | 'community'
   center: { lat: number; lng: number }
   stationCount: number
   children: AreaNodeShape[]
 }
 
-/** The area tree has a fixed depth (province → city → district → street), spelled out level by level. */
-const areaNode = (level: 'province' | 'city' | 'district' | 'street', children: TSchema) =>
+/** The area tree has a fixed depth (province → city → district → street → community), spelled out level by level. */
+const areaNode = (level: 'province' | 'city' | 'district' | 'street' | 'community', children: TSchema) =>
   Type.Object(
     {
       name: Type.String(),
@@ -129,7 +129,8 @@ const areaNode = (level: 'province' | 'city' | 'district' | 'street', children: 
     closed,
   )
 
-export const StreetAreaSchema = areaNode('street', Type.Never())
+export const CommunityAreaSchema = areaNode('community', Type.Never())
+export const StreetAreaSchema = areaNode('street', CommunityAreaSchema)
 export const DistrictAreaSchema = areaNode('district', StreetAreaSchema)
 export const CityAreaSchema = areaNode('city', DistrictAreaSchema)
 export const ProvinceAreaSchema = areaNode('province', CityAreaSchema)

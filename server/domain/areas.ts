@@ -6,6 +6,7 @@ export interface AreaRow {
   city: string
   district: string
   street: string | null
+  community: string | null
   station_count: number
   lat: number
   lng: number
@@ -22,7 +23,7 @@ const collator = new Intl.Collator('zh-CN')
 
 /**
  * Rows are station counts and mean coordinates per (province, city, district,
- * street); a null street (a district or city centre) counts at district level.
+ * street, community); a null street (a district or city centre) counts at district level.
  * Each node's centre is the station-weighted mean of what lies below it.
  */
 export function buildAreaTree(rows: AreaRow[]): AreaNode[] {
@@ -40,6 +41,7 @@ export function buildAreaTree(rows: AreaRow[]): AreaNode[] {
     path.push(child(path[0]!.children, r.city, 'city'))
     path.push(child(path[1]!.children, r.district, 'district'))
     if (r.street) path.push(child(path[2]!.children, r.street, 'street'))
+    if (r.street && r.community) path.push(child(path[3]!.children, r.community, 'community'))
     for (const acc of path) {
       acc.node.stationCount += r.station_count
       acc.latSum += r.lat * r.station_count

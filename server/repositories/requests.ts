@@ -401,6 +401,30 @@ export async function routingCandidates(
   return [...byId.values()]
 }
 
+/** The centre of an area (the mean position of its stations, at the most precise level that has any); null when none. */
+export async function areaCentre(
+  db: Queryable,
+  area: { city?: string | null; district?: string | null; street?: string | null; community?: string | null },
+): Promise<{ lat: number; lng: number } | null> {
+  const levels = [
+    { city: area.city, district: area.district, street: area.street, community: area.community },
+    { city: area.city, district: area.district, street: area.street, community: null },
+    { city: area.city, district: area.district, street: null, community: null },
+    { city: area.city, district: null, street: null, community: null },
+  ]
+  for (const level of levels) {
+    if (!level.city) return null
+    const { rows } = await db.query<{ lat: number | null; lng: number | null }>(
+      `SELECT avg(lat) AS lat, avg(lng) AS lng FROM stations
+        WHERE city = $1 AND ($2::text IS NULL OR district = $2) AND ($3::text IS NULL OR street = $3) AND ($4::text IS NULL OR community = $4)`,
+      [level.city, level.district ?? null, level.street ?? null, level.community ?? null],
+    )
+    const row = rows[0]
+    if (row && row.lat !== null && row.lng !== null) return { lat: Number(row.lat), lng: Number(row.lng) }
+  }
+  return null
+}
+
 /** The five community rooms and street stations nearest a position, with their distances. */
 export async function nearestLocalStations(db: Queryable, location: { lat: number; lng: number }): Promise<NearbyArea[]> {
   const { rows } = await db.query<{

@@ -135,13 +135,13 @@ export async function listStations(db: Queryable, o: ListOptions): Promise<{ ite
   return { items: rows.map(toSummary), total: count.rows[0]?.total ?? 0 }
 }
 
-/** The administrative areas that have stations, as a province → city → district → street tree. */
+/** The administrative areas that have stations, as a province → city → district → street → community tree. */
 export async function listAreas(db: Queryable): Promise<AreaNode[]> {
   const { rows } = await db.query<AreaRow>(
-    `SELECT province, city, district, street, count(*)::int AS station_count,
+    `SELECT province, city, district, street, community, count(*)::int AS station_count,
             avg(lat) AS lat, avg(lng) AS lng
        FROM stations
-      GROUP BY province, city, district, street`,
+      GROUP BY province, city, district, street, community`,
   )
   return buildAreaTree(rows.map((r) => ({ ...r, lat: Number(r.lat), lng: Number(r.lng) })))
 }

@@ -42,6 +42,7 @@ import type { Queryable } from '../db'
 import { fail, forbidden, notFound, refuse, unwrap } from '../errors'
 import {
   accessLogOf,
+  areaCentre,
   attachPhotos,
   insertEvent,
   insertRequest,
@@ -88,16 +89,26 @@ export async function createRequest(ctx: AppContext, tx: Queryable, s: Submissio
   const now = ctx.clock()
   const rawArea = 'area' in body ? body.area : undefined
   const location = 'location' in body ? body.location : undefined
-  const chosen = body.stationId ? await loadStation(tx, body.stationId) : null
-  if (body.stationId && !chosen) throw fail('NOT_FOUND', '没有找到您选择的社工站', 'stationId')
-  const area = rawArea?.street || !location ? rawArea : { ...inferredArea(await nearestLocalStations(tx, location)), ...rawArea }
+  // 为家人代办 with the helped person's place: that place decides, never the submitter's own position
+  // (nor the station pre-filled as the one nearest to the submitter).
+  const forHelped = body.requester === 'family' && !!rawArea?.city
+  const stationSource = 'stationSource' in body ? (body.stationSource ?? 'chosen') : 'chosen'
+  const stationId = forHelped && stationSource === 'nearest' ? undefined : body.stationId
+  const chosen = stationId ? await loadStation(tx, stationId) : null
+  if (stationId && !chosen) throw fail('NOT_FOUND', '没有找到您选择的社工站', 'stationId')
+  const area =
+    forHelped || rawArea?.street || !location ? rawArea : { ...inferredArea(await nearestLocalStations(tx, location)), ...rawArea }
+  // The nearest fallback is measured from the helped person's area, not from the submitter.
+  const measuredFrom = forHelped ? ((await areaCentre(tx, rawArea!)) ?? undefined) : location
   const decision =
     s.channel === 'miniprogram'
       ? routeRequest({
           category: body.category,
           chosen,
+          chosenBy: stationSource,
+          forHelped,
           area: area ?? {},
-          candidates: await routingCandidates(tx, body.category, area?.city ?? undefined, location),
+          candidates: await routingCandidates(tx, body.category, area?.city ?? undefined, measuredFrom),
         })
       : chosen && {
           stationId: chosen.id,

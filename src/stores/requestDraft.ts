@@ -6,12 +6,19 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { LatLng, ServiceCategory } from '@contract/types'
-import type { Requester, Urgency } from '@contract/requests'
+import type { Requester, StationSource, Urgency } from '@contract/requests'
+import type { PickedArea } from './location'
 import { taroStorage } from './storage'
 
 export interface RequestDraft {
   stationId: string | null
   stationName: string | null
+  /** 'chosen' on a station's page; 'nearest' when 首页 pre-filled the station nearest the resident (a default). */
+  stationSource: StationSource | null
+  /** 为家人代办: where the helped person lives, picked down to the community; it decides the routing. */
+  helpedArea: PickedArea | null
+  /** 为家人代办: the helped person is where the resident is now (her position decides instead). */
+  helpedHere: boolean
   category: ServiceCategory | null
   attributes: Record<string, string>
   description: string
@@ -35,6 +42,9 @@ export interface RequestDraft {
 export const emptyDraft = (): RequestDraft => ({
   stationId: null,
   stationName: null,
+  stationSource: null,
+  helpedArea: null,
+  helpedHere: false,
   category: null,
   attributes: {},
   description: '',

@@ -102,6 +102,42 @@ describe(`help requests on ${backend}`, () => {
     expect(noRoom.body.station.name).toBe('先进街道社工站')
   })
 
+  test('为家人代办 from Shanghai for a mother in 民馨社区: the mother’s place decides (a Dalian station), never the daughter’s GPS nor the station nearest to her', async () => {
+    const r = await resident('上海的女儿')
+    const WUJIAOCHANG = { lat: 31.2989, lng: 121.5146 } // 上海 五角场
+    const nearHer = (await r.get(`/api/stations/nearby?lat=${WUJIAOCHANG.lat}&lng=${WUJIAOCHANG.lng}&limit=1`)).body.items[0]
+    expect(nearHer.area.city).toBe('上海市')
+    const body = { ...forMother, location: WUJIAOCHANG, address: '民馨社区 3 号楼 2 单元 501' }
+    const res = await submit(r, { ...body, stationId: nearHer.id, stationSource: 'nearest' })
+    expect(res.status).toBe(201)
+    expect(res.body.station.name).toBe('先进街道社工站')
+    expect(res.body.routingReason).toBe('按被帮助人所在的民馨社区，已交给服务先进街道的「先进街道社工站」')
+    expect(res.body.routingReason).not.toContain('您选择了')
+
+    // A service nobody offers in 大连: the nearest to the mother's place, not to the daughter.
+    const faraway = await submit(r, { ...body, category: 'employee', attributes: {}, stationSource: undefined })
+    expect(faraway.status).toBe(201)
+    const station = (await r.get(`/api/stations/${faraway.body.station.id}`)).body
+    expect(station.area.city).not.toBe('上海市')
+    expect(faraway.body.routingReason).toContain('被帮助人')
+  })
+
+  test('a station pre-filled as the nearest one is said as such, never as 「您选择了」', async () => {
+    const r = await resident('首页默认站点')
+    const minxin = (await r.get(`/api/stations?q=${encodeURIComponent('民馨社区社会工作室')}`)).body.items[0]
+    const self = { ...forMother, requester: 'self', helped: undefined, area: undefined }
+    const res = await submit(r, {
+      ...self,
+      category: 'psychological',
+      attributes: { selfHarm: 'no' },
+      stationId: minxin.id,
+      stationSource: 'nearest',
+    })
+    expect(res.status).toBe(201)
+    expect(res.body.station.name).toBe('民馨社区社会工作室')
+    expect(res.body.routingReason).toBe('离您最近的「民馨社区社会工作室」提供心理疏导，已交给该站')
+  })
+
   test('an answer that means danger now makes the request urgent, with a 2-hour target', async () => {
     const r = await resident('紧急')
     const res = await submit(r, { ...forMother, attributes: { livesAlone: 'yes', mobility: 'fallen' } })

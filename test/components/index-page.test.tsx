@@ -68,7 +68,7 @@ describe('首页 with the position granted', () => {
     fakeApi({ 'GET /api/stations/nearby': { items: [MINXIN, XIANJIN] } })
     render(<Index />)
     fireEvent.click(await screen.findByRole('button', { name: '有问题找社工' }))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/request/new/index?stationId=${MINXIN.id}` })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/request/new/index?stationId=${MINXIN.id}&source=nearest` })
   })
 
   test('while looking: 正在查找附近的社工站…', async () => {
@@ -248,7 +248,7 @@ describe('首页 in 长辈模式', () => {
     fireEvent.click(screen.getByRole('button', { name: '打电话给社工站' }))
     expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0411-87589365' })
     fireEvent.click(screen.getByRole('button', { name: '有问题找社工' }))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/request/new/index?stationId=${MINXIN.id}` })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/request/new/index?stationId=${MINXIN.id}&source=nearest` })
   })
 
   test('refused: 选择所在地区 instead, and no station to call yet', async () => {

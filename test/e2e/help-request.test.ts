@@ -25,9 +25,10 @@ const tapOption = (page: Page, text: string) => page.locator('.option', { hasTex
 const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value)
 
 test('a daughter asks for her mother; a 先进街道 worker claims, replies and resolves; the daughter follows it to the end', async () => {
+  // She lives in Shanghai (五角场); her mother lives in 民馨社区, 大连.
   const daughterCtx = await browser.newContext({
     ...phone,
-    geolocation: { latitude: 39.0543, longitude: 121.7634 },
+    geolocation: { latitude: 31.2989, longitude: 121.5146 },
     permissions: ['geolocation'],
   })
   const daughter = await daughterCtx.newPage()
@@ -58,6 +59,12 @@ test('a daughter asks for her mother; a 先进街道 worker claims, replies and 
   await type(daughter, '.contact-phone', '13812345678')
   await tapOption(daughter, '工作日晚上')
   await type(daughter, '.contact-address', '民馨社区 3 号楼 2 单元 501')
+  // Where her mother lives decides the station, not her own position: 大连市 › 金普新区 › 先进街道 › 民馨社区.
+  await daughter.locator('.btn-pick-helped-area').click()
+  for (const name of ['大连市', '金普新区', '先进街道', '民馨社区']) {
+    await daughter.locator('.area-item', { hasText: name }).first().click()
+  }
+  await expect(daughter.locator('.helped-place').textContent()).resolves.toContain('先进街道 民馨社区')
   await daughter.screenshot({ path: screenshotPath('request-form'), fullPage: true })
   await daughter.locator('.btn-submit').click()
   // A new resident: the 求助信息使用说明 and the privacy policy first.
@@ -67,7 +74,7 @@ test('a daughter asks for her mother; a 先进街道 worker claims, replies and 
 
   await daughter.locator('.request-success').waitFor({ timeout: 30_000 })
   await expect(daughter.locator('.request-success__station').textContent()).resolves.toBe('先进街道社工站')
-  await expect(daughter.locator('.request-success__reason').textContent()).resolves.toContain('暂不提供养老服务')
+  await expect(daughter.locator('.request-success__reason').textContent()).resolves.toContain('按被帮助人所在的民馨社区')
   const number = (await daughter.locator('.request-success__number').textContent())!.trim()
   expect(number).toMatch(/^QZ-/)
   await daughter.screenshot({ path: screenshotPath('request-submitted'), fullPage: true })
@@ -103,6 +110,10 @@ test('a daughter asks for her mother; a 先进街道 worker claims, replies and 
   expect(timeline).toContain('每周二、四送餐上门')
   await expect(daughter.locator('.request-status').first().textContent()).resolves.toBe('已办结')
   await daughter.screenshot({ path: screenshotPath('request-resolved'), fullPage: true })
+
+  // Opened cold (a reload, a bookmark, a shared link): the detail still shows, with the token.
+  await daughter.reload()
+  await daughter.locator('.timeline__item--resolved').waitFor({ timeout: 30_000 })
 
   // 我的求助 lists it with its status.
   await daughter.goto(`${server.url}/#/packages/request/mine/index`)

@@ -78,3 +78,52 @@ describe('routing a help request', () => {
     expect(routeRequest({ category: 'youth', chosen: null, area: area('先进街道'), candidates: all })).toBeNull()
   })
 })
+
+describe('who decided: the resident, the nearest station by default, or the helped person’s place', () => {
+  test('a station pre-filled as the nearest one (not chosen) never says 「您选择了」', () => {
+    const d = routeRequest({
+      category: 'elderly_care',
+      chosen: room,
+      chosenBy: 'nearest',
+      area: area('先进街道', '民馨社区'),
+      candidates: all,
+    })
+    expect(d).toMatchObject({ stationId: '民馨社区社会工作室' })
+    expect(d!.reason).not.toContain('您选择了')
+    expect(d!.reason).toContain('离您最近的「民馨社区社会工作室」')
+  })
+
+  test('the nearest station without the service: said as the default, not as a choice', () => {
+    const d = routeRequest({
+      category: 'child_protection',
+      chosen: room,
+      chosenBy: 'nearest',
+      area: area('先进街道', '民馨社区'),
+      candidates: all,
+    })
+    expect(d).toMatchObject({ stationId: '先进街道社工站', rule: 'street' })
+    expect(d!.reason).not.toContain('您选择')
+    expect(d!.reason).toContain('离您最近的「民馨社区社会工作室」暂不提供儿童关爱保护')
+  })
+
+  test('为家人代办: the reason names the helped person’s place', () => {
+    const d = routeRequest({ category: 'elderly_care', chosen: null, forHelped: true, area: area('先进街道', '民馨社区'), candidates: all })
+    expect(d).toMatchObject({ stationId: '民馨社区社会工作室', rule: 'community' })
+    expect(d!.reason).toBe('按被帮助人所在的民馨社区，已交给服务民馨社区的「民馨社区社会工作室」')
+    const up = routeRequest({
+      category: 'child_protection',
+      chosen: null,
+      forHelped: true,
+      area: area('先进街道', '民馨社区'),
+      candidates: all,
+    })
+    expect(up!.reason).toBe('按被帮助人所在的民馨社区，已交给服务先进街道的「先进街道社工站」')
+  })
+
+  test('为家人代办 with no station there: the nearest to the helped person’s place, said so', () => {
+    const d = routeRequest({ category: 'employee', chosen: null, forHelped: true, area: area('先进街道', '民馨社区'), candidates: all })
+    expect(d).toMatchObject({ stationId: '远处社工站', rule: 'nearest' })
+    expect(d!.reason).toContain('被帮助人所在地区暂无提供')
+    expect(d!.reason).toContain('离该地区最近的「远处社工站」')
+  })
+})

@@ -62,3 +62,22 @@ test('opened as the first page, it switches to the 首页 tab when done', async 
   await page.waitFor(() => page.callsOf('switchTab').length === 1, 'switchTab')
   expect(page.callsOf('switchTab')[0].url).toBe('/pages/index/index')
 })
+
+test('for a 代办 request (?for=helped): down to the community, kept in the request form, not as the resident’s own area', async () => {
+  const page = await mountPage(
+    'pages/area/index',
+    { for: 'helped' },
+    { openedFrom: ['packages/request/new/index'], routes: { 'GET /api/areas': AREAS } },
+  )
+  await pickDown(page, ['大连市', '金普新区', '先进街道'])
+  expect(page.text()).toContain('请选择社区（村）')
+  await pickDown(page, ['民馨社区'])
+  await page.waitFor(() => page.callsOf('navigateBack').length === 1, 'navigateBack')
+  const draft = JSON.parse(page.storage.get('sgz-request-draft') as string).state.draft
+  expect(draft.helpedArea).toEqual({
+    path: ['辽宁省', '大连市', '金普新区', '先进街道', '民馨社区'],
+    center: { lat: 39.0555, lng: 121.7735 },
+  })
+  // The resident's own area is untouched.
+  expect(page.storage.get('sgz-location')).toBeUndefined()
+})

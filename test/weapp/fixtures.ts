@@ -107,7 +107,7 @@ export const XIANJIN_DETAIL: StationDetail = {
   children: [MINXIN, DONGSHAN],
 }
 
-/** 辽宁省 → 大连市 → 金普新区 → 先进街道, with centres. */
+/** 辽宁省 → 大连市 → 金普新区 → 先进街道 → 民馨社区, with centres. */
 export const AREAS: AreasResponse = {
   items: [
     {
@@ -127,7 +127,17 @@ export const AREAS: AreasResponse = {
               level: 'district',
               center: { lat: 39.0968, lng: 121.7185 },
               stationCount: 4,
-              children: [{ name: '先进街道', level: 'street', center: { lat: 39.0535, lng: 121.779 }, stationCount: 3, children: [] }],
+              children: [
+                {
+                  name: '先进街道',
+                  level: 'street',
+                  center: { lat: 39.0535, lng: 121.779 },
+                  stationCount: 3,
+                  children: [
+                    { name: '民馨社区', level: 'community', center: { lat: 39.0555, lng: 121.7735 }, stationCount: 1, children: [] },
+                  ],
+                },
+              ],
             },
           ],
         },

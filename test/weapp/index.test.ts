@@ -62,7 +62,7 @@ describe('首页 with location granted', () => {
 
   test('有问题找社工 starts a help request to the nearest station', async () => {
     await page.tap('btn-help')
-    expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/packages/request/new/index?stationId=${MINXIN.id}`])
+    expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual([`/packages/request/new/index?stationId=${MINXIN.id}&source=nearest`])
   })
 
   test('tapping a card opens the station', async () => {

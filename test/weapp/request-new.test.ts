@@ -8,6 +8,7 @@ import { attrOf, mountPage, networkError, reply, type FakeRequest, type MountedP
 import { CONSENT_VERSIONS } from '../../contract/consents'
 import { agreed, consentList, REQUEST_CONSENTS_AGREED } from './consent-fixtures'
 import { CREATED, LOGGED_IN, RESIDENT_SESSION } from './request-fixtures'
+import { XIANJIN_DETAIL } from './fixtures'
 
 const ROUTE = 'packages/request/new/index'
 /** The key the draft store persists under (src/stores/requestDraft.ts). */
@@ -217,14 +218,60 @@ describe('求助 for a family member (家人代办)', () => {
     expect(page.text()).toContain('家人代办 · 养老服务')
     await fillContact(page)
 
+    // The helped person's place decides where it goes: asked for, next to its field, before anything is sent.
+    await page.tap('btn-submit')
+    expect(page.text(field(page, '被帮助人在哪里'))).toContain('请选择被帮助人所在的地区')
+    expect(requestPosts(page)).toEqual([])
+    await page.tap('btn-pick-helped-area')
+    expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual(['/pages/area/index?for=helped'])
+  })
+
+  test('a daughter in Shanghai for her mother in 民馨社区: the body carries the mother’s area and neither the daughter’s position nor the station nearest to her', async () => {
+    const SHANGHAI = { lat: 31.2989, lng: 121.5146 }
+    const MINXIN_AREA = { path: ['辽宁省', '大连市', '金普新区', '先进街道', '民馨社区'], center: { lat: 39.0555, lng: 121.7735 } }
+    const draft = {
+      stationId: '5b1e6a3c-0000-4000-8000-0000000000aa',
+      stationName: '五角场街道综合社工站',
+      stationSource: 'nearest',
+      helpedArea: MINXIN_AREA,
+      helpedHere: false,
+      category: 'elderly_care',
+      attributes: { livesAlone: 'yes', mobility: 'limited' },
+      description: DESCRIPTION,
+      photos: [],
+      requester: 'family',
+      helpedName: '张秀兰',
+      helpedRelationship: '母亲',
+      helpedPhone: '',
+      helpedAddress: '',
+      helpedConsent: true,
+      contactName: '李女士',
+      contactPhone: '13800001234',
+      preferredTime: '',
+      address: '民馨社区 3 号楼 2 单元 501',
+      location: SHANGHAI,
+      urgency: 'normal',
+      emergencyAcknowledged: false,
+    }
+    const page = await mount({
+      storage: { ...LOGGED_IN, [DRAFT_KEY]: JSON.stringify({ state: { draft, step: 3, idempotencyKey: null }, version: 0 }) },
+      routes: { 'GET /api/stations/:id': { ...XIANJIN_DETAIL, id: draft.stationId, name: '五角场街道综合社工站' } },
+    })
+    expect(activeStep(page)).toBe('4. 联系方式')
+    expect(page.text(field(page, '被帮助人在哪里'))).toContain('大连市 金普新区 先进街道 民馨社区')
+    expect(page.text()).not.toContain('已使用：当前位置')
+    expect(page.text()).toContain('按被帮助人所在地区分派（不用离您最近的「五角场街道综合社工站」）')
     await page.tap('btn-submit')
     await page.waitFor(() => page.find('request-success'), 'the success card')
+    const body = bodyOf(requestPosts(page)[0]!)
+    expect(body.area).toEqual({ province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' })
+    expect(body.location).toBeUndefined()
+    expect(body.stationId).toBeUndefined()
+    expect(body).toMatchObject({ requester: 'family', contactPhone: '13800001234', category: 'elderly_care' })
+    expect(body.helped).toEqual({ name: '张秀兰', relationship: '母亲', consent: true })
     // Logged in already: no wx.login.
     expect(page.callsOf('login')).toEqual([])
-    const [post] = requestPosts(page)
-    expect(bodyOf(post!)).toMatchObject({ requester: 'family', contactPhone: '13800001234', category: 'elderly_care' })
-    expect(bodyOf(post!).helped).toEqual({ name: '张秀兰', relationship: '母亲', consent: true })
-    expect(post!.header.Authorization).toBe(`Bearer ${RESIDENT_SESSION.token}`)
+    expect(requestPosts(page)[0]!.header.Authorization).toBe(`Bearer ${RESIDENT_SESSION.token}`)
   })
 })
 
@@ -414,8 +461,10 @@ describe('the server refuses', () => {
   })
 
   test('a refusal about the helped person’s phone opens 为谁求助 with the message under that phone', async () => {
+    // The resident picked 先进街道 as her own area before; her mother lives with her (就在我现在的位置).
+    const ownArea = { path: ['辽宁省', '大连市', '金普新区', '先进街道'], center: { lat: 39.0535, lng: 121.779 } }
     const page = await mount({
-      storage: LOGGED_IN,
+      storage: { ...LOGGED_IN, 'sgz-location': JSON.stringify({ state: { area: ownArea }, version: 0 }) },
       routes: { 'POST /api/requests': reply(400, { code: 'FIELD_INVALID', message: '被帮助人的电话格式不正确', field: 'helped.phone' }) },
     })
     await fillProblem(page)
@@ -427,7 +476,13 @@ describe('the server refuses', () => {
     await choose(page, '已征得对方同意')
     await next(page)
     await fillContact(page)
+    await page.tap('btn-helped-here')
+    expect(page.text(field(page, '被帮助人在哪里'))).toContain('和您在同一个地方')
     await page.tap('btn-submit')
+    await page.waitFor(() => requestPosts(page).length === 1, 'the request sent')
+    const body = bodyOf(requestPosts(page)[0]!)
+    expect(body.area).toEqual({ province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道' })
+    expect(body.location).toEqual(ownArea.center)
     await page.waitFor(() => page.find('field__error'), 'the error')
     expect(activeStep(page)).toBe('3. 为谁求助')
     expect(page.text(field(page, '被帮助人的电话'))).toContain('被帮助人的电话格式不正确')

@@ -1,15 +1,17 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import type { AreaNode } from '@contract/types'
 import { fetchAreas } from '@/api/stations'
 import { useQuery } from '@/hooks/useQuery'
-import { useLocation } from '@/stores/location'
+import { useLocation, type PickedArea } from '@/stores/location'
+import { useRequestDraft } from '@/stores/requestDraft'
 
 const LEVEL_PROMPT: Record<AreaNode['level'], string> = {
   province: '请选择省份',
   city: '请选择城市',
   district: '请选择区县',
   street: '请选择街道（乡镇）',
+  community: '请选择社区（村）',
 }
 
 /**
@@ -18,6 +20,9 @@ const LEVEL_PROMPT: Record<AreaNode['level'], string> = {
  * province beside it. The chosen path still begins with the province.
  */
 export function useArea() {
+  const { params } = useRouter()
+  // `?for=helped`: where the person helped by a 代办 request lives (down to the community), for the request form.
+  const forHelped = params.for === 'helped'
   const areas = useQuery(['areas'], fetchAreas)
   const provinces = areas.status === 'ok' ? areas.data : []
   const [path, setPath] = useState<AreaNode[]>([])
@@ -26,12 +31,16 @@ export function useArea() {
   const cities = provinces.flatMap((p) => p.children)
   const provinceOf = (city: AreaNode) => provinces.find((p) => p.children.includes(city))
   const current = path[path.length - 1]
-  const options = current ? current.children : cities
+  // The resident's own area stops at the street (stations are found by distance from there).
+  const childrenOf = (node: AreaNode) => (node.level === 'street' && !forHelped ? [] : node.children)
+  const options = current ? childrenOf(current) : cities
 
   const finish = (chain: AreaNode[]) => {
     const node = chain[chain.length - 1]!
     const province = provinceOf(chain[0]!)
-    pickArea({ path: [...(province ? [province.name] : []), ...chain.map((n) => n.name)], center: node.center })
+    const picked: PickedArea = { path: [...(province ? [province.name] : []), ...chain.map((n) => n.name)], center: node.center }
+    if (forHelped) useRequestDraft.getState().update({ helpedArea: picked, helpedHere: false })
+    else pickArea(picked)
     const pages = Taro.getCurrentPages()
     if (pages.length > 1) void Taro.navigateBack()
     else void Taro.switchTab({ url: '/pages/index/index' })
@@ -51,7 +60,7 @@ export function useArea() {
     prompt: options[0] ? LEVEL_PROMPT[options[0].level] : '',
     choose: (node: AreaNode) => {
       const chain = [...path, node]
-      if (node.children.length === 0) finish(chain)
+      if (childrenOf(node).length === 0) finish(chain)
       else setPath(chain)
     },
     /** Use the whole current area (e.g. a district) as the resident's area. */

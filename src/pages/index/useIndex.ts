@@ -23,7 +23,8 @@ export function useIndex() {
     openSettings: async () => {
       if (await openLocationSettings()) void locate({ byUser: true })
     },
-    askForHelp: (stationId: string) => Taro.navigateTo({ url: `/packages/request/new/index?stationId=${stationId}` }),
+    // The nearest station is a default in the form (she can change it), not a station she chose.
+    askForHelp: (stationId: string) => Taro.navigateTo({ url: `/packages/request/new/index?stationId=${stationId}&source=nearest` }),
     showAll: () => Taro.switchTab({ url: '/pages/stations/index' }),
     myRequests: () => Taro.navigateTo({ url: '/packages/request/mine/index' }),
   }

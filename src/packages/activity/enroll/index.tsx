@@ -156,13 +156,29 @@ export default function Enroll() {
           <OptionGroup
             name='谁参加'
             columns={1}
-            options={[{ value: 'self', label: '本人' }, ...s.familyMembers.map((m) => ({ value: m.id, label: memberLabel(m, a) }))]}
+            options={s.eligible.map((choice) => {
+              const familyMember = s.familyMembers.find((x) => x.id === choice.value)
+              return { value: choice.value, label: familyMember ? memberLabel(familyMember, a) : choice.name }
+            })}
             value={f.participant}
             onChange={(participant) => update({ participant, photoConsent: false })}
           />
           {memberAgeWarning && !e.participant && (
             <View className='field__error' ariaRole='alert'>
               {memberAgeWarning}
+            </View>
+          )}
+          {s.eligible.length === 0 && s.family.status !== 'loading' && (
+            <Text className='muted participants-none'>您和已添加的家人都不符合这个活动的要求。</Text>
+          )}
+          {s.excluded.length > 0 && (
+            <View className='participants-excluded'>
+              <Text className='participants-excluded__title'>不能报名：</Text>
+              {s.excluded.map((choice) => (
+                <Text key={choice.value} className='participants-excluded__item'>
+                  {choice.name}：{choice.refusal}
+                </Text>
+              ))}
             </View>
           )}
           {member && needsChildConsent(member) && (

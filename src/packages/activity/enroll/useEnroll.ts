@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { CHILD_NOTICE_VERSION } from '@contract/activities'
 import type { ActivityDetail, EnrollBody, Enrollment, FamilyMember } from '@contract/types'
-import { ageOn, ageRefusal, checkBirthDate } from '@domain/activities'
+import { ageOn, ageRefusal, checkBirthDate, participantChoices } from '@domain/activities'
 import { cstDate } from '@domain/chinaTime'
 import { isMainlandPhone } from '@domain/phone'
 import { enroll, fetchActivity, fetchFamily } from '@/api/activities'
@@ -154,9 +154,20 @@ export function useEnroll() {
     }
   }
 
+  // Who may take part: only they are offered; the others are listed with the reason.
+  const choices = activity.data
+    ? participantChoices(
+        { ...activity.data, startsAt: new Date(activity.data.startsAt) },
+        { birthDate: profile.selfBirthDate || null },
+        familyMembers,
+      )
+    : []
+
   return {
     id,
     token,
+    eligible: choices.filter((c) => !c.refusal),
+    excluded: choices.filter((c) => c.refusal),
     activity,
     family,
     familyMembers,

@@ -128,7 +128,11 @@ export default function NewRequest() {
       </View>
 
       <View className='card request-form'>
-        {d.stationName && <Text className='request-form__station'>求助站点：{d.stationName}</Text>}
+        {d.stationName && (
+          <Text className='request-form__station'>
+            {d.stationSource === 'nearest' ? `默认：离您最近的「${d.stationName}」` : `求助站点：${d.stationName}`}
+          </Text>
+        )}
 
         {f.step === 0 && (
           <Field
@@ -264,6 +268,37 @@ export default function NewRequest() {
 
         {f.step === 3 && (
           <View>
+            {d.requester === 'family' && (
+              <Field label='被帮助人在哪里' required hint='求助会交给被帮助人所在地的社工站' error={e.helpedArea}>
+                <Text className={`request-where__place helped-place${f.helpedPlaceLabel ? '' : ' request-where__place--empty'}`}>
+                  {f.helpedPlaceLabel ?? '还没有选择地区'}
+                </Text>
+                <View className='btn-row btn-row--fit'>
+                  <Button className='btn btn-pick-helped-area' onClick={f.pickHelpedArea}>
+                    {d.helpedArea ? '更改地区' : '选择地区'}
+                  </Button>
+                  {f.helpedIsHere && !d.helpedHere && (
+                    <Button className='btn btn-helped-here' onClick={f.helpedIsHere}>
+                      就在我现在的位置
+                    </Button>
+                  )}
+                </View>
+              </Field>
+            )}
+            {d.stationName && (
+              <Field label='交给哪个社工站'>
+                <Text className='request-where__station'>
+                  {d.requester === 'family' && d.helpedArea && d.stationSource === 'nearest'
+                    ? `按被帮助人所在地区分派（不用离您最近的「${d.stationName}」）`
+                    : d.stationSource === 'nearest'
+                      ? `默认：离您最近的「${d.stationName}」`
+                      : `您选择的「${d.stationName}」`}
+                </Text>
+                <Button className='btn btn--text btn-change-station' onClick={f.changeStation}>
+                  不指定站点，按地区分派
+                </Button>
+              </Field>
+            )}
             <ContactFields
               fields={['contactName', 'contactPhone', 'preferredTime', 'address']}
               values={d}

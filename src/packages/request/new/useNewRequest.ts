@@ -38,6 +38,7 @@ const REQUEST_FIELDS: FieldMap<keyof RequestDraft> = {
   preferredTime: 'preferredTime',
   address: 'address',
   location: 'address',
+  area: 'helpedArea',
   urgency: 'urgency',
 }
 
@@ -55,6 +56,7 @@ const STEP_OF: Partial<Record<keyof RequestDraft, number>> = {
   contactPhone: 3,
   preferredTime: 3,
   address: 3,
+  helpedArea: 3,
   urgency: 3,
 }
 
@@ -86,15 +88,26 @@ export function validateStep(step: number, d: RequestDraft): Errors {
   if (step === 3) {
     if (!d.contactName.trim()) e.contactName = '请填写怎么称呼您'
     if (!isMainlandPhone(d.contactPhone)) e.contactPhone = '请填写 11 位手机号，或带区号的固定电话'
-    if (!d.location && !d.address.trim()) e.address = '请填写地址，或使用当前位置'
+    const family = d.requester === 'family'
+    // 为家人代办: the helped person's place decides where the request goes, so it is asked for.
+    if (family && !d.helpedArea && !d.helpedHere && !(d.stationId && d.stationSource === 'chosen'))
+      e.helpedArea = '请选择被帮助人所在的地区（到街道或社区），求助会交给那里的社工站'
+    if (!(family && d.helpedArea) && !d.location && !d.address.trim()) e.address = '请填写地址，或使用当前位置'
   }
   return e
 }
 
-export function toBody(d: RequestDraft, area: string[] | null): CreateRequestBody {
-  const [province, city, district, street] = area ?? []
+/**
+ * The request as the server takes it. 为家人代办 with the helped person's area: that area, not the
+ * resident's own position (nor the station pre-filled as the nearest to her), decides where it goes.
+ */
+export function toBody(d: RequestDraft, ownArea: string[] | null): CreateRequestBody {
+  const byHelpedArea = d.requester === 'family' && !!d.helpedArea
+  const [province, city, district, street, community] = byHelpedArea ? d.helpedArea!.path : (ownArea ?? [])
+  const station = d.stationId && !(byHelpedArea && d.stationSource === 'nearest') ? d.stationId : null
+  const location = d.requester === 'family' && !d.helpedHere ? null : d.location
   return {
-    ...(d.stationId ? { stationId: d.stationId } : {}),
+    ...(station ? { stationId: station, ...(d.stationSource === 'nearest' ? { stationSource: 'nearest' as const } : {}) } : {}),
     category: d.category!,
     attributes: d.attributes,
     description: d.description.trim(),
@@ -114,8 +127,8 @@ export function toBody(d: RequestDraft, area: string[] | null): CreateRequestBod
     contactName: d.contactName.trim(),
     contactPhone: d.contactPhone.trim(),
     preferredTime: d.preferredTime,
-    ...(province ? { area: { province, city, district, ...(street ? { street } : {}) } } : {}),
-    ...(d.location ? { location: d.location } : {}),
+    ...(province ? { area: { province, city, district, ...(street ? { street } : {}), ...(community ? { community } : {}) } } : {}),
+    ...(location ? { location } : {}),
     address: d.address.trim(),
     urgency: d.urgency,
   }
@@ -154,9 +167,16 @@ export function useNewRequest() {
   // Read the draft as it is now (not as rendered): a station picked later must not be undone by this page's parameter.
   useEffect(() => {
     const current = useRequestDraft.getState().draft
+    // `source=nearest` (首页): the station nearest the resident, a default she can change — not her choice.
     if (params.stationId && params.stationId !== current.stationId)
-      update({ stationId: params.stationId, stationName: null, category: null, attributes: {} })
-  }, [params.stationId, update])
+      update({
+        stationId: params.stationId,
+        stationName: null,
+        stationSource: params.source === 'nearest' ? 'nearest' : 'chosen',
+        category: null,
+        attributes: {},
+      })
+  }, [params.stationId, params.source, update])
   useEffect(() => {
     if (station.status === 'ok') update({ stationName: station.data.name })
     // Gone or out of reach: the request is routed by the rules instead.
@@ -167,6 +187,11 @@ export function useNewRequest() {
   useEffect(() => {
     if (!useRequestDraft.getState().draft.location && location.position) update({ location: location.position })
   }, [location.position, update])
+
+  // The helped person's area is picked on the area page: its error goes once it is there.
+  useEffect(() => {
+    if (draft.helpedArea || draft.helpedHere) setErrors(({ helpedArea: _gone, ...rest }) => rest)
+  }, [draft.helpedArea, draft.helpedHere])
 
   /** Changes the draft; the errors about what changed go (a question's once it is answered). */
   const edit = (patch: Partial<RequestDraft>) => {
@@ -351,8 +376,27 @@ export function useNewRequest() {
     agreeAndSubmit,
     declineConsent,
     useCurrentLocation,
+    /** 为家人代办: pick where the helped person lives (省/市 → 区县 → 街镇 → 社区). */
+    pickHelpedArea: () => Taro.navigateTo({ url: '/pages/area/index?for=helped' }),
+    /** 为家人代办: the helped person is where the resident is now (offered when her position is known). */
+    helpedIsHere: location.position ? () => edit({ helpedHere: true, helpedArea: null }) : null,
+    /** Drops the pre-filled or chosen station: the rules route the request instead. */
+    changeStation: () => edit({ stationId: null, stationName: null, stationSource: null }),
+    /** Where the helped person is, in words (null: not said yet). */
+    helpedPlaceLabel: draft.helpedArea
+      ? draft.helpedArea.path.slice(1).join(' ')
+      : draft.helpedHere
+        ? '和您在同一个地方（按您现在的位置）'
+        : null,
+    /** What the address's position is taken from; a 代办 request does not use the resident's own position unless she says so. */
     locationLabel:
-      location.source === 'area' && location.area ? location.area.path.slice(1).join(' ') : location.position ? '当前位置' : null,
+      draft.requester === 'family' && !draft.helpedHere
+        ? null
+        : location.source === 'area' && location.area
+          ? location.area.path.slice(1).join(' ')
+          : location.position
+            ? '当前位置'
+            : null,
     startOver: () => {
       reset()
       setResult(null)
