@@ -25,6 +25,7 @@ import activityRoutes from './routes/activities'
 import authRoutes from './routes/auth'
 import consentRoutes from './routes/consents'
 import healthRoutes from './routes/health'
+import metricsRoutes from './routes/metrics'
 import ratingRoutes from './routes/ratings'
 import requestRoutes from './routes/requests'
 import staffRoutes from './routes/staff'
@@ -115,11 +116,19 @@ export async function buildApp(opts: AppOptions) {
     ),
   )
   registerErrorHandling(app)
+  // Every answer's duration, per route (the route's pattern, never the URL: ids and query strings stay out).
+  app.addHook('onResponse', async (request, reply) => {
+    ctx.metrics.requestDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    )
+  })
   await app.register(securityPlugin)
   await app.register(openapiPlugin)
   await app.register(authPlugin)
 
   await app.register(healthRoutes)
+  await app.register(metricsRoutes)
   await app.register(stationRoutes)
   await app.register(authRoutes)
   await app.register(requestRoutes)

@@ -13,6 +13,10 @@ export interface Config {
   port: number
   /** Set → real PostgreSQL through `pg`; unset → embedded PGlite in `dataDir`. */
   databaseUrl: string | null
+  /** PostgreSQL connections per instance (DB_POOL_MAX) and the longest wait for one (DB_POOL_WAIT_MS); past it, 503. */
+  pool: { max: number; waitMs: number }
+  /** Bearer token that opens GET /api/metrics to other hosts (METRICS_TOKEN); without it, loopback only. */
+  metricsToken: string | null
   dataDir: string
   /** Load the demo stations on start (idempotent). Default: on outside production. */
   seedDemo: boolean
@@ -90,6 +94,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     port: int(env.PORT, 3000, 'PORT', 0, 65535),
     databaseUrl: env.DATABASE_URL || null,
+    pool: {
+      max: int(env.DB_POOL_MAX, 10, 'DB_POOL_MAX', 1, 1000),
+      waitMs: int(env.DB_POOL_WAIT_MS, 30_000, 'DB_POOL_WAIT_MS', 1, 600_000),
+    },
+    metricsToken: env.METRICS_TOKEN || null,
     dataDir: path.resolve(env.DATA_DIR || path.join(root, 'data')),
     seedDemo,
     h5Dir: path.resolve(env.H5_DIR || path.join(root, 'dist', 'h5')),

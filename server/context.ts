@@ -2,13 +2,14 @@
  * What every request handler, use case and background job of an API instance
  * works with, in one object: the database, the configuration, the clock (the
  * tests inject one), the response targets, the key that signs check-in codes,
- * China's working calendar.
+ * China's working calendar, the metrics.
  */
 import type { ResponseTargets } from '../domain/sla'
 import type { Config } from './config'
 import type { Database } from './db'
 import { liveCalendar, type LiveCalendar } from './services/calendar'
 import { loadSecret } from './services/checkinCode'
+import { createMetrics, type Metrics } from './services/metrics'
 
 export interface AppContext {
   db: Database
@@ -21,16 +22,20 @@ export interface AppContext {
   checkinKey: Buffer
   /** China's working calendar (shipped holidays + the admin's days), reloaded by the jobs loop. */
   calendar: LiveCalendar
+  /** This instance's Prometheus metrics (GET /api/metrics). */
+  metrics: Metrics
 }
 
 export async function createContext(opts: { db: Database; config: Config; clock?: () => Date }): Promise<AppContext> {
+  const clock = opts.clock ?? (() => new Date())
   return {
     db: opts.db,
     config: opts.config,
-    clock: opts.clock ?? (() => new Date()),
+    clock,
     targets: opts.config.responseTargets,
     checkinKey: await loadSecret(opts.db, 'checkin'),
     calendar: await liveCalendar(opts.db),
+    metrics: createMetrics(opts.db, clock),
   }
 }
 

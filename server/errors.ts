@@ -253,12 +253,17 @@ function typeName(t: string): string {
   )
 }
 
-/** The database is unreachable or restarting (connection refused, reset or terminated): 503, try again. */
+/**
+ * The database is unreachable or restarting (connection refused, reset or terminated), or every connection of
+ * the pool stayed busy for the whole wait (a burst): 503 with Retry-After, try again.
+ */
 export function isDatabaseUnavailable(error: { code?: unknown; message?: unknown }): boolean {
   const code = String(error.code ?? '')
   if (['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code))
     return true
-  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(String(error.message ?? ''))
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    String(error.message ?? ''),
+  )
 }
 
 export function registerErrorHandling(app: FastifyInstance) {

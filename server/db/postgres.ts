@@ -1,5 +1,5 @@
 import pg from 'pg'
-import type { Database, Queryable, QueryResult } from './types'
+import type { Database, PoolObserver, Queryable, QueryResult } from './types'
 
 type Client = Pick<pg.PoolClient, 'query'>
 
@@ -15,24 +15,64 @@ function wrap(client: Client): Queryable {
   }
 }
 
+export interface PoolOptions {
+  /** Connections of this instance (DB_POOL_MAX). */
+  max?: number
+  /** How long a call may wait for a free connection before it is answered 503 (DB_POOL_WAIT_MS). */
+  waitMs?: number
+}
+
+/** pg's message when no connection became free within connectionTimeoutMillis. */
+export const POOL_TIMEOUT = /timeout exceeded when trying to connect/i
+
 /** A real PostgreSQL server through a `pg` pool (stateless API instances share it). */
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
-  // connectionTimeoutMillis bounds the wait for a free connection too: a burst (500 families enrolling at once,
-  // served one by one under the activity's row lock) queues here for seconds on a busy machine, and must not
-  // fail for it. An unreachable server is still refused at once (ECONNREFUSED → 503).
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 30_000 })
+export async function openPostgres(url: string, options: PoolOptions = {}): Promise<Database> {
+  // connectionTimeoutMillis bounds the wait for a free connection too: a burst (1,000 families enrolling at once,
+  // served one by one under the activity's row lock) queues here; past the wait the call is answered 503 with
+  // Retry-After (errors.ts: isDatabaseUnavailable), never 500. An unreachable server is refused at once (ECONNREFUSED → 503).
+  const max = options.max ?? 10
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: options.waitMs ?? 30_000 })
   // An idle client's connection dropping (e.g. PostgreSQL restarting) must not crash the server.
   pool.on('error', () => {})
   // Fail fast at start when the database is unreachable.
   const probe = await pool.connect()
   probe.release()
-  const base = wrap(pool)
+  const observer: PoolObserver = {
+    max,
+    stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    onWait: null,
+  }
+  /** A connection, timing the wait for it. */
+  const acquire = async () => {
+    const t0 = performance.now()
+    try {
+      const client = await pool.connect()
+      observer.onWait?.((performance.now() - t0) / 1000, false)
+      return client
+    } catch (err) {
+      observer.onWait?.((performance.now() - t0) / 1000, POOL_TIMEOUT.test(String((err as Error).message)))
+      throw err
+    }
+  }
+  /** One statement on a connection of its own (pool.query would hide the wait). */
+  const once = async <T>(use: (q: Queryable) => Promise<T>): Promise<T> => {
+    const client = await acquire()
+    let broken: Error | undefined
+    try {
+      return await use(wrap(client))
+    } catch (err) {
+      if (isConnectionError(err)) broken = err as Error
+      throw err
+    } finally {
+      client.release(broken)
+    }
+  }
   return {
     kind: 'postgres',
-    query: base.query,
-    exec: base.exec,
+    query: (sql, params) => once((q) => q.query(sql, params)),
+    exec: (sql) => once((q) => q.exec(sql)),
     async transaction(fn) {
-      const client = await pool.connect()
+      const client = await acquire()
       let broken: Error | undefined
       try {
         await client.query('BEGIN')
@@ -48,5 +88,12 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
       }
     },
     close: () => pool.end(),
+    pool: observer,
   }
+}
+
+/** A connection that failed at the transport level is not given back to the pool. */
+function isConnectionError(err: unknown): boolean {
+  const code = String((err as { code?: unknown }).code ?? '')
+  return ['ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03'].includes(code) || /Connection terminated/i.test(String((err as Error).message))
 }

@@ -20,4 +20,13 @@ export interface Database extends Queryable {
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
   close(): Promise<void>
+  /** PostgreSQL only: the connection pool as it is now, and a listener for every wait for a connection. */
+  pool?: PoolObserver
+}
+
+export interface PoolObserver {
+  readonly max: number
+  stats(): { total: number; idle: number; waiting: number }
+  /** Called after each acquisition (or its timeout) with how long the caller waited. */
+  onWait: ((seconds: number, timedOut: boolean) => void) | null
 }

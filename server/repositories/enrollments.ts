@@ -97,65 +97,101 @@ export async function loadEnrollment(
   return rows[0] ?? null
 }
 
-/** The participant's active enrollment in the activity (confirmed, waitlisted or offered), if any. */
-export async function activeEnrollmentId(
-  db: Queryable,
-  activityId: string,
-  userId: string,
-  participantKey: string,
-): Promise<string | null> {
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT id FROM enrollments WHERE activity_id = $1 AND user_id = $2 AND participant_key = $3 AND status IN ('confirmed', 'waitlisted', 'offered')`,
-    [activityId, userId, participantKey],
+/** An activity's row for a seat decision, locked until the transaction ends: one statement. */
+export async function lockActivityForSeats(db: Queryable, id: string): Promise<ActivityRow | null> {
+  // The row is the current version once the lock is granted; the waitlist is counted in the next statement, whose
+  // snapshot is taken after the lock (a count in this one could miss what the previous holder of the lock committed).
+  const { rows } = await db.query<ActivityRow>(
+    `SELECT a.*, s.name AS station_name, s.phone AS station_phone,
+            (SELECT count(*)::int FROM activity_sessions x WHERE x.activity_id = a.id) AS session_count,
+            0 AS waitlist_count, NULL::float8 AS distance
+       FROM activities a JOIN stations s ON s.id = a.station_id
+      WHERE a.id = $1 FOR UPDATE OF a`,
+    [id],
   )
-  return rows[0]?.id ?? null
-}
-
-/** Takes a seat if one is free (the caller holds the activity's lock); false when full. */
-export async function takeSeat(db: Queryable, activityId: string): Promise<boolean> {
-  const seat = await db.query('UPDATE activities SET taken = taken + 1 WHERE id = $1 AND taken < capacity RETURNING taken', [activityId])
-  return seat.rowCount === 1
+  return rows[0] ?? null
 }
 
 export interface NewEnrollment {
   activityId: string
   userId: string
   participant: { key: string; memberId: string | null; name: string; birthDate: string | null }
-  contactPhone: string
+  /** Sealed by sealContactPhone, before the lock. */
+  sealedPhone: string
   photoConsent: boolean
-  status: 'confirmed' | 'waitlisted'
+  /** False when the participant may not take part: then only an existing enrollment is looked up. */
+  eligible: boolean
   at: Date
 }
 
-/** Inserts an enrollment (the phone sealed), and the photo consent it carries; returns its id. */
-export async function insertEnrollment(db: Queryable, n: NewEnrollment): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO enrollments (activity_id, user_id, family_member_id, participant_key, participant_name, participant_birth_date,
-                              contact_phone, photo_consent, status, created_at, confirmed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+/** The contact phone as it is stored (sealed at rest): done before the activity's lock is taken. */
+export const sealContactPhone = (phone: string): string => seal(phone)!
+
+export type SeatDecision =
+  | { existingId: string; waitlistCount: number }
+  | { existingId: null; id: string | null; status: 'confirmed' | 'waitlisted'; createdAt: Date; waitlistCount: number }
+
+/**
+ * Under the activity's lock, in one statement: the participant's active
+ * enrollment if there is one (a double tap); else a seat while one is free
+ * (the conditional UPDATE of `taken`, which the CHECK backs up) or a place on
+ * the waitlist, the enrollment, and the photo consent it carries. Also the
+ * waitlist's length before this enrollment, so the answer needs no re-read.
+ */
+export async function takeSeatOrQueue(db: Queryable, n: NewEnrollment): Promise<SeatDecision> {
+  const { rows } = await db.query<{
+    existing_id: string | null
+    id: string | null
+    status: 'confirmed' | 'waitlisted' | null
+    created_at: Date | null
+    waitlisted: number
+  }>(
+    `WITH existing AS (
+       SELECT id FROM enrollments
+        WHERE activity_id = $1 AND user_id = $2 AND participant_key = $3 AND status IN ('confirmed', 'waitlisted', 'offered')
+        LIMIT 1
+     ), seat AS (
+       UPDATE activities SET taken = taken + 1
+        WHERE id = $1 AND taken < capacity AND $10::boolean AND NOT EXISTS (SELECT 1 FROM existing)
+        RETURNING taken
+     ), ins AS (
+       INSERT INTO enrollments (activity_id, user_id, family_member_id, participant_key, participant_name, participant_birth_date,
+                                contact_phone, photo_consent, status, created_at, confirmed_at)
+       SELECT $1::uuid, $2::uuid, $4::uuid, $3::text, $5::text, $6::date, $7::text, $8::boolean,
+              CASE WHEN EXISTS (SELECT 1 FROM seat) THEN 'confirmed' ELSE 'waitlisted' END, $9::timestamptz,
+              CASE WHEN EXISTS (SELECT 1 FROM seat) THEN $9::timestamptz END
+        WHERE $10::boolean AND NOT EXISTS (SELECT 1 FROM existing)
+       RETURNING id, status, created_at
+     ), consent AS (
+       INSERT INTO consents (user_id, purpose, version, subject_id, granted_at)
+       SELECT $2::uuid, 'photos', $11::text, $4::uuid, $9::timestamptz FROM ins WHERE $8::boolean
+     )
+     SELECT (SELECT id FROM existing) AS existing_id, ins.id, ins.status, ins.created_at,
+            (SELECT count(*)::int FROM enrollments w WHERE w.activity_id = $1 AND w.status = 'waitlisted') AS waitlisted
+       FROM (SELECT 1) one LEFT JOIN ins ON true`,
     [
       n.activityId,
       n.userId,
-      n.participant.memberId,
       n.participant.key,
+      n.participant.memberId,
       n.participant.name,
       n.participant.birthDate,
-      seal(n.contactPhone),
+      n.sealedPhone,
       n.photoConsent,
-      n.status,
       n.at,
-      n.status === 'confirmed' ? n.at : null,
+      n.eligible,
+      PHOTO_CONSENT_VERSION,
     ],
   )
-  if (n.photoConsent) {
-    await db.query(`INSERT INTO consents (user_id, purpose, version, subject_id, granted_at) VALUES ($1, 'photos', $2, $3, $4)`, [
-      n.userId,
-      PHOTO_CONSENT_VERSION,
-      n.participant.memberId,
-      n.at,
-    ])
+  const out = rows[0]!
+  if (out.existing_id) return { existingId: out.existing_id, waitlistCount: Number(out.waitlisted) }
+  return {
+    existingId: null,
+    id: out.id,
+    status: out.status ?? 'waitlisted',
+    createdAt: new Date(out.created_at ?? n.at),
+    waitlistCount: Number(out.waitlisted),
   }
-  return rows[0]!.id
 }
 
 /**

@@ -9,3 +9,14 @@ export async function enqueue(db: Queryable, userId: string, topic: string, payl
     at,
   ])
 }
+
+/** Messages still to deliver (not given up on), and how long the oldest has waited. */
+export async function outboxBacklog(db: Queryable, now: Date, maxAttempts = 8): Promise<{ count: number; oldestAgeSeconds: number }> {
+  const { rows } = await db.query<{ count: number; oldest: Date | null }>(
+    'SELECT count(*)::int AS count, min(created_at) AS oldest FROM outbox WHERE delivered_at IS NULL AND attempts < $1',
+    [maxAttempts],
+  )
+  const backlog = rows[0]
+  const oldest = backlog?.oldest ? new Date(backlog.oldest).getTime() : null
+  return { count: backlog?.count ?? 0, oldestAgeSeconds: oldest === null ? 0 : Math.max(0, (now.getTime() - oldest) / 1000) }
+}

@@ -1,7 +1,8 @@
 /**
  * Delivers the outbox as WeChat subscribe messages through WECHAT_API_BASE
  * (access token, then /cgi-bin/message/subscribe/send), with retries and
- * exponential backoff, recording each delivery. Without WeChat configuration
+ * exponential backoff, recording each delivery — outside any transaction, so a
+ * slow or unreachable WeChat never holds a database session (deliverPending). Without WeChat configuration
  * (or for users without an openid) the message is logged instead.
  */
 import type { FastifyBaseLogger } from 'fastify'
@@ -16,7 +17,7 @@ export async function accessToken(config: Config, now: Date): Promise<string> {
   const { apiBase, appId, secret } = config.wechat
   if (cachedToken && cachedToken.base === apiBase && cachedToken.expiresAt > now.getTime() + 60_000) return cachedToken.value
   const url = `${apiBase}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(appId!)}&secret=${encodeURIComponent(secret!)}`
-  const res = await fetch(url, { signal: AbortSignal.timeout(5000) })
+  const res = await fetch(url, { signal: AbortSignal.timeout(SEND_TIMEOUT_MS) })
   const body = (await res.json()) as { access_token?: string; expires_in?: number; errcode?: number }
   if (!body.access_token) throw new Error(`access token: errcode ${body.errcode}`)
   cachedToken = { value: body.access_token, expiresAt: now.getTime() + (body.expires_in ?? 7200) * 1000, base: apiBase }
@@ -70,56 +71,111 @@ export function subscribeMessage(config: Config, m: Pick<Pending, 'topic' | 'pay
   }
 }
 
+/** Messages per claim; sends in flight at once; how long a claim keeps other senders (instances) off its messages. */
+const BATCH = 20
+const CONCURRENCY = 5
+const SEND_TIMEOUT_MS = 5000
+/** Longer than the slowest batch can take (a token fetch and BATCH / CONCURRENCY sends, each timing out). */
+const LEASE_MS = 10 * 60_000
+
+type Outcome = { id: number; delivery: 'wechat' | 'not_subscribed' | 'log' } | { id: number; error: string; attempts: number }
+
+/**
+ * Delivers due outbox messages, never inside a database transaction:
+ * claim a batch (one statement: the due messages get a lease, so no other
+ * sender takes them), send them to WeChat with nothing of the database held,
+ * then record every result (one statement). A message is keyed by its id: it
+ * is recorded delivered only while it is still undelivered, and a claimed
+ * message is not claimed again until its lease runs out (the sender died).
+ * A batch in which nothing got through (WeChat down or too slow) ends the run:
+ * the next tick tries again, after each message's backoff.
+ */
 export async function deliverPending(db: Database, config: Config, log: FastifyBaseLogger, now: Date): Promise<number> {
   const configured = !!(config.wechat.appId && config.wechat.secret)
   let delivered = 0
   for (;;) {
-    const batch = await db.transaction(async (tx) => {
-      const { rows } = await tx.query<Pending>(
-        `SELECT o.id, o.topic, o.payload, o.attempts, u.openid
-           FROM outbox o JOIN users u ON u.id = o.user_id
-          WHERE o.delivered_at IS NULL AND o.next_attempt_at <= $1 AND o.attempts < $2
-          ORDER BY o.id LIMIT 20 FOR UPDATE OF o SKIP LOCKED`,
-        [now, MAX_ATTEMPTS],
-      )
-      for (const m of rows) {
-        const message = subscribeMessage(config, m)
-        const real = configured && message && m.openid && !m.openid.startsWith('dev:')
-        try {
-          if (real) {
-            const token = await accessToken(config, now)
-            const res = await fetch(`${config.wechat.apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ touser: m.openid, ...message }),
-              signal: AbortSignal.timeout(5000),
-            })
-            const body = (await res.json()) as { errcode?: number; errmsg?: string }
-            // 43101: the user has not subscribed (or used up the one-time subscription): nothing to retry.
-            if (body.errcode && body.errcode !== 43101) throw new Error(`errcode ${body.errcode}`)
-            await tx.query(`UPDATE outbox SET delivered_at = $2, delivery = $3, attempts = attempts + 1 WHERE id = $1`, [
-              m.id,
-              now,
-              body.errcode === 43101 ? 'not_subscribed' : 'wechat',
-            ])
-          } else {
-            log.info({ outbox: m.id, topic: m.topic }, 'notification (WeChat not configured: logged only)')
-            await tx.query(`UPDATE outbox SET delivered_at = $2, delivery = 'log', attempts = attempts + 1 WHERE id = $1`, [m.id, now])
-          }
-          delivered++
-        } catch (err) {
-          const attempts = m.attempts + 1
-          const backoffMs = Math.min(3600_000, 2 ** attempts * 15_000)
-          await tx.query(`UPDATE outbox SET attempts = $2, next_attempt_at = $3, last_error = $4 WHERE id = $1`, [
-            m.id,
-            attempts,
-            new Date(now.getTime() + backoffMs),
-            String((err as Error).message).slice(0, 200),
-          ])
-        }
-      }
-      return rows.length
-    })
-    if (batch < 20) return delivered
+    const batch = await claimBatch(db, now)
+    if (batch.length === 0) return delivered
+    const outcomes = await inParallel(batch, CONCURRENCY, (m) => deliverOne(config, log, configured, m, now))
+    await recordOutcomes(db, outcomes, now)
+    const ok = outcomes.filter((o) => 'delivery' in o).length
+    delivered += ok
+    if (batch.length < BATCH || ok === 0) return delivered
   }
+}
+
+async function claimBatch(db: Database, now: Date): Promise<Pending[]> {
+  const { rows } = await db.query<Pending>(
+    `UPDATE outbox o SET next_attempt_at = $3
+       FROM users u
+      WHERE u.id = o.user_id
+        AND o.id IN (SELECT id FROM outbox
+                      WHERE delivered_at IS NULL AND next_attempt_at <= $1 AND attempts < $2
+                      ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+      RETURNING o.id, o.topic, o.payload, o.attempts, u.openid`,
+    [now, MAX_ATTEMPTS, new Date(now.getTime() + LEASE_MS)],
+  )
+  return rows.sort((a, b) => Number(a.id) - Number(b.id))
+}
+
+async function deliverOne(config: Config, log: FastifyBaseLogger, configured: boolean, m: Pending, now: Date): Promise<Outcome> {
+  const message = subscribeMessage(config, m)
+  const real = configured && message && m.openid && !m.openid.startsWith('dev:')
+  try {
+    if (!real) {
+      log.info({ outbox: m.id, topic: m.topic }, 'notification (WeChat not configured: logged only)')
+      return { id: Number(m.id), delivery: 'log' }
+    }
+    const token = await accessToken(config, now)
+    const res = await fetch(`${config.wechat.apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ touser: m.openid, ...message }),
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    })
+    const body = (await res.json()) as { errcode?: number; errmsg?: string }
+    // 43101: the user has not subscribed (or used up the one-time subscription): nothing to retry.
+    if (body.errcode && body.errcode !== 43101) throw new Error(`errcode ${body.errcode}`)
+    return { id: Number(m.id), delivery: body.errcode === 43101 ? 'not_subscribed' : 'wechat' }
+  } catch (err) {
+    return { id: Number(m.id), error: String((err as Error).message).slice(0, 200), attempts: m.attempts + 1 }
+  }
+}
+
+/** Every result of a batch in one statement; a message already recorded delivered is left as it is. */
+async function recordOutcomes(db: Database, outcomes: Outcome[], now: Date): Promise<void> {
+  const rows = outcomes.map((o) =>
+    'delivery' in o
+      ? { id: o.id, delivery: o.delivery, next: null, error: null }
+      : {
+          id: o.id,
+          delivery: null,
+          next: new Date(now.getTime() + Math.min(3600_000, 2 ** o.attempts * 15_000)).toISOString(),
+          error: o.error,
+        },
+  )
+  await db.query(
+    `UPDATE outbox o SET attempts = o.attempts + 1,
+            delivered_at = CASE WHEN r.delivery IS NULL THEN NULL ELSE $2::timestamptz END,
+            delivery = COALESCE(r.delivery, o.delivery),
+            next_attempt_at = COALESCE(r.next, o.next_attempt_at),
+            last_error = COALESCE(r.error, o.last_error)
+       FROM jsonb_to_recordset($1::jsonb) AS r(id bigint, delivery text, next timestamptz, error text)
+      WHERE o.id = r.id AND o.delivered_at IS NULL`,
+    [JSON.stringify(rows), now],
+  )
+}
+
+/** fn over items, at most `limit` at a time, results in the items' order. */
+async function inParallel<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++
+      out[i] = await fn(items[i]!)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return out
 }

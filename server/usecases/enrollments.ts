@@ -14,17 +14,18 @@ import type { Queryable } from '../db'
 import { badRequest, fail, notFound, reject } from '../errors'
 import { sessionsOf } from '../repositories/activities'
 import {
-  activeEnrollmentId,
   activeEnrollmentIds,
   confirmEnrollment,
   expiredOfferIds,
   insertAttendance,
-  insertEnrollment,
   listOwnEnrollments,
   loadEnrollment,
   lockEnrollment,
   release,
-  takeSeat,
+  lockActivityForSeats,
+  sealContactPhone,
+  takeSeatOrQueue,
+  type EnrollmentRow,
   toEnrollment,
   type EnrollContext,
 } from '../repositories/enrollments'
@@ -63,53 +64,78 @@ export async function enroll(
   reject(phoneRefusal('contactPhone', body.contactPhone))
 
   // Who takes part (before the lock: it reads only the resident's own rows).
-  let participant: { key: string; memberId: string | null; name: string; birthDate: string | null }
+  let participant: { key: string; memberId: string | null; name: string; birthDate: string | null; relationship: string | null }
   if (body.familyMemberId) {
     const m = await findFamilyMember(tx, userId, body.familyMemberId, now)
     if (!m) throw fail('NOT_FOUND', '没有找到这位家人', 'familyMemberId')
     if (m.isChild && m.childNoticeVersion !== CHILD_NOTICE_VERSION) {
       throw fail('CONSENT_OUTDATED', '《儿童个人信息保护规则》已更新，请在“我的家人”中重新阅读并同意后再报名')
     }
-    participant = { key: m.id, memberId: m.id, name: m.name, birthDate: m.birthDate }
+    participant = { key: m.id, memberId: m.id, name: m.name, birthDate: m.birthDate, relationship: m.relationship }
   } else {
     const name = body.name?.trim()
     if (!name) throw fail('FIELD_INVALID', '请填写参加人的姓名', 'name')
-    participant = { key: 'self', memberId: null, name, birthDate: body.birthDate ?? null }
+    participant = { key: 'self', memberId: null, name, birthDate: body.birthDate ?? null, relationship: null }
   }
 
-  const a = await requireActivity(tx, activityId, { forUpdate: true })
+  // Everything that needs no lock is done before it: the phone sealed, the photo consent decided.
+  const sealedPhone = sealContactPhone(normalizePhone(body.contactPhone))
+
+  // Under the activity's row lock: two statements, the lock and the seat decision.
+  const a = await lockActivityForSeats(tx, activityId)
+  if (!a) throw notFound('没有找到这个活动')
   reject(
     registrationClosed(
       { status: a.status, opensAt: new Date(a.opens_at), closesAt: new Date(a.closes_at), endsAt: new Date(a.ends_at) },
       now,
     ),
   )
-  const existing = await activeEnrollmentId(tx, activityId, userId, participant.key)
-  if (existing) return { created: false, enrollment: toEnrollment((await loadEnrollment(tx, existing))!, a, view) }
-  reject(
-    eligibilityRefusal(
-      { minAge: a.min_age, maxAge: a.max_age, startsAt: new Date(a.starts_at) },
-      { ...participant, isSelf: !participant.memberId },
-    ),
+  const ineligible = eligibilityRefusal(
+    { minAge: a.min_age, maxAge: a.max_age, startsAt: new Date(a.starts_at) },
+    { ...participant, isSelf: !participant.memberId },
   )
-
-  const status = (await takeSeat(tx, activityId)) ? 'confirmed' : 'waitlisted'
-  const id = await insertEnrollment(tx, {
+  const decision = await takeSeatOrQueue(tx, {
     activityId,
     userId,
     participant,
-    contactPhone: normalizePhone(body.contactPhone),
+    sealedPhone,
     photoConsent: a.photo_consent_required && body.photoConsent === true,
-    status,
+    eligible: !ineligible,
     at: now,
   })
-  // The activity as it is now, from the row read under the lock plus this one seat or place in the queue.
-  const after = {
-    ...a,
-    taken: a.taken + (status === 'confirmed' ? 1 : 0),
-    waitlist_count: a.waitlist_count + (status === 'waitlisted' ? 1 : 0),
+  if (decision.existingId !== null) {
+    return {
+      created: false,
+      enrollment: toEnrollment((await loadEnrollment(tx, decision.existingId))!, { ...a, waitlist_count: decision.waitlistCount }, view),
+    }
   }
-  return { created: true, enrollment: toEnrollment((await loadEnrollment(tx, id))!, after, view) }
+  reject(ineligible)
+
+  // The answer, from what this transaction wrote: the activity as the lock left it plus this one seat or place.
+  const waitlisted = decision.status === 'waitlisted'
+  const after = { ...a, taken: a.taken + (waitlisted ? 0 : 1), waitlist_count: decision.waitlistCount + (waitlisted ? 1 : 0) }
+  const row: EnrollmentRow = {
+    id: decision.id!,
+    seq: '',
+    activity_id: activityId,
+    user_id: userId,
+    family_member_id: participant.memberId,
+    participant_key: participant.key,
+    participant_name: participant.name,
+    participant_birth_date: participant.birthDate,
+    relationship: participant.relationship,
+    member_notes: null,
+    guardian_name: '',
+    contact_phone: '',
+    photo_consent: a.photo_consent_required && body.photoConsent === true,
+    status: decision.status,
+    offer_expires_at: null,
+    created_at: decision.createdAt,
+    waitlist_position: waitlisted ? decision.waitlistCount + 1 : null,
+    attended: [],
+    rating: null,
+  }
+  return { created: true, enrollment: toEnrollment(row, after, view) }
 }
 
 async function lockOwn(tx: Queryable, id: string, userId: string | null) {

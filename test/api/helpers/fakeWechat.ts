@@ -9,6 +9,10 @@ export interface FakeWechat {
   messages: any[]
   /** Make the next N subscribe sends fail with a system error. */
   failNext: (n: number) => void
+  /** Holds every subscribe send unanswered until the returned function is called (a slow WeChat). */
+  hold: () => () => void
+  /** Subscribe sends that arrived and are waiting for an answer. */
+  held: () => number
   close: () => Promise<void>
 }
 
@@ -17,6 +21,8 @@ export async function startFakeWechat(appId = 'wx-test-app', secret = 'test-secr
   const calls: URL[] = []
   const messages: any[] = []
   let failures = 0
+  let gate: Promise<void> | null = null
+  let waiting = 0
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x')
     calls.push(url)
@@ -29,6 +35,11 @@ export async function startFakeWechat(appId = 'wx-test-app', secret = 'test-secr
       let raw = ''
       for await (const chunk of req) raw += chunk
       if (url.searchParams.get('access_token') !== 'fake-access-token') return res.end(JSON.stringify({ errcode: 40001 }))
+      if (gate) {
+        waiting++
+        await gate
+        waiting--
+      }
       if (failures > 0) {
         failures--
         return res.end(JSON.stringify({ errcode: -1, errmsg: 'system error' }))
@@ -69,6 +80,15 @@ export async function startFakeWechat(appId = 'wx-test-app', secret = 'test-secr
     failNext: (n) => {
       failures = n
     },
+    hold: () => {
+      let open = () => {}
+      gate = new Promise<void>((resolve) => (open = resolve))
+      return () => {
+        gate = null
+        open()
+      }
+    },
+    held: () => waiting,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
 }

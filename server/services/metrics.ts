@@ -1,0 +1,100 @@
+/**
+ * The instance's metrics in Prometheus' text format (prom-client), one
+ * registry per app: request durations per route, background job runs,
+ * failures and durations, the outbox backlog and the age of its oldest
+ * message, and the database pool's waits. Served at GET /api/metrics
+ * (routes/metrics.ts), never to the public.
+ */
+import { Counter, Gauge, Histogram, Registry } from 'prom-client'
+import type { Database } from '../db'
+import { outboxBacklog } from '../repositories/outbox'
+
+export interface Metrics {
+  registry: Registry
+  requestDuration: Histogram<'method' | 'route' | 'status'>
+  jobRuns: Counter<'job' | 'outcome'>
+  jobDuration: Histogram<'job'>
+}
+
+export function createMetrics(db: Database, clock: () => Date): Metrics {
+  const registry = new Registry()
+  const requestDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'API request duration per route',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  })
+  const jobRuns = new Counter({
+    name: 'job_runs_total',
+    help: 'Background job runs by outcome (ok, failed)',
+    labelNames: ['job', 'outcome'] as const,
+    registers: [registry],
+  })
+  const jobDuration = new Histogram({
+    name: 'job_duration_seconds',
+    help: 'Background job duration',
+    labelNames: ['job'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60],
+    registers: [registry],
+  })
+  new Gauge({
+    name: 'outbox_backlog',
+    help: 'Notifications waiting to be delivered',
+    registers: [registry],
+    async collect() {
+      this.set((await outboxBacklog(db, clock())).count)
+    },
+  })
+  new Gauge({
+    name: 'outbox_oldest_age_seconds',
+    help: 'Age of the oldest notification waiting to be delivered (0 when none)',
+    registers: [registry],
+    async collect() {
+      this.set((await outboxBacklog(db, clock())).oldestAgeSeconds)
+    },
+  })
+  const pool = db.pool
+  if (pool) {
+    const waits = new Histogram({
+      name: 'db_pool_wait_seconds',
+      help: 'Wait for a free database connection',
+      buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30],
+      registers: [registry],
+    })
+    const timeouts = new Counter({
+      name: 'db_pool_timeouts_total',
+      help: 'Calls answered 503 because no connection became free in time',
+      registers: [registry],
+    })
+    pool.onWait = (seconds, timedOut) => {
+      waits.observe(seconds)
+      if (timedOut) timeouts.inc()
+    }
+    new Gauge({
+      name: 'db_pool_waiting',
+      help: 'Calls waiting for a database connection now',
+      registers: [registry],
+      collect() {
+        this.set(pool.stats().waiting)
+      },
+    })
+    new Gauge({
+      name: 'db_pool_connections',
+      help: 'Open database connections',
+      registers: [registry],
+      collect() {
+        this.set(pool.stats().total)
+      },
+    })
+    new Gauge({
+      name: 'db_pool_max',
+      help: 'Database connections this instance may open',
+      registers: [registry],
+      collect() {
+        this.set(pool.max)
+      },
+    })
+  }
+  return { registry, requestDuration, jobRuns, jobDuration }
+}
