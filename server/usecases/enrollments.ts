@@ -78,6 +78,7 @@ export async function enroll(
   }
 
   const a = await requireActivity(tx, activityId, { forUpdate: true })
+  if (a.station_closed_at) throw fail('REGISTRATION_CLOSED', `「${a.station_name}」已暂停服务，活动暂停报名`)
   reject(
     registrationClosed(
       { status: a.status, opensAt: new Date(a.opens_at), closesAt: new Date(a.closes_at), endsAt: new Date(a.ends_at) },
