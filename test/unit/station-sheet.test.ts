@@ -1,4 +1,7 @@
 /** The stations' spreadsheet (domain/stationSheet): header, rows, the plan of an import, hours text. */
+import { Value } from '@sinclair/typebox/value'
+import { StationRecordSchema } from '../../contract/schemas'
+import type { AdminStationNode } from '../../contract/types'
 import { formatOpeningHours, parseOpeningHours } from '../../domain/hours'
 import {
   checkHeader,
@@ -11,6 +14,8 @@ import {
   type ParsedRow,
   type StationRecord,
 } from '../../domain/stationSheet'
+import { SEED_STATIONS } from '../../server/seed/stations'
+import { countsBelow, visibleRows } from '../../src/packages/workbench/stations/tree'
 
 const { columns } = checkHeader([...SHEET_COLUMNS])
 const rowOf = (s: StationRecord, n: number, patch: Partial<Record<(typeof SHEET_COLUMNS)[number], string>> = {}): ParsedRow => {
@@ -140,5 +145,61 @@ describe('opening hours as text', () => {
   test('what is not hours is null', () => {
     for (const bad of ['周一至周五', '周八 09:00-10:00', '周一 17:00-09:00', '周一 9点-10点', '周五至周一 09:00-10:00'])
       expect(parseOpeningHours(bad)).toBeNull()
+  })
+})
+
+describe('the demo stations file (server/seed/stations.csv)', () => {
+  test('every row is a station the import takes, and fits the contract schema', () => {
+    expect(SEED_STATIONS.length).toBeGreaterThan(60)
+    const wrong = SEED_STATIONS.map((s) => ({ code: s.code, ok: Value.Check(StationRecordSchema, s) }))
+      .filter((r) => !r.ok)
+      .map((r) => r.code)
+    expect(wrong).toEqual([])
+  })
+  test('the plan of the file on an empty database: every station new, no error, parents first', () => {
+    const rows = SEED_STATIONS.map((s, i) => rowOf(s, i + 2))
+    const plan = planImport(rows, new Map(), null)
+    expect(plan.summary).toEqual({ created: SEED_STATIONS.length, changed: 0, unchanged: 0, errors: 0 })
+    const written = new Set<string>()
+    for (const w of plan.writes) {
+      if (w.record.parentCode) expect(written.has(w.record.parentCode)).toBe(true)
+      written.add(w.record.code)
+    }
+  })
+})
+
+describe('the 站点管理 tree', () => {
+  const node = (id: string, parentId: string | null, depth: number, name = id): AdminStationNode => ({
+    id,
+    code: id.toUpperCase(),
+    name,
+    kind: 'street',
+    parentId,
+    depth,
+    closed: false,
+    staffCount: 0,
+    openRequests: 0,
+  })
+  const nodes = [
+    node('jp', null, 0, '金普新区社工总站'),
+    node('xj', 'jp', 1, '先进街道社工站'),
+    node('mx', 'xj', 2, '民馨社区社会工作室'),
+    node('ds', 'xj', 2, '东山社区社会工作室'),
+    node('tp', 'jp', 1, '太平街道社工站'),
+  ]
+  test('counts every station below; shows the expanded branches only', () => {
+    expect(countsBelow(nodes).get('jp')).toBe(4)
+    expect(countsBelow(nodes).get('xj')).toBe(2)
+    expect(visibleRows(nodes, new Set(['jp']), '').map((r) => r.node.id)).toEqual(['jp', 'xj', 'tp'])
+    expect(visibleRows(nodes, new Set(['jp', 'xj']), '').map((r) => r.node.id)).toEqual(['jp', 'xj', 'mx', 'ds', 'tp'])
+  })
+  test('a search shows the matches and the chain above each', () => {
+    const rows = visibleRows(nodes, new Set(), '民馨')
+    expect(rows.map((r) => [r.node.id, r.match])).toEqual([
+      ['jp', false],
+      ['xj', false],
+      ['mx', true],
+    ])
+    expect(visibleRows(nodes, new Set(), 'TP').map((r) => r.node.id)).toEqual(['jp', 'tp'])
   })
 })
