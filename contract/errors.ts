@@ -62,6 +62,9 @@ export const ERROR_CODES = [
   'QUEUE_EMPTY',
   /** The enrollment's status does not allow the action (cancel a cancelled one, confirm an expired offer, check in a waitlisted participant…). */
   'ENROLLMENT_STATE',
+  // ── 站点管理 (issue 14) ──
+  /** An import file that cannot be applied: the answer carries `report` (the file's problems, each wrong row). */
+  'IMPORT_INVALID',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

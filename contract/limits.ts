@@ -77,6 +77,19 @@ export const LIMITS = {
   replyTitle: 20,
   replyBody: 500,
   repliesPerStation: 100,
+  /** 站点管理: a station's code, name, introduction and hours note; brand projects; a date exception's reason; a holiday's name. */
+  stationCode: 40,
+  stationName: 50,
+  stationIntro: 2000,
+  hoursNote: 100,
+  brandName: 30,
+  brandSummary: 500,
+  brandItem: 30,
+  exceptionReason: 40,
+  holidayName: 20,
+  /** An import of stations: the file's size in bytes, and its rows (besides the header). */
+  importBytes: 10 * 1024 * 1024,
+  importRows: 20000,
 } as const
 
 export type LimitName = keyof typeof LIMITS

@@ -11,6 +11,7 @@ export type LatLng = Static<typeof S.LatLngSchema>
 export type Area = Static<typeof S.AreaSchema>
 export type OpeningHours = Static<typeof S.OpeningHoursSchema>
 export type BrandProject = Static<typeof S.BrandProjectSchema>
+export type DayHoursShape = Static<typeof S.DayHoursSchema>
 export type StationRef = Static<typeof S.StationRefSchema>
 export type StationSummary = Static<typeof S.StationSummarySchema>
 export type NearbyStation = Static<typeof S.NearbyStationSchema>
@@ -78,6 +79,16 @@ export type AccountExport = Static<typeof S.AccountExportSchema>
 export type ConsentStatus = Static<typeof S.ConsentStatusSchema>
 export type ConsentList = Static<typeof S.ConsentListSchema>
 export type ConsentBody = Static<typeof S.ConsentBodySchema>
+
+export type StationRecordShape = Static<typeof S.StationRecordSchema>
+export type StationException = Static<typeof S.StationExceptionSchema>
+export type AdminStation = Static<typeof S.AdminStationSchema>
+export type AdminStationCreate = Static<typeof S.AdminStationCreateSchema>
+export type AdminStationPatch = Static<typeof S.AdminStationPatchSchema>
+export type AdminStationNode = Static<typeof S.AdminStationNodeSchema>
+export type ImportReport = Static<typeof S.ImportReportSchema>
+export type CalendarYear = Static<typeof S.CalendarYearSchema>
+export type CalendarDayBody = Static<typeof S.CalendarDayBodySchema>
 
 export type { Audience, ActivityCategory, ActivityStatus, EnrollmentStatus, FamilyRelationship } from './activities'
 export type { RatingSubject, RatingOutcome, CommentReview } from './ratings'

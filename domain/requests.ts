@@ -520,6 +520,20 @@ export function overdueEscalation(
 }
 
 /**
+ * A station closes: each of its open requests moves to the parent station's
+ * queue, and the resident reads why in the timeline.
+ */
+export function closedStationMove(
+  r: RequestState,
+  station: { name: string },
+  parent: { id: string; name: string },
+  actorId: string | null,
+  ctx: DecisionContext,
+): RequestChange {
+  return moved(r, parent.id, 'transferred', actorId, `「${station.name}」已暂停服务，您的求助已转至「${parent.name}」继续办理`, ctx)
+}
+
+/**
  * Why staff cannot reach a request they cannot see: when it was moved away
  * (transferred, escalated) from a station where they saw it, it moved — and
  * they may know where it is now; otherwise it is simply not found.

@@ -22,6 +22,8 @@ import { loadSecret } from './services/checkinCode'
 import { useDataKeys } from './services/fieldCrypto'
 import accountRoutes from './routes/account'
 import activityRoutes from './routes/activities'
+import adminCalendarRoutes from './routes/adminCalendar'
+import adminStationRoutes from './routes/adminStations'
 import authRoutes from './routes/auth'
 import consentRoutes from './routes/consents'
 import healthRoutes from './routes/health'
@@ -140,6 +142,8 @@ export async function buildApp(opts: AppOptions) {
   await app.register(ratingRoutes)
   await app.register(accountRoutes)
   await app.register(consentRoutes)
+  await app.register(adminStationRoutes)
+  await app.register(adminCalendarRoutes)
 
   await app.register(h5Plugin, { dir: opts.config.h5Dir })
   return app

@@ -40,6 +40,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_CONFIGURED: 503,
   QUEUE_EMPTY: 404,
   ENROLLMENT_STATE: 409,
+  IMPORT_INVALID: 422,
 }
 
 /** A refusal on its way to the client; the error handler answers it with HTTP_STATUS[code]. */

@@ -33,6 +33,16 @@ export const BrandProjectSchema = Type.Object(
   closed,
 )
 
+/** A day that differs from the station's ordinary week: a public holiday, a 调休 working day, or the station's own exception. */
+export const DayHoursSchema = Type.Object(
+  {
+    date: Type.String({ description: 'YYYY-MM-DD（北京时间）' }),
+    hours: Type.Array(Type.Object({ open: Type.String(), close: Type.String() }, closed), { description: '当天开放时段；空：休息' }),
+    note: Type.Union([Type.String(), Type.Null()], { description: '为什么不同：国庆节休息、春节调休上班、本站的原因' }),
+  },
+  closed,
+)
+
 export const StationRefSchema = Type.Object(
   {
     id: uuid(),
@@ -57,6 +67,10 @@ const stationSummaryProperties = {
   hoursNote: Type.String(),
   services: Type.Array(ServiceCategorySchema),
   brandProjects: Type.Array(BrandProjectSchema),
+  /** The next 14 days that differ from the weekly hours (开放中 / 已休息 follows them). */
+  specialDays: Type.Optional(
+    Type.Array(DayHoursSchema, { description: '今后 14 天里与每周时间不同的日子（法定节假日、调休、本站的闭站或调整）' }),
+  ),
 }
 
 export const StationSummarySchema = Type.Object(stationSummaryProperties, closed)

@@ -13,6 +13,8 @@ export interface ActivityRow {
   station_id: string
   station_name: string
   station_phone: string
+  /** Set while the station is closed: its activities take no enrollments. */
+  station_closed_at: Date | null
   title: string
   project: string | null
   category: ActivityCategory
@@ -43,7 +45,7 @@ const iso = (d: Date) => new Date(d).toISOString()
 
 /** `dist` is an SQL expression for the distance to the resident (or NULL). */
 export const activitySelect = (dist = 'NULL::float8') => `
-  SELECT a.*, s.name AS station_name, s.phone AS station_phone,
+  SELECT a.*, s.name AS station_name, s.phone AS station_phone, s.closed_at AS station_closed_at,
          (SELECT count(*)::int FROM activity_sessions x WHERE x.activity_id = a.id) AS session_count,
          (SELECT count(*)::int FROM enrollments w WHERE w.activity_id = a.id AND w.status = 'waitlisted') AS waitlist_count,
          ${dist} AS distance
@@ -105,7 +107,7 @@ export async function toDetail(db: Queryable, r: ActivityRow, now: Date): Promis
  */
 export async function listActivities(db: Queryable, q: ActivityListQuery, now: Date): Promise<ActivitySummary[]> {
   const params: unknown[] = [now]
-  const where = ["a.status <> 'cancelled'", 'a.ends_at > $1']
+  const where = ["a.status <> 'cancelled'", 'a.ends_at > $1', 's.closed_at IS NULL']
   const add = (sql: string, value: unknown) => {
     params.push(value)
     where.push(sql.replace('?', `$${params.length}`))

@@ -102,7 +102,7 @@ export async function lockActivityForSeats(db: Queryable, id: string): Promise<A
   // The row is the current version once the lock is granted; the waitlist is counted in the next statement, whose
   // snapshot is taken after the lock (a count in this one could miss what the previous holder of the lock committed).
   const { rows } = await db.query<ActivityRow>(
-    `SELECT a.*, s.name AS station_name, s.phone AS station_phone,
+    `SELECT a.*, s.name AS station_name, s.phone AS station_phone, s.closed_at AS station_closed_at,
             (SELECT count(*)::int FROM activity_sessions x WHERE x.activity_id = a.id) AS session_count,
             0 AS waitlist_count, NULL::float8 AS distance
        FROM activities a JOIN stations s ON s.id = a.station_id

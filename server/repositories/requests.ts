@@ -368,7 +368,7 @@ const toStation = (s: StationSqlRow): StationRow => ({
 const STATION_COLUMNS = 'id, name, kind, services, parent_id, province, city, district, street, community'
 
 export async function loadStation(db: Queryable, id: string): Promise<StationRow | null> {
-  const { rows } = await db.query<StationSqlRow>(`SELECT ${STATION_COLUMNS} FROM stations WHERE id = $1`, [id])
+  const { rows } = await db.query<StationSqlRow>(`SELECT ${STATION_COLUMNS} FROM stations WHERE id = $1 AND closed_at IS NULL`, [id])
   return rows[0] ? toStation(rows[0]) : null
 }
 
@@ -383,16 +383,16 @@ export async function routingCandidates(
   const dist = location ? 'earth_distance(ll_to_earth(lat, lng), ll_to_earth($2, $3))' : 'NULL::float8'
   const locParams = location ? [location.lat, location.lng] : []
   if (city) {
-    const { rows } = await db.query<StationSqlRow>(`SELECT ${STATION_COLUMNS}, ${dist} AS distance FROM stations WHERE city = $1`, [
-      city,
-      ...locParams,
-    ])
+    const { rows } = await db.query<StationSqlRow>(
+      `SELECT ${STATION_COLUMNS}, ${dist} AS distance FROM stations WHERE city = $1 AND closed_at IS NULL`,
+      [city, ...locParams],
+    )
     for (const s of rows) byId.set(s.id, toStation(s))
   }
   if (location) {
     const { rows } = await db.query<StationSqlRow>(
       `SELECT ${STATION_COLUMNS}, ${dist.replace('$2', '$1').replace('$3', '$2')} AS distance
-         FROM stations WHERE $3 = ANY (services)
+         FROM stations WHERE $3 = ANY (services) AND closed_at IS NULL
         ORDER BY ll_to_earth(lat, lng) <-> ll_to_earth($1, $2) LIMIT 20`,
       [location.lat, location.lng, category],
     )
@@ -437,7 +437,7 @@ export async function nearestLocalStations(db: Queryable, location: { lat: numbe
     d: number
   }>(
     `SELECT kind, province, city, district, street, community, earth_distance(ll_to_earth(lat, lng), ll_to_earth($1, $2)) AS d
-       FROM stations WHERE kind IN ('community', 'street')
+       FROM stations WHERE kind IN ('community', 'street') AND closed_at IS NULL
       ORDER BY ll_to_earth(lat, lng) <-> ll_to_earth($1, $2) LIMIT 5`,
     [location.lat, location.lng],
   )

@@ -65,7 +65,8 @@ export async function findNearby(db: Queryable, o: NearbyOptions): Promise<Nearb
   const { rows } = await db.query<StationRow & { distance_meters: number }>(
     `SELECT ${COLUMNS}, earth_distance(ll_to_earth(lat, lng), ll_to_earth($1, $2)) AS distance_meters
        FROM stations
-      WHERE ($4::text IS NULL OR kind = $4)
+      WHERE closed_at IS NULL
+        AND ($4::text IS NULL OR kind = $4)
         AND ($5::text IS NULL OR $5 = ANY (services))
       ORDER BY ll_to_earth(lat, lng) <-> ll_to_earth($1, $2)
       LIMIT $3`,
@@ -75,7 +76,7 @@ export async function findNearby(db: Queryable, o: NearbyOptions): Promise<Nearb
 }
 
 export async function getStation(db: Queryable, id: string): Promise<StationDetail | null> {
-  const { rows } = await db.query<StationRow>(`SELECT ${COLUMNS} FROM stations WHERE id = $1`, [id])
+  const { rows } = await db.query<StationRow>(`SELECT ${COLUMNS} FROM stations WHERE id = $1 AND closed_at IS NULL`, [id])
   const row = rows[0]
   if (!row) return null
   const [ancestors, children] = await Promise.all([getAncestors(db, id), listStations(db, { parent: id, limit: 200 })])
@@ -109,7 +110,8 @@ export interface ListOptions {
 
 /** Browse the hierarchy (children of `parent`) and search by name, community or area name. */
 export async function listStations(db: Queryable, o: ListOptions): Promise<{ items: StationSummary[]; total: number }> {
-  const where: string[] = []
+  // A closed station has left the residents' view: search, hierarchy and areas alike.
+  const where: string[] = ['closed_at IS NULL']
   const params: unknown[] = []
   const add = (sql: string, value: unknown) => {
     params.push(value)
@@ -122,7 +124,7 @@ export async function listStations(db: Queryable, o: ListOptions): Promise<{ ite
     add(`(name ILIKE $? OR community ILIKE $? OR street ILIKE $? OR address ILIKE $?)`, like)
   }
   if (o.area) add('$? IN (province, city, district, street, community)', o.area)
-  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
+  const whereSql = `WHERE ${where.join(' AND ')}`
   const [{ rows }, count] = await Promise.all([
     db.query<StationRow>(
       `SELECT ${COLUMNS} FROM stations ${whereSql}
@@ -141,6 +143,7 @@ export async function listAreas(db: Queryable): Promise<AreaNode[]> {
     `SELECT province, city, district, street, community, count(*)::int AS station_count,
             avg(lat) AS lat, avg(lng) AS lng
        FROM stations
+      WHERE closed_at IS NULL
       GROUP BY province, city, district, street, community`,
   )
   return buildAreaTree(rows.map((r) => ({ ...r, lat: Number(r.lat), lng: Number(r.lng) })))

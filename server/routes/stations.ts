@@ -11,6 +11,7 @@ import {
 } from '../../contract/schemas'
 import { notFound } from '../errors'
 import { findNearby, getStation, listAreas, listStations } from '../repositories/stations'
+import { withSpecialDays } from '../services/stationDays'
 
 const errors = { 400: ErrorSchema, 404: ErrorSchema }
 
@@ -27,7 +28,7 @@ const stations: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { lat, lng, limit = 20, kind, service } = request.query
-      return { items: await findNearby(app.ctx.db, { lat, lng, limit, kind, service }) }
+      return { items: await withSpecialDays(app.ctx, await findNearby(app.ctx.db, { lat, lng, limit, kind, service })) }
     },
   )
 
@@ -43,7 +44,8 @@ const stations: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { parent, q, area, kind, limit = 50 } = request.query
-      return listStations(app.ctx.db, { parent, q: q?.trim() || undefined, area, kind, limit })
+      const list = await listStations(app.ctx.db, { parent, q: q?.trim() || undefined, area, kind, limit })
+      return { ...list, items: await withSpecialDays(app.ctx, list.items) }
     },
   )
 
@@ -60,7 +62,8 @@ const stations: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const station = await getStation(app.ctx.db, request.params.id)
       if (!station) throw notFound('没有找到这个社工站，它可能已调整或撤并')
-      return station
+      const [self] = await withSpecialDays(app.ctx, [station])
+      return { ...self!, children: await withSpecialDays(app.ctx, station.children) }
     },
   )
 

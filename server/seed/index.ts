@@ -1,61 +1,34 @@
-/** Loads the demo stations (from ../shared/seeds) — idempotent: upserts on the station code. */
+/** The demo data: stations (through the import), station accounts, this week's activities. */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import type { Database, Queryable } from '../db'
 import { MIGRATION_LOCK } from '../db/migrate'
 import { activityRefusal } from '../../domain/activities'
 import { insertActivity } from '../repositories/activities'
+import { applyPlan, planFile } from '../usecases/stationAdmin'
 import { upsertStaffAccount } from '../repositories/staff'
 import { SEED_ACTIVITIES, seedRun } from './activities'
-import { SEED_STATIONS } from './stations'
-import type { SeedStation } from './types'
+import { SEED_STATIONS_FILE } from './stations'
 
 /** Start-up work of several instances at once on one PostgreSQL runs one at a time (the migrations' lock). */
 const startupLock = (tx: Queryable) => tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`)
 
-export async function upsertStations(db: Database, stations: SeedStation[]): Promise<number> {
-  return db.transaction(async (tx) => {
+/**
+ * Loads the demo stations through the stations' import (the file is in its
+ * template): idempotent by station code, so a restart changes nothing, and an
+ * edited file updates the stations it changed. Instances starting together
+ * apply it one at a time.
+ */
+export async function seedStations(db: Database, file = SEED_STATIONS_FILE): Promise<number> {
+  const planned = await planFile(db, readFileSync(file), path.basename(file), null)
+  if (!planned.ok) throw new Error(`${file}: ${planned.problems.join('; ')}`)
+  const errors = planned.plan.rows.flatMap((r) => r.errors)
+  if (errors.length > 0) throw new Error(`${file}: ${errors.join('; ')}`)
+  await db.transaction(async (tx) => {
     await startupLock(tx)
-    const ids = new Map<string, string>()
-    for (const s of stations) {
-      const parentId = s.parentCode ? ids.get(s.parentCode) : null
-      if (s.parentCode && !parentId) throw new Error(`seed station ${s.code}: parent ${s.parentCode} must come first`)
-      const { rows } = await tx.query<{ id: string }>(
-        `INSERT INTO stations (code, name, kind, parent_id, province, city, district, street, community,
-                               address, lat, lng, phone, opening_hours, hours_note, services, brand_projects, intro)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-         ON CONFLICT (code) DO UPDATE SET
-           name = EXCLUDED.name, kind = EXCLUDED.kind, parent_id = EXCLUDED.parent_id,
-           province = EXCLUDED.province, city = EXCLUDED.city, district = EXCLUDED.district,
-           street = EXCLUDED.street, community = EXCLUDED.community, address = EXCLUDED.address,
-           lat = EXCLUDED.lat, lng = EXCLUDED.lng, phone = EXCLUDED.phone,
-           opening_hours = EXCLUDED.opening_hours, hours_note = EXCLUDED.hours_note,
-           services = EXCLUDED.services, brand_projects = EXCLUDED.brand_projects, intro = EXCLUDED.intro,
-           updated_at = now()
-         RETURNING id`,
-        [
-          s.code,
-          s.name,
-          s.kind,
-          parentId ?? null,
-          s.area.province,
-          s.area.city,
-          s.area.district,
-          s.area.street,
-          s.area.community,
-          s.address,
-          s.location.lat,
-          s.location.lng,
-          s.phone,
-          JSON.stringify(s.openingHours),
-          s.hoursNote,
-          s.services,
-          JSON.stringify(s.brandProjects),
-          s.intro,
-        ],
-      )
-      ids.set(s.code, rows[0]!.id)
-    }
-    return ids.size
+    await applyPlan(tx, planned.plan, null, new Date(), path.basename(file))
   })
+  return planned.plan.rows.length
 }
 
 /** Demo station accounts (never in production unless SEED_DEMO=true). Password: see README. */
@@ -96,7 +69,7 @@ export async function seedActivities(db: Database, now: Date): Promise<number> {
 }
 
 export async function seedDemoData(db: Database, now = new Date()): Promise<number> {
-  const n = await upsertStations(db, SEED_STATIONS)
+  const n = await seedStations(db)
   for (const a of DEMO_STAFF) await upsertStaffAccount(db, { ...a, password: DEMO_STAFF_PASSWORD })
   await seedActivities(db, now)
   return n

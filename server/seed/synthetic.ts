@@ -1,6 +1,7 @@
 /** Deterministic synthetic stations spread over mainland China (tests and benchmarks). */
 import { SERVICE_CATEGORIES, STATION_KINDS } from '../../contract/enums'
 import type { Queryable } from '../db'
+import { saveStations } from '../repositories/stationAdmin'
 import type { SeedStation } from './types'
 
 /** mulberry32: a small seeded PRNG, so every run sees the same stations. */
@@ -41,37 +42,7 @@ export function syntheticStations(count: number, seed = 42): SeedStation[] {
   return out
 }
 
-/** Inserts parentless stations in batches (for tens of thousands of synthetic stations). */
-export async function bulkInsertStations(db: Queryable, stations: SeedStation[], batch = 2000): Promise<void> {
-  for (let i = 0; i < stations.length; i += batch) {
-    const rows = stations.slice(i, i + batch).map((s) => ({
-      code: s.code,
-      name: s.name,
-      kind: s.kind,
-      province: s.area.province,
-      city: s.area.city,
-      district: s.area.district,
-      street: s.area.street,
-      community: s.area.community,
-      address: s.address,
-      lat: s.location.lat,
-      lng: s.location.lng,
-      phone: s.phone,
-      opening_hours: s.openingHours,
-      hours_note: s.hoursNote,
-      services: s.services,
-      brand_projects: s.brandProjects,
-      intro: s.intro,
-    }))
-    await db.query(
-      `INSERT INTO stations (code, name, kind, province, city, district, street, community, address, lat, lng,
-                             phone, opening_hours, hours_note, services, brand_projects, intro)
-       SELECT code, name, kind, province, city, district, street, community, address, lat, lng,
-              phone, opening_hours, hours_note, ARRAY(SELECT jsonb_array_elements_text(services)), brand_projects, intro
-         FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, kind text, province text, city text,
-              district text, street text, community text, address text, lat float8, lng float8, phone text,
-              opening_hours jsonb, hours_note text, services jsonb, brand_projects jsonb, intro text)`,
-      [JSON.stringify(rows)],
-    )
-  }
+/** Inserts stations in batches (tens of thousands of synthetic stations), as the import writes them. */
+export async function bulkInsertStations(db: Queryable, stations: SeedStation[]): Promise<void> {
+  await saveStations(db, stations, new Date())
 }

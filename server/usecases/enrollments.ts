@@ -84,6 +84,7 @@ export async function enroll(
   // Under the activity's row lock: two statements, the lock and the seat decision.
   const a = await lockActivityForSeats(tx, activityId)
   if (!a) throw notFound('没有找到这个活动')
+  if (a.station_closed_at) throw fail('REGISTRATION_CLOSED', `「${a.station_name}」已暂停服务，活动暂停报名`)
   reject(
     registrationClosed(
       { status: a.status, opensAt: new Date(a.opens_at), closesAt: new Date(a.closes_at), endsAt: new Date(a.ends_at) },

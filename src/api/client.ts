@@ -21,6 +21,8 @@ export class ApiError extends Error {
     readonly status: number | null,
     /** The input the refusal is about, as the request body names it (`contactPhone`, `helped.phone`, `capacity`). */
     readonly field: string | null = null,
+    /** The whole error body, for answers that carry more than the message (an import's report). */
+    readonly details: unknown = null,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -44,6 +46,7 @@ function errorOfAnswer(status: number, body: unknown): ApiError {
       b.message,
       status,
       typeof b.field === 'string' ? b.field : null,
+      body,
     )
   }
   return new ApiError(`HTTP_${status}`, status >= 500 ? '服务暂时不可用，请稍后重试' : '请求失败，请稍后重试', status)

@@ -30,6 +30,14 @@ beforeAll(async () => {
         role: 'supervisor',
         stationCode: 'YP',
       })
+      // An admin of another subtree (杨浦区): 站点管理 there, nothing in Dalian.
+      await upsertStaffAccount(db, {
+        username: 'yangpu-admin',
+        password: 'yangpu-pass-1',
+        nickname: '钱管理员',
+        role: 'admin',
+        stationCode: 'YP',
+      })
       const user = await upsertUserByOpenid(db, 'dev:过期的人', '过期的人')
       expiredToken = (await createSession(db, user, 1, new Date(Date.now() - 48 * 3600_000))).token
     },
@@ -58,6 +66,8 @@ const BODIES: Record<string, unknown> = {
   'POST /api/enrollments/{id}/rating': { stars: 1 },
   'POST /api/staff/ratings/{id}/reply': { body: '谢谢' },
   'POST /api/staff/ratings/{id}/review': { approve: true },
+  'PATCH /api/admin/stations/{id}': { phone: '0411-80000000' },
+  'POST /api/admin/stations/{id}/close': { reason: '权限测试' },
 }
 /** Routes where another resident may legitimately act on the id (public, or anyone may enroll). */
 const OPEN_TO_RESIDENTS = new Set([
@@ -154,7 +164,7 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
     if (path.startsWith('/api/me/family/')) return member.id
     if (path.startsWith('/api/uploads/')) return upload.id
     if (path.startsWith('/api/activities/') || path.startsWith('/api/staff/activities/')) return activity.id
-    if (path.startsWith('/api/stations/')) return request.station.id
+    if (path.startsWith('/api/stations/') || path.startsWith('/api/admin/stations/')) return request.station.id
     if (path.startsWith('/api/staff/ratings/')) return rating.id
     return null
   }
@@ -167,6 +177,7 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
     { who: 'another resident', token: (await api(server.url).post('/api/auth/dev', { nickname: '另一位居民' })).body.token, staff: false },
     { who: 'staff of another station (民馨)', token: await login('minxin-liu'), staff: true },
     { who: 'supervisor outside the subtree (杨浦)', token: await login('yangpu-sun', 'yangpu-pass-1'), staff: true },
+    { who: 'admin of another subtree (杨浦)', token: await login('yangpu-admin', 'yangpu-pass-1'), staff: true },
   ]
 
   const doc = (await api(server.url).get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> }
@@ -225,6 +236,11 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
     status: 'resolved',
     rating: { stars: 5, reply: null },
   })
+  // …and the station: neither edited nor closed.
+  const station = (await api(server.url).get(`/api/stations/${request.station.id}`)).body
+  expect(station.phone).not.toBe('0411-80000000')
+  expect((await server.db.query('SELECT closed_at FROM stations WHERE id = $1', [request.station.id])).rows[0]).toEqual({ closed_at: null })
+  expect((await server.db.query("SELECT count(*)::int AS n FROM audit_log WHERE entity = 'station'")).rows[0]).toEqual({ n: 0 })
 })
 
 test(`every protected route answers 401 whatever it is sent, and a resident on a staff route 403 — before any validation, on ${backend}`, async () => {
@@ -260,7 +276,11 @@ test(`every protected route answers 401 whatever it is sent, and a resident on a
     { who: 'nobody', token: null as string | null, expect: () => 401 },
     { who: 'an expired token', token: expiredToken, expect: () => 401 },
     { who: 'a malformed token', token: 'not a token', expect: () => 401 },
-    { who: 'a resident', token: resident, expect: (path: string) => (path.startsWith('/api/staff/') ? 403 : null) },
+    {
+      who: 'a resident',
+      token: resident,
+      expect: (path: string) => (path.startsWith('/api/staff/') || path.startsWith('/api/admin/') ? 403 : null),
+    },
   ]
   const problems: string[] = []
   let checked = 0

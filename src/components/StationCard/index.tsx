@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { STATION_KIND_LABELS } from '@contract/enums'
 import type { StationSummary } from '@contract/types'
 import { formatDistance } from '@domain/format'
-import { isOpenAt } from '@domain/hours'
+import { isOpenAtWith } from '@domain/calendar'
 import { callStation, navigateToStation, openStation } from '@/services/stationActions'
 import './index.scss'
 
@@ -18,7 +18,8 @@ export interface StationCardProps {
 }
 
 export function StationCard({ station, variant = 'list', highlighted = false, number, now = new Date(), onLocate }: StationCardProps) {
-  const open = isOpenAt(station.openingHours, now)
+  // Public holidays, 调休 and the station's own closures come with the station (specialDays).
+  const open = isOpenAtWith(station.openingHours, station.specialDays ?? [], now)
   return (
     <View
       id={`station-${station.id}`}

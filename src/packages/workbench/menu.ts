@@ -41,6 +41,27 @@ export const WORKBENCH_SECTIONS: readonly WorkbenchSection[] = [
     capability: 'reports.view',
     className: 'btn-staff-report',
   },
+  {
+    key: 'stations',
+    label: '站点管理',
+    url: '/packages/workbench/stations/index',
+    capability: 'stations.admin',
+    className: 'btn-staff-stations',
+  },
+  {
+    key: 'station',
+    label: '本站信息',
+    url: '/packages/workbench/station-edit/index',
+    capability: 'station.edit',
+    className: 'btn-staff-station',
+  },
+  {
+    key: 'calendar',
+    label: '节假日安排',
+    url: '/packages/workbench/calendar/index',
+    capability: 'stations.admin',
+    className: 'btn-staff-calendar',
+  },
 ]
 
 /** The sections this account may open, in the list's order. */

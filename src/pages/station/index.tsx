@@ -2,7 +2,8 @@ import { usePageClass } from '@/stores/elder'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { STATION_KIND_LABELS } from '@contract/enums'
-import { formatOpeningHours, isOpenAt } from '@domain/hours'
+import { isOpenAtWith } from '@domain/calendar'
+import { describeSpecialDays, formatOpeningHours } from '@domain/hours'
 import { InfoRow } from '@/components/InfoRow'
 import { ServiceTags } from '@/components/ServiceTags'
 import { StationCard } from '@/components/StationCard'
@@ -43,7 +44,8 @@ export default function StationPage() {
     )
   const station = query.data
 
-  const open_ = isOpenAt(station.openingHours, new Date())
+  const open_ = isOpenAtWith(station.openingHours, station.specialDays ?? [], new Date())
+  const special = describeSpecialDays(station.specialDays ?? [])
   return (
     <View className={pageClass}>
       {station.ancestors.length > 0 && (
@@ -77,6 +79,11 @@ export default function StationPage() {
         <InfoRow label='时间' valueClassName='station-hours'>
           {formatOpeningHours(station.openingHours)}
         </InfoRow>
+        {special.length > 0 && (
+          <InfoRow label='近期' valueClassName='station-special-days'>
+            {special.join('；')}
+          </InfoRow>
+        )}
         {station.hoursNote && <Text className='muted'>{station.hoursNote}</Text>}
         <View className='btn-row'>
           <Button

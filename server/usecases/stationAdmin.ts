@@ -1,0 +1,358 @@
+/**
+ * 站点管理: an admin's stations (the subtree of their own station) and a
+ * 站长's own station — read, create, edit, move, close, reopen — and the
+ * import of a workbook or CSV (dry run, then all-or-nothing), the export and
+ * the template. Every change is written to the audit log in the same
+ * transaction; residents see it at once (the resident routes read the same rows).
+ */
+import { can, capabilityRefusal } from '../../domain/permissions'
+import { closedStationMove } from '../../domain/requests'
+import { normalizePhone } from '../../domain/phone'
+import type { Staff } from '../../domain/staff'
+import {
+  checkHeader,
+  parseRow,
+  planImport,
+  SHEET_COLUMNS,
+  stationRefusal,
+  toCells,
+  type ImportPlan,
+  type ImportScope,
+  type StationRecord,
+} from '../../domain/stationSheet'
+import type { AdminStationCreate, AdminStationPatch, ImportReport } from '../../contract/types'
+import type { ErrorCode } from '../../contract/errors'
+import type { AppContext } from '../context'
+import type { Queryable } from '../db'
+import { fail, forbidden, notFound, reject } from '../errors'
+import { recordAudit, type AuditChange } from '../repositories/audit'
+import { enqueue } from '../repositories/outbox'
+import { loadRequest, saveChange, scopeOf, stateOf } from '../repositories/requests'
+import {
+  activeEnrollmentsAt,
+  isInSubtree,
+  openChildren,
+  openRequestIdsAt,
+  recordAuditBatch,
+  replaceExceptions,
+  saveStations,
+  setClosed,
+  stationExceptionsOf,
+  storedStation,
+  storedStationsByCode,
+  storedSubtree,
+  subtreeNodes,
+  type StoredStation,
+} from '../repositories/stationAdmin'
+import { readSheet } from '../services/stationSheet'
+
+const NOT_FOUND = '没有找到这个站点，或它不在您的管辖范围内'
+
+export interface Actor {
+  staff: Staff
+  name: string
+}
+const auditActor = (a: Actor) => ({ id: a.staff.id, name: a.name })
+
+/** The station, if the account may act on it: an admin within their subtree, a 站长 their own station only. */
+async function stationInScope(db: Queryable, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<StoredStation> {
+  const scope = await scopeOf(db, actor.staff)
+  if (!scope.includes(id)) throw notFound(NOT_FOUND)
+  const found = await storedStation(db, id, opts)
+  if (!found) throw notFound(NOT_FOUND)
+  return found
+}
+
+export async function stationTree(ctx: AppContext, actor: Actor) {
+  return { items: await subtreeNodes(ctx.db, actor.staff.stationId) }
+}
+
+export async function adminStation(ctx: AppContext, actor: Actor, id: string) {
+  const station = await stationInScope(ctx.db, actor, id)
+  return view(ctx.db, station)
+}
+
+async function view(db: Queryable, station: StoredStation) {
+  const parent = station.parentId ? await storedStation(db, station.parentId) : null
+  const { code, parentCode: _parentCode, ...fields } = station.record
+  return {
+    id: station.id,
+    code,
+    parentId: station.parentId,
+    parentName: parent?.record.name ?? null,
+    ...fields,
+    closed: station.closedAt ? { at: station.closedAt.toISOString(), reason: station.closedReason ?? '' } : null,
+    exceptions: await stationExceptionsOf(db, station.id),
+    updatedAt: station.updatedAt.toISOString(),
+  }
+}
+
+/** Audit changes between two records, column by column as the spreadsheet shows them. */
+function recordChanges(before: StationRecord | null, after: StationRecord): AuditChange[] {
+  const was = before ? toCells(before) : null
+  const now = toCells(after)
+  return SHEET_COLUMNS.filter((c) => !was || was[c] !== now[c]).map((c) => ({ field: c, before: was ? was[c] : null, after: now[c] }))
+}
+
+export async function createStation(ctx: AppContext, actor: Actor, body: AdminStationCreate) {
+  const now = ctx.clock()
+  return ctx.db.transaction(async (tx) => {
+    const parent = await stationInScope(tx, actor, body.parentId)
+    const { parentId: _p, exceptions = [], ...fields } = body
+    const record: StationRecord = { ...fields, parentCode: parent.record.code, phone: normalizePhone(fields.phone) }
+    reject(stationRefusal(record, exceptions))
+    const taken = await tx.query('SELECT 1 FROM stations WHERE code = $1', [record.code])
+    if (taken.rows.length > 0) throw fail('FIELD_INVALID', `站点编码 ${record.code} 已被使用`, 'code')
+    const ids = await saveStations(tx, [record], now)
+    const id = ids.get(record.code)!
+    await replaceExceptions(tx, id, exceptions)
+    await recordAudit(tx, {
+      at: now,
+      actor: auditActor(actor),
+      stationId: id,
+      entity: 'station',
+      entityId: id,
+      action: 'create',
+      changes: recordChanges(null, record),
+      summary: `新建站点「${record.name}」`,
+    })
+    return view(tx, (await storedStation(tx, id))!)
+  })
+}
+
+export async function updateStation(ctx: AppContext, actor: Actor, id: string, patch: AdminStationPatch) {
+  const now = ctx.clock()
+  return ctx.db.transaction(async (tx) => {
+    const station = await stationInScope(tx, actor, id, { forUpdate: true })
+    const { parentId, exceptions, ...fields } = patch
+    let parentCode = station.record.parentCode
+    if (parentId !== undefined && parentId !== station.parentId) {
+      if (!can(actor.staff.role, 'stations.admin')) throw forbidden(capabilityRefusal('stations.admin'))
+      if (id === actor.staff.stationId) throw fail('FIELD_INVALID', '您所在站点的上级只能由上级管理员调整', 'parentId')
+      const parent = await stationInScope(tx, actor, parentId).catch(() => {
+        throw fail('FIELD_INVALID', '上级站点不存在，或不在您的管辖范围内', 'parentId')
+      })
+      if (await isInSubtree(tx, id, parentId))
+        throw fail('FIELD_INVALID', `「${parent.record.name}」在本站之下，不能作为本站的上级`, 'parentId')
+      parentCode = parent.record.code
+    }
+    if (fields.kind !== undefined && fields.kind !== station.record.kind && !can(actor.staff.role, 'stations.admin'))
+      throw forbidden(capabilityRefusal('stations.admin'))
+    const record: StationRecord = { ...station.record, ...fields, parentCode, phone: normalizePhone(fields.phone ?? station.record.phone) }
+    const oldExceptions = await stationExceptionsOf(tx, id)
+    reject(stationRefusal(record, exceptions ?? oldExceptions))
+    const changes = recordChanges(station.record, record)
+    if (changes.length > 0) await saveStations(tx, [record], now)
+    if (exceptions !== undefined && JSON.stringify(exceptions) !== JSON.stringify(oldExceptions)) {
+      await replaceExceptions(tx, id, exceptions)
+      changes.push({ field: '特殊日期', before: oldExceptions, after: exceptions })
+    }
+    if (changes.length > 0) {
+      await recordAudit(tx, {
+        at: now,
+        actor: auditActor(actor),
+        stationId: id,
+        entity: 'station',
+        entityId: id,
+        action: 'update',
+        changes,
+        summary: `修改站点「${record.name}」`,
+      })
+    }
+    return view(tx, (await storedStation(tx, id))!)
+  })
+}
+
+/**
+ * Closes a station: it leaves resident search and routing at once; its open
+ * requests move to the parent's queue (the resident reads why in the
+ * timeline); its activities stop taking enrollments and the families holding
+ * a place are told through the outbox.
+ */
+export async function closeStation(ctx: AppContext, actor: Actor, id: string, reason: string) {
+  const now = ctx.clock()
+  return ctx.db.transaction(async (tx) => {
+    const station = await stationInScope(tx, actor, id, { forUpdate: true })
+    if (station.closedAt) throw fail('CONFLICT', '该站点已经停止服务')
+    if (id === actor.staff.stationId) throw fail('CONFLICT', '不能关闭您自己所在的站点')
+    if (!station.parentId) throw fail('CONFLICT', '最上级的站点不能关闭')
+    const children = await openChildren(tx, id)
+    if (children > 0) throw fail('CONFLICT', `该站点下还有 ${children} 个在服务的站点：请先将它们移到其他站点之下，或先关闭它们`)
+    const parent = (await storedStation(tx, station.parentId))!
+    await setClosed(tx, id, { at: now, reason: reason.trim() }, now)
+    const decisionContext = { now, targets: ctx.targets, calendar: ctx.calendar }
+    const requests = await openRequestIdsAt(tx, id)
+    for (const requestId of requests) {
+      const row = (await loadRequest(tx, requestId, { forUpdate: true }))!
+      await saveChange(
+        tx,
+        requestId,
+        closedStationMove(
+          stateOf(row),
+          { name: station.record.name },
+          { id: parent.id, name: parent.record.name },
+          actor.staff.id,
+          decisionContext,
+        ),
+      )
+    }
+    const enrollments = await activeEnrollmentsAt(tx, id, now)
+    for (const enrollment of enrollments) {
+      await enqueue(
+        tx,
+        enrollment.userId,
+        'enrollment_status',
+        {
+          enrollmentId: enrollment.enrollmentId,
+          activity: enrollment.activity,
+          status: '站点暂停服务',
+          note: '报名保留，活动安排请电话咨询',
+        },
+        now,
+      )
+    }
+    await recordAudit(tx, {
+      at: now,
+      actor: auditActor(actor),
+      stationId: id,
+      entity: 'station',
+      entityId: id,
+      action: 'close',
+      changes: [{ field: '状态', before: '服务中', after: `停止服务：${reason.trim()}` }],
+      summary: `关闭站点「${station.record.name}」，${requests.length} 条进行中的求助转至「${parent.record.name}」，通知 ${enrollments.length} 个活动报名`,
+    })
+    return view(tx, (await storedStation(tx, id))!)
+  })
+}
+
+export async function reopenStation(ctx: AppContext, actor: Actor, id: string) {
+  const now = ctx.clock()
+  return ctx.db.transaction(async (tx) => {
+    const station = await stationInScope(tx, actor, id, { forUpdate: true })
+    if (!station.closedAt) throw fail('CONFLICT', '该站点正在服务，无需重新开放')
+    if (station.parentId && (await storedStation(tx, station.parentId))?.closedAt)
+      throw fail('CONFLICT', '上级站点已停止服务：请先重新开放上级站点')
+    await setClosed(tx, id, null, now)
+    await recordAudit(tx, {
+      at: now,
+      actor: auditActor(actor),
+      stationId: id,
+      entity: 'station',
+      entityId: id,
+      action: 'reopen',
+      changes: [{ field: '状态', before: `停止服务：${station.closedReason ?? ''}`, after: '服务中' }],
+      summary: `重新开放站点「${station.record.name}」`,
+    })
+    return view(tx, (await storedStation(tx, id))!)
+  })
+}
+
+// ───────────────────────── import and export ─────────────────────────
+
+export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; code: ErrorCode; message: string; report: ImportReport }
+
+const emptyReport = (dryRun: boolean, problems: string[]): ImportReport => ({
+  dryRun,
+  applied: false,
+  summary: { created: 0, changed: 0, unchanged: 0, errors: 0 },
+  problems,
+  rows: [],
+})
+
+function reportOf(plan: ImportPlan, dryRun: boolean, applied: boolean): ImportReport {
+  return { dryRun, applied, summary: plan.summary, problems: [], rows: plan.rows.filter((r) => r.action !== 'unchanged') }
+}
+
+/** Reads and plans a file; null scope: the seed (no actor, may create top-level stations). */
+export async function planFile(
+  db: Queryable,
+  content: Buffer,
+  filename: string,
+  scope: ImportScope | null,
+): Promise<{ ok: true; plan: ImportPlan } | { ok: false; code: ErrorCode; problems: string[] }> {
+  const read = await readSheet(content, filename)
+  if (!read.ok) return read
+  const header = checkHeader(read.sheet.header)
+  if (header.problems.length > 0) return { ok: false, code: 'IMPORT_INVALID', problems: header.problems }
+  if (read.sheet.rows.length === 0)
+    return { ok: false, code: 'IMPORT_INVALID', problems: ['文件中没有站点：请从第 2 行起每行填写一个站点'] }
+  const parsed = read.sheet.rows.map((r) => parseRow(r.row, r.cells, header.columns))
+  const known = await storedStationsByCode(db)
+  return { ok: true, plan: planImport(parsed, known, scope) }
+}
+
+async function importScope(db: Queryable, staff: Staff): Promise<ImportScope> {
+  const stations = await storedSubtree(db, staff.stationId)
+  return { rootCode: stations[0]!.record.code, codes: new Set(stations.map((station) => station.record.code)) }
+}
+
+/** Writes a plan's stations and their audit rows (one per station, one for the import). */
+export async function applyPlan(tx: Queryable, plan: ImportPlan, actor: Actor | null, at: Date, filename: string): Promise<void> {
+  if (plan.writes.length === 0) return
+  const before = await storedStationsByCode(tx)
+  const ids = await saveStations(
+    tx,
+    plan.writes.map((w) => w.record),
+    at,
+  )
+  if (!actor) return
+  await recordAuditBatch(
+    tx,
+    plan.writes.map((w) => {
+      const id = ids.get(w.record.code)!
+      return {
+        at,
+        actor: auditActor(actor),
+        stationId: id,
+        entity: 'station' as const,
+        entityId: id,
+        action: w.action === 'new' ? 'import.create' : 'import.update',
+        changes: recordChanges(before.get(w.record.code)?.record ?? null, w.record),
+        summary: `导入「${filename}」：${w.action === 'new' ? '新建' : '修改'}站点「${w.record.name}」`,
+      }
+    }),
+  )
+  const summary = plan.summary
+  await recordAudit(tx, {
+    at,
+    actor: auditActor(actor),
+    stationId: actor.staff.stationId,
+    entity: 'import',
+    entityId: null,
+    action: 'import',
+    summary: `导入「${filename}」：新建 ${summary.created} 个、修改 ${summary.changed} 个、未变 ${summary.unchanged} 个站点`,
+  })
+}
+
+export async function importStations(
+  ctx: AppContext,
+  actor: Actor,
+  file: { content: Buffer; filename: string },
+  dryRun: boolean,
+): Promise<ImportOutcome> {
+  const refusedWith = (code: ErrorCode, problems: string[], report = emptyReport(dryRun, problems)): ImportOutcome => ({
+    ok: false,
+    code,
+    message: problems[0] ?? '文件有误',
+    report,
+  })
+  const first = await planFile(ctx.db, file.content, file.filename, await importScope(ctx.db, actor.staff))
+  if (!first.ok) return refusedWith(first.code, first.problems)
+  const errorsOf = (plan: ImportPlan) =>
+    refusedWith('IMPORT_INVALID', [`${plan.summary.errors} 行有错误，未写入任何站点：请改正后重新上传`], reportOf(plan, dryRun, false))
+  if (first.plan.summary.errors > 0) return errorsOf(first.plan)
+  if (dryRun) return { ok: true, report: reportOf(first.plan, true, false) }
+  // Apply: planned again inside the transaction, against the stations as they are now.
+  return ctx.db.transaction(async (tx) => {
+    const again = await planFile(tx, file.content, file.filename, await importScope(tx, actor.staff))
+    if (!again.ok) return refusedWith(again.code, again.problems)
+    if (again.plan.summary.errors > 0) return errorsOf(again.plan)
+    await applyPlan(tx, again.plan, actor, ctx.clock(), file.filename)
+    return { ok: true, report: reportOf(again.plan, false, true) }
+  })
+}
+
+/** The subtree's stations, parents first, as template rows. */
+export async function exportRecords(ctx: AppContext, actor: Actor): Promise<StationRecord[]> {
+  return (await storedSubtree(ctx.db, actor.staff.stationId)).map((station) => station.record)
+}

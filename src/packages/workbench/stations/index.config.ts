@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '站点管理', enablePullDownRefresh: true })

@@ -1,0 +1,147 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Button, Input, Text, View } from '@tarojs/components'
+import { STATION_KIND_LABELS } from '@contract/enums'
+import { LIMITS } from '@contract/limits'
+import { fetchStationTree } from '@/api/adminStations'
+import { Chip } from '@/components/Chip'
+import { EmptyState, ErrorState, Loading } from '@/components/StateView'
+import { usePageClass } from '@/stores/elder'
+import { STAFF_LOGIN_PAGE, useCan, useStaffSession } from '@/stores/staffSession'
+import { sectionsFor } from '../menu'
+import { useStaffQuery } from '../useStaffQuery'
+import { visibleRows } from './tree'
+import './index.scss'
+
+/** 站点管理 (admins): the stations of the subtree as a tree with counts, a search, and the way to create, import and export. */
+export default function StationsPage() {
+  const pageClass = usePageClass('page-admin-stations')
+  const { me, token, clear } = useStaffSession()
+  const isAdmin = useCan('stations.admin')
+  const tree = useStaffQuery(['adminStations'], fetchStationTree, { enabled: isAdmin })
+  const [query, setQuery] = useState('')
+  const [expanded, setExpanded] = useState<Set<string> | null>(null)
+  const nodes = tree.data ?? []
+  // The own station starts open: its direct children show.
+  const open = expanded ?? new Set(nodes.filter((n) => n.depth === 0).map((n) => n.id))
+  const toggle = (id: string) => {
+    const next = new Set(open)
+    if (next.has(id)) next.delete(id)
+    else next.add(id)
+    setExpanded(next)
+  }
+  const rows = visibleRows(nodes, open, query)
+
+  if (!token) return <View className={pageClass} />
+  if (!isAdmin) {
+    return (
+      <View className={pageClass}>
+        <EmptyState text='站点管理只对管理员开放（区县社工总站、市级指导中心的管理员账号）。' />
+      </View>
+    )
+  }
+  const closedCount = nodes.filter((n) => n.closed).length
+  return (
+    <View className={pageClass}>
+      <View className='card'>
+        <Text className='stations-admin__who'>
+          {me?.user.nickname} · {me?.station.name}
+        </Text>
+        <Text className='muted'>
+          管辖 {nodes.length} 个站点{closedCount > 0 ? `，其中 ${closedCount} 个已停止服务` : ''}。修改后居民立即看到。
+        </Text>
+        <View className='btn-row btn-row--fit'>
+          <Button
+            className='btn btn--primary btn-station-new'
+            onClick={() => Taro.navigateTo({ url: `/packages/workbench/station-edit/index?parentId=${me?.station.id ?? ''}` })}
+          >
+            新建站点
+          </Button>
+          <Button className='btn btn-station-import' onClick={() => Taro.navigateTo({ url: '/packages/workbench/station-import/index' })}>
+            导入 / 导出表格
+          </Button>
+        </View>
+        <View className='btn-row btn-row--fit'>
+          {sectionsFor(me)
+            .filter((s) => s.key !== 'stations')
+            .map((s) => (
+              <Button key={s.key} className={`btn ${s.className}`} onClick={() => Taro.navigateTo({ url: s.url })}>
+                {s.label}
+              </Button>
+            ))}
+        </View>
+        <Button
+          className='btn btn--text btn-staff-logout'
+          onClick={() => {
+            clear()
+            void Taro.redirectTo({ url: STAFF_LOGIN_PAGE })
+          }}
+        >
+          退出工作台
+        </Button>
+      </View>
+
+      <View className='card stations-search'>
+        <Text className='field__label'>搜索站点</Text>
+        <Input
+          className='input stations-search__input'
+          value={query}
+          maxlength={LIMITS.stationSearch}
+          placeholder='站点名称或编码'
+          ariaLabel='搜索站点：名称或编码'
+          onInput={(e) => setQuery(e.detail.value)}
+        />
+      </View>
+
+      {tree.status === 'loading' && !tree.data && <Loading />}
+      {tree.status === 'error' && <ErrorState message={tree.error.message} onRetry={tree.reload} />}
+      {tree.data && rows.length === 0 && <EmptyState text={query ? `没有名称或编码包含「${query}」的站点` : '还没有站点'} />}
+      {rows.length > 0 && (
+        <View className='card stations-tree' ariaRole='tree' ariaLabel='管辖的站点'>
+          {rows.map(({ node: n, below, hasChildren, expanded: isOpen, match }) => (
+            <View
+              key={n.id}
+              className={`station-node station-node--d${Math.min(n.depth, 4)}${n.closed ? ' station-node--closed' : ''}`}
+              ariaRole='treeitem'
+            >
+              {hasChildren && !query ? (
+                <View
+                  className='station-node__toggle'
+                  onClick={() => toggle(n.id)}
+                  ariaRole='button'
+                  ariaLabel={`${isOpen ? '收起' : '展开'}${n.name}的下设站点`}
+                >
+                  {isOpen ? '▾' : '▸'}
+                </View>
+              ) : (
+                <View className='station-node__toggle station-node__toggle--none' />
+              )}
+              <View
+                className='station-node__body'
+                onClick={() => Taro.navigateTo({ url: `/packages/workbench/station-edit/index?id=${n.id}` })}
+                ariaRole='link'
+                ariaLabel={`${n.name}，编辑`}
+              >
+                <View className='station-node__head'>
+                  <Text className={`station-node__name${match ? ' station-node__name--match' : ''}`}>{n.name}</Text>
+                  {n.closed && (
+                    <Chip tone='muted' className='station-node__closed'>
+                      已停止服务
+                    </Chip>
+                  )}
+                </View>
+                <Text className='muted station-node__meta'>
+                  {STATION_KIND_LABELS[n.kind]} · {n.code}
+                </Text>
+                <Text className='muted station-node__counts'>
+                  {below > 0 ? `下设 ${below} 个站点 · ` : ''}
+                  {n.staffCount} 名工作人员 · {n.openRequests} 条进行中求助
+                </Text>
+              </View>
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}
