@@ -20,6 +20,7 @@ import securityPlugin from './plugins/security'
 import { loadSecret } from './services/checkinCode'
 import { useDataKeys } from './services/fieldCrypto'
 import accountRoutes from './routes/account'
+import adminAccountRoutes from './routes/adminAccounts'
 import activityRoutes from './routes/activities'
 import authRoutes from './routes/auth'
 import consentRoutes from './routes/consents'
@@ -125,6 +126,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(ratingRoutes)
   await app.register(accountRoutes)
   await app.register(consentRoutes)
+  await app.register(adminAccountRoutes)
 
   await app.register(h5Plugin, { dir: opts.config.h5Dir })
   return app

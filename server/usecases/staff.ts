@@ -10,7 +10,7 @@ export const LOCKOUT_MINUTES = 15
 
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
 
-/** Checks a station account's password: 401 when wrong, 429 while locked. */
+/** Checks a station account's password: 401 when wrong or the account is disabled, 429 while locked. */
 export async function staffLogin(ctx: AppContext, username: string, password: string): Promise<User> {
   const now = ctx.clock()
   const row = await staffAccount(ctx.db, username)
@@ -27,5 +27,7 @@ export async function staffLogin(ctx: AppContext, username: string, password: st
     throw fail('UNAUTHORIZED', lock ? `密码错误次数过多，账号已锁定 ${LOCKOUT_MINUTES} 分钟` : '账号或密码不正确')
   }
   await clearFailedLogins(ctx.db, row.id)
+  // Said only to whoever knows the password.
+  if (row.disabled_at) throw fail('UNAUTHORIZED', '这个账号已停用，请联系站长或管理员')
   return { id: row.id, nickname: row.nickname, role: row.role }
 }

@@ -11,9 +11,10 @@ import { Chip, REQUEST_STATUS_TONES } from '@/components/Chip'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { useQuery } from '@/hooks/useQuery'
 import { toastError } from '@/services/errors'
-import { STAFF_LOGIN_PAGE, useStaffSession } from '@/stores/staffSession'
+import { useStaffSession } from '@/stores/staffSession'
 import dayjs from '@/utils/dayjs'
 import { sectionsFor } from '../menu'
+import { LogoutButton, MyAccountButton } from '../SectionNav'
 import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
 
@@ -28,7 +29,7 @@ const FILTERS: { label: string; query: StaffQueueQuery }[] = [
 
 export default function Queue() {
   const pageClass = usePageClass('page-queue')
-  const { me, token, clear } = useStaffSession()
+  const { me, token } = useStaffSession()
   const [filter, setFilter] = useState(0)
   const query = FILTERS[filter]!.query
   const queue = useStaffQuery(['queue', query], () => fetchQueue(query))
@@ -84,15 +85,8 @@ export default function Queue() {
               </Button>
             ))}
         </View>
-        <Button
-          className='btn btn--text btn-staff-logout'
-          onClick={() => {
-            clear()
-            void Taro.redirectTo({ url: STAFF_LOGIN_PAGE })
-          }}
-        >
-          退出工作台
-        </Button>
+        <MyAccountButton />
+        <LogoutButton />
       </View>
       <ScrollView scrollX className='chip-row'>
         {FILTERS.map((f, i) => (
