@@ -89,7 +89,7 @@ export default function AuditLog() {
     <View className={pageClass}>
       <View className='card'>
         <Text className='section-title'>操作日志</Text>
-        <Text className='muted'>
+        <Text className='muted audit__intro'>
           谁在什么时候改了什么：{me.station.name}
           {stations.length > 1 ? '及下设站点' : ''}的站点、账号与节假日设置。
         </Text>
