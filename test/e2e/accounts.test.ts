@@ -101,3 +101,35 @@ test('an admin opens an account; the worker sets a password and works; the admin
   await admin.locator('.audit-entry', { hasText: '新建账号' }).first().waitFor()
   await admin.screenshot({ path: screenshotPath('workbench-audit'), fullPage: true })
 })
+
+/** The page has slid into place (h5's page transition), so its screenshot shows it whole. */
+const settled = (page: Page, selector: string) =>
+  page.waitForFunction((sel) => {
+    const el = document.querySelector(sel)
+    return !!el && Math.abs(el.getBoundingClientRect().left) < 1
+  }, selector)
+
+test('账号管理, an account, 操作日志 and 我的账号 on a phone in 长辈模式', async () => {
+  const ctx = await browser.newContext({ ...phone })
+  const page = await ctx.newPage()
+  await page.goto(`${server.url}/#/pages/index/index?elder=1`)
+  await page.locator('.page.elder').first().waitFor({ timeout: 30_000 })
+  await staffLogin(page, 'jinpu-admin', DEMO_STAFF_PASSWORD)
+  await page.locator('.page-accounts, .btn-staff-accounts').first().waitFor({ timeout: 30_000 })
+  await page.goto(`${server.url}/#/packages/workbench/accounts/index`)
+  await page.locator('.page-accounts.elder .account-item').first().waitFor({ timeout: 30_000 })
+  await settled(page, '.page-accounts')
+  await page.screenshot({ path: screenshotPath('workbench-accounts-elder') })
+  await page.locator('.account-item', { hasText: '李社工' }).first().click()
+  await page.locator('.page-account.elder .btn-reset-password').waitFor({ timeout: 30_000 })
+  await settled(page, '.page-account')
+  await page.screenshot({ path: screenshotPath('workbench-account-elder'), fullPage: true })
+  await page.goto(`${server.url}/#/packages/workbench/audit/index`)
+  await page.locator('.page-audit.elder').waitFor({ timeout: 30_000 })
+  await settled(page, '.page-audit')
+  await page.screenshot({ path: screenshotPath('workbench-audit-elder') })
+  await page.goto(`${server.url}/#/packages/workbench/me/index`)
+  await page.locator('.page-my-account.elder .my-session').first().waitFor({ timeout: 30_000 })
+  await settled(page, '.page-my-account')
+  await page.screenshot({ path: screenshotPath('workbench-my-account-elder') })
+})
