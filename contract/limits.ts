@@ -39,7 +39,10 @@ export const LIMITS = {
   age: 120,
   /** Staff login. */
   username: 40,
+  usernameMin: 3,
   password: 200,
+  /** A new password (an account's own, set at first login or later). */
+  passwordMin: 10,
   /** Ratings. */
   ratingComment: 500,
   ratingReply: 300,

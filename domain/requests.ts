@@ -311,19 +311,43 @@ export function residentCorrection(
 export function unresolvedByResident(r: RequestState, userId: string, comment: string, ctx: DecisionContext): RequestChange {
   const words = comment.trim()
   return {
-    set: {
-      status: 'submitted',
-      assigneeId: null,
-      resolvedAt: null,
-      dueAt: responseDueAt(ctx.now, targetFor(ctx.targets, r.category, r.urgency), ctx.calendar),
-      queuedAt: ctx.now,
-      updatedAt: ctx.now,
-    },
+    set: backInQueue(r, ctx),
     event: entry({
       type: 'reopened',
       actorId: userId,
       stationId: r.stationId,
       body: `居民反馈问题未解决${words ? `：${words}` : ''}`,
+      at: ctx.now,
+    }),
+    notices: [],
+  }
+}
+
+/** Waiting in the same station's queue again, for anyone there to accept, with a fresh response target. */
+function backInQueue(r: RequestState, ctx: DecisionContext): RequestChange['set'] {
+  return {
+    status: 'submitted',
+    assigneeId: null,
+    resolvedAt: null,
+    dueAt: responseDueAt(ctx.now, targetFor(ctx.targets, r.category, r.urgency), ctx.calendar),
+    queuedAt: ctx.now,
+    updatedAt: ctx.now,
+  }
+}
+
+/**
+ * The worker who had accepted a request no longer works it (their account was
+ * disabled, or moved to another station): it goes back to its station's
+ * queue, and the timeline — the resident's too — says so, without names.
+ */
+export function returnedToQueue(r: RequestState, stationName: string, ctx: DecisionContext): RequestChange {
+  return {
+    set: backInQueue(r, ctx),
+    event: entry({
+      type: 'reopened',
+      actorId: null,
+      stationId: r.stationId,
+      body: `原负责的社工已不再跟进，求助回到「${stationName}」的队列，等待其他社工受理`,
       at: ctx.now,
     }),
     notices: [],

@@ -21,6 +21,7 @@ import securityPlugin from './plugins/security'
 import { loadSecret } from './services/checkinCode'
 import { useDataKeys } from './services/fieldCrypto'
 import accountRoutes from './routes/account'
+import adminAccountRoutes from './routes/adminAccounts'
 import activityRoutes from './routes/activities'
 import adminCalendarRoutes from './routes/adminCalendar'
 import adminStationRoutes from './routes/adminStations'
@@ -144,6 +145,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(consentRoutes)
   await app.register(adminStationRoutes)
   await app.register(adminCalendarRoutes)
+  await app.register(adminAccountRoutes)
 
   await app.register(h5Plugin, { dir: opts.config.h5Dir })
   return app

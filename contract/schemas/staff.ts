@@ -27,6 +27,10 @@ export const StaffMeSchema = Type.Object(
     scope: Type.Array(StationRefSchema),
     /** What the account's role may do (domain/permissions.ts): the workbench shows only these. */
     capabilities: Type.Array(literalUnion(CAPABILITIES, '权限')),
+    /** The login name (我的账号). */
+    username: Type.String(),
+    /** A first or reset password: every route but 我的账号 answers 403 until it is changed. */
+    mustChangePassword: Type.Boolean(),
   },
   closed,
 )

@@ -24,11 +24,16 @@ declare module 'fastify' {
     sessionToken: string | null
     /** Set by authenticateStaff: the station account, its role and station. */
     staff: Staff | null
+    /** Set by authenticateStaff: a first or reset password not yet changed (only 我的账号 is open). */
+    mustChangePassword: boolean
   }
   interface FastifyInstance {
     authenticate: (request: FastifyRequest) => Promise<void>
     authenticateStaff: (request: FastifyRequest) => Promise<void>
-    /** authenticateStaff, then 403 unless the account's role has the capability (domain/permissions). */
+    /**
+     * authenticateStaff, then 403 unless the account's role has the capability
+     * (domain/permissions) and its first (or reset) password has been changed.
+     */
     authorize: (capability: Capability) => (request: FastifyRequest) => Promise<void>
   }
 }
@@ -46,6 +51,7 @@ export default fp(
     app.decorateRequest('user', null)
     app.decorateRequest('sessionToken', null)
     app.decorateRequest('staff', null)
+    app.decorateRequest('mustChangePassword', false)
 
     const authenticate = async (request: FastifyRequest) => {
       const token = bearerToken(request)
@@ -61,11 +67,13 @@ export default fp(
       const s = await staffStation(ctx.db, request.user!.id)
       if (!s) throw forbidden('此功能仅限社工站工作人员使用')
       request.staff = { id: request.user!.id, role: s.role, stationId: s.station.id }
+      request.mustChangePassword = s.mustChangePassword
     }
     app.decorate('authenticateStaff', authenticateStaff)
     app.decorate('authorize', (capability: Capability) => async (request: FastifyRequest) => {
       await authenticateStaff(request)
       if (!can(request.staff!.role, capability)) throw forbidden(capabilityRefusal(capability))
+      if (request.mustChangePassword) throw forbidden('请先在「我的账号」里修改初始密码，再使用工作台')
     })
   },
   { name: 'auth', dependencies: ['context'] },

@@ -458,6 +458,15 @@ export async function scopeOf(db: Queryable, staff: Staff): Promise<string[]> {
   return rows.map((r) => r.id)
 }
 
+/** The requests an account has accepted and not finished, oldest first. */
+export async function acceptedBy(db: Queryable, userId: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM help_requests WHERE assignee_id = $1 AND status IN ('accepted', 'in_progress') ORDER BY created_at`,
+    [userId],
+  )
+  return rows.map((r) => r.id)
+}
+
 /** The stations a request was transferred or escalated away from, latest first. */
 export async function movedFrom(db: Queryable, requestId: string): Promise<string[]> {
   const { rows } = await db.query<{ station_id: string }>(

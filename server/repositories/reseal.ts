@@ -9,6 +9,7 @@ import { currentKeyId, notSealedSql, seal, unseal } from '../services/fieldCrypt
 const SEALED: { table: string; columns: string[] }[] = [
   { table: 'help_requests', columns: ['contact_phone', 'helped_phone', 'helped_address', 'address'] },
   { table: 'enrollments', columns: ['contact_phone'] },
+  { table: 'users', columns: ['phone'] },
 ]
 
 export async function resealFields(db: Queryable, limit = 200): Promise<number> {

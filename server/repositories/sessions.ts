@@ -3,7 +3,9 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Session, User } from '../../contract/types'
 import type { Queryable } from '../db'
 
-const hash = (token: string) => createHash('sha256').update(token).digest('hex')
+/** What the sessions table keeps of a token. */
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex')
+const hash = tokenHash
 
 interface UserRow {
   id: string
@@ -33,12 +35,12 @@ export async function createSession(db: Queryable, user: User, ttlHours: number,
   return { token, expiresAt: expiresAt.toISOString(), user }
 }
 
-/** The user behind a live (unexpired, unrevoked) token, or null. */
+/** The user behind a live (unexpired, unrevoked) token of an account not disabled, or null. */
 export async function findSessionUser(db: Queryable, token: string, now = new Date()): Promise<User | null> {
   const { rows } = await db.query<UserRow>(
     `SELECT u.id, u.nickname, u.role
        FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`,
+      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.disabled_at IS NULL`,
     [hash(token), now],
   )
   return rows[0] ?? null

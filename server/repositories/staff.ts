@@ -10,25 +10,50 @@ export interface StaffAccountRow {
   role: StaffRole
   station_id: string
   password_hash: string
+  /** Set when an admin disabled the account: it can no longer log in (its sessions end). */
+  disabled_at: Date | null
 }
 
 export async function staffAccount(db: Queryable, username: string): Promise<StaffAccountRow | null> {
   const { rows } = await db.query<StaffAccountRow>(
-    `SELECT id, nickname, role, station_id, password_hash
+    `SELECT id, nickname, role, station_id, password_hash, disabled_at
        FROM users WHERE username = $1 AND role = ANY ($2::text[])`,
     [username, STAFF_ROLES],
   )
   return rows[0] ?? null
 }
 
-export async function staffStation(db: Queryable, userId: string): Promise<{ role: StaffRole; station: StationRef } | null> {
-  const { rows } = await db.query<{ role: StaffRole; id: string; code: string; name: string; kind: StationRef['kind'] }>(
-    `SELECT u.role, s.id, s.code, s.name, s.kind FROM users u JOIN stations s ON s.id = u.station_id
+export interface StaffStation {
+  role: StaffRole
+  station: StationRef
+  username: string
+  /** A first or reset password not yet changed. */
+  mustChangePassword: boolean
+}
+
+export async function staffStation(db: Queryable, userId: string): Promise<StaffStation | null> {
+  const { rows } = await db.query<{
+    role: StaffRole
+    id: string
+    code: string
+    name: string
+    kind: StationRef['kind']
+    username: string
+    must_change_password: boolean
+  }>(
+    `SELECT u.role, s.id, s.code, s.name, s.kind, u.username, u.must_change_password FROM users u JOIN stations s ON s.id = u.station_id
       WHERE u.id = $1 AND u.role = ANY ($2::text[])`,
     [userId, STAFF_ROLES],
   )
   const r = rows[0]
-  return r ? { role: r.role, station: { id: r.id, code: r.code, name: r.name, kind: r.kind } } : null
+  return r
+    ? {
+        role: r.role,
+        station: { id: r.id, code: r.code, name: r.name, kind: r.kind },
+        username: r.username,
+        mustChangePassword: r.must_change_password,
+      }
+    : null
 }
 
 export async function upsertStaffAccount(

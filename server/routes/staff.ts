@@ -70,6 +70,8 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         station: s.station,
         scope: await stationRefs(ctx.db, await scopeOf(ctx.db, staff)),
         capabilities: capabilitiesOf(staff.role),
+        username: s.username,
+        mustChangePassword: s.mustChangePassword,
       }
     },
   )

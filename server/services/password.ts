@@ -1,5 +1,6 @@
 /** Staff passwords: scrypt (a slow, memory-hard KDF) with a random salt; constant-time comparison. */
-import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { randomBytes, randomInt, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import commonPasswords from 'fxa-common-password-list'
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))))
@@ -26,4 +27,18 @@ export async function verifyPassword(password: string, stored: string): Promise<
     maxmem: MAXMEM,
   })
   return timingSafeEqual(key, expected)
+}
+
+/** Letters and digits that cannot be mistaken for each other when read out or copied by hand (no 0/O, 1/l/I). */
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+
+/** A first or reset password: 12 random characters in groups of four (e.g. `k7Qm-3xTa-9pRw`), shown once. */
+export function generatePassword(): string {
+  const chars = Array.from({ length: 12 }, () => ALPHABET[randomInt(ALPHABET.length)])
+  return [0, 4, 8].map((i) => chars.slice(i, i + 4).join('')).join('-')
+}
+
+/** Whether a password is among the commonest million (Mozilla's list, the fxa-common-password-list package). */
+export function isCommonPassword(password: string): boolean {
+  return commonPasswords.test(password)
 }

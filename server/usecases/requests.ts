@@ -27,6 +27,7 @@ import {
   residentCancel,
   residentCorrection,
   residentMessage,
+  returnedToQueue,
   staffAction,
   submitted,
   unresolvedByResident,
@@ -41,6 +42,7 @@ import type { AppContext } from '../context'
 import type { Queryable } from '../db'
 import { fail, forbidden, notFound, refuse, unwrap } from '../errors'
 import {
+  acceptedBy,
   accessLogOf,
   areaCentre,
   attachPhotos,
@@ -313,6 +315,20 @@ export async function claimNext(ctx: AppContext, staff: Staff): Promise<StaffReq
   })
   if (!id) throw fail('QUEUE_EMPTY', '队列中暂时没有待受理的求助')
   return openForStaff(ctx, staff, id)
+}
+
+/**
+ * A worker's account disabled or moved to another station (in that change's
+ * transaction): the requests they had accepted and not finished go back to
+ * their station's queue. Returns how many.
+ */
+export async function returnClaimedToQueue(ctx: AppContext, tx: Queryable, userId: string): Promise<number> {
+  const ids = await acceptedBy(tx, userId)
+  for (const id of ids) {
+    const row = (await loadRequest(tx, id, { forUpdate: true }))!
+    await saveChange(tx, id, returnedToQueue(stateOf(row), row.station_name, decisionContext(ctx)))
+  }
+  return ids.length
 }
 
 /**

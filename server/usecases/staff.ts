@@ -12,7 +12,7 @@ import { loginSucceeded, takeLoginAttempt } from './loginThrottle'
 
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
 
-/** Checks a station account's password from `address` (the client's): 401 when wrong, 429 while throttled. */
+/** Checks a station account's password from `address` (the client's): 401 when wrong or the account is disabled, 429 while throttled. */
 export async function staffLogin(ctx: AppContext, username: string, password: string, address: string): Promise<User> {
   const now = ctx.clock()
   // Counted before the (slow) password check: guesses sent at once each take an attempt of their own.
@@ -22,5 +22,7 @@ export async function staffLogin(ctx: AppContext, username: string, password: st
   const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH)
   if (!row || !ok) throw fail('UNAUTHORIZED', '账号或密码不正确')
   await loginSucceeded(ctx.db, username, address, now)
+  // Said only to whoever knows the password.
+  if (row.disabled_at) throw fail('UNAUTHORIZED', '这个账号已停用，请联系站长或管理员')
   return { id: row.id, nickname: row.nickname, role: row.role }
 }

@@ -68,6 +68,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/staff/ratings/{id}/review': { approve: true },
   'PATCH /api/admin/stations/{id}': { phone: '0411-80000000' },
   'POST /api/admin/stations/{id}/close': { reason: '权限测试' },
+  'PATCH /api/admin/accounts/{id}': { nickname: '改名', role: 'admin' },
 }
 /** Routes where another resident may legitimately act on the id (public, or anyone may enroll). */
 const OPEN_TO_RESIDENTS = new Set([
@@ -158,6 +159,9 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
   expect((await a.post(`/api/requests/${rated.id}/rating`, { outcome: 'resolved', stars: 5, comment: '谢谢' })).status).toBe(201)
   const rating = (await xianjin.get('/api/staff/ratings')).body.items.find((i: { requestId: string }) => i.requestId === rated.id)
 
+  // A station account of 先进 (账号管理's routes take its id).
+  const worker = (await server.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'xianjin-wang'`)).rows[0]!.id
+
   const idFor = (path: string): string | null => {
     if (path.startsWith('/api/requests/') || path.startsWith('/api/staff/requests/')) return request.id
     if (path.startsWith('/api/enrollments/')) return enrollment.id
@@ -166,6 +170,7 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
     if (path.startsWith('/api/activities/') || path.startsWith('/api/staff/activities/')) return activity.id
     if (path.startsWith('/api/stations/') || path.startsWith('/api/admin/stations/')) return request.station.id
     if (path.startsWith('/api/staff/ratings/')) return rating.id
+    if (path.startsWith('/api/admin/accounts/')) return worker
     return null
   }
 
@@ -220,12 +225,17 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
         if (res.status !== 401) problems.push(`${route} as ${p.who}: ${res.status}, expected 401`)
       }
       if (text.includes(MARK.phone) || text.includes(MARK.name)) problems.push(`${route} as ${p.who}: leaked A's data`)
+      if (text.includes('王社工') || text.includes('xianjin-wang')) problems.push(`${route} as ${p.who}: leaked the 先进 worker's account`)
     }
   }
   expect(problems).toEqual([])
   expect(checked).toBeGreaterThan(100)
 
-  // And nothing changed: A's request, enrollment and child are as they were.
+  // And nothing changed: A's request, enrollment and child are as they were; 先进's worker is as they were and still logs in.
+  const account = (await server.db.query(`SELECT nickname, role, disabled_at, must_change_password FROM users WHERE id = $1`, [worker]))
+    .rows[0]
+  expect(account).toEqual({ nickname: '王社工', role: 'staff', disabled_at: null, must_change_password: false })
+  expect((await api(server.url).post('/api/staff/login', { username: 'xianjin-wang', password: DEMO_STAFF_PASSWORD })).status).toBe(200)
   expect((await a.get<HelpRequest>(`/api/requests/${request.id}`)).body).toMatchObject({ status: 'submitted', contactPhone: MARK.phone })
   expect((await a.get<{ items: Enrollment[] }>('/api/enrollments/mine')).body.items[0]).toMatchObject({
     id: enrollment.id,
@@ -276,11 +286,7 @@ test(`every protected route answers 401 whatever it is sent, and a resident on a
     { who: 'nobody', token: null as string | null, expect: () => 401 },
     { who: 'an expired token', token: expiredToken, expect: () => 401 },
     { who: 'a malformed token', token: 'not a token', expect: () => 401 },
-    {
-      who: 'a resident',
-      token: resident,
-      expect: (path: string) => (path.startsWith('/api/staff/') || path.startsWith('/api/admin/') ? 403 : null),
-    },
+    { who: 'a resident', token: resident, expect: (path: string) => (/^\/api\/(staff|admin)\//.test(path) ? 403 : null) },
   ]
   const problems: string[] = []
   let checked = 0
@@ -289,7 +295,7 @@ test(`every protected route answers 401 whatever it is sent, and a resident on a
       for (const c of callers) {
         const expected = c.expect(path)
         if (expected === null) continue // a resident may call it: its input rules are theirs to know
-        const res = await fetchAny(`${server.url}${path.replace('{id}', input.id)}${input.query}`, {
+        const res = await server.fetch(`${path.replace('{id}', input.id)}${input.query}`, {
           method,
           headers: {
             ...(method === 'GET' || method === 'DELETE' ? {} : input.headers),

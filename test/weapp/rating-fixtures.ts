@@ -200,6 +200,8 @@ export const SUPERVISOR_ME: StaffMe = {
   station: ref(JINPU),
   scope: [ref(JINPU), ref(XIANJIN), ref(MINXIN), ref(DONGSHAN)],
   capabilities: capabilitiesOf('supervisor'),
+  username: 'jinpu-zhao',
+  mustChangePassword: false,
 }
 export const SUPERVISOR_LOGGED_IN = {
   'sgz-staff-session': persisted({ token: STAFF_SESSION.token, expiresAt: STAFF_SESSION.expiresAt, me: SUPERVISOR_ME }),

@@ -193,6 +193,8 @@ export const STAFF_ME: StaffMe = {
   station: { id: XIANJIN.id, code: XIANJIN.code, name: XIANJIN.name, kind: 'street' },
   scope: [{ id: XIANJIN.id, code: XIANJIN.code, name: XIANJIN.name, kind: 'street' }],
   capabilities: capabilitiesOf('staff'),
+  username: 'xianjin-li',
+  mustChangePassword: false,
 }
 
 /** A station account that logged in earlier (storage key `sgz-staff-session`, src/stores/staffSession.ts). */

@@ -62,6 +62,14 @@ export const WORKBENCH_SECTIONS: readonly WorkbenchSection[] = [
     capability: 'stations.admin',
     className: 'btn-staff-calendar',
   },
+  {
+    key: 'accounts',
+    label: '账号管理',
+    url: '/packages/workbench/accounts/index',
+    capability: 'accounts.manage',
+    className: 'btn-staff-accounts',
+  },
+  { key: 'audit', label: '操作日志', url: '/packages/workbench/audit/index', capability: 'audit.view', className: 'btn-staff-audit' },
 ]
 
 /** The sections this account may open, in the list's order. */
@@ -69,7 +77,14 @@ export function sectionsFor(me: StaffMe | null): WorkbenchSection[] {
   return WORKBENCH_SECTIONS.filter((s) => canDo(me, s.capability))
 }
 
-/** Where the account lands after login: its first section (the queue, for those who work one). */
+/** 我的账号: every station account's own page (its password, its logins). */
+export const MY_ACCOUNT_PAGE = '/packages/workbench/me/index'
+
+/**
+ * Where the account lands after login: its first section (the queue, for those
+ * who work one) — or 我的账号 while its first password must still be changed.
+ */
 export function homeOf(me: StaffMe | null): string {
+  if (me?.mustChangePassword) return MY_ACCOUNT_PAGE
   return sectionsFor(me)[0]?.url ?? WORKBENCH_SECTIONS[0]!.url
 }

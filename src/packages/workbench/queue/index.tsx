@@ -10,11 +10,12 @@ import { InfoRow } from '@/components/InfoRow'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { useQuery } from '@/hooks/useQuery'
 import { toastError } from '@/services/errors'
-import { STAFF_LOGIN_PAGE, useStaffSession } from '@/stores/staffSession'
+import { useStaffSession } from '@/stores/staffSession'
 import dayjs from '@/utils/dayjs'
 import { sectionsFor } from '../menu'
 import { RequestDetail } from '../request/RequestDetail'
 import { RequestHeading } from '../components/RequestHeading'
+import { LogoutButton, MyAccountButton } from '../SectionNav'
 import { useStaffQuery } from '../useStaffQuery'
 import { useWide } from '../useWide'
 import './index.scss'
@@ -64,7 +65,7 @@ function QueueItem({
 
 export default function Queue() {
   const pageClass = usePageClass('page-queue')
-  const { me, token, clear } = useStaffSession()
+  const { me, token } = useStaffSession()
   const wide = useWide()
   const [filter, setFilter] = useState(0)
   const [selected, setSelected] = useState<string | null>(null)
@@ -136,15 +137,8 @@ export default function Queue() {
               </Button>
             ))}
         </View>
-        <Button
-          className='btn btn--text btn-staff-logout'
-          onClick={() => {
-            clear()
-            void Taro.redirectTo({ url: STAFF_LOGIN_PAGE })
-          }}
-        >
-          退出工作台
-        </Button>
+        <MyAccountButton />
+        <LogoutButton />
       </View>
       <ScrollView scrollX className='chip-row'>
         {FILTERS.map((f, i) => (

@@ -1,0 +1,49 @@
+import Taro from '@tarojs/taro'
+import { Button, View } from '@tarojs/components'
+import { STAFF_LOGIN_PAGE, useStaffSession } from '@/stores/staffSession'
+import { MY_ACCOUNT_PAGE, sectionsFor } from './menu'
+
+/**
+ * The way from one workbench section to the others (for accounts whose home is
+ * not the queue, e.g. 管理员), to 我的账号, and out of the workbench.
+ */
+export function SectionNav({ current }: { current: string }) {
+  const me = useStaffSession((s) => s.me)
+  return (
+    <View className='btn-row btn-row--fit section-nav'>
+      {sectionsFor(me)
+        .filter((s) => s.key !== current)
+        .map((s) => (
+          <Button key={s.key} className={`btn ${s.className}`} onClick={() => Taro.navigateTo({ url: s.url })}>
+            {s.label}
+          </Button>
+        ))}
+      {current !== 'me' && <MyAccountButton />}
+      <LogoutButton />
+    </View>
+  )
+}
+
+export function MyAccountButton() {
+  return (
+    <Button className='btn btn--text btn-my-account' onClick={() => Taro.navigateTo({ url: MY_ACCOUNT_PAGE })}>
+      我的账号
+    </Button>
+  )
+}
+
+/** 退出工作台: the login ends on this device, and the login page shows. */
+export function LogoutButton() {
+  const clear = useStaffSession((s) => s.clear)
+  return (
+    <Button
+      className='btn btn--text btn-staff-logout'
+      onClick={() => {
+        clear()
+        void Taro.redirectTo({ url: STAFF_LOGIN_PAGE })
+      }}
+    >
+      退出工作台
+    </Button>
+  )
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Button, Input, ScrollView, Text, View } from '@tarojs/components'
+import { STAFF_ROLE_LABELS } from '@contract/enums'
+import { LIMITS } from '@contract/limits'
+import { STAFF_ACCOUNT_STATUS_LABELS } from '@contract/staffAccounts'
+import type { StaffAccountListQuery } from '@contract/types'
+import { fetchAccounts } from '@/api/staffAccounts'
+import { Chip } from '@/components/Chip'
+import { EmptyState, ErrorState, Loading } from '@/components/StateView'
+import { usePageClass } from '@/stores/elder'
+import { useStaffSession } from '@/stores/staffSession'
+import { SectionNav } from '../SectionNav'
+import { useStaffQuery } from '../useStaffQuery'
+import './index.scss'
+
+const FILTERS: { label: string; status?: StaffAccountListQuery['status'] }[] = [
+  { label: '全部' },
+  { label: '在用', status: 'active' },
+  { label: '已停用', status: 'disabled' },
+]
+
+export const ACCOUNT_PAGE = '/packages/workbench/account/index'
+
+/** 账号管理: the accounts of my station (站长) or subtree (管理员), searchable; a new one, or one to change. */
+export default function Accounts() {
+  const pageClass = usePageClass('page-accounts')
+  const me = useStaffSession((s) => s.me)
+  const token = useStaffSession((s) => s.token)
+  const [filter, setFilter] = useState(0)
+  const [search, setSearch] = useState('')
+  const [q, setQ] = useState('')
+  const status = FILTERS[filter]!.status
+  const query: StaffAccountListQuery = { ...(status ? { status } : {}), ...(q ? { q } : {}) }
+  const list = useStaffQuery(['accounts', query], () => fetchAccounts(query))
+
+  if (!token || !me) return <View className={pageClass} />
+  return (
+    <View className={pageClass}>
+      <View className='card'>
+        <Text className='section-title'>账号管理</Text>
+        <Text className='muted accounts__scope'>
+          {me.station.name}
+          {me.scope.length > 1 ? ` 及下设 ${me.scope.length - 1} 个站点` : ''}
+        </Text>
+        <Button className='btn btn--primary btn--main btn-new-account' onClick={() => Taro.navigateTo({ url: ACCOUNT_PAGE })}>
+          新建账号
+        </Button>
+        <SectionNav current='accounts' />
+      </View>
+      <View className='accounts__search'>
+        <Input
+          className='input accounts-search'
+          value={search}
+          maxlength={LIMITS.nickname}
+          placeholder='按姓名或账号查找'
+          confirmType='search'
+          onInput={(e) => setSearch(e.detail.value)}
+          onConfirm={() => setQ(search.trim())}
+          ariaLabel='按姓名或账号查找'
+        />
+        <Button className='btn accounts-search__go' onClick={() => setQ(search.trim())}>
+          查找
+        </Button>
+      </View>
+      <ScrollView scrollX className='chip-row'>
+        {FILTERS.map((f, i) => (
+          <View key={f.label} className={`chip${i === filter ? ' chip--active' : ''}`} onClick={() => setFilter(i)} ariaRole='button'>
+            {f.label}
+          </View>
+        ))}
+      </ScrollView>
+      {list.status === 'loading' && !list.data && <Loading />}
+      {list.status === 'error' && <ErrorState message={list.error.message} onRetry={list.reload} />}
+      {list.status === 'ok' && list.data.items.length === 0 && <EmptyState text={q ? '没有找到符合的账号' : '还没有账号'} />}
+      {list.status !== 'error' &&
+        list.data?.items.map((a) => (
+          <View
+            key={a.id}
+            className={`card account-item${a.status === 'disabled' ? ' account-item--disabled' : ''}`}
+            onClick={() => Taro.navigateTo({ url: `${ACCOUNT_PAGE}?id=${a.id}` })}
+            ariaRole='link'
+            ariaLabel={`${a.nickname}，${STAFF_ROLE_LABELS[a.role]}，${a.station.name}，${STAFF_ACCOUNT_STATUS_LABELS[a.status]}`}
+          >
+            <View className='account-item__head'>
+              <Text className='account-item__name'>{a.nickname}</Text>
+              <View className='account-item__chips'>
+                <Chip className='account-item__role'>{STAFF_ROLE_LABELS[a.role]}</Chip>
+                {a.status === 'disabled' && (
+                  <Chip tone='muted' className='account-item__status'>
+                    已停用
+                  </Chip>
+                )}
+                {a.status === 'active' && a.mustChangePassword && (
+                  <Chip tone='warn' className='account-item__pending'>
+                    待改初始密码
+                  </Chip>
+                )}
+              </View>
+            </View>
+            <Text className='muted account-item__line'>
+              {a.username} · {a.station.name}
+            </Text>
+          </View>
+        ))}
+    </View>
+  )
+}
