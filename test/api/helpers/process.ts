@@ -75,7 +75,12 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()))
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000)
+    // Starting compiles the server with tsx and opens the database: seconds alone, longer beside other layers on 2 cores.
+    // A server that has not started by then is killed, so that it cannot keep the test process alive after the run.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`server did not start in 120 s:\n${output}`))
+    }, 120_000)
     const onData = () => {
       const started = /社工站居民服务已启动 (http:\/\/[^/\s]+)\//.exec(output)
       if (started) {
