@@ -39,7 +39,8 @@ export default fp(
           scriptSrc: ["'self'", "'unsafe-inline'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
-          connectSrc: ["'self'"],
+          // blob: the h5 build uploads a chosen file (an import workbook) by reading its blob URL.
+          connectSrc: ["'self'", 'blob:'],
           frameAncestors: ["'none'"],
         },
       },

@@ -363,4 +363,36 @@ describe(`站点管理 on ${backend}`, () => {
     expect((await worker.get(`/api/admin/stations/${byCode('DL-JP-XJ')}`)).status).toBe(403)
     expect((await api(server.url, await login('jinpu-zhao')).get('/api/admin/stations')).status).toBe(403)
   })
+
+  test("节假日安排: the city's admin enters next year's days (live at once, audited); a district admin reads them only", async () => {
+    const city = api(server.url, await login('dalian-admin'))
+    const district = api(server.url, await login('jinpu-admin'))
+    const before = (await city.get('/api/admin/calendar?year=2027')).body
+    expect(before).toMatchObject({ year: 2027, shippedThroughYear: 2026, canEdit: true })
+    expect(before.days.filter((d: { source: string }) => d.source === 'admin')).toEqual([])
+    expect(server.app.ctx.calendar.isWorkingDay('2027-02-08')).toBe(true) // a Monday, before the notice
+    expect((await city.call('PUT', '/api/admin/calendar/2027-02-08', { kind: 'holiday', name: '春节' })).status).toBe(200)
+    const after = await city.call('PUT', '/api/admin/calendar/2027-02-14', { kind: 'workday', name: '春节' })
+    expect(after.body.days).toEqual(
+      expect.arrayContaining([
+        { date: '2027-02-08', kind: 'holiday', name: '春节', source: 'admin' },
+        { date: '2027-02-14', kind: 'workday', name: '春节', source: 'admin' },
+      ]),
+    )
+    expect(server.app.ctx.calendar.isWorkingDay('2027-02-08')).toBe(false)
+    expect(server.app.ctx.calendar.isWorkingDay('2027-02-14')).toBe(true) // a 调休 Sunday
+    expect(await count("audit_log WHERE entity = 'calendar'")).toBe(2)
+
+    expect((await district.get('/api/admin/calendar?year=2027')).body).toMatchObject({ canEdit: false })
+    expect((await district.call('PUT', '/api/admin/calendar/2027-02-09', { kind: 'holiday', name: '春节' })).status).toBe(403)
+    expect((await district.call('DELETE', '/api/admin/calendar/2027-02-08')).status).toBe(403)
+    expect((await city.call('PUT', '/api/admin/calendar/2027-02-09', { kind: 'rest', name: '春节' })).status).toBe(400)
+    expect((await city.call('PUT', '/api/admin/calendar/2027-13-01', { kind: 'holiday', name: '春节' })).status).toBe(400)
+    expect((await city.call('PUT', '/api/admin/calendar/2027-02-09', { kind: 'holiday', name: '' })).status).toBe(400)
+    expect((await api(server.url, await login('xianjin-head')).get('/api/admin/calendar?year=2027')).status).toBe(403)
+
+    expect((await city.call('DELETE', '/api/admin/calendar/2027-02-08')).status).toBe(200)
+    expect(server.app.ctx.calendar.isWorkingDay('2027-02-08')).toBe(true)
+    expect((await city.call('DELETE', '/api/admin/calendar/2027-02-08')).status).toBe(404)
+  })
 })

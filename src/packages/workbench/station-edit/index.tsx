@@ -5,6 +5,7 @@ import { LIMITS } from '@contract/limits'
 import { Field } from '@/components/Field'
 import { OptionGroup } from '@/components/OptionGroup'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
+import { SHEET_KIND_LABELS } from '@domain/stationSheet'
 import { usePageClass } from '@/stores/elder'
 import { busyProps } from '@/utils/busy'
 import { BrandCard, CloseCard, ExceptionsCard } from './components/ExtrasCard'
@@ -86,7 +87,7 @@ export default function StationEditPage() {
           {isAdmin ? (
             <OptionGroup
               name='层级'
-              options={STATION_KINDS.map((k) => ({ value: k, label: STATION_KIND_LABELS[k] }))}
+              options={STATION_KINDS.map((k) => ({ value: k, label: SHEET_KIND_LABELS[k] }))}
               value={form.kind}
               onChange={(kind) => update({ kind })}
             />

@@ -133,10 +133,11 @@ export default function StationsPage() {
                 <Text className='muted station-node__meta'>
                   {STATION_KIND_LABELS[n.kind]} · {n.code}
                 </Text>
-                <Text className='muted station-node__counts'>
-                  {below > 0 ? `下设 ${below} 个站点 · ` : ''}
-                  {n.staffCount} 名工作人员 · {n.openRequests} 条进行中求助
-                </Text>
+                <View className='muted station-node__counts'>
+                  {below > 0 && <Text className='station-node__count'>下设 {below} 个站点</Text>}
+                  <Text className='station-node__count'>{n.staffCount} 名工作人员</Text>
+                  <Text className='station-node__count'>{n.openRequests} 条进行中求助</Text>
+                </View>
               </View>
             </View>
           ))}
