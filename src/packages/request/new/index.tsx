@@ -128,7 +128,7 @@ export default function NewRequest() {
       </View>
 
       <View className='card request-form'>
-        {d.stationName && (
+        {d.stationName && !f.defaultStationDropped && (
           <Text className='request-form__station'>
             {d.stationSource === 'nearest' ? `默认：离您最近的「${d.stationName}」` : `求助站点：${d.stationName}`}
           </Text>
@@ -288,15 +288,17 @@ export default function NewRequest() {
             {d.stationName && (
               <Field label='交给哪个社工站'>
                 <Text className='request-where__station'>
-                  {d.requester === 'family' && d.helpedArea && d.stationSource === 'nearest'
+                  {f.defaultStationDropped
                     ? `按被帮助人所在地区分派（不用离您最近的「${d.stationName}」）`
                     : d.stationSource === 'nearest'
                       ? `默认：离您最近的「${d.stationName}」`
                       : `您选择的「${d.stationName}」`}
                 </Text>
-                <Button className='btn btn--text btn-change-station' onClick={f.changeStation}>
-                  不指定站点，按地区分派
-                </Button>
+                {!f.defaultStationDropped && (
+                  <Button className='btn btn--text btn-change-station' onClick={f.changeStation}>
+                    不指定站点，按地区分派
+                  </Button>
+                )}
               </Field>
             )}
             <ContactFields

@@ -380,6 +380,8 @@ export function useNewRequest() {
     pickHelpedArea: () => Taro.navigateTo({ url: '/pages/area/index?for=helped' }),
     /** 为家人代办: the helped person is where the resident is now (offered when her position is known). */
     helpedIsHere: location.position ? () => edit({ helpedHere: true, helpedArea: null }) : null,
+    /** 为家人代办 with the helped person's area: the station pre-filled as nearest to the resident is not used. */
+    defaultStationDropped: draft.requester === 'family' && !!draft.helpedArea && draft.stationSource === 'nearest',
     /** Drops the pre-filled or chosen station: the rules route the request instead. */
     changeStation: () => edit({ stationId: null, stationName: null, stationSource: null }),
     /** Where the helped person is, in words (null: not said yet). */
