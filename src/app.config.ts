@@ -26,6 +26,7 @@ export default defineAppConfig({
         'ratings/index',
         'report/index',
         'team/index',
+        'replies/index',
       ],
     },
   ],

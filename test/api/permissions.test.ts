@@ -11,7 +11,7 @@ import type { ActivityDetail, Enrollment, FamilyMember, HelpRequest } from '../.
 import { createSession, upsertUserByOpenid } from '../../server/repositories/sessions'
 import { upsertStaffAccount } from '../../server/repositories/staff'
 import { DEMO_STAFF_PASSWORD, seedDemoData } from '../../server/seed'
-import { api, backend, startApp, type TestApp } from './helpers/server'
+import { api, backend, fetchAny, startApp, type TestApp } from './helpers/server'
 
 jest.setTimeout(240_000)
 
@@ -58,6 +58,9 @@ const BODIES: Record<string, unknown> = {
   'POST /api/enrollments/{id}/rating': { stars: 1 },
   'POST /api/staff/ratings/{id}/reply': { body: '谢谢' },
   'POST /api/staff/ratings/{id}/review': { approve: true },
+  'POST /api/staff/requests/{id}/assign': { assigneeId: null },
+  'PATCH /api/staff/colleagues/{id}': { workloadCap: 3 },
+  'PATCH /api/staff/replies/{id}': { title: '别人的' },
 }
 /** Routes where another resident may legitimately act on the id (public, or anyone may enroll). */
 const OPEN_TO_RESIDENTS = new Set([
@@ -148,6 +151,11 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
   expect((await a.post(`/api/requests/${rated.id}/rating`, { outcome: 'resolved', stars: 5, comment: '谢谢' })).status).toBe(201)
   const rating = (await xianjin.get('/api/staff/ratings')).body.items.find((i: { requestId: string }) => i.requestId === rated.id)
 
+  // 先进's worker 王社工 (his cap) and one of 先进's canned replies.
+  const colleague = (await api(server.url).post('/api/staff/login', { username: 'xianjin-wang', password: DEMO_STAFF_PASSWORD })).body.user
+    .id as string
+  const cannedReply = (await xianjin.get('/api/staff/replies')).body.items[0].id as string
+
   const idFor = (path: string): string | null => {
     if (path.startsWith('/api/requests/') || path.startsWith('/api/staff/requests/')) return request.id
     if (path.startsWith('/api/enrollments/')) return enrollment.id
@@ -156,6 +164,8 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
     if (path.startsWith('/api/activities/') || path.startsWith('/api/staff/activities/')) return activity.id
     if (path.startsWith('/api/stations/')) return request.station.id
     if (path.startsWith('/api/staff/ratings/')) return rating.id
+    if (path.startsWith('/api/staff/colleagues/')) return colleague
+    if (path.startsWith('/api/staff/replies/')) return cannedReply
     return null
   }
 
@@ -269,7 +279,7 @@ test(`every protected route answers 401 whatever it is sent, and a resident on a
       for (const c of callers) {
         const expected = c.expect(path)
         if (expected === null) continue // a resident may call it: its input rules are theirs to know
-        const res = await fetch(`${server.url}${path.replace('{id}', input.id)}${input.query}`, {
+        const res = await fetchAny(`${server.url}${path.replace('{id}', input.id)}${input.query}`, {
           method,
           headers: {
             ...(method === 'GET' || method === 'DELETE' ? {} : input.headers),
