@@ -34,6 +34,7 @@ export default defineAppConfig({
         'account/index',
         'audit/index',
         'me/index',
+        'replies/index',
       ],
     },
   ],

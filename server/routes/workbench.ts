@@ -1,15 +1,21 @@
-/** The workbench for the whole day (issue 16): colleagues and their workload, assignment. */
+/** The workbench for the whole day (issue 16): colleagues and their workload, assignment, canned replies (常用回复). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   AssignBodySchema,
+  CannedRepliesSchema,
+  CannedReplyBodySchema,
+  CannedReplyPatchSchema,
+  CannedReplySchema,
   ColleagueSchema,
   ColleaguesSchema,
   ErrorSchema,
   IdParamsSchema,
+  OkResponseSchema,
   StaffActionResultSchema,
   WorkloadCapBodySchema,
 } from '../../contract/schemas'
 import { assignRequest, listColleagues, setWorkloadCap } from '../usecases/assignment'
+import { changeReply, createReply, listReplies, removeReply } from '../usecases/replies'
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema }
 
@@ -58,6 +64,58 @@ const workbenchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => assignRequest(ctx, request.staff!, request.params.id, request.body.assigneeId),
+  )
+
+  app.get(
+    '/api/staff/replies',
+    {
+      onRequest: app.authorize('queue.work'),
+      schema: { tags, summary: '本站常用回复（首次读取时带入默认模板）', security, response: { 200: CannedRepliesSchema, ...errors } },
+    },
+    async (request) => ({ items: await listReplies(ctx, request.staff!) }),
+  )
+
+  app.post(
+    '/api/staff/replies',
+    {
+      onRequest: app.authorize('replies.manage'),
+      schema: {
+        tags,
+        summary: '新增常用回复（站长）',
+        security,
+        body: CannedReplyBodySchema,
+        response: { 201: CannedReplySchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createReply(ctx, request.staff!, request.body)),
+  )
+
+  app.patch(
+    '/api/staff/replies/:id',
+    {
+      onRequest: app.authorize('replies.manage'),
+      schema: {
+        tags,
+        summary: '修改常用回复（站长）',
+        security,
+        params: IdParamsSchema,
+        body: CannedReplyPatchSchema,
+        response: { 200: CannedReplySchema, ...errors },
+      },
+    },
+    async (request) => changeReply(ctx, request.staff!, request.params.id, request.body),
+  )
+
+  app.delete(
+    '/api/staff/replies/:id',
+    {
+      onRequest: app.authorize('replies.manage'),
+      schema: { tags, summary: '删除常用回复（站长）', security, params: IdParamsSchema, response: { 200: OkResponseSchema, ...errors } },
+    },
+    async (request) => {
+      await removeReply(ctx, request.staff!, request.params.id)
+      return { ok: true as const }
+    },
   )
 }
 

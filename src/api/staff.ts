@@ -1,5 +1,7 @@
 import type {
   AccessLog,
+  CannedReply,
+  CannedReplyBody,
   Colleague,
   CounterRequestBody,
   HelpRequest,
@@ -38,3 +40,10 @@ export const saveWorkloadCap = (id: string, workloadCap: number | null) =>
 /** Assign to a colleague, take it (oneself), or hand it back (null). */
 export const assignRequest = (id: string, assigneeId: string | null) =>
   staffHttp.post<StaffActionResult>(`/api/staff/requests/${id}/assign`, { assigneeId }).then((r) => r.data)
+
+/** 常用回复: the own station's templates (every worker); the head adds, changes and deletes them. */
+export const fetchReplies = () => staffHttp.get<{ items: CannedReply[] }>('/api/staff/replies').then((r) => r.data.items)
+export const createReply = (body: CannedReplyBody) => staffHttp.post<CannedReply>('/api/staff/replies', body).then((r) => r.data)
+export const updateReply = (id: string, body: Partial<CannedReplyBody>) =>
+  staffHttp.patch<CannedReply>(`/api/staff/replies/${id}`, body).then((r) => r.data)
+export const deleteReply = (id: string) => staffHttp.delete<{ ok: true }>(`/api/staff/replies/${id}`).then((r) => r.data)

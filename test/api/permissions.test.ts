@@ -69,6 +69,9 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/admin/stations/{id}': { phone: '0411-80000000' },
   'POST /api/admin/stations/{id}/close': { reason: '权限测试' },
   'PATCH /api/admin/accounts/{id}': { nickname: '改名', role: 'admin' },
+  'POST /api/staff/requests/{id}/assign': { assigneeId: null },
+  'PATCH /api/staff/colleagues/{id}': { workloadCap: 3 },
+  'PATCH /api/staff/replies/{id}': { title: '别人的' },
 }
 /** Routes where another resident may legitimately act on the id (public, or anyone may enroll). */
 const OPEN_TO_RESIDENTS = new Set([
@@ -161,6 +164,10 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
 
   // A station account of 先进 (账号管理's routes take its id).
   const worker = (await server.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'xianjin-wang'`)).rows[0]!.id
+  // 先进's worker 王社工 (his cap) and one of 先进's canned replies.
+  const colleague = (await api(server.url).post('/api/staff/login', { username: 'xianjin-wang', password: DEMO_STAFF_PASSWORD })).body.user
+    .id as string
+  const cannedReply = (await xianjin.get('/api/staff/replies')).body.items[0].id as string
 
   const idFor = (path: string): string | null => {
     if (path.startsWith('/api/requests/') || path.startsWith('/api/staff/requests/')) return request.id
@@ -171,6 +178,8 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
     if (path.startsWith('/api/stations/') || path.startsWith('/api/admin/stations/')) return request.station.id
     if (path.startsWith('/api/staff/ratings/')) return rating.id
     if (path.startsWith('/api/admin/accounts/')) return worker
+    if (path.startsWith('/api/staff/colleagues/')) return colleague
+    if (path.startsWith('/api/staff/replies/')) return cannedReply
     return null
   }
 

@@ -35,6 +35,13 @@ export const WORKBENCH_SECTIONS: readonly WorkbenchSection[] = [
   },
   { key: 'team', label: '团队负责量', url: '/packages/workbench/team/index', capability: 'queue.assign', className: 'btn-staff-team' },
   {
+    key: 'replies',
+    label: '常用回复',
+    url: '/packages/workbench/replies/index',
+    capability: 'replies.manage',
+    className: 'btn-staff-replies',
+  },
+  {
     key: 'report',
     label: '站点服务报表',
     url: '/packages/workbench/report/index',

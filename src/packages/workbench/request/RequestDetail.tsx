@@ -5,10 +5,19 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import { LIMITS } from '@contract/limits'
 import { CATEGORY_QUESTIONS, REQUEST_CHANNEL_LABELS } from '@contract/requests'
 import { RATING_OUTCOME_LABELS } from '@contract/ratings'
-import type { StaffActionResult, StaffRequest, StationSummary } from '@contract/types'
+import type { ServiceCategory, StaffActionResult, StaffRequest, StationSummary } from '@contract/types'
 import { atCap, describeWorkload } from '@domain/assignment'
+import { fillReply, type ReplyValues } from '@domain/cannedReplies'
 import { formatCstDateTime } from '@domain/chinaTime'
-import { assignRequest, fetchAccessLog, fetchColleagues, fetchStaffRequest, staffAction, type StaffActionName } from '@/api/staff'
+import {
+  assignRequest,
+  fetchAccessLog,
+  fetchColleagues,
+  fetchReplies,
+  fetchStaffRequest,
+  staffAction,
+  type StaffActionName,
+} from '@/api/staff'
 import { searchStations } from '@/api/stations'
 import { Chip } from '@/components/Chip'
 import { Field } from '@/components/Field'
@@ -101,6 +110,25 @@ function AssignPanel({
         <Button className='btn btn--primary btn-confirm-assign' {...busyProps(busy)} onClick={() => chosen && onAssign(chosen)}>
           确定分派
         </Button>
+      </View>
+    </View>
+  )
+}
+
+/** 常用回复 that fit the request's category, filled in for it; tapping one adds it to the text. */
+function ReplyTemplates({ category, values, onPick }: { category: ServiceCategory; values: ReplyValues; onPick: (words: string) => void }) {
+  const replies = useStaffQuery(['replies'], fetchReplies, { refreshOnShow: false, pullDownRefresh: false })
+  const fitting = (replies.data ?? []).filter((t) => t.category === null || t.category === category)
+  if (fitting.length === 0) return null
+  return (
+    <View className='reply-templates'>
+      <Text className='muted'>插入常用回复：</Text>
+      <View className='reply-templates__list'>
+        {fitting.map((t) => (
+          <Button key={t.id} className='btn reply-template' onClick={() => onPick(fillReply(t.body, values))}>
+            {t.title}
+          </Button>
+        ))}
       </View>
     </View>
   )
@@ -350,6 +378,13 @@ export function RequestDetail({ id, onGone, onChanged }: RequestDetailProps) {
                   </View>
                 ))}
               </Field>
+            )}
+            {(panel === 'reply' || panel === 'resolve') && (
+              <ReplyTemplates
+                category={shown.category}
+                values={{ resident: shown.contactName, stationPhone: shown.station.phone, worker: me?.user.nickname ?? '' }}
+                onPick={(words) => setText((before) => (before.trim() ? `${before}\n${words}` : words))}
+              />
             )}
             <Field label={PANEL_LABELS[panel]} error={fieldError}>
               <Textarea
