@@ -11,7 +11,7 @@ import type { ActivityDetail, Enrollment, FamilyMember, HelpRequest } from '../.
 import { createSession, upsertUserByOpenid } from '../../server/repositories/sessions'
 import { upsertStaffAccount } from '../../server/repositories/staff'
 import { DEMO_STAFF_PASSWORD, seedDemoData } from '../../server/seed'
-import { api, backend, fetchAny, startApp, type TestApp } from './helpers/server'
+import { api, backend, startApp, type TestApp } from './helpers/server'
 
 jest.setTimeout(240_000)
 
