@@ -37,7 +37,10 @@ describeOnPostgres('a retry after kill -9 mid-transaction, on PostgreSQL', () =>
     const key = 'kill-mid-transaction-key-1'
 
     const holder = new pg.Client({ connectionString: database.databaseUrl! })
+    // Another connection watches: inside the holder's transaction pg_stat_activity would be one frozen snapshot.
+    const watcher = new pg.Client({ connectionString: database.databaseUrl! })
     await holder.connect()
+    await watcher.connect()
     try {
       await holder.query('BEGIN')
       await holder.query('LOCK TABLE help_requests IN SHARE MODE') // the submission's INSERT waits on it, inside its transaction
@@ -46,7 +49,7 @@ describeOnPostgres('a retry after kill -9 mid-transaction, on PostgreSQL', () =>
         .catch(() => null)
       // Wait until the submission is blocked on the lock: its key is claimed, its request not yet written.
       for (let i = 0; ; i++) {
-        const { rows } = await holder.query<{ n: number }>(
+        const { rows } = await watcher.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE 'INSERT INTO help_requests%'`,
         )
         if (rows[0]!.n > 0) break
@@ -59,6 +62,7 @@ describeOnPostgres('a retry after kill -9 mid-transaction, on PostgreSQL', () =>
       await holder.query('ROLLBACK')
     } finally {
       await holder.end()
+      await watcher.end()
     }
 
     server = await startServer({ database, seedDemo: false, env: { JOB_INTERVAL_MS: '0' } })
