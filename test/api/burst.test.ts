@@ -6,6 +6,7 @@
  * the same one) — never 500; and the seats stay exact. On one instance, with
  * a starved pool (PostgreSQL), and on two instances sharing one PostgreSQL.
  */
+import { burstActivity } from '../../bench/burst'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { createSession, upsertUserByOpenid } from '../../server/repositories/sessions'
 import { api, backend, freshDatabase, startApp, type TestApp } from './helpers/server'
@@ -14,24 +15,12 @@ jest.setTimeout(600_000)
 
 const SEATS = 30
 const FAMILIES = 1000
-const hour = 3600_000
 const LIMITS = { RATE_LIMIT_ENROLL: '100000', RATE_LIMIT_LOGIN: '100000', JOB_INTERVAL_MS: '0' }
 
 async function openActivity(server: TestApp, title: string): Promise<string> {
   const staff = (await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).body
     .token as string
-  const created = await api(server.url, staff).post('/api/staff/activities', {
-    title,
-    category: 'class',
-    audience: 'all',
-    description: '报名高峰',
-    place: '活动室',
-    capacity: SEATS,
-    opensAt: new Date(Date.now() - hour).toISOString(),
-    closesAt: new Date(Date.now() + 24 * hour).toISOString(),
-    cancelDeadline: new Date(Date.now() + 24 * hour).toISOString(),
-    sessions: [{ startsAt: new Date(Date.now() + 48 * hour).toISOString(), endsAt: new Date(Date.now() + 49 * hour).toISOString() }],
-  })
+  const created = await api(server.url, staff).post('/api/staff/activities', burstActivity(title, SEATS))
   expect(created.status).toBe(201)
   return created.body.id as string
 }
