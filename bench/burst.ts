@@ -20,6 +20,23 @@ export interface BurstResult {
   baselineP99Ms: number
 }
 
+/** An activity open for registration now, starting in two days, with `seats` seats (the bench's and the burst test's). */
+export function burstActivity(title: string, seats: number) {
+  const hour = 3600_000
+  return {
+    title,
+    category: 'class',
+    audience: 'all',
+    description: '报名高峰',
+    place: '活动室',
+    capacity: seats,
+    opensAt: new Date(Date.now() - hour).toISOString(),
+    closesAt: new Date(Date.now() + 24 * hour).toISOString(),
+    cancelDeadline: new Date(Date.now() + 24 * hour).toISOString(),
+    sessions: [{ startsAt: new Date(Date.now() + 48 * hour).toISOString(), endsAt: new Date(Date.now() + 49 * hour).toISOString() }],
+  }
+}
+
 async function json(url: string, method: string, body: unknown, token?: string) {
   const res = await fetch(url, {
     method,
@@ -48,30 +65,13 @@ export async function benchBurst(url: string, applicants: number, rounds: number
   const tokens: string[] = []
   for (let i = 0; i < applicants; i++) tokens.push((await json(`${url}/api/auth/dev`, 'POST', { nickname: `抢名额${i}` })).body.token)
 
-  const hour = 3600_000
   const completions: number[] = []
   const baselines: number[] = []
   const p99s: number[] = []
   const baselineP99s: number[] = []
   let correctRounds = 0
   for (let round = 0; round < rounds; round++) {
-    const created = await json(
-      `${url}/api/staff/activities`,
-      'POST',
-      {
-        title: `名额压测第${round + 1}轮`,
-        category: 'class',
-        audience: 'all',
-        description: '压测',
-        place: '活动室',
-        capacity: SEATS,
-        opensAt: new Date(Date.now() - hour).toISOString(),
-        closesAt: new Date(Date.now() + 24 * hour).toISOString(),
-        cancelDeadline: new Date(Date.now() + 24 * hour).toISOString(),
-        sessions: [{ startsAt: new Date(Date.now() + 48 * hour).toISOString(), endsAt: new Date(Date.now() + 49 * hour).toISOString() }],
-      },
-      staff,
-    )
+    const created = await json(`${url}/api/staff/activities`, 'POST', burstActivity(`名额压测第${round + 1}轮`, SEATS), staff)
     const id = created.body.id as string
 
     const base = await fireAll(tokens.map(() => () => fetch(`${url}/api/health/live`).then((r) => r.text())))

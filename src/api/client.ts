@@ -68,6 +68,16 @@ export function toApiError(err: unknown): ApiError {
   return new ApiError('UNKNOWN', '出了点问题，请稍后重试', null)
 }
 
+/** How often a call answered 503 with Retry-After is sent again before the failure is shown. */
+export const UNAVAILABLE_RETRIES = 3
+
+/** The wait a 503's Retry-After asks for (seconds, at most 10), or null when the answer is not one to retry. */
+export function retryAfterMs(status: number | undefined, retryAfter: unknown): number | null {
+  if (status !== 503) return null
+  const seconds = Number(retryAfter)
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 10) * 1000 : null
+}
+
 function parseJson(data: unknown): unknown {
   if (typeof data !== 'string') return data
   try {
@@ -106,7 +116,18 @@ function createClient(): SessionClient {
     for (const [k, v] of Object.entries(authorization())) config.headers.set(k, v)
     return config
   })
-  http.interceptors.response.use(undefined, (err: unknown) => Promise.reject(failed(err)))
+  http.interceptors.response.use(undefined, async (err: unknown) => {
+    // 503 with Retry-After: the server was too busy (a burst) or its database restarting, and kept nothing.
+    // The same request goes again — the same body and Idempotency-Key, so it is never done twice.
+    const config = err instanceof AxiosError ? (err.config as (typeof err.config & { retried?: number }) | undefined) : undefined
+    const wait = err instanceof AxiosError ? retryAfterMs(err.response?.status, err.response?.headers?.['retry-after']) : null
+    if (config && wait !== null && (config.retried ?? 0) < UNAVAILABLE_RETRIES) {
+      config.retried = (config.retried ?? 0) + 1
+      await new Promise((resolve) => setTimeout(resolve, wait))
+      return http.request(config)
+    }
+    return Promise.reject(failed(err))
+  })
 
   return {
     http,

@@ -196,3 +196,48 @@ describe('the CSV download: the staff token and the staff session’s 401', () =
     expect(useStaffSession.getState().token).toBe('staff-tok')
   })
 })
+
+describe('503 with Retry-After (a burst, or the database restarting)', () => {
+  test('the same request goes again after the wait, with the same Idempotency-Key, and its answer is the result', async () => {
+    jest.useFakeTimers()
+    try {
+      let calls = 0
+      const api = fakeApi({
+        'POST /api/requests': () =>
+          ++calls === 1
+            ? reply(503, { code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后重试' }, { 'retry-after': '1' })
+            : reply(201, { id: 'r1' }),
+      })
+      const pending = http.post('/api/requests', { a: 1 }, { headers: { 'Idempotency-Key': 'key-12345678' } })
+      await jest.advanceTimersByTimeAsync(1500)
+      expect((await pending).data).toEqual({ id: 'r1' })
+      expect(api.requests.map((r) => r.header['Idempotency-Key'])).toEqual(['key-12345678', 'key-12345678'])
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  test('gives up after three retries and shows the server’s words; a 503 without Retry-After is not retried', async () => {
+    jest.useFakeTimers()
+    try {
+      const api = fakeApi({
+        'POST /api/activities/a/enrollments': reply(
+          503,
+          { code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后重试' },
+          { 'retry-after': '5' },
+        ),
+        'GET /api/health': reply(503, { code: 'UNAVAILABLE', message: '维护中' }),
+      })
+      const pending = apiErrorOf(http.post('/api/activities/a/enrollments', {}))
+      await jest.advanceTimersByTimeAsync(20_000)
+      expect(await pending).toMatchObject({ code: 'UNAVAILABLE', status: 503 })
+      expect(api.to('/api/activities/a/enrollments')).toHaveLength(4)
+      const health = apiErrorOf(http.get('/api/health'))
+      await jest.advanceTimersByTimeAsync(100)
+      expect(await health).toMatchObject({ message: '维护中' })
+      expect(api.to('/api/health')).toHaveLength(1)
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+})
