@@ -23,7 +23,9 @@ export function useIndex() {
     openSettings: async () => {
       if (await openLocationSettings()) void locate({ byUser: true })
     },
-    askForHelp: (stationId: string) => Taro.navigateTo({ url: `/packages/request/new/index?stationId=${stationId}` }),
+    /** The request form, for the nearest station when there is one (else the form's address decides). */
+    askForHelp: (stationId?: string) =>
+      Taro.navigateTo({ url: stationId ? `/packages/request/new/index?stationId=${stationId}` : '/packages/request/new/index' }),
     showAll: () => Taro.switchTab({ url: '/pages/stations/index' }),
     myRequests: () => Taro.navigateTo({ url: '/packages/request/mine/index' }),
   }
