@@ -1,3 +1,5 @@
+import { TABS, tabIconPath } from './tabs'
+
 export default defineAppConfig({
   pages: [
     'pages/index/index',
@@ -44,33 +46,24 @@ export default defineAppConfig({
     navigationBarTitleText: '社工站居民服务',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f2f4f5',
+    // h5: Taro's title bar on every page, with 返回 on a subpage (首页 when it was opened directly); the
+    // mini-program has WeChat's own. Its size follows 长辈模式 (src/styles/chrome.scss).
+    navigationStyle: 'default',
   },
   tabBar: {
-    color: '#5c6670',
-    selectedColor: '#0a7d5a',
+    // The mini-program draws its own (src/custom-tab-bar), which follows 长辈模式; WeChat's keeps its small
+    // type. Taro's h5 tab bar has no custom one: src/styles/chrome.scss sizes it for the mode instead.
+    custom: process.env.TARO_ENV === 'weapp',
+    color: '#4a5563',
+    selectedColor: '#075c43',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
-    list: [
-      {
-        pagePath: 'pages/index/index',
-        text: '首页',
-        iconPath: 'assets/tabbar/home.png',
-        selectedIconPath: 'assets/tabbar/home-active.png',
-      },
-      {
-        pagePath: 'pages/stations/index',
-        text: '找社工站',
-        iconPath: 'assets/tabbar/stations.png',
-        selectedIconPath: 'assets/tabbar/stations-active.png',
-      },
-      {
-        pagePath: 'pages/activities/index',
-        text: '活动',
-        iconPath: 'assets/tabbar/activities.png',
-        selectedIconPath: 'assets/tabbar/activities-active.png',
-      },
-      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tabbar/mine.png', selectedIconPath: 'assets/tabbar/mine-active.png' },
-    ],
+    list: TABS.map((t) => ({
+      pagePath: t.pagePath,
+      text: t.text,
+      iconPath: tabIconPath(t, false),
+      selectedIconPath: tabIconPath(t, true),
+    })),
   },
   permission: {
     'scope.userLocation': { desc: '用于查找离您最近的社工站' },

@@ -7,6 +7,7 @@ import { listenForPrivacyAuthorization } from '@/stores/privacy'
 import '@/stores/session'
 import '@/utils/dayjs'
 import { enableH5Accessibility } from '@/utils/h5a11y'
+import { followElderOutsidePages } from '@/utils/h5chrome'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
@@ -16,6 +17,7 @@ function App({ children }: PropsWithChildren) {
     if (elderRequested(options?.query)) useElder.getState().setEnabled(true)
     if (process.env.TARO_ENV === 'h5') {
       enableH5Accessibility()
+      followElderOutsidePages()
       // A shared link with ?elder=1 opened inside the running portal.
       window.addEventListener('hashchange', () => {
         if (elderRequested(undefined)) useElder.getState().setEnabled(true)

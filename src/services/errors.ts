@@ -38,6 +38,27 @@ export function formErrors<K extends string>(err: unknown, fields: FieldMap<K>):
   return { [field ?? 'form']: message } as Partial<Record<K | 'form', string>>
 }
 
+/**
+ * The errors still shown once some fields changed: a changed field's error goes as soon as the field is
+ * valid (`now`: what the form's own check still finds wrong, whose words replace the old ones); the
+ * other fields' errors stay, and a form-wide one goes.
+ */
+export function settleErrors<K extends string>(
+  shown: Partial<Record<K | 'form', string>>,
+  changed: readonly K[],
+  now: Partial<Record<K, string>>,
+): Partial<Record<K | 'form', string>> {
+  const next = { ...shown }
+  delete next.form
+  for (const k of changed) {
+    if (!(k in next)) continue
+    const still = now[k]
+    if (still) next[k] = still
+    else delete next[k]
+  }
+  return next
+}
+
 /** An action that failed, said in a dialog with its title (没有取消成功, 操作未成功 …). */
 export function alertError(title: string, err: unknown): void {
   void Taro.showModal({ title, content: describeError(err).message, showCancel: false })

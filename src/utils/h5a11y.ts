@@ -17,7 +17,45 @@ function enhance(el: Element) {
   if (el.tagName === 'TARO-SWITCH-CORE') el.removeAttribute('tabindex')
 }
 
+/**
+ * Taro's own chrome outside the pages: the title bar's 返回 / 首页 become labelled buttons and its title
+ * the page's heading; a dialog of Taro.showModal is a modal dialog named by its title, with buttons.
+ */
+function enhanceChrome(root: Document) {
+  const bar = root.getElementById('taro-navigation-bar')
+  if (bar && !bar.hasAttribute('data-a11y')) {
+    bar.setAttribute('data-a11y', '')
+    for (const [cls, label] of [
+      ['taro-navigation-bar-back', '返回'],
+      ['taro-navigation-bar-home', '回到首页'],
+    ] as const) {
+      const button = bar.querySelector(`.${cls}`)
+      button?.setAttribute('role', 'button')
+      button?.setAttribute('aria-label', label)
+      button?.querySelector('svg')?.setAttribute('aria-hidden', 'true')
+      if (button) enhance(button)
+    }
+    const title = bar.querySelector('.taro-navigation-bar-title')
+    title?.setAttribute('role', 'heading')
+    title?.setAttribute('aria-level', '1')
+  }
+  root.querySelectorAll('.taro__modal .taro-modal__content:not([role])').forEach((dialog, i) => {
+    dialog.setAttribute('role', 'dialog')
+    dialog.setAttribute('aria-modal', 'true')
+    const title = dialog.querySelector('.taro-modal__title')
+    if (title) {
+      title.id = title.id || `taro-modal-title-${i}`
+      dialog.setAttribute('aria-labelledby', title.id)
+    }
+    dialog.querySelectorAll('.taro-model__btn').forEach((b) => {
+      b.setAttribute('role', 'button')
+      enhance(b)
+    })
+  })
+}
+
 export function enableH5Accessibility(root: Document = document) {
+  enhanceChrome(root)
   root.querySelectorAll(TAPPABLE).forEach(enhance)
   new MutationObserver((records) => {
     for (const r of records) {
@@ -36,6 +74,7 @@ export function enableH5Accessibility(root: Document = document) {
     target.click()
   })
   new MutationObserver(() => {
+    enhanceChrome(root)
     // Scrolling page containers must be reachable by keyboard too.
     root.querySelectorAll('.taro_page:not([tabindex])').forEach((p) => p.setAttribute('tabindex', '0'))
     // A switch's checkbox carries the label the page gave the switch.

@@ -85,7 +85,9 @@ describe('首页 with the position granted', () => {
     fakeApi({ 'GET /api/stations/nearby': { items: [] } })
     render(<Index />)
     expect(await screen.findByText('附近暂时没有社工站')).toBeInTheDocument()
-    expect(screen.queryByRole('button', { name: '有问题找社工' })).not.toBeInTheDocument()
+    // The main action stays: the form's address decides where the request goes.
+    fireEvent.click(screen.getByRole('button', { name: '有问题找社工' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/request/new/index' })
   })
 
   test('the API failing shows its message and 重试 asks again', async () => {
@@ -112,8 +114,10 @@ describe('首页 with the position refused', () => {
     expect(geo.getCurrentPosition).toHaveBeenCalledTimes(1)
     expect(screen.queryByText('离您最近的社工站')).not.toBeInTheDocument()
     expect(screen.queryByText('民馨社区社会工作室')).not.toBeInTheDocument()
-    expect(screen.queryByRole('button', { name: '有问题找社工' })).not.toBeInTheDocument()
     expect(screen.queryByText('正在查找附近的社工站…')).not.toBeInTheDocument()
+    // The main action is always there, without a station to send it to yet.
+    fireEvent.click(screen.getByRole('button', { name: '有问题找社工' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/request/new/index' })
     // WeChat's settings page does not exist in a browser.
     expect(screen.queryByRole('button', { name: '去设置开启定位' })).not.toBeInTheDocument()
     expect(api.requests).toEqual([])
@@ -251,12 +255,14 @@ describe('首页 in 长辈模式', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/request/new/index?stationId=${MINXIN.id}&source=nearest` })
   })
 
-  test('refused: 选择所在地区 instead, and no station to call yet', async () => {
+  test('refused: 选择所在地区 instead, no station to call yet, and 有问题找社工 all the same', async () => {
     refused()
     render(<Index />)
     fireEvent.click(await screen.findByRole('button', { name: '选择所在地区' }))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/area/index' })
-    // Nothing to call or ask yet: only 选择所在地区 and 我的求助.
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['选择所在地区', '我的求助'])
+    // Nothing to call yet; the main action stays.
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['选择所在地区', '有问题找社工', '我的求助'])
+    fireEvent.click(screen.getByRole('button', { name: '有问题找社工' }))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/request/new/index' })
   })
 })

@@ -37,7 +37,7 @@ test('the form by role and name; 未解决 with 2 stars is sent and the page say
     within(outcome)
       .getAllByRole('radio')
       .map((r) => r.textContent?.trim()),
-  ).toEqual(['✓ 已解决', '◐ 部分解决', '✗ 未解决'])
+  ).toEqual(['已解决', '部分解决', '未解决'])
   const stars = screen.getByRole('radiogroup', { name: '满意度' })
   expect(
     within(stars)
@@ -49,8 +49,12 @@ test('the form by role and name; 未解决 with 2 stars is sent and the page say
   expect(screen.getByRole('switch', { name: '允许公开展示评价内容（不显示姓名）' })).not.toBeChecked()
   expect(screen.getByText(/工作人员看得到评价内容，看不到您的姓名/)).toBeInTheDocument()
 
+  // The chosen one carries one ✓ (it said 「✓ ✓ 已解决」).
+  fireEvent.click(within(outcome).getByRole('radio', { name: /已解决/ }))
+  expect(within(outcome).getByRole('radio', { name: /已解决/ }).textContent).toBe('✓ 已解决')
   fireEvent.click(within(outcome).getByRole('radio', { name: /未解决/ }))
   expect(within(outcome).getByRole('radio', { name: /未解决/ })).toHaveAttribute('aria-checked', 'true')
+  expect(within(outcome).getByRole('radio', { name: /未解决/ }).textContent).toBe('✓ 未解决')
   expect(screen.getByRole('note')).toHaveTextContent('这条求助会回到「民馨社区社会工作室」的待办事项')
   fireEvent.click(screen.getByRole('radio', { name: '2 星 不满意' }))
   expect(screen.getByRole('radio', { name: '2 星 不满意' })).toHaveAttribute('aria-checked', 'true')

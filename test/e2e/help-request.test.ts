@@ -52,7 +52,7 @@ test('a daughter asks for her mother; a 先进街道 worker claims, replies and 
   await expect(daughter.locator('.field__error').first().textContent()).resolves.toContain('姓名') // said in words, next to the field
   await type(daughter, '.helped-name', '张秀兰')
   await tapOption(daughter, '母亲')
-  await tapOption(daughter, '已征得对方同意')
+  await daughter.locator('.helped-consent').click() // a checkbox, as the child consent is
   await daughter.locator('.btn-next').click()
   // Step 4: how to reach her.
   await type(daughter, '.contact-name', '李女士')

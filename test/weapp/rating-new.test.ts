@@ -37,7 +37,7 @@ describe('rating a resolved request', () => {
     )
     expect(page.text(page.get('rating-target__title'))).toBe('社会救助')
     expect(page.text()).toContain('问题解决了吗？')
-    expect(page.querySelectorAll('option').map((n) => page.text(n).trim())).toEqual(['✓ 已解决', '◐ 部分解决', '✗ 未解决'])
+    expect(page.querySelectorAll('option').map((n) => page.text(n).trim())).toEqual(['已解决', '部分解决', '未解决'])
     // Five stars, each its own tap target (their accessible names are checked in test/components/rating-page.test.tsx).
     const stars = page.querySelectorAll('rating-star')
     expect(stars.map((s) => page.text(s))).toEqual(['☆', '☆', '☆', '☆', '☆'])
@@ -52,7 +52,7 @@ describe('rating a resolved request', () => {
       '等待时间长',
       '没有说清楚',
     ])
-    expect(page.text(page.get('rating-comment__count'))).toBe('0/500')
+    expect(page.text(page.get('text-box__count'))).toBe('0/500')
     expect(page.text()).toContain('工作人员看得到评价内容，看不到您的姓名')
     expect(page.find('rating-reopen-note')).toBeUndefined()
 
@@ -66,7 +66,7 @@ describe('rating a resolved request', () => {
     expect(page.text(page.querySelectorAll('rating-tag')[5]!)).toBe('✓ 等待时间长')
     const typed = '  材料交了一周，还没有审核结果  '
     await page.input('rating-comment', typed)
-    expect(page.text(page.get('rating-comment__count'))).toBe(`${typed.length}/500`)
+    expect(page.text(page.get('text-box__count'))).toBe(`${typed.length}/500`)
 
     await page.tap('btn-submit-rating')
     await page.waitFor(() => page.find('rating-result'), 'the result')

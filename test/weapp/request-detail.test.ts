@@ -192,7 +192,7 @@ describe('更正联系方式 (the right to correction)', () => {
     await page.waitFor(() => page.find('field__error'), 'the errors')
     expect(page.querySelectorAll('field__error').map((n) => page.text(n))).toEqual([
       '请填写 11 位手机号，或带区号的固定电话',
-      '电话格式不正确，不填也可以',
+      '请填写 11 位手机号，或带区号的固定电话；不填也可以',
     ])
     expect(patches(page)).toEqual([])
 

@@ -210,9 +210,9 @@ describe('求助 for a family member (家人代办)', () => {
 
     await page.input('helped-name', '张秀兰')
     await choose(page, '母亲')
-    await choose(page, '已征得对方同意')
+    await page.tap('helped-consent') // a checkbox, as the child consent is
     expect(isChosen(page, '母亲')).toBe(true)
-    expect(isChosen(page, '已征得对方同意')).toBe(true)
+    expect(String(attrOf(page.get('helped-consent')._exparserNode, 'class'))).toContain('check-item--checked')
     await next(page)
     expect(activeStep(page)).toBe('4. 联系方式')
     expect(page.text()).toContain('家人代办 · 养老服务')
@@ -473,7 +473,7 @@ describe('the server refuses', () => {
     await page.input('helped-name', '张秀兰')
     await choose(page, '母亲')
     await page.input('helped-phone', '13900001111')
-    await choose(page, '已征得对方同意')
+    await page.tap('helped-consent')
     await next(page)
     await fillContact(page)
     await page.tap('btn-helped-here')

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ACTIVITY_CATEGORY_LABELS, AUDIENCE_LABELS } from '@contract/activities'
 import type { ActivitySummary } from '@contract/types'
+import { NoBreak } from '@/components/NoBreak'
 import { activityTitle, formatAgeRange, formatSchedule, registrationText, seatsLabel } from '@domain/activities'
 import { formatDistance } from '@domain/format'
 import './index.scss'
@@ -27,7 +28,10 @@ export function ActivityCard({ activity: a }: { activity: ActivitySummary }) {
         <Text className='activity-card__station'>{a.station.name}</Text>
         {a.distanceMeters !== null && <Text className='activity-card__distance'>距您 {formatDistance(a.distanceMeters)}</Text>}
       </View>
-      <Text className='activity-card__schedule'>时间：{formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}</Text>
+      <NoBreak
+        className='activity-card__schedule'
+        text={`时间：${formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}`}
+      />
       <Text className='activity-card__audience'>对象：{audienceText(a)}</Text>
       <View className='activity-card__row'>
         <Text className={`activity-card__seats${full ? ' activity-card__seats--full' : ''}`}>

@@ -43,8 +43,8 @@ export default function Index() {
               打电话给社工站
             </Button>
           )}
-          {nearest && (
-            <Button className='btn btn--primary btn--main elder-action btn-help' onClick={() => askForHelp(nearest.id)}>
+          {(nearest || !firstLoad) && (
+            <Button className='btn btn--primary btn--main elder-action btn-help' onClick={() => askForHelp(nearest?.id)}>
               有问题找社工
             </Button>
           )}
@@ -86,7 +86,7 @@ export default function Index() {
               : '暂时无法获取您的位置。您可以手动选择所在地区。'
           }
         >
-          <Button className='btn btn--primary btn--main btn-pick-area' onClick={pickArea}>
+          <Button className='btn btn--main btn-pick-area' onClick={pickArea}>
             手动选择地区
           </Button>
           {process.env.TARO_ENV === 'weapp' && location.status === 'denied' && (
@@ -95,6 +95,17 @@ export default function Index() {
             </Button>
           )}
         </EmptyState>
+      )}
+
+      {!nearest && !firstLoad && (
+        // The main action is always here: without a station nearby (no position, none found, the list failing)
+        // the request goes by the address given in the form.
+        <View className='index-nearest'>
+          <Button className='btn btn--primary btn--main btn-help index-help' onClick={() => askForHelp()}>
+            有问题找社工
+          </Button>
+          <Text className='index-help__hint'>不知道您在哪里也可以求助：填写地址后，由负责那里的社工站处理</Text>
+        </View>
       )}
 
       {firstLoad && <Loading text='正在查找附近的社工站…' />}

@@ -23,8 +23,11 @@ export function useIndex() {
     openSettings: async () => {
       if (await openLocationSettings()) void locate({ byUser: true })
     },
-    // The nearest station is a default in the form (she can change it), not a station she chose.
-    askForHelp: (stationId: string) => Taro.navigateTo({ url: `/packages/request/new/index?stationId=${stationId}&source=nearest` }),
+    /** The request form: the nearest station, when there is one, is a default she can change (else the form's address decides). */
+    askForHelp: (stationId?: string) =>
+      Taro.navigateTo({
+        url: stationId ? `/packages/request/new/index?stationId=${stationId}&source=nearest` : '/packages/request/new/index',
+      }),
     showAll: () => Taro.switchTab({ url: '/pages/stations/index' }),
     myRequests: () => Taro.navigateTo({ url: '/packages/request/mine/index' }),
   }

@@ -54,6 +54,11 @@ export interface MountedPage {
   input(target: string | JNodeLike, value: string): Promise<void>
   /** Flushes promises and timers until `fn` returns truthy (or doesn't throw); returns its value. */
   waitFor<T>(fn: () => T, what?: string): Promise<NonNullable<T>>
+  /**
+   * The tab bar WeChat draws under a tab page when app.json's `tabBar.custom` is set: the
+   * `custom-tab-bar/index` component, created for this page as WeChat does (null on other pages).
+   */
+  tabBar: JNodeLike | null
   /** Runs a page lifecycle again, e.g. `lifecycle('onPullDownRefresh')`, `lifecycle('onShow')`. */
   lifecycle(name: string, ...args: unknown[]): Promise<void>
   unmount(): void
@@ -113,6 +118,9 @@ export async function mountPage(route: string, query: Record<string, string> = {
       template: gwxFn(`${file}.wxml`),
       usingComponents,
       options: { ...(options.options ?? {}), classPrefix: '' },
+      // Taro's component config (custom-tab-bar) leaves these as {} where none are given; WeChat takes that, j-component wants arrays.
+      behaviors: Array.isArray(options.behaviors) ? options.behaviors : [],
+      externalClasses: Array.isArray(options.externalClasses) ? options.externalClasses : [],
     })
     return id
   }
@@ -157,7 +165,15 @@ export async function mountPage(route: string, query: Record<string, string> = {
   app.onLaunch?.call(app, launch)
   app.onShow?.call(app, launch)
 
-  const page = makePage({ root, instance, wx, calls, requests, unmatchedRequests, storage, consoleErrors, privacy }, parent)
+  // WeChat gives every tab page its own instance of the custom tab bar, below the page.
+  const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
+  let tabBar: JNodeLike | null = null
+  if (appJson.tabBar?.custom && (appJson.tabBar.list ?? []).some((t: { pagePath: string }) => t.pagePath === route)) {
+    tabBar = jComponent.create(registerComponent('custom-tab-bar/index', 'custom-tab-bar'))
+    ;(tabBar as any).attach(parent)
+  }
+
+  const page = makePage({ root, instance, wx, calls, requests, unmatchedRequests, storage, consoleErrors, privacy, tabBar }, parent)
   mountedPages.push(page)
   instance.onLoad?.call(instance, { ...query })
   instance.onShow?.call(instance)
@@ -171,7 +187,7 @@ let nextId = 1
 
 type PageState = Pick<
   MountedPage,
-  'root' | 'instance' | 'wx' | 'calls' | 'requests' | 'unmatchedRequests' | 'storage' | 'consoleErrors' | 'privacy'
+  'root' | 'instance' | 'wx' | 'calls' | 'requests' | 'unmatchedRequests' | 'storage' | 'consoleErrors' | 'privacy' | 'tabBar'
 >
 
 /** What tapping a `<button open-type=…>` fires besides `tap`, as on a phone (detail as a resident who agrees). */

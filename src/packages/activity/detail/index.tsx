@@ -11,6 +11,7 @@ import { audienceText } from '@/components/ActivityCard'
 import { useQuery } from '@/hooks/useQuery'
 import { useSession } from '@/stores/session'
 import { CallStation, EnrollmentStatus, openMyEnrollments, participantText } from '../shared'
+import { NoBreak } from '@/components/NoBreak'
 import '../shared.scss'
 import './index.scss'
 
@@ -147,14 +148,14 @@ export default function ActivityDetailPage() {
       <View className='card activity-info'>
         <Text className='station-section__title'>活动安排</Text>
         <InfoRow label='时间' className='activity-time'>
-          <Text>{a.sessionCount > 1 ? `共 ${a.sessionCount} 次课` : formatSessionTime(new Date(a.startsAt), new Date(a.endsAt))}</Text>
+          <NoBreak text={a.sessionCount > 1 ? `共 ${a.sessionCount} 次课` : formatSessionTime(new Date(a.startsAt), new Date(a.endsAt))} />
         </InfoRow>
         {a.sessionCount > 1 && (
           <View className='activity-sessions' ariaLabel={`全部 ${a.sessions.length} 次课的时间`}>
             {a.sessions.map((s) => (
               <View key={s.id} className='activity-session'>
                 <Text className='activity-session__seq'>第 {s.seq} 次</Text>
-                <Text className='activity-session__time'>{formatSessionTime(new Date(s.startsAt), new Date(s.endsAt))}</Text>
+                <NoBreak className='activity-session__time' text={formatSessionTime(new Date(s.startsAt), new Date(s.endsAt))} />
               </View>
             ))}
           </View>

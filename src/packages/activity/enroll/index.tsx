@@ -16,6 +16,7 @@ import { busyProps } from '@/utils/busy'
 import { CallStation, openMyEnrollments, participantText } from '../shared'
 import { LoginGate } from '@/components/LoginGate'
 import { ageAtActivity, hasAgeRange, needsChildConsent, useEnroll } from './useEnroll'
+import { NoBreak } from '@/components/NoBreak'
 import '../shared.scss'
 import './index.scss'
 
@@ -34,7 +35,9 @@ function Result({ enrollment: e, activity: a }: { enrollment: Enrollment; activi
       <InfoRow label='参加人' valueClassName='enroll-result__participant'>
         {participantText(e.participant)}
       </InfoRow>
-      <InfoRow label='时间'>{formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}</InfoRow>
+      <InfoRow label='时间'>
+        <NoBreak text={formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))} />
+      </InfoRow>
       <InfoRow label='地点'>{a.place}</InfoRow>
       <View className='enroll-result__next'>
         <Text className='station-section__title'>接下来</Text>

@@ -4,7 +4,7 @@ import { CHILD_NOTICE_VERSION } from '@contract/activities'
 import type { ActivityDetail, EnrollBody, Enrollment, FamilyMember } from '@contract/types'
 import { ageOn, ageRefusal, checkBirthDate, participantChoices } from '@domain/activities'
 import { cstDate } from '@domain/chinaTime'
-import { isMainlandPhone } from '@domain/phone'
+import { phoneProblem } from '@domain/phone'
 import { enroll, fetchActivity, fetchFamily } from '@/api/activities'
 import { useQuery } from '@/hooks/useQuery'
 import { describeError, type FieldMap } from '@/services/errors'
@@ -63,7 +63,8 @@ export function validate(a: ActivityDetail, f: EnrollForm, family: FamilyMember[
       if (problem) e.participant = problem
     }
   }
-  if (!isMainlandPhone(f.contactPhone)) e.contactPhone = '请填写 11 位手机号，或带区号的固定电话'
+  const contactPhone = phoneProblem(f.contactPhone)
+  if (contactPhone) e.contactPhone = contactPhone
   return e
 }
 

@@ -1,7 +1,7 @@
 import { usePageClass } from '@/stores/elder'
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import { CHILD_AGE_LIMIT, CHILD_NOTICE_VERSION, FAMILY_RELATIONSHIPS } from '@contract/activities'
 import { LIMITS } from '@contract/limits'
 import type { FamilyMember, FamilyRelationship } from '@contract/types'
@@ -11,6 +11,7 @@ import { addFamilyMember, deleteFamilyMember, fetchFamily, updateFamilyMember } 
 import { CheckItem } from '@/components/CheckItem'
 import { Field } from '@/components/Field'
 import { OptionGroup } from '@/components/OptionGroup'
+import { TextBox } from '@/components/TextBox'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { CHILD_NOTICE, CHILD_NOTICE_TITLE, CHILD_NOTICE_VERSION_LABEL } from '@/content/childPrivacy'
 import { useQuery } from '@/hooks/useQuery'
@@ -224,16 +225,14 @@ export default function Family() {
             />
           </Field>
           <Field label='特殊需要（如过敏、行动不便）' hint='选填。只有您报名的活动所属社工站能看到，方便社工提前照顾' error={errors.notes}>
-            <Textarea
-              className='textarea member-notes'
+            <TextBox
+              className='member-notes'
               value={draft.notes}
-              maxlength={LIMITS.memberNotes}
+              max={LIMITS.memberNotes}
               placeholder='例如：对花生过敏；需要轮椅通道'
-              onInput={(ev) => update({ notes: ev.detail.value })}
+              ariaLabel='特殊需要'
+              onChange={(notes) => update({ notes })}
             />
-            <Text className='field__hint'>
-              {draft.notes.length}/{LIMITS.memberNotes}
-            </Text>
           </Field>
 
           {child && (

@@ -10,6 +10,7 @@ import { CheckinQr } from '@/components/CheckinQr'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { activityTitle, openActivity } from '@/components/ActivityCard'
 import { InfoRow } from '@/components/InfoRow'
+import { NoBreak } from '@/components/NoBreak'
 import { useQuery } from '@/hooks/useQuery'
 import { alertError } from '@/services/errors'
 import { useSession } from '@/stores/session'
@@ -73,7 +74,7 @@ function EnrollmentCard({ e, onChange, upcoming }: { e: Enrollment; onChange: (e
         {participantText(e.participant)}
       </InfoRow>
       <InfoRow label='时间' valueClassName='enrollment__time'>
-        {formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}
+        <NoBreak text={formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))} />
       </InfoRow>
       <InfoRow label='地点' valueClassName='enrollment__place'>
         {a.place}（{a.station.name}）

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { Button, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Button, Switch, Text, View } from '@tarojs/components'
 import { LIMITS } from '@contract/limits'
 import { RATING_EDIT_DAYS, RATING_OUTCOME_LABELS, RATING_OUTCOMES, RATING_TAGS, STAR_LABELS } from '@contract/ratings'
 import { formatCstDateTime } from '@domain/chinaTime'
@@ -7,12 +7,11 @@ import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { LoginGate } from '@/components/LoginGate'
 import { Field } from '@/components/Field'
 import { OptionGroup } from '@/components/OptionGroup'
+import { TextBox } from '@/components/TextBox'
 import { usePageClass } from '@/stores/elder'
 import { busyProps } from '@/utils/busy'
 import { useRatingForm } from './useRatingForm'
 import './index.scss'
-
-const OUTCOME_MARKS = { resolved: '✓', partly: '◐', unresolved: '✗' } as const
 
 /** Back to where the resident came from (the request or 我的报名), or there when opened directly. */
 function goBack(subject: 'request' | 'enrollment', id: string) {
@@ -117,7 +116,8 @@ export default function RateService() {
               <OptionGroup
                 name='问题解决了吗'
                 columns={1}
-                options={RATING_OUTCOMES.map((o) => ({ value: o, label: `${OUTCOME_MARKS[o]} ${RATING_OUTCOME_LABELS[o]}` }))}
+                // The words only: the chosen one gets OptionGroup's ✓ (a ✓ of its own said 「✓ ✓ 已解决」).
+                options={RATING_OUTCOMES.map((o) => ({ value: o, label: RATING_OUTCOME_LABELS[o] }))}
                 value={d.outcome}
                 onChange={(outcome) => f.update({ outcome })}
               />
@@ -174,17 +174,14 @@ export default function RateService() {
           hint={unresolved ? '社工会看到这段话，写清楚能帮社工更快处理' : '可以用输入法的语音输入说出来'}
           error={e.comment}
         >
-          <Textarea
-            className='textarea rating-comment'
+          <TextBox
+            className='rating-comment'
             value={d.comment}
-            maxlength={LIMITS.ratingComment}
+            max={LIMITS.ratingComment}
             placeholder={unresolved ? '例如：材料已经交了，但还没有收到审核结果' : '例如：社工很耐心，帮我把材料一次备齐了'}
             ariaLabel='评价内容'
-            onInput={(ev) => f.update({ comment: ev.detail.value })}
+            onChange={(comment) => f.update({ comment })}
           />
-          <Text className='field__hint rating-comment__count'>
-            {d.comment.length}/{LIMITS.ratingComment}
-          </Text>
         </Field>
 
         <View className='switch-row'>

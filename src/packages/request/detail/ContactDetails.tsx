@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { LIMITS } from '@contract/limits'
 import type { CorrectRequestBody, HelpRequest } from '@contract/types'
-import { isMainlandPhone } from '@domain/phone'
+import { PHONE_FORMAT, phoneProblem } from '@domain/phone'
 import { correctRequest } from '@/api/requests'
 import { ContactFields } from '@/components/ContactFields'
 import { Field } from '@/components/Field'
@@ -45,9 +45,11 @@ const fromRequest = (r: HelpRequest): Draft => ({
 export function validateCorrection(r: HelpRequest, d: Draft): Errors {
   const e: Errors = {}
   if (!d.contactName.trim()) e.contactName = '请填写怎么称呼您'
-  if (!isMainlandPhone(d.contactPhone)) e.contactPhone = '请填写 11 位手机号，或带区号的固定电话'
+  const contactPhone = phoneProblem(d.contactPhone)
+  if (contactPhone) e.contactPhone = contactPhone
   if (!r.location && !d.address.trim()) e.address = '请填写地址，方便社工找到您'
-  if (r.helped && d.helpedPhone.trim() && !isMainlandPhone(d.helpedPhone)) e.helpedPhone = '电话格式不正确，不填也可以'
+  const helpedPhone = r.helped && phoneProblem(d.helpedPhone, true)
+  if (helpedPhone) e.helpedPhone = helpedPhone
   return e
 }
 
@@ -146,7 +148,7 @@ export function ContactDetails({ request: r, onCorrected }: { request: HelpReque
         />
         {r.helped && (
           <View className='helped'>
-            <Field label={`被帮助人（${r.helped.name}）的电话（选填）`} error={errors.helpedPhone}>
+            <Field label={`被帮助人（${r.helped.name}）的电话（选填）`} hint={PHONE_FORMAT} error={errors.helpedPhone}>
               <Input
                 className='input correct-helped-phone'
                 type='number'

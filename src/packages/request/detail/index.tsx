@@ -2,7 +2,7 @@ import { busyProps } from '@/utils/busy'
 import { usePageClass } from '@/stores/elder'
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { LIMITS } from '@contract/limits'
 import { REQUEST_STATUS_LABELS } from '@contract/requests'
@@ -10,6 +10,7 @@ import { cancelRequest, fetchRequest, sendMessage } from '@/api/requests'
 import { Chip, REQUEST_STATUS_TONES } from '@/components/Chip'
 import { ErrorState, Loading } from '@/components/StateView'
 import { Field } from '@/components/Field'
+import { TextBox } from '@/components/TextBox'
 import { Timeline } from '@/components/Timeline'
 import { LoginGate } from '@/components/LoginGate'
 import { useQuery } from '@/hooks/useQuery'
@@ -53,9 +54,17 @@ export default function RequestDetail() {
   const r = request.data
   const show = (next: typeof r) => request.setData(() => next)
 
+  const messageProblem = (m: string) =>
+    !m.trim() ? '请输入要补充的内容' : m.length > LIMITS.requestText ? `补充说明不能超过 ${LIMITS.requestText} 字` : null
+  /** The message's error goes as soon as the message is fine. */
+  const editMessage = (m: string) => {
+    setMessage(m)
+    if (messageError && !messageProblem(m)) setMessageError(null)
+  }
   const send = async () => {
-    if (!message.trim()) {
-      setMessageError('请输入要补充的内容')
+    const problem = messageProblem(message)
+    if (problem) {
+      setMessageError(problem)
       return
     }
     setBusy(true)
@@ -132,12 +141,13 @@ export default function RequestDetail() {
       {r.status !== 'cancelled' && (
         <View className='card'>
           <Field label='补充说明' hint='社工会看到您补充的内容' error={messageError}>
-            <Textarea
-              className='textarea request-message'
+            <TextBox
+              className='request-message'
               value={message}
-              maxlength={LIMITS.requestText}
+              max={LIMITS.requestText}
               placeholder='例如：上午 9 点后家里有人'
-              onInput={(e) => setMessage(e.detail.value)}
+              ariaLabel='补充说明'
+              onChange={editMessage}
             />
           </Field>
           <Button className='btn btn--primary btn--main btn-send-message' {...busyProps(busy)} onClick={send}>

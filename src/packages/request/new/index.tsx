@@ -1,16 +1,19 @@
 import { busyProps } from '@/utils/busy'
 import { usePageClass } from '@/stores/elder'
 import Taro from '@tarojs/taro'
-import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button, Image, Input, Text, View } from '@tarojs/components'
 import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { CATEGORY_QUESTIONS, RELATIONSHIPS, REQUESTER_LABELS, URGENCY_LABELS } from '@contract/requests'
 import { PRIVACY_POLICY_VERSION } from '@contract/consents'
 import { LIMITS } from '@contract/limits'
+import { PHONE_FORMAT } from '@domain/phone'
 import { HELP_REQUEST_NOTICE, HELP_REQUEST_NOTICE_TITLE, HELP_REQUEST_NOTICE_VERSION_LABEL } from '@/content/consents'
+import { CheckItem } from '@/components/CheckItem'
 import { ContactFields } from '@/components/ContactFields'
 import { Field } from '@/components/Field'
 import { InfoRow } from '@/components/InfoRow'
 import { OptionGroup } from '@/components/OptionGroup'
+import { TextBox } from '@/components/TextBox'
 import { STEPS, useNewRequest } from './useNewRequest'
 import './index.scss'
 
@@ -168,16 +171,14 @@ export default function NewRequest() {
               </Field>
             ))}
             <Field label='遇到了什么问题？' required hint='可以用输入法的语音输入说出来' error={e.description}>
-              <Textarea
-                className='textarea request-description'
+              <TextBox
+                className='request-description'
                 value={d.description}
-                maxlength={LIMITS.requestText}
+                max={LIMITS.requestText}
                 placeholder='例如：母亲独自在家，腿脚不便，想了解助餐和上门探访服务'
-                onInput={(ev) => update({ description: ev.detail.value })}
+                ariaLabel='遇到了什么问题'
+                onChange={(description) => update({ description })}
               />
-              <Text className='field__hint'>
-                {d.description.length}/{LIMITS.requestText}
-              </Text>
             </Field>
             {f.emergency.length > 0 && (
               <View className='emergency-hint' ariaRole='alert'>
@@ -233,7 +234,7 @@ export default function NewRequest() {
                     onChange={(helpedRelationship) => update({ helpedRelationship })}
                   />
                 </Field>
-                <Field label='被帮助人的电话（选填）' error={e.helpedPhone}>
+                <Field label='被帮助人的电话（选填）' hint={PHONE_FORMAT} error={e.helpedPhone}>
                   <Input
                     className='input helped-phone'
                     type='number'
@@ -253,12 +254,11 @@ export default function NewRequest() {
                   />
                 </Field>
                 <Field label='对方是否同意由您代为求助' required error={e.helpedConsent}>
-                  <OptionGroup
-                    name='同意'
-                    columns={1}
-                    options={[{ value: 'yes', label: '已征得对方同意' }]}
-                    value={d.helpedConsent ? 'yes' : null}
-                    onChange={() => update({ helpedConsent: !d.helpedConsent })}
+                  <CheckItem
+                    className='helped-consent'
+                    label='已征得对方同意'
+                    checked={d.helpedConsent}
+                    onChange={(helpedConsent) => update({ helpedConsent })}
                   />
                 </Field>
               </View>

@@ -6,13 +6,13 @@ import { CATEGORY_QUESTIONS, EMERGENCY_HOTLINES } from '@contract/requests'
 import type { CreateRequestBody, HelpRequest, ServiceCategory } from '@contract/types'
 import { detectEmergency } from '@domain/emergency'
 import { LIMITS } from '@contract/limits'
-import { isMainlandPhone } from '@domain/phone'
+import { phoneProblem } from '@domain/phone'
 import { fetchConsents, recordConsent } from '@/api/consents'
 import { submitRequest, uploadPhoto } from '@/api/requests'
 import { toApiError } from '@/api/client'
 import { useQuery } from '@/hooks/useQuery'
 import { fetchStation } from '@/api/stations'
-import { alertError, describeError, isRetryable, type FieldMap } from '@/services/errors'
+import { alertError, describeError, isRetryable, settleErrors, type FieldMap } from '@/services/errors'
 import { useLocation } from '@/stores/location'
 import { useRequestDraft, type RequestDraft } from '@/stores/requestDraft'
 import { useSession } from '@/stores/session'
@@ -82,12 +82,14 @@ export function validateStep(step: number, d: RequestDraft): Errors {
   if (step === 2 && d.requester === 'family') {
     if (!d.helpedName.trim()) e.helpedName = '请填写被帮助人的姓名'
     if (!d.helpedRelationship) e.helpedRelationship = '请选择被帮助人与您的关系'
-    if (d.helpedPhone && !isMainlandPhone(d.helpedPhone)) e.helpedPhone = '电话格式不正确'
+    const helpedPhone = phoneProblem(d.helpedPhone, true)
+    if (helpedPhone) e.helpedPhone = helpedPhone
     if (!d.helpedConsent) e.helpedConsent = '请先确认被帮助人同意由您代为求助'
   }
   if (step === 3) {
     if (!d.contactName.trim()) e.contactName = '请填写怎么称呼您'
-    if (!isMainlandPhone(d.contactPhone)) e.contactPhone = '请填写 11 位手机号，或带区号的固定电话'
+    const contactPhone = phoneProblem(d.contactPhone)
+    if (contactPhone) e.contactPhone = contactPhone
     const family = d.requester === 'family'
     // 为家人代办: the helped person's place decides where the request goes, so it is asked for.
     if (family && !d.helpedArea && !d.helpedHere && !(d.stationId && d.stationSource === 'chosen'))
@@ -196,13 +198,12 @@ export function useNewRequest() {
   /** Changes the draft; the errors about what changed go (a question's once it is answered). */
   const edit = (patch: Partial<RequestDraft>) => {
     update(patch)
-    setErrors((e) => {
-      const rest = { ...e }
-      for (const k of Object.keys(patch) as (keyof RequestDraft)[]) delete rest[k]
-      for (const q of Object.keys(patch.attributes ?? {})) delete rest[`attr:${q}`]
-      delete rest.form
-      return rest
-    })
+    const changed: ErrorKey[] = [
+      ...(Object.keys(patch) as (keyof RequestDraft)[]),
+      ...Object.keys(patch.attributes ?? {}).map((q) => `attr:${q}` as const),
+    ]
+    // An error goes as soon as its field is valid; while it is not, it stays (in the check's words).
+    setErrors((e) => settleErrors(e, changed, validateStep(useRequestDraft.getState().step, useRequestDraft.getState().draft)))
   }
 
   const emergency = useMemo(

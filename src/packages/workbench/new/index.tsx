@@ -2,16 +2,17 @@ import { busyProps } from '@/utils/busy'
 import { usePageClass } from '@/stores/elder'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Textarea, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { LIMITS } from '@contract/limits'
 import type { ServiceCategory } from '@contract/types'
-import { isMainlandPhone } from '@domain/phone'
+import { phoneProblem } from '@domain/phone'
 import { createCounterRequest } from '@/api/staff'
 import { ContactFields, type ContactValues } from '@/components/ContactFields'
 import { Field } from '@/components/Field'
 import { OptionGroup } from '@/components/OptionGroup'
-import { formErrors, type FieldMap } from '@/services/errors'
+import { TextBox } from '@/components/TextBox'
+import { formErrors, settleErrors, type FieldMap } from '@/services/errors'
 
 type ErrorKey = 'category' | 'description' | 'contactName' | 'contactPhone' | 'address' | 'urgency'
 
@@ -25,29 +26,53 @@ const COUNTER_FIELDS: FieldMap<ErrorKey> = {
   urgency: 'urgency',
 }
 
+interface CounterForm {
+  category: ServiceCategory | null
+  description: string
+  contact: ContactValues
+}
+
+/** What must be fixed before the request is entered, field by field. */
+function counterErrors({ category, description, contact }: CounterForm): Partial<Record<ErrorKey, string>> {
+  const found: Partial<Record<ErrorKey, string>> = {}
+  if (!category) found.category = '请选择服务类别'
+  if (!description.trim()) found.description = '请记录居民反映的问题'
+  else if (description.length > LIMITS.requestText) found.description = `问题描述不能超过 ${LIMITS.requestText} 字`
+  if (!contact.contactName?.trim()) found.contactName = '请填写居民称呼'
+  const phone = phoneProblem(contact.contactPhone ?? '')
+  if (phone) found.contactPhone = phone
+  return found
+}
+
 /** A request taken by phone or at the counter, entered for the resident: it joins the same queue and timeline. */
 export default function CounterRequest() {
   const pageClass = usePageClass('page-counter-request')
   const [channel, setChannel] = useState<'phone' | 'counter'>('phone')
-  const [category, setCategory] = useState<ServiceCategory | null>(null)
-  const [description, setDescription] = useState('')
-  const [contact, setContact] = useState<ContactValues>({ contactName: '', contactPhone: '', address: '' })
+  const [form, setForm] = useState<CounterForm>({
+    category: null,
+    description: '',
+    contact: { contactName: '', contactPhone: '', address: '' },
+  })
+  const { category, description, contact } = form
   const [urgency, setUrgency] = useState<'normal' | 'urgent'>('normal')
   const [errors, setErrors] = useState<Partial<Record<ErrorKey | 'form', string>>>({})
   const [busy, setBusy] = useState(false)
   const { contactName = '', contactPhone = '', address = '' } = contact
 
+  /** Changes the form; an error goes as soon as its field is valid. */
+  const change = (patch: Partial<CounterForm>, changed: ErrorKey[]) => {
+    const next = { ...form, ...patch }
+    setForm(next)
+    setErrors((e) => settleErrors(e, changed, counterErrors(next)))
+  }
+
   const submit = async () => {
-    const e: Partial<Record<ErrorKey, string>> = {}
-    if (!category) e.category = '请选择服务类别'
-    if (!description.trim()) e.description = '请记录居民反映的问题'
-    if (!contactName.trim()) e.contactName = '请填写居民称呼'
-    if (!isMainlandPhone(contactPhone)) e.contactPhone = '电话格式不正确'
-    setErrors(e)
-    if (Object.keys(e).length > 0) return
+    const found = counterErrors(form)
+    setErrors(found)
+    if (Object.keys(found).length > 0) return
     setBusy(true)
     try {
-      const r = await createCounterRequest({
+      const created = await createCounterRequest({
         channel,
         category: category!,
         description: description.trim(),
@@ -57,7 +82,7 @@ export default function CounterRequest() {
         address: address.trim(),
         urgency,
       })
-      void Taro.redirectTo({ url: `/packages/workbench/request/index?id=${r.id}` })
+      void Taro.redirectTo({ url: `/packages/workbench/request/index?id=${created.id}` })
     } catch (err) {
       setErrors(formErrors(err, COUNTER_FIELDS))
     } finally {
@@ -84,15 +109,16 @@ export default function CounterRequest() {
             name='服务类别'
             options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: SERVICE_CATEGORY_LABELS[c] }))}
             value={category}
-            onChange={setCategory}
+            onChange={(c) => change({ category: c }, ['category'])}
           />
         </Field>
         <Field label='居民反映的问题' required error={errors.description}>
-          <Textarea
-            className='textarea counter-description'
+          <TextBox
+            className='counter-description'
             value={description}
-            maxlength={LIMITS.requestText}
-            onInput={(e) => setDescription(e.detail.value)}
+            max={LIMITS.requestText}
+            ariaLabel='居民反映的问题'
+            onChange={(d) => change({ description: d }, ['description'])}
           />
         </Field>
         <ContactFields
@@ -100,7 +126,7 @@ export default function CounterRequest() {
           fields={['contactName', 'contactPhone', 'address']}
           values={contact}
           errors={errors}
-          onChange={(patch) => setContact((c) => ({ ...c, ...patch }))}
+          onChange={(patch) => change({ contact: { ...contact, ...patch } }, Object.keys(patch) as ErrorKey[])}
           classPrefix='counter-'
         />
         <Field label='紧急程度' error={errors.urgency}>
