@@ -62,6 +62,15 @@ export const ERROR_CODES = [
   'QUEUE_EMPTY',
   /** The enrollment's status does not allow the action (cancel a cancelled one, confirm an expired offer, check in a waitlisted participant…). */
   'ENROLLMENT_STATE',
+  // ── 预约服务 (issue 18) ──
+  /** The slot is not bookable: in the past, within the cut-off, past the horizon, on a day off, or not a slot at all. */
+  'SLOT_UNAVAILABLE',
+  /** The slot just filled; the message names the next free slots. */
+  'SLOT_FULL',
+  /** The person already holds the most bookings of this service that day. */
+  'ALREADY_BOOKED',
+  /** The booking's status or time does not allow the action (cancel after the cut-off, mark a cancelled one attended…). */
+  'BOOKING_STATE',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

@@ -71,6 +71,11 @@ export const LIMITS = {
   familyMembers: 20,
   /** The longest period of a station report, in days. */
   reportDays: 366,
+  /** 预约服务: a bookable service's name and description, the places of one slot, a booking's or an outcome's note. */
+  bookableName: 40,
+  bookableDescription: 500,
+  bookableCapacity: 500,
+  bookingNote: 200,
 } as const
 
 export type LimitName = keyof typeof LIMITS

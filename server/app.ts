@@ -28,6 +28,8 @@ import ratingRoutes from './routes/ratings'
 import requestRoutes from './routes/requests'
 import staffRoutes from './routes/staff'
 import staffActivityRoutes from './routes/staffActivities'
+import bookingRoutes from './routes/bookings'
+import staffBookingRoutes from './routes/staffBookings'
 import stationRoutes from './routes/stations'
 import uploadRoutes from './routes/uploads'
 
@@ -125,6 +127,8 @@ export async function buildApp(opts: AppOptions) {
   await app.register(ratingRoutes)
   await app.register(accountRoutes)
   await app.register(consentRoutes)
+  await app.register(bookingRoutes)
+  await app.register(staffBookingRoutes)
 
   await app.register(h5Plugin, { dir: opts.config.h5Dir })
   return app

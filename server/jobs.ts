@@ -11,6 +11,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { AppContext } from './context'
 import { purgeExpired } from './repositories/account'
+import { remindBookingsTomorrow } from './repositories/bookings'
 import { remindTomorrow } from './repositories/enrollments'
 import { resealFields } from './repositories/reseal'
 import { deliverPending } from './services/notifier'
@@ -33,6 +34,8 @@ export function startJobs(ctx: AppContext, log: FastifyBaseLogger) {
       if (expired > 0) log.info({ expired }, 'expired waitlist offers')
       const reminded = await db.transaction((tx) => remindTomorrow(tx, clock()))
       if (reminded > 0) log.info({ reminded }, 'queued activity reminders')
+      const bookingReminders = await db.transaction((tx) => remindBookingsTomorrow(tx, clock()))
+      if (bookingReminders > 0) log.info({ bookingReminders }, 'queued booking reminders')
       const purged = await db.transaction((tx) => purgeExpired(tx, clock(), config.retentionDays))
       if (purged.requests + purged.enrollments > 0) log.info(purged, 'purged personal data past retention')
       const resealed = await db.transaction((tx) => resealFields(tx))

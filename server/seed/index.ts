@@ -5,6 +5,7 @@ import { insertActivity } from '../repositories/activities'
 import { upsertStaffAccount } from '../repositories/staff'
 import { SEED_ACTIVITIES, seedRun } from './activities'
 import { SEED_STATIONS } from './stations'
+import { seedBookable } from './bookable'
 import type { SeedStation } from './types'
 
 export async function upsertStations(db: Database, stations: SeedStation[]): Promise<number> {
@@ -92,5 +93,6 @@ export async function seedDemoData(db: Database, now = new Date()): Promise<numb
   const n = await upsertStations(db, SEED_STATIONS)
   for (const a of DEMO_STAFF) await upsertStaffAccount(db, { ...a, password: DEMO_STAFF_PASSWORD })
   await seedActivities(db, now)
+  await seedBookable(db)
   return n
 }

@@ -7,7 +7,7 @@
  * and PostgreSQL.
  */
 import { CHILD_NOTICE_VERSION } from '../../contract/activities'
-import type { ActivityDetail, Enrollment, FamilyMember, HelpRequest } from '../../contract/types'
+import type { ActivityDetail, BookableService, Booking, Enrollment, FamilyMember, HelpRequest, SlotDay } from '../../contract/types'
 import { createSession, upsertUserByOpenid } from '../../server/repositories/sessions'
 import { upsertStaffAccount } from '../../server/repositories/staff'
 import { DEMO_STAFF_PASSWORD, seedDemoData } from '../../server/seed'
@@ -58,6 +58,9 @@ const BODIES: Record<string, unknown> = {
   'POST /api/enrollments/{id}/rating': { stars: 1 },
   'POST /api/staff/ratings/{id}/reply': { body: '谢谢' },
   'POST /api/staff/ratings/{id}/review': { approve: true },
+  'PATCH /api/staff/bookable/{id}': { capacity: 2 },
+  'POST /api/staff/bookings/{id}/attended': { note: '到了' },
+  'POST /api/staff/bookings/{id}/no-show': { note: '没来' },
 }
 /** Routes where another resident may legitimately act on the id (public, or anyone may enroll). */
 const OPEN_TO_RESIDENTS = new Set([
@@ -65,6 +68,8 @@ const OPEN_TO_RESIDENTS = new Set([
   'GET /api/stations/{id}',
   'GET /api/stations/{id}/ratings',
   'POST /api/activities/{id}/enrollments',
+  'GET /api/stations/{id}/bookable',
+  'GET /api/bookable/{id}/slots',
 ])
 
 test(`no route that takes an id lets anyone but the owner or the owner's station in, on ${backend}`, async () => {
@@ -147,6 +152,30 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
   await xianjin.post(`/api/staff/requests/${rated.id}/resolve`, { summary: '已办结' })
   expect((await a.post(`/api/requests/${rated.id}/rating`, { outcome: 'resolved', stars: 5, comment: '谢谢' })).status).toBe(201)
   const rating = (await xianjin.get('/api/staff/ratings')).body.items.find((i: { requestId: string }) => i.requestId === rated.id)
+  // A booking of 先进街道's 心理疏导谈心 for A's mother, at its first free slot; a second free slot to move it to.
+  const bookable = (
+    await api(server.url).get<{ items: BookableService[] }>(`/api/stations/${request.station.id}/bookable`)
+  ).body.items.find((s) => s.name === '心理疏导谈心')!
+  const days = (await api(server.url).get<{ days: SlotDay[] }>(`/api/bookable/${bookable.id}/slots`)).body.days
+  const [slot, otherSlot] = days.flatMap((d) => d.slots).filter((s) => s.state === 'free' && !s.startsAt.startsWith(days[0]!.date))
+  const booking = (
+    await a.post<Booking>(
+      '/api/bookings',
+      {
+        serviceId: bookable.id,
+        startsAt: slot!.startsAt,
+        forWhom: 'proxy',
+        personName: MARK.name,
+        relationship: '母亲',
+        contactName: MARK.name,
+        contactPhone: MARK.phone,
+      },
+      { 'idempotency-key': 'permissions-matrix-3' },
+    )
+  ).body
+  expect(booking.status).toBe('booked')
+  BODIES['POST /api/bookings/{id}/reschedule'] = { startsAt: otherSlot!.startsAt }
+  BODIES['POST /api/staff/bookings/{id}/reschedule'] = { startsAt: otherSlot!.startsAt, reason: '改期' }
 
   const idFor = (path: string): string | null => {
     if (path.startsWith('/api/requests/') || path.startsWith('/api/staff/requests/')) return request.id
@@ -156,6 +185,8 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
     if (path.startsWith('/api/activities/') || path.startsWith('/api/staff/activities/')) return activity.id
     if (path.startsWith('/api/stations/')) return request.station.id
     if (path.startsWith('/api/staff/ratings/')) return rating.id
+    if (path.startsWith('/api/bookings/') || path.startsWith('/api/staff/bookings/')) return booking.id
+    if (path.startsWith('/api/bookable/') || path.startsWith('/api/staff/bookable/')) return bookable.id
     return null
   }
 
@@ -224,6 +255,10 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
   expect((await a.get<HelpRequest>(`/api/requests/${rated.id}`)).body).toMatchObject({
     status: 'resolved',
     rating: { stars: 5, reply: null },
+  })
+  expect((await a.get<Booking>(`/api/bookings/${booking.id}`)).body).toMatchObject({ status: 'booked', startsAt: slot!.startsAt })
+  expect((await xianjin.get<BookableService[]>('/api/staff/bookable')).body).toMatchObject({
+    items: expect.arrayContaining([expect.objectContaining({ id: bookable.id, capacity: 1 })]),
   })
 })
 
