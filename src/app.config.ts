@@ -13,6 +13,7 @@ export default defineAppConfig({
     { root: 'packages/activity', pages: ['detail/index', 'enroll/index', 'mine/index', 'family/index'] },
     { root: 'packages/account', pages: ['data/index'] },
     { root: 'packages/rating', pages: ['new/index'] },
+    { root: 'packages/booking', pages: ['new/index', 'mine/index'] },
     {
       root: 'packages/workbench',
       pages: [
@@ -25,6 +26,7 @@ export default defineAppConfig({
         'roster/index',
         'ratings/index',
         'report/index',
+        'bookings/index',
       ],
     },
   ],

@@ -40,6 +40,13 @@ export const WORKBENCH_SECTIONS: readonly WorkbenchSection[] = [
     capability: 'reports.view',
     className: 'btn-staff-report',
   },
+  {
+    key: 'bookings',
+    label: '预约管理',
+    url: '/packages/workbench/bookings/index',
+    capability: 'bookings.manage',
+    className: 'btn-staff-bookings',
+  },
 ]
 
 /** The sections this account may open, in the list's order. */
