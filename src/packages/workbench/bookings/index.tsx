@@ -91,7 +91,7 @@ function Reschedule({ b, onDone, onClose }: { b: Booking; onDone: (b: Booking) =
           {error}
         </View>
       )}
-      <View className='btn-row'>
+      <View className='reschedule__actions'>
         <Button className='btn btn--primary btn-confirm-reschedule' {...busyProps(busy)} onClick={submit}>
           {slot ? `改到 ${bookingTimeText(slot)}` : '确认改期'}
         </Button>
@@ -246,9 +246,12 @@ export default function WorkbenchBookings() {
           {groupBookings(list.data, from, to).map((d) => (
             <View key={d.date} className='bookings-day'>
               {mode === 'week' && (
-                <Text className='bookings-day__title'>
-                  {dayLabel(d.date, today).day} {dayLabel(d.date, today).weekday} · {d.count} 个预约
-                </Text>
+                <View className='bookings-day__title'>
+                  <Text className='bookings-day__date'>
+                    {dayLabel(d.date, today).day} {dayLabel(d.date, today).weekday}
+                  </Text>
+                  <Text className='bookings-day__count'>{d.count} 个预约</Text>
+                </View>
               )}
               {d.workers.map((w) => (
                 <View key={w.worker} className='card bookings-worker'>
