@@ -247,9 +247,8 @@ export default function WorkbenchBookings() {
             <View key={d.date} className='bookings-day'>
               {mode === 'week' && (
                 <View className='bookings-day__title'>
-                  <Text className='bookings-day__date'>
-                    {dayLabel(d.date, today).day} {dayLabel(d.date, today).weekday}
-                  </Text>
+                  <Text className='bookings-day__date'>{dayLabel(d.date, today).day}</Text>
+                  <Text className='bookings-day__date'>{dayLabel(d.date, today).weekday}</Text>
                   <Text className='bookings-day__count'>{d.count} 个预约</Text>
                 </View>
               )}
