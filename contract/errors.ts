@@ -65,6 +65,15 @@ export const ERROR_CODES = [
   // ── 站点管理 (issue 14) ──
   /** An import file that cannot be applied: the answer carries `report` (the file's problems, each wrong row). */
   'IMPORT_INVALID',
+  // ── 预约服务 (issue 18) ──
+  /** The slot is not bookable: in the past, within the cut-off, past the horizon, on a day off, or not a slot at all. */
+  'SLOT_UNAVAILABLE',
+  /** The slot just filled; the message names the next free slots. */
+  'SLOT_FULL',
+  /** The person already holds the most bookings of this service that day. */
+  'ALREADY_BOOKED',
+  /** The booking's status or time does not allow the action (cancel after the cut-off, mark a cancelled one attended…). */
+  'BOOKING_STATE',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

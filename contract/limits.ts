@@ -93,6 +93,11 @@ export const LIMITS = {
   /** An import of stations: the file's size in bytes, and its rows (besides the header). */
   importBytes: 10 * 1024 * 1024,
   importRows: 20000,
+  /** 预约服务: a bookable service's name and description, the places of one slot, a booking's or an outcome's note. */
+  bookableName: 40,
+  bookableDescription: 500,
+  bookableCapacity: 500,
+  bookingNote: 200,
 } as const
 
 export type LimitName = keyof typeof LIMITS

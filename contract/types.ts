@@ -91,6 +91,15 @@ export type AccountExport = Static<typeof S.AccountExportSchema>
 export type ConsentStatus = Static<typeof S.ConsentStatusSchema>
 export type ConsentList = Static<typeof S.ConsentListSchema>
 export type ConsentBody = Static<typeof S.ConsentBodySchema>
+export type BookableService = Static<typeof S.BookableServiceSchema>
+export type BookableBody = Static<typeof S.BookableBodySchema>
+export type BookablePatch = Static<typeof S.BookablePatchSchema>
+export type SlotState = Static<typeof S.SlotSchema>
+export type SlotDay = Static<typeof S.SlotDaySchema>
+export type BookingBody = Static<typeof S.BookingBodySchema>
+export type StaffBookingBody = Static<typeof S.StaffBookingBodySchema>
+export type Booking = Static<typeof S.BookingSchema>
+export type BookingBlockBody = Static<typeof S.BlockBodySchema>
 
 export type StationRecordShape = Static<typeof S.StationRecordSchema>
 export type StationException = Static<typeof S.StationExceptionSchema>
@@ -107,3 +116,4 @@ export type { RatingSubject, RatingOutcome, CommentReview } from './ratings'
 export type { RequestStatus, Urgency, Requester, RequestEventType, RequestChannel } from './requests'
 export type { StationKind, ServiceCategory, AreaLevel, UserRole, ErrorCode } from './enums'
 export type { ConsentPurpose } from './consents'
+export type { BookableKind, BookingStatus, BookingFor, BookingChannel } from './bookings'

@@ -34,6 +34,8 @@ import requestRoutes from './routes/requests'
 import staffRoutes from './routes/staff'
 import staffActivityRoutes from './routes/staffActivities'
 import workbenchRoutes from './routes/workbench'
+import bookingRoutes from './routes/bookings'
+import staffBookingRoutes from './routes/staffBookings'
 import stationRoutes from './routes/stations'
 import uploadRoutes from './routes/uploads'
 
@@ -146,6 +148,8 @@ export async function buildApp(opts: AppOptions) {
   await app.register(adminStationRoutes)
   await app.register(adminCalendarRoutes)
   await app.register(adminAccountRoutes)
+  await app.register(bookingRoutes)
+  await app.register(staffBookingRoutes)
 
   await app.register(h5Plugin, { dir: opts.config.h5Dir })
   return app

@@ -41,6 +41,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   QUEUE_EMPTY: 404,
   ENROLLMENT_STATE: 409,
   IMPORT_INVALID: 422,
+  SLOT_UNAVAILABLE: 422,
+  SLOT_FULL: 409,
+  ALREADY_BOOKED: 409,
+  BOOKING_STATE: 409,
 }
 
 /** A refusal on its way to the client; the error handler answers it with HTTP_STATUS[code]. */
@@ -160,6 +164,17 @@ const FIELD_LABELS: Record<string, string> = {
   district: '区县',
   street: '街道',
   community: '社区',
+  serviceId: '预约服务',
+  forWhom: '为谁预约',
+  personName: '预约人姓名',
+  note: '留言',
+  durationMinutes: '每次时长',
+  horizonDays: '可提前预约天数',
+  cutoffMinutes: '截止时间',
+  perPersonPerDay: '每人每天次数',
+  availability: '可预约时段',
+  workerName: '接待社工',
+  active: '是否启用',
 }
 
 interface AjvError {

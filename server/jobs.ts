@@ -1,7 +1,7 @@
 /**
  * Background jobs of an API instance: the working calendar's reload (holidays
  * an admin entered on any instance), the escalation of overdue requests,
- * expiry of waitlist offers, reminders the day before an activity, the purge
+ * expiry of waitlist offers, reminders the day before an activity or a booking, the purge
  * of personal data past its retention period (and of old staff login attempts), resealing with the current
  * data key, and the notification sender.
  *
@@ -15,6 +15,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { AppContext } from './context'
 import { purgeExpired } from './repositories/account'
+import { remindBookingsTomorrow } from './repositories/bookings'
 import { remindTomorrow } from './repositories/enrollments'
 import { resealFields } from './repositories/reseal'
 import { deliverPending } from './services/notifier'
@@ -36,6 +37,10 @@ export const JOBS: Job[] = [
   { name: 'escalation', run: async (ctx) => some('moved', await ctx.db.transaction((tx) => escalateOverdue(ctx, tx))) },
   { name: 'offer-expiry', run: async (ctx) => some('expired', await expireOffers(ctx)) },
   { name: 'reminders', run: async (ctx) => some('reminded', await ctx.db.transaction((tx) => remindTomorrow(tx, ctx.clock()))) },
+  {
+    name: 'booking-reminders',
+    run: async (ctx) => some('reminded', await ctx.db.transaction((tx) => remindBookingsTomorrow(tx, ctx.clock()))),
+  },
   { name: 'login-attempts', run: async (ctx) => (await forgetLoginAttempts(ctx.db, ctx.clock()), null) },
   {
     name: 'retention',

@@ -15,6 +15,7 @@ export default defineAppConfig({
     { root: 'packages/activity', pages: ['detail/index', 'enroll/index', 'mine/index', 'family/index'] },
     { root: 'packages/account', pages: ['data/index'] },
     { root: 'packages/rating', pages: ['new/index'] },
+    { root: 'packages/booking', pages: ['new/index', 'mine/index'] },
     {
       root: 'packages/workbench',
       pages: [
@@ -37,6 +38,7 @@ export default defineAppConfig({
         'audit/index',
         'me/index',
         'replies/index',
+        'bookings/index',
       ],
     },
   ],

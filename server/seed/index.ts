@@ -9,6 +9,7 @@ import { applyPlan, planFile } from '../usecases/stationAdmin'
 import { upsertStaffAccount } from '../repositories/staff'
 import { SEED_ACTIVITIES, seedRun } from './activities'
 import { SEED_STATIONS_FILE } from './stations'
+import { seedBookable } from './bookable'
 
 /** Start-up work of several instances at once on one PostgreSQL runs one at a time (the migrations' lock). */
 const startupLock = (tx: Queryable) => tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`)
@@ -72,5 +73,6 @@ export async function seedDemoData(db: Database, now = new Date()): Promise<numb
   const n = await seedStations(db)
   for (const a of DEMO_STAFF) await upsertStaffAccount(db, { ...a, password: DEMO_STAFF_PASSWORD })
   await seedActivities(db, now)
+  await seedBookable(db)
   return n
 }

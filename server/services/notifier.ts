@@ -60,13 +60,16 @@ export function subscribeMessage(config: Config, m: Pick<Pending, 'topic' | 'pay
     }
   }
   if (!config.wechat.templateActivity) return null
+  // Bookings (预约服务) share the activity template: a name, a status, a note.
+  const booking = m.topic === 'booking_status' || m.topic === 'booking_reminder'
+  const reminder = m.topic === 'activity_reminder' || m.topic === 'booking_reminder'
   return {
     template_id: config.wechat.templateActivity,
-    page: 'packages/activity/mine/index',
+    page: booking ? 'packages/booking/mine/index' : 'packages/activity/mine/index',
     data: {
-      thing1: { value: p.activity || '活动报名' },
-      phrase2: { value: m.topic === 'activity_reminder' ? '明天开始' : p.status },
-      thing3: { value: (m.topic === 'activity_reminder' ? `${p.time} ${p.note}` : p.note || '请进入小程序查看').slice(0, 20) },
+      thing1: { value: p.activity || (booking ? '预约服务' : '活动报名') },
+      phrase2: { value: reminder ? (booking ? '明天预约' : '明天开始') : p.status },
+      thing3: { value: (reminder ? `${p.time} ${p.note}` : p.note || '请进入小程序查看').slice(0, 20) },
     },
   }
 }

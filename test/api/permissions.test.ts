@@ -7,7 +7,7 @@
  * and PostgreSQL.
  */
 import { CHILD_NOTICE_VERSION } from '../../contract/activities'
-import type { ActivityDetail, Enrollment, FamilyMember, HelpRequest } from '../../contract/types'
+import type { ActivityDetail, BookableService, Booking, Enrollment, FamilyMember, HelpRequest, SlotDay } from '../../contract/types'
 import { createSession, upsertUserByOpenid } from '../../server/repositories/sessions'
 import { upsertStaffAccount } from '../../server/repositories/staff'
 import { DEMO_STAFF_PASSWORD, seedDemoData } from '../../server/seed'
@@ -72,6 +72,9 @@ const BODIES: Record<string, unknown> = {
   'POST /api/staff/requests/{id}/assign': { assigneeId: null },
   'PATCH /api/staff/colleagues/{id}': { workloadCap: 3 },
   'PATCH /api/staff/replies/{id}': { title: '别人的' },
+  'PATCH /api/staff/bookable/{id}': { capacity: 2 },
+  'POST /api/staff/bookings/{id}/attended': { note: '到了' },
+  'POST /api/staff/bookings/{id}/no-show': { note: '没来' },
 }
 /** Routes where another resident may legitimately act on the id (public, or anyone may enroll). */
 const OPEN_TO_RESIDENTS = new Set([
@@ -79,6 +82,8 @@ const OPEN_TO_RESIDENTS = new Set([
   'GET /api/stations/{id}',
   'GET /api/stations/{id}/ratings',
   'POST /api/activities/{id}/enrollments',
+  'GET /api/stations/{id}/bookable',
+  'GET /api/bookable/{id}/slots',
 ])
 
 test(`no route that takes an id lets anyone but the owner or the owner's station in, on ${backend}`, async () => {
@@ -161,6 +166,30 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
   await xianjin.post(`/api/staff/requests/${rated.id}/resolve`, { summary: '已办结' })
   expect((await a.post(`/api/requests/${rated.id}/rating`, { outcome: 'resolved', stars: 5, comment: '谢谢' })).status).toBe(201)
   const rating = (await xianjin.get('/api/staff/ratings')).body.items.find((i: { requestId: string }) => i.requestId === rated.id)
+  // A booking of 先进街道's 心理疏导谈心 for A's mother, at its first free slot; a second free slot to move it to.
+  const bookable = (
+    await api(server.url).get<{ items: BookableService[] }>(`/api/stations/${request.station.id}/bookable`)
+  ).body.items.find((s) => s.name === '心理疏导谈心')!
+  const days = (await api(server.url).get<{ days: SlotDay[] }>(`/api/bookable/${bookable.id}/slots`)).body.days
+  const [slot, otherSlot] = days.flatMap((d) => d.slots).filter((s) => s.state === 'free' && !s.startsAt.startsWith(days[0]!.date))
+  const booking = (
+    await a.post<Booking>(
+      '/api/bookings',
+      {
+        serviceId: bookable.id,
+        startsAt: slot!.startsAt,
+        forWhom: 'proxy',
+        personName: MARK.name,
+        relationship: '母亲',
+        contactName: MARK.name,
+        contactPhone: MARK.phone,
+      },
+      { 'idempotency-key': 'permissions-matrix-3' },
+    )
+  ).body
+  expect(booking.status).toBe('booked')
+  BODIES['POST /api/bookings/{id}/reschedule'] = { startsAt: otherSlot!.startsAt }
+  BODIES['POST /api/staff/bookings/{id}/reschedule'] = { startsAt: otherSlot!.startsAt, reason: '改期' }
 
   // A station account of 先进 (账号管理's routes take its id).
   const worker = (await server.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'xianjin-wang'`)).rows[0]!.id
@@ -180,6 +209,8 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
     if (path.startsWith('/api/admin/accounts/')) return worker
     if (path.startsWith('/api/staff/colleagues/')) return colleague
     if (path.startsWith('/api/staff/replies/')) return cannedReply
+    if (path.startsWith('/api/bookings/') || path.startsWith('/api/staff/bookings/')) return booking.id
+    if (path.startsWith('/api/bookable/') || path.startsWith('/api/staff/bookable/')) return bookable.id
     return null
   }
 
@@ -260,6 +291,10 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
   expect(station.phone).not.toBe('0411-80000000')
   expect((await server.db.query('SELECT closed_at FROM stations WHERE id = $1', [request.station.id])).rows[0]).toEqual({ closed_at: null })
   expect((await server.db.query("SELECT count(*)::int AS n FROM audit_log WHERE entity = 'station'")).rows[0]).toEqual({ n: 0 })
+  expect((await a.get<Booking>(`/api/bookings/${booking.id}`)).body).toMatchObject({ status: 'booked', startsAt: slot!.startsAt })
+  expect((await xianjin.get<BookableService[]>('/api/staff/bookable')).body).toMatchObject({
+    items: expect.arrayContaining([expect.objectContaining({ id: bookable.id, capacity: 1 })]),
+  })
 })
 
 test(`every protected route answers 401 whatever it is sent, and a resident on a staff route 403 — before any validation, on ${backend}`, async () => {

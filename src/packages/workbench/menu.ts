@@ -77,6 +77,13 @@ export const WORKBENCH_SECTIONS: readonly WorkbenchSection[] = [
     className: 'btn-staff-accounts',
   },
   { key: 'audit', label: '操作日志', url: '/packages/workbench/audit/index', capability: 'audit.view', className: 'btn-staff-audit' },
+  {
+    key: 'bookings',
+    label: '预约管理',
+    url: '/packages/workbench/bookings/index',
+    capability: 'bookings.manage',
+    className: 'btn-staff-bookings',
+  },
 ]
 
 /** The sections this account may open, in the list's order. */

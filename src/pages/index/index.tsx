@@ -1,4 +1,5 @@
 import { usePageClass } from '@/stores/elder'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { StationCard } from '@/components/StationCard'
 import { PrivacyPopup } from '@/components/PrivacyPopup'
@@ -120,6 +121,13 @@ export default function Index() {
             有问题找社工
           </Button>
           <Text className='index-help__hint'>社工可以帮您对接社会救助、养老服务、儿童关爱保护、心理疏导等</Text>
+          <Button
+            className='btn btn--main btn-book-nearest'
+            onClick={() => Taro.navigateTo({ url: `/packages/booking/new/index?stationId=${nearest.id}` })}
+          >
+            预约
+          </Button>
+          <Text className='index-help__hint'>约好时间再去，谈心、政策咨询、入户探访不用在上班时间打电话</Text>
         </View>
       )}
 

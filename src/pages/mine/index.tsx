@@ -77,6 +77,14 @@ export default function Mine() {
           <Text className='muted'>›</Text>
         </View>
         <View
+          className='mine-link mine-link--bookings'
+          onClick={() => Taro.navigateTo({ url: '/packages/booking/mine/index' })}
+          ariaRole='link'
+        >
+          <Text>我的预约</Text>
+          <Text className='muted'>›</Text>
+        </View>
+        <View
           className='mine-link mine-link--family'
           onClick={() => Taro.navigateTo({ url: '/packages/activity/family/index' })}
           ariaRole='link'

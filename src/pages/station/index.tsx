@@ -10,6 +10,7 @@ import { StationCard } from '@/components/StationCard'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { callStation, navigateToStation } from '@/services/stationActions'
 import { StationActivities } from './StationActivities'
+import { StationBookables } from './StationBookables'
 import { StationRatings } from './StationRatings'
 import { useStation } from './useStation'
 import './index.scss'
@@ -126,6 +127,8 @@ export default function StationPage() {
           )}
         </View>
       ))}
+
+      <StationBookables stationId={station.id} />
 
       <StationActivities stationId={station.id} />
 

@@ -1,0 +1,143 @@
+/** 预约服务: bookable services, their slots, bookings, and the station's side (services, day and week views, outcomes, blocks). */
+import { Type } from '@sinclair/typebox'
+import { BOOKABLE_KINDS, BOOKING_BLOCK_KINDS, BOOKING_CHANNELS, BOOKING_FOR, BOOKING_STATUSES } from '../bookings'
+import { LIMITS } from '../limits'
+import { AudienceSchema } from './activities'
+import { closed, date, dateTime, literalUnion, nullable, ServiceCategorySchema, text, uuid } from './common'
+import { OpeningHoursSchema } from './stations'
+
+export const BookableKindSchema = literalUnion(BOOKABLE_KINDS, '预约类型')
+export const BookingStatusSchema = literalUnion(BOOKING_STATUSES, '预约状态')
+export const BookingForSchema = literalUnion(BOOKING_FOR, '为谁预约')
+export const BookingChannelSchema = literalUnion(BOOKING_CHANNELS, '预约来源')
+
+const bookableProperties = {
+  name: text(LIMITS.bookableName, 1),
+  description: text(LIMITS.bookableDescription),
+  kind: BookableKindSchema,
+  category: ServiceCategorySchema,
+  audience: AudienceSchema,
+  durationMinutes: Type.Integer({ minimum: 10, maximum: 480, description: '每次时长（分钟），须能整除每个可预约时段' }),
+  capacity: Type.Integer({ minimum: 0, maximum: LIMITS.bookableCapacity, description: '每个时段可预约人数：面谈为 1，场地可为多人' }),
+  horizonDays: Type.Integer({ minimum: 1, maximum: 90, description: '最多可提前几天预约' }),
+  cutoffMinutes: Type.Integer({ minimum: 0, maximum: 10080, description: '开始前多少分钟截止预约、改期和取消' }),
+  perPersonPerDay: Type.Integer({ minimum: 1, maximum: 10, description: '同一人每天最多预约几次' }),
+  availability: Type.Array(OpeningHoursSchema, { maxItems: 14, description: '每周可预约时段；为空则按本站开放时间' }),
+  workerName: nullable(text(LIMITS.personName, 1)),
+}
+
+export const BookableServiceSchema = Type.Object(
+  {
+    id: uuid(),
+    station: Type.Object({ id: uuid(), name: Type.String(), phone: Type.String(), address: Type.String() }, closed),
+    ...bookableProperties,
+    active: Type.Boolean(),
+  },
+  closed,
+)
+export const BookableServiceListSchema = Type.Object({ items: Type.Array(BookableServiceSchema) }, closed)
+
+export const BookableBodySchema = Type.Object(
+  {
+    ...bookableProperties,
+    description: Type.Optional(bookableProperties.description),
+    audience: Type.Optional(AudienceSchema),
+    horizonDays: Type.Optional(bookableProperties.horizonDays),
+    cutoffMinutes: Type.Optional(bookableProperties.cutoffMinutes),
+    perPersonPerDay: Type.Optional(bookableProperties.perPersonPerDay),
+    availability: Type.Optional(bookableProperties.availability),
+    workerName: Type.Optional(bookableProperties.workerName),
+  },
+  closed,
+)
+export const BookablePatchSchema = Type.Partial(Type.Object({ ...bookableProperties, active: Type.Boolean() }, closed), {
+  ...closed,
+  minProperties: 1,
+})
+
+export const SlotSchema = Type.Object(
+  {
+    startsAt: dateTime(),
+    endsAt: dateTime(),
+    capacity: Type.Integer({ minimum: 1 }),
+    taken: Type.Integer({ minimum: 0 }),
+    state: literalUnion(['free', 'full', 'closed'] as const, 'free 可预约；full 已约满；closed 已过截止时间'),
+  },
+  closed,
+)
+export const SlotDaySchema = Type.Object(
+  { date: date(), note: nullable(Type.String({ description: '这一天为何与平常不同：节假日、闭站、调休' })), slots: Type.Array(SlotSchema) },
+  closed,
+)
+export const SlotsQuerySchema = Type.Object({ from: Type.Optional(date()), to: Type.Optional(date()) }, closed)
+export const SlotsResponseSchema = Type.Object({ service: BookableServiceSchema, days: Type.Array(SlotDaySchema) }, closed)
+
+const contactProperties = {
+  forWhom: BookingForSchema,
+  personName: text(LIMITS.personName, 1),
+  relationship: Type.Optional(text(LIMITS.personName, 1)),
+  contactName: text(LIMITS.personName, 1),
+  contactPhone: text(LIMITS.phone, 1),
+  note: Type.Optional(text(LIMITS.bookingNote)),
+}
+export const BookingBodySchema = Type.Object({ serviceId: uuid(), startsAt: dateTime(), ...contactProperties }, closed)
+export const StaffBookingBodySchema = Type.Object(
+  { serviceId: uuid(), startsAt: dateTime(), channel: literalUnion(['counter', 'phone'] as const, '登记方式'), ...contactProperties },
+  closed,
+)
+export const RescheduleBodySchema = Type.Object({ startsAt: dateTime() }, closed)
+export const StaffRescheduleBodySchema = Type.Object({ startsAt: dateTime(), reason: text(LIMITS.reason, 1) }, closed)
+export const OutcomeBodySchema = Type.Object({ note: Type.Optional(text(LIMITS.bookingNote)) }, closed)
+
+export const BookingSchema = Type.Object(
+  {
+    id: uuid(),
+    service: Type.Object(
+      { id: uuid(), name: Type.String(), kind: BookableKindSchema, category: ServiceCategorySchema, workerName: nullable(Type.String()) },
+      closed,
+    ),
+    station: Type.Object({ id: uuid(), name: Type.String(), phone: Type.String(), address: Type.String() }, closed),
+    startsAt: dateTime(),
+    endsAt: dateTime(),
+    status: BookingStatusSchema,
+    channel: BookingChannelSchema,
+    forWhom: BookingForSchema,
+    personName: Type.String(),
+    relationship: nullable(Type.String()),
+    contactName: Type.String(),
+    contactPhone: Type.String(),
+    note: Type.String(),
+    rescheduleReason: nullable(Type.String({ description: '社工站改期时说明的原因' })),
+    rescheduledAt: nullable(dateTime()),
+    /** Until when the resident may reschedule or cancel. */
+    changeDeadline: dateTime(),
+    canChange: Type.Boolean(),
+    staffNote: Type.Optional(Type.String()),
+    createdAt: dateTime(),
+  },
+  closed,
+)
+export const BookingListSchema = Type.Object({ items: Type.Array(BookingSchema) }, closed)
+export const StaffBookingsQuerySchema = Type.Object({ from: date(), to: date() }, closed)
+
+export const BlockBodySchema = Type.Object(
+  {
+    kind: literalUnion(BOOKING_BLOCK_KINDS, 'block 停约（请假、外出）；open 加开时段'),
+    serviceId: Type.Optional(uuid()),
+    startsAt: dateTime(),
+    endsAt: dateTime(),
+    reason: text(40, 1),
+  },
+  closed,
+)
+export const BlockSchema = Type.Object(
+  {
+    id: uuid(),
+    kind: literalUnion(BOOKING_BLOCK_KINDS),
+    serviceId: nullable(uuid()),
+    startsAt: dateTime(),
+    endsAt: dateTime(),
+    reason: Type.String(),
+  },
+  closed,
+)

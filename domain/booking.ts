@@ -1,0 +1,276 @@
+/**
+ * 预约服务: the rules of bookable time. Pure — no clock, no database: the
+ * caller passes `now`, the station's week, China's calendar, the station's
+ * exceptions, the staff's blocks and extra openings, and how many places each
+ * slot already holds.
+ *
+ * - A day exists when the station is open that day (hoursOn: its own
+ *   exceptions first, then public holidays, then 调休 and the weekly hours).
+ * - On such a day a service offers its own weekly windows (e.g. 工作日午间
+ *   12:00–13:00), or, with none, the station's hours of that day.
+ * - Each window is cut into slots of the service's length (which must divide
+ *   every window), minus the time staff blocked, plus the slots they opened.
+ * - A slot can be booked from now until the cut-off before it starts, up to
+ *   the horizon (e.g. 14 days), while it holds fewer places than its capacity.
+ */
+import type { Refusal } from './refusal'
+import { fieldInvalid, refusal } from './refusal'
+import { hoursOn, isoWeekday, type HoursRange, type StationException, type WeeklyHours, type WorkCalendar } from './calendar'
+import { addDays, cstDate, cstInstant, startOfCstDay } from './chinaTime'
+
+const MINUTE = 60_000
+
+/** What a service's rules need. */
+export interface BookableRules {
+  durationMinutes: number
+  capacity: number
+  horizonDays: number
+  cutoffMinutes: number
+  /** Its own weekly windows; empty: the station's hours. */
+  availability: readonly WeeklyHours[]
+}
+
+/** Staff time in the calendar: `block` removes the slots it overlaps, `open` adds slots (for one service). */
+export interface BookingBlock {
+  kind: 'block' | 'open'
+  /** null: every service of the station (only for `block`). */
+  serviceId: string | null
+  startsAt: Date
+  endsAt: Date
+  reason: string
+}
+
+export interface SlotState {
+  startsAt: string
+  endsAt: string
+  capacity: number
+  taken: number
+  /** free: bookable now; full: every place taken; closed: past the cut-off. */
+  state: 'free' | 'full' | 'closed'
+}
+
+export interface SlotDay {
+  date: string
+  /** Why the day is different (国庆节休息, 春节闭站, the station's reason), else null. */
+  note: string | null
+  slots: SlotState[]
+}
+
+/** Everything about a station and service the slot rules read. */
+export interface SlotSource {
+  serviceId: string
+  rules: BookableRules
+  stationWeekly: readonly WeeklyHours[]
+  calendar: WorkCalendar
+  exceptions: readonly StationException[]
+  blocks: readonly BookingBlock[]
+  /** Places held per slot, keyed by the slot's start (ISO). */
+  taken: ReadonlyMap<string, number>
+}
+
+export const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
+
+const windowLength = (w: HoursRange) => toMinutes(w.close) - toMinutes(w.open)
+
+/** The service's windows on a date (its own weekly ones, or the station's hours), and why the day differs. */
+export function windowsOn(
+  date: string,
+  s: Pick<SlotSource, 'rules' | 'stationWeekly' | 'calendar' | 'exceptions'>,
+): { windows: HoursRange[]; note: string | null } {
+  const day = hoursOn(date, s.stationWeekly, s.calendar, s.exceptions)
+  if (day.hours.length === 0 || s.rules.availability.length === 0) return { windows: day.hours, note: day.note }
+  let weekday = isoWeekday(date)
+  // A weekend day worked in exchange (调休) runs as an ordinary working day: Monday's windows, else the first weekday's.
+  if (weekday > 5 && s.calendar.special(date)?.kind === 'workday') {
+    weekday = [1, 2, 3, 4, 5].find((wd) => s.rules.availability.some((w) => w.weekdays.includes(wd))) ?? weekday
+  }
+  const windows = s.rules.availability.filter((w) => w.weekdays.includes(weekday)).map(({ open, close }) => ({ open, close }))
+  return { windows, note: day.note }
+}
+
+const overlaps = (aStart: number, aEnd: number, bStart: number, bEnd: number) => aStart < bEnd && bStart < aEnd
+
+/** The slots of a date (start instants), sorted: windows cut by the length, minus blocks, plus openings. */
+export function slotStarts(date: string, s: Omit<SlotSource, 'taken'>): { starts: Date[]; note: string | null } {
+  const len = s.rules.durationMinutes * MINUTE
+  const { windows, note } = windowsOn(date, s)
+  const starts = new Map<number, Date>()
+  for (const win of windows) {
+    const end = cstInstant(date, win.close).getTime()
+    for (let at = cstInstant(date, win.open).getTime(); at + len <= end; at += len) starts.set(at, new Date(at))
+  }
+  const dayStart = cstInstant(date).getTime()
+  const dayEnd = dayStart + 86_400_000
+  for (const block of s.blocks) {
+    if (block.kind !== 'open' || block.serviceId !== s.serviceId) continue
+    const last = block.endsAt.getTime()
+    for (let at = Math.max(block.startsAt.getTime(), dayStart); at + len <= last && at < dayEnd; at += len) starts.set(at, new Date(at))
+  }
+  for (const block of s.blocks) {
+    if (block.kind !== 'block' || (block.serviceId !== null && block.serviceId !== s.serviceId)) continue
+    for (const at of [...starts.keys()]) if (overlaps(at, at + len, block.startsAt.getTime(), block.endsAt.getTime())) starts.delete(at)
+  }
+  return { starts: [...starts.values()].sort((a, b) => a.getTime() - b.getTime()), note }
+}
+
+/** The last instant a slot starting at `startsAt` can be booked, changed or cancelled by the resident. */
+export const cutoffOf = (startsAt: Date, rules: Pick<BookableRules, 'cutoffMinutes'>) =>
+  new Date(startsAt.getTime() - rules.cutoffMinutes * MINUTE)
+
+/** The last China date that can be booked: today plus the horizon. */
+export const lastBookableDate = (now: Date, rules: Pick<BookableRules, 'horizonDays'>) =>
+  cstDate(addDays(startOfCstDay(now), rules.horizonDays))
+
+/** The dates from `from` to `to` (China dates, inclusive). */
+export function datesBetween(from: string, to: string): string[] {
+  const out: string[] = []
+  for (let day = from; day <= to && out.length < 400; day = cstDate(addDays(cstInstant(day), 1))) out.push(day)
+  return out
+}
+
+/** The days from `from` to `to` (clamped to today … the horizon) with their slots and how full each is. */
+export function slotDays(from: string, to: string, now: Date, s: SlotSource): SlotDay[] {
+  const first = from < cstDate(now) ? cstDate(now) : from
+  const lastAllowed = lastBookableDate(now, s.rules)
+  const last = to > lastAllowed ? lastAllowed : to
+  const len = s.rules.durationMinutes * MINUTE
+  return datesBetween(first, last).map((date) => {
+    const { starts, note } = slotStarts(date, s)
+    const slots = starts
+      .filter((t) => t.getTime() > now.getTime())
+      .map((t): SlotState => {
+        const startsAt = t.toISOString()
+        const taken = s.taken.get(startsAt) ?? 0
+        const state = now > cutoffOf(t, s.rules) ? 'closed' : taken >= s.rules.capacity ? 'full' : 'free'
+        return { startsAt, endsAt: new Date(t.getTime() + len).toISOString(), capacity: s.rules.capacity, taken, state }
+      })
+    return { date, note, slots }
+  })
+}
+
+/** Whether `startsAt` can be booked now (before the slot's fullness is known), or why not. */
+export function slotRefusal(startsAt: Date, now: Date, s: Omit<SlotSource, 'taken'>, field = 'startsAt'): Refusal | null {
+  if (startsAt.getTime() <= now.getTime()) return refusal('SLOT_UNAVAILABLE', '这个时间已经过去，请选择其他时间', field)
+  if (now > cutoffOf(startsAt, s.rules)) {
+    return refusal('SLOT_UNAVAILABLE', `已过预约截止时间（需在开始前 ${formatMinutes(s.rules.cutoffMinutes)}预约），请选择其他时间`, field)
+  }
+  const date = cstDate(startsAt)
+  if (date > lastBookableDate(now, s.rules)) return refusal('SLOT_UNAVAILABLE', `只能预约 ${s.rules.horizonDays} 天内的时间`, field)
+  const { starts, note } = slotStarts(date, s)
+  if (starts.some((t) => t.getTime() === startsAt.getTime())) return null
+  if (starts.length === 0 && note) return refusal('SLOT_UNAVAILABLE', `${note}，这一天不能预约`, field)
+  return refusal('SLOT_UNAVAILABLE', '这个时间不在可预约的时段内，请从列表中选择', field)
+}
+
+/** 120 → "2 小时"; 90 → "90 分钟". */
+export function formatMinutes(m: number): string {
+  if (m >= 60 && m % 60 === 0) return `${m / 60} 小时`
+  return `${m} 分钟`
+}
+
+/** The `n` free slots nearest after `wanted` (then those before it, latest first): a 409's alternatives. */
+export function nextFree(days: readonly SlotDay[], n: number, wanted?: string): SlotState[] {
+  const free = days.flatMap((d) => d.slots).filter((s) => s.state === 'free' && s.startsAt !== wanted)
+  if (!wanted) return free.slice(0, n)
+  const wantedAt = Date.parse(wanted)
+  const after = free.filter((s) => Date.parse(s.startsAt) > wantedAt)
+  const before = free.filter((s) => Date.parse(s.startsAt) < wantedAt).reverse()
+  return [...after, ...before].slice(0, n)
+}
+
+/** Whether a booked slot may still be changed or cancelled by the resident. */
+export function changeRefusal(
+  b: { status: string; startsAt: Date },
+  rules: Pick<BookableRules, 'cutoffMinutes'>,
+  now: Date,
+): Refusal | null {
+  if (b.status !== 'booked') return refusal('BOOKING_STATE', b.status === 'cancelled' ? '这条预约已取消' : '这次预约已结束，不能再修改')
+  const cutoff = cutoffOf(b.startsAt, rules)
+  if (now > cutoff)
+    return refusal('BOOKING_STATE', `已过修改截止时间（开始前 ${formatMinutes(rules.cutoffMinutes)}），如需调整请致电社工站`)
+  return null
+}
+
+/** One person holds at most `perPersonPerDay` bookings of a service on a day. */
+export function perPersonRefusal(heldThatDay: number, perPersonPerDay: number): Refusal | null {
+  if (heldThatDay < perPersonPerDay) return null
+  return refusal(
+    'ALREADY_BOOKED',
+    perPersonPerDay === 1
+      ? '这一天已经为这位预约过这项服务了，如需改时间请在“我的预约”中改期'
+      : `每人每天最多预约这项服务 ${perPersonPerDay} 次`,
+    'startsAt',
+  )
+}
+
+/** Whether staff may mark a booking attended or no-show: it is booked (or marked, to correct it) and its day has come. */
+export function outcomeRefusal(b: { status: string; startsAt: Date }, now: Date): Refusal | null {
+  if (b.status === 'cancelled') return refusal('BOOKING_STATE', '这条预约已取消')
+  if (cstDate(now) < cstDate(b.startsAt)) return refusal('BOOKING_STATE', '预约的日子还没到，不能登记到场情况')
+  return null
+}
+
+/**
+ * A service's settings, checked together: a capacity of at least 1, windows
+ * that open before they close, and a length that divides every window (the
+ * station's hours when the service has none of its own).
+ */
+export function serviceRefusal(s: BookableRules, stationWeekly: readonly WeeklyHours[]): Refusal | null {
+  if (!Number.isInteger(s.capacity) || s.capacity < 1) return fieldInvalid('capacity', '每个时段可预约人数至少为 1')
+  for (const win of s.availability) {
+    if (
+      !/^\d\d:\d\d$/.test(win.open) ||
+      !/^\d\d:\d\d$/.test(win.close) ||
+      toMinutes(win.open) >= toMinutes(win.close) ||
+      toMinutes(win.close) > 24 * 60
+    ) {
+      return fieldInvalid('availability', `时段 ${win.open}-${win.close} 不正确：开始时间要早于结束时间`)
+    }
+    if (win.weekdays.length === 0) return fieldInvalid('availability', `时段 ${win.open}-${win.close} 没有选择星期几`)
+  }
+  const windows = s.availability.length > 0 ? s.availability : stationWeekly
+  if (windows.length === 0) return fieldInvalid('availability', '本站没有设置开放时间，请为这项服务填写可预约时段')
+  const bad = windows.find((w) => windowLength(w) % s.durationMinutes !== 0)
+  if (bad) {
+    const whose = s.availability.length > 0 ? '可预约时段' : '本站开放时间'
+    return fieldInvalid(
+      'durationMinutes',
+      `每次 ${s.durationMinutes} 分钟不能整除${whose} ${bad.open}-${bad.close}（${windowLength(bad)} 分钟），请调整时长或时段`,
+    )
+  }
+  return null
+}
+
+// ───────────────────────── words ─────────────────────────
+
+const WEEKDAY_SHORT = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
+const hhmmOf = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(11, 16)
+
+/** "09:00-10:00" */
+export const slotLabel = (s: { startsAt: string; endsAt: string }) => `${hhmmOf(s.startsAt)}-${hhmmOf(s.endsAt)}`
+
+/** "10月8日 周四", with 今天 / 明天 for those. */
+export function dayLabel(date: string, today: string): { day: string; weekday: string } {
+  const [, m, d] = date.split('-').map(Number)
+  const tomorrow = cstDate(addDays(cstInstant(today), 1))
+  const weekday = date === today ? '今天' : date === tomorrow ? '明天' : WEEKDAY_SHORT[isoWeekday(date)]!
+  return { day: `${m}月${d}日`, weekday }
+}
+
+/** "10月8日（周四）09:00-10:00" */
+export function bookingTimeText(b: { startsAt: string; endsAt: string }): string {
+  const date = cstDate(new Date(b.startsAt))
+  const [, m, d] = date.split('-').map(Number)
+  return `${m}月${d}日（${WEEKDAY_SHORT[isoWeekday(date)]}）${slotLabel(b)}`
+}
+
+/** What a day of the strip says below its date: 休息 / 约满 / N 个空位. */
+export function dayAvailability(d: { note: string | null; slots: readonly { state: string }[] }): { text: string; bookable: boolean } {
+  const free = d.slots.filter((s) => s.state === 'free').length
+  if (d.slots.length === 0) return { text: d.note ? '休息' : '不开放', bookable: false }
+  if (free === 0) return { text: d.slots.every((s) => s.state === 'closed') ? '已截止' : '约满', bookable: false }
+  return { text: `${free} 个空位`, bookable: true }
+}
+
+/** 我的预约: upcoming are those booked that have not ended. */
+export const isUpcomingBooking = (b: { status: string; endsAt: string }, now: Date) => b.status === 'booked' && new Date(b.endsAt) > now

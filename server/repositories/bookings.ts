@@ -1,0 +1,421 @@
+/** 预约服务's rows: bookable services, staff blocks, bookings. SQL only (phones sealed and unsealed here); no rule, no HTTP error. */
+import type { BookingBlockKind, BookingChannel, BookingFor, BookingStatus, BookableKind } from '../../contract/bookings'
+import { HOLDING_STATUSES } from '../../contract/bookings'
+import type { Audience } from '../../contract/activities'
+import type { ServiceCategory } from '../../contract/enums'
+import type { BookableService, Booking } from '../../contract/types'
+import type { BookableRules, BookingBlock } from '../../domain/booking'
+import { cutoffOf } from '../../domain/booking'
+import type { WeeklyHours } from '../../domain/calendar'
+import { formatCstDateTime } from '../../domain/chinaTime'
+import type { Queryable } from '../db'
+import { seal, unseal } from '../services/fieldCrypto'
+import { enqueue } from './outbox'
+
+export interface ServiceRow {
+  id: string
+  station_id: string
+  station_name: string
+  station_phone: string
+  station_address: string
+  station_hours: WeeklyHours[]
+  name: string
+  description: string
+  kind: BookableKind
+  category: ServiceCategory
+  audience: Audience
+  duration_minutes: number
+  capacity: number
+  horizon_days: number
+  cutoff_minutes: number
+  per_person_per_day: number
+  availability: WeeklyHours[]
+  worker_name: string | null
+  active: boolean
+}
+
+const SERVICE_SELECT = `SELECT b.id, b.station_id, s.name AS station_name, s.phone AS station_phone, s.address AS station_address,
+    s.opening_hours AS station_hours, b.name, b.description, b.kind, b.category, b.audience, b.duration_minutes, b.capacity,
+    b.horizon_days, b.cutoff_minutes, b.per_person_per_day, b.availability, b.worker_name, b.active
+  FROM bookable_services b JOIN stations s ON s.id = b.station_id`
+
+export const rulesOf = (r: ServiceRow): BookableRules => ({
+  durationMinutes: r.duration_minutes,
+  capacity: r.capacity,
+  horizonDays: r.horizon_days,
+  cutoffMinutes: r.cutoff_minutes,
+  availability: r.availability,
+})
+
+export function toService(r: ServiceRow): BookableService {
+  return {
+    id: r.id,
+    station: { id: r.station_id, name: r.station_name, phone: r.station_phone, address: r.station_address },
+    ...fieldsOf(r),
+  }
+}
+
+/** A service; with `forUpdate`, its row locked: every booking, move and cancellation of the service goes through this lock. */
+export async function loadService(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<ServiceRow | null> {
+  const { rows } = await db.query<ServiceRow>(`${SERVICE_SELECT} WHERE b.id = $1${opts.forUpdate ? ' FOR UPDATE OF b' : ''}`, [id])
+  return rows[0] ?? null
+}
+
+export async function listServices(db: Queryable, stationId: string, opts: { activeOnly: boolean }): Promise<ServiceRow[]> {
+  const { rows } = await db.query<ServiceRow>(
+    `${SERVICE_SELECT} WHERE b.station_id = $1${opts.activeOnly ? ' AND b.active' : ''} ORDER BY b.created_at, b.name`,
+    [stationId],
+  )
+  return rows
+}
+
+export interface ServiceFields {
+  name: string
+  description: string
+  kind: BookableKind
+  category: ServiceCategory
+  audience: Audience
+  durationMinutes: number
+  capacity: number
+  horizonDays: number
+  cutoffMinutes: number
+  perPersonPerDay: number
+  availability: WeeklyHours[]
+  workerName: string | null
+  active: boolean
+}
+
+const fieldValues = (f: ServiceFields) => [
+  f.name,
+  f.description,
+  f.kind,
+  f.category,
+  f.audience,
+  f.durationMinutes,
+  f.capacity,
+  f.horizonDays,
+  f.cutoffMinutes,
+  f.perPersonPerDay,
+  JSON.stringify(f.availability),
+  f.workerName,
+  f.active,
+]
+
+/** Inserts a service; with a code (the demo data), updates the one with that code instead. */
+export async function upsertService(db: Queryable, stationId: string, f: ServiceFields, code: string | null = null): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO bookable_services (station_id, name, description, kind, category, audience, duration_minutes, capacity, horizon_days,
+       cutoff_minutes, per_person_per_day, availability, worker_name, active, code)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, kind = EXCLUDED.kind,
+       category = EXCLUDED.category, audience = EXCLUDED.audience, duration_minutes = EXCLUDED.duration_minutes,
+       capacity = EXCLUDED.capacity, horizon_days = EXCLUDED.horizon_days, cutoff_minutes = EXCLUDED.cutoff_minutes,
+       per_person_per_day = EXCLUDED.per_person_per_day, availability = EXCLUDED.availability, worker_name = EXCLUDED.worker_name,
+       updated_at = now()
+     RETURNING id`,
+    [stationId, ...fieldValues(f), code],
+  )
+  return rows[0]!.id
+}
+
+export async function updateService(db: Queryable, id: string, f: ServiceFields, now: Date): Promise<void> {
+  await db.query(
+    `UPDATE bookable_services SET name = $2, description = $3, kind = $4, category = $5, audience = $6, duration_minutes = $7, capacity = $8,
+       horizon_days = $9, cutoff_minutes = $10, per_person_per_day = $11, availability = $12, worker_name = $13, active = $14, updated_at = $15
+     WHERE id = $1`,
+    [id, ...fieldValues(f), now],
+  )
+}
+
+export const fieldsOf = (r: ServiceRow): ServiceFields => ({
+  name: r.name,
+  description: r.description,
+  kind: r.kind,
+  category: r.category,
+  audience: r.audience,
+  durationMinutes: r.duration_minutes,
+  capacity: r.capacity,
+  horizonDays: r.horizon_days,
+  cutoffMinutes: r.cutoff_minutes,
+  perPersonPerDay: r.per_person_per_day,
+  availability: r.availability,
+  workerName: r.worker_name,
+  active: r.active,
+})
+
+// ───────────────────────── blocks and places held ─────────────────────────
+
+interface BlockRow {
+  id: string
+  kind: BookingBlockKind
+  service_id: string | null
+  starts_at: Date
+  ends_at: Date
+  reason: string
+}
+
+/** The station's blocks and openings that end after `from` and start before `to`. */
+export async function blocksBetween(db: Queryable, stationId: string, from: Date, to: Date): Promise<(BookingBlock & { id: string })[]> {
+  const { rows } = await db.query<BlockRow>(
+    'SELECT id, kind, service_id, starts_at, ends_at, reason FROM booking_blocks WHERE station_id = $1 AND ends_at > $2 AND starts_at < $3 ORDER BY starts_at',
+    [stationId, from, to],
+  )
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    serviceId: r.service_id,
+    startsAt: new Date(r.starts_at),
+    endsAt: new Date(r.ends_at),
+    reason: r.reason,
+  }))
+}
+
+export async function insertBlock(
+  db: Queryable,
+  b: {
+    stationId: string
+    serviceId: string | null
+    kind: BookingBlockKind
+    startsAt: Date
+    endsAt: Date
+    reason: string
+    createdBy: string
+  },
+): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    'INSERT INTO booking_blocks (station_id, service_id, kind, starts_at, ends_at, reason, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
+    [b.stationId, b.serviceId, b.kind, b.startsAt, b.endsAt, b.reason, b.createdBy],
+  )
+  return rows[0]!.id
+}
+
+/** Places held per slot start (ISO) of a service between two instants. */
+export async function takenBetween(db: Queryable, serviceId: string, from: Date, to: Date): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ starts_at: Date; n: number }>(
+    `SELECT starts_at, count(*)::int AS n FROM bookings
+      WHERE service_id = $1 AND status = ANY ($4::text[]) AND starts_at >= $2 AND starts_at < $3 GROUP BY starts_at`,
+    [serviceId, from, to, HOLDING_STATUSES],
+  )
+  return new Map(rows.map((r) => [new Date(r.starts_at).toISOString(), r.n]))
+}
+
+/** How many bookings a person holds for a service on the China day [dayStart, dayStart + 24 h), leaving one out (a reschedule). */
+export async function heldByPerson(
+  db: Queryable,
+  serviceId: string,
+  personKey: string,
+  dayStart: Date,
+  exceptId: string | null,
+): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM bookings
+      WHERE service_id = $1 AND person_key = $2 AND status = ANY ($5::text[]) AND starts_at >= $3 AND starts_at < $3 + interval '1 day'
+        AND ($4::uuid IS NULL OR id <> $4)`,
+    [serviceId, personKey, dayStart, exceptId, HOLDING_STATUSES],
+  )
+  return rows[0]!.n
+}
+
+// ───────────────────────── bookings ─────────────────────────
+
+export interface BookingRow {
+  id: string
+  service_id: string
+  station_id: string
+  user_id: string | null
+  channel: BookingChannel
+  for_whom: BookingFor
+  person_name: string | null
+  person_key: string
+  relationship: string | null
+  contact_name: string | null
+  contact_phone: string | null
+  note: string
+  starts_at: Date
+  ends_at: Date
+  status: BookingStatus
+  staff_note: string
+  reschedule_reason: string | null
+  rescheduled_at: Date | null
+  created_at: Date
+  service_name: string
+  service_kind: BookableKind
+  service_category: ServiceCategory
+  worker_name: string | null
+  cutoff_minutes: number
+  station_name: string
+  station_phone: string
+  station_address: string
+}
+
+const BOOKING_SELECT = `SELECT k.id, k.service_id, k.station_id, k.user_id, k.channel, k.for_whom, k.person_name, k.person_key, k.relationship, k.contact_name,
+    k.contact_phone, k.note, k.starts_at, k.ends_at, k.status, k.staff_note, k.reschedule_reason, k.rescheduled_at, k.created_at,
+    b.name AS service_name, b.kind AS service_kind, b.category AS service_category, b.worker_name, b.cutoff_minutes,
+    s.name AS station_name, s.phone AS station_phone, s.address AS station_address
+  FROM bookings k JOIN bookable_services b ON b.id = k.service_id JOIN stations s ON s.id = k.station_id`
+
+export function toBooking(r: BookingRow, now: Date, opts: { staff?: boolean } = {}): Booking {
+  const startsAt = new Date(r.starts_at)
+  const deadline = cutoffOf(startsAt, { cutoffMinutes: r.cutoff_minutes })
+  return {
+    id: r.id,
+    service: { id: r.service_id, name: r.service_name, kind: r.service_kind, category: r.service_category, workerName: r.worker_name },
+    station: { id: r.station_id, name: r.station_name, phone: r.station_phone, address: r.station_address },
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(r.ends_at).toISOString(),
+    status: r.status,
+    channel: r.channel,
+    forWhom: r.for_whom,
+    personName: r.person_name ?? '',
+    relationship: r.relationship,
+    contactName: r.contact_name ?? '',
+    contactPhone: unseal(r.contact_phone) ?? '',
+    note: r.note,
+    rescheduleReason: r.reschedule_reason,
+    rescheduledAt: r.rescheduled_at ? new Date(r.rescheduled_at).toISOString() : null,
+    changeDeadline: deadline.toISOString(),
+    canChange: r.status === 'booked' && now <= deadline,
+    ...(opts.staff ? { staffNote: r.staff_note } : {}),
+    createdAt: new Date(r.created_at).toISOString(),
+  }
+}
+
+/** A booking; `userId` limits it to the resident's own, `stationId` to the station's, `forUpdate` locks it. */
+export async function loadBooking(
+  db: Queryable,
+  id: string,
+  scope: { userId?: string; stationId?: string } = {},
+): Promise<BookingRow | null> {
+  const { rows } = await db.query<BookingRow>(
+    `${BOOKING_SELECT} WHERE k.id = $1 AND ($2::uuid IS NULL OR k.user_id = $2) AND ($3::uuid IS NULL OR k.station_id = $3)`,
+    [id, scope.userId ?? null, scope.stationId ?? null],
+  )
+  return rows[0] ?? null
+}
+
+export async function listOwnBookings(db: Queryable, userId: string): Promise<BookingRow[]> {
+  const { rows } = await db.query<BookingRow>(`${BOOKING_SELECT} WHERE k.user_id = $1 ORDER BY k.starts_at DESC LIMIT 200`, [userId])
+  return rows
+}
+
+export async function listStationBookings(db: Queryable, stationId: string, from: Date, to: Date): Promise<BookingRow[]> {
+  const { rows } = await db.query<BookingRow>(
+    `${BOOKING_SELECT} WHERE k.station_id = $1 AND k.starts_at >= $2 AND k.starts_at < $3 ORDER BY k.starts_at, b.name`,
+    [stationId, from, to],
+  )
+  return rows
+}
+
+export interface NewBooking {
+  serviceId: string
+  stationId: string
+  userId: string | null
+  channel: BookingChannel
+  forWhom: BookingFor
+  personName: string
+  relationship: string | null
+  personKey: string
+  contactName: string
+  contactPhone: string
+  note: string
+  startsAt: Date
+  endsAt: Date
+  createdBy: string
+  at: Date
+}
+
+export async function insertBooking(db: Queryable, b: NewBooking): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO bookings (service_id, station_id, user_id, channel, for_whom, person_name, relationship, person_key, contact_name, contact_phone,
+       note, starts_at, ends_at, created_by, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id`,
+    [
+      b.serviceId,
+      b.stationId,
+      b.userId,
+      b.channel,
+      b.forWhom,
+      b.personName,
+      b.relationship,
+      b.personKey,
+      b.contactName,
+      seal(b.contactPhone),
+      b.note,
+      b.startsAt,
+      b.endsAt,
+      b.createdBy,
+      b.at,
+    ],
+  )
+  return rows[0]!.id
+}
+
+export async function setBookingTime(
+  db: Queryable,
+  id: string,
+  t: { startsAt: Date; endsAt: Date; reason: string | null; at: Date },
+): Promise<void> {
+  await db.query(
+    `UPDATE bookings SET starts_at = $2, ends_at = $3, reschedule_reason = COALESCE($4, reschedule_reason),
+       rescheduled_at = CASE WHEN $4::text IS NULL THEN rescheduled_at ELSE $5 END, reminded_at = NULL, updated_at = $5 WHERE id = $1`,
+    [id, t.startsAt, t.endsAt, t.reason, t.at],
+  )
+}
+
+export async function setBookingStatus(db: Queryable, id: string, status: BookingStatus, at: Date, staffNote?: string): Promise<void> {
+  await db.query(
+    `UPDATE bookings SET status = $2, updated_at = $3, cancelled_at = CASE WHEN $2 = 'cancelled' THEN $3 ELSE cancelled_at END,
+       staff_note = COALESCE($4, staff_note) WHERE id = $1`,
+    [id, status, at, staffNote ?? null],
+  )
+}
+
+/** The outbox message about a booking (a subscribe message through the activity template: thing1 name, phrase2 status, thing3 note). */
+export async function notifyBooking(
+  db: Queryable,
+  b: Pick<BookingRow, 'id' | 'user_id' | 'service_name'>,
+  status: string,
+  note: string,
+  at: Date,
+) {
+  if (!b.user_id) return
+  await enqueue(
+    db,
+    b.user_id,
+    'booking_status',
+    { bookingId: b.id, activity: b.service_name.slice(0, 20), status, note: note.slice(0, 20) },
+    at,
+  )
+}
+
+/** The job: a reminder the day before, for bookings starting within the next 24 hours not yet reminded. Returns how many. */
+export async function remindBookingsTomorrow(db: Queryable, now: Date): Promise<number> {
+  const { rows } = await db.query<{
+    id: string
+    user_id: string | null
+    service_name: string
+    starts_at: Date
+    person_name: string | null
+  }>(
+    `UPDATE bookings k SET reminded_at = $1 FROM bookable_services b
+      WHERE b.id = k.service_id AND k.status = 'booked' AND k.reminded_at IS NULL AND k.starts_at > $1 AND k.starts_at <= $2
+      RETURNING k.id, k.user_id, b.name AS service_name, k.starts_at, k.person_name`,
+    [now, new Date(now.getTime() + 24 * 3600_000)],
+  )
+  for (const row of rows) {
+    if (!row.user_id) continue
+    await enqueue(
+      db,
+      row.user_id,
+      'booking_reminder',
+      {
+        bookingId: row.id,
+        activity: row.service_name.slice(0, 20),
+        time: formatCstDateTime(new Date(row.starts_at)),
+        note: `${row.person_name ?? ''}`.slice(0, 20),
+      },
+      now,
+    )
+  }
+  return rows.length
+}

@@ -1,0 +1,401 @@
+/**
+ * 预约服务's use cases: the slots of a service, booking (resident and
+ * counter), rescheduling, cancelling, the outcome, blocks, and the station's
+ * services. Each change runs in one transaction under the service's row lock
+ * (repositories/bookings.ts loadService forUpdate), so a slot's places are
+ * counted and taken by one caller at a time, on PGlite and on PostgreSQL,
+ * whichever API instance answers.
+ */
+import { ALTERNATIVE_SLOTS, BOOKING_STATUS_LABELS } from '../../contract/bookings'
+import type {
+  BookableBody,
+  BookablePatch,
+  BookableService,
+  Booking,
+  BookingBody,
+  SlotDay,
+  SlotState,
+  StaffBookingBody,
+} from '../../contract/types'
+import {
+  changeRefusal,
+  datesBetween,
+  lastBookableDate,
+  nextFree,
+  outcomeRefusal,
+  perPersonRefusal,
+  serviceRefusal,
+  slotDays,
+  slotRefusal,
+  type SlotSource,
+} from '../../domain/booking'
+import { addDays, cstDate, cstInstant, formatCstDateTime, startOfCstDay } from '../../domain/chinaTime'
+import { normalizePhone, phoneRefusal } from '../../domain/phone'
+import type { AppContext } from '../context'
+import type { Queryable } from '../db'
+import { fail, notFound, reject } from '../errors'
+import {
+  blocksBetween,
+  fieldsOf,
+  heldByPerson,
+  insertBlock,
+  insertBooking,
+  listOwnBookings,
+  listServices,
+  listStationBookings,
+  loadBooking,
+  loadService,
+  notifyBooking,
+  rulesOf,
+  setBookingStatus,
+  setBookingTime,
+  takenBetween,
+  toBooking,
+  toService,
+  updateService,
+  upsertService,
+  type BookingRow,
+  type ServiceFields,
+  type ServiceRow,
+} from '../repositories/bookings'
+import { stationExceptions } from '../services/calendar'
+
+const SERVICE_NOT_FOUND = '没有找到这项预约服务'
+const BOOKING_NOT_FOUND = '没有找到这条预约'
+
+async function requireService(
+  db: Queryable,
+  id: string,
+  opts: { forUpdate?: boolean; stationId?: string; active?: boolean } = {},
+): Promise<ServiceRow> {
+  const service = await loadService(db, id, opts)
+  if (!service || (opts.stationId && service.station_id !== opts.stationId) || (opts.active && !service.active))
+    throw notFound(SERVICE_NOT_FOUND)
+  return service
+}
+
+/** What the slot rules read about a service between two China dates. */
+async function slotSource(ctx: AppContext, db: Queryable, s: ServiceRow, from: string, to: string): Promise<SlotSource> {
+  const start = cstInstant(from)
+  const end = addDays(cstInstant(to), 1)
+  const [exceptions, blocks, taken] = await Promise.all([
+    stationExceptions(db, [s.station_id], from),
+    blocksBetween(db, s.station_id, start, end),
+    takenBetween(db, s.id, start, end),
+  ])
+  return {
+    serviceId: s.id,
+    rules: rulesOf(s),
+    stationWeekly: s.station_hours,
+    calendar: ctx.calendar,
+    exceptions: exceptions.get(s.station_id) ?? [],
+    blocks,
+    taken,
+  }
+}
+
+export async function stationBookables(ctx: AppContext, stationId: string): Promise<BookableService[]> {
+  return (await listServices(ctx.db, stationId, { activeOnly: true })).map(toService)
+}
+
+/** The days from `from` to `to` (default: today to the horizon) with their slots. */
+export async function serviceSlots(
+  ctx: AppContext,
+  id: string,
+  q: { from?: string; to?: string },
+): Promise<{ service: BookableService; days: SlotDay[] }> {
+  const now = ctx.clock()
+  if (q.from && q.to && q.from > q.to) throw fail('FIELD_INVALID', '开始日期不能晚于结束日期', 'to')
+  const service = await requireService(ctx.db, id, { active: true })
+  const from = q.from ?? cstDate(now)
+  const to = q.to ?? lastBookableDate(now, rulesOf(service))
+  if (datesBetween(from, to).length > 92) throw fail('FIELD_INVALID', '一次最多查询 92 天', 'to')
+  const source = await slotSource(ctx, ctx.db, service, from < cstDate(now) ? cstDate(now) : from, to)
+  return { service: toService(service), days: slotDays(from, to, now, source) }
+}
+
+interface Who {
+  userId: string | null
+  channel: Booking['channel']
+  personKey: string
+  createdBy: string
+}
+
+/**
+ * Takes a slot in the caller's transaction, under the service's lock: the slot
+ * exists and is bookable now, the person holds no other booking of the service
+ * that day, and the slot has a place left — else 409 SLOT_FULL with the next
+ * free slots.
+ */
+async function takeSlot(
+  ctx: AppContext,
+  tx: Queryable,
+  s: ServiceRow,
+  startsAt: Date,
+  personKey: string,
+  exceptId: string | null,
+): Promise<Date> {
+  const now = ctx.clock()
+  const date = cstDate(startsAt)
+  const horizonEnd = lastBookableDate(now, rulesOf(s))
+  const to = date > horizonEnd ? date : horizonEnd
+  const source = await slotSource(ctx, tx, s, date < cstDate(now) ? cstDate(now) : date, to)
+  reject(slotRefusal(startsAt, now, source))
+  reject(perPersonRefusal(await heldByPerson(tx, s.id, personKey, startOfCstDay(startsAt), exceptId), s.per_person_per_day))
+  const taken = source.taken.get(startsAt.toISOString()) ?? 0
+  if (taken >= s.capacity) {
+    const alternatives: SlotState[] = nextFree(slotDays(cstDate(now), horizonEnd, now, source), ALTERNATIVE_SLOTS, startsAt.toISOString())
+    const more =
+      alternatives.length > 0
+        ? `，可以改约 ${alternatives.map((a) => formatCstDateTime(new Date(a.startsAt))).join('、')}`
+        : '，近期已没有空余时段'
+    // The error body stays { code, message, field } (contract/errors.ts): the next free slots are named in the message.
+    throw fail('SLOT_FULL', `这个时段刚刚约满了${more}`, 'startsAt')
+  }
+  return new Date(startsAt.getTime() + s.duration_minutes * 60_000)
+}
+
+function checkContact(body: { forWhom: string; personName: string; relationship?: string; contactPhone: string }) {
+  reject(phoneRefusal('contactPhone', body.contactPhone))
+  if (body.forWhom !== 'self' && !body.relationship?.trim()) throw fail('FIELD_INVALID', '请填写与您的关系（如 母亲）', 'relationship')
+  if (!body.personName.trim()) throw fail('FIELD_INVALID', '请填写来预约的人的姓名', 'personName')
+}
+
+async function createBooking(
+  ctx: AppContext,
+  tx: Queryable,
+  body: BookingBody | StaffBookingBody,
+  who: Who,
+  stationId?: string,
+): Promise<string> {
+  checkContact(body)
+  const now = ctx.clock()
+  const service = await requireService(tx, body.serviceId, { forUpdate: true, active: !stationId, stationId })
+  const startsAt = new Date(body.startsAt)
+  const endsAt = await takeSlot(ctx, tx, service, startsAt, who.personKey, null)
+  const id = await insertBooking(tx, {
+    serviceId: service.id,
+    stationId: service.station_id,
+    userId: who.userId,
+    channel: who.channel,
+    forWhom: body.forWhom,
+    personName: body.personName.trim(),
+    relationship: body.forWhom === 'self' ? null : body.relationship!.trim(),
+    personKey: who.personKey,
+    contactName: body.contactName.trim(),
+    contactPhone: normalizePhone(body.contactPhone),
+    note: body.note?.trim() ?? '',
+    startsAt,
+    endsAt,
+    createdBy: who.createdBy,
+    at: now,
+  })
+  await notifyBooking(tx, { id, user_id: who.userId, service_name: service.name }, '预约成功', formatCstDateTime(startsAt), now)
+  return id
+}
+
+/** The person as the one-per-day rule knows them: the resident and the name they book for. */
+const residentPersonKey = (userId: string, personName: string) => `${userId}:${personName.trim()}`
+
+export function bookAsResident(ctx: AppContext, tx: Queryable, userId: string, body: BookingBody): Promise<string> {
+  return createBooking(ctx, tx, body, {
+    userId,
+    channel: 'miniprogram',
+    personKey: residentPersonKey(userId, body.personName),
+    createdBy: userId,
+  })
+}
+
+export async function requireOwnBooking(ctx: AppContext, db: Queryable, id: string, userId: string): Promise<Booking> {
+  const row = await loadBooking(db, id, { userId })
+  if (!row) throw notFound(BOOKING_NOT_FOUND)
+  return toBooking(row, ctx.clock())
+}
+
+export async function myBookings(ctx: AppContext, userId: string): Promise<Booking[]> {
+  const now = ctx.clock()
+  return (await listOwnBookings(ctx.db, userId)).map((b) => toBooking(b, now))
+}
+
+/** The booking, then its service locked: the lock is the service's, taken before the booking is read again. */
+async function lockBooking(
+  tx: Queryable,
+  id: string,
+  scope: { userId?: string; stationId?: string },
+): Promise<{ b: BookingRow; s: ServiceRow }> {
+  const first = await loadBooking(tx, id, scope)
+  if (!first) throw notFound(BOOKING_NOT_FOUND)
+  const service = (await loadService(tx, first.service_id, { forUpdate: true }))!
+  return { b: (await loadBooking(tx, id, scope))!, s: service }
+}
+
+export function cancelOwnBooking(ctx: AppContext, id: string, userId: string): Promise<Booking> {
+  const now = ctx.clock()
+  return ctx.db.transaction(async (tx) => {
+    const { b, s } = await lockBooking(tx, id, { userId })
+    reject(changeRefusal({ status: b.status, startsAt: new Date(b.starts_at) }, rulesOf(s), now))
+    await setBookingStatus(tx, id, 'cancelled', now)
+    await notifyBooking(tx, b, '已取消', formatCstDateTime(new Date(b.starts_at)), now)
+    return requireOwnBooking(ctx, tx, id, userId)
+  })
+}
+
+export function rescheduleOwnBooking(ctx: AppContext, id: string, userId: string, startsAtIso: string): Promise<Booking> {
+  const now = ctx.clock()
+  return ctx.db.transaction(async (tx) => {
+    const { b, s } = await lockBooking(tx, id, { userId })
+    reject(changeRefusal({ status: b.status, startsAt: new Date(b.starts_at) }, rulesOf(s), now))
+    const startsAt = new Date(startsAtIso)
+    if (startsAt.getTime() === new Date(b.starts_at).getTime()) return toBooking(b, now)
+    const endsAt = await takeSlot(ctx, tx, s, startsAt, b.person_key, b.id)
+    await setBookingTime(tx, id, { startsAt, endsAt, reason: null, at: now })
+    await notifyBooking(tx, b, '已改期', formatCstDateTime(startsAt), now)
+    return requireOwnBooking(ctx, tx, id, userId)
+  })
+}
+
+// ───────────────────────── the station's side ─────────────────────────
+
+interface StaffRef {
+  id: string
+  stationId: string
+}
+
+export async function requireStationBooking(ctx: AppContext, db: Queryable, id: string, stationId: string): Promise<Booking> {
+  const row = await loadBooking(db, id, { stationId })
+  if (!row) throw notFound(BOOKING_NOT_FOUND)
+  return toBooking(row, ctx.clock(), { staff: true })
+}
+
+export async function stationBookings(ctx: AppContext, stationId: string, from: string, to: string): Promise<Booking[]> {
+  if (from > to) throw fail('FIELD_INVALID', '开始日期不能晚于结束日期', 'to')
+  if (datesBetween(from, to).length > 62) throw fail('FIELD_INVALID', '一次最多查看 62 天', 'to')
+  const now = ctx.clock()
+  const rows = await listStationBookings(ctx.db, stationId, cstInstant(from), addDays(cstInstant(to), 1))
+  return rows.map((b) => toBooking(b, now, { staff: true }))
+}
+
+/** A walk-in or phone booking the station enters: the person is known by their phone. */
+export async function bookAtCounter(ctx: AppContext, staff: StaffRef, body: StaffBookingBody): Promise<Booking> {
+  return ctx.db.transaction(async (tx) => {
+    reject(phoneRefusal('contactPhone', body.contactPhone))
+    const key = `phone:${normalizePhone(body.contactPhone)}:${body.personName.trim()}`
+    const id = await createBooking(
+      ctx,
+      tx,
+      body,
+      { userId: null, channel: body.channel, personKey: key, createdBy: staff.id },
+      staff.stationId,
+    )
+    return requireStationBooking(ctx, tx, id, staff.stationId)
+  })
+}
+
+export function markOutcome(
+  ctx: AppContext,
+  staff: StaffRef,
+  id: string,
+  outcome: 'attended' | 'no_show',
+  note: string | undefined,
+): Promise<Booking> {
+  const now = ctx.clock()
+  return ctx.db.transaction(async (tx) => {
+    const { b } = await lockBooking(tx, id, { stationId: staff.stationId })
+    reject(outcomeRefusal({ status: b.status, startsAt: new Date(b.starts_at) }, now))
+    await setBookingStatus(tx, id, outcome, now, note?.trim() ?? '')
+    return requireStationBooking(ctx, tx, id, staff.stationId)
+  })
+}
+
+/** The station moves a booking (its cut-off does not bind the station): the resident sees the reason and is told. */
+export function rescheduleByStation(ctx: AppContext, staff: StaffRef, id: string, startsAtIso: string, reason: string): Promise<Booking> {
+  const now = ctx.clock()
+  return ctx.db.transaction(async (tx) => {
+    const { b, s } = await lockBooking(tx, id, { stationId: staff.stationId })
+    if (b.status !== 'booked') throw fail('BOOKING_STATE', `这条预约${BOOKING_STATUS_LABELS[b.status]}，不能改期`)
+    const startsAt = new Date(startsAtIso)
+    const endsAt = await takeSlot(ctx, tx, { ...s, cutoff_minutes: 0 }, startsAt, b.person_key, b.id)
+    await setBookingTime(tx, id, { startsAt, endsAt, reason: reason.trim(), at: now })
+    await notifyBooking(tx, b, '社工站已改期', `${formatCstDateTime(startsAt)} ${reason.trim()}`, now)
+    return requireStationBooking(ctx, tx, id, staff.stationId)
+  })
+}
+
+export async function addBlock(
+  ctx: AppContext,
+  staff: StaffRef,
+  body: { kind: 'block' | 'open'; serviceId?: string; startsAt: string; endsAt: string; reason: string },
+) {
+  const startsAt = new Date(body.startsAt)
+  const endsAt = new Date(body.endsAt)
+  if (endsAt <= startsAt) throw fail('FIELD_INVALID', '结束时间要晚于开始时间', 'endsAt')
+  if (endsAt.getTime() - startsAt.getTime() > 31 * 86_400_000) throw fail('FIELD_INVALID', '一次最多停约或加开 31 天', 'endsAt')
+  if (body.kind === 'open' && !body.serviceId) throw fail('FIELD_INVALID', '加开时段要选择是哪项服务', 'serviceId')
+  return ctx.db.transaction(async (tx) => {
+    if (body.serviceId) await requireService(tx, body.serviceId, { stationId: staff.stationId, forUpdate: true })
+    const id = await insertBlock(tx, {
+      stationId: staff.stationId,
+      serviceId: body.serviceId ?? null,
+      kind: body.kind,
+      startsAt,
+      endsAt,
+      reason: body.reason.trim(),
+      createdBy: staff.id,
+    })
+    return {
+      id,
+      kind: body.kind,
+      serviceId: body.serviceId ?? null,
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+      reason: body.reason.trim(),
+    }
+  })
+}
+
+export async function staffBookables(ctx: AppContext, stationId: string): Promise<BookableService[]> {
+  return (await listServices(ctx.db, stationId, { activeOnly: false })).map(toService)
+}
+
+function checkedFields(f: ServiceFields, stationHours: ServiceRow['station_hours']): ServiceFields {
+  reject(serviceRefusal({ ...f }, stationHours))
+  return { ...f, name: f.name.trim(), description: f.description.trim(), workerName: f.workerName?.trim() || null }
+}
+
+export async function createBookable(ctx: AppContext, stationId: string, body: BookableBody): Promise<BookableService> {
+  return ctx.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ opening_hours: ServiceRow['station_hours'] }>('SELECT opening_hours FROM stations WHERE id = $1', [
+      stationId,
+    ])
+    const fields = checkedFields(
+      {
+        name: body.name,
+        description: body.description ?? '',
+        kind: body.kind,
+        category: body.category,
+        audience: body.audience ?? 'all',
+        durationMinutes: body.durationMinutes,
+        capacity: body.capacity,
+        horizonDays: body.horizonDays ?? 14,
+        cutoffMinutes: body.cutoffMinutes ?? 120,
+        perPersonPerDay: body.perPersonPerDay ?? 1,
+        availability: body.availability ?? [],
+        workerName: body.workerName ?? null,
+        active: true,
+      },
+      rows[0]?.opening_hours ?? [],
+    )
+    const id = await upsertService(tx, stationId, fields)
+    return toService((await loadService(tx, id))!)
+  })
+}
+
+export async function updateBookable(ctx: AppContext, stationId: string, id: string, patch: BookablePatch): Promise<BookableService> {
+  return ctx.db.transaction(async (tx) => {
+    const service = await requireService(tx, id, { stationId, forUpdate: true })
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<ServiceFields>
+    const fields = checkedFields({ ...fieldsOf(service), ...defined }, service.station_hours)
+    await updateService(tx, id, fields, ctx.clock())
+    return toService((await loadService(tx, id))!)
+  })
+}

@@ -1,0 +1,31 @@
+/** 预约服务: services, slots, booking, 我的预约 (resident), and the station's bookings (staff). */
+import type { BookableService, Booking, BookingBody, SlotDay, StaffBookingBody } from '@contract/types'
+import { http, staffHttp } from './client'
+
+export const fetchStationBookables = (stationId: string) =>
+  http.get<{ items: BookableService[] }>(`/api/stations/${stationId}/bookable`).then((r) => r.data.items)
+export const fetchSlots = (serviceId: string) =>
+  http.get<{ service: BookableService; days: SlotDay[] }>(`/api/bookable/${serviceId}/slots`).then((r) => r.data)
+
+/** Books with an Idempotency-Key: retrying with the same key never makes a second booking. */
+export const createBooking = (body: BookingBody, idempotencyKey: string) =>
+  http.post<Booking>('/api/bookings', body, { headers: { 'Idempotency-Key': idempotencyKey }, timeout: 15_000 }).then((r) => r.data)
+export const fetchMyBookings = () => http.get<{ items: Booking[] }>('/api/bookings/mine').then((r) => r.data.items)
+export const fetchBooking = (id: string) => http.get<Booking>(`/api/bookings/${id}`).then((r) => r.data)
+export const cancelBooking = (id: string) => http.post<Booking>(`/api/bookings/${id}/cancel`, {}).then((r) => r.data)
+export const rescheduleBooking = (id: string, startsAt: string) =>
+  http.post<Booking>(`/api/bookings/${id}/reschedule`, { startsAt }).then((r) => r.data)
+
+// The station's side.
+export const fetchStaffBookings = (from: string, to: string) =>
+  staffHttp.get<{ items: Booking[] }>('/api/staff/bookings', { params: { from, to } }).then((r) => r.data.items)
+export const fetchStaffBookables = () => staffHttp.get<{ items: BookableService[] }>('/api/staff/bookable').then((r) => r.data.items)
+export const fetchStaffSlots = (serviceId: string) =>
+  staffHttp.get<{ service: BookableService; days: SlotDay[] }>(`/api/bookable/${serviceId}/slots`).then((r) => r.data)
+export const markAttended = (id: string, note: string) =>
+  staffHttp.post<Booking>(`/api/staff/bookings/${id}/attended`, { note }).then((r) => r.data)
+export const markNoShow = (id: string, note: string) =>
+  staffHttp.post<Booking>(`/api/staff/bookings/${id}/no-show`, { note }).then((r) => r.data)
+export const rescheduleAsStation = (id: string, startsAt: string, reason: string) =>
+  staffHttp.post<Booking>(`/api/staff/bookings/${id}/reschedule`, { startsAt, reason }).then((r) => r.data)
+export const bookAtCounter = (body: StaffBookingBody) => staffHttp.post<Booking>('/api/staff/bookings', body).then((r) => r.data)

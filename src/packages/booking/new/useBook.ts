@@ -1,0 +1,192 @@
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import type { BookingFor } from '@contract/bookings'
+import type { Booking, BookingBody, SlotState } from '@contract/types'
+import { dayAvailability } from '@domain/booking'
+import { isMainlandPhone } from '@domain/phone'
+import { createBooking, fetchBooking, fetchSlots, fetchStationBookables, rescheduleBooking } from '@/api/bookings'
+import { useQuery } from '@/hooks/useQuery'
+import { describeError, type FieldMap } from '@/services/errors'
+import { useEnrollProfile } from '@/stores/enrollProfile'
+import { useSession } from '@/stores/session'
+
+const TEMPLATE_ID = process.env.TARO_APP_TEMPLATE_ACTIVITY
+
+export interface BookForm {
+  forWhom: BookingFor
+  personName: string
+  relationship: string
+  contactName: string
+  contactPhone: string
+  note: string
+}
+type ErrorKey = 'slot' | 'personName' | 'relationship' | 'contactName' | 'contactPhone' | 'note'
+export type BookErrors = Partial<Record<ErrorKey | 'form', string>>
+
+const BOOKING_FIELDS: FieldMap<ErrorKey> = {
+  startsAt: 'slot',
+  personName: 'personName',
+  relationship: 'relationship',
+  contactName: 'contactName',
+  contactPhone: 'contactPhone',
+  note: 'note',
+}
+
+export function validateBooking(f: BookForm, slot: SlotState | null): BookErrors {
+  const errors: BookErrors = {}
+  if (!slot) errors.slot = '请选择一个时段'
+  if (!f.personName.trim()) errors.personName = f.forWhom === 'self' ? '请填写您的姓名' : '请填写来预约的人的姓名'
+  if (f.forWhom !== 'self' && !f.relationship.trim()) errors.relationship = '请填写与您的关系，例如：母亲'
+  if (!f.contactName.trim()) errors.contactName = '请填写联系人'
+  if (!isMainlandPhone(f.contactPhone)) errors.contactPhone = '请填写 11 位手机号，或带区号的固定电话'
+  return errors
+}
+
+export function toBookingBody(serviceId: string, slot: SlotState, f: BookForm): BookingBody {
+  return {
+    serviceId,
+    startsAt: slot.startsAt,
+    forWhom: f.forWhom,
+    personName: f.personName.trim(),
+    ...(f.forWhom !== 'self' ? { relationship: f.relationship.trim() } : {}),
+    contactName: f.contactName.trim(),
+    contactPhone: f.contactPhone.trim(),
+    ...(f.note.trim() ? { note: f.note.trim() } : {}),
+  }
+}
+
+const newKey = () => `bk-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+
+export function useBook() {
+  const { params } = useRouter()
+  const bookingId = params.bookingId ?? ''
+  const stationId = params.stationId ?? ''
+  const token = useSession((s) => s.token)
+  const profile = useEnrollProfile()
+
+  const original = useQuery(['booking', bookingId, token], () => fetchBooking(bookingId), {
+    enabled: !!bookingId && !!token,
+    notFound: true,
+  })
+  const services = useQuery(['stationBookables', stationId], () => fetchStationBookables(stationId), {
+    enabled: !!stationId && !params.serviceId && !bookingId,
+  })
+  const [chosenService, setChosenService] = useState<string>(params.serviceId ?? '')
+  const serviceId = bookingId ? (original.data?.service.id ?? '') : chosenService
+  const slots = useQuery(['slots', serviceId], () => fetchSlots(serviceId), { enabled: !!serviceId, notFound: true, refreshOnShow: true })
+
+  const [date, setDate] = useState<string | null>(null)
+  const [slot, setSlot] = useState<SlotState | null>(null)
+  const [form, setForm] = useState<BookForm>({
+    forWhom: 'self',
+    personName: profile.selfName,
+    relationship: '',
+    contactName: profile.selfName,
+    contactPhone: profile.contactPhone,
+    note: '',
+  })
+  const [errors, setErrors] = useState<BookErrors>({})
+  const [submitting, setSubmitting] = useState(false)
+  const [result, setResult] = useState<Booking | null>(null)
+  const key = useRef<{ body: string; key: string } | null>(null)
+
+  // The first day with a free slot is chosen once the slots are in (and kept while it still exists).
+  useEffect(() => {
+    if (slots.status !== 'ok') return
+    const days = slots.data.days
+    setDate((d) =>
+      d && days.some((x) => x.date === d) ? d : (days.find((x) => dayAvailability(x).bookable)?.date ?? days[0]?.date ?? null),
+    )
+    setSlot((s) => (s ? (days.flatMap((d) => d.slots).find((x) => x.startsAt === s.startsAt && x.state === 'free') ?? null) : null))
+  }, [slots.status, slots.data])
+
+  const update = (patch: Partial<BookForm>) => {
+    setForm((f) => {
+      const next = { ...f, ...patch }
+      // 本人: the person is the contact; a name typed for one fills the other while it is empty.
+      if (patch.forWhom === 'self' && !f.personName) next.personName = f.contactName
+      return next
+    })
+    setErrors((e) => {
+      const next = { ...e }
+      for (const k of Object.keys(patch)) delete next[k as ErrorKey]
+      delete next.form
+      return next
+    })
+  }
+
+  const chooseSlot = (s: SlotState) => {
+    if (s.state !== 'free') return
+    setSlot(s)
+    setErrors((e) => ({ ...e, slot: undefined, form: undefined }))
+  }
+
+  const fail = (err: unknown) => {
+    const { message, field, error } = describeError(err, BOOKING_FIELDS)
+    setErrors({ [field ?? 'form']: message })
+    // The slot just filled, or the day changed: show the slots as they are now.
+    if (error.status === 409 || error.status === 422) {
+      setSlot(null)
+      void slots.reload()
+    }
+  }
+
+  const submit = async () => {
+    if (process.env.TARO_ENV === 'weapp' && TEMPLATE_ID)
+      void Taro.requestSubscribeMessage({ tmplIds: [TEMPLATE_ID] } as never).catch(() => undefined)
+    if (bookingId) {
+      if (!slot) return setErrors({ slot: '请选择新的时段' })
+      setSubmitting(true)
+      try {
+        setResult(await rescheduleBooking(bookingId, slot.startsAt))
+      } catch (err) {
+        fail(err)
+      } finally {
+        setSubmitting(false)
+      }
+      return
+    }
+    const problems = validateBooking(form, slot)
+    setErrors(problems)
+    if (Object.keys(problems).length > 0 || !slot) return
+    const body = toBookingBody(serviceId, slot, form)
+    const json = JSON.stringify(body)
+    // The same key for a retry of the same booking; a new one once anything changed.
+    if (!key.current || key.current.body !== json) key.current = { body: json, key: newKey() }
+    setSubmitting(true)
+    try {
+      const booking = await createBooking(body, key.current.key)
+      key.current = null
+      profile.remember({ contactPhone: form.contactPhone.trim(), ...(form.forWhom === 'self' ? { selfName: form.personName.trim() } : {}) })
+      setResult(booking)
+    } catch (err) {
+      fail(err)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return {
+    token,
+    bookingId,
+    original,
+    stationId,
+    services,
+    chooseService: setChosenService,
+    serviceId,
+    slots,
+    date,
+    setDate: (d: string) => {
+      setDate(d)
+      setSlot(null)
+    },
+    slot,
+    chooseSlot,
+    form,
+    update,
+    errors,
+    submit,
+    submitting,
+    result,
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * 预约服务 on the h5 build, as people would: a daughter books a 心理疏导 talk
+ * for her mother at 民馨社区社会工作室 from the station's page and downloads it
+ * as an .ics file for her phone's calendar; the 民馨 worker finds it in the
+ * workbench's day view and reschedules it with a reason; the daughter sees the
+ * new time and the reason in 我的预约. Screenshots of each page, both modes,
+ * and the week view at desktop width. (Attended and the rating after it need
+ * the booking's own day: the API tests drive them with an injected clock.)
+ */
+import fs from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import type { BookableService, StationSummary } from '../../contract/types'
+import { startServer, type TestServer } from '../api/helpers/server'
+import { launch, phone, screenshotPath } from './browser'
+
+jest.setTimeout(300_000)
+
+let server: TestServer
+let browser: Browser
+let minxinId = ''
+let talk: BookableService
+
+beforeAll(async () => {
+  server = await startServer({ env: { JOB_INTERVAL_MS: '0' } })
+  browser = await launch()
+  const stations = (await (await fetch(`${server.url}/api/stations?q=${encodeURIComponent('民馨社区')}`)).json()) as {
+    items: StationSummary[]
+  }
+  minxinId = stations.items.find((s) => s.name === '民馨社区社会工作室')!.id
+  const bookable = (await (await fetch(`${server.url}/api/stations/${minxinId}/bookable`)).json()) as { items: BookableService[] }
+  talk = bookable.items.find((s) => s.name === '心理疏导谈心')!
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value)
+const shot = async (page: Page, name: string) => {
+  await page.waitForTimeout(500)
+  await page.screenshot({ path: screenshotPath(name), fullPage: true })
+}
+
+test('a daughter books a 心理疏导 talk for her mother and adds it to her calendar; the worker reschedules it; she sees the new time and why', async () => {
+  const daughterCtx = await browser.newContext({ ...phone, acceptDownloads: true })
+  const daughter = await daughterCtx.newPage()
+  await daughter.goto(`${server.url}/#/pages/station/index?id=${minxinId}`)
+  const entry = daughter.locator('.station-bookables .bookable', { hasText: '心理疏导谈心' })
+  await entry.waitFor({ timeout: 30_000 })
+  await entry.scrollIntoViewIfNeeded()
+  await daughter.locator('.station-bookables').screenshot({ path: screenshotPath('booking-station-bookables') })
+  await entry.locator('.btn-book').click()
+
+  // Not logged in yet: the slots, then the demo login.
+  await daughter.locator('.page-booking-new .slot').first().waitFor({ timeout: 30_000 })
+  await daughter.locator('.page-booking-new .btn-login').click()
+  await daughter.locator('.page-booking-new .book-form').waitFor({ timeout: 30_000 })
+  const firstFree = daughter.locator('.slot--free').first()
+  const chosenTime = (await firstFree.locator('.slot__time').textContent())!.trim()
+  await firstFree.click()
+  await daughter.locator('.option', { hasText: '代办（为长辈预约）' }).click()
+  await type(daughter, '.person-name', '王秀兰')
+  await type(daughter, '.relationship', '母亲')
+  await type(daughter, '.contact-name', '小王')
+  await type(daughter, '.contact-phone', '13812345678')
+  await shot(daughter, 'booking-new')
+  await daughter.locator('.btn-confirm-booking').click()
+  await daughter.locator('.book-result').waitFor({ timeout: 30_000 })
+  await expect(daughter.locator('.book-result__time').textContent()).resolves.toContain(chosenTime.replace(/^✓ /, ''))
+  await shot(daughter, 'booking-result')
+
+  const [download] = await Promise.all([daughter.waitForEvent('download'), daughter.locator('.btn-add-calendar').click()])
+  expect(download.suggestedFilename()).toMatch(/\.ics$/)
+  const ics = fs.readFileSync((await download.path())!, 'utf8')
+  expect(ics).toContain('BEGIN:VEVENT')
+  expect(ics.replace(/\r\n /g, '')).toContain('SUMMARY:心理疏导谈心 · 民馨社区社会工作室')
+
+  // The worker's day view: forward day by day to the booking.
+  const workerCtx = await browser.newContext({ ...phone })
+  const worker = await workerCtx.newPage()
+  await worker.goto(`${server.url}/#/packages/workbench/login/index`)
+  await type(worker, '.staff-username', 'minxin-liu')
+  await type(worker, '.staff-password', 'shegong2026')
+  await worker.locator('.btn-staff-login').click()
+  await worker.locator('.btn-staff-bookings').first().waitFor({ timeout: 30_000 })
+  await worker.locator('.btn-staff-bookings').first().click()
+  await worker.locator('.page-workbench-bookings .bookings-nav').waitFor({ timeout: 30_000 })
+  const item = worker.locator('.staff-booking', { hasText: '王秀兰' })
+  for (let day = 0; day < 15 && !(await item.count()); day++) {
+    await worker.waitForTimeout(800)
+    if (await item.count()) break
+    await worker.locator('.btn-next').click()
+  }
+  await item.waitFor({ timeout: 30_000 })
+  await expect(item.textContent()).resolves.toContain('13812345678')
+  await shot(worker, 'workbench-bookings-day')
+  await item.locator('.btn-staff-reschedule').click()
+  await worker.locator('.reschedule__slot').first().waitFor({ timeout: 30_000 })
+  // The second free slot offered (soon, so the week view below shows it).
+  const offered = worker.locator('.reschedule__slot').nth(1)
+  const newTime = (await offered.textContent())!.trim()
+  await offered.click()
+  await type(worker, '.reschedule-reason', '刘社工那天上午要入户探访，改到这个时间，请您谅解')
+  await shot(worker, 'workbench-bookings-reschedule')
+  await worker.locator('.btn-confirm-reschedule').click()
+  await worker
+    .locator('.staff-booking', { hasText: '刘社工那天上午要入户探访' })
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .catch(() => undefined)
+
+  // The week at desktop width.
+  await worker.setViewportSize({ width: 1280, height: 900 })
+  await worker.locator('.tab-week').click()
+  await worker.waitForTimeout(1500)
+  await shot(worker, 'workbench-bookings-week-1280')
+
+  // The daughter sees the new time and the reason.
+  await daughter.goto(`${server.url}/#/packages/booking/mine/index`)
+  const card = daughter.locator('.booking', { hasText: '心理疏导谈心' })
+  await card.locator('.booking__reason').waitFor({ timeout: 30_000 })
+  await expect(card.locator('.booking__reason').textContent()).resolves.toContain('刘社工那天上午要入户探访')
+  await expect(card.locator('.booking__time').textContent()).resolves.toContain(newTime)
+  await shot(daughter, 'booking-mine')
+
+  // 长辈模式: the same pages in large type.
+  await daughter.goto(`${server.url}/#/packages/booking/new/index?serviceId=${talk.id}&elder=1`)
+  await daughter.locator('.page-booking-new.elder .slot').first().waitFor({ timeout: 30_000 })
+  await shot(daughter, 'booking-new-elder')
+  await daughter.goto(`${server.url}/#/packages/booking/mine/index`)
+  await daughter.locator('.page-my-bookings.elder .booking').first().waitFor({ timeout: 30_000 })
+  await shot(daughter, 'booking-mine-elder')
+  await daughterCtx.close()
+  await workerCtx.close()
+})

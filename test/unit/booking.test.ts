@@ -1,0 +1,252 @@
+/** 预约服务's pure rules (domain/booking.ts, domain/bookingIcs.ts): slots, closures, cut-off, horizon, capacity, settings, the .ics file. */
+import { makeCalendar, type WeeklyHours } from '../../domain/calendar'
+import { cstInstant } from '../../domain/chinaTime'
+import {
+  changeRefusal,
+  nextFree,
+  outcomeRefusal,
+  perPersonRefusal,
+  serviceRefusal,
+  slotDays,
+  slotRefusal,
+  slotStarts,
+  type BookableRules,
+  type SlotSource,
+} from '../../domain/booking'
+import { foldLine, icsOf } from '../../domain/bookingIcs'
+
+const WEEKDAYS: WeeklyHours[] = [
+  { weekdays: [1, 2, 3, 4, 5], open: '08:30', close: '11:30' },
+  { weekdays: [1, 2, 3, 4, 5], open: '13:30', close: '17:30' },
+  { weekdays: [6], open: '09:00', close: '11:30' },
+]
+const rules = (over: Partial<BookableRules> = {}): BookableRules => ({
+  durationMinutes: 60,
+  capacity: 1,
+  horizonDays: 14,
+  cutoffMinutes: 120,
+  availability: [],
+  ...over,
+})
+// 2026-12-01 is a Tuesday; 12-02 a made-up holiday; 12-05 (Saturday) a made-up 调休 working day.
+const calendar = makeCalendar([
+  { date: '2026-12-02', kind: 'holiday', name: '测试节' },
+  { date: '2026-12-05', kind: 'workday', name: '测试节' },
+])
+const source = (over: Partial<SlotSource> = {}): SlotSource => ({
+  serviceId: 'svc',
+  rules: rules(),
+  stationWeekly: WEEKDAYS,
+  calendar,
+  exceptions: [],
+  blocks: [],
+  taken: new Map(),
+  ...over,
+})
+const hhmm = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(11, 16)
+const times = (date: string, s: SlotSource) => slotStarts(date, s).starts.map(hhmm)
+const NOW = cstInstant('2026-12-01', '10:00')
+
+describe('slots of a day', () => {
+  test('a service without its own windows is cut from the station’s hours by its length', () => {
+    expect(times('2026-12-01', source())).toEqual(['08:30', '09:30', '10:30', '13:30', '14:30', '15:30', '16:30'])
+    expect(times('2026-12-01', source({ rules: rules({ durationMinutes: 30 }) }))).toHaveLength(14)
+  })
+
+  test('its own windows (工作日午间及下班后) apply on the days the station is open, even outside its posted hours', () => {
+    const own = rules({
+      durationMinutes: 30,
+      availability: [
+        { weekdays: [1, 2, 3, 4, 5], open: '12:00', close: '13:00' },
+        { weekdays: [1, 2, 3, 4, 5], open: '18:00', close: '19:30' },
+      ],
+    })
+    expect(times('2026-12-01', source({ rules: own }))).toEqual(['12:00', '12:30', '18:00', '18:30', '19:00'])
+    // Sunday: the station is closed, so the service is too.
+    expect(times('2026-12-06', source({ rules: own }))).toEqual([])
+  })
+
+  test('a public holiday removes every slot and says why', () => {
+    const day = slotStarts('2026-12-02', source())
+    expect(day.starts).toEqual([])
+    expect(day.note).toBe('测试节休息')
+    expect(slotRefusal(cstInstant('2026-12-02', '09:30'), NOW, source())).toMatchObject({
+      code: 'SLOT_UNAVAILABLE',
+      field: 'startsAt',
+      message: expect.stringContaining('测试节休息'),
+    })
+  })
+
+  test('a station closure removes the slots; other hours on an exception day are cut instead', () => {
+    const closed = source({ exceptions: [{ from: '2026-12-03', to: '2026-12-04', hours: [], reason: '社工外出培训' }] })
+    expect(times('2026-12-03', closed)).toEqual([])
+    expect(times('2026-12-04', closed)).toEqual([])
+    expect(slotStarts('2026-12-03', closed).note).toBe('社工外出培训')
+    const short = source({
+      exceptions: [{ from: '2026-12-03', to: '2026-12-03', hours: [{ open: '09:00', close: '11:00' }], reason: '下午开会' }],
+    })
+    expect(times('2026-12-03', short)).toEqual(['09:00', '10:00'])
+  })
+
+  test('a 调休 Saturday is an ordinary working day: the station’s working-day hours, or the service’s Monday windows', () => {
+    expect(times('2026-12-05', source())).toEqual(['08:30', '09:30', '10:30', '13:30', '14:30', '15:30', '16:30'])
+    const own = rules({
+      availability: [
+        { weekdays: [1, 2, 3, 4, 5], open: '14:00', close: '16:00' },
+        { weekdays: [6], open: '09:00', close: '10:00' },
+      ],
+    })
+    expect(times('2026-12-05', source({ rules: own }))).toEqual(['14:00', '15:00'])
+    // An ordinary Saturday (12-12) uses the Saturday window.
+    expect(times('2026-12-12', source({ rules: own }))).toEqual(['09:00'])
+  })
+
+  test('staff blocks remove the slots they overlap; an opening adds slots to one service only', () => {
+    const blocks = [
+      {
+        kind: 'block' as const,
+        serviceId: null,
+        startsAt: cstInstant('2026-12-01', '14:00'),
+        endsAt: cstInstant('2026-12-01', '15:00'),
+        reason: '外出',
+      },
+      {
+        kind: 'open' as const,
+        serviceId: 'svc',
+        startsAt: cstInstant('2026-12-01', '18:00'),
+        endsAt: cstInstant('2026-12-01', '20:00'),
+        reason: '加开',
+      },
+      {
+        kind: 'open' as const,
+        serviceId: 'other',
+        startsAt: cstInstant('2026-12-01', '20:00'),
+        endsAt: cstInstant('2026-12-01', '21:00'),
+        reason: '别的服务',
+      },
+    ]
+    expect(times('2026-12-01', source({ blocks }))).toEqual(['08:30', '09:30', '10:30', '15:30', '16:30', '18:00', '19:00'])
+    // Another service's block does not touch this one.
+    expect(times('2026-12-01', source({ blocks: [{ ...blocks[0]!, serviceId: 'other' }] }))).toHaveLength(7)
+  })
+})
+
+describe('what can be booked now', () => {
+  test('past slots are left out, those within the cut-off are closed, full ones are shown as full', () => {
+    const taken = new Map([[cstInstant('2026-12-01', '13:30').toISOString(), 1]])
+    const [today] = slotDays('2026-12-01', '2026-12-01', NOW, source({ taken }))
+    expect(today!.slots.map((s) => [hhmm(new Date(s.startsAt)), s.state])).toEqual([
+      ['10:30', 'closed'],
+      ['13:30', 'full'],
+      ['14:30', 'free'],
+      ['15:30', 'free'],
+      ['16:30', 'free'],
+    ])
+    expect(nextFree([today!], 2).map((s) => hhmm(new Date(s.startsAt)))).toEqual(['14:30', '15:30'])
+    // Alternatives to a wanted slot: the nearest after it first, then before it.
+    expect(nextFree([today!], 3, cstInstant('2026-12-01', '15:30').toISOString()).map((s) => hhmm(new Date(s.startsAt)))).toEqual([
+      '16:30',
+      '14:30',
+    ])
+  })
+
+  test('a room with capacity N is full only at N', () => {
+    const at = cstInstant('2026-12-03', '09:30').toISOString()
+    const days = (n: number) =>
+      slotDays('2026-12-03', '2026-12-03', NOW, source({ rules: rules({ capacity: 12 }), taken: new Map([[at, n]]) }))
+    expect(days(11)[0]!.slots.find((s) => s.startsAt === at)).toMatchObject({ taken: 11, capacity: 12, state: 'free' })
+    expect(days(12)[0]!.slots.find((s) => s.startsAt === at)!.state).toBe('full')
+  })
+
+  test('the listing stops at the horizon; asking earlier than today starts today', () => {
+    const days = slotDays('2026-11-01', '2027-03-01', NOW, source())
+    expect(days[0]!.date).toBe('2026-12-01')
+    expect(days[days.length - 1]!.date).toBe('2026-12-15')
+  })
+
+  test('refusals: past, within the cut-off, past the horizon, no such slot', () => {
+    const s = source()
+    expect(slotRefusal(cstInstant('2026-12-01', '09:30'), NOW, s)!.message).toContain('已经过去')
+    expect(slotRefusal(cstInstant('2026-12-01', '10:30'), NOW, s)!.message).toContain('开始前 2 小时')
+    expect(slotRefusal(cstInstant('2026-12-16', '09:30'), NOW, s)!.message).toContain('14 天内')
+    expect(slotRefusal(cstInstant('2026-12-03', '09:45'), NOW, s)!.message).toContain('不在可预约的时段内')
+    expect(slotRefusal(cstInstant('2026-12-06', '09:30'), NOW, s)!.message).toContain('不在可预约的时段内')
+    expect(slotRefusal(cstInstant('2026-12-15', '16:30'), NOW, s)).toBeNull()
+    expect(slotRefusal(cstInstant('2026-12-01', '13:30'), NOW, s)).toBeNull()
+  })
+
+  test('one booking per person per service per day, unless the service allows more', () => {
+    expect(perPersonRefusal(0, 1)).toBeNull()
+    expect(perPersonRefusal(1, 1)).toMatchObject({ code: 'ALREADY_BOOKED' })
+    expect(perPersonRefusal(1, 2)).toBeNull()
+    expect(perPersonRefusal(2, 2)!.message).toContain('最多预约这项服务 2 次')
+  })
+
+  test('reschedule and cancel up to the cut-off; outcomes from the day itself', () => {
+    const b = { status: 'booked', startsAt: cstInstant('2026-12-01', '13:30') }
+    expect(changeRefusal(b, { cutoffMinutes: 120 }, cstInstant('2026-12-01', '11:30'))).toBeNull()
+    expect(changeRefusal(b, { cutoffMinutes: 120 }, cstInstant('2026-12-01', '11:31'))).toMatchObject({ code: 'BOOKING_STATE' })
+    expect(changeRefusal({ ...b, status: 'cancelled' }, { cutoffMinutes: 120 }, NOW)!.message).toBe('这条预约已取消')
+    expect(outcomeRefusal(b, cstInstant('2026-11-30', '18:00'))).toMatchObject({ code: 'BOOKING_STATE' })
+    expect(outcomeRefusal(b, cstInstant('2026-12-01', '08:00'))).toBeNull()
+    expect(outcomeRefusal({ ...b, status: 'cancelled' }, NOW)).toMatchObject({ code: 'BOOKING_STATE' })
+  })
+})
+
+describe('a service’s settings', () => {
+  test('a capacity of 0 is refused', () => {
+    expect(serviceRefusal(rules({ capacity: 0 }), WEEKDAYS)).toMatchObject({ code: 'FIELD_INVALID', field: 'capacity' })
+  })
+
+  test('a length that does not divide the opening hours is refused, naming the window', () => {
+    // 45 minutes divide 08:30-11:30 (180) but not 13:30-17:30 (240).
+    const r = serviceRefusal(rules({ durationMinutes: 45 }), WEEKDAYS.slice(0, 2))
+    expect(r).toMatchObject({ code: 'FIELD_INVALID', field: 'durationMinutes' })
+    expect(r!.message).toContain('13:30-17:30')
+    expect(serviceRefusal(rules({ durationMinutes: 60 }), WEEKDAYS.slice(0, 2))).toBeNull()
+    // The service's own windows are what counts when it has them.
+    expect(
+      serviceRefusal(rules({ durationMinutes: 45, availability: [{ weekdays: [6], open: '09:00', close: '11:15' }] }), WEEKDAYS),
+    ).toBeNull()
+  })
+
+  test('windows that close before they open, or name no weekday, are refused', () => {
+    expect(serviceRefusal(rules({ availability: [{ weekdays: [1], open: '12:00', close: '11:00' }] }), WEEKDAYS)).toMatchObject({
+      field: 'availability',
+    })
+    expect(serviceRefusal(rules({ availability: [{ weekdays: [], open: '09:00', close: '10:00' }] }), WEEKDAYS)).toMatchObject({
+      field: 'availability',
+    })
+  })
+})
+
+describe('the .ics file', () => {
+  const ics = icsOf(
+    {
+      uid: 'b1@shegong',
+      title: '心理疏导谈心，民馨社区社会工作室',
+      startsAt: cstInstant('2026-12-03', '09:30'),
+      endsAt: cstInstant('2026-12-03', '10:30'),
+      location: '大连市金普新区先进街道民馨社区居委会1楼; 请提前10分钟到, 谢谢',
+      description: '为母亲预约。社工站电话 0411-87589120',
+      alarmMinutes: 60,
+    },
+    NOW,
+  )
+
+  test('times in UTC, text escaped, an alarm', () => {
+    const unfolded = ics.replace(/\r\n /g, '')
+    expect(ics).toContain('DTSTART:20261203T013000Z')
+    expect(ics).toContain('DTEND:20261203T023000Z')
+    expect(unfolded).toContain('SUMMARY:心理疏导谈心，民馨社区社会工作室')
+    expect(unfolded).toContain('1楼\\; 请提前10分钟到\\, 谢谢')
+    expect(ics).toContain('TRIGGER:-PT60M')
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true)
+  })
+
+  test('no line longer than 75 octets, and unfolding gives the text back', () => {
+    for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
+    const long = `DESCRIPTION:${'预约'.repeat(60)}`
+    expect(foldLine(long).replace(/\r\n /g, '')).toBe(long)
+  })
+})

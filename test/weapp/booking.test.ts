@@ -1,0 +1,215 @@
+/**
+ * 预约服务 on the weapp build, in both modes: the booking page (the day strip,
+ * full slots shown as full, who it is for, what is posted with its
+ * Idempotency-Key, 预约成功 and 添加到手机日历 through wx.addPhoneCalendar, a
+ * slot that just filled), 我的预约 (the station's reason for a move, cancel,
+ * 改期), and the workbench's day view (grouped by worker, 已到场 with a note).
+ */
+import type { BookingBody } from '../../contract/types'
+import { mountPage, reply, type MountedPage, type MountOptions } from './harness'
+import { LOGGED_IN, RESIDENT_SESSION, STAFF_LOGGED_IN } from './request-fixtures'
+import { DAYS, MOTHER_BOOKING, MOVED_BY_STATION, MY_BOOKINGS, NOW, PSY, SLOTS, STAFF_DAY } from './booking-fixtures'
+
+const NEW = 'packages/booking/new/index'
+const MINE = 'packages/booking/mine/index'
+const routes = {
+  'GET /api/bookable/:id/slots': SLOTS,
+  'POST /api/bookings': MOTHER_BOOKING,
+  'GET /api/bookings/mine': MY_BOOKINGS,
+  'POST /api/auth/wechat': RESIDENT_SESSION,
+}
+
+const open = (route: string, query: Record<string, string>, opts: MountOptions = {}) =>
+  mountPage(route, query, { now: NOW, storage: LOGGED_IN, ...opts, routes: { ...routes, ...opts.routes } })
+
+const slotTexts = (page: MountedPage) => page.querySelectorAll('slot').map((n) => page.text(n).replace(/\s+/g, ' ').trim())
+const dayTexts = (page: MountedPage) => page.querySelectorAll('day-strip__day').map((n) => page.text(n).replace(/\s+/g, ' ').trim())
+
+async function chooseOption(page: MountedPage, label: string) {
+  const option = page.querySelectorAll('option').find((o) => page.text(o).replace(/^✓ /, '') === label)
+  if (!option) throw new Error(`no option 「${label}」: ${page.text()}`)
+  await page.tap(option)
+}
+
+for (const elder of [false, true]) {
+  const mode = elder ? '长辈模式' : 'standard'
+  const modeOpts: MountOptions = elder ? { fontSizeSetting: 22 } : { fontSizeSetting: 17 }
+
+  test(`${mode}: a daughter books a talk for her mother — the first free day, full slots shown as full, the body with its key, 预约成功 and the phone's calendar`, async () => {
+    const page = await open(NEW, { serviceId: PSY.id }, modeOpts)
+    const root = await page.waitFor(() => page.find('page-booking-new'))
+    expect(root.dom.className.includes('elder')).toBe(elder)
+    await page.waitFor(() => page.querySelectorAll('slot').length > 0, 'the slots')
+    expect(page.text(page.get('book-service__name'))).toBe('心理疏导谈心')
+    expect(dayTexts(page)).toEqual([
+      '今天11月24日约满',
+      '明天11月25日3 个空位',
+      '周四11月26日休息',
+      '周五11月27日2 个空位',
+      '周六11月28日不开放',
+    ])
+    // The first day with a free slot is shown: 25 November; full ones stay, said in words.
+    expect(slotTexts(page)).toEqual([
+      '09:00-10:00已约满',
+      '10:00-11:00可预约',
+      '14:00-15:00可预约',
+      '15:00-16:00已约满',
+      '16:00-17:00可预约',
+    ])
+    await page.tap(page.querySelectorAll('slot')[0]!) // full: nothing happens
+    expect(page.querySelectorAll('slot--chosen')).toHaveLength(0)
+    await page.tap(page.querySelectorAll('slot')[1]!)
+    expect(page.querySelectorAll('slot--chosen')).toHaveLength(1)
+
+    await chooseOption(page, '代办（为长辈预约）')
+    await page.input('person-name', '王秀兰')
+    await page.input('relationship', '母亲')
+    await page.input('contact-name', '小王')
+    await page.input('contact-phone', '13812345678')
+    expect(page.text(page.get('btn-confirm-booking'))).toContain('确认预约 11月25日（周三）10:00-11:00')
+    await page.tap('btn-confirm-booking')
+    await page.waitFor(() => page.find('book-result'), 'the result')
+
+    const post = page.requests.find((r) => r.method === 'POST' && r.path === '/api/bookings')!
+    expect(post.data as BookingBody).toEqual({
+      serviceId: PSY.id,
+      startsAt: DAYS[1]!.slots[1]!.startsAt,
+      forWhom: 'proxy',
+      personName: '王秀兰',
+      relationship: '母亲',
+      contactName: '小王',
+      contactPhone: '13812345678',
+    })
+    expect(post.header['Idempotency-Key']).toMatch(/^[A-Za-z0-9_-]{8,100}$/)
+    expect(page.text(page.get('book-result'))).toContain('预约成功')
+    expect(page.text(page.get('book-result__time'))).toBe('11月25日（周三）10:00-11:00')
+    expect(page.text(page.get('book-result__person'))).toBe('王秀兰（母亲）')
+
+    await page.tap('btn-add-calendar')
+    const [cal] = page.callsOf('addPhoneCalendar')
+    expect(cal).toMatchObject({
+      title: '心理疏导谈心 · 民馨社区社会工作室',
+      startTime: Date.parse(MOTHER_BOOKING.startsAt) / 1000,
+      endTime: Date.parse(MOTHER_BOOKING.endsAt) / 1000,
+    })
+    expect(page.consoleErrors).toEqual([])
+  })
+}
+
+test('a slot that just filled: the server’s words next to the slots, the slots loaded again; another slot goes with a new Idempotency-Key', async () => {
+  let calls = 0
+  const page = await open(
+    NEW,
+    { serviceId: PSY.id },
+    {
+      routes: {
+        'POST /api/bookings': () =>
+          ++calls === 1
+            ? reply(409, { code: 'SLOT_FULL', message: '这个时段刚刚约满了，可以改约 11月25日 14:00', field: 'startsAt' })
+            : MOTHER_BOOKING,
+      },
+    },
+  )
+  await page.waitFor(() => page.querySelectorAll('slot').length > 0, 'the slots')
+  await page.tap(page.querySelectorAll('slot')[1]!)
+  await page.input('person-name', '小王')
+  await page.input('contact-name', '小王')
+  await page.input('contact-phone', '13812345678')
+  await page.tap('btn-confirm-booking')
+  await page.waitFor(() => page.find('book-slots__error'), 'the refusal')
+  expect(page.text(page.get('book-slots__error'))).toBe('这个时段刚刚约满了，可以改约 11月25日 14:00')
+  expect(page.requests.filter((r) => r.path === `/api/bookable/${PSY.id}/slots`).length).toBeGreaterThanOrEqual(2)
+  expect(page.querySelectorAll('slot--chosen')).toHaveLength(0)
+  // Another slot: a new body, so a new key.
+  await page.tap(page.querySelectorAll('slot')[2]!)
+  await page.tap('btn-confirm-booking')
+  await page.waitFor(() => page.find('book-result'), 'the result')
+  const [first, second] = page.requests.filter((r) => r.method === 'POST' && r.path === '/api/bookings')
+  expect(first!.header['Idempotency-Key']).not.toBe(second!.header['Idempotency-Key'])
+})
+
+test('我的预约: upcoming soonest first, the station’s reason for a move, cancel asks first; past shows the attended talk', async () => {
+  const page = await open(
+    MINE,
+    {},
+    {
+      routes: {
+        'POST /api/bookings/:id/cancel': (req) => ({ ...MOTHER_BOOKING, id: req.params.id, status: 'cancelled', canChange: false }),
+      },
+    },
+  )
+  await page.waitFor(() => page.querySelectorAll('booking').length === 2, 'two upcoming bookings')
+  expect(page.text(page.get('tab-upcoming'))).toBe('即将到来（2）')
+  const [first, second] = page.querySelectorAll('booking')
+  expect(page.text(first!)).toContain('11月25日（周三）10:00-11:00')
+  expect(page.text(first!)).toContain('王秀兰（母亲）')
+  expect(page.text(second!)).toContain('社工站已改期：刘社工周三要入户探访，改到周五上午')
+  expect(page.text(second!)).toContain('11月27日（周五）09:00-10:00')
+
+  await page.tap(page.querySelectorAll('btn-cancel-booking')[0]!)
+  expect(page.callsOf('showModal')[0].content).toContain('11月25日（周三）10:00-11:00的“心理疏导谈心”')
+  await page.waitFor(() => page.querySelectorAll('booking').length === 1, 'one upcoming left')
+  expect(page.requests.find((r) => r.method === 'POST')!.path).toBe(`/api/bookings/${MOTHER_BOOKING.id}/cancel`)
+
+  await page.tap('btn-reschedule')
+  expect(page.callsOf('navigateTo')[0].url).toBe(`/packages/booking/new/index?bookingId=${MOVED_BY_STATION.id}`)
+  await page.tap('tab-past')
+  await page.waitFor(() => page.querySelectorAll('booking').length === 2, 'two past')
+  expect(page.querySelectorAll('booking-status').map((n) => page.text(n))).toEqual(['已取消', '已到场'])
+})
+
+test('改期: the current time, then the new slot posted to reschedule', async () => {
+  const page = await open(
+    NEW,
+    { bookingId: MOTHER_BOOKING.id },
+    {
+      routes: {
+        'GET /api/bookings/:id': MOTHER_BOOKING,
+        'POST /api/bookings/:id/reschedule': (req) => ({ ...MOTHER_BOOKING, startsAt: (req.data as { startsAt: string }).startsAt }),
+      },
+    },
+  )
+  await page.waitFor(() => page.querySelectorAll('slot').length > 0, 'the slots')
+  expect(page.text(page.get('book-slots__current'))).toBe('现在约的是 11月25日（周三）10:00-11:00')
+  expect(page.find('book-form')).toBeUndefined()
+  await page.tap(page.querySelectorAll('slot')[2]!)
+  await page.tap('btn-confirm-booking')
+  await page.waitFor(() => page.find('book-result'), 'the result')
+  expect(page.text(page.get('book-result'))).toContain('改期成功')
+  const post = page.requests.find((r) => r.method === 'POST')!
+  expect(post.path).toBe(`/api/bookings/${MOTHER_BOOKING.id}/reschedule`)
+  expect(post.data).toEqual({ startsAt: DAYS[1]!.slots[2]!.startsAt })
+})
+
+test('预约管理 (workbench): the day grouped by worker, the phone booking’s source, 已到场 with a note', async () => {
+  const page = await mountPage(
+    'packages/workbench/bookings/index',
+    {},
+    {
+      now: '2026-11-25T03:00:00.000Z',
+      storage: STAFF_LOGGED_IN,
+      routes: {
+        'GET /api/staff/bookings': STAFF_DAY,
+        'POST /api/staff/bookings/:id/attended': (req) => ({
+          ...STAFF_DAY.items[0],
+          status: 'attended',
+          staffNote: (req.data as { note: string }).note,
+        }),
+      },
+    },
+  )
+  await page.waitFor(() => page.querySelectorAll('staff-booking').length === 2, 'two bookings')
+  const list = page.requests.find((r) => r.path === '/api/staff/bookings')!
+  expect(list.query).toEqual({ from: '2026-11-25', to: '2026-11-25' })
+  expect(page.querySelectorAll('bookings-worker__name').map((n) => page.text(n))).toEqual(['刘社工', '入户探访'])
+  const [talk, visit] = page.querySelectorAll('staff-booking')
+  expect(page.text(talk!)).toContain('10:00-11:00')
+  expect(page.text(talk!)).toContain('王秀兰（母亲）')
+  expect(page.text(visit!)).toContain('电话预约')
+  await page.tap(page.querySelectorAll('btn-attended')[0]!)
+  expect(page.callsOf('showModal')[0]).toMatchObject({ title: '登记已到场', editable: true })
+  await page.waitFor(() => page.find('booking-status--attended'), 'attended')
+  expect(page.requests.find((r) => r.method === 'POST')!.path).toBe(`/api/staff/bookings/${MOTHER_BOOKING.id}/attended`)
+  await page.tap('tab-week')
+  await page.waitFor(() => page.requests.some((r) => r.query.from === '2026-11-23' && r.query.to === '2026-11-29'), 'the week')
+})
