@@ -158,3 +158,9 @@ export async function stationRefs(db: Queryable, ids: string[]): Promise<Station
   )
   return rows
 }
+
+/** Whether a station exists and serves residents (not closed). */
+export async function isOpenStation(db: Queryable, id: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM stations WHERE id = $1 AND closed_at IS NULL', [id])
+  return rows.length > 0
+}

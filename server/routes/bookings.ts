@@ -38,7 +38,7 @@ const bookings: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['预约'],
         summary: '社工站可预约的服务',
         params: IdParamsSchema,
-        response: { 200: BookableServiceListSchema, 400: ErrorSchema },
+        response: { 200: BookableServiceListSchema, 400: ErrorSchema, 404: ErrorSchema },
       },
     },
     async (request) => ({ items: await stationBookables(ctx, request.params.id) }),

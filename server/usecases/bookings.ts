@@ -34,6 +34,7 @@ import { normalizePhone, phoneRefusal } from '../../domain/phone'
 import type { AppContext } from '../context'
 import type { Queryable } from '../db'
 import { fail, notFound, reject } from '../errors'
+import { isOpenStation } from '../repositories/stations'
 import {
   blocksBetween,
   fieldsOf,
@@ -95,6 +96,7 @@ async function slotSource(ctx: AppContext, db: Queryable, s: ServiceRow, from: s
 }
 
 export async function stationBookables(ctx: AppContext, stationId: string): Promise<BookableService[]> {
+  if (!(await isOpenStation(ctx.db, stationId))) throw notFound('没有找到这个社工站')
   return (await listServices(ctx.db, stationId, { activeOnly: true })).map(toService)
 }
 

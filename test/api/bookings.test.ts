@@ -123,6 +123,20 @@ describe(`slots on ${backend}`, () => {
     expect(res.body.message).toContain('社工外出培训')
   })
 
+  test('an unknown station, or one that closed, has no services to book: 404', async () => {
+    const unknown = await api(server.url).get('/api/stations/00000000-0000-1000-8000-000000000000/bookable')
+    expect(unknown.status).toBe(404)
+    expect(unknown.body).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/\S/) })
+    const mx = await stationId('DL-JP-XJ-MX')
+    expect((await api(server.url).get(`/api/stations/${mx}/bookable`)).status).toBe(200)
+    await server.db.query(`UPDATE stations SET closed_at = now(), closed_reason = '测试' WHERE id = $1`, [mx])
+    try {
+      expect((await api(server.url).get(`/api/stations/${mx}/bookable`)).status).toBe(404)
+    } finally {
+      await server.db.query('UPDATE stations SET closed_at = NULL, closed_reason = NULL WHERE id = $1', [mx])
+    }
+  })
+
   test('bad input: 4xx with a message, never a 500', async () => {
     const c = await resident()
     const cases: [string, Record<string, unknown>, number, string][] = [

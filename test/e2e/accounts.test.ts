@@ -74,7 +74,8 @@ test('an admin opens an account; the worker sets a password and works; the admin
   await worker.screenshot({ path: screenshotPath('workbench-first-password'), fullPage: true })
   await worker.locator('.btn-change-password').click()
   await worker.locator('.page-queue .btn-claim').waitFor({ timeout: 30_000 })
-  await expect(worker.locator('.queue__who').textContent()).resolves.toContain('张社工 · 先进街道社工站')
+  await expect(worker.locator('.queue__who').textContent()).resolves.toBe('张社工')
+  await expect(worker.locator('.queue__station').textContent()).resolves.toBe('先进街道社工站')
   expect((await api(server.url, token).get('/api/staff/queue')).status).toBe(200)
 
   // The admin disables the account.

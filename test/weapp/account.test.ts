@@ -277,7 +277,8 @@ describe('the access log on the workbench request page', () => {
     await page.waitFor(() => !!page.find('btn-access-log'), 'the access log button')
     await page.tap('btn-access-log')
     await page.waitFor(() => !!page.find('access-log__item'), 'the log')
-    expect(page.text(page.get('access-log__item'))).toBe('11月24日 09:30 · 先进街道社工站 李社工')
+    // A label/value row: when, then who (the station and the worker).
+    expect(page.text(page.get('access-log__item'))).toBe('11月24日 09:30先进街道社工站 李社工')
     expect(page.requests.at(-1)!.path).toBe(`/api/staff/requests/${CLAIMED.id}/access-log`)
   })
 

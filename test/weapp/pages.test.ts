@@ -15,6 +15,7 @@ const routes = {
   'GET /api/areas': AREAS,
   'GET /api/activities': { items: [] },
   'GET /api/stations/:id/ratings': { count: 0, minimum: 5, summary: null, comments: [] },
+  'GET /api/stations/:id/bookable': { items: [] },
 }
 
 test.each(mainPages)('%s renders without errors', async (route) => {

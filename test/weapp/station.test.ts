@@ -16,12 +16,18 @@ const routes = {
     req.params.id === XIANJIN.id ? XIANJIN_DETAIL : reply(404, { code: 'NOT_FOUND', message: '没有找到这个社工站' }),
   'GET /api/activities': activities,
   'GET /api/stations/:id/ratings': FEW_RATINGS,
+  'GET /api/stations/:id/bookable': { items: [] },
 }
 
 async function open(query: Record<string, string>, detail?: StationDetail, ratings: object = FEW_RATINGS) {
   const page = await mountPage(ROUTE, query, {
     routes: detail
-      ? { 'GET /api/stations/:id': detail, 'GET /api/activities': activities, 'GET /api/stations/:id/ratings': ratings }
+      ? {
+          'GET /api/stations/:id': detail,
+          'GET /api/activities': activities,
+          'GET /api/stations/:id/ratings': ratings,
+          'GET /api/stations/:id/bookable': { items: [] },
+        }
       : { ...routes, 'GET /api/stations/:id/ratings': ratings },
   })
   // Past the loading state: the station, or an empty/error message.
@@ -41,13 +47,14 @@ describe('先进街道社工站', () => {
   })
 
   test('fetches the station by id and shows its name', () => {
-    // The station, then its activities (本站活动) and 居民评价.
+    // The station, then its bookable services (预约服务), its activities (本站活动) and 居民评价.
     expect(page.requests.map((r) => r.path)).toEqual([
       `/api/stations/${XIANJIN.id}`,
+      `/api/stations/${XIANJIN.id}/bookable`,
       '/api/activities',
       `/api/stations/${XIANJIN.id}/ratings`,
     ])
-    expect(page.requests[1]!.query).toEqual({ stationId: XIANJIN.id })
+    expect(page.requests[2]!.query).toEqual({ stationId: XIANJIN.id })
     expect(page.find('page-station')).toBeDefined()
     expect(page.text(page.get('station-head__name'))).toBe(XIANJIN.name)
     expect(page.callsOf('setNavigationBarTitle')).toEqual([expect.objectContaining({ title: XIANJIN.name })])

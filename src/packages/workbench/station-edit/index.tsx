@@ -19,7 +19,7 @@ export default function StationEditPage() {
   const edit = useStationEdit()
   const { form, errors, update, loaded, tree, isAdmin } = edit
   if (!edit.me) return <View className={pageClass} />
-  if (edit.id && loaded.status === 'loading' && !loaded.data)
+  if (!edit.filled && loaded.status !== 'error' && edit.parentStatus !== 'error')
     return (
       <View className={pageClass}>
         <Loading />

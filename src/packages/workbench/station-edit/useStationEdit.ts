@@ -31,6 +31,11 @@ export function useStationEdit() {
   const parent = useStaffQuery(['adminStation', parentId], () => fetchAdminStation(parentId), { ...opts, enabled: !!parentId })
   const tree = useStaffQuery(['adminStations'], fetchStationTree, { ...opts, enabled: isAdmin })
   const [form, setForm] = useState<StationForm>(EMPTY_FORM)
+  /**
+   * Whether the form holds what it is for (the loaded station, or a new one under its parent). The form is drawn only
+   * then: h5's input elements load lazily, and a value changed before an input has loaded throws in Taro's component.
+   */
+  const [filled, setFilled] = useState(!id && !parentId)
   const [errors, setErrors] = useState<Errors>({})
   const [busy, setBusy] = useState(false)
   const [reason, setReason] = useState('')
@@ -39,10 +44,14 @@ export function useStationEdit() {
     void Taro.setNavigationBarTitle({ title: id ? '编辑站点' : '新建站点' })
   }, [id])
   useEffect(() => {
-    if (loaded.status === 'ok') setForm(formOf(loaded.data))
+    if (loaded.status !== 'ok') return
+    setForm(formOf(loaded.data))
+    setFilled(true)
   }, [loaded.status, loaded.data])
   useEffect(() => {
-    if (parent.status === 'ok') setForm(newFormUnder(parent.data))
+    if (parent.status !== 'ok') return
+    setForm(newFormUnder(parent.data))
+    setFilled(true)
   }, [parent.status, parent.data])
 
   const update = (patch: Partial<StationForm>, errorKeys: ErrorKey[] = Object.keys(patch) as ErrorKey[]) => {
@@ -117,6 +126,8 @@ export function useStationEdit() {
 
   return {
     id,
+    filled,
+    parentStatus: parent.status,
     me,
     isAdmin,
     loaded,
