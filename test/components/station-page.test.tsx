@@ -27,6 +27,7 @@ test('shows the station with its phone, address and hours, and titles the page w
     [`GET /api/stations/${DETAIL.id}`]: DETAIL,
     'GET /api/activities': { items: [] },
     [`GET /api/stations/${DETAIL.id}/ratings`]: { count: 0, minimum: 5, summary: null, comments: [] },
+    [`GET /api/stations/${DETAIL.id}/bookable`]: { items: [] },
   })
   render(<StationPage />)
 
