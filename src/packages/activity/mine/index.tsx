@@ -7,6 +7,7 @@ import { formatSchedule, isUpcomingEnrollment } from '@domain/activities'
 import { formatCstDateTime } from '@domain/chinaTime'
 import { cancelEnrollment, confirmEnrollment, fetchMyEnrollments } from '@/api/activities'
 import { CheckinQr } from '@/components/CheckinQr'
+import { Tabs } from '@/components/Tabs'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { activityTitle, openActivity } from '@/components/ActivityCard'
 import { InfoRow } from '@/components/InfoRow'
@@ -178,24 +179,15 @@ export default function MyEnrollments() {
 
   return (
     <View className={pageClass}>
-      <View className='tabs' ariaRole='tablist' ariaLabel='我的报名'>
-        {(
-          [
-            ['upcoming', `即将参加（${upcoming.length}）`],
-            ['past', `已结束或取消（${past.length}）`],
-          ] as const
-        ).map(([value, label]) => (
-          <View
-            key={value}
-            className={`tabs__item tab-${value}${tab === value ? ' tabs__item--active' : ''}`}
-            onClick={() => setTab(value)}
-            ariaRole='tab'
-            {...{ 'aria-selected': tab === value }}
-          >
-            {label}
-          </View>
-        ))}
-      </View>
+      <Tabs
+        label='我的报名'
+        tabs={[
+          ['upcoming', `即将参加（${upcoming.length}）`],
+          ['past', `已结束或取消（${past.length}）`],
+        ]}
+        value={tab}
+        onChange={setTab}
+      />
 
       {list.status === 'loading' && <Loading />}
       {list.status === 'error' && <ErrorState message={list.error.message} onRetry={list.reload} />}

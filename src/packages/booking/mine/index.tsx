@@ -8,6 +8,7 @@ import { formatCstDateTime } from '@domain/chinaTime'
 import { cancelBooking, fetchMyBookings } from '@/api/bookings'
 import { InfoRow } from '@/components/InfoRow'
 import { LoginGate } from '@/components/LoginGate'
+import { Tabs } from '@/components/Tabs'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { useQuery } from '@/hooks/useQuery'
 import { alertError } from '@/services/errors'
@@ -120,24 +121,15 @@ export default function MyBookings() {
 
   return (
     <View className={pageClass}>
-      <View className='tabs' ariaRole='tablist' ariaLabel='我的预约'>
-        {(
-          [
-            ['upcoming', `即将到来（${upcoming.length}）`],
-            ['past', `已结束或取消（${past.length}）`],
-          ] as const
-        ).map(([value, label]) => (
-          <View
-            key={value}
-            className={`tabs__item tab-${value}${tab === value ? ' tabs__item--active' : ''}`}
-            onClick={() => setTab(value)}
-            ariaRole='tab'
-            {...{ 'aria-selected': tab === value }}
-          >
-            {label}
-          </View>
-        ))}
-      </View>
+      <Tabs
+        label='我的预约'
+        tabs={[
+          ['upcoming', `即将到来（${upcoming.length}）`],
+          ['past', `已结束或取消（${past.length}）`],
+        ]}
+        value={tab}
+        onChange={setTab}
+      />
       {list.status === 'loading' && <Loading />}
       {list.status === 'error' && <ErrorState message={list.error.message} onRetry={list.reload} />}
       {list.status === 'ok' && shown.length === 0 && (

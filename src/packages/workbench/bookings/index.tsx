@@ -7,6 +7,7 @@ import type { Booking, SlotState } from '@contract/types'
 import { bookingTimeText, dayAvailability, dayLabel, slotLabel } from '@domain/booking'
 import { cstDate } from '@domain/chinaTime'
 import { fetchStaffBookings, fetchStaffSlots, markAttended, markNoShow, rescheduleAsStation } from '@/api/bookings'
+import { Tabs } from '@/components/Tabs'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { Field } from '@/components/Field'
 import { InfoRow } from '@/components/InfoRow'
@@ -210,19 +211,15 @@ export default function WorkbenchBookings() {
   return (
     <View className={pageClass}>
       <View className='bookings-bar'>
-        <View className='tabs' ariaRole='tablist' ariaLabel='查看方式'>
-          {(['day', 'week'] as const).map((m) => (
-            <View
-              key={m}
-              className={`tabs__item tab-${m}${mode === m ? ' tabs__item--active' : ''}`}
-              onClick={() => setMode(m)}
-              ariaRole='tab'
-              {...{ 'aria-selected': mode === m }}
-            >
-              {m === 'day' ? '按日' : '按周'}
-            </View>
-          ))}
-        </View>
+        <Tabs
+          label='查看方式'
+          tabs={[
+            ['day', '按日'],
+            ['week', '按周'],
+          ]}
+          value={mode}
+          onChange={setMode}
+        />
         <View className='bookings-nav'>
           <Button className='btn btn-prev' onClick={() => setDate(shiftDate(date, -step))} ariaLabel={mode === 'day' ? '前一天' : '上一周'}>
             ‹
