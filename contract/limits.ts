@@ -54,6 +54,8 @@ export const LIMITS = {
   /** A province's, city's or district's name as a resident picks it; a street's or community's. */
   areaName: 20,
   streetName: 30,
+  /** The communities and streets one station covers (服务范围), each a streetName. */
+  coverageAreas: 40,
   /** Searching stations by name, and by area name. */
   stationSearch: 50,
   areaSearch: 100,

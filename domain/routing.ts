@@ -2,7 +2,10 @@
  * Which station's queue a help request goes to, and why (the resident sees the why).
  *   1. the station the resident chose, if it offers the category;
  *   2. else the lowest-level station covering the resident's area that offers
- *      it: community → street → district → city;
+ *      it: community → street → district → city. A station covers the area it
+ *      stands in, and the communities and streets of its district that its
+ *      服务范围 (`coverage`) names; at one level, the lower-level station
+ *      first (a community's own room before a street station naming it);
  *   3. else the nearest station that offers it.
  */
 import type { ServiceCategory, StationKind } from '../contract/enums'
@@ -15,6 +18,8 @@ export interface RoutableStation {
   kind: StationKind
   services: readonly ServiceCategory[]
   area: { province: string; city: string; district: string; street: string | null; community: string | null }
+  /** 服务范围: names of communities and streets of its district the station also covers. */
+  coverage?: readonly string[]
   /** Distance to the resident, when known (for the nearest fallback). */
   distanceMeters?: number
 }
@@ -33,37 +38,47 @@ export interface RoutingDecision {
   reason: string
 }
 
+/** Whether the station's 服务范围 names `name` (a community or street of the station's own district). */
+const names = (s: RoutableStation, a: ResidentArea, name: string | null | undefined) =>
+  !!name && !!s.coverage?.includes(name) && s.area.district === a.district && s.area.city === a.city
+
 const LEVELS: {
-  kind: StationKind
   rule: RoutingRule
   covers: (s: RoutableStation, a: ResidentArea) => boolean
   label: (a: ResidentArea) => string
 }[] = [
   {
-    kind: 'community',
     rule: 'community',
-    covers: (s, a) => !!a.community && s.area.community === a.community && s.area.street === a.street && s.area.district === a.district,
+    covers: (s, a) =>
+      (s.kind === 'community' &&
+        !!a.community &&
+        s.area.community === a.community &&
+        s.area.street === a.street &&
+        s.area.district === a.district) ||
+      names(s, a, a.community),
     label: (a) => a.community!,
   },
   {
-    kind: 'street',
     rule: 'street',
-    covers: (s, a) => !!a.street && s.area.street === a.street && s.area.district === a.district && s.area.city === a.city,
+    covers: (s, a) =>
+      (s.kind === 'street' && !!a.street && s.area.street === a.street && s.area.district === a.district && s.area.city === a.city) ||
+      names(s, a, a.street),
     label: (a) => a.street!,
   },
   {
-    kind: 'district',
     rule: 'district',
-    covers: (s, a) => !!a.district && s.area.district === a.district && s.area.city === a.city,
+    covers: (s, a) => s.kind === 'district' && !!a.district && s.area.district === a.district && s.area.city === a.city,
     label: (a) => a.district!,
   },
   {
-    kind: 'city',
     rule: 'city',
-    covers: (s, a) => !!a.city && s.area.city === a.city,
+    covers: (s, a) => s.kind === 'city' && !!a.city && s.area.city === a.city,
     label: (a) => a.city!,
   },
 ]
+
+/** Lower levels first when several stations cover the same place. */
+const KIND_RANK: Record<StationKind, number> = { community: 0, street: 1, district: 2, city: 3, special: 4, enterprise: 4, school: 4 }
 
 const km = (m: number) => (m < 1000 ? `${Math.round(m)} 米` : `${(m / 1000).toFixed(1)} 公里`)
 
@@ -93,8 +108,8 @@ export function routeRequest(input: {
   const offering = candidates.filter((s) => s.services.includes(category))
   for (const level of LEVELS) {
     const match = offering
-      .filter((s) => s.kind === level.kind && level.covers(s, area))
-      .sort((a, b) => (a.distanceMeters ?? Infinity) - (b.distanceMeters ?? Infinity))[0]
+      .filter((s) => level.covers(s, area))
+      .sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || (a.distanceMeters ?? Infinity) - (b.distanceMeters ?? Infinity))[0]
     if (match) {
       return { stationId: match.id, rule: level.rule, reason: `${prefix}已交给服务${level.label(area)}的「${match.name}」` }
     }

@@ -44,6 +44,8 @@ export interface StationRecord {
   /** Free text under the hours, e.g. 「法定节假日休息」. */
   hoursNote: string
   brandProjects: BrandProject[]
+  /** 服务范围: communities and streets of its district the station also covers (routing sends their requests here). */
+  coverage: string[]
 }
 
 /** The columns every file must start with, in this order. */
@@ -65,7 +67,7 @@ export const REQUIRED_COLUMNS = [
   '简介',
 ] as const
 /** Columns a file may add after the required ones (the template and the export have all of them). */
-export const OPTIONAL_COLUMNS = ['开放时间', '时间说明', '品牌项目', '品牌项目简介', '品牌项目课程'] as const
+export const OPTIONAL_COLUMNS = ['开放时间', '时间说明', '品牌项目', '品牌项目简介', '品牌项目课程', '服务范围'] as const
 export const SHEET_COLUMNS = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS] as const
 export type SheetColumn = (typeof SHEET_COLUMNS)[number]
 
@@ -118,6 +120,7 @@ export const TEMPLATE_EXAMPLE: StationRecord = {
   ],
   hoursNote: '法定节假日休息',
   brandProjects: [{ name: '东山小学堂', summary: '社区儿童的四点半课堂。', items: ['节气美育', '小小主播'] }],
+  coverage: ['和平社区'],
 }
 
 // ───────────────────────── one station → one row ─────────────────────────
@@ -145,6 +148,7 @@ export function toCells(s: StationRecord): Record<SheetColumn, string> {
     品牌项目: s.brandProjects.map((b) => b.name).join('\n'),
     品牌项目简介: s.brandProjects.map((b) => b.summary).join('\n'),
     品牌项目课程: s.brandProjects.map((b) => b.items.join('、')).join('\n'),
+    服务范围: s.coverage.join('、'),
   }
 }
 
@@ -252,6 +256,7 @@ export function parseRow(row: number, cells: readonly string[], columns: readonl
   if (openingHours === null) bad('开放时间', '格式不正确，例如「周一至周五 08:30-11:30、13:30-17:30；周六 09:00-11:30」')
   const hoursNote = text('时间说明', SHEET_LIMITS.hoursNote, false)
   const brandProjects = parseBrandProjects(value('品牌项目'), value('品牌项目简介'), value('品牌项目课程'), (c, p) => bad(c, p))
+  const coverage = parseCoverage(value('服务范围'), (p) => bad('服务范围', p))
 
   const ok = errors.length === 0 && kind && lat !== null && lng !== null && openingHours
   return {
@@ -274,9 +279,34 @@ export function parseRow(row: number, cells: readonly string[], columns: readonl
           openingHours,
           hoursNote,
           brandProjects,
+          coverage,
         }
       : null,
   }
+}
+
+/** 服务范围: names separated by 、, each once. */
+export function coverageProblem(names: readonly string[]): string | null {
+  if (names.length > LIMITS.coverageAreas) return `最多 ${LIMITS.coverageAreas} 个社区或街道`
+  const long = names.find((n) => [...n].length > LIMITS.streetName)
+  if (long) return `「${long}」超过 ${LIMITS.streetName} 个字`
+  return null
+}
+
+export const splitCoverage = (text: string): string[] => [
+  ...new Set(
+    text
+      .split(LIST_SEPARATOR)
+      .map((x) => x.trim())
+      .filter(Boolean),
+  ),
+]
+
+function parseCoverage(text: string, bad: (problem: string) => void): string[] {
+  const names = splitCoverage(text)
+  const problem = coverageProblem(names)
+  if (problem) bad(problem)
+  return names
 }
 
 function coordinate(text: string, min: number, max: number): number | null {
@@ -452,6 +482,8 @@ export function stationRefusal(s: StationRecord, exceptions: readonly StationExc
   if (!CODE.test(s.code)) return fieldInvalid('code', '站点编码只能由字母、数字、- 和 _ 组成')
   if (!isMainlandPhone(s.phone)) return fieldInvalid('phone', '电话格式不正确，请填写 11 位手机号或带区号的固定电话（如 0411-87654321）')
   if (!isInChina(s.location)) return fieldInvalid('location', `坐标（${s.location.lat}, ${s.location.lng}）不在中国境内，请重新选点`)
+  const coverage = coverageProblem(s.coverage)
+  if (coverage) return fieldInvalid('coverage', `服务范围：${coverage}`)
   for (const range of s.openingHours) {
     if (range.close <= range.open) return fieldInvalid('openingHours', `开放时间 ${range.open}-${range.close}：结束时间须晚于开始时间`)
   }

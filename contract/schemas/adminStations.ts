@@ -44,6 +44,14 @@ export const StationExceptionSchema = Type.Object(
   closed,
 )
 
+/** 服务范围: communities and streets of the station's district it also covers; routing sends their requests to it. */
+const coverage = () =>
+  Type.Array(text(LIMITS.streetName, 1), {
+    maxItems: LIMITS.coverageAreas,
+    uniqueItems: true,
+    description: '服务范围：本站还负责的本区县社区、街道名称；这些地方的求助先交给本站',
+  })
+
 /** Everything a resident sees of a station, as the admin edits it. */
 const stationFields = {
   name: text(LIMITS.stationName, 1),
@@ -60,7 +68,10 @@ const stationFields = {
 }
 
 /** One station as the spreadsheet holds it: what server/seed/stations.csv is checked against. */
-export const StationRecordSchema = Type.Object({ code: code(), parentCode: nullable(code()), ...stationFields }, closed)
+export const StationRecordSchema = Type.Object(
+  { code: code(), parentCode: nullable(code()), ...stationFields, coverage: coverage() },
+  closed,
+)
 
 export const AdminStationSchema = Type.Object(
   {
@@ -69,6 +80,7 @@ export const AdminStationSchema = Type.Object(
     parentId: nullable(uuid()),
     parentName: nullable(Type.String()),
     ...stationFields,
+    coverage: coverage(),
     closed: nullable(Type.Object({ at: dateTime(), reason: Type.String() }, closed)),
     exceptions: Type.Array(StationExceptionSchema),
     updatedAt: dateTime(),
@@ -77,12 +89,23 @@ export const AdminStationSchema = Type.Object(
 )
 
 export const AdminStationCreateSchema = Type.Object(
-  { code: code(), parentId: uuid(), ...stationFields, exceptions: Type.Optional(Type.Array(StationExceptionSchema, { maxItems: 20 })) },
+  {
+    code: code(),
+    parentId: uuid(),
+    ...stationFields,
+    coverage: Type.Optional(coverage()),
+    exceptions: Type.Optional(Type.Array(StationExceptionSchema, { maxItems: 20 })),
+  },
   closed,
 )
 
 export const AdminStationPatchSchema = Type.Partial(
-  Type.Object({ parentId: uuid(), ...stationFields, exceptions: Type.Array(StationExceptionSchema, { maxItems: 20 }) }),
+  Type.Object({
+    parentId: uuid(),
+    ...stationFields,
+    coverage: coverage(),
+    exceptions: Type.Array(StationExceptionSchema, { maxItems: 20 }),
+  }),
   { ...closed, minProperties: 1 },
 )
 

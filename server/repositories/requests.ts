@@ -354,6 +354,7 @@ type StationSqlRow = {
   district: string
   street: string | null
   community: string | null
+  coverage: string[]
   distance?: number | null
 }
 const toStation = (s: StationSqlRow): StationRow => ({
@@ -363,9 +364,10 @@ const toStation = (s: StationSqlRow): StationRow => ({
   services: s.services,
   parentId: s.parent_id,
   area: { province: s.province, city: s.city, district: s.district, street: s.street, community: s.community },
+  coverage: s.coverage,
   distanceMeters: s.distance === null || s.distance === undefined ? undefined : Number(s.distance),
 })
-const STATION_COLUMNS = 'id, name, kind, services, parent_id, province, city, district, street, community'
+const STATION_COLUMNS = 'id, name, kind, services, parent_id, province, city, district, street, community, coverage'
 
 export async function loadStation(db: Queryable, id: string): Promise<StationRow | null> {
   const { rows } = await db.query<StationSqlRow>(`SELECT ${STATION_COLUMNS} FROM stations WHERE id = $1 AND closed_at IS NULL`, [id])

@@ -29,6 +29,7 @@ interface AdminStationRow {
   opening_hours: StationRecord['openingHours']
   hours_note: string
   brand_projects: StationRecord['brandProjects']
+  coverage: string[]
   closed_at: Date | null
   closed_reason: string | null
   updated_at: Date
@@ -46,7 +47,7 @@ export interface StoredStation {
 const SELECT = `
   SELECT s.id, s.code, s.name, s.kind, s.parent_id, p.code AS parent_code, s.province, s.city, s.district, s.street, s.community,
          s.address, s.lat, s.lng, s.phone, s.services, s.intro, s.opening_hours, s.hours_note, s.brand_projects,
-         s.closed_at, s.closed_reason, s.updated_at
+         s.coverage, s.closed_at, s.closed_reason, s.updated_at
     FROM stations s LEFT JOIN stations p ON p.id = s.parent_id`
 
 function toStored(r: AdminStationRow): StoredStation {
@@ -70,6 +71,7 @@ function toStored(r: AdminStationRow): StoredStation {
       openingHours: r.opening_hours,
       hoursNote: r.hours_note,
       brandProjects: r.brand_projects,
+      coverage: r.coverage,
     },
   }
 }
@@ -156,6 +158,7 @@ const recordJson = (s: StationRecord) => ({
   services: s.services,
   brand_projects: s.brandProjects,
   intro: s.intro,
+  coverage: s.coverage,
 })
 
 /**
@@ -170,18 +173,19 @@ export async function saveStations(tx: Queryable, records: readonly StationRecor
     const json = JSON.stringify(records.slice(i, i + BATCH).map(recordJson))
     const { rows } = await tx.query<{ id: string; code: string }>(
       `INSERT INTO stations (code, name, kind, province, city, district, street, community, address, lat, lng,
-                             phone, opening_hours, hours_note, services, brand_projects, intro, updated_at)
+                             phone, opening_hours, hours_note, services, brand_projects, intro, coverage, updated_at)
        SELECT code, name, kind, province, city, district, street, community, address, lat, lng,
-              phone, opening_hours, hours_note, ARRAY(SELECT jsonb_array_elements_text(services)), brand_projects, intro, $2
+              phone, opening_hours, hours_note, ARRAY(SELECT jsonb_array_elements_text(services)), brand_projects, intro,
+              ARRAY(SELECT jsonb_array_elements_text(coverage)), $2
          FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, kind text, province text, city text,
               district text, street text, community text, address text, lat float8, lng float8, phone text,
-              opening_hours jsonb, hours_note text, services jsonb, brand_projects jsonb, intro text)
+              opening_hours jsonb, hours_note text, services jsonb, brand_projects jsonb, intro text, coverage jsonb)
        ON CONFLICT (code) DO UPDATE SET
          name = EXCLUDED.name, kind = EXCLUDED.kind, province = EXCLUDED.province, city = EXCLUDED.city,
          district = EXCLUDED.district, street = EXCLUDED.street, community = EXCLUDED.community, address = EXCLUDED.address,
          lat = EXCLUDED.lat, lng = EXCLUDED.lng, phone = EXCLUDED.phone, opening_hours = EXCLUDED.opening_hours,
          hours_note = EXCLUDED.hours_note, services = EXCLUDED.services, brand_projects = EXCLUDED.brand_projects,
-         intro = EXCLUDED.intro, updated_at = EXCLUDED.updated_at
+         intro = EXCLUDED.intro, coverage = EXCLUDED.coverage, updated_at = EXCLUDED.updated_at
        RETURNING id, code`,
       [json, at],
     )

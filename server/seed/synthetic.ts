@@ -37,6 +37,7 @@ export function syntheticStations(count: number, seed = 42): SeedStation[] {
       services,
       brandProjects: [],
       intro: '',
+      coverage: [],
     })
   }
   return out

@@ -132,6 +132,7 @@ function cellText(v: ExcelJS.CellValue): string {
 const WIDTHS: Partial<Record<(typeof SHEET_COLUMNS)[number], number>> = {
   站点编码: 16,
   站点名称: 26,
+  服务范围: 24,
   层级: 14,
   上级站点编码: 16,
   地址: 36,
@@ -195,6 +196,7 @@ export async function stationWorkbook(stations: readonly StationRecord[]): Promi
     品牌项目: '选填，一站一品：每行一个项目名称（单元格内换行：Alt+Enter）',
     品牌项目简介: '选填，与「品牌项目」逐行对应',
     品牌项目课程: '选填，与「品牌项目」逐行对应，每行的课程用「、」分隔',
+    服务范围: `选填：本站还负责的本区县社区、街道（没有自己站点的社区，或相邻社区），用「、」分隔，最多 ${LIMITS.coverageAreas} 个；这些地方的求助先交给本站`,
   }
   for (const column of SHEET_COLUMNS)
     help.addRow({ column: `${column}${(REQUIRED_COLUMNS as readonly string[]).includes(column) ? '' : '（可选列）'}`, help: HELP[column] })

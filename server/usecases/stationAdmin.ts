@@ -99,7 +99,12 @@ export async function createStation(ctx: AppContext, actor: Actor, body: AdminSt
   return ctx.db.transaction(async (tx) => {
     const parent = await stationInScope(tx, actor, body.parentId)
     const { parentId: _p, exceptions = [], ...fields } = body
-    const record: StationRecord = { ...fields, parentCode: parent.record.code, phone: normalizePhone(fields.phone) }
+    const record: StationRecord = {
+      ...fields,
+      coverage: fields.coverage ?? [],
+      parentCode: parent.record.code,
+      phone: normalizePhone(fields.phone),
+    }
     reject(stationRefusal(record, exceptions))
     const taken = await tx.query('SELECT 1 FROM stations WHERE code = $1', [record.code])
     if (taken.rows.length > 0) throw fail('FIELD_INVALID', `站点编码 ${record.code} 已被使用`, 'code')

@@ -127,3 +127,79 @@ describe('who decided: the resident, the nearest station by default, or the help
     expect(d!.reason).toContain('离该地区最近的「远处社工站」')
   })
 })
+
+describe('服务范围: the communities and streets a station covers', () => {
+  // 和兴社区 has no room of its own; 民馨社区's room also covers it, so its requests go there, not up to the street.
+  const covering = { ...room, coverage: ['和兴社区'] }
+  // A street station of the next street that also covers 先进街道 (say, while 先进街道 has no station).
+  const neighbour = station('凌水街道社工站', 'street', ['elderly_care', 'disability'], area('凌水街道'), 5000)
+  const neighbourCovering = { ...neighbour, coverage: ['先进街道'] }
+
+  test('a covered community goes to the covering station, before its street station and before distance', () => {
+    const d = routeRequest({ category: 'elderly_care', chosen: null, area: area('先进街道', '和兴社区'), candidates: [...all, covering] })
+    expect(d).toMatchObject({ stationId: '民馨社区社会工作室', rule: 'community' })
+    expect(d!.reason).toBe('已交给服务和兴社区的「民馨社区社会工作室」')
+    // Without the coverage, the same request goes up to the street.
+    expect(routeRequest({ category: 'elderly_care', chosen: null, area: area('先进街道', '和兴社区'), candidates: all })).toMatchObject({
+      stationId: '先进街道社工站',
+      rule: 'street',
+    })
+  })
+
+  test('a covered street goes to the covering station before the district', () => {
+    const candidates = [city, district, far, neighbourCovering]
+    const d = routeRequest({ category: 'disability', chosen: null, area: area('先进街道', '新华社区'), candidates })
+    expect(d).toMatchObject({ stationId: '凌水街道社工站', rule: 'street' })
+    expect(d!.reason).toBe('已交给服务先进街道的「凌水街道社工站」')
+    expect(
+      routeRequest({ category: 'disability', chosen: null, area: area('先进街道', '新华社区'), candidates: [city, district, neighbour] }),
+    ).toMatchObject({ stationId: '金普新区社工总站', rule: 'district' })
+  })
+
+  test('a community’s own room comes before a street station naming that community in its coverage', () => {
+    const streetNaming = { ...street, coverage: ['民馨社区', '和兴社区'] }
+    expect(
+      routeRequest({
+        category: 'elderly_care',
+        chosen: null,
+        area: area('先进街道', '民馨社区'),
+        candidates: [city, district, streetNaming, room],
+      }),
+    ).toMatchObject({ stationId: '民馨社区社会工作室', rule: 'community' })
+    // A community it names without a room of its own: the street station, as a community match.
+    expect(
+      routeRequest({
+        category: 'elderly_care',
+        chosen: null,
+        area: area('先进街道', '和兴社区'),
+        candidates: [city, district, streetNaming, room],
+      }),
+    ).toMatchObject({ stationId: '先进街道社工站', rule: 'community' })
+  })
+
+  test('coverage counts only in the station’s own district and for the category it offers', () => {
+    const elsewhere = { ...covering, area: { ...covering.area, district: '别的区' } }
+    expect(
+      routeRequest({
+        category: 'elderly_care',
+        chosen: null,
+        area: area('先进街道', '和兴社区'),
+        candidates: [city, district, street, elsewhere],
+      }),
+    ).toMatchObject({ stationId: '先进街道社工站', rule: 'street' })
+    expect(
+      routeRequest({
+        category: 'child_protection',
+        chosen: null,
+        area: area('先进街道', '和兴社区'),
+        candidates: [city, district, street, covering],
+      }),
+    ).toMatchObject({ stationId: '先进街道社工站', rule: 'street' })
+  })
+
+  test('the chosen station still comes first', () => {
+    expect(
+      routeRequest({ category: 'elderly_care', chosen: street, area: area('先进街道', '和兴社区'), candidates: [...all, covering] }),
+    ).toMatchObject({ stationId: '先进街道社工站', rule: 'chosen' })
+  })
+})

@@ -9,6 +9,7 @@ import type { AdminStation, AdminStationCreate, AdminStationPatch, StationExcept
 import { isInChina } from '@domain/geo'
 import { formatOpeningHours, parseOpeningHours } from '@domain/hours'
 import { isMainlandPhone } from '@domain/phone'
+import { coverageProblem, splitCoverage } from '@domain/stationSheet'
 import { describeError, type FieldMap } from '@/services/errors'
 
 export interface BrandForm {
@@ -38,6 +39,8 @@ export interface StationForm {
   district: string
   street: string
   community: string
+  /** 服务范围: community and street names, separated by 、. */
+  coverage: string
   address: string
   lat: string
   lng: string
@@ -56,6 +59,7 @@ export type ErrorKey =
   | 'kind'
   | 'parentId'
   | 'area'
+  | 'coverage'
   | 'address'
   | 'location'
   | 'phone'
@@ -78,6 +82,7 @@ export const EMPTY_FORM: StationForm = {
   district: '',
   street: '',
   community: '',
+  coverage: '',
   address: '',
   lat: '',
   lng: '',
@@ -103,6 +108,7 @@ export function formOf(s: AdminStation): StationForm {
     district: s.area.district,
     street: s.area.street ?? '',
     community: s.area.community ?? '',
+    coverage: s.coverage.join('、'),
     address: s.address,
     lat: String(s.location.lat),
     lng: String(s.location.lng),
@@ -166,6 +172,9 @@ export function validateStation(f: StationForm, isNew: boolean): { body: AdminSt
     errors.location = '请在地图上选点，或填写纬度和经度（数字）'
   else if (!isInChina({ lat, lng })) errors.location = `坐标（${lat}, ${lng}）不在中国境内，请重新选点`
   if (!isMainlandPhone(f.phone)) errors.phone = '电话格式不正确，请填写 11 位手机号或带区号的固定电话（如 0411-87654321）'
+  const coverage = splitCoverage(f.coverage)
+  const coverageError = coverageProblem(coverage)
+  if (coverageError) errors.coverage = coverageError
   if (f.services.length === 0) errors.services = '请至少选择一项服务'
   const openingHours = f.hours.trim() ? parseOpeningHours(f.hours) : []
   if (!openingHours) errors.hours = '格式如「周一至周五 08:30-11:30、13:30-17:30；周六 09:00-11:30」'
@@ -195,6 +204,7 @@ export function validateStation(f: StationForm, isNew: boolean): { body: AdminSt
         street: f.street.trim() || null,
         community: f.community.trim() || null,
       },
+      coverage,
       address: f.address.trim(),
       location: { lat, lng },
       phone: f.phone.trim(),
@@ -231,6 +241,7 @@ const FIELDS: FieldMap<ErrorKey> = {
   kind: 'kind',
   parentId: 'parentId',
   area: 'area',
+  coverage: 'coverage',
   address: 'address',
   location: 'location',
   phone: 'phone',

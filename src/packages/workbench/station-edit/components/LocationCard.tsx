@@ -63,6 +63,19 @@ export function LocationCard({ edit }: { edit: StationEditState }) {
           {area('community', '社区（村）', LIMITS.streetName)}
         </View>
       </Field>
+      <Field
+        label='服务范围（选填）'
+        hint='本站还负责的本区县社区、街道，用「、」分隔，如「和平社区、和兴社区」：这些地方的求助先交给本站'
+        error={errors.coverage}
+      >
+        <Input
+          className='input station-coverage'
+          value={form.coverage}
+          maxlength={LIMITS.coverageAreas * (LIMITS.streetName + 1)}
+          placeholder='例如：和平社区、和兴社区'
+          onInput={(e) => update({ coverage: e.detail.value }, ['coverage'])}
+        />
+      </Field>
       <Field label='地址' required error={errors.address}>
         <Input
           className='input station-address'
