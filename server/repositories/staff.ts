@@ -56,6 +56,33 @@ export async function staffStation(db: Queryable, userId: string): Promise<Staff
     : null
 }
 
+/**
+ * Creates the accounts whose username is not taken; an existing account is
+ * left as it is (its name, role, station, password and status are its
+ * admins' and its own). Passwords are hashed only for the accounts created.
+ */
+export async function insertMissingStaffAccounts(
+  db: Queryable,
+  accounts: readonly { username: string; password: string; nickname: string; role: StaffRole; stationCode: string }[],
+): Promise<number> {
+  const { rows } = await db.query<{ username: string }>('SELECT username FROM users WHERE username = ANY($1::text[])', [
+    accounts.map((a) => a.username),
+  ])
+  const taken = new Set(rows.map((r) => r.username))
+  let created = 0
+  for (const account of accounts.filter((x) => !taken.has(x.username))) {
+    const hash = await hashPassword(account.password)
+    const res = await db.query(
+      `INSERT INTO users (username, password_hash, nickname, role, station_id)
+       SELECT $1, $2, $3, $4, id FROM stations WHERE code = $5
+       ON CONFLICT (username) DO NOTHING`,
+      [account.username, hash, account.nickname, account.role, account.stationCode],
+    )
+    created += res.rowCount ?? 0
+  }
+  return created
+}
+
 export async function upsertStaffAccount(
   db: Queryable,
   a: { username: string; password: string; nickname: string; role: StaffRole; stationCode: string },

@@ -2,7 +2,8 @@
  * Demo bookable services, from the stations' own words in ../shared/seeds:
  * 先进街道「周六上午开放预约服务」; 民馨社区「社工外出入户探访时请先电话预约」
  * and its parents' 心理辅导; 新安江街道's 个案工作室、小组工作室、多功能空间;
- * 工力电气驿站「工作日午间及下班后可预约谈心」. Upserted on code.
+ * 工力电气驿站「工作日午间及下班后可预约谈心」. Created when their code is
+ * missing; a station's later edits to them are kept.
  */
 import type { Database } from '../db'
 import { serviceRefusal } from '../../domain/booking'
@@ -135,7 +136,12 @@ export const SEED_BOOKABLE: SeedBookable[] = [
 
 export async function seedBookable(db: Database): Promise<number> {
   return db.transaction(async (tx) => {
+    const { rows: existing } = await tx.query<{ code: string }>('SELECT code FROM bookable_services WHERE code = ANY($1::text[])', [
+      SEED_BOOKABLE.map((b) => b.code),
+    ])
+    const taken = new Set(existing.map((r) => r.code))
     for (const seed of SEED_BOOKABLE) {
+      if (taken.has(seed.code)) continue
       const { rows } = await tx.query<{ id: string; opening_hours: WeeklyHours[] }>(
         'SELECT id, opening_hours FROM stations WHERE code = $1',
         [seed.stationCode],

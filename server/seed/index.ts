@@ -6,7 +6,7 @@ import { MIGRATION_LOCK } from '../db/migrate'
 import { activityRefusal } from '../../domain/activities'
 import { insertActivity } from '../repositories/activities'
 import { applyPlan, planFile } from '../usecases/stationAdmin'
-import { upsertStaffAccount } from '../repositories/staff'
+import { insertMissingStaffAccounts } from '../repositories/staff'
 import { SEED_ACTIVITIES, seedRun } from './activities'
 import { SEED_STATIONS_FILE } from './stations'
 import { seedBookable } from './bookable'
@@ -16,23 +16,29 @@ const startupLock = (tx: Queryable) => tx.query(`SELECT pg_advisory_xact_lock(${
 
 /**
  * Loads the demo stations through the stations' import (the file is in its
- * template): idempotent by station code, so a restart changes nothing, and an
- * edited file updates the stations it changed. Instances starting together
- * apply it one at a time.
+ * template), creating only the stations whose code is missing: a station
+ * already there is the admins' from then on, so a restart keeps their edits
+ * (phones, hours, 服务范围, a move, a closure). Instances starting together
+ * apply it one at a time. Returns the number of stations created.
  */
 export async function seedStations(db: Database, file = SEED_STATIONS_FILE): Promise<number> {
   const planned = await planFile(db, readFileSync(file), path.basename(file), null)
   if (!planned.ok) throw new Error(`${file}: ${planned.problems.join('; ')}`)
   const errors = planned.plan.rows.flatMap((r) => r.errors)
   if (errors.length > 0) throw new Error(`${file}: ${errors.join('; ')}`)
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await startupLock(tx)
-    await applyPlan(tx, planned.plan, null, new Date(), path.basename(file))
+    // Read again under the lock: another instance may have created them meanwhile.
+    const codes = planned.plan.writes.map((w) => w.record.code)
+    const { rows } = await tx.query<{ code: string }>('SELECT code FROM stations WHERE code = ANY($1::text[])', [codes])
+    const existing = new Set(rows.map((r) => r.code))
+    const writes = planned.plan.writes.filter((w) => !existing.has(w.record.code))
+    await applyPlan(tx, { ...planned.plan, writes }, null, new Date(), path.basename(file))
+    return writes.length
   })
-  return planned.plan.rows.length
 }
 
-/** Demo station accounts (never in production unless SEED_DEMO=true). Password: see README. */
+/** Demo station accounts (never in production unless SEED_DEMO=true), created when missing. Password: see README. */
 export const DEMO_STAFF_PASSWORD = 'shegong2026'
 export const DEMO_STAFF = [
   { username: 'xianjin-li', nickname: '李社工', role: 'staff', stationCode: 'DL-JP-XJ' },
@@ -69,9 +75,18 @@ export async function seedActivities(db: Database, now: Date): Promise<number> {
   })
 }
 
+/**
+ * What is missing of the demo data, on every start: stations by code,
+ * accounts by username, bookable services by code, this week's activities.
+ * Nothing already there is written again, so what admins changed stays.
+ * Returns the number of stations created.
+ */
 export async function seedDemoData(db: Database, now = new Date()): Promise<number> {
   const n = await seedStations(db)
-  for (const a of DEMO_STAFF) await upsertStaffAccount(db, { ...a, password: DEMO_STAFF_PASSWORD })
+  await insertMissingStaffAccounts(
+    db,
+    DEMO_STAFF.map((a) => ({ ...a, password: DEMO_STAFF_PASSWORD })),
+  )
   await seedActivities(db, now)
   await seedBookable(db)
   return n
