@@ -15,12 +15,11 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { AppContext } from './context'
 import { purgeExpired } from './repositories/account'
-import { remindBookingsTomorrow } from './repositories/bookings'
-import { remindTomorrow } from './repositories/enrollments'
 import { resealFields } from './repositories/reseal'
 import { deliverPending } from './services/notifier'
 import { expireOffers } from './usecases/enrollments'
 import { forgetLoginAttempts } from './usecases/loginThrottle'
+import { remindBookings, remindSessions } from './usecases/reminders'
 import { escalateOverdue } from './usecases/requests'
 
 export interface Job {
@@ -36,11 +35,9 @@ export const JOBS: Job[] = [
   { name: 'calendar', run: async (ctx) => (await ctx.calendar.reload(ctx.db), null) },
   { name: 'escalation', run: async (ctx) => some('moved', await ctx.db.transaction((tx) => escalateOverdue(ctx, tx))) },
   { name: 'offer-expiry', run: async (ctx) => some('expired', await expireOffers(ctx)) },
-  { name: 'reminders', run: async (ctx) => some('reminded', await ctx.db.transaction((tx) => remindTomorrow(tx, ctx.clock()))) },
-  {
-    name: 'booking-reminders',
-    run: async (ctx) => some('reminded', await ctx.db.transaction((tx) => remindBookingsTomorrow(tx, ctx.clock()))),
-  },
+  // The day before, with the calendar: a station closed that day is said in the reminder.
+  { name: 'reminders', run: async (ctx) => some('reminded', await ctx.db.transaction((tx) => remindSessions(ctx, tx))) },
+  { name: 'booking-reminders', run: async (ctx) => some('reminded', await ctx.db.transaction((tx) => remindBookings(ctx, tx))) },
   { name: 'login-attempts', run: async (ctx) => (await forgetLoginAttempts(ctx.db, ctx.clock()), null) },
   {
     name: 'retention',

@@ -1,4 +1,5 @@
 /** 预约服务's rows: bookable services, staff blocks, bookings. SQL only (phones sealed and unsealed here); no rule, no HTTP error. */
+import { reminderNote } from '../../domain/reminders'
 import type { BookingBlockKind, BookingChannel, BookingFor, BookingStatus, BookableKind } from '../../contract/bookings'
 import { HOLDING_STATUSES } from '../../contract/bookings'
 import type { Audience } from '../../contract/activities'
@@ -388,10 +389,19 @@ export async function notifyBooking(
   )
 }
 
-/** The job: a reminder the day before, for bookings starting within the next 24 hours not yet reminded. Returns how many. */
-export async function remindBookingsTomorrow(db: Queryable, now: Date): Promise<number> {
+/**
+ * The job: a reminder the day before, for bookings starting within the next
+ * 24 hours not yet reminded; `closure` says why the station is closed that
+ * day (the note then asks the resident to reschedule). Returns how many.
+ */
+export async function remindBookingsTomorrow(
+  db: Queryable,
+  now: Date,
+  closure: (stationId: string, startsAt: Date) => string | null = () => null,
+): Promise<number> {
   const { rows } = await db.query<{
     id: string
+    station_id: string
     user_id: string | null
     service_name: string
     starts_at: Date
@@ -399,11 +409,12 @@ export async function remindBookingsTomorrow(db: Queryable, now: Date): Promise<
   }>(
     `UPDATE bookings k SET reminded_at = $1 FROM bookable_services b
       WHERE b.id = k.service_id AND k.status = 'booked' AND k.reminded_at IS NULL AND k.starts_at > $1 AND k.starts_at <= $2
-      RETURNING k.id, k.user_id, b.name AS service_name, k.starts_at, k.person_name`,
+      RETURNING k.id, b.station_id, k.user_id, b.name AS service_name, k.starts_at, k.person_name`,
     [now, new Date(now.getTime() + 24 * 3600_000)],
   )
   for (const row of rows) {
     if (!row.user_id) continue
+    const closed = closure(row.station_id, new Date(row.starts_at))
     await enqueue(
       db,
       row.user_id,
@@ -412,7 +423,8 @@ export async function remindBookingsTomorrow(db: Queryable, now: Date): Promise<
         bookingId: row.id,
         activity: row.service_name.slice(0, 20),
         time: formatCstDateTime(new Date(row.starts_at)),
-        note: `${row.person_name ?? ''}`.slice(0, 20),
+        note: reminderNote(closed, row.person_name ?? ''),
+        ...(closed ? { closed } : {}),
       },
       now,
     )

@@ -8,6 +8,7 @@
  * whatever the concurrency, on PGlite and PostgreSQL alike. Notifications go
  * to the outbox in the same transaction.
  */
+import { reminderNote } from '../../domain/reminders'
 import { type EnrollmentStatus } from '../../contract/activities'
 import { PHOTO_CONSENT_VERSION } from '../../contract/consents'
 import type { Enrollment, RosterEntry } from '../../contract/types'
@@ -277,10 +278,19 @@ export async function expiredOfferIds(db: Queryable, now: Date): Promise<string[
   return rows.map((r) => r.id)
 }
 
-/** The job: a reminder the day before each session, once per enrollment and session. */
-export async function remindTomorrow(db: Queryable, now: Date): Promise<number> {
+/**
+ * The job: a reminder the day before each session, once per enrollment and
+ * session; `closure` says why the station is closed that day (its note then
+ * says so instead of the place).
+ */
+export async function remindTomorrow(
+  db: Queryable,
+  now: Date,
+  closure: (stationId: string, startsAt: Date) => string | null = () => null,
+): Promise<number> {
   const { rows } = await db.query<{
     enrollment_id: string
+    station_id: string
     user_id: string
     title: string
     starts_at: Date
@@ -288,7 +298,7 @@ export async function remindTomorrow(db: Queryable, now: Date): Promise<number> 
     participant_name: string
   }>(
     `WITH due AS (
-       SELECT e.id AS enrollment_id, s.id AS session_id, e.user_id, a.title, s.starts_at, a.place, e.participant_name
+       SELECT e.id AS enrollment_id, s.id AS session_id, a.station_id, e.user_id, a.title, s.starts_at, a.place, e.participant_name
          FROM activity_sessions s
          JOIN activities a ON a.id = s.activity_id AND a.status <> 'cancelled'
          JOIN enrollments e ON e.activity_id = a.id AND e.status = 'confirmed'
@@ -303,6 +313,7 @@ export async function remindTomorrow(db: Queryable, now: Date): Promise<number> 
     [now, new Date(now.getTime() + 24 * 3600_000)],
   )
   for (const r of rows) {
+    const closed = closure(r.station_id, new Date(r.starts_at))
     await enqueue(
       db,
       r.user_id,
@@ -311,7 +322,8 @@ export async function remindTomorrow(db: Queryable, now: Date): Promise<number> 
         enrollmentId: r.enrollment_id,
         activity: r.title.slice(0, 20),
         time: formatCstDateTime(new Date(r.starts_at)),
-        note: `${r.participant_name} · ${r.place}`.slice(0, 20),
+        note: reminderNote(closed, `${r.participant_name} · ${r.place}`),
+        ...(closed ? { closed } : {}),
       },
       now,
     )

@@ -68,7 +68,7 @@ export function subscribeMessage(config: Config, m: Pick<Pending, 'topic' | 'pay
     page: booking ? 'packages/booking/mine/index' : 'packages/activity/mine/index',
     data: {
       thing1: { value: p.activity || (booking ? '预约服务' : '活动报名') },
-      phrase2: { value: reminder ? (booking ? '明天预约' : '明天开始') : p.status },
+      phrase2: { value: reminder ? (p.closed ? '站点休息' : booking ? '明天预约' : '明天开始') : p.status },
       thing3: { value: (reminder ? `${p.time} ${p.note}` : p.note || '请进入小程序查看').slice(0, 20) },
     },
   }
