@@ -61,6 +61,8 @@ export interface MountOptions {
   scanCode?: string | { errMsg: string }
   /** What wx.downloadFile answers (at once): the HTTP status and temp file, or a failure `{ errMsg }`. Default: miniprogram-simulate's (after 100 ms). */
   downloadFile?: { statusCode: number; tempFilePath?: string } | { errMsg: string }
+  /** What wx.chooseMessageFile picks from a chat: one file, or a failure such as `{ errMsg: 'chooseMessageFile:fail cancel' }`. Default: cancelled. */
+  messageFile?: { name: string; size?: number } | { errMsg: string }
 }
 
 /** The base API set: miniprogram-simulate's wx (captured before any test touches global.wx). */
@@ -240,6 +242,33 @@ export function createWx(opts: MountOptions, calls: WxCall[], requests: FakeRequ
     const scanned = opts.scanCode
     fakes.scanCode = (o: any) =>
       answer('scanCode', o, typeof scanned === 'string' ? { result: scanned, scanType: 'QR_CODE', charSet: 'utf-8', rawData: '' } : scanned)
+  }
+  // A file from a chat, then uploaded: wx.uploadFile goes through the route table as a POST whose `data` is `{ file: tempPath }`,
+  // and answers the route's body as a string, as WeChat does.
+  const picked = opts.messageFile ?? { errMsg: 'chooseMessageFile:fail cancel' }
+  fakes.chooseMessageFile = (o: any) =>
+    answer(
+      'chooseMessageFile',
+      o,
+      'errMsg' in picked
+        ? picked
+        : { tempFiles: [{ path: `wxfile://tmp/${picked.name}`, name: picked.name, size: picked.size ?? 2048, type: 'file', time: 0 }] },
+    )
+  fakes.uploadFile = (o: any) => {
+    const req = toFakeRequest({ url: o.url, method: 'POST', header: o.header, data: { [o.name ?? 'file']: o.filePath } })
+    requests.push(req)
+    const found = findRoute(opts.routes ?? {}, req)
+    if (found) req.params = found.params
+    else unmatched.push(req)
+    const pending = found
+      ? Promise.resolve(typeof found.answer === 'function' ? (found.answer as RouteHandler)(req) : found.answer)
+      : Promise.resolve(reply(404, { code: 'NOT_FOUND', message: `harness: no fake route for ${req.method} ${req.path}` }))
+    void pending.then((a) => {
+      if (a instanceof NetworkError) return answer('uploadFile', o, { errMsg: a.errMsg })
+      const { status, body } = a instanceof HttpReply ? a : { status: 200, body: a }
+      return answer('uploadFile', o, { statusCode: status, data: JSON.stringify(body ?? null) })
+    })
+    return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {}, onHeadersReceived() {}, offHeadersReceived() {} }
   }
   if (opts.downloadFile !== undefined) {
     const downloaded = opts.downloadFile
