@@ -119,6 +119,17 @@ export function createWx(opts: MountOptions, calls: WxCall[], requests: FakeRequ
     )
   }
 
+  /** A request through the test's route table (recorded; unknown routes answer 404 and are listed). */
+  const routed = (req: FakeRequest): Promise<unknown> => {
+    requests.push(req)
+    const found = findRoute(opts.routes ?? {}, req)
+    if (found) req.params = found.params
+    else unmatched.push(req)
+    return found
+      ? Promise.resolve(typeof found.answer === 'function' ? (found.answer as RouteHandler)(req) : found.answer)
+      : Promise.resolve(reply(404, { code: 'NOT_FOUND', message: `harness: no fake route for ${req.method} ${req.path}` }))
+  }
+
   const fakes: Record<string, (...args: any[]) => unknown> = {
     // ── network: the per-test route table
     request(o: any) {
@@ -128,15 +139,7 @@ export function createWx(opts: MountOptions, calls: WxCall[], requests: FakeRequ
         void Promise.resolve().then(() => answer('request', o, { errMsg: `request:fail invalid method ${sent}` }))
         return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {}, onChunkReceived() {}, offChunkReceived() {} }
       }
-      const req = toFakeRequest(o)
-      requests.push(req)
-      const found = findRoute(opts.routes ?? {}, req)
-      if (found) req.params = found.params
-      else unmatched.push(req)
-      const pending = found
-        ? Promise.resolve(typeof found.answer === 'function' ? (found.answer as RouteHandler)(req) : found.answer)
-        : Promise.resolve(reply(404, { code: 'NOT_FOUND', message: `harness: no fake route for ${req.method} ${req.path}` }))
-      pending.then((a) => {
+      routed(toFakeRequest(o)).then((a) => {
         if (a instanceof NetworkError) return answer('request', o, { errMsg: a.errMsg })
         const { status, body } = a instanceof HttpReply ? a : { status: 200, body: a }
         // A JSON round trip: the page gets its own copy, as over the wire.
@@ -256,14 +259,7 @@ export function createWx(opts: MountOptions, calls: WxCall[], requests: FakeRequ
     )
   fakes.uploadFile = (o: any) => {
     const req = toFakeRequest({ url: o.url, method: 'POST', header: o.header, data: { [o.name ?? 'file']: o.filePath } })
-    requests.push(req)
-    const found = findRoute(opts.routes ?? {}, req)
-    if (found) req.params = found.params
-    else unmatched.push(req)
-    const pending = found
-      ? Promise.resolve(typeof found.answer === 'function' ? (found.answer as RouteHandler)(req) : found.answer)
-      : Promise.resolve(reply(404, { code: 'NOT_FOUND', message: `harness: no fake route for ${req.method} ${req.path}` }))
-    void pending.then((a) => {
+    void routed(req).then((a) => {
       if (a instanceof NetworkError) return answer('uploadFile', o, { errMsg: a.errMsg })
       const { status, body } = a instanceof HttpReply ? a : { status: 200, body: a }
       return answer('uploadFile', o, { statusCode: status, data: JSON.stringify(body ?? null) })
