@@ -4,6 +4,7 @@
  * Writes bench/results/latest.json and prints a Markdown table for the README.
  *
  *   npm run bench -- --quick        shorter load phases, one Lighthouse run per page
+ *   npm run bench -- --import       only the stations' import (149 stations: check, apply, apply again)
  *   npm run bench -- --lighthouse   only the h5 portal's Lighthouse performance scores
  *                                   (needs npm run build:h5; --lighthouse-runs=N, default 3)
  */
@@ -20,6 +21,7 @@ import { benchNearby, loadStations } from './nearby'
 import { benchReport, loadCity, type ReportBench } from './report'
 import { load, loadSubmissions, randomNearbyPath } from './load'
 import { benchLighthouse, type LighthouseResult } from './lighthouse'
+import { benchImport, type ImportBench } from './import'
 import { fmt } from './util'
 // @ts-expect-error plain ESM helper without types
 import { startPostgres } from '../scripts/postgres.mjs'
@@ -31,6 +33,7 @@ const SUBMIT_RATE = 50
 const BURST_APPLICANTS = 500
 const BURST_ROUNDS = quick ? 2 : 5
 const lighthouseOnly = process.argv.includes('--lighthouse')
+const importOnly = process.argv.includes('--import')
 const LIGHTHOUSE_RUNS = Number(process.argv.find((a) => a.startsWith('--lighthouse-runs='))?.split('=')[1] ?? (quick ? 1 : 3))
 
 async function onBackend(name: string, open: () => Promise<Database>, databaseUrl: string | null) {
@@ -115,6 +118,18 @@ function writeResults(results: Record<string, unknown>, name: string) {
 
 async function main() {
   const results: Record<string, unknown> = { date: new Date().toISOString(), cpus: os.cpus().length, node: process.version }
+  if (importOnly) {
+    const r: ImportBench = await benchImport(quick ? 3 : 5)
+    results.import = r
+    writeResults(results, 'import.json')
+    const ratio = (ms: number) => `×${fmt(ms / r.baselineMs, 1)}`
+    console.log(`\n| stations (file) | baseline GET /api/staff/me | check (dryRun) | first apply | same file again |`)
+    console.log('|---|---|---|---|---|')
+    console.log(
+      `| ${r.stations} (${r.fileKiB} KiB .xlsx) | ${fmt(r.baselineMs, 0)} ms | ${fmt(r.dryRunMs, 0)} ms (${ratio(r.dryRunMs)}) | ${fmt(r.applyMs, 0)} ms (${ratio(r.applyMs)}) | ${fmt(r.reapplyMs, 0)} ms (${ratio(r.reapplyMs)}) |`,
+    )
+    process.exit(0)
+  }
   if (lighthouseOnly) {
     results.lighthouse = await lighthousePhase()
     writeResults(results, 'lighthouse.json')
