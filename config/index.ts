@@ -5,6 +5,7 @@ import devConfig from './dev'
 import prodConfig from './prod'
 import { version } from '../package.json'
 import { PrecompressPlugin } from './precompress'
+import { RoutePreloadPlugin } from './routePreload'
 
 const root = path.resolve(__dirname, '..')
 const contractDir = path.join(root, 'contract')
@@ -86,6 +87,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
             common: { minChunks: 2, priority: 10, reuseExistingChunk: true },
           },
         })
+        chain.plugin('routePreload').use(RoutePreloadPlugin, [{ publicPath: '/', entry: 'app', homePage: 'pages/index/index' }])
         chain.plugin('precompress').use(PrecompressPlugin)
         // webpack's hint weighs raw bytes against 244 KiB; `npm run budget` measures what a first visit
         // really transfers (brotli, every request), against the portal's own budget.
@@ -105,6 +107,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
                         chunks: true,
                         chunkModules: true,
                         chunkRelations: true,
+                        chunkModulesSpace: Infinity,
+                        nestedModules: true,
+                        dependentModules: true,
+                        orphanModules: true,
+                        nestedModulesSpace: Infinity,
                         ids: true,
                         modules: false,
                         assets: false,
