@@ -71,6 +71,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       imageUrlLoaderOption: { name: 'static/images/[name].[contenthash:8][ext]' },
       fontUrlLoaderOption: { name: 'static/fonts/[name].[contenthash:8][ext]' },
       webpackChain(chain) {
+        // The user-agent parser Taro's h5 APIs import is parsed on first use, not at start-up (config/h5/platform.js).
+        chain.resolve.alias.set('platform$', path.join(__dirname, 'h5', 'platform.js'))
         if (watching) return
         // Taro splits only the initial chunk, so every page's chunk carried its own copy of React's
         // component wrappers, axios and the API client (about 200 KB each). Shared code goes into
