@@ -5,6 +5,7 @@ import devConfig from './dev'
 import prodConfig from './prod'
 import { version } from '../package.json'
 import { PrecompressPlugin } from './precompress'
+import { RoutePreloadPlugin } from './routePreload'
 
 const root = path.resolve(__dirname, '..')
 const contractDir = path.join(root, 'contract')
@@ -70,6 +71,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       imageUrlLoaderOption: { name: 'static/images/[name].[contenthash:8][ext]' },
       fontUrlLoaderOption: { name: 'static/fonts/[name].[contenthash:8][ext]' },
       webpackChain(chain) {
+        // The user-agent parser Taro's h5 APIs import is parsed on first use, not at start-up (config/h5/platform.js).
+        chain.resolve.alias.set('platform$', path.join(__dirname, 'h5', 'platform.js'))
         if (watching) return
         // Taro splits only the initial chunk, so every page's chunk carried its own copy of React's
         // component wrappers, axios and the API client (about 200 KB each). Shared code goes into
@@ -86,6 +89,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
             common: { minChunks: 2, priority: 10, reuseExistingChunk: true },
           },
         })
+        chain.plugin('routePreload').use(RoutePreloadPlugin, [{ publicPath: '/', entry: 'app', homePage: 'pages/index/index' }])
         chain.plugin('precompress').use(PrecompressPlugin)
         // webpack's hint weighs raw bytes against 244 KiB; `npm run budget` measures what a first visit
         // really transfers (brotli, every request), against the portal's own budget.
@@ -105,6 +109,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
                         chunks: true,
                         chunkModules: true,
                         chunkRelations: true,
+                        chunkModulesSpace: Infinity,
+                        nestedModules: true,
+                        dependentModules: true,
+                        orphanModules: true,
+                        nestedModulesSpace: Infinity,
                         ids: true,
                         modules: false,
                         assets: false,
