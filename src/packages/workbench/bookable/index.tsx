@@ -11,6 +11,7 @@ import { formatOpeningHours } from '@domain/hours'
 import { createBookable, fetchStaffBookables, updateBookable } from '@/api/bookings'
 import { Field } from '@/components/Field'
 import { InfoRow } from '@/components/InfoRow'
+import { NoBreak } from '@/components/NoBreak'
 import { OptionGroup } from '@/components/OptionGroup'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { TextBox } from '@/components/TextBox'
@@ -248,7 +249,9 @@ function BookableItem({ s, onEdit, onChange }: { s: BookableService; onEdit: () 
       <InfoRow label='时长'>
         每次 {formatMinutes(s.durationMinutes)}，每个时段 {s.capacity} 人
       </InfoRow>
-      <InfoRow label='时段'>{s.availability.length > 0 ? formatOpeningHours(s.availability) : '按本站开放时间'}</InfoRow>
+      <InfoRow label='时段'>
+        <NoBreak text={s.availability.length > 0 ? formatOpeningHours(s.availability) : '按本站开放时间'} />
+      </InfoRow>
       <InfoRow label='规则'>
         提前 {s.horizonDays} 天内，开始前 {formatMinutes(s.cutoffMinutes)}截止；面向{AUDIENCE_LABELS[s.audience]}
       </InfoRow>

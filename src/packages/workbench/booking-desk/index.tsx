@@ -277,9 +277,9 @@ export default function WorkbenchBookingDesk() {
       <Tabs
         label='登记类型'
         tabs={[
-          ['counter', '窗口/电话登记'],
+          ['counter', '登记预约'],
           ['block', '停约'],
-          ['open', '加开时段'],
+          ['open', '加开'],
         ]}
         value={tab}
         onChange={setTab}
