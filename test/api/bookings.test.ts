@@ -6,7 +6,7 @@
  * outcomes, rescheduling with a reason, counter bookings, blocks and services;
  * someone else's booking; bad input.
  */
-import type { BookableService, Booking, SlotDay, SlotFullError } from '../../contract/types'
+import type { BookableService, Booking, SlotDay, SlotFullError, StationReport } from '../../contract/types'
 import { cstInstant } from '../../domain/chinaTime'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { api, backend, startApp, type TestApp } from './helpers/server'
@@ -466,5 +466,34 @@ describe(`the station's side on ${backend}`, () => {
     const sent = await server.db.transaction((tx) => remindBookingsTomorrow(tx, cstInstant('2026-10-11', '12:00')))
     expect(sent).toBeGreaterThanOrEqual(1)
     expect(await server.db.transaction((tx) => remindBookingsTomorrow(tx, cstInstant('2026-10-11', '12:00')))).toBe(0)
+  })
+})
+
+describe(`the supervisors' report on ${backend}`, () => {
+  test('bookings made, attended, no-show rate and cancellations per station, and in total', async () => {
+    const mxId = await stationId('DL-JP-XJ-MX')
+    const report = async () => {
+      const jinpu = await staff('jinpu-zhao')
+      const res = await jinpu.get<StationReport>('/api/staff/reports/stations?from=2026-09-01&to=2026-10-31')
+      expect(res.status).toBe(200)
+      return { row: res.body.items.find((r) => r.station.id === mxId)!, total: res.body.total }
+    }
+    const before = await report()
+    const free = (await slotsOf(visit)).days.flatMap((d) => d.slots).filter((s) => s.state === 'free')
+    const c = await resident()
+    const kept = (await book(c, visit, free[0]!.startsAt, { personName: '报表甲' })).body
+    const dropped = (await book(c, visit, free[1]!.startsAt, { personName: '报表乙' })).body
+    expect((await c.post(`/api/bookings/${dropped.id}/cancel`)).status).toBe(200)
+    // The kept one's day: the worker marks it attended.
+    now = new Date(Date.parse(kept.endsAt) + 3600_000)
+    const worker = await staff('minxin-liu')
+    expect((await worker.post(`/api/staff/bookings/${kept.id}/attended`, {})).status).toBe(200)
+    const after = await report()
+    const delta = (k: 'bookingsMade' | 'bookingsAttended' | 'bookingsNoShow' | 'bookingsCancelled') => after.row[k] - before.row[k]
+    expect([delta('bookingsMade'), delta('bookingsAttended'), delta('bookingsNoShow'), delta('bookingsCancelled')]).toEqual([2, 1, 0, 1])
+    expect(after.total.bookingsMade - before.total.bookingsMade).toBe(2)
+    expect(after.row.noShowRate).toBe(after.row.bookingsNoShow / (after.row.bookingsAttended + after.row.bookingsNoShow))
+    // No names, nothing sensitive: only counts reach the supervisor.
+    expect(JSON.stringify(after.row)).not.toContain('报表')
   })
 })
