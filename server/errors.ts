@@ -54,6 +54,8 @@ export class Refused extends Error {
     readonly refusal: Refusal,
     /** Seconds to say in Retry-After (a 429 or 503 that knows when trying again makes sense). */
     readonly retryAfter?: number,
+    /** More the answer carries besides code, message and field (a full slot's alternatives); the route's schema names it. */
+    readonly extra?: Readonly<Record<string, unknown>>,
   ) {
     super(refusal.message)
     this.statusCode = HTTP_STATUS[refusal.code]
@@ -63,6 +65,9 @@ export class Refused extends Error {
 /** The error to throw for a refusal. */
 export const fail = (code: ErrorCode, message: string, field?: string) => new Refused(makeRefusal(code, message, field))
 export const refuse = (r: Refusal) => new Refused(r)
+/** A refusal whose answer carries more than `{ code, message, field }` (the route's error schema names what). */
+export const failWith = (code: ErrorCode, message: string, field: string | undefined, extra: Record<string, unknown>) =>
+  new Refused(makeRefusal(code, message, field), undefined, extra)
 export const notFound = (message: string) => fail('NOT_FOUND', message)
 export const unauthorized = (message = '请先登录') => fail('UNAUTHORIZED', message)
 export const forbidden = (message = '没有权限进行此操作') => fail('FORBIDDEN', message)
@@ -287,7 +292,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (error instanceof Refused) {
       if (error.retryAfter !== undefined) void reply.header('retry-after', String(error.retryAfter))
       else if (error.refusal.code === 'UNAVAILABLE') void reply.header('retry-after', '5')
-      return reply.status(error.statusCode).send(error.refusal)
+      return reply.status(error.statusCode).send(error.extra ? { ...error.refusal, ...error.extra } : error.refusal)
     }
     if (error.validation) {
       const r = validationRefusal(error.validation as AjvError[], error.validationContext)

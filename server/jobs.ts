@@ -43,7 +43,7 @@ export const JOBS: Job[] = [
     name: 'retention',
     run: async (ctx) => {
       const purged = await ctx.db.transaction((tx) => purgeExpired(tx, ctx.clock(), ctx.config.retentionDays))
-      return purged.requests + purged.enrollments > 0 ? purged : null
+      return purged.requests + purged.enrollments + purged.bookings > 0 ? purged : null
     },
   },
   { name: 'reseal', run: async (ctx) => some('resealed', await ctx.db.transaction((tx) => resealFields(tx))) },

@@ -39,6 +39,8 @@ export default defineAppConfig({
         'me/index',
         'replies/index',
         'bookings/index',
+        'bookable/index',
+        'booking-desk/index',
       ],
     },
   ],

@@ -4,6 +4,7 @@ import { CONSENT_PURPOSES } from '../consents'
 import { LIMITS } from '../limits'
 import { EnrollmentSchema, FamilyMemberSchema } from './activities'
 import { closed, dateTime, literalUnion, nullable, text, UserRoleSchema, uuid } from './common'
+import { BookingSchema } from './bookings'
 import { HelpRequestSchema } from './requests'
 
 // ── consents (授权与同意): GET / POST /api/me/consents ──
@@ -50,6 +51,7 @@ export const AccountExportSchema = Type.Object(
     family: Type.Array(FamilyMemberSchema),
     requests: Type.Array(HelpRequestSchema),
     enrollments: Type.Array(EnrollmentSchema),
+    bookings: Type.Array(BookingSchema),
     photos: Type.Array(Type.Object({ id: uuid(), mime: Type.String(), size: Type.Integer(), createdAt: dateTime() }, closed)),
   },
   { ...closed, description: '平台保存的关于我和我管理的家人的全部个人信息' },

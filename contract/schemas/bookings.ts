@@ -1,6 +1,7 @@
 /** 预约服务: bookable services, their slots, bookings, and the station's side (services, day and week views, outcomes, blocks). */
 import { Type } from '@sinclair/typebox'
 import { BOOKABLE_KINDS, BOOKING_BLOCK_KINDS, BOOKING_CHANNELS, BOOKING_FOR, BOOKING_STATUSES } from '../bookings'
+import { ERROR_CODES } from '../errors'
 import { LIMITS } from '../limits'
 import { AudienceSchema } from './activities'
 import { closed, date, dateTime, literalUnion, nullable, ServiceCategorySchema, text, uuid } from './common'
@@ -65,6 +66,16 @@ export const SlotSchema = Type.Object(
   },
   closed,
 )
+/** 409 SLOT_FULL: the error body, plus the free slots nearest to the one that just filled (other refusals: no alternatives). */
+export const SlotFullErrorSchema = Type.Object(
+  {
+    code: literalUnion(ERROR_CODES, '错误码（SLOT_FULL 时附带 alternatives）'),
+    message: Type.String(),
+    field: Type.Optional(Type.String()),
+    alternatives: Type.Optional(Type.Array(SlotSchema, { description: '离所选时段最近的空余时段，最多 3 个' })),
+  },
+  closed,
+)
 export const SlotDaySchema = Type.Object(
   { date: date(), note: nullable(Type.String({ description: '这一天为何与平常不同：节假日、闭站、调休' })), slots: Type.Array(SlotSchema) },
   closed,
@@ -80,7 +91,16 @@ const contactProperties = {
   contactPhone: text(LIMITS.phone, 1),
   note: Type.Optional(text(LIMITS.bookingNote)),
 }
-export const BookingBodySchema = Type.Object({ serviceId: uuid(), startsAt: dateTime(), ...contactProperties }, closed)
+export const BookingBodySchema = Type.Object(
+  {
+    serviceId: uuid(),
+    startsAt: dateTime(),
+    ...contactProperties,
+    // For a member of 我的家人: their name and relationship are taken from the family list.
+    familyMemberId: Type.Optional(uuid()),
+  },
+  closed,
+)
 export const StaffBookingBodySchema = Type.Object(
   { serviceId: uuid(), startsAt: dateTime(), channel: literalUnion(['counter', 'phone'] as const, '登记方式'), ...contactProperties },
   closed,

@@ -150,6 +150,11 @@ const reportFigures = {
   expectedAttendance: Type.Integer(),
   attended: Type.Integer(),
   attendanceRate: nullable(Type.Number({ description: '出勤率（0～1）' })),
+  bookingsMade: Type.Integer({ description: '期间新增的预约（含窗口、电话登记）' }),
+  bookingsAttended: Type.Integer({ description: '期间到场的预约' }),
+  bookingsNoShow: Type.Integer({ description: '期间未到场的预约' }),
+  noShowRate: nullable(Type.Number({ description: '未到场率：未到场 ÷（到场 + 未到场）（0～1）' })),
+  bookingsCancelled: Type.Integer({ description: '期间取消的预约' }),
 }
 export const StationReportRowSchema = Type.Object({ station: StationRefSchema, parentId: nullable(uuid()), ...reportFigures }, closed)
 export const StationReportSchema = Type.Object(

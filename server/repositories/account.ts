@@ -8,6 +8,7 @@
 import type { AccountExport } from '../../contract/types'
 import { WITHDRAWN_ON_DELETION } from '../../domain/requests'
 import type { Queryable } from '../db'
+import { eraseBookingsOf, purgeEndedBookings } from './bookings'
 
 const iso = (d: Date) => new Date(d).toISOString()
 
@@ -65,11 +66,15 @@ export async function anonymizeRequests(db: Queryable, ids: string[], descriptio
 }
 
 /**
- * The retention job: closed requests untouched for `days`, and enrollments of
- * activities that ended `days` ago, lose their personal fields. Returns how
- * many of each were purged.
+ * The retention job: closed requests untouched for `days`, enrollments of
+ * activities that ended `days` ago, and bookings that ended `days` ago, lose
+ * their personal fields. Returns how many of each were purged.
  */
-export async function purgeExpired(db: Queryable, now: Date, days: number): Promise<{ requests: number; enrollments: number }> {
+export async function purgeExpired(
+  db: Queryable,
+  now: Date,
+  days: number,
+): Promise<{ requests: number; enrollments: number; bookings: number }> {
   const cutoff = new Date(now.getTime() - days * 86_400_000)
   const { rows } = await db.query<{ id: string }>(
     `SELECT id FROM help_requests WHERE purged_at IS NULL AND status IN ('resolved', 'cancelled') AND updated_at < $1
@@ -93,7 +98,7 @@ export async function purgeExpired(db: Queryable, now: Date, days: number): Prom
        FROM enrollments e WHERE e.id = rt.enrollment_id AND e.purged_at = $1 AND rt.user_id IS NOT NULL`,
     [now],
   )
-  return { requests: rows.length, enrollments: enrollments.rowCount }
+  return { requests: rows.length, enrollments: enrollments.rowCount, bookings: await purgeEndedBookings(db, cutoff, now) }
 }
 
 /** Locks a resident's live account; false when there is none. */
@@ -132,6 +137,7 @@ export async function eraseResident(db: Queryable, userId: string, now: Date): P
     '（居民已注销，内容已删除）',
     now,
   )
+  await eraseBookingsOf(db, userId, now)
   for (const table of ['idempotency_keys', 'outbox', 'sessions', 'consents']) {
     await db.query(`DELETE FROM ${table} WHERE user_id = $1`, [userId])
   }

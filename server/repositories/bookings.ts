@@ -294,8 +294,9 @@ export async function loadBooking(
   return rows[0] ?? null
 }
 
-export async function listOwnBookings(db: Queryable, userId: string): Promise<BookingRow[]> {
-  const { rows } = await db.query<BookingRow>(`${BOOKING_SELECT} WHERE k.user_id = $1 ORDER BY k.starts_at DESC LIMIT 200`, [userId])
+/** A resident's bookings, latest first: the 200 latest for 我的预约, all of them (`limit` null) for the export. */
+export async function listOwnBookings(db: Queryable, userId: string, limit: number | null = 200): Promise<BookingRow[]> {
+  const { rows } = await db.query<BookingRow>(`${BOOKING_SELECT} WHERE k.user_id = $1 ORDER BY k.starts_at DESC LIMIT $2`, [userId, limit])
   return rows
 }
 
@@ -430,4 +431,35 @@ export async function remindBookingsTomorrow(
     )
   }
   return rows.length
+}
+
+/**
+ * Erases what identifies the person in these bookings — who comes, the
+ * relationship, the contact and phone, the resident's and the staff's notes,
+ * the key of the one-per-day rule — and detaches them from the account.
+ * Service, station, time, channel and status remain, for the station's figures.
+ */
+async function anonymizeBookings(db: Queryable, where: string, params: unknown[], words: string, now: Date): Promise<number> {
+  const res = await db.query(
+    `UPDATE bookings SET user_id = NULL, person_name = $${params.length + 1}, relationship = NULL,
+            contact_name = $${params.length + 1}, contact_phone = NULL, note = '', staff_note = '',
+            person_key = 'purged:' || id::text, purged_at = $${params.length + 2}, updated_at = $${params.length + 2}
+      WHERE purged_at IS NULL AND ${where}`,
+    [...params, words, now],
+  )
+  return res.rowCount ?? 0
+}
+
+/** Account deletion: upcoming bookings are cancelled (their places free again), then every booking is anonymized. */
+export async function eraseBookingsOf(db: Queryable, userId: string, now: Date): Promise<void> {
+  await db.query(`UPDATE bookings SET status = 'cancelled', cancelled_at = $2, updated_at = $2 WHERE user_id = $1 AND status = 'booked'`, [
+    userId,
+    now,
+  ])
+  await anonymizeBookings(db, 'user_id = $1', [userId], '已注销', now)
+}
+
+/** The retention job: bookings that ended before `cutoff` lose their personal fields. */
+export function purgeEndedBookings(db: Queryable, cutoff: Date, now: Date): Promise<number> {
+  return anonymizeBookings(db, 'ends_at < $1', [cutoff], '', now)
 }

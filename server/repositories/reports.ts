@@ -9,6 +9,7 @@
 import type { StationReport, StationReportRow } from '../../contract/types'
 import { roundStars } from '../../domain/ratings'
 import type { Queryable } from '../db'
+import { bookingFigures, NO_BOOKINGS, type BookingFigures } from './bookingReport'
 
 /** A station and every station below it. */
 export async function subtree(db: Queryable, rootId: string): Promise<string[]> {
@@ -131,7 +132,7 @@ interface ReportRow {
 const minutes = (seconds: number | null) => (seconds === null ? null : Math.round((Number(seconds) / 60) * 10) / 10)
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 
-function figures(r: ReportRow): StationReport['total'] {
+function figures(r: ReportRow): Omit<StationReport['total'], keyof BookingFigures> {
   const n = (v: number) => Number(v)
   return {
     received: n(r.received),
@@ -163,6 +164,7 @@ export async function reportFigures(
   now: Date,
 ): Promise<Pick<StationReport, 'items' | 'total'>> {
   const { rows } = await db.query<ReportRow>(REPORT_SQL, [scope, start, end, now])
+  const bookings = await bookingFigures(db, scope, start, end)
   const total = rows.find((r) => r.is_total)!
   const order = ['city', 'district', 'street', 'community', 'school', 'enterprise', 'special']
   const items = rows
@@ -171,9 +173,10 @@ export async function reportFigures(
       station: { id: r.sid!, code: r.code!, name: r.name!, kind: r.kind! },
       parentId: r.parent_id,
       ...figures(r),
+      ...(bookings.byStation.get(r.sid!) ?? NO_BOOKINGS),
     }))
     .sort((a, b) => order.indexOf(a.station.kind) - order.indexOf(b.station.kind) || a.station.name.localeCompare(b.station.name, 'zh-CN'))
-  return { items, total: figures(total) }
+  return { items, total: { ...figures(total), ...bookings.total } }
 }
 
 const percent = (v: number | null) => (v === null ? '' : `${Math.round(v * 1000) / 10}%`)
@@ -199,6 +202,11 @@ export function reportLines(r: StationReport): (string | number | null)[][] {
     '应到人次',
     '实到人次',
     '出勤率',
+    '预约数',
+    '预约到场',
+    '预约未到场',
+    '未到场率',
+    '取消预约',
   ]
   const line = (name: string, code: string, f: StationReport['total']) => [
     name,
@@ -219,6 +227,11 @@ export function reportLines(r: StationReport): (string | number | null)[][] {
     f.expectedAttendance,
     f.attended,
     percent(f.attendanceRate),
+    f.bookingsMade,
+    f.bookingsAttended,
+    f.bookingsNoShow,
+    percent(f.noShowRate),
+    f.bookingsCancelled,
   ]
   return [header, ...r.items.map((i) => line(i.station.name, i.station.code, i)), line(`合计（${r.from} 至 ${r.to}）`, '', r.total)]
 }

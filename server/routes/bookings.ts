@@ -8,6 +8,7 @@ import {
   BookingListSchema,
   BookingSchema,
   ErrorSchema,
+  SlotFullErrorSchema,
   IdParamsSchema,
   RescheduleBodySchema,
   SlotsQuerySchema,
@@ -24,7 +25,7 @@ import {
   stationBookables,
 } from '../usecases/bookings'
 
-const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema }
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: SlotFullErrorSchema, 422: ErrorSchema }
 
 const bookings: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app

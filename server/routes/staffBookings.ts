@@ -14,6 +14,7 @@ import {
   BookingListSchema,
   BookingSchema,
   ErrorSchema,
+  SlotFullErrorSchema,
   IdParamsSchema,
   OutcomeBodySchema,
   StaffBookingBodySchema,
@@ -31,7 +32,7 @@ import {
   updateBookable,
 } from '../usecases/bookings'
 
-const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema }
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: SlotFullErrorSchema, 422: ErrorSchema }
 
 const staffBookings: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app

@@ -2,13 +2,15 @@
  * 个人信息: everything the portal holds about a resident and the family
  * members they manage, exported as readable JSON; and deleting the account in
  * one transaction — upcoming enrollments cancelled (their seats pass to the
- * waitlist), open requests withdrawn, then every personal field erased.
+ * waitlist), open requests withdrawn, upcoming bookings cancelled, then every
+ * personal field erased.
  */
 import type { AccountExport } from '../../contract/types'
 import { withdrawnOnDeletion } from '../../domain/requests'
 import type { AppContext } from '../context'
 import { notFound } from '../errors'
 import { accountRecords, enrolledParticipants, eraseResident, lockResident } from '../repositories/account'
+import { listOwnBookings, toBooking } from '../repositories/bookings'
 import { listFamily } from '../repositories/family'
 import { loadRequest, openRequestIdsOf, saveChange, stateOf } from '../repositories/requests'
 import { cancelMemberEnrollments, myEnrollments } from './enrollments'
@@ -29,6 +31,7 @@ export async function exportAccount(ctx: AppContext, userId: string): Promise<Ac
     family: await listFamily(ctx.db, userId, now),
     requests,
     enrollments: await myEnrollments(ctx, userId),
+    bookings: (await listOwnBookings(ctx.db, userId, null)).map((b) => toBooking(b, now)),
     photos: records.photos,
   }
 }

@@ -33,7 +33,8 @@ import { addDays, cstDate, cstInstant, formatCstDateTime, startOfCstDay } from '
 import { normalizePhone, phoneRefusal } from '../../domain/phone'
 import type { AppContext } from '../context'
 import type { Queryable } from '../db'
-import { fail, notFound, reject } from '../errors'
+import { fail, failWith, notFound, reject } from '../errors'
+import { findFamilyMember } from '../repositories/family'
 import { isOpenStation } from '../repositories/stations'
 import {
   blocksBetween,
@@ -151,8 +152,8 @@ async function takeSlot(
       alternatives.length > 0
         ? `，可以改约 ${alternatives.map((a) => formatCstDateTime(new Date(a.startsAt))).join('、')}`
         : '，近期已没有空余时段'
-    // The error body stays { code, message, field } (contract/errors.ts): the next free slots are named in the message.
-    throw fail('SLOT_FULL', `这个时段刚刚约满了${more}`, 'startsAt')
+    // The next free slots are named in the message and given as data (`alternatives`), which the page offers as buttons.
+    throw failWith('SLOT_FULL', `这个时段刚刚约满了${more}`, 'startsAt', { alternatives })
   }
   return new Date(startsAt.getTime() + s.duration_minutes * 60_000)
 }
@@ -199,11 +200,23 @@ async function createBooking(
 /** The person as the one-per-day rule knows them: the resident and the name they book for. */
 const residentPersonKey = (userId: string, personName: string) => `${userId}:${personName.trim()}`
 
-export function bookAsResident(ctx: AppContext, tx: Queryable, userId: string, body: BookingBody): Promise<string> {
-  return createBooking(ctx, tx, body, {
+/**
+ * A resident's booking. For a member of 我的家人 (familyMemberId), the person is
+ * that member as the resident recorded them (name, relationship): only their own
+ * family — another resident's member is 404, as if it did not exist.
+ */
+export async function bookAsResident(ctx: AppContext, tx: Queryable, userId: string, body: BookingBody): Promise<string> {
+  let booked: BookingBody = body
+  if (body.familyMemberId) {
+    if (body.forWhom === 'self') throw fail('FIELD_INVALID', '为本人预约时不用选择家人', 'familyMemberId')
+    const member = await findFamilyMember(tx, userId, body.familyMemberId, ctx.clock())
+    if (!member) throw notFound('没有找到这位家人，请到“我的家人”中查看')
+    booked = { ...body, personName: member.name, relationship: member.relationship }
+  }
+  return createBooking(ctx, tx, booked, {
     userId,
     channel: 'miniprogram',
-    personKey: residentPersonKey(userId, body.personName),
+    personKey: residentPersonKey(userId, booked.personName),
     createdBy: userId,
   })
 }

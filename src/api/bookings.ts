@@ -1,5 +1,15 @@
 /** 预约服务: services, slots, booking, 我的预约 (resident), and the station's bookings (staff). */
-import type { BookableService, Booking, BookingBody, SlotDay, StaffBookingBody } from '@contract/types'
+import type {
+  BookableBody,
+  BookablePatch,
+  BookableService,
+  Booking,
+  BookingBlock,
+  BookingBlockBody,
+  BookingBody,
+  SlotDay,
+  StaffBookingBody,
+} from '@contract/types'
 import { http, staffHttp } from './client'
 
 export const fetchStationBookables = (stationId: string) =>
@@ -29,3 +39,7 @@ export const markNoShow = (id: string, note: string) =>
 export const rescheduleAsStation = (id: string, startsAt: string, reason: string) =>
   staffHttp.post<Booking>(`/api/staff/bookings/${id}/reschedule`, { startsAt, reason }).then((r) => r.data)
 export const bookAtCounter = (body: StaffBookingBody) => staffHttp.post<Booking>('/api/staff/bookings', body).then((r) => r.data)
+export const createBookable = (body: BookableBody) => staffHttp.post<BookableService>('/api/staff/bookable', body).then((r) => r.data)
+export const updateBookable = (id: string, patch: BookablePatch) =>
+  staffHttp.patch<BookableService>(`/api/staff/bookable/${id}`, patch).then((r) => r.data)
+export const addBookingBlock = (body: BookingBlockBody) => staffHttp.post<BookingBlock>('/api/staff/blocks', body).then((r) => r.data)

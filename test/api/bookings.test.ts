@@ -6,7 +6,7 @@
  * outcomes, rescheduling with a reason, counter bookings, blocks and services;
  * someone else's booking; bad input.
  */
-import type { BookableService, Booking, SlotDay } from '../../contract/types'
+import type { BookableService, Booking, SlotDay, SlotFullError, StationReport } from '../../contract/types'
 import { cstInstant } from '../../domain/chinaTime'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { api, backend, startApp, type TestApp } from './helpers/server'
@@ -212,6 +212,12 @@ describe(`booking on ${backend}`, () => {
     expect(full.body).toMatchObject({ code: 'SLOT_FULL', field: 'startsAt' })
     // The nearest free slots after the one wanted, named in the answer.
     expect(full.body.message).toBe('这个时段刚刚约满了，可以改约 9月30日 10:00、9月30日 14:00、9月30日 15:00')
+    // … and as data, which the page offers as buttons.
+    expect((full.body as unknown as SlotFullError).alternatives!.map((s) => [s.startsAt, s.state])).toEqual([
+      [at('2026-09-30', '10:00'), 'free'],
+      [at('2026-09-30', '14:00'), 'free'],
+      [at('2026-09-30', '15:00'), 'free'],
+    ])
     // The same mother, the same day, another time: refused; another person: fine.
     const twice = await book(a, psy, at('2026-09-30', '14:00'))
     expect(twice.status).toBe(409)
@@ -233,6 +239,9 @@ describe(`booking on ${backend}`, () => {
     for (const r of results.filter((x) => x.status === 409)) {
       expect(r.body.code).toBe('SLOT_FULL')
       expect(r.body.message).toMatch(/^这个时段刚刚约满了，可以改约 10月\d+日 \d\d:\d\d/)
+      const alternatives = (r.body as unknown as SlotFullError).alternatives!
+      expect(alternatives).toHaveLength(3)
+      expect(alternatives.every((s) => s.state === 'free' && s.startsAt !== target)).toBe(true)
     }
     const { rows } = await server.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM bookings WHERE service_id = $1 AND starts_at = $2 AND status <> 'cancelled'`,
@@ -292,6 +301,28 @@ describe(`booking on ${backend}`, () => {
     )
     expect(rows[0]!.n).toBeLessThanOrEqual(1)
     expect(rows[0]!.n).toBe(tries.filter((r) => r.status === 201).length)
+  })
+
+  test('for a member of 我的家人: the name and relationship come from the family list; another resident’s member is 404', async () => {
+    const daughter = await resident('女儿')
+    const member = await daughter.post<{ id: string }>('/api/me/family', { name: '王秀兰', birthDate: '1950-03-02', relationship: '母亲' })
+    expect(member.status).toBe(201)
+    // The name typed is not what counts: the member's is.
+    const booked = await book(daughter, psy, at('2026-09-30', '16:00'), {
+      forWhom: 'family',
+      familyMemberId: member.body.id,
+      personName: '随便',
+      relationship: '随便',
+    })
+    expect(booked.status).toBe(201)
+    expect(booked.body).toMatchObject({ forWhom: 'family', personName: '王秀兰', relationship: '母亲' })
+    const stranger = await resident()
+    const theirs = await book(stranger, psy, at('2026-09-30', '16:00'), { forWhom: 'family', familyMemberId: member.body.id })
+    expect(theirs.status).toBe(404)
+    expect(theirs.body.code).toBe('NOT_FOUND')
+    const self = await book(daughter, psy, at('2026-09-30', '16:00'), { forWhom: 'self', familyMemberId: member.body.id })
+    expect(self.status).toBe(400)
+    expect(self.body.field).toBe('familyMemberId')
   })
 
   test('someone else’s booking: 404 for another resident and another station; 401 without a token', async () => {
@@ -435,5 +466,34 @@ describe(`the station's side on ${backend}`, () => {
     const sent = await server.db.transaction((tx) => remindBookingsTomorrow(tx, cstInstant('2026-10-11', '12:00')))
     expect(sent).toBeGreaterThanOrEqual(1)
     expect(await server.db.transaction((tx) => remindBookingsTomorrow(tx, cstInstant('2026-10-11', '12:00')))).toBe(0)
+  })
+})
+
+describe(`the supervisors' report on ${backend}`, () => {
+  test('bookings made, attended, no-show rate and cancellations per station, and in total', async () => {
+    const mxId = await stationId('DL-JP-XJ-MX')
+    const report = async () => {
+      const jinpu = await staff('jinpu-zhao')
+      const res = await jinpu.get<StationReport>('/api/staff/reports/stations?from=2026-09-01&to=2026-10-31')
+      expect(res.status).toBe(200)
+      return { row: res.body.items.find((r) => r.station.id === mxId)!, total: res.body.total }
+    }
+    const before = await report()
+    const free = (await slotsOf(visit)).days.flatMap((d) => d.slots).filter((s) => s.state === 'free')
+    const c = await resident()
+    const kept = (await book(c, visit, free[0]!.startsAt, { personName: '报表甲' })).body
+    const dropped = (await book(c, visit, free[1]!.startsAt, { personName: '报表乙' })).body
+    expect((await c.post(`/api/bookings/${dropped.id}/cancel`)).status).toBe(200)
+    // The kept one's day: the worker marks it attended.
+    now = new Date(Date.parse(kept.endsAt) + 3600_000)
+    const worker = await staff('minxin-liu')
+    expect((await worker.post(`/api/staff/bookings/${kept.id}/attended`, {})).status).toBe(200)
+    const after = await report()
+    const delta = (k: 'bookingsMade' | 'bookingsAttended' | 'bookingsNoShow' | 'bookingsCancelled') => after.row[k] - before.row[k]
+    expect([delta('bookingsMade'), delta('bookingsAttended'), delta('bookingsNoShow'), delta('bookingsCancelled')]).toEqual([2, 1, 0, 1])
+    expect(after.total.bookingsMade - before.total.bookingsMade).toBe(2)
+    expect(after.row.noShowRate).toBe(after.row.bookingsNoShow / (after.row.bookingsAttended + after.row.bookingsNoShow))
+    // No names, nothing sensitive: only counts reach the supervisor.
+    expect(JSON.stringify(after.row)).not.toContain('报表')
   })
 })

@@ -6,7 +6,7 @@
  * supervisors only.
  */
 import { CHILD_NOTICE_VERSION } from '../../contract/activities'
-import type { AccountExport, ActivityDetail, Enrollment, FamilyMember, HelpRequest } from '../../contract/types'
+import type { AccountExport, ActivityDetail, Booking, Enrollment, FamilyMember, HelpRequest, SlotDay } from '../../contract/types'
 import { openDatabase } from '../../server/db'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { api, backend, startApp, type TestApp } from './helpers/server'
@@ -124,6 +124,26 @@ describe(`个人信息 on ${backend}`, () => {
     expect((await worker.get(`/api/staff/requests/${request.id}/access-log`)).status).toBe(403)
     expect((await me.get(`/api/staff/requests/${request.id}/access-log`)).status).toBe(403)
 
+    // A booking of 民馨's 心理疏导谈心 for my mother, in its first free slot.
+    const psy = (await server.db.query<{ id: string }>(`SELECT id FROM bookable_services WHERE code = 'BK-MX-PSY'`)).rows[0]!.id
+    const slots = (await me.get<{ days: SlotDay[] }>(`/api/bookable/${psy}/slots`)).body.days
+    const free = slots.flatMap((d) => d.slots).find((x) => x.state === 'free')!
+    const booking = await me.post<Booking>(
+      '/api/bookings',
+      {
+        serviceId: psy,
+        startsAt: free.startsAt,
+        forWhom: 'proxy',
+        personName: M.mother,
+        relationship: '母亲',
+        contactName: M.nickname,
+        contactPhone: M.phone,
+        note: M.message,
+      },
+      { 'idempotency-key': 'privacy-test-booking-1' },
+    )
+    expect(booking.status).toBe(201)
+
     // Export: readable JSON with every piece.
     const exported = await me.get<AccountExport>('/api/me/export')
     expect(exported.status).toBe(200)
@@ -132,6 +152,7 @@ describe(`个人信息 on ${backend}`, () => {
     for (const v of Object.values(M)) expect(text).toContain(v)
     expect(exported.body.family.map((f) => f.name)).toEqual([M.child])
     expect(exported.body.enrollments).toHaveLength(2)
+    expect(exported.body.bookings.map((b) => [b.id, b.personName, b.contactPhone])).toEqual([[booking.body.id, M.mother, M.phone]])
     expect(exported.body.requests[0]!.events.map((e) => e.type)).toEqual(['submitted', 'message'])
     expect(exported.body.consents.map((c) => c.purpose).sort()).toEqual(['children', 'photos'])
     expect(exported.body.photos).toHaveLength(1)
@@ -147,6 +168,13 @@ describe(`个人信息 on ${backend}`, () => {
     expect(seen.category).toBe('elderly_care')
     expect(seen.description).toBe('（居民已注销，内容已删除）')
     expect(JSON.stringify(seen)).not.toContain(M.phone)
+    // The upcoming booking is cancelled (its slot free again) and, like the request, keeps nothing personal.
+    const minxin = await staff('minxin-liu')
+    const day = free.startsAt.slice(0, 10)
+    const next = new Date(Date.parse(free.startsAt) + 86_400_000).toISOString().slice(0, 10)
+    const stationView = (await minxin.get<{ items: Booking[] }>(`/api/staff/bookings?from=${day}&to=${next}`)).body.items
+    const erased = stationView.find((b) => b.id === booking.body.id)!
+    expect(erased).toMatchObject({ status: 'cancelled', personName: '已注销', contactPhone: '', note: '', relationship: null })
     expect(
       (
         await server.fetch(`/api/uploads/${photo.id}`, {

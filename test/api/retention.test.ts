@@ -1,7 +1,7 @@
 /**
  * The retention job with an injected clock, on PGlite and PostgreSQL: a
- * closed request and the enrollments of a past activity keep their personal
- * fields for the retention period, then lose them; open requests and upcoming
+ * closed request, the enrollments of a past activity and a past booking keep
+ * their personal fields for the retention period, then lose them; open requests and upcoming
  * activities are never touched, and the rows stay as anonymous statistics.
  */
 import type { CreateRequestBody } from '../../contract/types'
@@ -11,6 +11,7 @@ import { upsertUserByOpenid } from '../../server/repositories/sessions'
 import { seedDemoData } from '../../server/seed'
 import { createActivity } from '../../server/usecases/activities'
 import { enroll } from '../../server/usecases/enrollments'
+import { bookAsResident } from '../../server/usecases/bookings'
 import { cancelRequest, getRequest } from '../../server/usecases/requests'
 import { at as when, submitAt, testContext, type AppContext } from './helpers/context'
 import { backend, freshDatabase } from './helpers/server'
@@ -72,12 +73,34 @@ describe(`retention on ${backend}`, () => {
       enroll(when(ctx, T0), tx, lecture, user.id, { name: '保存期限赵爷爷', contactPhone: '13900004444' }),
     )
     expect(e.enrollment.status).toBe('confirmed')
+    // A booking of 民馨's 心理疏导谈心 the next afternoon, for the resident's mother.
+    const psy = (await db.query<{ id: string }>(`SELECT id FROM bookable_services WHERE code = 'BK-MX-PSY'`)).rows[0]!.id
+    const bookingId = await db.transaction((tx) =>
+      bookAsResident(when(ctx, T0), tx, user.id, {
+        serviceId: psy,
+        startsAt: new Date('2026-11-24T14:00:00+08:00').toISOString(),
+        forWhom: 'proxy',
+        personName: '保存期限王奶奶',
+        relationship: '母亲',
+        contactName: '保存期限李女士',
+        contactPhone: '13900003333',
+        note: '保存期限：老人听力不好',
+      }),
+    )
 
     // Within the period nothing changes.
-    expect(await db.transaction((tx) => purgeExpired(tx, days(RETENTION), RETENTION))).toEqual({ requests: 0, enrollments: 0 })
+    expect(await db.transaction((tx) => purgeExpired(tx, days(RETENTION), RETENTION))).toEqual({ requests: 0, enrollments: 0, bookings: 0 })
     // After it: the closed request and the past enrollment; once.
-    expect(await db.transaction((tx) => purgeExpired(tx, days(RETENTION + 4), RETENTION))).toEqual({ requests: 1, enrollments: 1 })
-    expect(await db.transaction((tx) => purgeExpired(tx, days(RETENTION + 5), RETENTION))).toEqual({ requests: 0, enrollments: 0 })
+    expect(await db.transaction((tx) => purgeExpired(tx, days(RETENTION + 4), RETENTION))).toEqual({
+      requests: 1,
+      enrollments: 1,
+      bookings: 1,
+    })
+    expect(await db.transaction((tx) => purgeExpired(tx, days(RETENTION + 5), RETENTION))).toEqual({
+      requests: 0,
+      enrollments: 0,
+      bookings: 0,
+    })
 
     const purged = (await getRequest(ctx, db, closed.id, { internal: true }))!
     expect(purged).toMatchObject({
@@ -99,5 +122,9 @@ describe(`retention on ${backend}`, () => {
       [e.enrollment.id],
     )
     expect(rows[0]).toEqual({ participant_name: '', contact_phone: '', status: 'confirmed' })
+    // The booking stays as a statistic (service, time, status), with nothing that points to a person.
+    const booking = await db.query('SELECT * FROM bookings WHERE id = $1', [bookingId])
+    expect(booking.rows[0]).toMatchObject({ service_id: psy, status: 'booked', user_id: null, contact_phone: null, note: '' })
+    expect(JSON.stringify(booking.rows[0])).not.toMatch(/保存期限|1390000/)
   })
 })

@@ -22,6 +22,8 @@ import {
   STAFF_SESSION,
 } from './request-fixtures'
 
+import { MOTHER_BOOKING } from './booking-fixtures'
+
 const ROUTE = 'packages/account/data/index'
 
 const EXPORT: AccountExport = {
@@ -31,6 +33,7 @@ const EXPORT: AccountExport = {
   family: [SON],
   requests: [WAITING_DETAIL],
   enrollments: [SON_CONFIRMED],
+  bookings: [MOTHER_BOOKING],
   photos: [],
 }
 
@@ -52,6 +55,7 @@ test('shows what the portal holds, and exports it as a JSON file to share', asyn
   expect(page.text(page.get('my-data__enrollments'))).toContain(
     `${SON_CONFIRMED.activity.title}·${SON_CONFIRMED.participant.name} 报名成功`,
   )
+  expect(page.text(page.get('my-data__bookings'))).toBe('服务预约：心理疏导谈心·王秀兰 已预约')
   await page.waitFor(() => page.find('consent-item--children'), 'the consents')
   expect(page.text(page.get('consent-item--children'))).toContain(
     `儿童个人信息（监护人同意）已同意 · 版本 ${CHILD_NOTICE_VERSION} · 2026年11月2日 10:00`,

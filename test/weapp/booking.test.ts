@@ -8,6 +8,7 @@
 import type { BookingBody } from '../../contract/types'
 import { mountPage, reply, type MountedPage, type MountOptions } from './harness'
 import { LOGGED_IN, RESIDENT_SESSION, STAFF_LOGGED_IN } from './request-fixtures'
+import { FAMILY, MOTHER } from './activity-fixtures'
 import { DAYS, MOTHER_BOOKING, MOVED_BY_STATION, MY_BOOKINGS, NOW, PSY, SLOTS, STAFF_DAY } from './booking-fixtures'
 
 const NEW = 'packages/booking/new/index'
@@ -17,6 +18,7 @@ const routes = {
   'POST /api/bookings': MOTHER_BOOKING,
   'GET /api/bookings/mine': MY_BOOKINGS,
   'POST /api/auth/wechat': RESIDENT_SESSION,
+  'GET /api/me/family': FAMILY,
 }
 
 const open = (route: string, query: Record<string, string>, opts: MountOptions = {}) =>
@@ -105,7 +107,12 @@ test('a slot that just filled: the server’s words next to the slots, the slots
       routes: {
         'POST /api/bookings': () =>
           ++calls === 1
-            ? reply(409, { code: 'SLOT_FULL', message: '这个时段刚刚约满了，可以改约 11月25日 14:00', field: 'startsAt' })
+            ? reply(409, {
+                code: 'SLOT_FULL',
+                message: '这个时段刚刚约满了，可以改约 11月25日 14:00',
+                field: 'startsAt',
+                alternatives: [DAYS[1]!.slots[2]],
+              })
             : MOTHER_BOOKING,
       },
     },
@@ -120,12 +127,37 @@ test('a slot that just filled: the server’s words next to the slots, the slots
   expect(page.text(page.get('book-slots__error'))).toBe('这个时段刚刚约满了，可以改约 11月25日 14:00')
   expect(page.requests.filter((r) => r.path === `/api/bookable/${PSY.id}/slots`).length).toBeGreaterThanOrEqual(2)
   expect(page.querySelectorAll('slot--chosen')).toHaveLength(0)
-  // Another slot: a new body, so a new key.
-  await page.tap(page.querySelectorAll('slot')[2]!)
+  // The answer's free slots are offered as buttons; one tap chooses it. Another slot: a new body, so a new key.
+  expect(page.querySelectorAll('book-alternative').map((n) => page.text(n))).toEqual(['11月25日（周三）14:00-15:00'])
+  await page.tap('book-alternative')
+  expect(page.querySelectorAll('slot--chosen').map((n) => page.text(n))).toEqual(['✓ 14:00-15:00可预约'])
+  expect(page.find('book-alternative')).toBeUndefined()
   await page.tap('btn-confirm-booking')
   await page.waitFor(() => page.find('book-result'), 'the result')
   const [first, second] = page.requests.filter((r) => r.method === 'POST' && r.path === '/api/bookings')
   expect(first!.header['Idempotency-Key']).not.toBe(second!.header['Idempotency-Key'])
+})
+
+test('for a family member: 我的家人 offered under 家人, one tap fills the name and relationship, the body names the member', async () => {
+  const page = await open(NEW, { serviceId: PSY.id })
+  await page.waitFor(() => page.querySelectorAll('slot').length > 0, 'the slots')
+  await page.tap(page.querySelectorAll('slot')[1]!)
+  await chooseOption(page, '家人')
+  await page.waitFor(() => page.querySelectorAll('option').some((o) => page.text(o).includes(MOTHER.name)), 'the family')
+  await chooseOption(page, `${MOTHER.name}（${MOTHER.relationship}，${MOTHER.age} 岁）`)
+  await page.input('contact-name', '小王')
+  await page.input('contact-phone', '13812345678')
+  await page.tap('btn-add-family')
+  expect(page.callsOf('navigateTo')[0].url).toBe('/packages/activity/family/index?add=1&back=1')
+  await page.tap('btn-confirm-booking')
+  await page.waitFor(() => page.find('book-result'), 'the result')
+  const post = page.requests.find((r) => r.method === 'POST' && r.path === '/api/bookings')!
+  expect(post.data).toMatchObject({
+    forWhom: 'family',
+    familyMemberId: MOTHER.id,
+    personName: MOTHER.name,
+    relationship: MOTHER.relationship,
+  })
 })
 
 test('我的预约: upcoming soonest first, the station’s reason for a move, cancel asks first; past shows the attended talk', async () => {

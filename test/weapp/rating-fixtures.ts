@@ -225,6 +225,11 @@ const figures = (f: Partial<StationReport['total']>): StationReport['total'] => 
   expectedAttendance: 0,
   attended: 0,
   attendanceRate: null,
+  bookingsMade: 0,
+  bookingsAttended: 0,
+  bookingsNoShow: 0,
+  noShowRate: null,
+  bookingsCancelled: 0,
   ...f,
 })
 

@@ -6,6 +6,7 @@ import { CONSENT_RULES } from '@contract/consents'
 import { cstDate, formatCstDateTime } from '@domain/chinaTime'
 import type { AccountExport, ConsentStatus } from '@contract/types'
 import { ENROLLMENT_STATUS_LABELS } from '@contract/activities'
+import { BOOKING_STATUS_LABELS } from '@contract/bookings'
 import { REQUEST_STATUS_LABELS } from '@contract/requests'
 import { deleteMyAccount, exportMyData } from '@/api/account'
 import { fetchConsents, recordConsent } from '@/api/consents'
@@ -142,6 +143,12 @@ export default function MyData() {
         </Text>
         <Text className='my-data__line my-data__enrollments'>
           活动报名：{d.enrollments.length > 0 ? d.enrollments.map((e) => `${e.activity.title}·${e.participant.name} ${ENROLLMENT_STATUS_LABELS[e.status]}`).join('；') : '无'}
+        </Text>
+        <Text className='my-data__line my-data__bookings'>
+          服务预约：
+          {d.bookings.length > 0
+            ? d.bookings.map((b) => `${b.service.name}·${b.personName} ${BOOKING_STATUS_LABELS[b.status]}`).join('；')
+            : '无'}
         </Text>
         <Text className='my-data__line'>照片：{d.photos.length} 张</Text>
         <Text className='muted'>姓名、电话等可以在“我的家人”和各条求助中查看和更正。</Text>

@@ -228,6 +228,16 @@ export default function BookPage() {
           {errors.slot}
         </View>
       )}
+      {book.alternatives.length > 0 && (
+        <View className='book-alternatives'>
+          <Text className='book-alternatives__title'>可以改约这些时间：</Text>
+          {book.alternatives.map((a) => (
+            <Button key={a.startsAt} className='btn btn--main book-alternative' onClick={() => book.chooseAlternative(a)}>
+              {bookingTimeText(a)}
+            </Button>
+          ))}
+        </View>
+      )}
     </View>
   )
 
@@ -282,6 +292,28 @@ export default function BookPage() {
             onInput={(ev) => book.update({ personName: ev.detail.value })}
           />
         </Field>
+        {form.forWhom !== 'self' && (
+          <Field label='从“我的家人”中选择' hint='选一位家人，姓名和关系自动填好；也可以直接填写'>
+            {book.family.data && book.family.data.length > 0 && (
+              <OptionGroup
+                name='从我的家人中选择'
+                columns={1}
+                options={book.family.data.map((m) => ({ value: m.id, label: `${m.name}（${m.relationship}，${m.age} 岁）` }))}
+                value={form.familyMemberId || null}
+                onChange={(id) => {
+                  const member = book.family.data?.find((m) => m.id === id)
+                  if (member) book.chooseMember(member)
+                }}
+              />
+            )}
+            {book.family.status === 'ok' && book.family.data.length === 0 && (
+              <Text className='muted book-family-none'>还没有添加家人。</Text>
+            )}
+            <Button className='btn btn-add-family' onClick={book.addFamily}>
+              + 添加家人（如老人、孩子）
+            </Button>
+          </Field>
+        )}
         {form.forWhom !== 'self' && (
           <Field label='与您的关系' required error={errors.relationship}>
             <Input

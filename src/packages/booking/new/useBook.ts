@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { BookingFor } from '@contract/bookings'
-import type { Booking, BookingBody, SlotState } from '@contract/types'
+import type { Booking, BookingBody, FamilyMember, SlotFullError, SlotState } from '@contract/types'
 import { dayAvailability } from '@domain/booking'
+import { cstDate } from '@domain/chinaTime'
 import { isMainlandPhone } from '@domain/phone'
+import { fetchFamily } from '@/api/activities'
 import { createBooking, fetchBooking, fetchSlots, fetchStationBookables, rescheduleBooking } from '@/api/bookings'
 import { useQuery } from '@/hooks/useQuery'
 import { describeError, type FieldMap } from '@/services/errors'
@@ -19,6 +21,8 @@ export interface BookForm {
   contactName: string
   contactPhone: string
   note: string
+  /** The member of 我的家人 it is for ('' : typed by hand); the server takes their name and relationship. */
+  familyMemberId: string
 }
 type ErrorKey = 'slot' | 'personName' | 'relationship' | 'contactName' | 'contactPhone' | 'note'
 export type BookErrors = Partial<Record<ErrorKey | 'form', string>>
@@ -49,6 +53,7 @@ export function toBookingBody(serviceId: string, slot: SlotState, f: BookForm): 
     forWhom: f.forWhom,
     personName: f.personName.trim(),
     ...(f.forWhom !== 'self' ? { relationship: f.relationship.trim() } : {}),
+    ...(f.forWhom !== 'self' && f.familyMemberId ? { familyMemberId: f.familyMemberId } : {}),
     contactName: f.contactName.trim(),
     contactPhone: f.contactPhone.trim(),
     ...(f.note.trim() ? { note: f.note.trim() } : {}),
@@ -84,7 +89,11 @@ export function useBook() {
     contactName: profile.selfName,
     contactPhone: profile.contactPhone,
     note: '',
+    familyMemberId: '',
   })
+  const family = useQuery(['family', token], fetchFamily, { enabled: !!token && !bookingId, refreshOnShow: true })
+  /** A 409 SLOT_FULL's nearest free slots, offered as buttons. */
+  const [alternatives, setAlternatives] = useState<SlotState[]>([])
   const [errors, setErrors] = useState<BookErrors>({})
   const [submitting, setSubmitting] = useState(false)
   const [result, setResult] = useState<Booking | null>(null)
@@ -105,6 +114,8 @@ export function useBook() {
       const next = { ...f, ...patch }
       // 本人: the person is the contact; a name typed for one fills the other while it is empty.
       if (patch.forWhom === 'self' && !f.personName) next.personName = f.contactName
+      // A name or relationship typed by hand, or 本人: no longer the member picked from 我的家人.
+      if (patch.forWhom === 'self' || patch.personName !== undefined || patch.relationship !== undefined) next.familyMemberId = ''
       return next
     })
     setErrors((e) => {
@@ -118,12 +129,26 @@ export function useBook() {
   const chooseSlot = (s: SlotState) => {
     if (s.state !== 'free') return
     setSlot(s)
+    setAlternatives([])
     setErrors((e) => ({ ...e, slot: undefined, form: undefined }))
+  }
+
+  /** A member of 我的家人: their name and relationship, as recorded there. */
+  const chooseMember = (m: FamilyMember) => {
+    setForm((f) => ({ ...f, familyMemberId: m.id, personName: m.name, relationship: m.relationship }))
+    setErrors((e) => ({ ...e, personName: undefined, relationship: undefined, form: undefined }))
+  }
+
+  /** One of the free slots a 409 offered: its day, then the slot. */
+  const chooseAlternative = (s: SlotState) => {
+    setDate(cstDate(new Date(s.startsAt)))
+    chooseSlot({ ...s, state: 'free' })
   }
 
   const fail = (err: unknown) => {
     const { message, field, error } = describeError(err, BOOKING_FIELDS)
     setErrors({ [field ?? 'form']: message })
+    setAlternatives(error.code === 'SLOT_FULL' ? ((error.details as SlotFullError | null)?.alternatives ?? []) : [])
     // The slot just filled, or the day changed: show the slots as they are now.
     if (error.status === 409 || error.status === 422) {
       setSlot(null)
@@ -185,6 +210,11 @@ export function useBook() {
     form,
     update,
     errors,
+    alternatives,
+    chooseAlternative,
+    family,
+    chooseMember,
+    addFamily: () => Taro.navigateTo({ url: '/packages/activity/family/index?add=1&back=1' }),
     submit,
     submitting,
     result,

@@ -4,7 +4,7 @@ import { Button, Text, Textarea, View } from '@tarojs/components'
 import { BOOKING_CHANNEL_LABELS } from '@contract/bookings'
 import { LIMITS } from '@contract/limits'
 import type { Booking, SlotState } from '@contract/types'
-import { bookingTimeText, dayAvailability, dayLabel, slotLabel } from '@domain/booking'
+import { bookingTimeText, dayLabel, slotLabel } from '@domain/booking'
 import { cstDate } from '@domain/chinaTime'
 import { fetchStaffBookings, fetchStaffSlots, markAttended, markNoShow, rescheduleAsStation } from '@/api/bookings'
 import { Tabs } from '@/components/Tabs'
@@ -17,6 +17,7 @@ import { usePageClass } from '@/stores/elder'
 import { busyProps } from '@/utils/busy'
 import { BookingStatusChip, personText } from '../../booking/shared'
 import { useStaffQuery } from '../useStaffQuery'
+import { SlotPicker } from './SlotPicker'
 import { groupBookings, shiftDate, viewRange, type ViewMode } from './model'
 import './index.scss'
 
@@ -27,7 +28,6 @@ function Reschedule({ b, onDone, onClose }: { b: Booking; onDone: (b: Booking) =
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const today = cstDate(new Date())
 
   const submit = async () => {
     if (!slot) return setError('请选择新的时段')
@@ -49,34 +49,7 @@ function Reschedule({ b, onDone, onClose }: { b: Booking; onDone: (b: Booking) =
       <Text className='reschedule__title'>改期：选择新的时段</Text>
       {slots.status === 'loading' && <Loading />}
       {slots.status === 'error' && <ErrorState message={slots.error.message} onRetry={slots.reload} />}
-      {slots.data?.days
-        .filter((d) => dayAvailability(d).bookable)
-        .slice(0, 7)
-        .map((d) => {
-          const { day, weekday } = dayLabel(d.date, today)
-          return (
-            <View key={d.date} className='reschedule__day'>
-              <Text className='reschedule__date'>
-                {day} {weekday}
-              </Text>
-              <View className='reschedule__slots'>
-                {d.slots
-                  .filter((s) => s.state === 'free')
-                  .map((s) => (
-                    <View
-                      key={s.startsAt}
-                      className={`chip reschedule__slot${slot?.startsAt === s.startsAt ? ' chip--active' : ''}`}
-                      onClick={() => setSlot(s)}
-                      ariaRole='radio'
-                      {...{ 'aria-checked': slot?.startsAt === s.startsAt }}
-                    >
-                      {slotLabel(s)}
-                    </View>
-                  ))}
-              </View>
-            </View>
-          )
-        })}
+      {slots.data && <SlotPicker days={slots.data.days} value={slot} onChange={setSlot} />}
       <Field label='改期原因（居民会看到）' required>
         <Textarea
           className='textarea reschedule-reason'
@@ -233,6 +206,20 @@ export default function WorkbenchBookings() {
               今天
             </Button>
           )}
+        </View>
+        <View className='bookings-links'>
+          <Button className='btn btn-go-counter' onClick={() => void Taro.navigateTo({ url: '/packages/workbench/booking-desk/index' })}>
+            登记预约
+          </Button>
+          <Button
+            className='btn btn-go-block'
+            onClick={() => void Taro.navigateTo({ url: '/packages/workbench/booking-desk/index?tab=block' })}
+          >
+            停约 / 加开
+          </Button>
+          <Button className='btn btn-go-bookable' onClick={() => void Taro.navigateTo({ url: '/packages/workbench/bookable/index' })}>
+            服务设置
+          </Button>
         </View>
       </View>
       {list.status === 'loading' && !list.data && <Loading />}

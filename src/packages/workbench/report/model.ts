@@ -60,6 +60,8 @@ export type SortKey =
   | 'resolvedShare'
   | 'activitiesHeld'
   | 'attendanceRate'
+  | 'bookingsMade'
+  | 'noShowRate'
 
 export const SORT_COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'name', label: '站点名称' },
@@ -73,6 +75,8 @@ export const SORT_COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'resolvedShare', label: '已解决比例' },
   { key: 'activitiesHeld', label: '活动场次' },
   { key: 'attendanceRate', label: '出勤率' },
+  { key: 'bookingsMade', label: '预约数' },
+  { key: 'noShowRate', label: '预约未到场率' },
 ]
 
 const byName = (a: StationReportRow, b: StationReportRow) => a.station.name.localeCompare(b.station.name, 'zh-Hans-CN')
@@ -117,5 +121,13 @@ export function figureCells(f: Figures): { key: string; label: string; value: st
       label: '出勤率',
       value: f.attendanceRate === null ? '—' : `${formatShare(f.attendanceRate)}（${f.attended}/${f.expectedAttendance}）`,
     },
+    { key: 'bookings', label: '预约数', value: `${f.bookingsMade}` },
+    { key: 'bookings-attended', label: '预约到场', value: `${f.bookingsAttended}` },
+    {
+      key: 'no-show',
+      label: '预约未到场率',
+      value: f.noShowRate === null ? '—' : `${formatShare(f.noShowRate)}（${f.bookingsNoShow}/${f.bookingsAttended + f.bookingsNoShow}）`,
+    },
+    { key: 'bookings-cancelled', label: '取消预约', value: `${f.bookingsCancelled}` },
   ]
 }

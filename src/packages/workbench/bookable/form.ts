@@ -1,0 +1,120 @@
+/**
+ * 预约服务设置's form, pure: a bookable service ⇄ the texts the form edits, the
+ * checks made before sending (the server checks again: a capacity of 0, a length
+ * that does not divide the hours), and the body to send. Weekly availability is
+ * typed as the station's hours are (「周一至周五 09:00-11:00、14:00-17:00」);
+ * empty means the station's own hours.
+ */
+import type { Audience } from '@contract/activities'
+import type { BookableKind } from '@contract/bookings'
+import type { ServiceCategory } from '@contract/enums'
+import { LIMITS } from '@contract/limits'
+import type { BookableBody, BookableService } from '@contract/types'
+import { formatOpeningHours, parseOpeningHours } from '@domain/hours'
+import type { FieldMap } from '@/services/errors'
+
+export interface BookableForm {
+  name: string
+  description: string
+  kind: BookableKind
+  category: ServiceCategory
+  audience: Audience
+  durationMinutes: string
+  capacity: string
+  horizonDays: string
+  cutoffMinutes: string
+  perPersonPerDay: string
+  availability: string
+  workerName: string
+}
+
+export type BookableErrorKey = Exclude<keyof BookableForm, 'kind' | 'category' | 'audience'>
+export type BookableErrors = Partial<Record<BookableErrorKey | 'form', string>>
+
+export const BOOKABLE_FIELDS: FieldMap<BookableErrorKey> = {
+  name: 'name',
+  description: 'description',
+  durationMinutes: 'durationMinutes',
+  capacity: 'capacity',
+  horizonDays: 'horizonDays',
+  cutoffMinutes: 'cutoffMinutes',
+  perPersonPerDay: 'perPersonPerDay',
+  availability: 'availability',
+  workerName: 'workerName',
+}
+
+export const EMPTY_BOOKABLE: BookableForm = {
+  name: '',
+  description: '',
+  kind: 'talk',
+  category: 'psychological',
+  audience: 'all',
+  durationMinutes: '60',
+  capacity: '1',
+  horizonDays: '14',
+  cutoffMinutes: '120',
+  perPersonPerDay: '1',
+  availability: '',
+  workerName: '',
+}
+
+export function bookableFormOf(s: BookableService): BookableForm {
+  return {
+    name: s.name,
+    description: s.description,
+    kind: s.kind,
+    category: s.category,
+    audience: s.audience,
+    durationMinutes: String(s.durationMinutes),
+    capacity: String(s.capacity),
+    horizonDays: String(s.horizonDays),
+    cutoffMinutes: String(s.cutoffMinutes),
+    perPersonPerDay: String(s.perPersonPerDay),
+    availability: s.availability.length > 0 ? formatOpeningHours(s.availability) : '',
+    workerName: s.workerName ?? '',
+  }
+}
+
+/** A whole number within [min, max], or the words saying what is wanted. */
+function wholeNumber(text: string, min: number, max: number, what: string): number | string {
+  const value = Number(text.trim())
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max) return `${what}请填 ${min} 到 ${max} 之间的整数`
+  return value
+}
+
+/** The body to send, or the errors to show next to their fields. */
+export function validateBookable(f: BookableForm): { body: BookableBody | null; errors: BookableErrors } {
+  const errors: BookableErrors = {}
+  if (!f.name.trim()) errors.name = '请填写服务名称，例如：心理疏导谈心'
+  else if (f.name.trim().length > LIMITS.bookableName) errors.name = `服务名称最多 ${LIMITS.bookableName} 字`
+  if (f.description.length > LIMITS.bookableDescription) errors.description = `服务说明最多 ${LIMITS.bookableDescription} 字`
+  if (f.workerName.trim().length > LIMITS.personName) errors.workerName = `接待社工最多 ${LIMITS.personName} 字`
+  const numbers = {
+    durationMinutes: wholeNumber(f.durationMinutes, 10, 480, '每次时长'),
+    capacity: wholeNumber(f.capacity, 1, LIMITS.bookableCapacity, '每个时段人数'),
+    horizonDays: wholeNumber(f.horizonDays, 1, 90, '可提前预约天数'),
+    cutoffMinutes: wholeNumber(f.cutoffMinutes, 0, 10080, '截止时间'),
+    perPersonPerDay: wholeNumber(f.perPersonPerDay, 1, 10, '每人每天次数'),
+  }
+  for (const [k, v] of Object.entries(numbers)) if (typeof v === 'string') errors[k as BookableErrorKey] = v
+  const availability = f.availability.trim() ? parseOpeningHours(f.availability) : []
+  if (availability === null) errors.availability = '请按「周一至周五 09:00-11:00、14:00-17:00」填写，几组用“；”隔开；留空则按本站开放时间'
+  if (Object.keys(errors).length > 0 || availability === null) return { body: null, errors }
+  return {
+    body: {
+      name: f.name.trim(),
+      description: f.description.trim(),
+      kind: f.kind,
+      category: f.category,
+      audience: f.audience,
+      durationMinutes: numbers.durationMinutes as number,
+      capacity: numbers.capacity as number,
+      horizonDays: numbers.horizonDays as number,
+      cutoffMinutes: numbers.cutoffMinutes as number,
+      perPersonPerDay: numbers.perPersonPerDay as number,
+      availability,
+      workerName: f.workerName.trim() || null,
+    },
+    errors,
+  }
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '预约服务设置' })

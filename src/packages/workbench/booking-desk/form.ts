@@ -1,0 +1,91 @@
+/** 登记预约与停约's forms, pure: the checks made before sending, and the bodies to send. */
+import type { BookingFor } from '@contract/bookings'
+import type { BookingBlockBody, SlotState, StaffBookingBody } from '@contract/types'
+import { isMainlandPhone } from '@domain/phone'
+import type { FieldMap } from '@/services/errors'
+
+export interface CounterForm {
+  channel: 'counter' | 'phone'
+  serviceId: string
+  forWhom: BookingFor
+  personName: string
+  relationship: string
+  contactName: string
+  contactPhone: string
+  note: string
+}
+
+export interface BlockForm {
+  serviceId: string
+  startsAt: string | null
+  endsAt: string | null
+  reason: string
+}
+
+type DeskKey =
+  'serviceId' | 'slot' | 'personName' | 'relationship' | 'contactName' | 'contactPhone' | 'note' | 'startsAt' | 'endsAt' | 'reason'
+export type DeskErrors = Partial<Record<DeskKey | 'form', string>>
+
+export const COUNTER_FIELDS: FieldMap<DeskKey> = {
+  serviceId: 'serviceId',
+  startsAt: 'slot',
+  personName: 'personName',
+  relationship: 'relationship',
+  contactName: 'contactName',
+  contactPhone: 'contactPhone',
+  note: 'note',
+}
+
+export const BLOCK_FIELDS: FieldMap<DeskKey> = { serviceId: 'serviceId', startsAt: 'startsAt', endsAt: 'endsAt', reason: 'reason' }
+
+export const EMPTY_COUNTER: CounterForm = {
+  channel: 'counter',
+  serviceId: '',
+  forWhom: 'self',
+  personName: '',
+  relationship: '',
+  contactName: '',
+  contactPhone: '',
+  note: '',
+}
+
+export const EMPTY_BLOCK: BlockForm = { serviceId: '', startsAt: null, endsAt: null, reason: '' }
+
+export function counterBody(f: CounterForm, slot: SlotState | null): { body: StaffBookingBody | null; errors: DeskErrors } {
+  const errors: DeskErrors = {}
+  if (!f.serviceId) errors.serviceId = '请选择预约服务'
+  if (!slot) errors.slot = '请选择一个时段'
+  if (!f.personName.trim()) errors.personName = '请填写来预约的人的姓名'
+  if (f.forWhom !== 'self' && !f.relationship.trim()) errors.relationship = '请填写与联系人的关系，例如：母亲'
+  if (!f.contactName.trim()) errors.contactName = '请填写居民称呼'
+  if (!isMainlandPhone(f.contactPhone)) errors.contactPhone = '请填写 11 位手机号，或带区号的固定电话'
+  if (Object.keys(errors).length > 0 || !slot) return { body: null, errors }
+  return {
+    body: {
+      serviceId: f.serviceId,
+      startsAt: slot.startsAt,
+      channel: f.channel,
+      forWhom: f.forWhom,
+      personName: f.personName.trim(),
+      ...(f.forWhom !== 'self' ? { relationship: f.relationship.trim() } : {}),
+      contactName: f.contactName.trim(),
+      contactPhone: f.contactPhone.trim(),
+      ...(f.note.trim() ? { note: f.note.trim() } : {}),
+    },
+    errors,
+  }
+}
+
+export function blockBody(kind: 'block' | 'open', f: BlockForm): { body: BookingBlockBody | null; errors: DeskErrors } {
+  const errors: DeskErrors = {}
+  if (kind === 'open' && !f.serviceId) errors.serviceId = '加开时段要选择是哪项服务'
+  if (!f.startsAt) errors.startsAt = '请选择开始的日期和时间'
+  if (!f.endsAt) errors.endsAt = '请选择结束的日期和时间'
+  else if (f.startsAt && f.endsAt <= f.startsAt) errors.endsAt = '结束时间要晚于开始时间'
+  if (!f.reason.trim()) errors.reason = kind === 'block' ? '请填写停约原因' : '请填写加开说明'
+  if (Object.keys(errors).length > 0 || !f.startsAt || !f.endsAt) return { body: null, errors }
+  return {
+    body: { kind, ...(f.serviceId ? { serviceId: f.serviceId } : {}), startsAt: f.startsAt, endsAt: f.endsAt, reason: f.reason.trim() },
+    errors,
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * 预约管理's own screens on the h5 build, as a worker uses them: 民馨's worker
+ * adds a service in 预约服务设置 (a length that does not divide the hours is
+ * refused next to 每次时长, then saved), sees it offered to residents, enters a
+ * phone booking for it at the counter, and takes an afternoon out (停约).
+ * Screenshots at phone width in both modes, and at desktop width.
+ */
+import type { Page } from 'playwright-core'
+import type { BookableService, StationSummary } from '../../contract/types'
+import { startServer, type TestServer } from '../api/helpers/server'
+import { launch, phone, screenshotPath } from './browser'
+import type { Browser } from 'playwright-core'
+
+jest.setTimeout(300_000)
+
+let server: TestServer
+let browser: Browser
+let minxinId = ''
+
+beforeAll(async () => {
+  server = await startServer({ env: { JOB_INTERVAL_MS: '0' } })
+  browser = await launch()
+  const stations = (await (await fetch(`${server.url}/api/stations?q=${encodeURIComponent('民馨社区')}`)).json()) as {
+    items: StationSummary[]
+  }
+  minxinId = stations.items.find((s) => s.name === '民馨社区社会工作室')!.id
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value)
+const shot = async (page: Page, name: string) => {
+  await page.waitForTimeout(500)
+  await page.screenshot({ path: screenshotPath(name), fullPage: true })
+}
+
+test('a worker adds a bookable service, books a caller at the counter, and blocks an afternoon', async () => {
+  const ctx = await browser.newContext({ ...phone })
+  const worker = await ctx.newPage()
+  await worker.goto(`${server.url}/#/packages/workbench/login/index`)
+  await type(worker, '.staff-username', 'minxin-liu')
+  await type(worker, '.staff-password', 'shegong2026')
+  await worker.locator('.btn-staff-login').click()
+  await worker.locator('.btn-staff-bookings').first().waitFor({ timeout: 30_000 })
+  await worker.locator('.btn-staff-bookings').first().click()
+  await worker.locator('.page-workbench-bookings .btn-go-bookable').click()
+
+  // 预约服务设置: the two demo services, then a new one.
+  await worker.locator('.bookable-item').nth(1).waitFor({ timeout: 30_000 })
+  await shot(worker, 'workbench-bookable-list')
+  await worker.locator('.btn-new-bookable').click()
+  await type(worker, '.bookable-name', '多功能活动室')
+  await worker.locator('.option', { hasText: '场地预约' }).click()
+  await worker.locator('.option', { hasText: '社区治理' }).click()
+  await type(worker, '.bookable-capacity', '12')
+  await type(worker, '.bookable-durationMinutes', '45')
+  await type(worker, '.bookable-availability', '周一至周五 14:00-16:00')
+  await worker.locator('.btn-save-bookable').click()
+  const refusal = worker.locator('.field--error', { hasText: '不能整除' })
+  await refusal.waitFor({ timeout: 30_000 })
+  await expect(refusal.textContent()).resolves.toContain('每次 45 分钟不能整除可预约时段 14:00-16:00')
+  await shot(worker, 'workbench-bookable-refused')
+  await type(worker, '.bookable-durationMinutes', '60')
+  await worker.locator('.btn-save-bookable').click()
+  await worker.locator('.bookable-item', { hasText: '多功能活动室' }).waitFor({ timeout: 30_000 })
+  const offered = (await (await fetch(`${server.url}/api/stations/${minxinId}/bookable`)).json()) as { items: BookableService[] }
+  const room = offered.items.find((s) => s.name === '多功能活动室')!
+  expect(room).toMatchObject({ kind: 'room', capacity: 12, durationMinutes: 60, category: 'community_governance' })
+
+  // 登记预约: a caller books the room by phone.
+  await worker.goBack()
+  await worker.locator('.page-workbench-bookings .btn-go-counter').click()
+  await worker.locator('.desk-counter').waitFor({ timeout: 30_000 })
+  await worker.locator('.desk-counter .option', { hasText: '电话预约' }).click()
+  await worker.locator('.desk-counter .option', { hasText: '多功能活动室' }).click()
+  const slot = worker.locator('.desk-counter .reschedule__slot').first()
+  await slot.waitFor({ timeout: 30_000 })
+  await slot.click()
+  await type(worker, '.desk-person-name', '赵大爷')
+  await type(worker, '.desk-contact-name', '赵大爷')
+  await type(worker, '.desk-contact-phone', '13900002222')
+  await shot(worker, 'workbench-booking-counter')
+  await worker.locator('.btn-counter-book').click()
+  await worker.locator('.desk-done', { hasText: '已登记：赵大爷' }).waitFor({ timeout: 30_000 })
+  const slots = (await (await fetch(`${server.url}/api/bookable/${room.id}/slots`)).json()) as {
+    days: { slots: { taken: number }[] }[]
+  }
+  expect(slots.days.flatMap((d) => d.slots).filter((s) => s.taken === 1)).toHaveLength(1)
+
+  // 停约 for the whole station.
+  await worker.locator('.tab-block').click()
+  await worker.locator('.desk-block').waitFor({ timeout: 30_000 })
+  await shot(worker, 'workbench-booking-block')
+
+  // 长辈模式, and a desktop browser.
+  await worker.goto(`${server.url}/#/packages/workbench/bookable/index?elder=1`)
+  await worker.locator('.page-workbench-bookable.elder .bookable-item').nth(2).waitFor({ timeout: 30_000 })
+  await shot(worker, 'workbench-bookable-list-elder')
+  await worker.goto(`${server.url}/#/packages/workbench/booking-desk/index?elder=1`)
+  await worker.locator('.page-workbench-booking-desk.elder .reschedule__slot').first().waitFor({ timeout: 30_000 })
+  await shot(worker, 'workbench-booking-counter-elder')
+  await worker.setViewportSize({ width: 1280, height: 900 })
+  await worker.goto(`${server.url}/#/packages/workbench/bookable/index`)
+  await worker.locator('.bookable-item').nth(2).waitFor({ timeout: 30_000 })
+  await worker.locator('.btn-edit-bookable').first().click()
+  await shot(worker, 'workbench-bookable-edit-1280')
+  await worker.goto(`${server.url}/#/packages/workbench/bookings/index`)
+  await worker.locator('.bookings-links').waitFor({ timeout: 30_000 })
+  await shot(worker, 'workbench-bookings-1280')
+  await ctx.close()
+})

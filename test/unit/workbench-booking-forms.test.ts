@@ -1,0 +1,78 @@
+/**
+ * 预约服务设置 and 登记预约与停约's forms (src/packages/workbench/bookable/form.ts,
+ * booking-desk/form.ts): a service ⇄ the form's texts, what to fix before
+ * sending, and the bodies sent.
+ */
+import { bookableFormOf, EMPTY_BOOKABLE, validateBookable } from '@/packages/workbench/bookable/form'
+import { blockBody, counterBody, EMPTY_BLOCK, EMPTY_COUNTER } from '@/packages/workbench/booking-desk/form'
+import { DAYS, PSY } from '../weapp/booking-fixtures'
+
+describe('预约服务设置', () => {
+  test('a service reads back into the form and out again unchanged', () => {
+    const form = bookableFormOf(PSY)
+    expect(form.availability).toBe('周一至周五 09:00-11:00、14:00-17:00')
+    const { body, errors } = validateBookable(form)
+    expect(errors).toEqual({})
+    const { id: _id, station: _station, active: _active, ...settings } = PSY
+    expect(body).toEqual(settings)
+  })
+
+  test('empty availability is the station’s hours; bad numbers and hours are said next to their fields', () => {
+    expect(validateBookable({ ...EMPTY_BOOKABLE, name: '谈心' }).body).toMatchObject({ availability: [], workerName: null })
+    const { body, errors } = validateBookable({
+      ...EMPTY_BOOKABLE,
+      capacity: '0',
+      durationMinutes: '5',
+      cutoffMinutes: '-1',
+      availability: '周一 11:00-09:00',
+    })
+    expect(body).toBeNull()
+    expect(errors).toEqual({
+      name: '请填写服务名称，例如：心理疏导谈心',
+      capacity: '每个时段人数请填 1 到 500 之间的整数',
+      durationMinutes: '每次时长请填 10 到 480 之间的整数',
+      cutoffMinutes: '截止时间请填 0 到 10080 之间的整数',
+      availability: '请按「周一至周五 09:00-11:00、14:00-17:00」填写，几组用“；”隔开；留空则按本站开放时间',
+    })
+  })
+})
+
+describe('登记预约与停约', () => {
+  const slot = DAYS[1]!.slots[1]!
+  test('a counter booking needs a slot, the person, and a phone; 本人 sends no relationship', () => {
+    expect(counterBody({ ...EMPTY_COUNTER, serviceId: PSY.id }, null).errors).toEqual({
+      slot: '请选择一个时段',
+      personName: '请填写来预约的人的姓名',
+      contactName: '请填写居民称呼',
+      contactPhone: '请填写 11 位手机号，或带区号的固定电话',
+    })
+    const { body } = counterBody(
+      {
+        ...EMPTY_COUNTER,
+        serviceId: PSY.id,
+        personName: ' 李大爷 ',
+        relationship: '父亲',
+        contactName: '李大爷',
+        contactPhone: '13900001111',
+      },
+      slot,
+    )
+    expect(body).toEqual({
+      serviceId: PSY.id,
+      startsAt: slot.startsAt,
+      channel: 'counter',
+      forWhom: 'self',
+      personName: '李大爷',
+      contactName: '李大爷',
+      contactPhone: '13900001111',
+    })
+  })
+
+  test('停约 for the whole station needs no service; 加开 does; the end comes after the start', () => {
+    const times = { startsAt: '2026-11-26T01:00:00.000Z', endsAt: '2026-11-26T09:00:00.000Z', reason: '外出培训' }
+    expect(blockBody('block', { ...EMPTY_BLOCK, ...times }).body).toEqual({ kind: 'block', ...times })
+    expect(blockBody('open', { ...EMPTY_BLOCK, ...times }).errors).toEqual({ serviceId: '加开时段要选择是哪项服务' })
+    expect(blockBody('block', { ...EMPTY_BLOCK, ...times, endsAt: times.startsAt }).errors).toEqual({ endsAt: '结束时间要晚于开始时间' })
+    expect(blockBody('open', { ...EMPTY_BLOCK, ...times, serviceId: PSY.id }).body).toEqual({ kind: 'open', serviceId: PSY.id, ...times })
+  })
+})
