@@ -118,7 +118,7 @@ export function mergeDecision(
     type: 'merged',
     ...at,
     stationId: dup.stationId,
-    body: `与求助 ${into.number} 是同一件事，已合并，社工会在 ${into.number} 中继续跟进${said ? `。${said}` : ''}`,
+    body: `与求助 ${into.number} 是同一件事，已合并，社工会在那条求助中继续跟进${said ? `。${said}` : ''}`,
   })
   const intoEvent: TimelineEntry = entry({
     type: 'merged',

@@ -334,6 +334,13 @@ test(`linking related requests shows 「相关求助」 on both; unlinking remov
   expect(unlink.body.request!.related).toEqual([])
   expect((await li.get<StaffRequest>(`/api/staff/requests/${y.id}`)).body.related).toEqual([])
   expect((await li.post(`/api/staff/requests/${x.id}/unlink`, { otherId: y.id })).status).toBe(404)
+
+  // Unlinked, they are suggested again (the same mother); once the daughter corrects her phone to her brother's, by phone too.
+  const reasonsOnY = async () =>
+    (await li.get<StaffRequest>(`/api/staff/requests/${y.id}`)).body.duplicates!.find((d) => d.id === x.id)?.reasons.sort()
+  expect(await reasonsOnY()).toEqual(['helped'])
+  expect((await daughter.patch(`/api/requests/${x.id}`, { contactPhone: '138 1234 6666' })).status).toBe(200)
+  expect(await reasonsOnY()).toEqual(['helped', 'phone'])
 })
 
 test(`a request typed in by number is found only in sight, on ${backend}`, async () => {

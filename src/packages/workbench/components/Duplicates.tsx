@@ -3,6 +3,7 @@ import { REQUEST_STATUS_LABELS } from '@contract/requests'
 import type { DuplicateRef, RelatedRef } from '@contract/types'
 import { formatCstDateTime } from '@domain/chinaTime'
 import { Chip } from '@/components/Chip'
+import { NoBreak } from '@/components/NoBreak'
 
 const REASON_WORDS: Record<DuplicateRef['reasons'][number], string> = { phone: '同一联系电话', helped: '同一被帮助人' }
 
@@ -46,6 +47,16 @@ export function DuplicateFlag({ duplicates, onOpen }: { duplicates: DuplicateRef
   )
 }
 
+/** Why, where and when, in one line that never breaks inside the date or time. */
+export function DuplicateMeta({ duplicate: d }: { duplicate: DuplicateRef }) {
+  return (
+    <NoBreak
+      className='duplicates-card__meta'
+      text={`${duplicateReasons(d)} · ${d.stationName} · ${formatCstDateTime(new Date(d.createdAt))}`}
+    />
+  )
+}
+
 /** On the request page: each possible duplicate with why, where, when and its status. */
 export function DuplicatesCard({ duplicates, onOpen }: { duplicates: DuplicateRef[]; onOpen: (id: string) => void }) {
   if (duplicates.length === 0) return null
@@ -66,9 +77,7 @@ export function DuplicatesCard({ duplicates, onOpen }: { duplicates: DuplicateRe
               {REQUEST_STATUS_LABELS[d.status]}
             </Chip>
           </View>
-          <Text className='duplicates-card__meta'>
-            {duplicateReasons(d)} · {d.stationName} · {formatCstDateTime(new Date(d.createdAt))}
-          </Text>
+          <DuplicateMeta duplicate={d} />
         </View>
       ))}
     </View>

@@ -10,8 +10,7 @@ import { phoneProblem } from '@domain/phone'
 import { checkDuplicates, createCounterRequest } from '@/api/staff'
 import { Chip } from '@/components/Chip'
 import { DUPLICATE_WINDOW_DAYS } from '@domain/duplicates'
-import { formatCstDateTime } from '@domain/chinaTime'
-import { duplicateReasons, RequestLink } from '../components/Duplicates'
+import { DuplicateMeta, RequestLink } from '../components/Duplicates'
 import '../request/index.scss'
 import { ContactFields, type ContactValues } from '@/components/ContactFields'
 import { Field } from '@/components/Field'
@@ -94,9 +93,7 @@ function DuplicateWarning({ items }: { items: DuplicateRef[] }) {
             onOpen={() => void Taro.navigateTo({ url: `/packages/workbench/request/index?id=${d.id}` })}
             className='counter-duplicates__link'
           />
-          <Text className='duplicates-card__meta'>
-            {duplicateReasons(d)} · {d.stationName} · {formatCstDateTime(new Date(d.createdAt))}
-          </Text>
+          <DuplicateMeta duplicate={d} />
         </View>
       ))}
     </View>
