@@ -74,6 +74,13 @@ export const ERROR_CODES = [
   'ALREADY_BOOKED',
   /** The booking's status or time does not allow the action (cancel after the cut-off, mark a cancelled one attended…). */
   'BOOKING_STATE',
+  // ── duplicates (issue 16) ──
+  /** A request cannot be merged into or linked with itself (`field`: intoId / otherId). */
+  'SAME_REQUEST',
+  /** The request to merge into is closed (resolved, cancelled, or itself merged into another). */
+  'MERGE_TARGET_CLOSED',
+  /** The merge would make a request point, through merges, to itself. */
+  'MERGE_CYCLE',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

@@ -18,6 +18,8 @@ export const LIMITS = {
   resolutionSummary: 1000,
   /** A reason: transfer, escalation, reopening. */
   reason: 500,
+  /** A request number typed in to find it (QZ-20261123-000042). */
+  requestNumber: 30,
   /** Photos attached to one help request. */
   photosPerRequest: 3,
   /** One photo, in bytes. */

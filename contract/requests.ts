@@ -57,6 +57,10 @@ export const REQUEST_EVENT_TYPES = [
   'cancelled',
   /** Given to a colleague, taken, or handed back (internal: staff only). */
   'assigned',
+  /** A duplicate merged into its original (on both requests). */
+  'merged',
+  /** Linked to, or unlinked from, a related request (internal: staff only). */
+  'linked',
 ] as const
 export type RequestEventType = (typeof REQUEST_EVENT_TYPES)[number]
 
@@ -72,6 +76,8 @@ export const REQUEST_EVENT_LABELS: Record<RequestEventType, string> = {
   reopened: '重新处理',
   cancelled: '已取消',
   assigned: '分派',
+  merged: '已合并',
+  linked: '相关求助',
 }
 
 /** Categories whose requests only the assigned station's own staff may see. */

@@ -113,6 +113,14 @@ export type ImportReport = Static<typeof S.ImportReportSchema>
 export type CalendarYear = Static<typeof S.CalendarYearSchema>
 export type CalendarDayBody = Static<typeof S.CalendarDayBodySchema>
 
+export type DuplicateRef = Static<typeof S.DuplicateRefSchema>
+export type RelatedRef = Static<typeof S.RelatedRefSchema>
+export type MergeBody = Static<typeof S.MergeBodySchema>
+export type LinkBody = Static<typeof S.LinkBodySchema>
+export type DuplicateCheckBody = Static<typeof S.DuplicateCheckBodySchema>
+export type DuplicateCheck = Static<typeof S.DuplicateCheckSchema>
+export type RequestLookup = Static<typeof S.RequestLookupSchema>
+
 export type { Audience, ActivityCategory, ActivityStatus, EnrollmentStatus, FamilyRelationship } from './activities'
 export type { RatingSubject, RatingOutcome, CommentReview } from './ratings'
 export type { RequestStatus, Urgency, Requester, RequestEventType, RequestChannel } from './requests'

@@ -105,7 +105,8 @@ export interface RequestChange {
   notices: ResidentNotice[]
 }
 
-function entry(
+/** A timeline entry with its defaults (public, no move, no timing unless given). */
+export function entry(
   e: Pick<TimelineEntry, 'type' | 'actorId' | 'stationId' | 'at'> & Partial<Pick<TimelineEntry, 'toStationId' | 'body' | 'internal'>>,
   timing: { queuedAt?: Date; dueAt?: Date } = {},
 ): TimelineEntry {
@@ -120,7 +121,7 @@ function entry(
 }
 
 /** "已受理 · 社工会尽快联系您": a status change as the subscribe message shows it (WeChat takes 20 characters). */
-function statusNotice(r: Pick<RequestState, 'id' | 'number' | 'userId'>, status: string, note: string): ResidentNotice[] {
+export function statusNotice(r: Pick<RequestState, 'id' | 'number' | 'userId'>, status: string, note: string): ResidentNotice[] {
   if (!r.userId) return []
   return [{ userId: r.userId, topic: 'request_status', payload: { requestId: r.id, number: r.number, status, note: note.slice(0, 20) } }]
 }

@@ -20,6 +20,7 @@ import openapiPlugin from './plugins/openapi'
 import securityPlugin from './plugins/security'
 import { loadSecret } from './services/checkinCode'
 import { useDataKeys } from './services/fieldCrypto'
+import { reindexBlind } from './repositories/reseal'
 import accountRoutes from './routes/account'
 import adminAccountRoutes from './routes/adminAccounts'
 import activityRoutes from './routes/activities'
@@ -34,10 +35,14 @@ import requestRoutes from './routes/requests'
 import staffRoutes from './routes/staff'
 import staffActivityRoutes from './routes/staffActivities'
 import workbenchRoutes from './routes/workbench'
+import duplicateRoutes from './routes/duplicates'
 import bookingRoutes from './routes/bookings'
 import staffBookingRoutes from './routes/staffBookings'
 import stationRoutes from './routes/stations'
 import uploadRoutes from './routes/uploads'
+
+/** Rows re-indexed per transaction at startup; a shorter batch is the last. */
+const BLIND_INDEX_BATCH = 200
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -112,6 +117,12 @@ export async function buildApp(opts: AppOptions) {
   if (opts.config.dataKeys.length === 0 && opts.config.nodeEnv === 'production') {
     app.log.warn('DATA_KEYS is not set: phone numbers and addresses are sealed with a key stored in the database itself')
   }
+  // Blind indexes missing (rows from before migration 018) or under a rotated-out key: recomputed before the first call.
+  let indexed = 0
+  for (let batch = BLIND_INDEX_BATCH; batch === BLIND_INDEX_BATCH; indexed += batch) {
+    batch = await opts.db.transaction((tx) => reindexBlind(tx, BLIND_INDEX_BATCH))
+  }
+  if (indexed > 0) app.log.info({ indexed }, 'blind indexes recomputed')
   await app.register(
     fp(
       async (instance) => {
@@ -140,6 +151,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(uploadRoutes)
   await app.register(staffRoutes)
   await app.register(workbenchRoutes)
+  await app.register(duplicateRoutes)
   await app.register(activityRoutes)
   await app.register(staffActivityRoutes)
   await app.register(ratingRoutes)

@@ -45,6 +45,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SLOT_FULL: 409,
   ALREADY_BOOKED: 409,
   BOOKING_STATE: 409,
+  SAME_REQUEST: 400,
+  MERGE_TARGET_CLOSED: 409,
+  MERGE_CYCLE: 409,
 }
 
 /** A refusal on its way to the client; the error handler answers it with HTTP_STATUS[code]. */

@@ -15,7 +15,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { AppContext } from './context'
 import { purgeExpired } from './repositories/account'
-import { resealFields } from './repositories/reseal'
+import { reindexBlind, resealFields } from './repositories/reseal'
 import { deliverPending } from './services/notifier'
 import { expireOffers } from './usecases/enrollments'
 import { forgetLoginAttempts } from './usecases/loginThrottle'
@@ -47,6 +47,7 @@ export const JOBS: Job[] = [
     },
   },
   { name: 'reseal', run: async (ctx) => some('resealed', await ctx.db.transaction((tx) => resealFields(tx))) },
+  { name: 'blind-index', run: async (ctx) => some('indexed', await ctx.db.transaction((tx) => reindexBlind(tx))) },
   { name: 'notifications', run: async (ctx, log) => some('delivered', await deliverPending(ctx.db, ctx.config, log, ctx.clock())) },
 ]
 

@@ -125,6 +125,8 @@ export const requestDetailProperties = {
   events: Type.Array(RequestEventSchema),
   /** The resident's rating of the current resolution (null before one is given; hidden from staff when anonymous). */
   rating: Type.Union([RatingSchema, Type.Null()]),
+  /** Merged as a duplicate into this request (its number; `own`: the same resident submitted it, so it can be opened). */
+  mergedInto: Type.Optional(Type.Union([Type.Object({ id: uuid(), number: Type.String(), own: Type.Boolean() }, closed), Type.Null()])),
 }
 
 export const HelpRequestSchema = Type.Object(requestDetailProperties, closed)

@@ -15,6 +15,7 @@ import {
   requestSummaryProperties,
   UrgencySchema,
 } from './requests'
+import { DuplicateRefSchema, RelatedRefSchema } from './duplicates'
 import { StationRefSchema } from './stations'
 
 export const StaffLoginBodySchema = Type.Object({ username: text(LIMITS.username, 1), password: text(LIMITS.password, 1) }, closed)
@@ -43,6 +44,8 @@ export const StaffRequestSummarySchema = Type.Object(
     /** Minutes a waiting request is past its response target (「已超时 3 小时」); null when not overdue. */
     overdueMinutes: nullable(Type.Integer()),
     sensitive: Type.Boolean(),
+    /** 「可能重复」: other requests in sight from the same phone or for the same helped person within 30 days. */
+    duplicates: Type.Optional(Type.Array(DuplicateRefSchema)),
   },
   closed,
 )
@@ -57,6 +60,10 @@ export const StaffRequestSchema = Type.Object(
     overdueMinutes: nullable(Type.Integer()),
     sensitive: Type.Boolean(),
     escalations: Type.Integer(),
+    /** 「可能重复」: other requests in sight from the same phone or for the same helped person within 30 days. */
+    duplicates: Type.Optional(Type.Array(DuplicateRefSchema)),
+    /** 相关求助 in sight, linked by a worker. */
+    related: Type.Optional(Type.Array(RelatedRefSchema)),
   },
   closed,
 )

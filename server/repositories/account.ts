@@ -59,7 +59,8 @@ export async function anonymizeRequests(db: Queryable, ids: string[], descriptio
   await db.query(
     `UPDATE help_requests SET user_id = NULL, description = $2, attributes = '{}', contact_name = $3, contact_phone = '',
             preferred_time = '', helped_name = CASE WHEN helped_name IS NULL THEN NULL ELSE $3 END, helped_phone = NULL,
-            helped_address = NULL, community = NULL, address = '', lat = NULL, lng = NULL, purged_at = $4
+            helped_address = NULL, community = NULL, address = '', lat = NULL, lng = NULL, purged_at = $4,
+            contact_phone_bidx = NULL, helped_bidx = NULL
       WHERE id = ANY($1::uuid[])`,
     [ids, description, DELETED, now],
   )

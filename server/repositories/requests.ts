@@ -14,6 +14,7 @@ import type { NearbyArea, RoutableStation } from '../../domain/routing'
 import type { Staff } from '../../domain/staff'
 import { scopeKind } from '../../domain/permissions'
 import type { Queryable } from '../db'
+import { helpedIndex, phoneIndex } from '../services/blindIndex'
 import { seal, unseal } from '../services/fieldCrypto'
 import { enqueue } from './outbox'
 import { ratingJson, type RatingJson } from './ratingView'
@@ -65,13 +66,22 @@ export interface RequestRow {
   rating: RatingJson | null
   /** Set once the retention job (or an account deletion) erased the personal fields. */
   purged_at: Date | null
+  /** Blind indexes of the submitter's phone and of the helped person (server/services/blindIndex.ts). */
+  contact_phone_bidx: string | null
+  helped_bidx: string | null
+  /** Merged as a duplicate into this request. */
+  merged_into_id: string | null
+  /** The request it was merged into, and whether the same resident submitted both (not read by every query). */
+  merged_into?: { id: string; number: string; own: boolean } | null
 }
 
 const SELECT = `
   SELECT r.*, s.name AS station_name, s.phone AS station_phone, a.nickname AS assignee_name,
          COALESCE((SELECT array_agg(u.id ORDER BY u.created_at) FROM uploads u WHERE u.request_id = r.id), '{}') AS photo_ids,
          (r.status = 'resolved' AND NOT EXISTS (SELECT 1 FROM ratings x WHERE x.request_id = r.id AND x.resolution = r.resolutions)) AS rating_due,
-         ${ratingJson('rt.request_id = r.id')} AS rating
+         ${ratingJson('rt.request_id = r.id')} AS rating,
+         (SELECT json_build_object('id', m.id, 'number', m.number, 'own', r.user_id IS NOT NULL AND m.user_id = r.user_id)
+            FROM help_requests m WHERE m.id = r.merged_into_id) AS merged_into
     FROM help_requests r
     JOIN stations s ON s.id = r.station_id
     LEFT JOIN users a ON a.id = r.assignee_id`
@@ -243,10 +253,11 @@ export async function insertRequest(tx: Queryable, r: NewRequest): Promise<{ id:
     `INSERT INTO help_requests (number, user_id, channel, station_id, chosen_station_id, routing_rule, routing_reason,
         category, attributes, description, urgency, emergency, requester, contact_name, contact_phone, preferred_time,
         helped_name, helped_relationship, helped_phone, helped_address, helped_consent,
-        province, city, district, street, community, address, lat, lng, due_at, created_at, updated_at, queued_at)
+        province, city, district, street, community, address, lat, lng, due_at, created_at, updated_at, queued_at,
+        contact_phone_bidx, helped_bidx)
      VALUES ($31 || lpad(nextval('help_request_number_seq')::text, 6, '0'),
         $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-        $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $30, $30)
+        $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $30, $30, $32, $33)
      RETURNING id, number`,
     [
       r.userId,
@@ -280,6 +291,8 @@ export async function insertRequest(tx: Queryable, r: NewRequest): Promise<{ id:
       r.dueAt,
       r.at,
       r.numberPrefix,
+      phoneIndex(r.contactPhone),
+      helpedIndex(r.helped?.name, r.helped?.phone),
     ],
   )
   return rows[0]!
@@ -314,6 +327,21 @@ const COLUMNS: Record<keyof RequestUpdate, { column: string; sealed?: boolean }>
   helpedAddress: { column: 'helped_address', sealed: true },
 }
 
+/** Writes a request's blind indexes again from its phones (after a correction of one). */
+export async function reindexRequest(tx: Queryable, requestId: string): Promise<void> {
+  const { rows } = await tx.query<{ contact_phone: string; helped_name: string | null; helped_phone: string | null }>(
+    'SELECT contact_phone, helped_name, helped_phone FROM help_requests WHERE id = $1',
+    [requestId],
+  )
+  const row = rows[0]
+  if (!row) return
+  await tx.query('UPDATE help_requests SET contact_phone_bidx = $2, helped_bidx = $3 WHERE id = $1', [
+    requestId,
+    phoneIndex(unseal(row.contact_phone)),
+    helpedIndex(row.helped_name, unseal(row.helped_phone)),
+  ])
+}
+
 /** Appends a timeline entry. */
 export async function insertEvent(tx: Queryable, requestId: string, e: TimelineEntry): Promise<void> {
   await tx.query(
@@ -332,6 +360,7 @@ export async function saveChange(tx: Queryable, requestId: string, change: Reque
       requestId,
       ...values,
     ])
+    if (change.set.contactPhone !== undefined || change.set.helpedPhone !== undefined) await reindexRequest(tx, requestId)
   }
   await insertEvent(tx, requestId, change.event)
   for (const n of change.notices) await enqueue(tx, n.userId, n.topic, n.payload, change.event.at)

@@ -39,6 +39,9 @@ export function useDataKeys(k: DataKey[]) {
 
 export const currentKeyId = () => keys[0]?.id ?? null
 
+/** Every key of this process, the current one first (the blind index derives its own keys from them). */
+export const dataKeys = (): readonly DataKey[] => keys
+
 export function seal<T extends string | null | undefined>(value: T): T {
   const current = keys[0]
   if (!current || !value) return value

@@ -67,6 +67,7 @@ import {
 } from '../repositories/requests'
 import { enqueue } from '../repositories/outbox'
 import { toHelpRequest, toStaffRequest, toStaffSummary, toSummary } from '../views/requests'
+import { duplicatesOf, relatedOf, sightOf } from './duplicates'
 
 const decisionContext = (ctx: AppContext): DecisionContext => ({ now: ctx.clock(), targets: ctx.targets, calendar: ctx.calendar })
 const NOT_FOUND_MESSAGE = '没有找到这条求助'
@@ -258,7 +259,8 @@ export async function staffQueue(ctx: AppContext, staff: Staff, q: StaffQueueQue
     assigneeId: q.mine ? staff.id : undefined,
     unassigned: q.unassigned,
   })
-  return rows.map((r) => toStaffSummary(r, now))
+  const duplicates = await duplicatesOf(ctx.db, { stationIds: scope, ownStationId: staff.stationId, sensitive: SENSITIVE_CATEGORIES }, rows)
+  return rows.map((r) => ({ ...toStaffSummary(r, now), duplicates: duplicates.get(r.id) ?? [] }))
 }
 
 /** The request, if the staff can see it; else why not (moved away from them, or simply not found). */
@@ -282,7 +284,12 @@ export async function staffCanSee(ctx: AppContext, staff: Staff, id: string): Pr
 export async function openForStaff(ctx: AppContext, staff: Staff, id: string): Promise<StaffRequest> {
   const row = await visibleRequest(ctx.db, staff, id)
   await recordStaffAccess(ctx.db, staff.id, id, ctx.clock())
-  return toStaffRequest(row, await loadEvents(ctx.db, id, { internal: true }), ctx)
+  const sight = await sightOf(ctx.db, staff)
+  return {
+    ...toStaffRequest(row, await loadEvents(ctx.db, id, { internal: true }), ctx),
+    duplicates: (await duplicatesOf(ctx.db, sight, [row])).get(id) ?? [],
+    related: await relatedOf(ctx.db, sight, id),
+  }
 }
 
 /**

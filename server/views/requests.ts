@@ -56,6 +56,7 @@ export function toHelpRequest(r: RequestRow, events: RequestEvent[], ctx: Pick<A
     canCancel: r.status === 'submitted',
     events,
     rating: toRating(r.rating),
+    mergedInto: r.merged_into ?? null,
   }
 }
 

@@ -4,6 +4,8 @@ import type {
   CannedReplyBody,
   Colleague,
   CounterRequestBody,
+  DuplicateCheckBody,
+  DuplicateRef,
   HelpRequest,
   Session,
   StaffActionResult,
@@ -11,6 +13,7 @@ import type {
   StaffQueueQuery,
   StaffRequest,
   StaffRequestSummary,
+  RequestLookup,
 } from '@contract/types'
 import { staffHttp } from './client'
 
@@ -47,3 +50,15 @@ export const createReply = (body: CannedReplyBody) => staffHttp.post<CannedReply
 export const updateReply = (id: string, body: Partial<CannedReplyBody>) =>
   staffHttp.patch<CannedReply>(`/api/staff/replies/${id}`, body).then((r) => r.data)
 export const deleteReply = (id: string) => staffHttp.delete<{ ok: true }>(`/api/staff/replies/${id}`).then((r) => r.data)
+
+/** Duplicates (issue 16): the counter-entry check, a request by its number, merging and linking. */
+export const checkDuplicates = (body: DuplicateCheckBody) =>
+  staffHttp.post<{ items: DuplicateRef[] }>('/api/staff/duplicates/check', body).then((r) => r.data.items)
+export const lookupRequest = (number: string) =>
+  staffHttp.get<RequestLookup>(`/api/staff/requests/lookup?number=${encodeURIComponent(number)}`).then((r) => r.data)
+export const mergeRequest = (id: string, intoId: string, note?: string) =>
+  staffHttp.post<StaffActionResult>(`/api/staff/requests/${id}/merge`, { intoId, ...(note ? { note } : {}) }).then((r) => r.data)
+export const linkRequest = (id: string, otherId: string) =>
+  staffHttp.post<StaffActionResult>(`/api/staff/requests/${id}/link`, { otherId }).then((r) => r.data)
+export const unlinkRequest = (id: string, otherId: string) =>
+  staffHttp.post<StaffActionResult>(`/api/staff/requests/${id}/unlink`, { otherId }).then((r) => r.data)

@@ -188,6 +188,10 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
     )
   ).body
   expect(booking.status).toBe('booked')
+  // Merging A's request into (or linking it with) A's other one: valid bodies, so only permissions decide.
+  BODIES['POST /api/staff/requests/{id}/merge'] = { intoId: rated.id }
+  BODIES['POST /api/staff/requests/{id}/link'] = { otherId: rated.id }
+  BODIES['POST /api/staff/requests/{id}/unlink'] = { otherId: rated.id }
   BODIES['POST /api/bookings/{id}/reschedule'] = { startsAt: otherSlot!.startsAt }
   BODIES['POST /api/staff/bookings/{id}/reschedule'] = { startsAt: otherSlot!.startsAt, reason: '改期' }
 
@@ -286,6 +290,11 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
     status: 'resolved',
     rating: { stars: 5, reply: null },
   })
+  // …neither merged nor linked…
+  expect((await server.db.query('SELECT merged_into_id FROM help_requests WHERE id = $1', [request.id])).rows[0]).toEqual({
+    merged_into_id: null,
+  })
+  expect((await server.db.query('SELECT count(*)::int AS n FROM request_links')).rows[0]).toEqual({ n: 0 })
   // …and the station: neither edited nor closed.
   const station = (await api(server.url).get(`/api/stations/${request.station.id}`)).body
   expect(station.phone).not.toBe('0411-80000000')

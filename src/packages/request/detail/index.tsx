@@ -101,10 +101,23 @@ export default function RequestDetail() {
         <View className='request-detail__head'>
           <Text className='request-detail__title'>{SERVICE_CATEGORY_LABELS[r.category]}</Text>
           <Chip tone={REQUEST_STATUS_TONES[r.status]} className={`request-status request-status--${r.status}`}>
-            {REQUEST_STATUS_LABELS[r.status]}
+            {r.mergedInto ? '已合并' : REQUEST_STATUS_LABELS[r.status]}
           </Chip>
         </View>
         <Text className='muted'>求助编号 {r.number}</Text>
+        {r.mergedInto && (
+          <View className='request-detail__merged'>
+            <Text>与求助 {r.mergedInto.number} 是同一件事，已合并，社工会在那条求助中继续跟进</Text>
+            {r.mergedInto.own && (
+              <Button
+                className='btn btn-open-merged'
+                onClick={() => void Taro.navigateTo({ url: `/packages/request/detail/index?id=${r.mergedInto!.id}` })}
+              >
+                查看求助 {r.mergedInto.number}
+              </Button>
+            )}
+          </View>
+        )}
         <Text className='request-detail__desc'>{r.description}</Text>
         {r.helped && (
           <Text className='muted'>

@@ -1,13 +1,17 @@
 import { busyProps } from '@/utils/busy'
 import { usePageClass } from '@/stores/elder'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { LIMITS } from '@contract/limits'
-import type { ServiceCategory } from '@contract/types'
+import type { DuplicateRef, ServiceCategory } from '@contract/types'
 import { phoneProblem } from '@domain/phone'
-import { createCounterRequest } from '@/api/staff'
+import { checkDuplicates, createCounterRequest } from '@/api/staff'
+import { Chip } from '@/components/Chip'
+import { DUPLICATE_WINDOW_DAYS } from '@domain/duplicates'
+import { DuplicateMeta, RequestLink } from '../components/Duplicates'
+import '../request/index.scss'
 import { ContactFields, type ContactValues } from '@/components/ContactFields'
 import { Field } from '@/components/Field'
 import { OptionGroup } from '@/components/OptionGroup'
@@ -44,6 +48,58 @@ function counterErrors({ category, description, contact }: CounterForm): Partial
   return found
 }
 
+/**
+ * Before submitting: the requests of the last 30 days from the phone being typed in (in the worker's sight),
+ * looked up once the number is a whole phone number; the last answer wins.
+ */
+function useDuplicateWarning(phone: string): DuplicateRef[] {
+  const [found, setFound] = useState<{ phone: string; items: DuplicateRef[] }>({ phone: '', items: [] })
+  const whole = phoneProblem(phone) === null
+  useEffect(() => {
+    if (!whole) return
+    let current = true
+    const timer = setTimeout(() => {
+      checkDuplicates({ contactPhone: phone }).then(
+        (items) => current && setFound({ phone, items }),
+        () => current && setFound({ phone, items: [] }),
+      )
+    }, 300)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
+  }, [phone, whole])
+  return whole && found.phone === phone ? found.items : []
+}
+
+/** 「此号码 30 天内已提交过 N 条求助」, each a link to the request. */
+function DuplicateWarning({ items }: { items: DuplicateRef[] }) {
+  if (items.length === 0) return null
+  return (
+    <View className='card duplicates-card counter-duplicates' ariaRole='alert'>
+      <View className='duplicates-card__head'>
+        <Chip tone='warn' filled>
+          可能重复
+        </Chip>
+        <Text className='counter-duplicates__title'>
+          此号码 {DUPLICATE_WINDOW_DAYS} 天内已提交过 {items.length} 条求助
+        </Text>
+      </View>
+      <Text className='muted duplicates-card__hint'>请先查看，是同一件事可在原求助中补充，不必重复登记</Text>
+      {items.map((d) => (
+        <View key={d.id} className='duplicates-card__item'>
+          <RequestLink
+            number={d.number}
+            onOpen={() => void Taro.navigateTo({ url: `/packages/workbench/request/index?id=${d.id}` })}
+            className='counter-duplicates__link'
+          />
+          <DuplicateMeta duplicate={d} />
+        </View>
+      ))}
+    </View>
+  )
+}
+
 /** A request taken by phone or at the counter, entered for the resident: it joins the same queue and timeline. */
 export default function CounterRequest() {
   const pageClass = usePageClass('page-counter-request')
@@ -58,6 +114,7 @@ export default function CounterRequest() {
   const [errors, setErrors] = useState<Partial<Record<ErrorKey | 'form', string>>>({})
   const [busy, setBusy] = useState(false)
   const { contactName = '', contactPhone = '', address = '' } = contact
+  const duplicates = useDuplicateWarning(contactPhone)
 
   /** Changes the form; an error goes as soon as its field is valid. */
   const change = (patch: Partial<CounterForm>, changed: ErrorKey[]) => {
@@ -140,6 +197,7 @@ export default function CounterRequest() {
             onChange={setUrgency}
           />
         </Field>
+        <DuplicateWarning items={duplicates} />
         {errors.form && (
           <View className='field__error form-error' ariaRole='alert'>
             {errors.form}

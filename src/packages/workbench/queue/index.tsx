@@ -14,6 +14,7 @@ import { useStaffSession } from '@/stores/staffSession'
 import dayjs from '@/utils/dayjs'
 import { sectionsFor } from '../menu'
 import { RequestDetail } from '../request/RequestDetail'
+import { DuplicateFlag } from '../components/Duplicates'
 import { RequestHeading } from '../components/RequestHeading'
 import { LogoutButton, MyAccountButton } from '../SectionNav'
 import { useStaffQuery } from '../useStaffQuery'
@@ -39,11 +40,14 @@ function QueueItem({
   showStation,
   selected,
   onOpen,
+  onOpenOther,
 }: {
   r: StaffRequestSummary
   showStation: boolean
   selected: boolean
   onOpen: () => void
+  /** Opens another request (a possible duplicate's link). */
+  onOpenOther: (id: string) => void
 }) {
   return (
     <View
@@ -53,6 +57,7 @@ function QueueItem({
     >
       <RequestHeading request={r} block='queue-item' />
       <Text className='queue-item__desc'>{r.description}</Text>
+      <DuplicateFlag duplicates={r.duplicates ?? []} onOpen={onOpenOther} />
       <InfoRow label='负责人' valueClassName='queue-item__assignee'>
         {r.assigneeName ?? '未分配'}
       </InfoRow>
@@ -152,7 +157,14 @@ export default function Queue() {
       {queue.status === 'ok' && queue.data.length === 0 && <EmptyState text='没有符合条件的求助' />}
       {queue.status !== 'error' &&
         queue.data?.map((r) => (
-          <QueueItem key={r.id} r={r} showStation={showStation} selected={wide && r.id === selected} onOpen={() => openRequest(r.id)} />
+          <QueueItem
+            key={r.id}
+            r={r}
+            showStation={showStation}
+            selected={wide && r.id === selected}
+            onOpen={() => openRequest(r.id)}
+            onOpenOther={openRequest}
+          />
         ))}
     </View>
   )
@@ -171,6 +183,7 @@ export default function Queue() {
                 void queue.reload()
               }}
               onChanged={() => void queue.reload()}
+              onOpenRequest={openRequest}
             />
           ) : (
             <EmptyState text='在左侧选择一条求助，在这里查看和处理' />

@@ -15,7 +15,10 @@ import {
   fetchColleagues,
   fetchReplies,
   fetchStaffRequest,
+  linkRequest,
+  mergeRequest,
   staffAction,
+  unlinkRequest,
   type StaffActionName,
 } from '@/api/staff'
 import { searchStations } from '@/api/stations'
@@ -30,7 +33,9 @@ import { useQuery } from '@/hooks/useQuery'
 import { describeError } from '@/services/errors'
 import { callStation } from '@/services/stationActions'
 import { useCan, useStaffSession } from '@/stores/staffSession'
+import { DuplicatesCard, RelatedCard, RequestLink } from '../components/Duplicates'
 import { RequestHeading } from '../components/RequestHeading'
+import { MergeLinkPanel } from './MergeLinkPanel'
 import { useStaffQuery } from '../useStaffQuery'
 
 /** For supervisors: who opened this request's personal data, and when (loaded when asked for). */
@@ -134,8 +139,8 @@ function ReplyTemplates({ category, values, onPick }: { category: ServiceCategor
   )
 }
 
-type Panel = null | 'reply' | 'note' | 'transfer' | 'escalate' | 'resolve' | 'reopen' | 'assign'
-type TextPanel = Exclude<Panel, null | 'assign'>
+type Panel = null | 'reply' | 'note' | 'transfer' | 'escalate' | 'resolve' | 'reopen' | 'assign' | 'merge' | 'link'
+type TextPanel = Exclude<Panel, null | 'assign' | 'merge' | 'link'>
 const PANEL_LABELS: Record<TextPanel, string> = {
   reply: '回复居民（居民可见）',
   note: '内部备注（仅工作人员可见）',
@@ -160,14 +165,18 @@ export interface RequestDetailProps {
   onGone: () => void
   /** Something changed (the queue beside it reloads). */
   onChanged?: () => void
+  /** Opens another request (a duplicate, a related one); default: its own page. */
+  onOpenRequest?: (id: string) => void
 }
+
+const openRequestPage = (id: string) => void Taro.navigateTo({ url: `/packages/workbench/request/index?id=${id}` })
 
 /**
  * A request as the station works it: what the resident asked, in labelled
  * rows; the actions; the rating; the timeline. The request page shows it on a
  * phone; the queue shows it beside the list on a desktop.
  */
-export function RequestDetail({ id, onGone, onChanged }: RequestDetailProps) {
+export function RequestDetail({ id, onGone, onChanged, onOpenRequest = openRequestPage }: RequestDetailProps) {
   const request = useStaffQuery(['staffRequest', id], () => fetchStaffRequest(id))
   const [panel, setPanel] = useState<Panel>(null)
   const [text, setText] = useState('')
@@ -218,6 +227,15 @@ export function RequestDetail({ id, onGone, onChanged }: RequestDetailProps) {
   const act = (action: StaffActionName, body?: Record<string, string>) => run(() => staffAction(shown.id, action, body))
 
   const assign = (assigneeId: string | null) => run(() => assignRequest(shown.id, assigneeId))
+  const unlink = async (other: { id: string; number: string }) => {
+    const { confirm } = await Taro.showModal({
+      title: '取消关联',
+      content: `${shown.number} 与 ${other.number} 将不再显示为相关求助。`,
+      confirmText: '取消关联',
+      cancelText: '保留',
+    })
+    if (confirm) void run(() => unlinkRequest(shown.id, other.id))
+  }
 
   const search = () =>
     void searchStations({ q: stationQuery, limit: 10 }).then(
@@ -226,7 +244,7 @@ export function RequestDetail({ id, onGone, onChanged }: RequestDetailProps) {
     )
 
   const confirmPanel = () => {
-    if (!panel || panel === 'assign') return
+    if (!panel || panel === 'assign' || panel === 'merge' || panel === 'link') return
     if (!text.trim()) {
       setFieldError('请填写内容')
       return
@@ -256,7 +274,15 @@ export function RequestDetail({ id, onGone, onChanged }: RequestDetailProps) {
         <InfoRow label='来源'>{REQUEST_CHANNEL_LABELS[shown.channel]}</InfoRow>
         <InfoRow label='提交时间'>{formatCstDateTime(new Date(shown.createdAt))}</InfoRow>
         {shown.status === 'submitted' && <InfoRow label='受理时限'>{formatCstDateTime(new Date(shown.dueAt))} 前</InfoRow>}
+        {shown.mergedInto && (
+          <InfoRow label='已合并到' className='staff-request__merged'>
+            <RequestLink number={shown.mergedInto.number} onOpen={() => onOpenRequest(shown.mergedInto!.id)} />
+          </InfoRow>
+        )}
       </View>
+
+      {live && <DuplicatesCard duplicates={shown.duplicates ?? []} onOpen={onOpenRequest} />}
+      <RelatedCard related={shown.related ?? []} onOpen={onOpenRequest} onUnlink={(r) => void unlink(r)} />
 
       <View className='card'>
         <Text className='station-section__title'>居民反映的问题</Text>
@@ -344,6 +370,16 @@ export function RequestDetail({ id, onGone, onChanged }: RequestDetailProps) {
             </Button>
           )}
         </View>
+        <View className='btn-row btn-row--fit'>
+          {live && (
+            <Button className='btn btn-merge' onClick={() => setPanel('merge')}>
+              合并到…
+            </Button>
+          )}
+          <Button className='btn btn-link' onClick={() => setPanel('link')}>
+            关联…
+          </Button>
+        </View>
         {panel === 'assign' && (
           <AssignPanel
             request={shown}
@@ -353,7 +389,19 @@ export function RequestDetail({ id, onGone, onChanged }: RequestDetailProps) {
             onCancel={closePanel}
           />
         )}
-        {panel && panel !== 'assign' && (
+        {(panel === 'merge' || panel === 'link') && (
+          <MergeLinkPanel
+            request={shown}
+            kind={panel}
+            busy={busy}
+            error={fieldError}
+            onConfirm={(other, note) =>
+              void run(() => (panel === 'merge' ? mergeRequest(shown.id, other.id, note) : linkRequest(shown.id, other.id)))
+            }
+            onCancel={closePanel}
+          />
+        )}
+        {panel && panel !== 'assign' && panel !== 'merge' && panel !== 'link' && (
           <View className='staff-panel'>
             {panel === 'transfer' && (
               <Field label='转介到'>
