@@ -120,3 +120,5 @@ export type { BookableKind, BookingStatus, BookingFor, BookingChannel } from './
 export type StaffNotificationSettings = Static<typeof S.StaffNotificationSettingsSchema>
 export type StaffNotificationSettingsBody = Static<typeof S.StaffNotificationSettingsBodySchema>
 export type StaffBadge = Static<typeof S.StaffBadgeSchema>
+export type ReportTrends = Static<typeof S.ReportTrendsSchema>
+export type ReportWeek = Static<typeof S.ReportWeekSchema>
