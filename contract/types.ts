@@ -127,3 +127,8 @@ export type { RequestStatus, Urgency, Requester, RequestEventType, RequestChanne
 export type { StationKind, ServiceCategory, AreaLevel, UserRole, ErrorCode } from './enums'
 export type { ConsentPurpose } from './consents'
 export type { BookableKind, BookingStatus, BookingFor, BookingChannel } from './bookings'
+export type StaffNotificationSettings = Static<typeof S.StaffNotificationSettingsSchema>
+export type StaffNotificationSettingsBody = Static<typeof S.StaffNotificationSettingsBodySchema>
+export type StaffBadge = Static<typeof S.StaffBadgeSchema>
+export type ReportTrends = Static<typeof S.ReportTrendsSchema>
+export type ReportWeek = Static<typeof S.ReportWeekSchema>

@@ -36,6 +36,8 @@ import staffRoutes from './routes/staff'
 import staffActivityRoutes from './routes/staffActivities'
 import workbenchRoutes from './routes/workbench'
 import duplicateRoutes from './routes/duplicates'
+import staffAlertRoutes from './routes/staffAlerts'
+import reportTrendRoutes from './routes/reportTrends'
 import bookingRoutes from './routes/bookings'
 import staffBookingRoutes from './routes/staffBookings'
 import stationRoutes from './routes/stations'
@@ -152,6 +154,8 @@ export async function buildApp(opts: AppOptions) {
   await app.register(staffRoutes)
   await app.register(workbenchRoutes)
   await app.register(duplicateRoutes)
+  await app.register(staffAlertRoutes)
+  await app.register(reportTrendRoutes)
   await app.register(activityRoutes)
   await app.register(staffActivityRoutes)
   await app.register(ratingRoutes)

@@ -47,6 +47,8 @@ export interface Config {
     templateRequestStatus: string | null
     /** Subscribe-message template for enrollments (候补转正、活动提醒); unset: logged only. */
     templateActivity: string | null
+    /** Subscribe-message template for staff alerts (新求助、转入、升级、分派、即将超时); unset: logged only. */
+    templateStaffAlert: string | null
     appId: string | null
     secret: string | null
   }
@@ -122,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wechat: {
       templateRequestStatus: env.WECHAT_TEMPLATE_REQUEST_STATUS || null,
       templateActivity: env.WECHAT_TEMPLATE_ACTIVITY || null,
+      templateStaffAlert: env.WECHAT_TEMPLATE_STAFF_ALERT || null,
       apiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/+$/, ''),
       appId: env.WECHAT_APPID || null,
       secret: env.WECHAT_SECRET || null,

@@ -2,7 +2,7 @@
  * Background jobs of an API instance: the working calendar's reload (holidays
  * an admin entered on any instance), the escalation of overdue requests,
  * expiry of waitlist offers, reminders the day before an activity or a booking, the purge
- * of personal data past its retention period (and of old staff login attempts), resealing with the current
+ * of personal data past its retention period, staff alerts for requests near their response target (and of old staff login attempts), resealing with the current
  * data key, and the notification sender.
  *
  * Each job runs on its own: its own error handling, a log line with its name,
@@ -16,6 +16,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { AppContext } from './context'
 import { purgeExpired } from './repositories/account'
 import { reindexBlind, resealFields } from './repositories/reseal'
+import { alertNearTarget } from './repositories/staffAlerts'
 import { deliverPending } from './services/notifier'
 import { expireOffers } from './usecases/enrollments'
 import { forgetLoginAttempts } from './usecases/loginThrottle'
@@ -38,6 +39,15 @@ export const JOBS: Job[] = [
   // The day before, with the calendar: a station closed that day is said in the reminder.
   { name: 'reminders', run: async (ctx) => some('reminded', await ctx.db.transaction((tx) => remindSessions(ctx, tx))) },
   { name: 'booking-reminders', run: async (ctx) => some('reminded', await ctx.db.transaction((tx) => remindBookings(ctx, tx))) },
+  {
+    // Requests still waiting close to their response target: their station's opted-in workers are told once.
+    name: 'near-target-alerts',
+    run: async (ctx) => {
+      const written = await ctx.db.transaction((tx) => alertNearTarget(tx, ctx.clock()))
+      ctx.metrics.nearTargetAlerts.inc(written)
+      return some('alerted', written)
+    },
+  },
   { name: 'login-attempts', run: async (ctx) => (await forgetLoginAttempts(ctx.db, ctx.clock()), null) },
   {
     name: 'retention',

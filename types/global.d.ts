@@ -22,5 +22,7 @@ declare namespace NodeJS {
     TARO_APP_TEMPLATE_REQUEST_STATUS?: string
     /** Subscribe-message template for activity enrollment, waitlist offers and reminders (empty: don't ask). */
     TARO_APP_TEMPLATE_ACTIVITY?: string
+    /** Subscribe-message template for staff alerts (新求助提醒); empty: the workbench asks for none. */
+    TARO_APP_TEMPLATE_STAFF_ALERT?: string
   }
 }

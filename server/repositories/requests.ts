@@ -17,6 +17,7 @@ import type { Queryable } from '../db'
 import { helpedIndex, phoneIndex } from '../services/blindIndex'
 import { seal, unseal } from '../services/fieldCrypto'
 import { enqueue } from './outbox'
+import { alertStaff } from './staffAlerts'
 import { ratingJson, type RatingJson } from './ratingView'
 
 /** A help request's row with its station, assignee, photos and current rating; personal fields unsealed. */
@@ -343,12 +344,14 @@ export async function reindexRequest(tx: Queryable, requestId: string): Promise<
 }
 
 /** Appends a timeline entry. */
+/** Writes a timeline entry, and the staff alert it raises (repositories/staffAlerts.ts), after the request's own changes. */
 export async function insertEvent(tx: Queryable, requestId: string, e: TimelineEntry): Promise<void> {
-  await tx.query(
+  const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO request_events (request_id, type, actor_id, station_id, to_station_id, body, internal, created_at, elapsed_seconds, on_time)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
     [requestId, e.type, e.actorId, e.stationId, e.toStationId, e.body, e.internal, e.at, e.elapsedSeconds, e.onTime],
   )
+  await alertStaff(tx, requestId, String(rows[0]!.id), e)
 }
 
 /** Saves a decided change in the caller's transaction: the columns, the timeline entry, the outbox messages. */

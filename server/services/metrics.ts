@@ -14,6 +14,8 @@ export interface Metrics {
   requestDuration: Histogram<'method' | 'route' | 'status'>
   jobRuns: Counter<'job' | 'outcome'>
   jobDuration: Histogram<'job'>
+  /** Staff alerts written by the near-target job (server/jobs.ts). */
+  nearTargetAlerts: Counter
 }
 
 export function createMetrics(db: Database, clock: () => Date): Metrics {
@@ -36,6 +38,11 @@ export function createMetrics(db: Database, clock: () => Date): Metrics {
     help: 'Background job duration',
     labelNames: ['job'] as const,
     buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60],
+    registers: [registry],
+  })
+  const nearTargetAlerts = new Counter({
+    name: 'staff_alerts_near_target_total',
+    help: 'Staff alerts written for requests near their response target',
     registers: [registry],
   })
   new Gauge({
@@ -96,5 +103,5 @@ export function createMetrics(db: Database, clock: () => Date): Metrics {
       },
     })
   }
-  return { registry, requestDuration, jobRuns, jobDuration }
+  return { registry, requestDuration, jobRuns, jobDuration, nearTargetAlerts }
 }

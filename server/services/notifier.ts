@@ -3,7 +3,8 @@
  * (access token, then /cgi-bin/message/subscribe/send), with retries and
  * exponential backoff, recording each delivery — outside any transaction, so a
  * slow or unreachable WeChat never holds a database session (deliverPending). Without WeChat configuration
- * (or for users without an openid) the message is logged instead.
+ * (or for users without an openid) the message is logged instead. Station
+ * accounts are reached at the openid their opt-in brought (staff_notification_settings).
  */
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from '../config'
@@ -59,6 +60,18 @@ export function subscribeMessage(config: Config, m: Pick<Pending, 'topic' | 'pay
       },
     }
   }
+  if (m.topic === 'staff_alert') {
+    if (!config.wechat.templateStaffAlert) return null
+    return {
+      template_id: config.wechat.templateStaffAlert,
+      page: `packages/workbench/request/index?id=${p.requestId}`,
+      data: {
+        character_string1: { value: p.number },
+        phrase2: { value: p.label },
+        thing3: { value: (p.note || '请进入工作台查看').slice(0, 20) },
+      },
+    }
+  }
   if (!config.wechat.templateActivity) return null
   // Bookings (预约服务) share the activity template: a name, a status, a note.
   const booking = m.topic === 'booking_status' || m.topic === 'booking_reminder'
@@ -110,12 +123,12 @@ export async function deliverPending(db: Database, config: Config, log: FastifyB
 async function claimBatch(db: Database, now: Date): Promise<Pending[]> {
   const { rows } = await db.query<Pending>(
     `UPDATE outbox o SET next_attempt_at = $3
-       FROM users u
+       FROM users u LEFT JOIN staff_notification_settings s ON s.user_id = u.id
       WHERE u.id = o.user_id
         AND o.id IN (SELECT id FROM outbox
                       WHERE delivered_at IS NULL AND next_attempt_at <= $1 AND attempts < $2
                       ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-      RETURNING o.id, o.topic, o.payload, o.attempts, u.openid`,
+      RETURNING o.id, o.topic, o.payload, o.attempts, COALESCE(s.openid, u.openid) AS openid`,
     [now, MAX_ATTEMPTS, new Date(now.getTime() + LEASE_MS)],
   )
   return rows.sort((a, b) => Number(a.id) - Number(b.id))

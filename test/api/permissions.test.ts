@@ -310,7 +310,7 @@ test(`every protected route answers 401 whatever it is sent, and a resident on a
   const doc = (await api(server.url).get('/api/openapi.json')).body as { paths: Record<string, Record<string, { security?: unknown[] }>> }
   const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops)
-      .filter(([m, op]) => ['get', 'post', 'patch', 'delete'].includes(m) && Array.isArray(op.security) && op.security.length > 0)
+      .filter(([m, op]) => ['get', 'post', 'put', 'patch', 'delete'].includes(m) && Array.isArray(op.security) && op.security.length > 0)
       .map(([m]) => ({ method: m.toUpperCase(), path })),
   )
   expect(routes.length).toBeGreaterThanOrEqual(50)
@@ -370,4 +370,6 @@ test(`every protected route answers 401 whatever it is sent, and a resident on a
   expect((await api(server.url).post('/api/requests', {})).status).toBe(401)
   expect((await api(server.url).get('/api/requests/1')).status).toBe(401)
   expect((await api(server.url).get('/api/staff/reports/stations')).status).toBe(401)
+  // PUT routes are in the sweep too (新求助提醒's opt-in).
+  expect(routes).toContainEqual({ method: 'PUT', path: '/api/staff/notification-settings' })
 })

@@ -26,6 +26,7 @@ import { createActivity } from '../../server/usecases/activities'
 import { checkIn, enroll } from '../../server/usecases/enrollments'
 import { rateEnrollment, rateRequest } from '../../server/usecases/ratings'
 import { stationReport } from '../../server/usecases/reports'
+import { stationTrends } from '../../server/usecases/reportTrends'
 import { applyStaffAction, createCounterRequest, escalateOverdue, getRequest } from '../../server/usecases/requests'
 import { at as when, submitAt, testContext, type AppContext } from './helpers/context'
 import { backend, freshDatabase } from './helpers/server'
@@ -278,5 +279,50 @@ describe(`rating edits on ${backend}`, () => {
     expect(r.events[3]!.body).toBe('居民反馈问题未解决：助餐点太远')
     expect(r.rating).toMatchObject({ outcome: 'resolved', stars: 5 })
     expect(r.ratingDue).toBe(false)
+  })
+})
+
+describe(`the report's pictures (trends) on ${backend}`, () => {
+  const trendsFor = (who: Staff, q: Parameters<typeof stationTrends>[2]) => stationTrends({ db }, who, q)
+  /** The week's figures as the station report gives them for the same scope and days (read now: the tests above add to the week). */
+  const sameAs = (f: StationReport['total'], weekStart: string) => ({
+    weekStart,
+    received: f.received,
+    resolved: f.resolved,
+    accepted: f.accepted,
+    acceptedOnTime: f.acceptedOnTime,
+    onTimeRate: f.onTimeRate,
+    ratings: f.ratings,
+    averageStars: f.averageStars,
+  })
+
+  test('week by week: an empty week, then the week the station report counts; the mix of categories adds up to what was received', async () => {
+    const trends = await trendsFor(staff['jinpu-zhao']!, { from: '2027-02-24', to: '2027-03-07' })
+    const week = (await reportFor(staff['jinpu-zhao']!, WEEK)).total
+    expect(week.received).toBeGreaterThanOrEqual(7)
+    expect(trends.weeks).toEqual([
+      {
+        weekStart: '2027-02-22',
+        received: 0,
+        resolved: 0,
+        accepted: 0,
+        acceptedOnTime: 0,
+        onTimeRate: null,
+        ratings: 0,
+        averageStars: null,
+      },
+      sameAs(week, '2027-03-01'),
+    ])
+    expect(trends.categories.map((c) => c.category)).toContain('elderly_care')
+    expect(trends.categories.reduce((sum, c) => sum + c.count, 0)).toBe(week.received)
+  })
+
+  test('drilling down to 先进 counts its own arrivals; a station outside the scope is not found; a worker 403', async () => {
+    const xj = await trendsFor(staff['jinpu-zhao']!, { ...WEEK, stationId: ids['DL-JP-XJ']! })
+    const own = (await reportFor(staff['jinpu-zhao']!, { ...WEEK, stationId: ids['DL-JP-XJ']! })).total
+    expect(xj.weeks).toEqual([sameAs(own, '2027-03-01')])
+    expect(xj.categories.reduce((sum, c) => sum + c.count, 0)).toBe(own.received)
+    await expect(trendsFor(staff['jinpu-zhao']!, { ...WEEK, stationId: ids['DL-PLD-TP']! })).rejects.toMatchObject({ statusCode: 404 })
+    await expect(trendsFor(staff['xianjin-li']!, WEEK)).rejects.toMatchObject({ statusCode: 403 })
   })
 })

@@ -1,7 +1,10 @@
 import Taro from '@tarojs/taro'
 import { Button, View } from '@tarojs/components'
 import { STAFF_LOGIN_PAGE, useStaffSession } from '@/stores/staffSession'
+import { Chip } from '@/components/Chip'
 import { MY_ACCOUNT_PAGE, sectionsFor } from './menu'
+import { queueBadgeText, useQueueBadge } from './useQueueBadge'
+import './SectionNav.scss'
 
 /**
  * The way from one workbench section to the others (for accounts whose home is
@@ -9,13 +12,24 @@ import { MY_ACCOUNT_PAGE, sectionsFor } from './menu'
  */
 export function SectionNav({ current }: { current: string }) {
   const me = useStaffSession((s) => s.me)
+  const badge = useQueueBadge()
   return (
     <View className='btn-row btn-row--fit section-nav'>
       {sectionsFor(me)
         .filter((s) => s.key !== current)
         .map((s) => (
-          <Button key={s.key} className={`btn ${s.className}`} onClick={() => Taro.navigateTo({ url: s.url })}>
+          <Button
+            key={s.key}
+            className={`btn ${s.className}`}
+            onClick={() => Taro.navigateTo({ url: s.url })}
+            ariaLabel={s.key === 'queue' && badge ? `${s.label}，${queueBadgeText(badge)}` : s.label}
+          >
             {s.label}
+            {s.key === 'queue' && badge ? (
+              <Chip tone='danger' filled className='queue-badge'>
+                {queueBadgeText(badge)}
+              </Chip>
+            ) : null}
           </Button>
         ))}
       {current !== 'me' && <MyAccountButton />}

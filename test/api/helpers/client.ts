@@ -54,6 +54,7 @@ export function api(base: string, token?: string) {
     get: <T = any>(p: string, headers?: Record<string, string>) => call<T>('GET', p, undefined, headers),
     post: <T = any>(p: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', p, body, headers),
     patch: <T = any>(p: string, body?: unknown, headers?: Record<string, string>) => call<T>('PATCH', p, body, headers),
+    put: <T = any>(p: string, body?: unknown, headers?: Record<string, string>) => call<T>('PUT', p, body, headers),
     delete: <T = any>(p: string, headers?: Record<string, string>) => call<T>('DELETE', p, undefined, headers),
     call,
   }

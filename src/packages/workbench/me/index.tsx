@@ -12,10 +12,11 @@ import { InfoRow } from '@/components/InfoRow'
 import { ErrorState, Loading } from '@/components/StateView'
 import { formErrors, toastError } from '@/services/errors'
 import { usePageClass } from '@/stores/elder'
-import { STAFF_LOGIN_PAGE, useStaffSession } from '@/stores/staffSession'
+import { canDo, STAFF_LOGIN_PAGE, useStaffSession } from '@/stores/staffSession'
 import { busyProps } from '@/utils/busy'
 import { homeOf } from '../menu'
 import { SectionNav } from '../SectionNav'
+import { AlertSwitch } from './AlertSwitch'
 import { useQuery } from '@/hooks/useQuery'
 import './index.scss'
 
@@ -136,6 +137,8 @@ export default function MyAccount() {
         </Button>
         <Text className='muted'>修改后，其他手机或电脑上的登录会退出，本机保持登录。</Text>
       </View>
+
+      {!forced && canDo(me, 'queue.view') && <AlertSwitch />}
 
       {!forced && (
         <View className='card my-account__sessions'>

@@ -19,6 +19,7 @@ import { RequestHeading } from '../components/RequestHeading'
 import { LogoutButton, MyAccountButton } from '../SectionNav'
 import { useStaffQuery } from '../useStaffQuery'
 import { useWide } from '../useWide'
+import { NewArrivals } from './NewArrivals'
 import './index.scss'
 import '../request/index.scss'
 
@@ -110,6 +111,7 @@ export default function Queue() {
         <InfoRow label='所在站点' valueClassName='queue__station'>
           {me?.station.name}
         </InfoRow>
+        <NewArrivals />
         {showStation && (
           <InfoRow label='可查看队列' valueClassName='queue__scope'>
             {me.scope.length} 个站点
