@@ -1,8 +1,9 @@
 /**
  * A fake WeChat on loopback for the benchmark: login (code `ok-<name>` → openid
  * `o-<name>`), access tokens and subscribe messages. Its mode can change while
- * it runs: `ok` answers at once, `slow` answers a send after 5 s (the
- * notifier's own timeout), `down` closes its port (connections refused).
+ * it runs: `ok` answers at once, `slow` answers a send after 5.1 s (just
+ * past the notifier's own 5 s timeout: the sender has given up, and the
+ * message is not counted as delivered), `down` closes its port (connections refused).
  * Every delivered message is counted by its content, so a message sent twice shows.
  */
 import http from 'node:http'
@@ -37,8 +38,8 @@ export async function startBenchWechat(): Promise<BenchWechat> {
       return res.end(JSON.stringify({ openid: `o-${code.replace(/^ok-/, '')}`, session_key: 'k' }))
     }
     if (url.pathname === '/cgi-bin/message/subscribe/send') {
-      if (mode === 'slow') await new Promise((r) => setTimeout(r, 5000))
-      if (res.destroyed) return
+      if (mode === 'slow') await new Promise((r) => setTimeout(r, 5100))
+      if (res.destroyed || req.socket.destroyed) return
       const body = JSON.parse(raw) as { touser: string; data: unknown }
       const key = JSON.stringify([body.touser, body.data])
       delivered.set(key, (delivered.get(key) ?? 0) + 1)
