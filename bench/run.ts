@@ -4,7 +4,7 @@
  * PGlite and on PostgreSQL. Writes bench/results/latest.json and prints
  * Markdown tables for the README.
  *
- *   npm run bench                   the default run (see README: about 12 minutes on this machine, --quick about 6)
+ *   npm run bench                   the default run; it prints how long it took and writes it to latest.json (`seconds`)
  *   npm run bench -- --quick        shorter load phases, fewer rounds
  *   npm run bench -- --soak         the 10-minute mixed soak (RSS growth, p99 drift) on PGlite; --soak=postgres on PostgreSQL
  *   npm run bench -- --report       also the supervisors' report at a city's scale (generates a year of a city: slow)
