@@ -4,6 +4,7 @@
  */
 import autocannon from 'autocannon'
 import { prng } from '../server/seed/synthetic'
+import { SUBMISSION } from './single'
 
 export interface LoadResult {
   path: string
@@ -51,17 +52,8 @@ export async function loadSubmissions(url: string, rate: number, seconds: number
     tokens.push(((await res.json()) as { token: string }).token)
   }
   let n = 0
-  const body = JSON.stringify({
-    category: 'elderly_care',
-    attributes: { livesAlone: 'yes', mobility: 'limited' },
-    description: '想了解社区助餐服务',
-    requester: 'self',
-    contactName: '王大娘',
-    contactPhone: '13812345678',
-    area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
-    location: { lat: 39.0555, lng: 121.7735 },
-    urgency: 'normal',
-  })
+  const body = JSON.stringify(SUBMISSION)
+
   const result = await autocannon({
     url,
     connections: 20,

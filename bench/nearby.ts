@@ -20,9 +20,9 @@ export async function loadStations(db: Database) {
   return stations
 }
 
-export async function benchNearby(db: Database, stations: ReturnType<typeof syntheticStations>) {
+export async function benchNearby(db: Database, stations: ReturnType<typeof syntheticStations>, pointCount = 1000, scanCount = 100) {
   const rand = prng(11)
-  const points = Array.from({ length: 1000 }, () => ({ lat: 18.2 + rand() * 35.3, lng: 73.6 + rand() * 61.1 }))
+  const points = Array.from({ length: pointCount }, () => ({ lat: 18.2 + rand() * 35.3, lng: 73.6 + rand() * 61.1 }))
 
   // Correctness against brute force in JS, on every point.
   let mismatches = 0
@@ -40,7 +40,7 @@ export async function benchNearby(db: Database, stations: ReturnType<typeof synt
 
   // The same query without the index: a full scan ordered by earth_distance (fewer points: it is slow).
   const scanTimes: number[] = []
-  for (const p of points.slice(0, 100)) {
+  for (const p of points.slice(0, scanCount)) {
     const { ms } = await timed(() =>
       db.query(
         `SELECT id, earth_distance(ll_to_earth(lat, lng), ll_to_earth($1, $2)) AS d

@@ -1,9 +1,13 @@
 /**
  * `npm run bench`: every benchmark, each as a ratio to a baseline measured in
- * the same run (absolute numbers depend on the machine; ratios much less).
- * Writes bench/results/latest.json and prints a Markdown table for the README.
+ * the same run (absolute numbers depend on the machine; ratios much less), on
+ * PGlite and on PostgreSQL. Writes bench/results/latest.json and prints
+ * Markdown tables for the README.
  *
- *   npm run bench -- --quick        shorter load phases, one Lighthouse run per page
+ *   npm run bench                   the default run; it prints how long it took and writes it to latest.json (`seconds`)
+ *   npm run bench -- --quick        shorter load phases, fewer rounds
+ *   npm run bench -- --soak         the 10-minute mixed soak (RSS growth, p99 drift) on PGlite; --soak=postgres on PostgreSQL
+ *   npm run bench -- --report       also the supervisors' report at a city's scale (generates a year of a city: slow)
  *   npm run bench -- --import       only the stations' import (149 stations: check, apply, apply again)
  *   npm run bench -- --lighthouse   only the h5 portal's Lighthouse performance scores
  *                                   (needs npm run build:h5; --lighthouse-runs=N, default 3)
@@ -17,11 +21,14 @@ import { migrate } from '../server/db/migrate'
 import type { Database } from '../server/db'
 import { startServer } from '../test/api/helpers/server'
 import { benchBurst } from './burst'
+import { benchDelivery, type DeliveryBench } from './delivery'
+import { benchInstances, benchSoak, type InstancesRun } from './instances'
 import { benchNearby, loadStations } from './nearby'
 import { benchReport, loadCity, type ReportBench } from './report'
 import { load, loadSubmissions, randomNearbyPath } from './load'
 import { benchLighthouse, type LighthouseResult } from './lighthouse'
 import { benchImport, type ImportBench } from './import'
+import { benchSingle, type SingleResult } from './single'
 import { fmt } from './util'
 // @ts-expect-error plain ESM helper without types
 import { startPostgres } from '../scripts/postgres.mjs'
@@ -29,19 +36,39 @@ import { startPostgres } from '../scripts/postgres.mjs'
 const quick = process.argv.includes('--quick')
 const LOAD_SECONDS = quick ? 5 : 15
 const LOAD_RATE = 200
-const SUBMIT_RATE = 50
+const SUBMIT_RATE = 100
 const BURST_APPLICANTS = 500
 const BURST_ROUNDS = quick ? 2 : 5
+/** The mixed load of the WeChat and two-instance phases (requests per second, all kinds together) and its length. */
+const MIXED_RATE = 50
+const MIXED_SECONDS = quick ? 8 : 15
+const SOAK_RATE = 30
+const withReport = process.argv.includes('--report')
+const soak = process.argv.find((a) => a === '--soak' || a.startsWith('--soak='))
 const lighthouseOnly = process.argv.includes('--lighthouse')
 const importOnly = process.argv.includes('--import')
 const LIGHTHOUSE_RUNS = Number(process.argv.find((a) => a.startsWith('--lighthouse-runs='))?.split('=')[1] ?? (quick ? 1 : 3))
+
+/** A new, empty database on the benchmark's PostgreSQL server. */
+async function newPgDatabase(url: string, name: string): Promise<string> {
+  const admin = await openPostgres(url)
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`)
+    await admin.query(`CREATE DATABASE ${name}`)
+  } finally {
+    await admin.close()
+  }
+  return url.replace(/\/[^/]*$/, `/${name}`)
+}
+
+const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-bench-'))
 
 async function onBackend(name: string, open: () => Promise<Database>, databaseUrl: string | null) {
   console.log(`\n## ${name}`)
   const db = await open()
   await migrate(db)
   const stations = await loadStations(db)
-  const nearby = await benchNearby(db, stations)
+  const nearby = await benchNearby(db, stations, quick ? 300 : 1000, quick ? 20 : 100)
   console.log(
     `nearby: ${nearby.mismatches} mismatches on ${nearby.points} points; KNN ${fmt(nearby.knnMeanMs)} ms mean, scan ${fmt(nearby.scanMeanMs)} ms mean → ×${fmt(nearby.speedup, 0)}`,
   )
@@ -52,6 +79,7 @@ async function onBackend(name: string, open: () => Promise<Database>, databaseUr
 async function loadPhase(name: string, database: { dataDir: string; databaseUrl: string | null }) {
   const server = await startServer({ database, env: { LOG_LEVEL: 'warn', JOB_INTERVAL_MS: '0' } })
   try {
+    // Both backends' servers answer trivial routes alike; the baseline is measured before each phase on the same server.
     const baseline = await load(server.url, () => '/api/health/live', LOAD_RATE, LOAD_SECONDS)
     const nearby = await load(server.url, randomNearbyPath(), LOAD_RATE, LOAD_SECONDS)
     console.log(
@@ -65,7 +93,15 @@ async function loadPhase(name: string, database: { dataDir: string; databaseUrl:
     console.log(
       `${name} enrollment burst: ${burst.applicants} at once for 30 seats, ${burst.correctRounds}/${burst.rounds} rounds correct; all answered in ${burst.completionMs} ms (baseline ${burst.baselineCompletionMs} ms, ×${fmt(burst.completionMs / Math.max(burst.baselineCompletionMs, 1), 1)}), p99 ${burst.p99Ms} ms (baseline ${burst.baselineP99Ms} ms)`,
     )
-    return { baseline, nearby, submit, burst, p99Ratio: nearby.p99Ms / Math.max(baseline.p99Ms, 1) }
+    return {
+      baseline,
+      nearby,
+      submit,
+      burst,
+      p50Ratio: nearby.p50Ms / Math.max(baseline.p50Ms, 1),
+      p99Ratio: nearby.p99Ms / Math.max(baseline.p99Ms, 1),
+      burstRatio: burst.completionMs / Math.max(burst.baselineCompletionMs, 1),
+    }
   } finally {
     await server.stop()
   }
@@ -116,8 +152,21 @@ function writeResults(results: Record<string, unknown>, name: string) {
   fs.writeFileSync(path.join(outDir, name), JSON.stringify(results, null, 2))
 }
 
+const log = (line: string) => console.log(line)
+
+/** The phases after the fixed-rate loads, on a fresh database of the backend: the idle submission and WeChat slow or down. */
+async function laterPhases(name: string, fresh: () => Promise<{ dataDir: string; databaseUrl: string | null }>) {
+  const single: SingleResult = await benchSingle({ databaseUrl: (await fresh()).databaseUrl, runs: quick ? 20 : 40 })
+  log(
+    `${name} one submission at a time, idle: ${single.submitP50Ms} ms against /api/health/live ${single.liveP50Ms} ms (p50) → ×${single.ratio}`,
+  )
+  const delivery: DeliveryBench = await benchDelivery(await fresh(), MIXED_RATE, MIXED_SECONDS, (l) => log(`${name} ${l}`))
+  return { single, delivery }
+}
+
 async function main() {
-  const results: Record<string, unknown> = { date: new Date().toISOString(), cpus: os.cpus().length, node: process.version }
+  const started = Date.now()
+  const results: Record<string, unknown> = { date: new Date().toISOString(), cpus: os.cpus().length, node: process.version, quick }
   if (importOnly) {
     const r: ImportBench = await benchImport(quick ? 3 : 5)
     results.import = r
@@ -136,71 +185,133 @@ async function main() {
     printLighthouse(results.lighthouse as LighthouseResult[])
     process.exit(0)
   }
+  if (soak) {
+    const onPostgres = soak === '--soak=postgres'
+    const pg = onPostgres ? await startPostgres({ log: () => {} }) : null
+    if (onPostgres && !pg) throw new Error('PostgreSQL not installed (apt-get install -y postgresql)')
+    try {
+      const database = pg
+        ? { dataDir: tempDir(), databaseUrl: await newPgDatabase(pg.url, 'bench_soak') }
+        : { dataDir: tempDir(), databaseUrl: null }
+      const r = await benchSoak(database, SOAK_RATE, 10, log)
+      results.soak = { backend: pg ? 'postgres' : 'pglite', ...r }
+      writeResults(results, 'soak.json')
+      log(
+        `\nsoak (${pg ? 'PostgreSQL' : 'PGlite'}, ${SOAK_RATE}/s mixed, 10 min): RSS ${r.perMinute[1]?.rssMb} → ${r.perMinute.at(-1)?.rssMb} MB after warm-up (${fmt(r.rssGrowth * 100, 1)} %), p99 ${r.perMinute[1]?.p99Ms} → ${r.perMinute.at(-1)?.p99Ms} ms (×${r.p99Drift}); ` +
+          `failed ${r.perMinute.reduce((a, m) => a + m.failed, 0)}; claimed twice ${r.correctness.doubleClaimed}, overbooked ${r.correctness.overbooked}, waitlist gaps ${r.correctness.waitlistGaps}, sent twice ${r.sentTwice}`,
+      )
+    } finally {
+      pg?.stop()
+    }
+    process.exit(0)
+  }
 
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-bench-'))
+  const dataDir = tempDir()
   const pglite = await onBackend('PGlite', () => openPglite(dataDir), null)
-  results.pglite = { nearby: pglite.nearby, load: await loadPhase('PGlite', { dataDir, databaseUrl: null }) }
-  ;(results.pglite as any).report = await reportPhase('PGlite', () => openPglite(dataDir))
+  const pgliteLoad = await loadPhase('PGlite', { dataDir, databaseUrl: null })
+  results.pglite = { nearby: pglite.nearby, load: pgliteLoad }
+  if (withReport) (results.pglite as any).report = await reportPhase('PGlite', () => openPglite(dataDir))
   fs.rmSync(dataDir, { recursive: true, force: true })
+  Object.assign(results.pglite as object, await laterPhases('PGlite', async () => ({ dataDir: tempDir(), databaseUrl: null })))
 
   const pg = await startPostgres({ log: () => {} })
   if (pg) {
     try {
-      const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-bench-'))
+      const pgDir = tempDir()
       const r = await onBackend('PostgreSQL', () => openPostgres(pg.url), pg.url)
       results.postgres = { nearby: r.nearby, load: await loadPhase('PostgreSQL', { dataDir: pgDir, databaseUrl: pg.url }) }
-      ;(results.postgres as any).report = await reportPhase('PostgreSQL', () => openPostgres(pg.url))
+      if (withReport) (results.postgres as any).report = await reportPhase('PostgreSQL', () => openPostgres(pg.url))
+      let n = 0
+      Object.assign(
+        results.postgres as object,
+        await laterPhases('PostgreSQL', async () => ({ dataDir: tempDir(), databaseUrl: await newPgDatabase(pg.url, `bench_${++n}`) })),
+      )
+      ;(results.postgres as any).instances = await benchInstances(
+        { dataDir: tempDir(), databaseUrl: await newPgDatabase(pg.url, 'bench_instances') },
+        MIXED_RATE * 2,
+        MIXED_SECONDS,
+        (l) => log(`PostgreSQL ${l}`),
+      )
     } finally {
       pg.stop()
     }
   } else {
     console.log('\nPostgreSQL not installed: skipped (apt-get install -y postgresql)')
   }
-
-  results.lighthouse = await lighthousePhase()
+  results.seconds = Math.round((Date.now() - started) / 1000)
   writeResults(results, 'latest.json')
-
-  console.log(
-    `\n| backend | KNN top-10 vs brute force (1,000 points) | KNN mean | scan mean | speed-up | baseline p50/p99 @${LOAD_RATE}/s | nearby p50/p99 @${LOAD_RATE}/s | submissions p50/p99 @${SUBMIT_RATE}/s |`,
-  )
-  console.log('|---|---|---|---|---|---|---|---|')
-  for (const key of ['pglite', 'postgres'] as const) {
-    const r = results[key] as any
-    if (!r) continue
-    console.log(
-      `| ${key === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${r.nearby.mismatches} mismatches | ${fmt(r.nearby.knnMeanMs)} ms | ${fmt(r.nearby.scanMeanMs)} ms | ×${fmt(r.nearby.speedup, 0)} | ${r.load.baseline.p50Ms}/${r.load.baseline.p99Ms} ms | ${r.load.nearby.p50Ms}/${r.load.nearby.p99Ms} ms | ${r.load.submit.p50Ms}/${r.load.submit.p99Ms} ms (${r.load.submit.non2xx + r.load.submit.errors} failed of ${r.load.submit.requests}) |`,
+  printTables(results)
+  log(`\nbench took ${results.seconds} s${quick ? ' (--quick)' : ''}`)
+  const bad = ['pglite', 'postgres'].some((k) => {
+    const r = results[k] as any
+    return (
+      r?.nearby.mismatches > 0 ||
+      r?.load.burst.correctRounds !== r?.load.burst.rounds ||
+      r?.report?.sameFigures === false ||
+      r?.delivery?.runs.some((x: any) => x.sentTwice > 0) ||
+      r?.instances?.some(
+        (x: InstancesRun) => x.correctness.doubleClaimed + x.correctness.overbooked + x.correctness.waitlistGaps + x.sentTwice > 0,
+      )
     )
-  }
-  console.log(
-    `\n| backend | enrollment burst (${BURST_APPLICANTS} at once, 30 seats) | rounds correct | all answered | baseline (same calls to /api/health/live) | ratio | p99 | baseline p99 |`,
-  )
-  console.log('|---|---|---|---|---|---|---|---|')
-  for (const key of ['pglite', 'postgres'] as const) {
-    const b = (results[key] as any)?.load.burst
-    if (!b) continue
-    console.log(
-      `| ${key === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${b.applicants} → 30 confirmed + ${b.applicants - 30} waitlisted | ${b.correctRounds}/${b.rounds} | ${b.completionMs} ms | ${b.baselineCompletionMs} ms | ×${fmt(b.completionMs / Math.max(b.baselineCompletionMs, 1), 1)} | ${b.p99Ms} ms | ${b.baselineP99Ms} ms |`,
-    )
-  }
-  console.log(
-    `\n| backend | city | report, one month (p50) | report, one year (p50) | one month without indexes | speed-up | same figures |`,
-  )
-  console.log('|---|---|---|---|---|---|---|')
-  for (const key of ['pglite', 'postgres'] as const) {
-    const r = (results[key] as any)?.report as ReportBench | undefined
-    if (!r) continue
-    console.log(
-      `| ${key === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${r.stations} stations, ${r.requests.toLocaleString('en')} requests, ${r.events.toLocaleString('en')} events | ${fmt(r.monthP50Ms, 0)} ms | ${fmt(r.yearP50Ms, 0)} ms | ${fmt(r.monthSeqP50Ms, 0)} ms | ×${fmt(r.speedup, 0)} | ${r.sameFigures ? 'yes' : 'NO'} |`,
-    )
-  }
-  printLighthouse(results.lighthouse as LighthouseResult[])
-  const bad = ['pglite', 'postgres'].some(
-    (k) =>
-      (results[k] as any)?.nearby.mismatches > 0 ||
-      (results[k] as any)?.load.burst.correctRounds !== (results[k] as any)?.load.burst.rounds ||
-      (results[k] as any)?.report?.sameFigures === false,
-  )
+  })
   process.exit(bad ? 1 : 0)
+}
+
+const NAMES = { pglite: 'PGlite', postgres: 'PostgreSQL' } as const
+
+function printTables(results: Record<string, any>) {
+  const rows = (['pglite', 'postgres'] as const).filter((k) => results[k]).map((k) => [NAMES[k], results[k]] as const)
+  log(
+    '\n| backend | KNN top 10 = brute force | baseline p50/p99 @200/s | nearby p50/p99 @200/s | p50 ratio | p99 ratio | submissions p50/p99 @100/s | failed |',
+  )
+  log('|---|---|---|---|---|---|---|---|')
+  for (const [name, r] of rows) {
+    const l = r.load
+    log(
+      `| ${name} | ${r.nearby.mismatches} mismatches of ${r.nearby.points} | ${l.baseline.p50Ms} / ${l.baseline.p99Ms} ms | ${l.nearby.p50Ms} / ${l.nearby.p99Ms} ms | ×${fmt(l.p50Ratio, 1)} | ×${fmt(l.p99Ratio, 1)} | ${l.submit.p50Ms} / ${l.submit.p99Ms} ms | ${l.submit.non2xx + l.submit.errors} of ${l.submit.requests} |`,
+    )
+  }
+  log(
+    '\n| backend | one submission, idle (p50) | /api/health/live, idle (p50) | ratio | burst 500 → 30 seats, all answered | same calls to /api/health/live | ratio | rounds exact |',
+  )
+  log('|---|---|---|---|---|---|---|---|')
+  for (const [name, r] of rows) {
+    const b = r.load.burst
+    log(
+      `| ${name} | ${r.single?.submitP50Ms} ms | ${r.single?.liveP50Ms} ms | ×${r.single?.ratio} | ${b.completionMs} ms | ${b.baselineCompletionMs} ms | ×${fmt(r.load.burstRatio, 1)} | ${b.correctRounds}/${b.rounds} |`,
+    )
+  }
+  log(
+    `\n| backend | mixed @${MIXED_RATE}/s, quiet p99 | WeChat slow: p99, ratio | after recovery | WeChat down: p99, ratio | after recovery | sent twice |`,
+  )
+  log('|---|---|---|---|---|---|---|')
+  for (const [name, r] of rows) {
+    const d = r.delivery as DeliveryBench | undefined
+    if (!d) continue
+    const [slow, down] = d.runs
+    log(
+      `| ${name} | ${d.quiet.p99Ms} ms | ${slow?.during.p99Ms} ms, ×${slow?.p99Ratio} | ${slow?.deliveredAfterRecovery}/1000 in ${slow?.drainSeconds} s | ${down?.during.p99Ms} ms, ×${down?.p99Ratio} | ${down?.deliveredAfterRecovery}/1000 in ${down?.drainSeconds} s | ${d.runs.reduce((a, x) => a + x.sentTwice, 0)} |`,
+    )
+  }
+  const inst = results.postgres?.instances as InstancesRun[] | undefined
+  if (inst) {
+    log(
+      `\n| PostgreSQL, mixed @${MIXED_RATE * 2}/s | answered/s | p50 / p99 | failed | claimed (twice) | overbooked | waitlist gaps | sent twice |`,
+    )
+    log('|---|---|---|---|---|---|---|---|')
+    for (const x of inst) {
+      log(
+        `| ${x.instances} instance${x.instances > 1 ? 's' : ''} | ${x.load.throughput} | ${x.load.p50Ms} / ${x.load.p99Ms} ms | ${x.load.failed} of ${x.load.sent} | ${x.correctness.claimed} (${x.correctness.doubleClaimed}) | ${x.correctness.overbooked} | ${x.correctness.waitlistGaps} | ${x.sentTwice} |`,
+      )
+    }
+  }
+  for (const [name, r] of rows) {
+    const rep = r.report as ReportBench | undefined
+    if (rep)
+      log(
+        `\n${name} report: month ${fmt(rep.monthP50Ms, 0)} ms, year ${fmt(rep.yearP50Ms, 0)} ms, without indexes ${fmt(rep.monthSeqP50Ms, 0)} ms, same figures: ${rep.sameFigures}`,
+      )
+  }
 }
 
 void main()

@@ -227,7 +227,8 @@ export interface NewRequest {
   numberPrefix: string
   userId: string | null
   channel: HelpRequest['channel']
-  stationId: string
+  /** The station it goes to, as routing read it (the answer shows its name and phone). */
+  station: { id: string; name: string; phone: string }
   chosenStationId: string | null
   routingRule: string
   routingReason: string
@@ -248,9 +249,9 @@ export interface NewRequest {
   at: Date
 }
 
-/** Inserts a request (phones and addresses sealed); returns its id and number. */
-export async function insertRequest(tx: Queryable, r: NewRequest): Promise<{ id: string; number: string }> {
-  const { rows } = await tx.query<{ id: string; number: string }>(
+/** Inserts a request (phones and addresses sealed) and returns it as loadRequest would: nothing attached, unrated. */
+export async function insertRequest(tx: Queryable, r: NewRequest): Promise<RequestRow> {
+  const { rows } = await tx.query<Omit<RequestRow, 'station_name' | 'station_phone'>>(
     `INSERT INTO help_requests (number, user_id, channel, station_id, chosen_station_id, routing_rule, routing_reason,
         category, attributes, description, urgency, emergency, requester, contact_name, contact_phone, preferred_time,
         helped_name, helped_relationship, helped_phone, helped_address, helped_consent,
@@ -259,11 +260,11 @@ export async function insertRequest(tx: Queryable, r: NewRequest): Promise<{ id:
      VALUES ($31 || lpad(nextval('help_request_number_seq')::text, 6, '0'),
         $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
         $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $30, $30, $32, $33)
-     RETURNING id, number`,
+     RETURNING *`,
     [
       r.userId,
       r.channel,
-      r.stationId,
+      r.station.id,
       r.chosenStationId,
       r.routingRule,
       r.routingReason,
@@ -296,17 +297,31 @@ export async function insertRequest(tx: Queryable, r: NewRequest): Promise<{ id:
       helpedIndex(r.helped?.name, r.helped?.phone),
     ],
   )
-  return rows[0]!
+  const row = rows[0]!
+  // What loadRequest adds: the station, the plain phones and addresses (known here), no assignee, photos or rating yet.
+  return {
+    ...row,
+    station_name: r.station.name,
+    station_phone: r.station.phone,
+    contact_phone: r.contactPhone,
+    helped_phone: r.helped?.phone ?? null,
+    helped_address: r.helped?.address ?? null,
+    address: r.address,
+    assignee_name: null,
+    photo_ids: [],
+    rating_due: false,
+    rating: null,
+    merged_into: null,
+  }
 }
 
-/** Attaches the resident's own unattached photos to a request; returns how many were attached. */
-export async function attachPhotos(tx: Queryable, requestId: string, photoIds: string[], userId: string | null): Promise<number> {
-  const res = await tx.query('UPDATE uploads SET request_id = $1 WHERE id = ANY ($2::uuid[]) AND user_id = $3 AND request_id IS NULL', [
-    requestId,
-    photoIds,
-    userId,
-  ])
-  return res.rowCount
+/** Attaches the resident's own unattached photos to a request; returns the ids attached, oldest upload first. */
+export async function attachPhotos(tx: Queryable, requestId: string, photoIds: string[], userId: string | null): Promise<string[]> {
+  const { rows } = await tx.query<{ id: string; created_at: Date }>(
+    'UPDATE uploads SET request_id = $1 WHERE id = ANY ($2::uuid[]) AND user_id = $3 AND request_id IS NULL RETURNING id, created_at',
+    [requestId, photoIds, userId],
+  )
+  return rows.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime()).map((u) => u.id)
 }
 
 const COLUMNS: Record<keyof RequestUpdate, { column: string; sealed?: boolean }> = {
@@ -343,15 +358,16 @@ export async function reindexRequest(tx: Queryable, requestId: string): Promise<
   ])
 }
 
-/** Appends a timeline entry. */
-/** Writes a timeline entry, and the staff alert it raises (repositories/staffAlerts.ts), after the request's own changes. */
-export async function insertEvent(tx: Queryable, requestId: string, e: TimelineEntry): Promise<void> {
-  const { rows } = await tx.query<{ id: string }>(
+/** Writes a timeline entry, and the staff alert it raises (repositories/staffAlerts.ts), after the request's own changes; returns its id. */
+export async function insertEvent(tx: Queryable, requestId: string, e: TimelineEntry): Promise<number> {
+  const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO request_events (request_id, type, actor_id, station_id, to_station_id, body, internal, created_at, elapsed_seconds, on_time)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
     [requestId, e.type, e.actorId, e.stationId, e.toStationId, e.body, e.internal, e.at, e.elapsedSeconds, e.onTime],
   )
-  await alertStaff(tx, requestId, String(rows[0]!.id), e)
+  const id = Number(rows[0]!.id)
+  await alertStaff(tx, requestId, String(id), e)
+  return id
 }
 
 /** Saves a decided change in the caller's transaction: the columns, the timeline entry, the outbox messages. */
@@ -373,11 +389,13 @@ export async function saveChange(tx: Queryable, requestId: string, change: Reque
 
 export interface StationRow extends RoutableStation {
   parentId: string | null
+  phone: string
 }
 
 type StationSqlRow = {
   id: string
   name: string
+  phone: string
   kind: StationKind
   services: ServiceCategory[]
   parent_id: string | null
@@ -395,44 +413,46 @@ const toStation = (s: StationSqlRow): StationRow => ({
   kind: s.kind,
   services: s.services,
   parentId: s.parent_id,
+  phone: s.phone,
   area: { province: s.province, city: s.city, district: s.district, street: s.street, community: s.community },
   coverage: s.coverage,
   distanceMeters: s.distance === null || s.distance === undefined ? undefined : Number(s.distance),
 })
-const STATION_COLUMNS = 'id, name, kind, services, parent_id, province, city, district, street, community, coverage'
+const STATION_COLUMNS = 'id, name, phone, kind, services, parent_id, province, city, district, street, community, coverage'
+
+/** The open stations of a city, with where they are and their phones (routing's cache, services/routingStations.ts). */
+export async function stationsOfCity(db: Queryable, city: string): Promise<(StationRow & { lat: number; lng: number })[]> {
+  const { rows } = await db.query<StationSqlRow & { lat: number; lng: number }>(
+    `SELECT ${STATION_COLUMNS}, lat, lng FROM stations WHERE city = $1 AND closed_at IS NULL`,
+    [city],
+  )
+  return rows.map((s) => ({ ...toStation(s), lat: Number(s.lat), lng: Number(s.lng) }))
+}
+
+/** Whether a station is open now; it stays open until the caller's transaction ends (closing it waits). */
+export async function stationOpen(db: Queryable, id: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM stations WHERE id = $1 AND closed_at IS NULL FOR SHARE', [id])
+  return rows.length > 0
+}
 
 export async function loadStation(db: Queryable, id: string): Promise<StationRow | null> {
   const { rows } = await db.query<StationSqlRow>(`SELECT ${STATION_COLUMNS} FROM stations WHERE id = $1 AND closed_at IS NULL`, [id])
   return rows[0] ? toStation(rows[0]) : null
 }
 
-/** Stations that may serve a resident: those of the resident's city, plus the 20 nearest offering the category. */
-export async function routingCandidates(
+/** The 20 open stations nearest a position that offer the category, with their distances (routing's fallback). */
+export async function nearestOffering(
   db: Queryable,
   category: ServiceCategory,
-  city: string | undefined,
-  location: { lat: number; lng: number } | undefined,
-): Promise<RoutableStation[]> {
-  const byId = new Map<string, RoutableStation>()
-  const dist = location ? 'earth_distance(ll_to_earth(lat, lng), ll_to_earth($2, $3))' : 'NULL::float8'
-  const locParams = location ? [location.lat, location.lng] : []
-  if (city) {
-    const { rows } = await db.query<StationSqlRow>(
-      `SELECT ${STATION_COLUMNS}, ${dist} AS distance FROM stations WHERE city = $1 AND closed_at IS NULL`,
-      [city, ...locParams],
-    )
-    for (const s of rows) byId.set(s.id, toStation(s))
-  }
-  if (location) {
-    const { rows } = await db.query<StationSqlRow>(
-      `SELECT ${STATION_COLUMNS}, ${dist.replace('$2', '$1').replace('$3', '$2')} AS distance
-         FROM stations WHERE $3 = ANY (services) AND closed_at IS NULL
-        ORDER BY ll_to_earth(lat, lng) <-> ll_to_earth($1, $2) LIMIT 20`,
-      [location.lat, location.lng, category],
-    )
-    for (const s of rows) byId.set(s.id, toStation(s))
-  }
-  return [...byId.values()]
+  location: { lat: number; lng: number },
+): Promise<StationRow[]> {
+  const { rows } = await db.query<StationSqlRow>(
+    `SELECT ${STATION_COLUMNS}, earth_distance(ll_to_earth(lat, lng), ll_to_earth($1, $2)) AS distance
+       FROM stations WHERE $3 = ANY (services) AND closed_at IS NULL
+      ORDER BY ll_to_earth(lat, lng) <-> ll_to_earth($1, $2) LIMIT 20`,
+    [location.lat, location.lng, category],
+  )
+  return rows.map(toStation)
 }
 
 /** The centre of an area (the mean position of its stations, at the most precise level that has any); null when none. */

@@ -10,10 +10,11 @@ import {
   IdParamsSchema,
   MessageBodySchema,
 } from '../../contract/schemas'
+import type { HelpRequest } from '../../contract/types'
 import { checkSubmission } from '../../domain/requests'
 import { unwrap } from '../errors'
 import { bodyFingerprint, withIdempotency } from '../usecases/idempotency'
-import { addResidentMessage, cancelRequest, correctRequest, createRequest, listOwnRequests, requireOwnRequest } from '../usecases/requests'
+import { addResidentMessage, cancelRequest, correctRequest, listOwnRequests, requireOwnRequest, submitRequest } from '../usecases/requests'
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema }
 
@@ -46,12 +47,20 @@ const requests: FastifyPluginAsyncTypebox = async (app) => {
       const bodyHash = bodyFingerprint(request.body)
       // Only the new request's id is kept with the key (the request itself holds phones and addresses, sealed);
       // a retry gets the same request, never a second one.
-      const result = await withIdempotency(ctx.db, { userId: user.id, key, bodyHash, now: ctx.clock() }, async (tx) => ({
-        status: 201,
-        body: { id: await createRequest(ctx, tx, { userId: user.id, channel: 'miniprogram', body, actorId: user.id }) },
-      }))
-      const created = await requireOwnRequest(ctx, (result.body as { id: string }).id, user.id)
-      return reply.status(result.status).header('idempotent-replayed', String(result.replayed)).send(created)
+      // The new request is answered as it was written; a replay reads it as it is now.
+      let created: HelpRequest | undefined
+      const result = await withIdempotency(ctx.db, { userId: user.id, key, bodyHash, now: ctx.clock() }, async (tx) => {
+        created = await submitRequest(ctx, tx, {
+          userId: user.id,
+          channel: 'miniprogram',
+          body,
+          actorId: user.id,
+          actorName: user.nickname,
+        })
+        return { status: 201, body: { id: created.id } }
+      })
+      const answer = result.replayed || !created ? await requireOwnRequest(ctx, (result.body as { id: string }).id, user.id) : created
+      return reply.status(result.status).header('idempotent-replayed', String(result.replayed)).send(answer)
     },
   )
 

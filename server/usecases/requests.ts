@@ -11,6 +11,7 @@ import type {
   CreateRequestBody,
   HelpRequest,
   HelpRequestSummary,
+  RequestEvent,
   StaffActionResult,
   StaffQueueQuery,
   StaffRequest,
@@ -52,6 +53,8 @@ import {
   loadRequest,
   loadStation,
   movedFrom,
+  nearestOffering,
+  stationOpen,
   nearestLocalStations,
   nextWaiting,
   overdueRequests,
@@ -59,13 +62,14 @@ import {
   queueRows,
   recordStaffAccess,
   requestsOf,
-  routingCandidates,
   saveChange,
   scopeOf,
   stateOf,
   type RequestRow,
+  type StationRow,
 } from '../repositories/requests'
 import { enqueue } from '../repositories/outbox'
+import { cityStations, openStation, stationsChanged, withDistances } from '../services/routingStations'
 import { toHelpRequest, toStaffRequest, toStaffSummary, toSummary } from '../views/requests'
 import { duplicatesOf, relatedOf, sightOf } from './duplicates'
 
@@ -83,13 +87,11 @@ export interface Submission {
 }
 
 /**
- * Creates a request in the caller's transaction: routed to the right station
- * (from the app), or to the staff's own station (by phone or at the counter),
- * with its first timeline entry and the resident's notice. Returns its id.
+ * Where a submission goes: the chosen station, else the stations of the resident's city (held in memory,
+ * services/routingStations.ts) by area, else the nearest offering the category (one indexed query, only then).
  */
-export async function createRequest(ctx: AppContext, tx: Queryable, s: Submission): Promise<string> {
-  const { body } = s
-  const now = ctx.clock()
+async function routeSubmission(ctx: AppContext, tx: Queryable, submission: Submission) {
+  const { body } = submission
   const rawArea = 'area' in body ? body.area : undefined
   const location = 'location' in body ? body.location : undefined
   // 为家人代办 with the helped person's place: that place decides, never the submitter's own position
@@ -97,35 +99,65 @@ export async function createRequest(ctx: AppContext, tx: Queryable, s: Submissio
   const forHelped = body.requester === 'family' && !!rawArea?.city
   const stationSource = 'stationSource' in body ? (body.stationSource ?? 'chosen') : 'chosen'
   const stationId = forHelped && stationSource === 'nearest' ? undefined : body.stationId
-  const chosen = stationId ? await loadStation(tx, stationId) : null
+  const chosen = stationId ? await openStation(ctx, tx, stationId) : null
   if (stationId && !chosen) throw fail('NOT_FOUND', '没有找到您选择的社工站', 'stationId')
   const area =
     forHelped || rawArea?.street || !location ? rawArea : { ...inferredArea(await nearestLocalStations(tx, location)), ...rawArea }
+  if (submission.channel !== 'miniprogram') {
+    const reason = chosen && `由「${chosen.name}」${submission.channel === 'phone' ? '电话' : '窗口'}登记受理`
+    return { chosen, area, decision: chosen && { station: chosen, rule: 'chosen' as const, reason: reason! } }
+  }
   // The nearest fallback is measured from the helped person's area, not from the submitter.
   const measuredFrom = forHelped ? ((await areaCentre(tx, rawArea!)) ?? undefined) : location
-  const decision =
-    s.channel === 'miniprogram'
-      ? routeRequest({
-          category: body.category,
-          chosen,
-          chosenBy: stationSource,
-          forHelped,
-          area: area ?? {},
-          candidates: await routingCandidates(tx, body.category, area?.city ?? undefined, measuredFrom),
-        })
-      : chosen && {
-          stationId: chosen.id,
-          rule: 'chosen' as const,
-          reason: `由「${chosen.name}」${s.channel === 'phone' ? '电话' : '窗口'}登记受理`,
-        }
-  if (!decision) throw refuse(NO_STATION_FOR_SERVICE)
+  const route = (candidates: StationRow[]) => {
+    const routed = routeRequest({ category: body.category, chosen, chosenBy: stationSource, forHelped, area: area ?? {}, candidates })
+    const station = routed && (routed.stationId === chosen?.id ? chosen : candidates.find((one) => one.id === routed.stationId)!)
+    return routed && station && { station, rule: routed.rule, reason: routed.reason }
+  }
+  const ofCity = area?.city ? withDistances(await cityStations(ctx, tx, area.city), measuredFrom) : []
+  let decision = route(ofCity)
+  // No station of the area offers it: the nearest one may be in another city.
+  if ((!decision || decision.rule === 'nearest') && measuredFrom) {
+    const byId = new Map<string, StationRow>(ofCity.map((station) => [station.id, station]))
+    for (const near of await nearestOffering(tx, body.category, measuredFrom)) byId.set(near.id, near)
+    decision = route([...byId.values()])
+  }
+  return { chosen, area, decision }
+}
+
+/**
+ * Creates a request in the caller's transaction: routed to the right station
+ * (from the app), or to the staff's own station (by phone or at the counter),
+ * with its first timeline entry and the resident's notice. Returns it as its
+ * submitter sees it, built from what was written (nothing is read back);
+ * `actorName` is the name its first timeline entry shows.
+ */
+export async function submitRequest(
+  ctx: AppContext,
+  tx: Queryable,
+  submission: Submission & { actorName: string | null },
+): Promise<HelpRequest> {
+  const { body } = submission
+  const now = ctx.clock()
   const { urgency, emergency, dueAt } = intake(body, decisionContext(ctx))
   const helped = body.helped
+  // Routed on the stations held in memory: if the station was closed meanwhile (on another instance), they are
+  // read again once. The check locks the station against closing until this transaction ends.
+  let routed = await routeSubmission(ctx, tx, submission)
+  if (routed.decision && !(await stationOpen(tx, routed.decision.station.id))) {
+    stationsChanged(ctx)
+    routed = await routeSubmission(ctx, tx, submission)
+    if (routed.decision && !(await stationOpen(tx, routed.decision.station.id))) {
+      throw fail('UNAVAILABLE', '社工站信息刚刚有变动，请稍后重新提交')
+    }
+  }
+  const { chosen, area, decision } = routed
+  if (!decision) throw refuse(NO_STATION_FOR_SERVICE)
   const created = await insertRequest(tx, {
     numberPrefix: `QZ-${cstDate(now).replace(/-/g, '')}-`,
-    userId: s.userId,
-    channel: s.channel,
-    stationId: decision.stationId,
+    userId: submission.userId,
+    channel: submission.channel,
+    station: decision.station,
     chosenStationId: chosen?.id ?? null,
     routingRule: decision.rule,
     routingReason: decision.reason,
@@ -149,23 +181,39 @@ export async function createRequest(ctx: AppContext, tx: Queryable, s: Submissio
       : null,
     area: area ?? {},
     address: body.address ?? '',
-    location: location ?? null,
+    location: ('location' in body ? body.location : undefined) ?? null,
     dueAt,
     at: now,
   })
   const photoIds = 'photoIds' in body ? (body.photoIds ?? []) : []
-  if (photoIds.length > 0 && (await attachPhotos(tx, created.id, photoIds, s.userId)) !== new Set(photoIds).size) {
-    throw fail('PHOTO_EXPIRED', '有照片已失效，请重新上传', 'photoIds')
+  if (photoIds.length > 0) {
+    created.photo_ids = await attachPhotos(tx, created.id, photoIds, submission.userId)
+    if (created.photo_ids.length !== new Set(photoIds).size) throw fail('PHOTO_EXPIRED', '有照片已失效，请重新上传', 'photoIds')
   }
   const first = submitted(
-    { id: created.id, number: created.number, userId: s.userId, stationId: decision.stationId },
-    s.actorId,
-    decision.reason,
+    { id: created.id, number: created.number, userId: submission.userId, stationId: created.station_id },
+    submission.actorId,
+    created.routing_reason,
     now,
   )
-  await insertEvent(tx, created.id, first.event)
-  for (const n of first.notices) await enqueue(tx, n.userId, n.topic, n.payload, now)
-  return created.id
+  const eventId = await insertEvent(tx, created.id, first.event)
+  for (const notice of first.notices) await enqueue(tx, notice.userId, notice.topic, notice.payload, now)
+  const event: RequestEvent = {
+    id: eventId,
+    type: first.event.type,
+    body: first.event.body,
+    actorName: submission.actorId ? submission.actorName : null,
+    stationName: created.station_name,
+    toStationName: null,
+    internal: first.event.internal,
+    createdAt: now.toISOString(),
+  }
+  return toHelpRequest(created, first.event.internal ? [] : [event], ctx)
+}
+
+/** submitRequest, for callers that read the request back themselves: returns its id. */
+export async function createRequest(ctx: AppContext, tx: Queryable, submission: Submission): Promise<string> {
+  return (await submitRequest(ctx, tx, { ...submission, actorName: null })).id
 }
 
 /** A request taken by phone or at the counter joins the staff's own station's queue and timeline. */

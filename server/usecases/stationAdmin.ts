@@ -44,9 +44,14 @@ import {
   subtreeNodes,
   type StoredStation,
 } from '../repositories/stationAdmin'
+import { stationsChanged } from '../services/routingStations'
 import { readSheet } from '../services/stationSheet'
 
 const NOT_FOUND = '没有找到这个站点，或它不在您的管辖范围内'
+
+/** A transaction that writes stations; afterwards routing forgets the stations it held (services/routingStations.ts). */
+const changingStations = <T>(ctx: AppContext, fn: (tx: Queryable) => Promise<T>): Promise<T> =>
+  ctx.db.transaction(fn).finally(() => stationsChanged(ctx))
 
 export interface Actor {
   staff: Staff
@@ -96,7 +101,7 @@ function recordChanges(before: StationRecord | null, after: StationRecord): Audi
 
 export async function createStation(ctx: AppContext, actor: Actor, body: AdminStationCreate) {
   const now = ctx.clock()
-  return ctx.db.transaction(async (tx) => {
+  return changingStations(ctx, async (tx) => {
     const parent = await stationInScope(tx, actor, body.parentId)
     const { parentId: _p, exceptions = [], ...fields } = body
     const record: StationRecord = {
@@ -127,7 +132,7 @@ export async function createStation(ctx: AppContext, actor: Actor, body: AdminSt
 
 export async function updateStation(ctx: AppContext, actor: Actor, id: string, patch: AdminStationPatch) {
   const now = ctx.clock()
-  return ctx.db.transaction(async (tx) => {
+  return changingStations(ctx, async (tx) => {
     const station = await stationInScope(tx, actor, id, { forUpdate: true })
     const { parentId, exceptions, ...fields } = patch
     let parentCode = station.record.parentCode
@@ -176,7 +181,7 @@ export async function updateStation(ctx: AppContext, actor: Actor, id: string, p
  */
 export async function closeStation(ctx: AppContext, actor: Actor, id: string, reason: string) {
   const now = ctx.clock()
-  return ctx.db.transaction(async (tx) => {
+  return changingStations(ctx, async (tx) => {
     const station = await stationInScope(tx, actor, id, { forUpdate: true })
     if (station.closedAt) throw fail('CONFLICT', '该站点已经停止服务')
     if (id === actor.staff.stationId) throw fail('CONFLICT', '不能关闭您自己所在的站点')
@@ -232,7 +237,7 @@ export async function closeStation(ctx: AppContext, actor: Actor, id: string, re
 
 export async function reopenStation(ctx: AppContext, actor: Actor, id: string) {
   const now = ctx.clock()
-  return ctx.db.transaction(async (tx) => {
+  return changingStations(ctx, async (tx) => {
     const station = await stationInScope(tx, actor, id, { forUpdate: true })
     if (!station.closedAt) throw fail('CONFLICT', '该站点正在服务，无需重新开放')
     if (station.parentId && (await storedStation(tx, station.parentId))?.closedAt)
@@ -348,7 +353,7 @@ export async function importStations(
   if (first.plan.summary.errors > 0) return errorsOf(first.plan)
   if (dryRun) return { ok: true, report: reportOf(first.plan, true, false) }
   // Apply: planned again inside the transaction, against the stations as they are now.
-  return ctx.db.transaction(async (tx) => {
+  return changingStations(ctx, async (tx) => {
     const again = await planFile(tx, file.content, file.filename, await importScope(tx, actor.staff))
     if (!again.ok) return refusedWith(again.code, again.problems)
     if (again.plan.summary.errors > 0) return errorsOf(again.plan)

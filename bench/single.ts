@@ -1,0 +1,170 @@
+/**
+ * One help-request submission at a time on an idle server, against one call at
+ * a time to GET /api/health/live on the same server: the cost of a submission
+ * before any queueing. With `statements`, every SQL statement the server runs
+ * is timed (the server runs in this process, its database wrapped), so a run
+ * says where a submission's time goes.
+ *
+ *   npx tsx bench/single.ts                 PGlite, the ratio and the statements of one submission
+ *   npx tsx bench/single.ts --cpu-prof=FILE the same, with a CPU profile of the measured submissions only
+ *                                           (node:inspector, as node --cpu-prof writes; open it in Chrome DevTools)
+ */
+import { Session } from 'node:inspector/promises'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { buildApp } from '../server/app'
+import { loadConfig } from '../server/config'
+import { openDatabase, type Database, type Queryable } from '../server/db'
+import { seedDemoData } from '../server/seed'
+import { percentile } from './util'
+
+export const SUBMISSION = {
+  category: 'elderly_care',
+  attributes: { livesAlone: 'yes', mobility: 'limited' },
+  description: '想了解社区助餐服务',
+  requester: 'self',
+  contactName: '王大娘',
+  contactPhone: '13812345678',
+  area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
+  location: { lat: 39.0555, lng: 121.7735 },
+  urgency: 'normal',
+}
+
+export interface StatementTiming {
+  sql: string
+  ms: number
+}
+
+export interface SingleResult {
+  runs: number
+  liveP50Ms: number
+  submitP50Ms: number
+  ratio: number
+  /** The statements of one submission, in order, each with its median time over the runs. */
+  statements: StatementTiming[]
+}
+
+/** Wraps a database so that every statement (in or out of a transaction) is timed into `sink` while it is set. */
+function timedDatabase(db: Database, sink: () => StatementTiming[] | null): Database {
+  const wrap = (q: Queryable): Queryable => ({
+    exec: (sql) => q.exec(sql),
+    async query(sql, params) {
+      const t = performance.now()
+      try {
+        return await q.query(sql, params)
+      } finally {
+        sink()?.push({ sql: sql.replace(/\s+/g, ' ').trim().slice(0, 110), ms: performance.now() - t })
+      }
+    },
+  })
+  const outer = wrap(db)
+  return Object.assign(Object.create(db) as Database, {
+    query: outer.query,
+    exec: outer.exec,
+    transaction: <T>(fn: (tx: Queryable) => Promise<T>) => {
+      const t = performance.now()
+      return db
+        .transaction((tx) => fn(wrap(tx)))
+        .finally(() => sink()?.push({ sql: '(transaction, BEGIN … COMMIT)', ms: performance.now() - t }))
+    },
+    close: () => db.close(),
+    kind: db.kind,
+  })
+}
+
+/** Starts the API in this process on `databaseUrl` (or a fresh PGlite), sends `runs` submissions one at a time. */
+export async function benchSingle(opts: { databaseUrl?: string | null; runs?: number; cpuProfile?: string } = {}): Promise<SingleResult> {
+  const runs = opts.runs ?? 40
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-single-'))
+  const config = loadConfig({
+    ...process.env,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    JOB_INTERVAL_MS: '0',
+    NODE_ENV: 'test',
+    RATE_LIMIT_SUBMIT: '100000',
+    ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : { DATABASE_URL: '' }),
+  })
+  const raw = await openDatabase(config)
+  let current: StatementTiming[] | null = null
+  const db = timedDatabase(raw, () => current)
+  await seedDemoData(raw)
+  const app = await buildApp({ config, db, logger: false })
+  try {
+    const inject = (method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+      app.inject({ method, url, payload: payload as object, headers })
+    const login = await inject('POST', '/api/auth/dev', { nickname: '单次提交' })
+    const token = (login.json() as { token: string }).token
+    const submit = (i: number) =>
+      inject('POST', '/api/requests', SUBMISSION, { authorization: `Bearer ${token}`, 'idempotency-key': `single-${Date.now()}-${i}` })
+
+    for (let i = 0; i < 10; i++) {
+      await inject('GET', '/api/health/live')
+      await submit(-i - 1) // warm-up: JIT, plans, caches
+    }
+    const profiler = opts.cpuProfile ? new Session() : null
+    if (profiler) {
+      profiler.connect()
+      await profiler.post('Profiler.enable')
+      await profiler.post('Profiler.start')
+    }
+    const live: number[] = []
+    const submitted: { ms: number; statements: StatementTiming[] }[] = []
+    for (let i = 0; i < runs; i++) {
+      let t = performance.now()
+      await inject('GET', '/api/health/live')
+      live.push(performance.now() - t)
+      current = []
+      t = performance.now()
+      const res = await submit(i)
+      submitted.push({ ms: performance.now() - t, statements: current })
+      current = null
+      if (res.statusCode !== 201) throw new Error(`submission answered ${res.statusCode}: ${res.body}`)
+    }
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop')
+      fs.writeFileSync(opts.cpuProfile!, JSON.stringify(profile))
+      profiler.disconnect()
+    }
+    const liveP50 = percentile(live, 50)
+    const submitP50 = percentile(
+      submitted.map((s) => s.ms),
+      50,
+    )
+    // Each statement's median over the runs (every run runs the same statements in the same order).
+    const statements = submitted[0]!.statements.map((first, i) => ({
+      sql: first.sql,
+      ms: percentile(
+        submitted.map((r) => r.statements[i]?.ms ?? NaN).filter((ms) => !Number.isNaN(ms)),
+        50,
+      ),
+    }))
+    return {
+      runs,
+      liveP50Ms: round(liveP50),
+      submitP50Ms: round(submitP50),
+      ratio: round(submitP50 / liveP50),
+      statements: statements.map((st) => ({ ...st, ms: round(st.ms) })),
+    }
+  } finally {
+    await app.close()
+    await raw.close()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+const round = (n: number) => Math.round(n * 100) / 100
+
+if (require.main === module) {
+  const cpuProfile = process.argv.find((a) => a.startsWith('--cpu-prof='))?.split('=')[1]
+  void benchSingle({ databaseUrl: process.env.DATABASE_URL || null, cpuProfile }).then((r) => {
+    console.log(
+      `one at a time, idle (${r.runs} runs, p50): /api/health/live ${r.liveP50Ms} ms, submission ${r.submitP50Ms} ms → ×${r.ratio}`,
+    )
+    console.log('statements of a submission (median of each):')
+    for (const s of r.statements) console.log(`  ${s.ms.toFixed(2).padStart(7)} ms  ${s.sql}`)
+    process.exit(0)
+  })
+}
