@@ -100,6 +100,10 @@ export type BookingBody = Static<typeof S.BookingBodySchema>
 export type StaffBookingBody = Static<typeof S.StaffBookingBodySchema>
 export type Booking = Static<typeof S.BookingSchema>
 export type BookingBlockBody = Static<typeof S.BlockBodySchema>
+export type FollowUp = Static<typeof S.FollowUpSchema>
+export type FollowUpList = Static<typeof S.FollowUpListSchema>
+export type FollowUpOutcomeBody = Static<typeof S.FollowUpOutcomeBodySchema>
+export type FollowUpOutcome = Static<typeof S.FollowUpOutcomeSchema>
 
 export type StationRecordShape = Static<typeof S.StationRecordSchema>
 export type StationException = Static<typeof S.StationExceptionSchema>

@@ -323,6 +323,24 @@ export function unresolvedByResident(r: RequestState, userId: string, comment: s
   }
 }
 
+/**
+ * 回访: the resident, reached by a follow-up call, still needs help — the
+ * request goes back to the same station's queue, and their timeline says so.
+ */
+export function reopenedOnFollowUp(r: RequestState, staff: Pick<Staff, 'id' | 'stationId'>, ctx: DecisionContext): RequestChange {
+  return {
+    set: backInQueue(r, ctx),
+    event: entry({
+      type: 'reopened',
+      actorId: staff.id,
+      stationId: r.stationId,
+      body: '社工回访时您表示还需要帮助，求助已重新进入本站队列，社工会再联系您',
+      at: ctx.now,
+    }),
+    notices: statusNotice(r, '重新处理', '回访后继续为您跟进'),
+  }
+}
+
 /** Waiting in the same station's queue again, for anyone there to accept, with a fresh response target. */
 function backInQueue(r: RequestState, ctx: DecisionContext): RequestChange['set'] {
   return {
@@ -375,7 +393,7 @@ export type StaffAction =
   | { type: 'note'; body: string }
   | { type: 'transfer'; stationId: string; reason: string }
   | { type: 'escalate'; reason: string }
-  | { type: 'resolve'; summary: string }
+  | { type: 'resolve'; summary: string; followUpDays?: number }
   | { type: 'reopen'; reason: string }
 
 export type StaffActionType = StaffAction['type']

@@ -34,6 +34,7 @@ import requestRoutes from './routes/requests'
 import staffRoutes from './routes/staff'
 import staffActivityRoutes from './routes/staffActivities'
 import workbenchRoutes from './routes/workbench'
+import followUpRoutes from './routes/followups'
 import bookingRoutes from './routes/bookings'
 import staffBookingRoutes from './routes/staffBookings'
 import stationRoutes from './routes/stations'
@@ -140,6 +141,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(uploadRoutes)
   await app.register(staffRoutes)
   await app.register(workbenchRoutes)
+  await app.register(followUpRoutes)
   await app.register(activityRoutes)
   await app.register(staffActivityRoutes)
   await app.register(ratingRoutes)

@@ -39,6 +39,7 @@ export default defineAppConfig({
         'me/index',
         'replies/index',
         'bookings/index',
+        'followups/index',
       ],
     },
   ],

@@ -79,7 +79,14 @@ export const StaffQueueSchema = Type.Object({ items: Type.Array(StaffRequestSumm
 
 export const TransferBodySchema = Type.Object({ stationId: uuid(), reason: text(LIMITS.reason, 1) }, closed)
 export const ReasonBodySchema = Type.Object({ reason: text(LIMITS.reason, 1) }, closed)
-export const ResolveBodySchema = Type.Object({ summary: text(LIMITS.resolutionSummary, 1) }, closed)
+export const ResolveBodySchema = Type.Object(
+  {
+    summary: text(LIMITS.resolutionSummary, 1),
+    /** 「N 天后回访」: schedule a follow-up call N days after resolving (absent or 0: 不回访). */
+    followUpDays: Type.Optional(Type.Integer({ minimum: 0, maximum: LIMITS.followUpDays })),
+  },
+  closed,
+)
 
 export const CounterRequestBodySchema = Type.Object(
   {
@@ -150,6 +157,11 @@ const reportFigures = {
   expectedAttendance: Type.Integer(),
   attended: Type.Integer(),
   attendanceRate: nullable(Type.Number({ description: '出勤率（0～1）' })),
+  followUps: Type.Integer({ description: '本时段办结时安排的回访' }),
+  followedUp: Type.Integer({ description: '其中已接通的回访' }),
+  followUpShare: nullable(Type.Number({ description: '本时段办结的求助中已回访（接通）的比例（0～1）' })),
+  followUpSatisfied: Type.Integer({ description: '回访时表示满意的' }),
+  followUpSatisfaction: nullable(Type.Number({ description: '回访满意率：接通的回访中表示满意的比例（0～1）' })),
 }
 export const StationReportRowSchema = Type.Object({ station: StationRefSchema, parentId: nullable(uuid()), ...reportFigures }, closed)
 export const StationReportSchema = Type.Object(

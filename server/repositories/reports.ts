@@ -80,6 +80,15 @@ act AS (
     FROM attendance_by_session
    GROUP BY GROUPING SETS ((station_id), ())
 ),
+calls AS (
+  SELECT station_id AS sid, GROUPING(station_id) AS total,
+         count(*)::int AS follow_ups,
+         count(*) FILTER (WHERE closed_at IS NOT NULL)::int AS followed_up,
+         count(*) FILTER (WHERE satisfied)::int AS follow_up_satisfied
+    FROM follow_ups
+   WHERE resolved_at >= $2 AND resolved_at < $3 AND station_id = ANY ($1::uuid[])
+   GROUP BY GROUPING SETS ((station_id), ())
+),
 keys AS (
   SELECT id AS sid, 0 AS total FROM stations WHERE id = ANY ($1::uuid[])
   UNION ALL SELECT NULL, 1
@@ -93,14 +102,17 @@ SELECT k.sid, k.total = 1 AS is_total, s.code, s.name, s.kind, s.parent_id,
        COALESCE(wt.overdue_waiting, 0) AS overdue_waiting,
        COALESCE(rd.ratings, 0) AS ratings, rd.average_stars,
        COALESCE(rd.request_ratings, 0) AS request_ratings, COALESCE(rd.resolved_ratings, 0) AS resolved_ratings,
-       COALESCE(ac.sessions, 0) AS sessions, COALESCE(ac.expected, 0) AS expected, COALESCE(ac.attended, 0) AS attended
+       COALESCE(ac.sessions, 0) AS sessions, COALESCE(ac.expected, 0) AS expected, COALESCE(ac.attended, 0) AS attended,
+       COALESCE(cl.follow_ups, 0) AS follow_ups, COALESCE(cl.followed_up, 0) AS followed_up,
+       COALESCE(cl.follow_up_satisfied, 0) AS follow_up_satisfied
   FROM keys k
   LEFT JOIN stations s ON s.id = k.sid
   LEFT JOIN arrivals ar ON ar.total = k.total AND ar.sid IS NOT DISTINCT FROM k.sid
   LEFT JOIN work w ON w.total = k.total AND w.sid IS NOT DISTINCT FROM k.sid
   LEFT JOIN waiting wt ON wt.total = k.total AND wt.sid IS NOT DISTINCT FROM k.sid
   LEFT JOIN rated rd ON rd.total = k.total AND rd.sid IS NOT DISTINCT FROM k.sid
-  LEFT JOIN act ac ON ac.total = k.total AND ac.sid IS NOT DISTINCT FROM k.sid`
+  LEFT JOIN act ac ON ac.total = k.total AND ac.sid IS NOT DISTINCT FROM k.sid
+  LEFT JOIN calls cl ON cl.total = k.total AND cl.sid IS NOT DISTINCT FROM k.sid`
 
 interface ReportRow {
   sid: string | null
@@ -126,6 +138,9 @@ interface ReportRow {
   sessions: number
   expected: number
   attended: number
+  follow_ups: number
+  followed_up: number
+  follow_up_satisfied: number
 }
 
 const minutes = (seconds: number | null) => (seconds === null ? null : Math.round((Number(seconds) / 60) * 10) / 10)
@@ -151,6 +166,12 @@ function figures(r: ReportRow): StationReport['total'] {
     expectedAttendance: n(r.expected),
     attended: n(r.attended),
     attendanceRate: share(n(r.attended), n(r.expected)),
+    followUps: n(r.follow_ups),
+    followedUp: n(r.followed_up),
+    // Of the requests resolved in the period, the share whose resident was reached by a 回访 (at most all of them).
+    followUpShare: n(r.resolved) > 0 ? Math.min(1, n(r.followed_up) / n(r.resolved)) : null,
+    followUpSatisfied: n(r.follow_up_satisfied),
+    followUpSatisfaction: share(n(r.follow_up_satisfied), n(r.followed_up)),
   }
 }
 
@@ -199,6 +220,10 @@ export function reportLines(r: StationReport): (string | number | null)[][] {
     '应到人次',
     '实到人次',
     '出勤率',
+    '回访',
+    '回访比例',
+    '回访满意',
+    '回访满意率',
   ]
   const line = (name: string, code: string, f: StationReport['total']) => [
     name,
@@ -219,6 +244,10 @@ export function reportLines(r: StationReport): (string | number | null)[][] {
     f.expectedAttendance,
     f.attended,
     percent(f.attendanceRate),
+    f.followedUp,
+    percent(f.followUpShare),
+    f.followUpSatisfied,
+    percent(f.followUpSatisfaction),
   ]
   return [header, ...r.items.map((i) => line(i.station.name, i.station.code, i)), line(`合计（${r.from} 至 ${r.to}）`, '', r.total)]
 }

@@ -66,6 +66,7 @@ import {
   type RequestRow,
 } from '../repositories/requests'
 import { enqueue } from '../repositories/outbox'
+import { scheduleFollowUp } from './followups'
 import { toHelpRequest, toStaffRequest, toStaffSummary, toSummary } from '../views/requests'
 
 const decisionContext = (ctx: AppContext): DecisionContext => ({ now: ctx.clock(), targets: ctx.targets, calendar: ctx.calendar })
@@ -295,7 +296,9 @@ export async function applyStaffAction(ctx: AppContext, staff: Staff, id: string
     const row = await visibleRequest(tx, staff, id, { forUpdate: true })
     const transferTo = action.type === 'transfer' ? await loadStation(tx, action.stationId) : undefined
     const parentStationId = action.type === 'escalate' ? ((await loadStation(tx, row.station_id))?.parentId ?? null) : undefined
-    await saveChange(tx, id, unwrap(staffAction(stateOf(row), staff, action, { transferTo, parentStationId }, decisionContext(ctx))))
+    const decisionCtx = decisionContext(ctx)
+    await saveChange(tx, id, unwrap(staffAction(stateOf(row), staff, action, { transferTo, parentStationId }, decisionCtx)))
+    if (action.type === 'resolve' && action.followUpDays) await scheduleFollowUp(tx, row, staff, action.followUpDays, decisionCtx.now)
   })
   const after = (await loadRequest(ctx.db, id))!
   if (!canSee(staff, await scopeOf(ctx.db, staff), { stationId: after.station_id, category: after.category })) {

@@ -225,6 +225,11 @@ const figures = (f: Partial<StationReport['total']>): StationReport['total'] => 
   expectedAttendance: 0,
   attended: 0,
   attendanceRate: null,
+  followUps: 0,
+  followedUp: 0,
+  followUpShare: null,
+  followUpSatisfied: 0,
+  followUpSatisfaction: null,
   ...f,
 })
 

@@ -117,5 +117,15 @@ export function figureCells(f: Figures): { key: string; label: string; value: st
       label: '出勤率',
       value: f.attendanceRate === null ? '—' : `${formatShare(f.attendanceRate)}（${f.attended}/${f.expectedAttendance}）`,
     },
+    {
+      key: 'follow-up',
+      label: '回访比例',
+      value: f.followUpShare === null ? '—' : `${formatShare(f.followUpShare)}（${f.followedUp}/${f.resolved}）`,
+    },
+    {
+      key: 'follow-up-satisfaction',
+      label: '回访满意率',
+      value: f.followUpSatisfaction === null ? '—' : `${formatShare(f.followUpSatisfaction)}（${f.followUpSatisfied}/${f.followedUp}）`,
+    },
   ]
 }

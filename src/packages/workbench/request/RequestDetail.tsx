@@ -31,6 +31,7 @@ import { describeError } from '@/services/errors'
 import { callStation } from '@/services/stationActions'
 import { useCan, useStaffSession } from '@/stores/staffSession'
 import { RequestHeading } from '../components/RequestHeading'
+import { FollowUpChoice, followUpBody } from '../components/FollowUpChoice'
 import { useStaffQuery } from '../useStaffQuery'
 
 /** For supervisors: who opened this request's personal data, and when (loaded when asked for). */
@@ -176,6 +177,7 @@ export function RequestDetail({ id, onGone, onChanged }: RequestDetailProps) {
   const [stations, setStations] = useState<StationSummary[]>([])
   const [target, setTarget] = useState<StationSummary | null>(null)
   const [busy, setBusy] = useState(false)
+  const [followUpDays, setFollowUpDays] = useState('0')
   const seesAccessLog = useCan('accessLog.view')
   const assigns = useCan('queue.assign')
   const me = useStaffSession((s) => s.me)
@@ -196,6 +198,7 @@ export function RequestDetail({ id, onGone, onChanged }: RequestDetailProps) {
     setText('')
     setFieldError(null)
     setTarget(null)
+    setFollowUpDays('0')
   }
   /** The answer to an action: the request as it is now, or where it went when it left this account's sight. */
   const landed = ({ request: next, movedTo }: StaffActionResult) => {
@@ -215,7 +218,7 @@ export function RequestDetail({ id, onGone, onChanged }: RequestDetailProps) {
       setBusy(false)
     }
   }
-  const act = (action: StaffActionName, body?: Record<string, string>) => run(() => staffAction(shown.id, action, body))
+  const act = (action: StaffActionName, body?: Record<string, string | number>) => run(() => staffAction(shown.id, action, body))
 
   const assign = (assigneeId: string | null) => run(() => assignRequest(shown.id, assigneeId))
 
@@ -232,7 +235,7 @@ export function RequestDetail({ id, onGone, onChanged }: RequestDetailProps) {
       return
     }
     if (panel === 'reply' || panel === 'note') void act(panel, { body: text })
-    else if (panel === 'resolve') void act('resolve', { summary: text })
+    else if (panel === 'resolve') void act('resolve', { summary: text, ...followUpBody(followUpDays) })
     else if (panel === 'transfer') {
       if (!target) setFieldError('请选择要转介的社工站')
       else void act('transfer', { stationId: target.id, reason: text })
@@ -386,6 +389,7 @@ export function RequestDetail({ id, onGone, onChanged }: RequestDetailProps) {
                 onPick={(words) => setText((before) => (before.trim() ? `${before}\n${words}` : words))}
               />
             )}
+            {panel === 'resolve' && <FollowUpChoice value={followUpDays} onChange={setFollowUpDays} />}
             <Field label={PANEL_LABELS[panel]} error={fieldError}>
               <Textarea
                 className='textarea staff-text'
