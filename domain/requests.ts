@@ -25,6 +25,8 @@ export interface DecisionContext {
   targets: ResponseTargets
   /** China's working calendar, for working-day targets. */
   calendar: WorkCalendar
+  /** The resolution targets (the second clock); without them a resolution is not timed. */
+  resolutionTargets?: ResponseTargets
 }
 
 /** What the lifecycle reads of a request (its row, locked). */
@@ -47,6 +49,8 @@ export interface RequestState {
   dueAt: Date
   escalations: number
   resolutions: number
+  /** When it was submitted: the resolution clock runs from here. */
+  createdAt?: Date
   /** Its personal fields were erased (retention, account deletion). */
   purged: boolean
 }
@@ -491,7 +495,7 @@ export function staffAction(
     case 'resolve':
       return decided({
         set: { status: 'resolved', resolvedAt: now, updatedAt: now, resolutions: r.resolutions + 1 },
-        event: entry({ type: 'resolved', ...at, body: action.summary.trim() }, { queuedAt: r.queuedAt }),
+        event: entry({ type: 'resolved', ...at, body: action.summary.trim() }, { queuedAt: r.queuedAt, dueAt: resolutionDueAt(r, ctx) }),
         notices: [
           ...statusNotice(r, '已办结', action.summary),
           // The rating prompt: "问题解决了吗？"
@@ -505,6 +509,15 @@ export function staffAction(
         notices: statusNotice(r, '重新处理', action.reason),
       })
   }
+}
+
+/** When a request must be resolved (from its submission), if the context knows the resolution targets. */
+export function resolutionDueAt(
+  r: Pick<RequestState, 'category' | 'urgency' | 'createdAt'>,
+  ctx: Pick<DecisionContext, 'resolutionTargets' | 'calendar'>,
+): Date | undefined {
+  if (!ctx.resolutionTargets || !r.createdAt) return undefined
+  return responseDueAt(r.createdAt, targetFor(ctx.resolutionTargets, r.category, r.urgency), ctx.calendar)
 }
 
 /** A worker takes a request from the station's queue (an action, or 领取下一条). */

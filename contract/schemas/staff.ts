@@ -35,6 +35,23 @@ export const StaffMeSchema = Type.Object(
   closed,
 )
 
+/** One of a request's two clocks (受理, 办结), read in words for its chip. */
+export const RequestClockSchema = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('acceptance'), Type.Literal('resolution')]),
+    dueAt: dateTime(),
+    /** Stopped: accepted, or resolved. */
+    done: Type.Boolean(),
+    /** Past its target (running), or stopped after it. */
+    overdue: Type.Boolean(),
+    /** 「受理：剩 2 小时」, 「办结：剩 3 个工作日」, 「受理：已超时 3 小时」, 「受理：按时」. */
+    text: Type.String(),
+  },
+  closed,
+)
+/** Both clocks; null for a cancelled request. */
+export const RequestClocksSchema = nullable(Type.Object({ acceptance: RequestClockSchema, resolution: RequestClockSchema }, closed))
+
 export const StaffRequestSummarySchema = Type.Object(
   {
     ...requestSummaryProperties,
@@ -43,6 +60,7 @@ export const StaffRequestSummarySchema = Type.Object(
     /** Minutes a waiting request is past its response target (「已超时 3 小时」); null when not overdue. */
     overdueMinutes: nullable(Type.Integer()),
     sensitive: Type.Boolean(),
+    clocks: RequestClocksSchema,
   },
   closed,
 )
@@ -57,6 +75,7 @@ export const StaffRequestSchema = Type.Object(
     overdueMinutes: nullable(Type.Integer()),
     sensitive: Type.Boolean(),
     escalations: Type.Integer(),
+    clocks: RequestClocksSchema,
   },
   closed,
 )
@@ -148,6 +167,8 @@ const reportFigures = {
   medianAcceptMinutes: nullable(Type.Number()),
   resolved: Type.Integer(),
   medianResolveMinutes: nullable(Type.Number()),
+  resolvedOnTime: Type.Integer({ description: '在办结时限内办结的' }),
+  resolvedOnTimeRate: nullable(Type.Number({ description: '按时办结率（0～1），只算有办结时限记录的办结' })),
   overdue: Type.Integer({ description: '超时：超过时限才受理、超时被自动升级，或至今超时未受理' }),
   escalations: Type.Integer(),
   ratings: Type.Integer(),
@@ -170,6 +191,23 @@ export const StationReportSchema = Type.Object(
     to: date(),
     items: Type.Array(StationReportRowSchema),
     total: Type.Object(reportFigures, closed),
+    /** Per worker: accepted and resolved within target. */
+    workers: Type.Array(
+      Type.Object(
+        {
+          id: uuid(),
+          nickname: Type.String(),
+          station: StationRefSchema,
+          accepted: Type.Integer(),
+          acceptedOnTime: Type.Integer(),
+          onTimeRate: nullable(Type.Number()),
+          resolved: Type.Integer(),
+          resolvedOnTime: Type.Integer(),
+          resolvedOnTimeRate: nullable(Type.Number()),
+        },
+        closed,
+      ),
+    ),
   },
   closed,
 )

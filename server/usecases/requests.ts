@@ -69,7 +69,12 @@ import { enqueue } from '../repositories/outbox'
 import { scheduleFollowUp } from './followups'
 import { toHelpRequest, toStaffRequest, toStaffSummary, toSummary } from '../views/requests'
 
-const decisionContext = (ctx: AppContext): DecisionContext => ({ now: ctx.clock(), targets: ctx.targets, calendar: ctx.calendar })
+const decisionContext = (ctx: AppContext): DecisionContext => ({
+  now: ctx.clock(),
+  targets: ctx.targets,
+  calendar: ctx.calendar,
+  resolutionTargets: ctx.config.resolutionTargets,
+})
 const NOT_FOUND_MESSAGE = '没有找到这条求助'
 
 // ───────────────────────── submission ─────────────────────────
@@ -259,7 +264,7 @@ export async function staffQueue(ctx: AppContext, staff: Staff, q: StaffQueueQue
     assigneeId: q.mine ? staff.id : undefined,
     unassigned: q.unassigned,
   })
-  return rows.map((r) => toStaffSummary(r, now))
+  return rows.map((r) => toStaffSummary(r, now, ctx))
 }
 
 /** The request, if the staff can see it; else why not (moved away from them, or simply not found). */

@@ -225,6 +225,8 @@ const figures = (f: Partial<StationReport['total']>): StationReport['total'] => 
   expectedAttendance: 0,
   attended: 0,
   attendanceRate: null,
+  resolvedOnTime: 0,
+  resolvedOnTimeRate: null,
   followUps: 0,
   followedUp: 0,
   followUpShare: null,
@@ -293,6 +295,7 @@ export const REPORT: StationReport = {
   from: '2026-11-01',
   to: '2026-11-24',
   items: REPORT_ROWS,
+  workers: [],
   total: figures({
     received: 16,
     accepted: 15,

@@ -15,6 +15,7 @@ import dayjs from '@/utils/dayjs'
 import { sectionsFor } from '../menu'
 import { RequestDetail } from '../request/RequestDetail'
 import { RequestHeading } from '../components/RequestHeading'
+import { ResponseClocks } from '../components/ResponseClocks'
 import { LogoutButton, MyAccountButton } from '../SectionNav'
 import { useStaffQuery } from '../useStaffQuery'
 import { useWide } from '../useWide'
@@ -52,6 +53,7 @@ function QueueItem({
       ariaRole='link'
     >
       <RequestHeading request={r} block='queue-item' />
+      <ResponseClocks clocks={r.clocks} block='queue-item' />
       <Text className='queue-item__desc'>{r.description}</Text>
       <InfoRow label='负责人' valueClassName='queue-item__assignee'>
         {r.assigneeName ?? '未分配'}

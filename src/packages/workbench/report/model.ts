@@ -103,6 +103,11 @@ export function figureCells(f: Figures): { key: string; label: string; value: st
     { key: 'accept-time', label: '受理中位时长', value: formatMinutes(f.medianAcceptMinutes) },
     { key: 'resolve-time', label: '办结中位时长', value: formatMinutes(f.medianResolveMinutes) },
     { key: 'resolved', label: '办结', value: `${f.resolved}` },
+    {
+      key: 'resolved-on-time',
+      label: '按时办结率',
+      value: f.resolvedOnTimeRate === null ? '—' : `${formatShare(f.resolvedOnTimeRate)}（${f.resolvedOnTime}）`,
+    },
     { key: 'overdue', label: '超时', value: `${f.overdue}` },
     { key: 'escalations', label: '升级', value: `${f.escalations}` },
     {

@@ -31,6 +31,7 @@ import { describeError } from '@/services/errors'
 import { callStation } from '@/services/stationActions'
 import { useCan, useStaffSession } from '@/stores/staffSession'
 import { RequestHeading } from '../components/RequestHeading'
+import { ResponseClocks } from '../components/ResponseClocks'
 import { FollowUpChoice, followUpBody } from '../components/FollowUpChoice'
 import { useStaffQuery } from '../useStaffQuery'
 
@@ -251,6 +252,7 @@ export function RequestDetail({ id, onGone, onChanged }: RequestDetailProps) {
     <View className='staff-request'>
       <View className='card'>
         <RequestHeading request={shown} block='staff-request' />
+        <ResponseClocks clocks={shown.clocks} block='staff-request' />
         <InfoRow label='编号'>{shown.number}</InfoRow>
         <InfoRow label='所在站点'>{shown.station.name}</InfoRow>
         <InfoRow label='负责人' valueClassName='staff-request__assignee'>
