@@ -102,6 +102,9 @@ export const LIMITS = {
   bookableDescription: 500,
   bookableCapacity: 500,
   bookingNote: 200,
+  /** 回访: the most days after resolving a call may be scheduled, and an outcome's note. */
+  followUpDays: 60,
+  followUpNote: 300,
 } as const
 
 export type LimitName = keyof typeof LIMITS

@@ -29,6 +29,8 @@ export const CAPABILITIES = [
   'audit.view',
   /** Bookable services and bookings of the own station. */
   'bookings.manage',
+  /** 回访: the follow-up calls of the stations in scope, and their outcomes. */
+  'followups.work',
 ] as const
 export type Capability = (typeof CAPABILITIES)[number]
 
@@ -47,4 +49,5 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
   'accounts.manage': '账号管理',
   'audit.view': '操作日志',
   'bookings.manage': '预约管理',
+  'followups.work': '回访',
 }

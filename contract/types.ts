@@ -38,6 +38,8 @@ export type Upload = Static<typeof S.UploadSchema>
 export type StaffMe = Static<typeof S.StaffMeSchema>
 export type StaffRequestSummary = Static<typeof S.StaffRequestSummarySchema>
 export type StaffRequest = Static<typeof S.StaffRequestSchema>
+export type RequestClock = Static<typeof S.RequestClockSchema>
+export type RequestClocks = Static<typeof S.RequestClocksSchema>
 export type StaffQueueQuery = Static<typeof S.StaffQueueQuerySchema>
 export type StaffQueue = Static<typeof S.StaffQueueSchema>
 export type CounterRequestBody = Static<typeof S.CounterRequestBodySchema>
@@ -74,6 +76,7 @@ export type StaffRatingList = Static<typeof S.StaffRatingListSchema>
 export type StationReportQuery = Static<typeof S.StationReportQuerySchema>
 export type StationReportRow = Static<typeof S.StationReportRowSchema>
 export type StationReport = Static<typeof S.StationReportSchema>
+export type WorkerReportRow = StationReport['workers'][number]
 export type AccessLog = Static<typeof S.AccessLogSchema>
 
 export type StaffAccount = Static<typeof S.StaffAccountSchema>
@@ -102,6 +105,10 @@ export type BookingBody = Static<typeof S.BookingBodySchema>
 export type StaffBookingBody = Static<typeof S.StaffBookingBodySchema>
 export type Booking = Static<typeof S.BookingSchema>
 export type BookingBlockBody = Static<typeof S.BlockBodySchema>
+export type FollowUp = Static<typeof S.FollowUpSchema>
+export type FollowUpList = Static<typeof S.FollowUpListSchema>
+export type FollowUpOutcomeBody = Static<typeof S.FollowUpOutcomeBodySchema>
+export type FollowUpOutcome = Static<typeof S.FollowUpOutcomeSchema>
 
 export type StationRecordShape = Static<typeof S.StationRecordSchema>
 export type StationException = Static<typeof S.StationExceptionSchema>

@@ -20,7 +20,7 @@ import { CAPABILITIES, CAPABILITY_LABELS, type Capability } from '../contract/pe
 export { CAPABILITIES, type Capability }
 
 /** What every account that works a station's queue may do. */
-const WORKER: readonly Capability[] = ['queue.work', 'queue.view', 'activities.manage', 'ratings.work', 'bookings.manage']
+const WORKER: readonly Capability[] = ['queue.work', 'queue.view', 'activities.manage', 'ratings.work', 'bookings.manage', 'followups.work']
 
 const TABLE: Record<StaffRole, readonly Capability[]> = {
   staff: WORKER,

@@ -25,6 +25,8 @@ export interface DecisionContext {
   targets: ResponseTargets
   /** China's working calendar, for working-day targets. */
   calendar: WorkCalendar
+  /** The resolution targets (the second clock); without them a resolution is not timed. */
+  resolutionTargets?: ResponseTargets
 }
 
 /** What the lifecycle reads of a request (its row, locked). */
@@ -47,6 +49,8 @@ export interface RequestState {
   dueAt: Date
   escalations: number
   resolutions: number
+  /** When it was submitted: the resolution clock runs from here. */
+  createdAt?: Date
   /** Its personal fields were erased (retention, account deletion). */
   purged: boolean
 }
@@ -324,6 +328,24 @@ export function unresolvedByResident(r: RequestState, userId: string, comment: s
   }
 }
 
+/**
+ * 回访: the resident, reached by a follow-up call, still needs help — the
+ * request goes back to the same station's queue, and their timeline says so.
+ */
+export function reopenedOnFollowUp(r: RequestState, staff: Pick<Staff, 'id' | 'stationId'>, ctx: DecisionContext): RequestChange {
+  return {
+    set: backInQueue(r, ctx),
+    event: entry({
+      type: 'reopened',
+      actorId: staff.id,
+      stationId: r.stationId,
+      body: '社工回访时您表示还需要帮助，求助已重新进入本站队列，社工会再联系您',
+      at: ctx.now,
+    }),
+    notices: statusNotice(r, '重新处理', '回访后继续为您跟进'),
+  }
+}
+
 /** Waiting in the same station's queue again, for anyone there to accept, with a fresh response target. */
 function backInQueue(r: RequestState, ctx: DecisionContext): RequestChange['set'] {
   return {
@@ -376,7 +398,7 @@ export type StaffAction =
   | { type: 'note'; body: string }
   | { type: 'transfer'; stationId: string; reason: string }
   | { type: 'escalate'; reason: string }
-  | { type: 'resolve'; summary: string }
+  | { type: 'resolve'; summary: string; followUpDays?: number }
   | { type: 'reopen'; reason: string }
 
 export type StaffActionType = StaffAction['type']
@@ -474,7 +496,7 @@ export function staffAction(
     case 'resolve':
       return decided({
         set: { status: 'resolved', resolvedAt: now, updatedAt: now, resolutions: r.resolutions + 1 },
-        event: entry({ type: 'resolved', ...at, body: action.summary.trim() }, { queuedAt: r.queuedAt }),
+        event: entry({ type: 'resolved', ...at, body: action.summary.trim() }, { queuedAt: r.queuedAt, dueAt: resolutionDueAt(r, ctx) }),
         notices: [
           ...statusNotice(r, '已办结', action.summary),
           // The rating prompt: "问题解决了吗？"
@@ -488,6 +510,15 @@ export function staffAction(
         notices: statusNotice(r, '重新处理', action.reason),
       })
   }
+}
+
+/** When a request must be resolved (from its submission), if the context knows the resolution targets. */
+export function resolutionDueAt(
+  r: Pick<RequestState, 'category' | 'urgency' | 'createdAt'>,
+  ctx: Pick<DecisionContext, 'resolutionTargets' | 'calendar'>,
+): Date | undefined {
+  if (!ctx.resolutionTargets || !r.createdAt) return undefined
+  return responseDueAt(r.createdAt, targetFor(ctx.resolutionTargets, r.category, r.urgency), ctx.calendar)
 }
 
 /** A worker takes a request from the station's queue (an action, or 领取下一条). */

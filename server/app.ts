@@ -38,6 +38,7 @@ import workbenchRoutes from './routes/workbench'
 import duplicateRoutes from './routes/duplicates'
 import staffAlertRoutes from './routes/staffAlerts'
 import reportTrendRoutes from './routes/reportTrends'
+import followUpRoutes from './routes/followups'
 import bookingRoutes from './routes/bookings'
 import staffBookingRoutes from './routes/staffBookings'
 import stationRoutes from './routes/stations'
@@ -156,6 +157,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(duplicateRoutes)
   await app.register(staffAlertRoutes)
   await app.register(reportTrendRoutes)
+  await app.register(followUpRoutes)
   await app.register(activityRoutes)
   await app.register(staffActivityRoutes)
   await app.register(ratingRoutes)

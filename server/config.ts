@@ -3,7 +3,7 @@
  * Everything the server reads from `process.env` is read here.
  */
 import path from 'node:path'
-import { DEFAULT_RESPONSE_TARGETS, type ResponseTargets } from '../domain/sla'
+import { DEFAULT_RESOLUTION_TARGETS, DEFAULT_RESPONSE_TARGETS, type ResponseTargets } from '../domain/sla'
 import { isProxySpec } from './services/clientAddress'
 import { parseDataKeys, type DataKey } from './services/fieldCrypto'
 
@@ -26,6 +26,8 @@ export interface Config {
   sessionTtlHours: number
   /** Response targets per urgency (and optionally per category), see domain/sla.ts. */
   responseTargets: ResponseTargets
+  /** How long stations have to resolve a request, counted from submission (the second clock). */
+  resolutionTargets: ResponseTargets
   /** Origins allowed by CORS (the h5 portal is same-origin and needs none). */
   corsOrigins: string[]
   /**
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     sessionTtlHours: int(env.SESSION_TTL_HOURS, 24 * 30, 'SESSION_TTL_HOURS', 1, 24 * 365),
     responseTargets: parseTargets(env.RESPONSE_TARGETS),
+    resolutionTargets: parseTargets(env.RESOLUTION_TARGETS, 'RESOLUTION_TARGETS', DEFAULT_RESOLUTION_TARGETS),
     trustProxy: trustProxy(env.TRUST_PROXY),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
@@ -133,18 +136,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** RESPONSE_TARGETS='{"urgent":{"minutes":120},"normal":{"workingDays":1},"child_protection:normal":{"minutes":240}}' */
-function parseTargets(value: string | undefined): ResponseTargets {
-  if (!value) return DEFAULT_RESPONSE_TARGETS
+function parseTargets(value: string | undefined, name = 'RESPONSE_TARGETS', defaults = DEFAULT_RESPONSE_TARGETS): ResponseTargets {
+  if (!value) return defaults
   let parsed: unknown
   try {
     parsed = JSON.parse(value)
   } catch {
-    throw new ConfigError('RESPONSE_TARGETS must be JSON')
+    throw new ConfigError(`${name} must be JSON`)
   }
-  const targets = { ...DEFAULT_RESPONSE_TARGETS, ...(parsed as object) } as ResponseTargets
+  const targets = { ...defaults, ...(parsed as object) } as ResponseTargets
   for (const [k, t] of Object.entries(targets)) {
     const ok = t && ((Number.isInteger(t.minutes) && t.minutes! > 0) || (Number.isInteger(t.workingDays) && t.workingDays! > 0))
-    if (!ok) throw new ConfigError(`RESPONSE_TARGETS.${k} needs a positive integer "minutes" or "workingDays"`)
+    if (!ok) throw new ConfigError(`${name}.${k} needs a positive integer "minutes" or "workingDays"`)
   }
   return targets
 }

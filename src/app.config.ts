@@ -41,6 +41,7 @@ export default defineAppConfig({
         'bookings/index',
         'bookable/index',
         'booking-desk/index',
+        'followups/index',
       ],
     },
   ],

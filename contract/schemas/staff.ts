@@ -36,6 +36,23 @@ export const StaffMeSchema = Type.Object(
   closed,
 )
 
+/** One of a request's two clocks (受理, 办结), read in words for its chip. */
+export const RequestClockSchema = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('acceptance'), Type.Literal('resolution')]),
+    dueAt: dateTime(),
+    /** Stopped: accepted, or resolved. */
+    done: Type.Boolean(),
+    /** Past its target (running), or stopped after it. */
+    overdue: Type.Boolean(),
+    /** 「受理：剩 2 小时」, 「办结：剩 3 个工作日」, 「受理：已超时 3 小时」, 「受理：按时」. */
+    text: Type.String(),
+  },
+  closed,
+)
+/** Both clocks; null for a cancelled request. */
+export const RequestClocksSchema = nullable(Type.Object({ acceptance: RequestClockSchema, resolution: RequestClockSchema }, closed))
+
 export const StaffRequestSummarySchema = Type.Object(
   {
     ...requestSummaryProperties,
@@ -46,6 +63,7 @@ export const StaffRequestSummarySchema = Type.Object(
     sensitive: Type.Boolean(),
     /** 「可能重复」: other requests in sight from the same phone or for the same helped person within 30 days. */
     duplicates: Type.Optional(Type.Array(DuplicateRefSchema)),
+    clocks: RequestClocksSchema,
   },
   closed,
 )
@@ -64,6 +82,7 @@ export const StaffRequestSchema = Type.Object(
     duplicates: Type.Optional(Type.Array(DuplicateRefSchema)),
     /** 相关求助 in sight, linked by a worker. */
     related: Type.Optional(Type.Array(RelatedRefSchema)),
+    clocks: RequestClocksSchema,
   },
   closed,
 )
@@ -86,7 +105,14 @@ export const StaffQueueSchema = Type.Object({ items: Type.Array(StaffRequestSumm
 
 export const TransferBodySchema = Type.Object({ stationId: uuid(), reason: text(LIMITS.reason, 1) }, closed)
 export const ReasonBodySchema = Type.Object({ reason: text(LIMITS.reason, 1) }, closed)
-export const ResolveBodySchema = Type.Object({ summary: text(LIMITS.resolutionSummary, 1) }, closed)
+export const ResolveBodySchema = Type.Object(
+  {
+    summary: text(LIMITS.resolutionSummary, 1),
+    /** 「N 天后回访」: schedule a follow-up call N days after resolving (absent or 0: 不回访). */
+    followUpDays: Type.Optional(Type.Integer({ minimum: 0, maximum: LIMITS.followUpDays })),
+  },
+  closed,
+)
 
 export const CounterRequestBodySchema = Type.Object(
   {
@@ -148,6 +174,8 @@ const reportFigures = {
   medianAcceptMinutes: nullable(Type.Number()),
   resolved: Type.Integer(),
   medianResolveMinutes: nullable(Type.Number()),
+  resolvedOnTime: Type.Integer({ description: '在办结时限内办结的' }),
+  resolvedOnTimeRate: nullable(Type.Number({ description: '按时办结率（0～1），只算有办结时限记录的办结' })),
   overdue: Type.Integer({ description: '超时：超过时限才受理、超时被自动升级，或至今超时未受理' }),
   escalations: Type.Integer(),
   ratings: Type.Integer(),
@@ -162,6 +190,11 @@ const reportFigures = {
   bookingsNoShow: Type.Integer({ description: '期间未到场的预约' }),
   noShowRate: nullable(Type.Number({ description: '未到场率：未到场 ÷（到场 + 未到场）（0～1）' })),
   bookingsCancelled: Type.Integer({ description: '期间取消的预约' }),
+  followUps: Type.Integer({ description: '本时段办结时安排的回访' }),
+  followedUp: Type.Integer({ description: '其中已接通的回访' }),
+  followUpShare: nullable(Type.Number({ description: '本时段办结的求助中已回访（接通）的比例（0～1）' })),
+  followUpSatisfied: Type.Integer({ description: '回访时表示满意的' }),
+  followUpSatisfaction: nullable(Type.Number({ description: '回访满意率：接通的回访中表示满意的比例（0～1）' })),
 }
 export const StationReportRowSchema = Type.Object({ station: StationRefSchema, parentId: nullable(uuid()), ...reportFigures }, closed)
 export const StationReportSchema = Type.Object(
@@ -170,6 +203,23 @@ export const StationReportSchema = Type.Object(
     to: date(),
     items: Type.Array(StationReportRowSchema),
     total: Type.Object(reportFigures, closed),
+    /** Per worker: accepted and resolved within target. */
+    workers: Type.Array(
+      Type.Object(
+        {
+          id: uuid(),
+          nickname: Type.String(),
+          station: StationRefSchema,
+          accepted: Type.Integer(),
+          acceptedOnTime: Type.Integer(),
+          onTimeRate: nullable(Type.Number()),
+          resolved: Type.Integer(),
+          resolvedOnTime: Type.Integer(),
+          resolvedOnTimeRate: nullable(Type.Number()),
+        },
+        closed,
+      ),
+    ),
   },
   closed,
 )

@@ -118,6 +118,7 @@ export function stateOf(r: RequestRow): RequestState {
     dueAt: new Date(r.due_at),
     escalations: Number(r.escalations),
     resolutions: Number(r.resolutions),
+    createdAt: new Date(r.created_at),
     purged: !!r.purged_at,
   }
 }

@@ -160,7 +160,11 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ...b,
   }))
   action<{ reason: string }>('escalate', '升级到上级站点', ReasonBodySchema, (b) => ({ type: 'escalate', reason: b.reason }))
-  action<{ summary: string }>('resolve', '办结（附处理结果）', ResolveBodySchema, (b) => ({ type: 'resolve', summary: b.summary }))
+  action<{ summary: string; followUpDays?: number }>('resolve', '办结（附处理结果；followUpDays：N 天后回访）', ResolveBodySchema, (b) => ({
+    type: 'resolve',
+    summary: b.summary,
+    followUpDays: b.followUpDays,
+  }))
   action<{ reason: string }>('reopen', '重新处理', ReasonBodySchema, (b) => ({ type: 'reopen', reason: b.reason }))
 
   app.post(

@@ -6,7 +6,7 @@ import type { Staff } from '../../domain/staff'
 import type { AppContext } from '../context'
 import type { Queryable } from '../db'
 import { forbidden, notFound, unwrap } from '../errors'
-import { reportFigures, subtree } from '../repositories/reports'
+import { reportFigures, subtree, workerFigures } from '../repositories/reports'
 import { scopeOf } from '../repositories/requests'
 
 /** `db` may be a transaction (the benchmark plans it without indexes); only the clock is read from the context. */
@@ -23,5 +23,10 @@ export async function stationReport(
     if (!scope.includes(q.stationId)) throw notFound('没有找到这个站点')
     scope = await subtree(db, q.stationId)
   }
-  return { from: q.from, to: q.to, ...(await reportFigures(db, scope, start, end, ctx.clock())) }
+  return {
+    from: q.from,
+    to: q.to,
+    ...(await reportFigures(db, scope, start, end, ctx.clock())),
+    workers: await workerFigures(db, scope, start, end),
+  }
 }

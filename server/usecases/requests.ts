@@ -70,10 +70,16 @@ import {
 } from '../repositories/requests'
 import { enqueue } from '../repositories/outbox'
 import { cityStations, openStation, stationsChanged, withDistances } from '../services/routingStations'
+import { scheduleFollowUp } from './followups'
 import { toHelpRequest, toStaffRequest, toStaffSummary, toSummary } from '../views/requests'
 import { duplicatesOf, relatedOf, sightOf } from './duplicates'
 
-const decisionContext = (ctx: AppContext): DecisionContext => ({ now: ctx.clock(), targets: ctx.targets, calendar: ctx.calendar })
+const decisionContext = (ctx: AppContext): DecisionContext => ({
+  now: ctx.clock(),
+  targets: ctx.targets,
+  calendar: ctx.calendar,
+  resolutionTargets: ctx.config.resolutionTargets,
+})
 const NOT_FOUND_MESSAGE = '没有找到这条求助'
 
 // ───────────────────────── submission ─────────────────────────
@@ -308,7 +314,7 @@ export async function staffQueue(ctx: AppContext, staff: Staff, q: StaffQueueQue
     unassigned: q.unassigned,
   })
   const duplicates = await duplicatesOf(ctx.db, { stationIds: scope, ownStationId: staff.stationId, sensitive: SENSITIVE_CATEGORIES }, rows)
-  return rows.map((r) => ({ ...toStaffSummary(r, now), duplicates: duplicates.get(r.id) ?? [] }))
+  return rows.map((r) => ({ ...toStaffSummary(r, now, ctx), duplicates: duplicates.get(r.id) ?? [] }))
 }
 
 /** The request, if the staff can see it; else why not (moved away from them, or simply not found). */
@@ -350,7 +356,9 @@ export async function applyStaffAction(ctx: AppContext, staff: Staff, id: string
     const row = await visibleRequest(tx, staff, id, { forUpdate: true })
     const transferTo = action.type === 'transfer' ? await loadStation(tx, action.stationId) : undefined
     const parentStationId = action.type === 'escalate' ? ((await loadStation(tx, row.station_id))?.parentId ?? null) : undefined
-    await saveChange(tx, id, unwrap(staffAction(stateOf(row), staff, action, { transferTo, parentStationId }, decisionContext(ctx))))
+    const decisionCtx = decisionContext(ctx)
+    await saveChange(tx, id, unwrap(staffAction(stateOf(row), staff, action, { transferTo, parentStationId }, decisionCtx)))
+    if (action.type === 'resolve' && action.followUpDays) await scheduleFollowUp(tx, row, staff, action.followUpDays, decisionCtx.now)
   })
   const after = (await loadRequest(ctx.db, id))!
   if (!canSee(staff, await scopeOf(ctx.db, staff), { stationId: after.station_id, category: after.category })) {

@@ -6,6 +6,7 @@
  */
 import type { HelpRequest, HelpRequestSummary, RequestEvent, StaffRequest, StaffRequestSummary } from '../../contract/types'
 import { expectedResponse, isOverdue, overdueMinutes } from '../../domain/requests'
+import { requestClocks } from './clocks'
 import { isSensitive } from '../../domain/staff'
 import type { AppContext } from '../context'
 import type { RequestRow } from '../repositories/requests'
@@ -60,17 +61,22 @@ export function toHelpRequest(r: RequestRow, events: RequestEvent[], ctx: Pick<A
   }
 }
 
-export function toStaffSummary(r: RequestRow, now: Date): StaffRequestSummary {
+export function toStaffSummary(r: RequestRow, now: Date, ctx: Pick<AppContext, 'targets' | 'calendar' | 'config'>): StaffRequestSummary {
   return {
     ...toSummary(r),
     assigneeName: r.assignee_name,
     overdue: isOverdue({ status: r.status, dueAt: new Date(r.due_at) }, now),
     overdueMinutes: overdueMinutes({ status: r.status, dueAt: new Date(r.due_at) }, now),
     sensitive: isSensitive(r.category),
+    clocks: requestClocks(r, now, ctx),
   }
 }
 
-export function toStaffRequest(r: RequestRow, events: RequestEvent[], ctx: Pick<AppContext, 'targets' | 'clock'>): StaffRequest {
+export function toStaffRequest(
+  r: RequestRow,
+  events: RequestEvent[],
+  ctx: Pick<AppContext, 'targets' | 'clock' | 'calendar' | 'config'>,
+): StaffRequest {
   const resident = toHelpRequest(r, events, ctx)
   return {
     ...resident,
@@ -82,5 +88,6 @@ export function toStaffRequest(r: RequestRow, events: RequestEvent[], ctx: Pick<
     overdueMinutes: overdueMinutes({ status: r.status, dueAt: new Date(r.due_at) }, ctx.clock()),
     sensitive: isSensitive(r.category),
     escalations: r.escalations,
+    clocks: requestClocks(r, ctx.clock(), ctx),
   }
 }

@@ -26,7 +26,7 @@ export const claimNext = () => staffHttp.post<StaffRequest>('/api/staff/queue/cl
 export const fetchStaffRequest = (id: string) => staffHttp.get<StaffRequest>(`/api/staff/requests/${id}`).then((r) => r.data)
 
 export type StaffActionName = 'accept' | 'reply' | 'note' | 'transfer' | 'escalate' | 'resolve' | 'reopen'
-export const staffAction = (id: string, action: StaffActionName, body?: Record<string, string>) =>
+export const staffAction = (id: string, action: StaffActionName, body?: Record<string, string | number>) =>
   staffHttp.post<StaffActionResult>(`/api/staff/requests/${id}/${action}`, body ?? {}).then((r) => r.data)
 
 export const createCounterRequest = (body: CounterRequestBody) =>

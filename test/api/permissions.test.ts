@@ -75,6 +75,7 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/staff/bookable/{id}': { capacity: 2 },
   'POST /api/staff/bookings/{id}/attended': { note: '到了' },
   'POST /api/staff/bookings/{id}/no-show': { note: '没来' },
+  'POST /api/staff/followups/{id}/outcome': { reached: true, satisfied: false, needsMoreHelp: true },
 }
 /** Routes where another resident may legitimately act on the id (public, or anyone may enroll). */
 const OPEN_TO_RESIDENTS = new Set([
@@ -163,7 +164,7 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
     )
   ).body
   await xianjin.post(`/api/staff/requests/${rated.id}/accept`, {})
-  await xianjin.post(`/api/staff/requests/${rated.id}/resolve`, { summary: '已办结' })
+  await xianjin.post(`/api/staff/requests/${rated.id}/resolve`, { summary: '已办结', followUpDays: 3 })
   expect((await a.post(`/api/requests/${rated.id}/rating`, { outcome: 'resolved', stars: 5, comment: '谢谢' })).status).toBe(201)
   const rating = (await xianjin.get('/api/staff/ratings')).body.items.find((i: { requestId: string }) => i.requestId === rated.id)
   // A booking of 先进街道's 心理疏导谈心 for A's mother, at its first free slot; a second free slot to move it to.
@@ -201,6 +202,8 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
   const colleague = (await api(server.url).post('/api/staff/login', { username: 'xianjin-wang', password: DEMO_STAFF_PASSWORD })).body.user
     .id as string
   const cannedReply = (await xianjin.get('/api/staff/replies')).body.items[0].id as string
+  // The 回访 scheduled when 先进 resolved A's second request.
+  const followUp = (await server.db.query<{ id: string }>('SELECT id FROM follow_ups WHERE request_id = $1', [rated.id])).rows[0]!.id
 
   const idFor = (path: string): string | null => {
     if (path.startsWith('/api/requests/') || path.startsWith('/api/staff/requests/')) return request.id
@@ -213,6 +216,7 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
     if (path.startsWith('/api/admin/accounts/')) return worker
     if (path.startsWith('/api/staff/colleagues/')) return colleague
     if (path.startsWith('/api/staff/replies/')) return cannedReply
+    if (path.startsWith('/api/staff/followups/')) return followUp
     if (path.startsWith('/api/bookings/') || path.startsWith('/api/staff/bookings/')) return booking.id
     if (path.startsWith('/api/bookable/') || path.startsWith('/api/staff/bookable/')) return bookable.id
     return null
@@ -295,6 +299,12 @@ test(`no route that takes an id lets anyone but the owner or the owner's station
     merged_into_id: null,
   })
   expect((await server.db.query('SELECT count(*)::int AS n FROM request_links')).rows[0]).toEqual({ n: 0 })
+  // …nor the 回访 of A's second request: not tried, not recorded.
+  expect((await server.db.query('SELECT attempts, closed_at FROM follow_ups WHERE id = $1', [followUp])).rows[0]).toEqual({
+    attempts: 0,
+    closed_at: null,
+  })
+  expect((await server.db.query('SELECT count(*)::int AS n FROM follow_up_attempts')).rows[0]).toEqual({ n: 0 })
   // …and the station: neither edited nor closed.
   const station = (await api(server.url).get(`/api/stations/${request.station.id}`)).body
   expect(station.phone).not.toBe('0411-80000000')

@@ -230,6 +230,13 @@ const figures = (f: Partial<StationReport['total']>): StationReport['total'] => 
   bookingsNoShow: 0,
   noShowRate: null,
   bookingsCancelled: 0,
+  resolvedOnTime: 0,
+  resolvedOnTimeRate: null,
+  followUps: 0,
+  followedUp: 0,
+  followUpShare: null,
+  followUpSatisfied: 0,
+  followUpSatisfaction: null,
   ...f,
 })
 
@@ -293,6 +300,7 @@ export const REPORT: StationReport = {
   from: '2026-11-01',
   to: '2026-11-24',
   items: REPORT_ROWS,
+  workers: [],
   total: figures({
     received: 16,
     accepted: 15,

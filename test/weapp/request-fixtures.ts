@@ -203,8 +203,29 @@ export const STAFF_LOGGED_IN = {
 }
 
 export const QUEUE: StaffRequestSummary[] = [
-  { ...MY_REQUESTS[0]!, urgency: 'urgent', assigneeName: null, overdue: true, overdueMinutes: 185, sensitive: false },
-  { ...CREATED, assigneeName: SOCIAL_WORKER, overdue: false, overdueMinutes: null, sensitive: false },
+  {
+    ...MY_REQUESTS[0]!,
+    urgency: 'urgent',
+    assigneeName: null,
+    overdue: true,
+    overdueMinutes: 185,
+    sensitive: false,
+    clocks: {
+      acceptance: { kind: 'acceptance', dueAt: '2026-11-24T02:00:00.000Z', done: false, overdue: true, text: '受理：已超时 3 小时' },
+      resolution: { kind: 'resolution', dueAt: '2026-11-25T00:00:00.000Z', done: false, overdue: false, text: '办结：剩 20 小时' },
+    },
+  },
+  {
+    ...CREATED,
+    assigneeName: SOCIAL_WORKER,
+    overdue: false,
+    overdueMinutes: null,
+    sensitive: false,
+    clocks: {
+      acceptance: { kind: 'acceptance', dueAt: '2026-11-25T02:00:00.000Z', done: true, overdue: false, text: '受理：按时' },
+      resolution: { kind: 'resolution', dueAt: '2026-12-01T02:00:00.000Z', done: false, overdue: false, text: '办结：剩 3 个工作日' },
+    },
+  },
 ]
 
 /** What 领取下一条 (POST /api/staff/queue/claim) hands the worker. */
@@ -218,4 +239,8 @@ export const CLAIMED: StaffRequest = {
   overdueMinutes: null,
   sensitive: false,
   escalations: 0,
+  clocks: {
+    acceptance: { kind: 'acceptance', dueAt: '2026-11-24T02:00:00.000Z', done: true, overdue: false, text: '受理：按时' },
+    resolution: { kind: 'resolution', dueAt: '2026-11-25T00:00:00.000Z', done: false, overdue: false, text: '办结：剩 20 小时' },
+  },
 }

@@ -84,6 +84,13 @@ export const WORKBENCH_SECTIONS: readonly WorkbenchSection[] = [
     capability: 'bookings.manage',
     className: 'btn-staff-bookings',
   },
+  {
+    key: 'followups',
+    label: '回访',
+    url: '/packages/workbench/followups/index',
+    capability: 'followups.work',
+    className: 'btn-staff-followups',
+  },
 ]
 
 /** The sections this account may open, in the list's order. */

@@ -16,6 +16,7 @@ import { sectionsFor } from '../menu'
 import { RequestDetail } from '../request/RequestDetail'
 import { DuplicateFlag } from '../components/Duplicates'
 import { RequestHeading } from '../components/RequestHeading'
+import { ResponseClocks } from '../components/ResponseClocks'
 import { LogoutButton, MyAccountButton } from '../SectionNav'
 import { useStaffQuery } from '../useStaffQuery'
 import { useWide } from '../useWide'
@@ -57,6 +58,7 @@ function QueueItem({
       ariaRole='link'
     >
       <RequestHeading request={r} block='queue-item' />
+      <ResponseClocks clocks={r.clocks} block='queue-item' />
       <Text className='queue-item__desc'>{r.description}</Text>
       <DuplicateFlag duplicates={r.duplicates ?? []} onOpen={onOpenOther} />
       <InfoRow label='负责人' valueClassName='queue-item__assignee'>

@@ -107,6 +107,11 @@ export function figureCells(f: Figures): { key: string; label: string; value: st
     { key: 'accept-time', label: '受理中位时长', value: formatMinutes(f.medianAcceptMinutes) },
     { key: 'resolve-time', label: '办结中位时长', value: formatMinutes(f.medianResolveMinutes) },
     { key: 'resolved', label: '办结', value: `${f.resolved}` },
+    {
+      key: 'resolved-on-time',
+      label: '按时办结率',
+      value: f.resolvedOnTimeRate === null ? '—' : `${formatShare(f.resolvedOnTimeRate)}（${f.resolvedOnTime}）`,
+    },
     { key: 'overdue', label: '超时', value: `${f.overdue}` },
     { key: 'escalations', label: '升级', value: `${f.escalations}` },
     {
@@ -129,5 +134,15 @@ export function figureCells(f: Figures): { key: string; label: string; value: st
       value: f.noShowRate === null ? '—' : `${formatShare(f.noShowRate)}（${f.bookingsNoShow}/${f.bookingsAttended + f.bookingsNoShow}）`,
     },
     { key: 'bookings-cancelled', label: '取消预约', value: `${f.bookingsCancelled}` },
+    {
+      key: 'follow-up',
+      label: '回访比例',
+      value: f.followUpShare === null ? '—' : `${formatShare(f.followUpShare)}（${f.followedUp}/${f.resolved}）`,
+    },
+    {
+      key: 'follow-up-satisfaction',
+      label: '回访满意率',
+      value: f.followUpSatisfaction === null ? '—' : `${formatShare(f.followUpSatisfaction)}（${f.followUpSatisfied}/${f.followedUp}）`,
+    },
   ]
 }

@@ -36,6 +36,8 @@ import { useCan, useStaffSession } from '@/stores/staffSession'
 import { DuplicatesCard, RelatedCard, RequestLink } from '../components/Duplicates'
 import { RequestHeading } from '../components/RequestHeading'
 import { MergeLinkPanel } from './MergeLinkPanel'
+import { ResponseClocks } from '../components/ResponseClocks'
+import { FollowUpChoice, followUpBody } from '../components/FollowUpChoice'
 import { useStaffQuery } from '../useStaffQuery'
 
 /** For supervisors: who opened this request's personal data, and when (loaded when asked for). */
@@ -185,6 +187,7 @@ export function RequestDetail({ id, onGone, onChanged, onOpenRequest = openReque
   const [stations, setStations] = useState<StationSummary[]>([])
   const [target, setTarget] = useState<StationSummary | null>(null)
   const [busy, setBusy] = useState(false)
+  const [followUpDays, setFollowUpDays] = useState('0')
   const seesAccessLog = useCan('accessLog.view')
   const assigns = useCan('queue.assign')
   const me = useStaffSession((s) => s.me)
@@ -205,6 +208,7 @@ export function RequestDetail({ id, onGone, onChanged, onOpenRequest = openReque
     setText('')
     setFieldError(null)
     setTarget(null)
+    setFollowUpDays('0')
   }
   /** The answer to an action: the request as it is now, or where it went when it left this account's sight. */
   const landed = ({ request: next, movedTo }: StaffActionResult) => {
@@ -224,7 +228,7 @@ export function RequestDetail({ id, onGone, onChanged, onOpenRequest = openReque
       setBusy(false)
     }
   }
-  const act = (action: StaffActionName, body?: Record<string, string>) => run(() => staffAction(shown.id, action, body))
+  const act = (action: StaffActionName, body?: Record<string, string | number>) => run(() => staffAction(shown.id, action, body))
 
   const assign = (assigneeId: string | null) => run(() => assignRequest(shown.id, assigneeId))
   const unlink = async (other: { id: string; number: string }) => {
@@ -250,7 +254,7 @@ export function RequestDetail({ id, onGone, onChanged, onOpenRequest = openReque
       return
     }
     if (panel === 'reply' || panel === 'note') void act(panel, { body: text })
-    else if (panel === 'resolve') void act('resolve', { summary: text })
+    else if (panel === 'resolve') void act('resolve', { summary: text, ...followUpBody(followUpDays) })
     else if (panel === 'transfer') {
       if (!target) setFieldError('请选择要转介的社工站')
       else void act('transfer', { stationId: target.id, reason: text })
@@ -266,6 +270,7 @@ export function RequestDetail({ id, onGone, onChanged, onOpenRequest = openReque
     <View className='staff-request'>
       <View className='card'>
         <RequestHeading request={shown} block='staff-request' />
+        <ResponseClocks clocks={shown.clocks} block='staff-request' />
         <InfoRow label='编号'>{shown.number}</InfoRow>
         <InfoRow label='所在站点'>{shown.station.name}</InfoRow>
         <InfoRow label='负责人' valueClassName='staff-request__assignee'>
@@ -434,6 +439,7 @@ export function RequestDetail({ id, onGone, onChanged, onOpenRequest = openReque
                 onPick={(words) => setText((before) => (before.trim() ? `${before}\n${words}` : words))}
               />
             )}
+            {panel === 'resolve' && <FollowUpChoice value={followUpDays} onChange={setFollowUpDays} />}
             <Field label={PANEL_LABELS[panel]} error={fieldError}>
               <Textarea
                 className='textarea staff-text'
