@@ -18,6 +18,7 @@ import { homeOf } from '../menu'
 import { SectionNav } from '../SectionNav'
 import { useQuery } from '@/hooks/useQuery'
 import './index.scss'
+import '../wide.scss'
 
 type PasswordField = 'currentPassword' | 'newPassword' | 'repeat'
 const FIELDS = { currentPassword: 'currentPassword', newPassword: 'newPassword' } as const

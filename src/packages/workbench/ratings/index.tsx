@@ -19,6 +19,7 @@ import { alertError, describeError } from '@/services/errors'
 import { busyProps } from '@/utils/busy'
 import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
+import '../wide.scss'
 
 const RATING_FILTERS: { label: string; query: StaffRatingsQuery }[] = [
   { label: '全部', query: {} },
@@ -251,15 +252,17 @@ export default function StaffRatings() {
       {ratings.status === 'error' && <ErrorState message={ratings.error.message} onRetry={ratings.reload} />}
       {ratings.status === 'loading' && !list && <Loading />}
       {ratings.status === 'ok' && ratings.data.items.length === 0 && <EmptyState text='没有符合条件的评价' />}
-      {list?.items.map((r) => (
-        <RatingItem
-          key={r.id}
-          r={r}
-          showStation={!!stationId || scopeSize > 1}
-          ownStation={r.station.id === me?.station.id}
-          onChange={replace}
-        />
-      ))}
+      <View className='wb-grid'>
+        {list?.items.map((r) => (
+          <RatingItem
+            key={r.id}
+            r={r}
+            showStation={!!stationId || scopeSize > 1}
+            ownStation={r.station.id === me?.station.id}
+            onChange={replace}
+          />
+        ))}
+      </View>
     </View>
   )
 }

@@ -22,6 +22,7 @@ import {
   type SortKey,
 } from './model'
 import './index.scss'
+import '../wide.scss'
 
 function FigureGrid({ f }: { f: Figures }) {
   return (
