@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Button, View } from '@tarojs/components'
 import { STAFF_LOGIN_PAGE, useStaffSession } from '@/stores/staffSession'
 import { MY_ACCOUNT_PAGE, sectionsFor } from './menu'
+import './SectionNav.scss'
 
 /**
  * The way from one workbench section to the others (for accounts whose home is
@@ -10,16 +11,20 @@ import { MY_ACCOUNT_PAGE, sectionsFor } from './menu'
 export function SectionNav({ current }: { current: string }) {
   const me = useStaffSession((s) => s.me)
   return (
-    <View className='btn-row btn-row--fit section-nav'>
-      {sectionsFor(me)
-        .filter((s) => s.key !== current)
-        .map((s) => (
-          <Button key={s.key} className={`btn ${s.className}`} onClick={() => Taro.navigateTo({ url: s.url })}>
-            {s.label}
-          </Button>
-        ))}
-      {current !== 'me' && <MyAccountButton />}
-      <LogoutButton />
+    <View className='section-nav-block'>
+      <View className='section-nav' ariaRole='navigation' ariaLabel='工作台'>
+        {sectionsFor(me)
+          .filter((s) => s.key !== current)
+          .map((s) => (
+            <Button key={s.key} className={`btn ${s.className}`} onClick={() => Taro.navigateTo({ url: s.url })}>
+              {s.label}
+            </Button>
+          ))}
+      </View>
+      <View className='section-nav__account'>
+        {current !== 'me' && <MyAccountButton />}
+        <LogoutButton />
+      </View>
     </View>
   )
 }
