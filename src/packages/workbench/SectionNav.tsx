@@ -2,7 +2,6 @@ import Taro from '@tarojs/taro'
 import { Button, View } from '@tarojs/components'
 import { STAFF_LOGIN_PAGE, useStaffSession } from '@/stores/staffSession'
 import { MY_ACCOUNT_PAGE, sectionsFor } from './menu'
-import './SectionNav.scss'
 
 /**
  * The way from one workbench section to the others (for accounts whose home is

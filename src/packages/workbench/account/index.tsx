@@ -18,7 +18,7 @@ import { useStaffSession } from '@/stores/staffSession'
 import { busyProps } from '@/utils/busy'
 import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
-import '../wide.scss'
+import '../workbench.scss'
 
 type Key = 'username' | 'nickname' | 'phone' | 'stationId' | 'role'
 const FIELDS = { username: 'username', nickname: 'nickname', phone: 'phone', stationId: 'stationId', role: 'role' } as const

@@ -15,7 +15,7 @@ import { SectionNav } from '../SectionNav'
 import { useWide } from '../useWide'
 import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
-import '../wide.scss'
+import '../workbench.scss'
 
 const FILTERS: { label: string; status?: StaffAccountListQuery['status'] }[] = [
   { label: '全部' },

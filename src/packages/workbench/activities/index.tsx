@@ -11,7 +11,7 @@ import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { useStaffSession } from '@/stores/staffSession'
 import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
-import '../wide.scss'
+import '../workbench.scss'
 
 /** Upcoming (not yet over) soonest first, then past ones latest first. */
 function split(items: ActivitySummary[], now: Date): { upcoming: ActivitySummary[]; past: ActivitySummary[] } {

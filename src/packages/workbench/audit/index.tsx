@@ -13,7 +13,7 @@ import { busyProps } from '@/utils/busy'
 import { SectionNav } from '../SectionNav'
 import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
-import '../wide.scss'
+import '../workbench.scss'
 
 const ENTITY_FILTERS: { label: string; entity?: AuditEntity }[] = [
   { label: '全部' },

@@ -15,7 +15,7 @@ import { useCan, useStaffSession } from '@/stores/staffSession'
 import { busyProps } from '@/utils/busy'
 import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
-import '../wide.scss'
+import '../workbench.scss'
 
 const WEEKDAYS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
 const KIND_LABELS = { holiday: '放假', workday: '调休上班' } as const

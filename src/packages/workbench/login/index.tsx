@@ -8,7 +8,7 @@ import { LIMITS } from '@contract/limits'
 import { describeError } from '@/services/errors'
 import { useStaffSession } from '@/stores/staffSession'
 import { homeOf } from '../menu'
-import '../wide.scss'
+import '../workbench.scss'
 
 export default function StaffLogin() {
   const pageClass = usePageClass('page-staff-login')

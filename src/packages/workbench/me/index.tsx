@@ -18,7 +18,7 @@ import { homeOf } from '../menu'
 import { SectionNav } from '../SectionNav'
 import { useQuery } from '@/hooks/useQuery'
 import './index.scss'
-import '../wide.scss'
+import '../workbench.scss'
 
 type PasswordField = 'currentPassword' | 'newPassword' | 'repeat'
 const FIELDS = { currentPassword: 'currentPassword', newPassword: 'newPassword' } as const

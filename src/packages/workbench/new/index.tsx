@@ -13,7 +13,7 @@ import { Field } from '@/components/Field'
 import { OptionGroup } from '@/components/OptionGroup'
 import { TextBox } from '@/components/TextBox'
 import { formErrors, settleErrors, type FieldMap } from '@/services/errors'
-import '../wide.scss'
+import '../workbench.scss'
 
 type ErrorKey = 'category' | 'description' | 'contactName' | 'contactPhone' | 'address' | 'urgency'
 

@@ -19,6 +19,7 @@ import { LogoutButton, MyAccountButton } from '../SectionNav'
 import { useStaffQuery } from '../useStaffQuery'
 import { useWide } from '../useWide'
 import './index.scss'
+import '../workbench.scss'
 import '../request/index.scss'
 
 const FILTERS: { label: string; query: StaffQueueQuery }[] = [

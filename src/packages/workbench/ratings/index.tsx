@@ -19,7 +19,7 @@ import { alertError, describeError } from '@/services/errors'
 import { busyProps } from '@/utils/busy'
 import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
-import '../wide.scss'
+import '../workbench.scss'
 
 const RATING_FILTERS: { label: string; query: StaffRatingsQuery }[] = [
   { label: '全部', query: {} },

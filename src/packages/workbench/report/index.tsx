@@ -22,7 +22,7 @@ import {
   type SortKey,
 } from './model'
 import './index.scss'
-import '../wide.scss'
+import '../workbench.scss'
 
 function FigureGrid({ f }: { f: Figures }) {
   return (

@@ -12,7 +12,7 @@ import { SectionNav } from '../SectionNav'
 import { useStaffQuery } from '../useStaffQuery'
 import { visibleRows } from './tree'
 import './index.scss'
-import '../wide.scss'
+import '../workbench.scss'
 
 /** 站点管理 (admins): the stations of the subtree as a tree with counts, a search, and the way to create, import and export. */
 export default function StationsPage() {
