@@ -81,6 +81,12 @@ export function enableH5Accessibility(root: Document = document) {
     root.querySelectorAll('taro-switch-core[aria-label] input:not([aria-label])').forEach((input) => {
       input.setAttribute('aria-label', input.parentElement!.getAttribute('aria-label')!)
     })
+    // A field's input or text box is named by the field's visible label (components/Field), unless the page named it.
+    root.querySelectorAll('.field input:not([aria-label]), .field textarea:not([aria-label])').forEach((input) => {
+      const host = input.closest('taro-input-core, taro-textarea-core')
+      const label = host?.getAttribute('aria-label') ?? input.closest('.field')?.querySelector('.field__label')?.firstChild?.textContent
+      if (label?.trim()) input.setAttribute('aria-label', label.trim())
+    })
     // An image's <img> takes its text alternative from the label the page gave the image (decorative when none).
     root.querySelectorAll('taro-image-core img:not([alt])').forEach((img) => {
       img.setAttribute('alt', img.closest('taro-image-core')?.getAttribute('aria-label') ?? '')

@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro'
 import { Button, Input, ScrollView, Text, View } from '@tarojs/components'
 import { STAFF_ROLE_LABELS } from '@contract/enums'
 import { LIMITS } from '@contract/limits'
-import { STAFF_ACCOUNT_STATUS_LABELS } from '@contract/staffAccounts'
 import type { StaffAccountListQuery } from '@contract/types'
 import { fetchAccounts } from '@/api/staffAccounts'
 import { Chip } from '@/components/Chip'
@@ -92,7 +91,6 @@ export default function Accounts() {
               className={`card account-item${a.status === 'disabled' ? ' account-item--disabled' : ''}${wide && selected === a.id ? ' account-item--selected' : ''}`}
               onClick={() => open(a.id)}
               ariaRole='link'
-              ariaLabel={`${a.nickname}，${STAFF_ROLE_LABELS[a.role]}，${a.station.name}，${STAFF_ACCOUNT_STATUS_LABELS[a.status]}`}
             >
               <View className='account-item__head'>
                 <Text className='account-item__name'>{a.nickname}</Text>

@@ -108,7 +108,7 @@ export default function CalendarPage() {
               end={`${year}-12-31`}
               onChange={(e) => setDraft((d) => ({ ...d, date: String(e.detail.value) }))}
             >
-              <View className='input picker-value calendar-date' ariaRole='button' ariaLabel={`日期：${draft.date || '未选择'}，点按选择`}>
+              <View className='input picker-value calendar-date' ariaRole='button' ariaLabel={`日期：${draft.date || '选择日期'}`}>
                 {draft.date || '选择日期'}
               </View>
             </Picker>

@@ -104,7 +104,6 @@ export default function StationsPage() {
                 className='station-node__body'
                 onClick={() => Taro.navigateTo({ url: `/packages/workbench/station-edit/index?id=${n.id}` })}
                 ariaRole='link'
-                ariaLabel={`${n.name}，编辑`}
               >
                 <View className='station-node__head'>
                   <Text className={`station-node__name${match ? ' station-node__name--match' : ''}`}>{n.name}</Text>
