@@ -5,7 +5,7 @@
  * worker, and an assignment over the cap is refused with the numbers.
  */
 import { can, capabilityRefusal } from './permissions'
-import { decided, refusal, refused, type Decided } from './refusal'
+import { decided, refusal, refused, type Decided, type Refusal } from './refusal'
 import { OPEN_STATUSES, type RequestChange, type RequestState } from './requests'
 import type { Staff } from './staff'
 
@@ -81,4 +81,15 @@ export function assignment(r: RequestState, actor: Staff & { name: string }, tar
     event: event(r.assigneeName ? `由${r.assigneeName}改派给${target.name}` : `分派给${target.name}`),
     notices: [],
   })
+}
+
+/**
+ * 领取下一条 for a worker who has reached their cap: a request already assigned to
+ * them (counted in their workload) they may still take; an unassigned one
+ * would take them over it, so it is refused with the numbers. Null: no cap in
+ * the way.
+ */
+export function claimOverCap(w: Pick<Workload, 'openCount' | 'workloadCap'>): Refusal | null {
+  if (!atCap(w)) return null
+  return refusal('CONFLICT', `您已有 ${w.openCount} 条进行中的求助，达到上限 ${w.workloadCap} 条：请先办结或交回一条，或请站长调整上限`)
 }

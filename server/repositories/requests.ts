@@ -538,16 +538,30 @@ export async function movedFrom(db: Queryable, requestId: string): Promise<strin
  * claimer: `FOR UPDATE SKIP LOCKED` lets concurrent claimers pass over a row
  * another one is taking (on PGlite, one session, they queue).
  */
-export async function nextWaiting(tx: Queryable, stationId: string, claimerId: string): Promise<string | null> {
-  // A request the head assigned to a colleague waits for that colleague.
+export async function nextWaiting(
+  tx: Queryable,
+  stationId: string,
+  claimerId: string,
+  opts: { onlyAssigned?: boolean } = {},
+): Promise<string | null> {
+  // A request the head assigned to a colleague waits for that colleague; `onlyAssigned`: none but those assigned to the claimer.
   const { rows } = await tx.query<{ id: string }>(
     `SELECT id FROM help_requests
-      WHERE station_id = $1 AND status = 'submitted' AND (assignee_id IS NULL OR assignee_id = $2)
+      WHERE station_id = $1 AND status = 'submitted' AND (${opts.onlyAssigned ? '' : 'assignee_id IS NULL OR '}assignee_id = $2)
       ORDER BY (urgency = 'urgent') DESC, created_at ASC
       LIMIT 1 FOR UPDATE SKIP LOCKED`,
     [stationId, claimerId],
   )
   return rows[0]?.id ?? null
+}
+
+/** Whether a station has a waiting request nobody is assigned to. */
+export async function hasUnassignedWaiting(db: Queryable, stationId: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `SELECT 1 FROM help_requests WHERE station_id = $1 AND status = 'submitted' AND assignee_id IS NULL LIMIT 1`,
+    [stationId],
+  )
+  return rows.length > 0
 }
 
 /** Requests waiting past their response target at stations with a parent, locked (SKIP LOCKED), at most 100. */

@@ -25,13 +25,16 @@ export async function colleaguesOf(
 ): Promise<ColleagueRow[]> {
   const params: unknown[] = [stationId, rolesWith('queue.work')]
   if (opts.userId) params.push(opts.userId)
+  // The lock first, in a statement of its own: the count below then reads what a caller that held the lock
+  // before committed (in READ COMMITTED, a statement that waited for a lock still counts from its older snapshot).
+  if (opts.forUpdate && opts.userId) await db.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [opts.userId])
   const { rows } = await db.query<ColleagueRow>(
     `SELECT u.id, u.nickname, u.role, u.station_id, u.workload_cap,
             (SELECT count(*)::int FROM help_requests r
               WHERE r.assignee_id = u.id AND r.status IN ('submitted', 'accepted', 'in_progress')) AS open_count
        FROM users u
       WHERE u.station_id = $1 AND u.role = ANY ($2::text[])${opts.userId ? ' AND u.id = $3' : ''}
-      ORDER BY u.nickname${opts.forUpdate ? ' FOR UPDATE OF u' : ''}`,
+      ORDER BY u.nickname`,
     params,
   )
   return rows

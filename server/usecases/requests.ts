@@ -38,6 +38,7 @@ import {
 } from '../../domain/requests'
 import { inferredArea, routeRequest } from '../../domain/routing'
 import { canSee, type Staff } from '../../domain/staff'
+import { claimOverCap } from '../../domain/assignment'
 import { can, capabilityRefusal } from '../../domain/permissions'
 import type { AppContext } from '../context'
 import type { Queryable } from '../db'
@@ -56,6 +57,7 @@ import {
   nearestOffering,
   stationOpen,
   nearestLocalStations,
+  hasUnassignedWaiting,
   nextWaiting,
   overdueRequests,
   personalDetailsOf,
@@ -71,6 +73,7 @@ import {
 import { enqueue } from '../repositories/outbox'
 import { cityStations, openStation, stationsChanged, withDistances } from '../services/routingStations'
 import { scheduleFollowUp } from './followups'
+import { colleaguesOf } from '../repositories/workload'
 import { toHelpRequest, toStaffRequest, toStaffSummary, toSummary } from '../views/requests'
 import { duplicatesOf, relatedOf, sightOf } from './duplicates'
 
@@ -367,10 +370,18 @@ export async function applyStaffAction(ctx: AppContext, staff: Staff, id: string
   return { request: await openForStaff(ctx, staff, id), movedTo: null }
 }
 
-/** 领取下一条: the most urgent, oldest waiting request of the worker's station, to exactly one worker. */
+/**
+ * 领取下一条: the most urgent, oldest waiting request of the worker's station, to
+ * exactly one worker — within the worker's cap (domain/assignment.ts): at the
+ * cap, only a request already assigned to them. The worker's row is locked
+ * first, so two claims of the same worker are counted one after the other.
+ */
 export async function claimNext(ctx: AppContext, staff: Staff): Promise<StaffRequest> {
   const id = await ctx.db.transaction(async (tx) => {
-    const next = await nextWaiting(tx, staff.stationId, staff.id)
+    const [me] = await colleaguesOf(tx, staff.stationId, { userId: staff.id, forUpdate: true })
+    const overCap = me ? claimOverCap({ openCount: me.open_count, workloadCap: me.workload_cap }) : null
+    const next = await nextWaiting(tx, staff.stationId, staff.id, { onlyAssigned: overCap !== null })
+    if (!next && overCap && (await hasUnassignedWaiting(tx, staff.stationId))) throw refuse(overCap)
     if (!next) return null
     const row = (await loadRequest(tx, next))!
     await saveChange(tx, next, accepted(stateOf(row), staff, ctx.clock()))

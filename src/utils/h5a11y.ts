@@ -54,6 +54,8 @@ function enhanceChrome(root: Document) {
   })
 }
 
+let labelIds = 0
+
 export function enableH5Accessibility(root: Document = document) {
   enhanceChrome(root)
   root.querySelectorAll(TAPPABLE).forEach(enhance)
@@ -81,6 +83,17 @@ export function enableH5Accessibility(root: Document = document) {
     root.querySelectorAll('taro-switch-core[aria-label] input:not([aria-label])').forEach((input) => {
       input.setAttribute('aria-label', input.parentElement!.getAttribute('aria-label')!)
     })
+    // A field's input or text box is named by the field's visible label (components/Field), or by the label the
+    // page gave Taro's element: through aria-labelledby, which Taro's own rendering of the input leaves alone.
+    root
+      .querySelectorAll('.field input:not([aria-label]):not([aria-labelledby]), .field textarea:not([aria-label]):not([aria-labelledby])')
+      .forEach((input) => {
+        const host = input.closest('taro-input-core, taro-textarea-core')
+        const named = host?.getAttribute('aria-label') ? host : input.closest('.field')?.querySelector('.field__label')
+        if (!named) return
+        if (!named.id) named.id = `a11y-label-${++labelIds}`
+        input.setAttribute('aria-labelledby', named.id)
+      })
     // An image's <img> takes its text alternative from the label the page gave the image (decorative when none).
     root.querySelectorAll('taro-image-core img:not([alt])').forEach((img) => {
       img.setAttribute('alt', img.closest('taro-image-core')?.getAttribute('aria-label') ?? '')

@@ -181,3 +181,57 @@ test(`permissions: nobody, a resident, a worker without queue.assign, another st
   // Nothing of the above changed the request.
   expect((await who.head!.get(`/api/staff/requests/${id}`)).body.assigneeId).toBeNull()
 })
+
+test(`领取下一条 keeps within the worker's cap: at the cap only a request assigned to them, else 409 with the numbers, on ${backend}`, async () => {
+  // Requests the earlier tests left assigned to 王 and waiting go back to the queue: each claim below is a new one for him.
+  const wangId = ids['xianjin-wang']!
+  const waiting = await server.db.query<{ id: string }>(`SELECT id FROM help_requests WHERE assignee_id = $1 AND status = 'submitted'`, [
+    wangId,
+  ])
+  for (const { id } of waiting.rows)
+    expect((await who.head!.post(`/api/staff/requests/${id}/assign`, { assigneeId: null })).status).toBe(200)
+  const wang = (await colleagues(who.head!)).find((c) => c.id === wangId)!
+  const open = wang.openCount
+  const waitingUnassigned = async () =>
+    (
+      await server.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM help_requests WHERE station_id = $1 AND status = 'submitted' AND assignee_id IS NULL`,
+        [(await server.db.query<{ station_id: string }>('SELECT station_id FROM users WHERE id = $1', [wang.id])).rows[0]!.station_id],
+      )
+    ).rows[0]!.n
+  for (let i = 0; i < 4; i++) await counterRequest()
+
+  // One below the cap: the next claim is his, the one after is refused.
+  expect((await who.head!.patch(`/api/staff/colleagues/${wang.id}`, { workloadCap: open + 1 })).status).toBe(200)
+  const first = await who.wang!.post<{ id: string; assigneeId: string }>('/api/staff/queue/claim', {})
+  expect(first.status).toBe(200)
+  expect(first.body.assigneeId).toBe(wang.id)
+  const before = await waitingUnassigned()
+  const over = await who.wang!.post('/api/staff/queue/claim', {})
+  expect(over.status).toBe(409)
+  expect(over.body).toEqual({
+    code: 'CONFLICT',
+    message: `您已有 ${open + 1} 条进行中的求助，达到上限 ${open + 1} 条：请先办结或交回一条，或请站长调整上限`,
+  })
+  expect(await waitingUnassigned()).toBe(before)
+  expect((await colleagues(who.head!)).find((c) => c.id === wang.id)!.openCount).toBe(open + 1)
+
+  // A request the head assigned to him is already counted: at the cap he still takes it.
+  const assigned = await counterRequest()
+  expect((await who.head!.patch(`/api/staff/colleagues/${wang.id}`, { workloadCap: open + 2 })).status).toBe(200)
+  expect((await who.head!.post(`/api/staff/requests/${assigned}/assign`, { assigneeId: wang.id })).status).toBe(200)
+  const mine = await who.wang!.post<{ id: string; status: string }>('/api/staff/queue/claim', {})
+  expect(mine.status).toBe(200)
+  expect(mine.body).toMatchObject({ id: assigned, status: 'accepted' })
+  expect((await who.wang!.post('/api/staff/queue/claim', {})).status).toBe(409)
+
+  // Two claims at once one below the cap: exactly one is taken.
+  expect((await who.head!.patch(`/api/staff/colleagues/${wang.id}`, { workloadCap: open + 3 })).status).toBe(200)
+  const both = await Promise.all([who.wang!.post('/api/staff/queue/claim', {}), who.wang!.post('/api/staff/queue/claim', {})])
+  expect(both.map((r) => r.status).sort()).toEqual([200, 409])
+  expect((await colleagues(who.head!)).find((c) => c.id === wang.id)!.openCount).toBe(open + 3)
+
+  // No cap: he claims again.
+  expect((await who.head!.patch(`/api/staff/colleagues/${wang.id}`, { workloadCap: null })).status).toBe(200)
+  expect((await who.wang!.post('/api/staff/queue/claim', {})).status).toBe(200)
+})

@@ -4,14 +4,13 @@
  * sizes in 长辈模式 from computed styles, keyboard activation, and
  * screenshots of both modes.
  */
-import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { startServer, type TestServer } from '../api/helpers/server'
+import { seriousViolations } from './axe'
 import { launch, phone, screenshotPath } from './browser'
 
 jest.setTimeout(300_000)
 
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 let server: TestServer
 let browser: Browser
 let stationId: string
@@ -47,20 +46,6 @@ const PAGES: [string, string, string][] = [
   ['family', '#/packages/activity/family/index', 'page-family'],
   ['my-data', '#/packages/account/data/index', 'page-my-data'],
 ]
-
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ content: AXE })
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }> }
-      }
-    ).axe
-    const result = await axe.run(document, { resultTypes: ['violations'] })
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 2).map((n) => n.html.slice(0, 120)) }))
-  })
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-}
 
 async function open(page: Page, hash: string, rootClass: string) {
   await page.goto(`${server.url}/${hash.replace('STATION', stationId).replace('ACTIVITY', activityId)}`)

@@ -1,4 +1,4 @@
-/** axe-core in the page: its serious and critical violations, each with where (the first two nodes' markup). */
+/** axe-core in a page of the h5 build: its serious and critical violations, each with where (the first two nodes). */
 import fs from 'node:fs'
 import type { Page } from 'playwright-core'
 

@@ -5,7 +5,7 @@
  * is internal and names who; closed requests and other stations' are refused.
  * And the words for a workload and an overdue time.
  */
-import { assignment, atCap, describeWorkload, type Workload } from '@domain/assignment'
+import { assignment, atCap, claimOverCap, describeWorkload, type Workload } from '@domain/assignment'
 import { formatDuration } from '@domain/format'
 import type { RequestState } from '@domain/requests'
 import type { Staff } from '@domain/staff'
@@ -131,4 +131,14 @@ describe('words', () => {
     expect(formatDuration(48 * 60)).toBe('2 天')
     expect(formatDuration(0)).toBe('不到 1 分钟')
   })
+})
+
+test('领取下一条 at the cap is refused with the numbers; below it, or with no cap, nothing stands in the way', () => {
+  expect(claimOverCap({ openCount: 4, workloadCap: 5 })).toBeNull()
+  expect(claimOverCap({ openCount: 9, workloadCap: null })).toBeNull()
+  expect(claimOverCap({ openCount: 5, workloadCap: 5 })).toEqual({
+    code: 'CONFLICT',
+    message: '您已有 5 条进行中的求助，达到上限 5 条：请先办结或交回一条，或请站长调整上限',
+  })
+  expect(claimOverCap({ openCount: 6, workloadCap: 5 })?.code).toBe('CONFLICT')
 })

@@ -63,6 +63,13 @@ describe('validateActivity', () => {
     expect(Date.parse(body.closesAt)).toBeLessThan(Date.parse(body.sessions[0]!.startsAt))
   })
 
+  test('an introduction longer than the limit stays in the box and is refused in words, never cut', () => {
+    const description = '节'.repeat(LIMITS.activityDescription + 3)
+    const { errors } = validateActivity({ ...filled, description }, false, NOW)
+    expect(errors.description).toBe(`活动介绍请删减到 ${LIMITS.activityDescription} 字以内`)
+    expect(validateActivity({ ...filled, description: description.slice(0, LIMITS.activityDescription) }, false, NOW).errors).toEqual({})
+  })
+
   test('the limits come from contract/limits.ts', () => {
     const { errors } = validateActivity(
       {

@@ -87,7 +87,7 @@ describe('居民评价 (ratings)', () => {
     expect(posts(page)).toEqual([])
 
     await page.input(page.querySelectorAll('staff-rating-reply')[0]!, '很抱歉，王社工今天下午会给您回电话')
-    expect(page.text(page.querySelectorAll('staff-rating-reply__count')[0]!)).toBe('17/300')
+    expect(page.text(page.querySelectorAll('text-box__count')[0]!)).toBe('17/300')
     await page.tap(page.querySelectorAll('btn-reply-rating')[0]!)
     await page.waitFor(() => page.querySelectorAll('rating-reply').length === 2, 'the reply')
     expect(posts(page).map((r) => r.path)).toEqual([`/api/staff/ratings/${LOW_NAMED.id}/reply`])

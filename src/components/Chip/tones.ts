@@ -1,5 +1,6 @@
 import type { EnrollmentStatus } from '@contract/activities'
 import type { RequestStatus } from '@contract/requests'
+import type { RegistrationState } from '@domain/activities'
 import type { ChipTone } from './Chip'
 
 /** 待受理 waits for the station (warn); 已取消 is over (muted); the rest are under way or done. */
@@ -18,4 +19,13 @@ export const ENROLLMENT_STATUS_TONES: Record<EnrollmentStatus, ChipTone> = {
   offered: 'warn',
   cancelled: 'muted',
   expired: 'muted',
+}
+
+/** An activity's registration: 报名中 (normal), 未开始 waits (warn); closed, ended and cancelled are over (muted). */
+export const REGISTRATION_TONES: Record<RegistrationState, ChipTone> = {
+  upcoming: 'warn',
+  open: 'normal',
+  closed: 'muted',
+  ended: 'muted',
+  cancelled: 'muted',
 }

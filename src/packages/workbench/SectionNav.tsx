@@ -14,26 +14,30 @@ export function SectionNav({ current }: { current: string }) {
   const me = useStaffSession((s) => s.me)
   const badge = useQueueBadge()
   return (
-    <View className='btn-row btn-row--fit section-nav'>
-      {sectionsFor(me)
-        .filter((s) => s.key !== current)
-        .map((s) => (
-          <Button
-            key={s.key}
-            className={`btn ${s.className}`}
-            onClick={() => Taro.navigateTo({ url: s.url })}
-            ariaLabel={s.key === 'queue' && badge ? `${s.label}，${queueBadgeText(badge)}` : s.label}
-          >
-            {s.label}
-            {s.key === 'queue' && badge ? (
-              <Chip tone='danger' filled className='queue-badge'>
-                {queueBadgeText(badge)}
-              </Chip>
-            ) : null}
-          </Button>
-        ))}
-      {current !== 'me' && <MyAccountButton />}
-      <LogoutButton />
+    <View className='section-nav-block'>
+      <View className='section-nav' ariaRole='navigation' ariaLabel='工作台'>
+        {sectionsFor(me)
+          .filter((s) => s.key !== current)
+          .map((s) => (
+            <Button
+              key={s.key}
+              className={`btn ${s.className}`}
+              onClick={() => Taro.navigateTo({ url: s.url })}
+              ariaLabel={s.key === 'queue' && badge ? `${s.label}，${queueBadgeText(badge)}` : s.label}
+            >
+              {s.label}
+              {s.key === 'queue' && badge ? (
+                <Chip tone='danger' filled className='queue-badge'>
+                  {queueBadgeText(badge)}
+                </Chip>
+              ) : null}
+            </Button>
+          ))}
+      </View>
+      <View className='section-nav__account'>
+        {current !== 'me' && <MyAccountButton />}
+        <LogoutButton />
+      </View>
     </View>
   )
 }

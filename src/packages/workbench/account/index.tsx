@@ -18,6 +18,7 @@ import { useStaffSession } from '@/stores/staffSession'
 import { busyProps } from '@/utils/busy'
 import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
+import '../workbench.scss'
 
 type Key = 'username' | 'nickname' | 'phone' | 'stationId' | 'role'
 const FIELDS = { username: 'username', nickname: 'nickname', phone: 'phone', stationId: 'stationId', role: 'role' } as const
@@ -47,11 +48,23 @@ function PasswordOnce({ username, password }: { username: string; password: stri
   )
 }
 
-/** 新建账号 (no id) or one account: its details, role and station; 重置密码, 停用 / 启用. */
+/** 新建账号 (no id) or one account, as its own page (a phone) or beside the list of accounts (a desktop). */
 export default function AccountPage() {
   const pageClass = usePageClass('page-account')
   const { params } = useRouter()
-  const id = params.id || null
+  return (
+    <View className={pageClass}>
+      <AccountDetail id={params.id || null} />
+    </View>
+  )
+}
+
+/**
+ * 新建账号 (no id) or one account: its details, role and station; 重置密码, 停用 / 启用.
+ * `onChanged`: after each change is saved (the list beside it shows it).
+ */
+export function AccountDetail({ id, onChanged }: { id: string | null; onChanged?: () => void }) {
+  const pageClass = 'account-detail'
   const me = useStaffSession((s) => s.me)
   const token = useStaffSession((s) => s.token)
   const loaded = useStaffQuery(['account', id], () => fetchAccount(id!), { enabled: !!id, refreshOnShow: false, pullDownRefresh: false })
@@ -123,6 +136,7 @@ export default function AccountPage() {
           return
         }
         setAccount(await updateAccount(account.id, changed))
+        onChanged?.()
         void Taro.showToast({ title: '已保存', icon: 'success' })
       } else {
         const made = await createAccount({
@@ -133,6 +147,7 @@ export default function AccountPage() {
           role: draft.role!,
         })
         setAccount(made.account)
+        onChanged?.()
         setShown({ username: made.account.username, password: made.initialPassword })
       }
     } catch (err) {
@@ -155,6 +170,7 @@ export default function AccountPage() {
     try {
       const fresh = await resetAccountPassword(account.id)
       setAccount(fresh.account)
+      onChanged?.()
       setShown({ username: fresh.account.username, password: fresh.initialPassword })
     } catch (err) {
       alertError('没有重置成功', err)
@@ -178,6 +194,7 @@ export default function AccountPage() {
     setBusy('status')
     try {
       setAccount(await setAccountDisabled(account.id, disable))
+      onChanged?.()
       void Taro.showToast({ title: disable ? '已停用' : '已启用', icon: 'success' })
     } catch (err) {
       alertError(disable ? '没有停用成功' : '没有启用成功', err)

@@ -5,10 +5,13 @@ import { ACTIVITY_CATEGORY_LABELS, AUDIENCE_LABELS } from '@contract/activities'
 import type { ActivitySummary } from '@contract/types'
 import { activityTitle, formatAgeRange, formatSchedule, registrationText } from '@domain/activities'
 import { fetchStationActivities } from '@/api/activities'
+import { Chip, REGISTRATION_TONES } from '@/components/Chip'
+import { InfoRow } from '@/components/InfoRow'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { useStaffSession } from '@/stores/staffSession'
 import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
+import '../workbench.scss'
 
 /** Upcoming (not yet over) soonest first, then past ones latest first. */
 function split(items: ActivitySummary[], now: Date): { upcoming: ActivitySummary[]; past: ActivitySummary[] } {
@@ -24,22 +27,30 @@ function ActivityRow({ a }: { a: ActivitySummary }) {
   const open = () => Taro.navigateTo({ url: `/packages/workbench/roster/index?id=${a.id}` })
   return (
     <View className={`card staff-activity staff-activity--${a.registration}`} onClick={open} ariaRole='link'>
-      <View className='staff-activity__head'>
-        <Text className='staff-activity__title'>{activityTitle(a)}</Text>
-        <Text className={`staff-activity__state staff-activity__state--${a.registration}`}>{registrationText(a)}</Text>
+      <Text className='staff-activity__title'>{activityTitle(a)}</Text>
+      <View className='staff-activity__chips'>
+        <Chip tone={REGISTRATION_TONES[a.registration]} className={`staff-activity__state staff-activity__state--${a.registration}`}>
+          {registrationText(a)}
+        </Chip>
+        {a.seatsLeft === 0 && a.registration !== 'cancelled' && <Chip tone='warn'>名额已满</Chip>}
       </View>
-      <Text className='staff-activity__when'>{formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}</Text>
-      <Text className='muted'>
-        {ACTIVITY_CATEGORY_LABELS[a.category]} · {AUDIENCE_LABELS[a.audience]} · {formatAgeRange(a)} · {a.place}
-      </Text>
-      <View className='staff-activity__numbers'>
-        <Text className='staff-activity__seats'>
-          已报名 {taken}/{a.capacity}
-          {a.seatsLeft === 0 ? '（已满）' : ''}
-        </Text>
-        <Text className='staff-activity__waitlist'>候补 {a.waitlistCount} 人</Text>
+      <InfoRow label='时间' valueClassName='staff-activity__when'>
+        {formatSchedule(a.sessionCount, new Date(a.startsAt), new Date(a.endsAt))}
+      </InfoRow>
+      <InfoRow label='对象'>
+        {ACTIVITY_CATEGORY_LABELS[a.category]} · {AUDIENCE_LABELS[a.audience]} · {formatAgeRange(a)}
+      </InfoRow>
+      <InfoRow label='地点'>{a.place}</InfoRow>
+      <View className='staff-activity__foot'>
+        <View className='staff-activity__numbers'>
+          <Text className='staff-activity__seats'>
+            已报名 {taken}/{a.capacity}
+            {a.seatsLeft === 0 ? '（已满）' : ''}
+          </Text>
+          <Text className='staff-activity__waitlist'>候补 {a.waitlistCount} 人</Text>
+        </View>
+        <Text className='staff-activity__more'>名单与签到 ›</Text>
       </View>
-      <Text className='staff-activity__more'>名单与签到 ›</Text>
     </View>
   )
 }
@@ -76,17 +87,21 @@ export default function StaffActivities() {
       {upcoming.length > 0 && (
         <View className='staff-activities__group staff-activities__upcoming'>
           <Text className='section-title'>即将开始和进行中（{upcoming.length}）</Text>
-          {upcoming.map((a) => (
-            <ActivityRow key={a.id} a={a} />
-          ))}
+          <View className='staff-activities__list wb-grid'>
+            {upcoming.map((a) => (
+              <ActivityRow key={a.id} a={a} />
+            ))}
+          </View>
         </View>
       )}
       {past.length > 0 && (
         <View className='staff-activities__group staff-activities__past'>
           <Text className='section-title'>已结束（{past.length}）</Text>
-          {past.map((a) => (
-            <ActivityRow key={a.id} a={a} />
-          ))}
+          <View className='staff-activities__list wb-grid'>
+            {past.map((a) => (
+              <ActivityRow key={a.id} a={a} />
+            ))}
+          </View>
         </View>
       )}
     </View>

@@ -181,6 +181,7 @@ export function validateActivity(f: ActivityForm, editing: boolean, now: Date): 
   else if ((minAge ?? 0) > LIMITS.age || (maxAge ?? 0) > LIMITS.age) e.age = `年龄不能超过 ${LIMITS.age} 岁`
   else if (minAge !== null && maxAge !== null && minAge > maxAge) e.age = '最小年龄不能大于最大年龄'
   if (!f.description.trim()) e.description = '请填写活动介绍'
+  else if (f.description.length > LIMITS.activityDescription) e.description = `活动介绍请删减到 ${LIMITS.activityDescription} 字以内`
   if (!f.place.trim()) e.place = '请填写活动地点'
   const capacity = wholeNumber(f.capacity)
   if (capacity === null) e.capacity = '请填写名额'

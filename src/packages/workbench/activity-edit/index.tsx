@@ -7,6 +7,7 @@ import { RulesCard } from './components/RulesCard'
 import { ScheduleCard } from './components/ScheduleCard'
 import { useActivityEdit } from './useActivityEdit'
 import './index.scss'
+import '../workbench.scss'
 
 /** 发布活动 (no id) or 编辑活动 (?id=): a single activity or a weekly course, with its registration rules. */
 export default function ActivityEdit() {

@@ -13,6 +13,7 @@ import { busyProps } from '@/utils/busy'
 import { SectionNav } from '../SectionNav'
 import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
+import '../workbench.scss'
 
 const ENTITY_FILTERS: { label: string; entity?: AuditEntity }[] = [
   { label: '全部' },
@@ -116,7 +117,7 @@ export default function AuditLog() {
       {first.status === 'loading' && !first.data && <Loading />}
       {first.status === 'error' && <ErrorState message={first.error.message} onRetry={first.reload} />}
       {first.status === 'ok' && items.length === 0 && <EmptyState text='还没有符合条件的记录' />}
-      {first.status !== 'error' && items.map((e) => <Entry key={e.id} e={e} />)}
+      <View className='wb-grid'>{first.status !== 'error' && items.map((e) => <Entry key={e.id} e={e} />)}</View>
       {first.status === 'ok' && nextBefore && (
         <Button className='btn btn-audit-more' {...busyProps(loadingMore)} onClick={() => void loadMore()}>
           加载更早的记录

@@ -20,6 +20,7 @@ import { useStaffQuery } from '../useStaffQuery'
 import { SlotPicker } from './SlotPicker'
 import { groupBookings, shiftDate, viewRange, type ViewMode } from './model'
 import './index.scss'
+import '../workbench.scss'
 
 /** The station moves a booking: a free slot of the same service and the reason the resident will read. */
 function Reschedule({ b, onDone, onClose }: { b: Booking; onDone: (b: Booking) => void; onClose: () => void }) {

@@ -15,6 +15,7 @@ import { useCan, useStaffSession } from '@/stores/staffSession'
 import { busyProps } from '@/utils/busy'
 import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
+import '../workbench.scss'
 
 const WEEKDAYS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
 const KIND_LABELS = { holiday: '放假', workday: '调休上班' } as const
@@ -107,7 +108,7 @@ export default function CalendarPage() {
               end={`${year}-12-31`}
               onChange={(e) => setDraft((d) => ({ ...d, date: String(e.detail.value) }))}
             >
-              <View className='input picker-value calendar-date' ariaRole='button' ariaLabel={`日期：${draft.date || '未选择'}，点按选择`}>
+              <View className='input picker-value calendar-date' ariaRole='button' ariaLabel={`日期：${draft.date || '选择日期'}`}>
                 {draft.date || '选择日期'}
               </View>
             </Picker>

@@ -8,6 +8,7 @@ import { LIMITS } from '@contract/limits'
 import { describeError } from '@/services/errors'
 import { useStaffSession } from '@/stores/staffSession'
 import { homeOf } from '../menu'
+import '../workbench.scss'
 
 export default function StaffLogin() {
   const pageClass = usePageClass('page-staff-login')
@@ -42,7 +43,7 @@ export default function StaffLogin() {
   return (
     <View className={pageClass}>
       <View className='card'>
-        <Text className='section-title'>社工站工作人员登录</Text>
+        <Text className='station-section__title staff-login__title'>社工站工作人员登录</Text>
         <Field label='账号'>
           <Input
             className='input staff-username'

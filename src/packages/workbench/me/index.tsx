@@ -19,6 +19,7 @@ import { SectionNav } from '../SectionNav'
 import { AlertSwitch } from './AlertSwitch'
 import { useQuery } from '@/hooks/useQuery'
 import './index.scss'
+import '../workbench.scss'
 
 type PasswordField = 'currentPassword' | 'newPassword' | 'repeat'
 const FIELDS = { currentPassword: 'currentPassword', newPassword: 'newPassword' } as const

@@ -17,6 +17,7 @@ import { Field } from '@/components/Field'
 import { OptionGroup } from '@/components/OptionGroup'
 import { TextBox } from '@/components/TextBox'
 import { formErrors, settleErrors, type FieldMap } from '@/services/errors'
+import '../workbench.scss'
 
 type ErrorKey = 'category' | 'description' | 'contactName' | 'contactPhone' | 'address' | 'urgency'
 

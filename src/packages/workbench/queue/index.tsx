@@ -22,6 +22,7 @@ import { useStaffQuery } from '../useStaffQuery'
 import { useWide } from '../useWide'
 import { NewArrivals } from './NewArrivals'
 import './index.scss'
+import '../workbench.scss'
 import '../request/index.scss'
 
 const FILTERS: { label: string; query: StaffQueueQuery }[] = [

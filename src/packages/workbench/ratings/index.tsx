@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, ScrollView, Text, Textarea, View } from '@tarojs/components'
+import { Button, ScrollView, Text, View } from '@tarojs/components'
 import { LIMITS } from '@contract/limits'
 import { RATING_OUTCOME_LABELS, RATING_SUBJECT_LABELS } from '@contract/ratings'
 import type { StaffRating, StaffRatingsQuery } from '@contract/types'
@@ -12,12 +12,14 @@ import { Chip } from '@/components/Chip'
 import { Field } from '@/components/Field'
 import { RatingReplyView } from '@/components/RatingView'
 import { Stars } from '@/components/Stars'
+import { TextBox } from '@/components/TextBox'
 import { usePageClass } from '@/stores/elder'
 import { useStaffSession } from '@/stores/staffSession'
 import { alertError, describeError } from '@/services/errors'
 import { busyProps } from '@/utils/busy'
 import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
+import '../workbench.scss'
 
 const RATING_FILTERS: { label: string; query: StaffRatingsQuery }[] = [
   { label: '全部', query: {} },
@@ -56,6 +58,10 @@ function RatingItem({
     const body = text.trim()
     if (!body) {
       setError('请填写回复内容')
+      return
+    }
+    if (body.length > LIMITS.ratingReply) {
+      setError(`请删减到 ${LIMITS.ratingReply} 字以内`)
       return
     }
     setBusy('reply')
@@ -171,17 +177,14 @@ function RatingItem({
             hint={`居民会看到回复；公开展示的评价，回复也一起公开。每条评价只能回复一次（${LIMITS.ratingReply} 字以内）。`}
             error={error}
           >
-            <Textarea
-              className='textarea staff-rating-reply'
+            <TextBox
+              className='staff-rating-reply'
               value={text}
-              maxlength={LIMITS.ratingReply}
+              max={LIMITS.ratingReply}
               placeholder={r.low ? '例如：很抱歉给您添麻烦了，我们已安排社工再次联系您' : '例如：感谢您的认可，欢迎常来站里'}
               ariaLabel={`回复${who}的评价`}
-              onInput={(e) => setText(e.detail.value)}
+              onChange={setText}
             />
-            <Text className='field__hint staff-rating-reply__count'>
-              {text.length}/{LIMITS.ratingReply}
-            </Text>
           </Field>
           <Button className='btn btn--primary btn-reply-rating' {...busyProps(busy === 'reply')} onClick={() => void reply()}>
             回复
@@ -249,15 +252,17 @@ export default function StaffRatings() {
       {ratings.status === 'error' && <ErrorState message={ratings.error.message} onRetry={ratings.reload} />}
       {ratings.status === 'loading' && !list && <Loading />}
       {ratings.status === 'ok' && ratings.data.items.length === 0 && <EmptyState text='没有符合条件的评价' />}
-      {list?.items.map((r) => (
-        <RatingItem
-          key={r.id}
-          r={r}
-          showStation={!!stationId || scopeSize > 1}
-          ownStation={r.station.id === me?.station.id}
-          onChange={replace}
-        />
-      ))}
+      <View className='wb-grid'>
+        {list?.items.map((r) => (
+          <RatingItem
+            key={r.id}
+            r={r}
+            showStation={!!stationId || scopeSize > 1}
+            ownStation={r.station.id === me?.station.id}
+            onChange={replace}
+          />
+        ))}
+      </View>
     </View>
   )
 }

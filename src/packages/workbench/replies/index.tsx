@@ -16,6 +16,7 @@ import { formErrors, type FieldMap } from '@/services/errors'
 import { toastError } from '@/services/errors'
 import { useStaffQuery } from '../useStaffQuery'
 import './index.scss'
+import '../workbench.scss'
 
 type ErrorKey = 'category' | 'title' | 'body'
 const FIELDS: FieldMap<ErrorKey> = { category: 'category', title: 'title', body: 'body' }

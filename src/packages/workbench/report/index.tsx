@@ -23,6 +23,7 @@ import {
 } from './model'
 import { WorkerFigures } from './WorkerFigures'
 import './index.scss'
+import '../workbench.scss'
 
 function FigureGrid({ f }: { f: Figures }) {
   return (
@@ -201,7 +202,6 @@ export default function StationReportPage() {
                 className={`card report-row${self ? ' report-row--self' : ''}`}
                 onClick={self ? undefined : () => drill(row.station.id)}
                 ariaRole={self ? undefined : 'link'}
-                ariaLabel={self ? undefined : `${row.station.name}，查看详情`}
               >
                 <View className='report-row__head'>
                   <Text className='report-row__name report-row__station'>{row.station.name}</Text>

@@ -1,7 +1,7 @@
 import { busyProps } from '@/utils/busy'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import { LIMITS } from '@contract/limits'
 import { CATEGORY_QUESTIONS, REQUEST_CHANNEL_LABELS } from '@contract/requests'
 import { RATING_OUTCOME_LABELS } from '@contract/ratings'
@@ -28,6 +28,7 @@ import { InfoRow } from '@/components/InfoRow'
 import { ErrorState, Loading } from '@/components/StateView'
 import { RatingReplyView } from '@/components/RatingView'
 import { Stars } from '@/components/Stars'
+import { TextBox } from '@/components/TextBox'
 import { Timeline } from '@/components/Timeline'
 import { useQuery } from '@/hooks/useQuery'
 import { describeError } from '@/services/errors'
@@ -253,6 +254,10 @@ export function RequestDetail({ id, onGone, onChanged, onOpenRequest = openReque
       setFieldError('请填写内容')
       return
     }
+    if (text.length > PANEL_LIMITS[panel]) {
+      setFieldError(`请删减到 ${PANEL_LIMITS[panel]} 字以内`)
+      return
+    }
     if (panel === 'reply' || panel === 'note') void act(panel, { body: text })
     else if (panel === 'resolve') void act('resolve', { summary: text, ...followUpBody(followUpDays) })
     else if (panel === 'transfer') {
@@ -441,12 +446,7 @@ export function RequestDetail({ id, onGone, onChanged, onOpenRequest = openReque
             )}
             {panel === 'resolve' && <FollowUpChoice value={followUpDays} onChange={setFollowUpDays} />}
             <Field label={PANEL_LABELS[panel]} error={fieldError}>
-              <Textarea
-                className='textarea staff-text'
-                value={text}
-                maxlength={PANEL_LIMITS[panel]}
-                onInput={(e) => setText(e.detail.value)}
-              />
+              <TextBox className='staff-text' value={text} max={PANEL_LIMITS[panel]} ariaLabel={PANEL_LABELS[panel]} onChange={setText} />
             </Field>
             <View className='btn-row'>
               <Button className='btn' onClick={closePanel}>

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { RequestDetail } from './RequestDetail'
 import './index.scss'
+import '../workbench.scss'
 
 /** Back to the queue (the page it was opened from, or the queue itself when opened directly). */
 function backToQueue() {

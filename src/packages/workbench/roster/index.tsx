@@ -7,6 +7,7 @@ import { RosterEntryCard, TickButton } from './components/RosterEntryCard'
 import { RosterHead } from './components/RosterHead'
 import { useRoster } from './useRoster'
 import './index.scss'
+import '../workbench.scss'
 
 /** The roster of one activity: seats, offers and the waitlist, check-in by QR code or by name, and the tools to run it. */
 export default function StaffRoster() {

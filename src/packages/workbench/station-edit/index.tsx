@@ -12,6 +12,7 @@ import { BrandCard, CloseCard, ExceptionsCard } from './components/ExtrasCard'
 import { LocationCard } from './components/LocationCard'
 import { useStationEdit } from './useStationEdit'
 import './index.scss'
+import '../workbench.scss'
 
 /** 编辑站点 / 新建站点: everything a resident sees of a station; saved, it is live at once. */
 export default function StationEditPage() {

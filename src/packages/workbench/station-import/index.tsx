@@ -13,6 +13,7 @@ import { busyProps } from '@/utils/busy'
 import { shareCsv } from '../shareCsv'
 import { ACTION_LABELS, pickSheetFile, reportOf, type PickedFile } from './importFile'
 import './index.scss'
+import '../workbench.scss'
 
 /** 导入 / 导出: the template, the export of the subtree, and an import — checked first (nothing written), then applied all at once. */
 export default function StationImportPage() {

@@ -7,16 +7,17 @@ import { fetchStationTree } from '@/api/adminStations'
 import { Chip } from '@/components/Chip'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { usePageClass } from '@/stores/elder'
-import { STAFF_LOGIN_PAGE, useCan, useStaffSession } from '@/stores/staffSession'
-import { sectionsFor } from '../menu'
+import { useCan, useStaffSession } from '@/stores/staffSession'
+import { SectionNav } from '../SectionNav'
 import { useStaffQuery } from '../useStaffQuery'
 import { visibleRows } from './tree'
 import './index.scss'
+import '../workbench.scss'
 
 /** 站点管理 (admins): the stations of the subtree as a tree with counts, a search, and the way to create, import and export. */
 export default function StationsPage() {
   const pageClass = usePageClass('page-admin-stations')
-  const { me, token, clear } = useStaffSession()
+  const { me, token } = useStaffSession()
   const isAdmin = useCan('stations.admin')
   const tree = useStaffQuery(['adminStations'], fetchStationTree, { enabled: isAdmin })
   const [query, setQuery] = useState('')
@@ -61,24 +62,7 @@ export default function StationsPage() {
             导入 / 导出表格
           </Button>
         </View>
-        <View className='btn-row btn-row--fit'>
-          {sectionsFor(me)
-            .filter((s) => s.key !== 'stations')
-            .map((s) => (
-              <Button key={s.key} className={`btn ${s.className}`} onClick={() => Taro.navigateTo({ url: s.url })}>
-                {s.label}
-              </Button>
-            ))}
-        </View>
-        <Button
-          className='btn btn--text btn-staff-logout'
-          onClick={() => {
-            clear()
-            void Taro.redirectTo({ url: STAFF_LOGIN_PAGE })
-          }}
-        >
-          退出工作台
-        </Button>
+        <SectionNav current='stations' />
       </View>
 
       <View className='card stations-search'>
@@ -120,7 +104,6 @@ export default function StationsPage() {
                 className='station-node__body'
                 onClick={() => Taro.navigateTo({ url: `/packages/workbench/station-edit/index?id=${n.id}` })}
                 ariaRole='link'
-                ariaLabel={`${n.name}，编辑`}
               >
                 <View className='station-node__head'>
                   <Text className={`station-node__name${match ? ' station-node__name--match' : ''}`}>{n.name}</Text>

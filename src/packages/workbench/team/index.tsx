@@ -13,6 +13,7 @@ import { InfoRow } from '@/components/InfoRow'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { describeError } from '@/services/errors'
 import { useStaffQuery } from '../useStaffQuery'
+import '../workbench.scss'
 
 /** One colleague: their open requests now, and the cap the head sets (empty: no cap). */
 function ColleagueCard({ c, onSaved }: { c: Colleague; onSaved: (next: Colleague) => void }) {

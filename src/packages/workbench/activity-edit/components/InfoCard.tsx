@@ -1,8 +1,9 @@
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS, AUDIENCES, AUDIENCE_LABELS } from '@contract/activities'
 import { LIMITS } from '@contract/limits'
 import { Field } from '@/components/Field'
 import { OptionGroup } from '@/components/OptionGroup'
+import { TextBox } from '@/components/TextBox'
 import { digitsOf } from '../form'
 import type { ActivityEditState } from '../useActivityEdit'
 
@@ -72,12 +73,13 @@ export function InfoCard({ s }: { s: ActivityEditState }) {
         </View>
       </Field>
       <Field label='活动介绍' required error={errors.description}>
-        <Textarea
-          className='textarea activity-description'
+        <TextBox
+          className='activity-description'
           value={form.description}
-          maxlength={LIMITS.activityDescription}
+          max={LIMITS.activityDescription}
           placeholder='活动内容、由谁带领、适合什么样的孩子或老人'
-          onInput={(e) => update({ description: e.detail.value })}
+          ariaLabel='活动介绍'
+          onChange={(description) => update({ description })}
         />
       </Field>
       <Field label='需要携带' hint='选填，例如：水杯、旧衣服或罩衣' error={errors.bring}>

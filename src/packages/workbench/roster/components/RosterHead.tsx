@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { activityTitle, formatAgeRange, registrationText } from '@domain/activities'
+import { Chip, REGISTRATION_TONES } from '@/components/Chip'
+import { InfoRow } from '@/components/InfoRow'
 import { busyProps } from '@/utils/busy'
 import type { RosterView } from '../useRoster'
 
@@ -10,11 +12,19 @@ export function RosterHead({ v }: { v: RosterView }) {
   return (
     <View className='card roster-head'>
       <Text className='roster-head__title'>{activityTitle(a)}</Text>
-      <Text className='muted'>
-        {a.sessions.length > 1 ? `共 ${a.sessions.length} 次课 · ` : ''}
-        {a.place} · {formatAgeRange(a)}
-      </Text>
-      <Text className={`roster-head__registration roster-head__registration--${a.registration}`}>{registrationText(a)}</Text>
+      <View className='roster-head__chips'>
+        <Chip
+          tone={REGISTRATION_TONES[a.registration]}
+          className={`roster-head__registration roster-head__registration--${a.registration}`}
+        >
+          {registrationText(a)}
+        </Chip>
+      </View>
+      <InfoRow label='地点'>{a.place}</InfoRow>
+      <InfoRow label='对象'>
+        {formatAgeRange(a)}
+        {a.sessions.length > 1 ? ` · 共 ${a.sessions.length} 次课` : ''}
+      </InfoRow>
       <View className='roster-counts' ariaRole='status'>
         <View className='roster-count roster-count--seats'>
           <Text className='roster-count__label'>已报名</Text>
