@@ -29,6 +29,7 @@ import {
   type BookableForm,
 } from './form'
 import './index.scss'
+import '../workbench.scss'
 
 function NumberField({
   label,

@@ -35,6 +35,7 @@ import {
   type DeskErrors,
 } from './form'
 import './index.scss'
+import '../workbench.scss'
 
 type Tab = 'counter' | 'block' | 'open'
 

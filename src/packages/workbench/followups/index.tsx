@@ -7,6 +7,7 @@ import { useStaffSession } from '@/stores/staffSession'
 import { useStaffQuery } from '../useStaffQuery'
 import { FollowUpCard } from './FollowUpCard'
 import './index.scss'
+import '../workbench.scss'
 
 /**
  * 回访: the follow-up calls agreed when requests were resolved — due ones
