@@ -81,7 +81,7 @@ export async function insertStaffAccount(
     role: StaffRole
     stationId: string
     passwordHash: string
-    createdBy: string
+    createdBy: string | null
     at: Date
   },
 ): Promise<string> {
