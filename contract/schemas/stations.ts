@@ -87,6 +87,7 @@ export const StationDetailSchema = Type.Object(
   {
     ...stationSummaryProperties,
     intro: Type.String(),
+    coverage: Type.Array(Type.String(), { description: '服务范围：站点覆盖的社区和街道（求助按它分派）' }),
     ancestors: Type.Array(StationRefSchema, { description: '上级站点，从市级到直接上级' }),
     children: Type.Array(StationSummarySchema),
   },

@@ -76,11 +76,14 @@ export async function findNearby(db: Queryable, o: NearbyOptions): Promise<Nearb
 }
 
 export async function getStation(db: Queryable, id: string): Promise<StationDetail | null> {
-  const { rows } = await db.query<StationRow>(`SELECT ${COLUMNS} FROM stations WHERE id = $1 AND closed_at IS NULL`, [id])
+  const { rows } = await db.query<StationRow & { coverage: string[] }>(
+    `SELECT ${COLUMNS}, coverage FROM stations WHERE id = $1 AND closed_at IS NULL`,
+    [id],
+  )
   const row = rows[0]
   if (!row) return null
   const [ancestors, children] = await Promise.all([getAncestors(db, id), listStations(db, { parent: id, limit: 200 })])
-  return { ...toSummary(row), intro: row.intro, ancestors, children: children.items }
+  return { ...toSummary(row), intro: row.intro, coverage: row.coverage, ancestors, children: children.items }
 }
 
 /** The chain of parents, from the top (市级) down to the direct parent. */

@@ -66,6 +66,8 @@ describe(`服务范围 on ${backend}`, () => {
     const saved = await admin.patch(`/api/admin/stations/${minxin}`, { coverage: ['和兴社区', '和平社区'] })
     expect(saved.status).toBe(200)
     expect(saved.body.coverage).toEqual(['和兴社区', '和平社区'])
+    // Residents read it on the station's page.
+    expect((await api(server.url).get(`/api/stations/${minxin}`)).body.coverage).toEqual(['和兴社区', '和平社区'])
 
     const after = await askForMother('女儿乙')
     expect(after.status).toBe(201)

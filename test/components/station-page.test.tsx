@@ -14,6 +14,7 @@ const { distanceMeters: _x, ...xianjin } = XIANJIN
 const DETAIL: StationDetail = {
   ...xianjin,
   intro: '先进街道社工站立足社区，为困难群众提供社会救助、养老、儿童关爱等服务。',
+  coverage: ['先进街道', '和兴社区'],
   ancestors: [
     { id: '0b7c1a52-0000-4000-8000-000000000001', code: 'DL', name: '大连市社工站指导中心', kind: 'city' },
     { id: '0b7c1a52-0000-4000-8000-000000000002', code: 'DL-JP', name: '金普新区社工总站', kind: 'district' },
@@ -40,6 +41,7 @@ test('shows the station with its phone, address and hours, and titles the page w
   expect(screen.getByText('乡镇（街道）社工站')).toBeInTheDocument()
   expect(screen.getByText('0411-87589120')).toBeInTheDocument()
   expect(screen.getByText(DETAIL.address)).toBeInTheDocument()
+  expect(screen.getByText('先进街道、和兴社区')).toBeInTheDocument()
   expect(screen.getByText(/08:30/)).toBeInTheDocument()
   expect(screen.getByText('下设站点（1）')).toBeInTheDocument()
   expect(screen.getByRole('link', { name: /^民馨社区社会工作室/ })).toBeInTheDocument()

@@ -103,6 +103,7 @@ export const STATION_LIST: StationListResponse = { items: [XIANJIN, MINXIN, DONG
 export const XIANJIN_DETAIL: StationDetail = {
   ...XIANJIN,
   intro: '先进街道社工站发挥社工专业优势承接基层民政工作，涵盖社会救助、养老服务、儿童保护、社区治理等领域。',
+  coverage: [],
   ancestors: [DALIAN, JINPU],
   children: [MINXIN, DONGSHAN],
 }

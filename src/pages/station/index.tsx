@@ -77,6 +77,11 @@ export default function StationPage() {
           {station.phone}
         </InfoRow>
         <InfoRow label='地址'>{station.address}</InfoRow>
+        {station.coverage.length > 0 && (
+          <InfoRow label='服务范围' valueClassName='station-coverage'>
+            {station.coverage.join('、')}
+          </InfoRow>
+        )}
         <InfoRow label='时间' valueClassName='station-hours'>
           {formatOpeningHours(station.openingHours)}
         </InfoRow>

@@ -104,7 +104,7 @@ export default function StationImportPage() {
             <View key={`${r.row}-${r.code}`} className={`import-row import-row--${r.action}`}>
               <View className='import-row__head'>
                 <Text className='import-row__name'>
-                  第 {r.row} 行 · {r.name || '（无名称）'} {r.code}
+                  第 {r.row} 行 · {r.name || '（无名称）'} <Text className='import-row__code'>{r.code}</Text>
                 </Text>
                 <Chip tone={r.action === 'error' ? 'danger' : 'normal'} className='import-row__action'>
                   {ACTION_LABELS[r.action]}
