@@ -1,10 +1,9 @@
 /** 预约服务: bookable services, their slots, bookings, and the station's side (services, day and week views, outcomes, blocks). */
 import { Type } from '@sinclair/typebox'
 import { BOOKABLE_KINDS, BOOKING_BLOCK_KINDS, BOOKING_CHANNELS, BOOKING_FOR, BOOKING_STATUSES } from '../bookings'
-import { ERROR_CODES } from '../errors'
 import { LIMITS } from '../limits'
 import { AudienceSchema } from './activities'
-import { closed, date, dateTime, literalUnion, nullable, ServiceCategorySchema, text, uuid } from './common'
+import { closed, date, dateTime, ErrorSchema, literalUnion, nullable, ServiceCategorySchema, text, uuid } from './common'
 import { OpeningHoursSchema } from './stations'
 
 export const BookableKindSchema = literalUnion(BOOKABLE_KINDS, '预约类型')
@@ -69,9 +68,7 @@ export const SlotSchema = Type.Object(
 /** 409 SLOT_FULL: the error body, plus the free slots nearest to the one that just filled (other refusals: no alternatives). */
 export const SlotFullErrorSchema = Type.Object(
   {
-    code: literalUnion(ERROR_CODES, '错误码（SLOT_FULL 时附带 alternatives）'),
-    message: Type.String(),
-    field: Type.Optional(Type.String()),
+    ...ErrorSchema.properties,
     alternatives: Type.Optional(Type.Array(SlotSchema, { description: '离所选时段最近的空余时段，最多 3 个' })),
   },
   closed,

@@ -25,7 +25,9 @@ import {
   stationBookables,
 } from '../usecases/bookings'
 
-const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: SlotFullErrorSchema, 422: ErrorSchema }
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema }
+/** Routes that take a slot: a 409 SLOT_FULL there carries the nearest free slots. */
+const slotErrors = { ...errors, 409: SlotFullErrorSchema }
 
 const bookings: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app
@@ -72,7 +74,7 @@ const bookings: FastifyPluginAsyncTypebox = async (app) => {
           'idempotency-key': Type.String({ pattern: '^[A-Za-z0-9_-]{8,100}$', description: '每次预约生成一个，直到成功前保持不变' }),
         }),
         body: BookingBodySchema,
-        response: { 201: BookingSchema, ...errors },
+        response: { 201: BookingSchema, ...slotErrors },
       },
     },
     async (request, reply) => {
@@ -138,7 +140,7 @@ const bookings: FastifyPluginAsyncTypebox = async (app) => {
         security,
         params: IdParamsSchema,
         body: RescheduleBodySchema,
-        response: { 200: BookingSchema, ...errors },
+        response: { 200: BookingSchema, ...slotErrors },
       },
     },
     async (request) => rescheduleOwnBooking(ctx, request.params.id, request.user!.id, request.body.startsAt),

@@ -32,7 +32,9 @@ import {
   updateBookable,
 } from '../usecases/bookings'
 
-const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: SlotFullErrorSchema, 422: ErrorSchema }
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema }
+/** Routes that take a slot: a 409 SLOT_FULL there carries the nearest free slots. */
+const slotErrors = { ...errors, 409: SlotFullErrorSchema }
 
 const staffBookings: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app
@@ -104,7 +106,13 @@ const staffBookings: FastifyPluginAsyncTypebox = async (app) => {
     '/api/staff/bookings',
     {
       ...auth,
-      schema: { tags, summary: '登记窗口或电话预约', security, body: StaffBookingBodySchema, response: { 201: BookingSchema, ...errors } },
+      schema: {
+        tags,
+        summary: '登记窗口或电话预约',
+        security,
+        body: StaffBookingBodySchema,
+        response: { 201: BookingSchema, ...slotErrors },
+      },
     },
     async (request, reply) => reply.status(201).send(await bookAtCounter(ctx, request.staff!, request.body)),
   )
@@ -151,7 +159,7 @@ const staffBookings: FastifyPluginAsyncTypebox = async (app) => {
         security,
         params: IdParamsSchema,
         body: StaffRescheduleBodySchema,
-        response: { 200: BookingSchema, ...errors },
+        response: { 200: BookingSchema, ...slotErrors },
       },
     },
     async (request) => rescheduleByStation(ctx, request.staff!, request.params.id, request.body.startsAt, request.body.reason),
