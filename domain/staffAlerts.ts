@@ -57,6 +57,9 @@ function queueAudience(r: AlertedRequest, actorId: string | null): StaffAlertAud
 }
 
 /** The alert a timeline entry raises, or null (replies, notes, acceptance, resolution…). */
+/** The timeline entries that can alert staff (staffAlertFor decides whether one does); the others never load the request. */
+export const ALERTING_EVENTS: ReadonlySet<string> = new Set(['submitted', 'transferred', 'escalated', 'reopened', 'assigned'])
+
 export function staffAlertFor(event: AlertingEvent, r: AlertedRequest): StaffAlert | null {
   const waiting = r.status === 'submitted'
   switch (event.type) {

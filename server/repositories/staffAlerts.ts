@@ -9,6 +9,7 @@ import type { RequestEventType, RequestStatus, Urgency } from '../../contract/re
 import type { ServiceCategory } from '../../contract/enums'
 import {
   alertKey,
+  ALERTING_EVENTS,
   alertSendAt,
   NEAR_TARGET_LEAD_MINUTES,
   nearTargetAlert,
@@ -78,6 +79,8 @@ export async function alertStaff(
   eventId: string,
   event: { type: RequestEventType; actorId: string | null; toStationId: string | null; at: Date },
 ): Promise<void> {
+  // A reply, a note, an acceptance…: nothing to alert, so no read of the request on those paths.
+  if (!ALERTING_EVENTS.has(event.type)) return
   const { rows } = await tx.query<AlertRow>(`SELECT ${ALERT_COLUMNS} FROM help_requests WHERE id = $1`, [requestId])
   const request = rows[0]
   if (!request) return

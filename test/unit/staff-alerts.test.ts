@@ -1,4 +1,5 @@
-import { alertKey, alertSendAt, nearTargetAlert, staffAlertFor } from '../../domain/staffAlerts'
+import { REQUEST_EVENT_TYPES } from '../../contract/requests'
+import { ALERTING_EVENTS, alertKey, alertSendAt, nearTargetAlert, staffAlertFor } from '../../domain/staffAlerts'
 
 const at = (s: string) => new Date(s)
 const waiting = { stationId: 'S', status: 'submitted' as const, assigneeId: null }
@@ -32,6 +33,13 @@ describe('which timeline entry alerts whom', () => {
     expect(staffAlertFor(ev('assigned', 'head'), { ...waiting, assigneeId: 'W' })).toEqual({ kind: 'assigned', to: { userId: 'W' } })
     expect(staffAlertFor(ev('assigned', 'W'), { ...waiting, assigneeId: 'W' })).toBeNull()
     expect(staffAlertFor(ev('assigned', 'W'), waiting)).toBeNull()
+  })
+
+  test('only ALERTING_EVENTS can alert (the repository reads the request for those alone)', () => {
+    const anyRequest = [waiting, { ...waiting, assigneeId: 'W' }, { stationId: 'S', status: 'in_progress' as const, assigneeId: 'W' }]
+    for (const type of REQUEST_EVENT_TYPES.filter((t) => !ALERTING_EVENTS.has(t))) {
+      for (const r of anyRequest) expect([type, staffAlertFor(ev(type, 'head', 'T'), r)]).toEqual([type, null])
+    }
   })
 
   test('replies, notes, acceptance, resolution and cancellation alert nobody', () => {
