@@ -79,7 +79,12 @@ export default function StationPage() {
         <InfoRow label='地址'>{station.address}</InfoRow>
         {station.coverage.length > 0 && (
           <InfoRow label='服务范围' valueClassName='station-coverage'>
-            {station.coverage.join('、')}
+            {station.coverage.map((name, i) => (
+              <Text key={name} className='station-coverage__name'>
+                {name}
+                {i < station.coverage.length - 1 ? '、' : ''}
+              </Text>
+            ))}
           </InfoRow>
         )}
         <InfoRow label='时间' valueClassName='station-hours'>
