@@ -7,6 +7,10 @@
  * server factory's X-HTTP-Method-Override step runs as it does for a socket.
  * What the server logs is pino's output, captured from a stream.
  *
+ * With `listen`, the app also listens on a loopback socket and `url` is that
+ * socket's: for a browser (an e2e test that needs the injected clock), which
+ * only a real address reaches.
+ *
  * Not covered here, by design (those files use process.ts): Node's HTTP parser
  * (431, oversized heads, malformed request lines), sockets closing early, the
  * process's exit codes and signals, the data-folder lock between processes,
@@ -25,10 +29,12 @@ import { TEST_ENV, type StartOptions } from './process'
 export interface InProcessOptions extends StartOptions {
   /** The server's clock (Fastify's `app.clock` and the background jobs). Default: the real clock. */
   clock?: () => Date
+  /** Also listen on a loopback socket, and give its address as `url` (a browser's tests: e2e with an injected clock). */
+  listen?: boolean
 }
 
 export interface TestApp extends DatabaseLocation {
-  /** An origin only api() and this app's fetch() know: calls to it are injected, never sent over a network. */
+  /** An origin only api() and this app's fetch() know: calls to it are injected, never sent over a network (with `listen`: the socket's address). */
   url: string
   /** What the server logged (pino's JSON lines), to check what it logs. */
   output: () => string
@@ -77,15 +83,19 @@ export async function startApp(opts: InProcessOptions = {}): Promise<TestApp> {
     app = await buildApp({ config, db, clock: opts.clock, logger })
     stopJobs = startJobs(app.ctx, app.log)
     await app.ready()
+    if (opts.listen) await app.listen({ host: '127.0.0.1', port: 0 })
   } catch (err) {
+    stopJobs()
     await db.close()
     throw err
   }
   // The listener main.ts's server would run for each parsed request (the server factory's, then Fastify's router).
   const listener = app.server.listeners('request')[0] as (req: IncomingMessage, res: ServerResponse) => void
-  const url = `http://in-process-${process.pid}-${++apps}.test`
+  const address = opts.listen ? app.server.address() : null
+  const url =
+    address && typeof address === 'object' ? `http://127.0.0.1:${address.port}` : `http://in-process-${process.pid}-${++apps}.test`
   const fetchHere = (input: string, init?: RequestInit) => injected(listener, new Request(input, init))
-  const unregister = registerOrigin(url, fetchHere)
+  const unregister = opts.listen ? () => {} : registerOrigin(url, fetchHere)
   let stopped = false
   return {
     url,

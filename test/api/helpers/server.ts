@@ -25,7 +25,8 @@
  *   - fuzz.test.ts: Node's HTTP parser answers oversized heads (431) and closes
  *     the socket early, which an injection never reaches; and "the server stays
  *     up" means the process;
- *   - the e2e layer (Playwright) starts its own.
+ *   - the e2e layer (Playwright) starts its own (except the workbench
+ *     scenario, whose injected clock needs `startApp({ listen: true })`).
  *
  * Database-only tests (jobs, retention, reports, activity-jobs) take a
  * `freshDatabase()` and the server's own modules, with an injected clock.
