@@ -67,15 +67,7 @@ export function assignment(r: RequestState, actor: Staff & { name: string }, tar
   if (!head && !self) return refused(refusal('FORBIDDEN', capabilityRefusal('queue.assign')))
   if (target.stationId !== r.stationId) return refused(refusal('NOT_FOUND', '本站没有这位同事', 'assigneeId'))
   if (r.assigneeId === target.id) return refused(refusal('REQUEST_STATE', `这条求助已由${target.name}负责`))
-  if (atCap(target)) {
-    return refused(
-      refusal(
-        'CONFLICT',
-        `${target.name}已有 ${target.openCount} 条进行中的求助，达到上限 ${target.workloadCap} 条，请分派给其他同事或先调整上限`,
-        'assigneeId',
-      ),
-    )
-  }
+  if (atCap(target)) return refused(capRefusal(target, target.id === actor.id ? null : target.name, 'assigneeId'))
   return decided({
     set: { assigneeId: target.id, updatedAt: now },
     event: event(r.assigneeName ? `由${r.assigneeName}改派给${target.name}` : `分派给${target.name}`),
@@ -90,6 +82,17 @@ export function assignment(r: RequestState, actor: Staff & { name: string }, tar
  * the way.
  */
 export function claimOverCap(w: Pick<Workload, 'openCount' | 'workloadCap'>): Refusal | null {
-  if (!atCap(w)) return null
-  return refusal('CONFLICT', `您已有 ${w.openCount} 条进行中的求助，达到上限 ${w.workloadCap} 条：请先办结或交回一条，或请站长调整上限`)
+  return atCap(w) ? capRefusal(w, null) : null
+}
+
+/**
+ * The refusal at the cap, with the numbers: said to the worker when they would
+ * take it themselves (我来负责, 领取下一条, a head assigning to themselves),
+ * else naming the colleague the head chose.
+ */
+function capRefusal(w: Pick<Workload, 'openCount' | 'workloadCap'>, colleague: string | null, field?: string): Refusal {
+  const numbers = `已有 ${w.openCount} 条进行中的求助，达到上限 ${w.workloadCap} 条`
+  return colleague === null
+    ? refusal('CONFLICT', `您${numbers}：请先办结或交回一条，或请站长调整上限`, field)
+    : refusal('CONFLICT', `${colleague}${numbers}，请分派给其他同事或先调整上限`, field)
 }

@@ -357,6 +357,11 @@ export async function openForStaff(ctx: AppContext, staff: Staff, id: string): P
 export async function applyStaffAction(ctx: AppContext, staff: Staff, id: string, action: StaffAction): Promise<StaffActionResult> {
   await ctx.db.transaction(async (tx) => {
     const row = await visibleRequest(tx, staff, id, { forUpdate: true })
+    // 受理 of an unassigned waiting request takes it on: within the worker's cap, as 领取下一条 and 我来负责.
+    if (action.type === 'accept' && row.status === 'submitted' && !row.assignee_id && row.station_id === staff.stationId) {
+      const overCap = await ownCapRefusal(tx, staff)
+      if (overCap) throw refuse(overCap)
+    }
     const transferTo = action.type === 'transfer' ? await loadStation(tx, action.stationId) : undefined
     const parentStationId = action.type === 'escalate' ? ((await loadStation(tx, row.station_id))?.parentId ?? null) : undefined
     const decisionCtx = decisionContext(ctx)
@@ -371,6 +376,15 @@ export async function applyStaffAction(ctx: AppContext, staff: Staff, id: string
 }
 
 /**
+ * Whether taking one more request would take the worker over their cap (domain/assignment.ts): their row is locked
+ * first, so two takes of the same worker are counted one after the other.
+ */
+async function ownCapRefusal(tx: Queryable, staff: Staff) {
+  const [me] = await colleaguesOf(tx, staff.stationId, { userId: staff.id, forUpdate: true })
+  return me ? claimOverCap({ openCount: me.open_count, workloadCap: me.workload_cap }) : null
+}
+
+/**
  * 领取下一条: the most urgent, oldest waiting request of the worker's station, to
  * exactly one worker — within the worker's cap (domain/assignment.ts): at the
  * cap, only a request already assigned to them. The worker's row is locked
@@ -378,8 +392,7 @@ export async function applyStaffAction(ctx: AppContext, staff: Staff, id: string
  */
 export async function claimNext(ctx: AppContext, staff: Staff): Promise<StaffRequest> {
   const id = await ctx.db.transaction(async (tx) => {
-    const [me] = await colleaguesOf(tx, staff.stationId, { userId: staff.id, forUpdate: true })
-    const overCap = me ? claimOverCap({ openCount: me.open_count, workloadCap: me.workload_cap }) : null
+    const overCap = await ownCapRefusal(tx, staff)
     const next = await nextWaiting(tx, staff.stationId, staff.id, { onlyAssigned: overCap !== null })
     if (!next && overCap && (await hasUnassignedWaiting(tx, staff.stationId))) throw refuse(overCap)
     if (!next) return null

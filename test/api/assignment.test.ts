@@ -4,11 +4,11 @@
  * (GET /api/staff/colleagues), caps it (PATCH /api/staff/colleagues/:id) and
  * assigns requests (POST /api/staff/requests/:id/assign); workers see
  * 我负责的 and 未分配, take an unassigned request, hand theirs back; the cap
- * holds; a request assigned to a colleague is not theirs to accept or claim.
+ * holds for 分派, 我来负责, 受理 and 领取下一条 alike; a request assigned to a colleague is not theirs to accept or claim.
  * Every new route refuses nobody, residents, workers without the capability,
  * and other stations' staff.
  */
-import type { Colleague, StaffActionResult, StaffRequestSummary } from '../../contract/types'
+import type { Colleague, StaffActionResult, StaffRequest, StaffRequestSummary } from '../../contract/types'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { api, backend, startApp, type TestApp } from './helpers/server'
 
@@ -150,6 +150,59 @@ test(`the head caps a worker's open requests; an assignment over the cap is refu
     expect(res.status).toBe(400)
     expect(res.body.code).toMatch(/FIELD_INVALID|BAD_REQUEST/)
   }
+})
+
+test(`我来负责 and 受理 keep within the worker's own cap as 分派 does: at the cap 409 with the numbers and nothing changed, on ${backend}`, async () => {
+  const wangId = ids['xianjin-wang']!
+  const load = async () => (await colleagues(who.head!)).find((c) => c.id === wangId)!.openCount
+  // He carries at least one request, so that a cap can equal his load.
+  if ((await load()) === 0)
+    expect((await who.head!.post(`/api/staff/requests/${await counterRequest()}/assign`, { assigneeId: wangId })).status).toBe(200)
+  // An accepted request handed back: open and unassigned, the one 我来负责 is offered for.
+  const id = await counterRequest()
+  expect((await who.li!.post(`/api/staff/requests/${id}/accept`, {})).status).toBe(200)
+  expect((await who.li!.post(`/api/staff/requests/${id}/assign`, { assigneeId: null })).status).toBe(200)
+  const open = await load()
+  expect((await who.head!.patch(`/api/staff/colleagues/${wangId}`, { workloadCap: open })).status).toBe(200)
+  const before = (await who.head!.get<StaffRequest>(`/api/staff/requests/${id}`)).body
+
+  const take = await who.wang!.post(`/api/staff/requests/${id}/assign`, { assigneeId: wangId })
+  expect(take.status).toBe(409)
+  expect(take.body).toEqual({
+    code: 'CONFLICT',
+    field: 'assigneeId',
+    message: `您已有 ${open} 条进行中的求助，达到上限 ${open} 条：请先办结或交回一条，或请站长调整上限`,
+  })
+  const after = (await who.head!.get<StaffRequest>(`/api/staff/requests/${id}`)).body
+  expect(after).toMatchObject({ assigneeId: null, assigneeName: null, status: 'accepted' })
+  expect(after.events.map((e) => e.id)).toEqual(before.events.map((e) => e.id))
+  expect(await load()).toBe(open)
+
+  // 受理 of an unassigned waiting request takes it on too: refused alike, the request still waiting for anyone.
+  const waiting = await counterRequest()
+  const accept = await who.wang!.post(`/api/staff/requests/${waiting}/accept`, {})
+  expect(accept.status).toBe(409)
+  expect(accept.body).toEqual({
+    code: 'CONFLICT',
+    message: `您已有 ${open} 条进行中的求助，达到上限 ${open} 条：请先办结或交回一条，或请站长调整上限`,
+  })
+  expect((await who.head!.get<StaffRequest>(`/api/staff/requests/${waiting}`)).body).toMatchObject({
+    status: 'submitted',
+    assigneeId: null,
+  })
+  // One assigned to him is already counted: he accepts it at the cap.
+  expect((await who.head!.patch(`/api/staff/colleagues/${wangId}`, { workloadCap: open + 1 })).status).toBe(200)
+  expect((await who.head!.post(`/api/staff/requests/${waiting}/assign`, { assigneeId: wangId })).status).toBe(200)
+  expect((await who.wang!.post(`/api/staff/requests/${waiting}/accept`, {})).status).toBe(200)
+  expect(await load()).toBe(open + 1)
+
+  // One more place: he takes the handed-back one.
+  expect((await who.head!.patch(`/api/staff/colleagues/${wangId}`, { workloadCap: open + 2 })).status).toBe(200)
+  const taken = await who.wang!.post<StaffActionResult>(`/api/staff/requests/${id}/assign`, { assigneeId: wangId })
+  expect(taken.status).toBe(200)
+  expect(taken.body.request).toMatchObject({ assigneeId: wangId, assigneeName: '王社工' })
+  expect(await load()).toBe(open + 2)
+  expect((await who.head!.patch(`/api/staff/colleagues/${wangId}`, { workloadCap: null })).status).toBe(200)
 })
 
 test(`permissions: nobody, a resident, a worker without queue.assign, another station and a supervisor above, on ${backend}`, async () => {

@@ -74,6 +74,26 @@ describe('assignment', () => {
     })
   })
 
+  test('我来负责 at the own cap is refused as 分派 is, with the numbers said to the worker; one below it, taken', () => {
+    const full = { ...liLoad, openCount: 4, workloadCap: 4 }
+    expect(assignment(request({ status: 'accepted' }), li, full, NOW)).toEqual({
+      ok: false,
+      refusal: {
+        code: 'CONFLICT',
+        field: 'assigneeId',
+        message: '您已有 4 条进行中的求助，达到上限 4 条：请先办结或交回一条，或请站长调整上限',
+      },
+    })
+    // A head taking one for themselves: the same words.
+    const headFull: Workload = { id: head.id, name: head.name, stationId: STATION, openCount: 2, workloadCap: 2 }
+    expect(assignment(request(), head, headFull, NOW)).toMatchObject({
+      ok: false,
+      refusal: { message: expect.stringMatching(/^您已有 2 条/) },
+    })
+    const below = assignment(request({ status: 'accepted' }), li, { ...full, openCount: 3 }, NOW)
+    expect(below.ok && below.value.set.assigneeId).toBe(li.id)
+  })
+
   test('a worker may not assign to others, but may take an unassigned request, and hand back their own', () => {
     expect(assignment(request(), li, wangLoad, NOW)).toMatchObject({ ok: false, refusal: { code: 'FORBIDDEN' } })
     const taken = assignment(request({ status: 'accepted' }), li, liLoad, NOW)

@@ -105,6 +105,29 @@ test('a worker: no 分派; hands back their own request; takes an unassigned one
   expect(posts(page).map((r) => r.data)).toEqual([{ assigneeId: null }, { assigneeId: STAFF_SESSION.user.id }])
 })
 
+test('我来负责 at the own cap: the server’s refusal is said under the actions, and the request stays unassigned', async () => {
+  const handedBack = { ...CLAIMED, assigneeId: null, assigneeName: null }
+  const message = '您已有 4 条进行中的求助，达到上限 4 条：请先办结或交回一条，或请站长调整上限'
+  const page = await mountPage(
+    REQUEST_PAGE,
+    { id: CLAIMED.id },
+    {
+      storage: STAFF_LOGGED_IN,
+      routes: {
+        'GET /api/staff/requests/:id': handedBack,
+        'POST /api/staff/requests/:id/assign': reply(409, { code: 'CONFLICT', field: 'assigneeId', message }),
+      },
+    },
+  )
+  await page.waitFor(() => page.find('btn-take'), 'the 我来负责 button')
+  await page.tap('btn-take')
+  await page.waitFor(() => page.find('staff-actions__error'), 'the refusal')
+  expect(page.text(page.get('staff-actions__error'))).toBe(message)
+  expect(page.text(page.get('staff-request__assignee'))).toBe('未分配')
+  expect(page.find('btn-take')).toBeDefined()
+  expect(posts(page).map((r) => r.data)).toEqual([{ assigneeId: STAFF_SESSION.user.id }])
+})
+
 test('a request the head assigned to a colleague: the worker has no 受理 for it', async () => {
   const page = await mountPage(
     REQUEST_PAGE,

@@ -458,7 +458,12 @@ export function RequestDetail({ id, onGone, onChanged, onOpenRequest = openReque
             </View>
           </View>
         )}
-        {!panel && fieldError && <Text className='field__error'>{fieldError}</Text>}
+        {/* What the server refused outside a panel (我来负责 over the own cap, 受理, 交回), in words under the buttons. */}
+        {!panel && fieldError && (
+          <View className='field__error staff-actions__error' ariaRole='alert'>
+            {fieldError}
+          </View>
+        )}
       </View>
 
       {shown.rating && (
