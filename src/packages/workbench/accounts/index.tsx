@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { usePageClass } from '@/stores/elder'
 import { useStaffSession } from '@/stores/staffSession'
 import { AccountDetail } from '../account/index'
+import { SideBySide } from '../components/SideBySide'
 import { SectionNav } from '../SectionNav'
 import { useWide } from '../useWide'
 import { useStaffQuery } from '../useStaffQuery'
@@ -46,7 +47,7 @@ export default function Accounts() {
 
   if (!token || !me) return <View className={pageClass} />
   const listColumn = (
-    <View className='accounts-layout__list'>
+    <View>
       <View className='card'>
         <Text className='section-title'>账号管理</Text>
         <Text className='muted accounts__scope'>
@@ -88,7 +89,7 @@ export default function Accounts() {
           list.data?.items.map((a) => (
             <View
               key={a.id}
-              className={`card account-item${a.status === 'disabled' ? ' account-item--disabled' : ''}${wide && selected === a.id ? ' account-item--selected' : ''}`}
+              className={`card account-item${a.status === 'disabled' ? ' account-item--disabled' : ''}${wide && selected === a.id ? ' wb-split__selected' : ''}`}
               onClick={() => open(a.id)}
               ariaRole='link'
             >
@@ -118,19 +119,12 @@ export default function Accounts() {
   )
   if (!wide) return <View className={pageClass}>{listColumn}</View>
   return (
-    <View className={`${pageClass} page-accounts--wide`}>
-      <View className='accounts-layout'>
-        {listColumn}
-        <View className='accounts-layout__detail'>
-          {selected ? (
-            <AccountDetail key={selected} id={selected === NEW ? null : selected} onChanged={list.reload} />
-          ) : (
-            <View className='card'>
-              <Text className='muted'>点按左边的账号查看和修改，或新建账号</Text>
-            </View>
-          )}
-        </View>
-      </View>
+    <View className={`${pageClass} wb-split-page`}>
+      <SideBySide
+        list={listColumn}
+        detail={selected && <AccountDetail key={selected} id={selected === NEW ? null : selected} onChanged={list.reload} />}
+        hint='点按左边的账号查看和修改，或新建账号'
+      />
     </View>
   )
 }

@@ -106,7 +106,7 @@ export default function Queue() {
 
   if (!token) return <View className={pageClass} />
   const list = (
-    <View className='queue-layout__list'>
+    <View className='queue-layout__list wb-split__list'>
       <View className='card queue-head'>
         <InfoRow label='工作人员' valueClassName='queue__who'>
           {me?.user.nickname}
@@ -176,9 +176,9 @@ export default function Queue() {
   if (!wide) return <View className={pageClass}>{list}</View>
   return (
     <View className={`${pageClass} page-queue--wide`}>
-      <View className='queue-layout'>
+      <View className='queue-layout wb-split'>
         {list}
-        <View className='queue-layout__detail'>
+        <View className='queue-layout__detail wb-split__detail'>
           {selected ? (
             <RequestDetail
               key={selected}

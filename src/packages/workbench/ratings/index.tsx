@@ -17,7 +17,9 @@ import { usePageClass } from '@/stores/elder'
 import { useStaffSession } from '@/stores/staffSession'
 import { alertError, describeError } from '@/services/errors'
 import { busyProps } from '@/utils/busy'
+import { SideBySide } from '../components/SideBySide'
 import { useStaffQuery } from '../useStaffQuery'
+import { useWide } from '../useWide'
 import './index.scss'
 import '../workbench.scss'
 
@@ -37,17 +39,25 @@ function publicLine(r: StaffRating): string {
   return '未通过审核，不公开展示'
 }
 
-/** One rating: what the resident said, who (unless anonymous), the reply or a form to write it, and (its own station only) the review of a public comment. */
+/**
+ * One rating: what the resident said, who (unless anonymous), the reply or a form to write it, and (its own station
+ * only) the review of a public comment. In the list beside the chosen rating (a desktop), `onSelect`: what was said and
+ * whether it is answered, the rest beside it.
+ */
 function RatingItem({
   r,
   showStation,
   ownStation,
   onChange,
+  onSelect,
+  selected = false,
 }: {
   r: StaffRating
   showStation: boolean
   ownStation: boolean
   onChange: (next: StaffRating) => void
+  onSelect?: () => void
+  selected?: boolean
 }) {
   const [text, setText] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -101,7 +111,13 @@ function RatingItem({
 
   const who = r.anonymous ? '匿名' : (r.residentName ?? '居民')
   return (
-    <View className={`card staff-rating${r.low ? ' staff-rating--low' : ''}`}>
+    <View
+      className={`card staff-rating${r.low ? ' staff-rating--low' : ''}${onSelect ? ' staff-rating--item' : ''}${
+        selected ? ' wb-split__selected' : ''
+      }`}
+      onClick={onSelect}
+      ariaRole={onSelect ? 'link' : undefined}
+    >
       <View className='staff-rating__head'>
         <Stars stars={r.stars} words />
         {r.low && (
@@ -137,7 +153,12 @@ function RatingItem({
           {r.updatedAt !== r.createdAt ? '（已修改）' : ''}
         </Text>
       </View>
-      {!r.anonymous && r.requestId && (
+      {onSelect && (
+        <Text className={`staff-rating__state${r.reply ? '' : ' staff-rating__state--open'}`}>
+          {r.reply ? '已回复' : r.canReply ? '待回复' : `尚未回复（由${r.station.name}回复）`}
+        </Text>
+      )}
+      {!onSelect && !r.anonymous && r.requestId && (
         <View
           className='staff-rating__request'
           ariaRole='link'
@@ -146,8 +167,8 @@ function RatingItem({
           查看求助{r.requestNumber ? ` ${r.requestNumber}` : ''} ›
         </View>
       )}
-      <Text className='muted staff-rating__public'>{publicLine(r)}</Text>
-      {r.comment && r.commentPublic && r.commentReview === 'review' && ownStation && (
+      {!onSelect && <Text className='muted staff-rating__public'>{publicLine(r)}</Text>}
+      {!onSelect && r.comment && r.commentPublic && r.commentReview === 'review' && ownStation && (
         <View className='btn-row staff-rating__review'>
           <Button
             className='btn btn-approve-comment'
@@ -168,7 +189,7 @@ function RatingItem({
         </View>
       )}
 
-      {r.reply ? (
+      {onSelect ? null : r.reply ? (
         <RatingReplyView reply={r.reply} />
       ) : r.canReply ? (
         <View className='staff-rating__reply-form'>
@@ -197,7 +218,10 @@ function RatingItem({
   )
 }
 
-/** 居民评价 in the workbench: every rating of the station (or of a station picked in the report), filters, replies and reviews. */
+/**
+ * 居民评价 in the workbench: every rating of the station (or of a station picked in the report), filters, replies and
+ * reviews. On a desktop the list and the chosen rating (its reply and review) side by side.
+ */
 export default function StaffRatings() {
   const pageClass = usePageClass('page-staff-ratings')
   const { params } = useRouter()
@@ -210,6 +234,8 @@ export default function StaffRatings() {
   const [filter, setFilter] = useState(0)
   const query: StaffRatingsQuery = { ...RATING_FILTERS[filter]!.query, ...(stationId ? { stationId } : {}) }
   const ratings = useStaffQuery(['staffRatings', query], () => fetchStaffRatings(query))
+  const wide = useWide()
+  const [selected, setSelected] = useState<string | null>(null)
 
   if (!token) return <View className={pageClass} />
   const list = ratings.data
@@ -222,8 +248,13 @@ export default function StaffRatings() {
         lowUnreplied: answered ? Math.max(0, l.lowUnreplied - 1) : l.lowUnreplied,
       }
     })
-  return (
-    <View className={pageClass}>
+  const showStation = !!stationId || scopeSize > 1
+  const chosen = wide ? list?.items.find((r) => r.id === selected) : undefined
+  const item = (r: StaffRating, more: { onSelect?: () => void; selected?: boolean } = {}) => (
+    <RatingItem key={r.id} r={r} showStation={showStation} ownStation={r.station.id === me?.station.id} onChange={replace} {...more} />
+  )
+  const column = (
+    <View>
       <View className='card'>
         <Text className='staff-ratings__title'>{stationName ? `${stationName}的居民评价` : '居民评价'}</Text>
         <Text className='muted'>差评（2 星及以下，或反馈“未解决”）请站长优先查看并回复。</Text>
@@ -252,17 +283,15 @@ export default function StaffRatings() {
       {ratings.status === 'error' && <ErrorState message={ratings.error.message} onRetry={ratings.reload} />}
       {ratings.status === 'loading' && !list && <Loading />}
       {ratings.status === 'ok' && ratings.data.items.length === 0 && <EmptyState text='没有符合条件的评价' />}
-      <View className='wb-grid'>
-        {list?.items.map((r) => (
-          <RatingItem
-            key={r.id}
-            r={r}
-            showStation={!!stationId || scopeSize > 1}
-            ownStation={r.station.id === me?.station.id}
-            onChange={replace}
-          />
-        ))}
+      <View className={wide ? '' : 'wb-grid'}>
+        {list?.items.map((r) => item(r, wide ? { onSelect: () => setSelected(r.id), selected: r.id === selected } : {}))}
       </View>
+    </View>
+  )
+  if (!wide) return <View className={pageClass}>{column}</View>
+  return (
+    <View className={`${pageClass} wb-split-page`}>
+      <SideBySide list={column} detail={chosen && item(chosen)} hint='点按左边的评价查看全文、回复或审核' />
     </View>
   )
 }

@@ -10,34 +10,31 @@ import { usePageClass } from '@/stores/elder'
 import { busyProps } from '@/utils/busy'
 import { BrandCard, CloseCard, ExceptionsCard } from './components/ExtrasCard'
 import { LocationCard } from './components/LocationCard'
-import { useStationEdit } from './useStationEdit'
+import { useStationEdit, type StationTarget } from './useStationEdit'
 import './index.scss'
 import '../workbench.scss'
 
-/** 编辑站点 / 新建站点: everything a resident sees of a station; saved, it is live at once. */
+/** 编辑站点 / 新建站点 on a phone (on a desktop, 站点管理 shows the editor beside its tree). */
 export default function StationEditPage() {
   const pageClass = usePageClass('page-station-edit')
-  const edit = useStationEdit()
+  return (
+    <View className={pageClass}>
+      <StationEditor />
+    </View>
+  )
+}
+
+/**
+ * Everything a resident sees of a station, as a form; saved, it is live at once. For the station `target` names (站点管理
+ * beside its tree), else the one the page's address names.
+ */
+export function StationEditor({ target }: { target?: StationTarget }) {
+  const edit = useStationEdit(target)
   const { form, errors, update, loaded, tree, isAdmin } = edit
-  if (!edit.me) return <View className={pageClass} />
-  if (!edit.filled && loaded.status !== 'error' && edit.parentStatus !== 'error')
-    return (
-      <View className={pageClass}>
-        <Loading />
-      </View>
-    )
-  if (loaded.status === 'error')
-    return (
-      <View className={pageClass}>
-        <ErrorState message={loaded.error.message} onRetry={loaded.reload} />
-      </View>
-    )
-  if (!edit.id && !isAdmin)
-    return (
-      <View className={pageClass}>
-        <EmptyState text='新建站点仅限管理员' />
-      </View>
-    )
+  if (!edit.me) return null
+  if (!edit.filled && loaded.status !== 'error' && edit.parentStatus !== 'error') return <Loading />
+  if (loaded.status === 'error') return <ErrorState message={loaded.error.message} onRetry={loaded.reload} />
+  if (!edit.id && !isAdmin) return <EmptyState text='新建站点仅限管理员' />
 
   // Where it may hang: any open station of the subtree except itself and what is below it.
   const below = new Set<string>(edit.id ? [edit.id] : [])
@@ -53,7 +50,7 @@ export default function StationEditPage() {
     })
 
   return (
-    <View className={pageClass}>
+    <>
       {loaded.data?.closed && (
         <View className='station-closed-notice' ariaRole='status'>
           该站点已停止服务（{loaded.data.closed.reason}），居民搜不到它。
@@ -204,6 +201,6 @@ export default function StationEditPage() {
         )}
       </View>
       <CloseCard edit={edit} />
-    </View>
+    </>
   )
 }

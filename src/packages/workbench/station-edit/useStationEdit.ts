@@ -18,13 +18,25 @@ import {
 
 const scrollToError = () => void Taro.pageScrollTo({ selector: '.field--error', duration: 200 }).catch(() => undefined)
 
-/** 编辑站点 (?id=) or 新建站点 (?parentId=): the form, its errors, saving, closing and reopening. */
-export function useStationEdit() {
+/**
+ * Which station the editor is for: `id` (编辑站点) or a new one under `parentId` (新建站点). Given by 站点管理 when it
+ * shows the editor beside its tree (a desktop), with `onSaved` (the station saved or created); else the page's
+ * address says it (?id= / ?parentId=).
+ */
+export interface StationTarget {
+  id?: string
+  parentId?: string
+  onSaved?: (id: string) => void
+}
+
+/** 编辑站点 or 新建站点: the form, its errors, saving, closing and reopening. */
+export function useStationEdit(target?: StationTarget) {
   const { params } = useRouter()
+  const given = target ?? params
   const me = useStaffSession((s) => s.me)
   const isAdmin = useCan('stations.admin')
-  const id = params.id || (!params.parentId && !isAdmin ? (me?.station.id ?? '') : '')
-  const parentId = id ? '' : (params.parentId ?? '')
+  const id = given.id || (!given.parentId && !isAdmin ? (me?.station.id ?? '') : '')
+  const parentId = id ? '' : (given.parentId ?? '')
   // Not refreshed on show or pull-down: that would overwrite what is being typed.
   const opts = { refreshOnShow: false, pullDownRefresh: false }
   const loaded = useStaffQuery(['adminStation', id], () => fetchAdminStation(id), { ...opts, enabled: !!id })
@@ -40,9 +52,11 @@ export function useStationEdit() {
   const [busy, setBusy] = useState(false)
   const [reason, setReason] = useState('')
 
+  const embedded = !!target
   useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: id ? '编辑站点' : '新建站点' })
-  }, [id])
+    // Beside 站点管理's tree the page keeps its own title.
+    if (!embedded) void Taro.setNavigationBarTitle({ title: id ? '编辑站点' : '新建站点' })
+  }, [id, embedded])
   useEffect(() => {
     if (loaded.status !== 'ok') return
     setForm(formOf(loaded.data))
@@ -76,8 +90,9 @@ export function useStationEdit() {
       const saved = station ? await updateStation(station.id, patch!) : await createStation(body)
       setForm(formOf(saved))
       void Taro.showToast({ title: station ? '已保存，居民立即可见' : '已新建', icon: 'success' })
-      if (!station) void Taro.redirectTo({ url: `/packages/workbench/station-edit/index?id=${saved.id}` })
-      else void loaded.reload()
+      if (station) void loaded.reload()
+      if (target?.onSaved) target.onSaved(saved.id)
+      else if (!station) void Taro.redirectTo({ url: `/packages/workbench/station-edit/index?id=${saved.id}` })
     } catch (err) {
       setErrors(saveErrors(err))
       scrollToError()
@@ -102,6 +117,7 @@ export function useStationEdit() {
       setReason('')
       void Taro.showToast({ title: '已关闭', icon: 'success' })
       void loaded.reload()
+      target?.onSaved?.(station.id)
     } catch (err) {
       alertError('没有关闭成功', err)
     } finally {
@@ -117,6 +133,7 @@ export function useStationEdit() {
       await reopenStation(station.id)
       void Taro.showToast({ title: '已重新开放', icon: 'success' })
       void loaded.reload()
+      target?.onSaved?.(station.id)
     } catch (err) {
       alertError('没有重新开放', err)
     } finally {

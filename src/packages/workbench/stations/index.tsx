@@ -8,13 +8,23 @@ import { Chip } from '@/components/Chip'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { usePageClass } from '@/stores/elder'
 import { useCan, useStaffSession } from '@/stores/staffSession'
+import { SideBySide } from '../components/SideBySide'
 import { SectionNav } from '../SectionNav'
+import { StationEditor } from '../station-edit/index'
+import type { StationTarget } from '../station-edit/useStationEdit'
 import { useStaffQuery } from '../useStaffQuery'
+import { useWide } from '../useWide'
 import { visibleRows } from './tree'
 import './index.scss'
+import '../station-edit/index.scss'
 import '../workbench.scss'
 
-/** 站点管理 (admins): the stations of the subtree as a tree with counts, a search, and the way to create, import and export. */
+const EDIT_PAGE = '/packages/workbench/station-edit/index'
+
+/**
+ * 站点管理 (admins): the stations of the subtree as a tree with counts, a search, and the way to create, import and
+ * export. A station opens in its editor: its own page on a phone, beside the tree on a desktop.
+ */
 export default function StationsPage() {
   const pageClass = usePageClass('page-admin-stations')
   const { me, token } = useStaffSession()
@@ -32,6 +42,12 @@ export default function StationsPage() {
     setExpanded(next)
   }
   const rows = visibleRows(nodes, open, query)
+  const wide = useWide()
+  const [selected, setSelected] = useState<Omit<StationTarget, 'onSaved'> | null>(null)
+  const edit = (target: Omit<StationTarget, 'onSaved'>) => {
+    if (wide) setSelected(target)
+    else void Taro.navigateTo({ url: target.id ? `${EDIT_PAGE}?id=${target.id}` : `${EDIT_PAGE}?parentId=${target.parentId ?? ''}` })
+  }
 
   if (!token) return <View className={pageClass} />
   if (!isAdmin) {
@@ -42,8 +58,8 @@ export default function StationsPage() {
     )
   }
   const closedCount = nodes.filter((n) => n.closed).length
-  return (
-    <View className={pageClass}>
+  const list = (
+    <View>
       <View className='card'>
         <Text className='stations-admin__who'>
           {me?.user.nickname} · {me?.station.name}
@@ -52,10 +68,7 @@ export default function StationsPage() {
           管辖 {nodes.length} 个站点{closedCount > 0 ? `，其中 ${closedCount} 个已停止服务` : ''}。修改后居民立即看到。
         </Text>
         <View className='btn-row btn-row--fit'>
-          <Button
-            className='btn btn--primary btn-station-new'
-            onClick={() => Taro.navigateTo({ url: `/packages/workbench/station-edit/index?parentId=${me?.station.id ?? ''}` })}
-          >
+          <Button className='btn btn--primary btn-station-new' onClick={() => edit({ parentId: me?.station.id ?? '' })}>
             新建站点
           </Button>
           <Button className='btn btn-station-import' onClick={() => Taro.navigateTo({ url: '/packages/workbench/station-import/index' })}>
@@ -85,7 +98,9 @@ export default function StationsPage() {
           {rows.map(({ node: n, below, hasChildren, expanded: isOpen, match }) => (
             <View
               key={n.id}
-              className={`station-node station-node--d${Math.min(n.depth, 4)}${n.closed ? ' station-node--closed' : ''}`}
+              className={`station-node station-node--d${Math.min(n.depth, 4)}${n.closed ? ' station-node--closed' : ''}${
+                wide && selected?.id === n.id ? ' wb-split__selected' : ''
+              }`}
               ariaRole='treeitem'
             >
               {hasChildren && !query ? (
@@ -100,11 +115,7 @@ export default function StationsPage() {
               ) : (
                 <View className='station-node__toggle station-node__toggle--none' />
               )}
-              <View
-                className='station-node__body'
-                onClick={() => Taro.navigateTo({ url: `/packages/workbench/station-edit/index?id=${n.id}` })}
-                ariaRole='link'
-              >
+              <View className='station-node__body' onClick={() => edit({ id: n.id })} ariaRole='link'>
                 <View className='station-node__head'>
                   <Text className={`station-node__name${match ? ' station-node__name--match' : ''}`}>{n.name}</Text>
                   {n.closed && (
@@ -126,6 +137,29 @@ export default function StationsPage() {
           ))}
         </View>
       )}
+    </View>
+  )
+  if (!wide) return <View className={pageClass}>{list}</View>
+  return (
+    <View className={`${pageClass} wb-split-page`}>
+      <SideBySide
+        list={list}
+        detail={
+          selected && (
+            <StationEditor
+              key={selected.id ?? `new-${selected.parentId}`}
+              target={{
+                ...selected,
+                onSaved: (id) => {
+                  setSelected({ id })
+                  void tree.reload()
+                },
+              }}
+            />
+          )
+        }
+        hint='点按左边的站点查看和修改，或新建站点'
+      />
     </View>
   )
 }
