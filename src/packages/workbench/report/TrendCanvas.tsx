@@ -80,10 +80,7 @@ export function TrendCanvas(props: { render: ChartRender; data: string; elder: b
         if (gone || !s) return
         // A canvas that cannot draw (an old WebView) leaves the chart blank: the words and the table under it say the same.
         try {
-          // Room around the plot for the axes' labels: the top one sits on the edge and would be cut in half.
-          const padding = [s.fontSize, s.fontSize * 0.75, s.fontSize * 0.25, s.fontSize * 0.25]
-          const children = render.current({ width: s.width, fontSize: s.fontSize })
-          chart = new Canvas({ ...s, animate: false, style: { padding }, children })
+          chart = new Canvas({ ...s, animate: false, children: render.current({ width: s.width, fontSize: s.fontSize }) })
           chart.render().catch(() => undefined)
         } catch {
           chart = null

@@ -24,6 +24,12 @@ function axes(x: string, y: string, fontSize: number, yFormat?: (v: number) => s
   ]
 }
 
+/**
+ * Room around the plot, in the type's size: the top label sits on the plot's edge (half of it above), the last
+ * week's label reaches past the right edge. F2's own padding is in design units and came out too small in 长辈模式.
+ */
+const frame = (fontSize: number) => ({ padding: [fontSize * 0.75, fontSize, fontSize * 0.5, fontSize * 0.5] })
+
 /** As many week labels as fit: about one per 4 characters of the type, never more than the weeks. */
 const weekTicks = (width: number, fontSize: number, weeks: number) => Math.max(2, Math.min(weeks, Math.floor(width / (fontSize * 4))))
 
@@ -32,7 +38,11 @@ export const volumeChart =
   ({ width, fontSize }) =>
     element(
       Chart,
-      { data, scale: { week: { tickCount: weekTicks(width, fontSize, data.length / 2) }, count: { min: 0, nice: true, tickCount: 4 } } },
+      {
+        data,
+        style: frame(fontSize),
+        scale: { week: { tickCount: weekTicks(width, fontSize, data.length / 2) }, count: { min: 0, nice: true, tickCount: 4 } },
+      },
       element(Legend, {
         position: 'top',
         layoutMode: 'adaptive',
@@ -51,7 +61,11 @@ export const onTimeChart =
   ({ width, fontSize }) =>
     element(
       Chart,
-      { data, scale: { week: { tickCount: weekTicks(width, fontSize, data.length) }, percent: { min: 0, max: 100, tickCount: 5 } } },
+      {
+        data,
+        style: frame(fontSize),
+        scale: { week: { tickCount: weekTicks(width, fontSize, data.length) }, percent: { min: 0, max: 100, tickCount: 5 } },
+      },
       ...axes('week', 'percent', fontSize, (v) => `${v}%`),
       element(Line, { x: 'week', y: 'percent', color: PRIMARY, style: { lineWidth: 3 } }),
       element(Point, { x: 'week', y: 'percent', color: PRIMARY, size: 4 }),
@@ -62,7 +76,11 @@ export const satisfactionChart =
   ({ width, fontSize }) =>
     element(
       Chart,
-      { data, scale: { week: { tickCount: weekTicks(width, fontSize, data.length) }, stars: { min: 1, max: 5, tickCount: 5 } } },
+      {
+        data,
+        style: frame(fontSize),
+        scale: { week: { tickCount: weekTicks(width, fontSize, data.length) }, stars: { min: 1, max: 5, tickCount: 5 } },
+      },
       ...axes('week', 'stars', fontSize, (v) => `${v} 星`),
       element(Line, { x: 'week', y: 'stars', color: SECOND, style: { lineWidth: 3 } }),
       element(Point, { x: 'week', y: 'stars', color: SECOND, size: 4 }),
@@ -76,6 +94,7 @@ export const categoryChart =
       Chart,
       {
         data: [...data].reverse(),
+        style: frame(fontSize),
         coord: { transposed: true },
         scale: { count: { min: 0, nice: true, tickCount: 4 } },
       },
