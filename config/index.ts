@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import webpack from 'webpack'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -18,6 +19,20 @@ const outputRoot = process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}
 // calls into a bundle without its runtime, and the page would die on load. One answer for all.
 const watching = process.argv.includes('--watch') || process.argv.includes('-w')
 if (!watching) process.env.NODE_ENV = 'production'
+
+/**
+ * The report's charts (F2, `@antv/…`, workbench only) use many more of tslib's helpers than the rest of the app.
+ * One shared tslib would carry all of them into the weapp main package (and the h5 首页's shared chunk): F2 gets
+ * its own copy (the same file under another module name), which stays with the workbench.
+ */
+function ownTslibForCharts(chain: { plugin: (name: string) => { use: (plugin: unknown, args: unknown[]) => unknown } }) {
+  chain.plugin('charts-own-tslib').use(webpack.NormalModuleReplacementPlugin, [
+    /^tslib$/,
+    (resource: { context?: string; request: string }) => {
+      if (/[\\/]node_modules[\\/]@antv[\\/]/.test(resource.context ?? '')) resource.request = 'tslib?charts'
+    },
+  ])
+}
 
 // https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -53,6 +68,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: [contractDir, domainDir] },
+      webpackChain: ownTslibForCharts,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -73,6 +89,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         // The user-agent parser Taro's h5 APIs import is parsed on first use, not at start-up (config/h5/platform.js).
         chain.resolve.alias.set('platform$', path.join(__dirname, 'h5', 'platform.js'))
+        ownTslibForCharts(chain)
         if (watching) return
         // Taro splits only the initial chunk, so every page's chunk carried its own copy of React's
         // component wrappers, axios and the API client (about 200 KB each). Shared code goes into

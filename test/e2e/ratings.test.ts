@@ -112,6 +112,24 @@ test("未解决 sends the request back to the queue; resolved again and rated 5�
   await row.waitFor({ timeout: 30_000 })
   await expect(row.locator('.report-figure__value--stars').textContent()).resolves.toBe('3.5 星（2 条评价）')
   await expect(row.locator('.report-figure__value--resolved-share').textContent()).resolves.toBe('50%')
+  // 趋势图: the satisfaction chart counts the same ratings as the total, in words and drawn (F2 on a canvas), labelled for screen readers.
+  const ratedTotal = /（(\d+) 条评价）/.exec(
+    (await supervisor.locator('.report-total .report-figure__value--stars').textContent()) ?? '',
+  )![1]
+  const satisfaction = supervisor.locator('.report-chart--satisfaction')
+  await expect(satisfaction.locator('.report-chart__summary').textContent()).resolves.toMatch(new RegExp(`^共 ${ratedTotal} 条评价`))
+  await expect(satisfaction.locator('[role="img"]').getAttribute('aria-label')).resolves.toMatch(
+    /^每周满意度（平均星级）（图）：共 \d+ 条评价/,
+  )
+  await supervisor.waitForFunction(
+    () => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.report-chart--satisfaction canvas')
+      const pixels = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data
+      return !!pixels && pixels.some((v, i) => i % 4 === 3 && v > 0)
+    },
+    undefined,
+    { timeout: 30_000 },
+  )
   await supervisor.screenshot({ path: screenshotPath('supervisor-report'), fullPage: true })
 
   // The public page: two ratings are not enough to show an average.

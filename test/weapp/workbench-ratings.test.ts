@@ -10,6 +10,7 @@ import { QUEUE, STAFF_LOGGED_IN, STAFF_SESSION } from './request-fixtures'
 import { MINXIN, XIANJIN } from './fixtures'
 import { NOW } from './activity-fixtures'
 import { ANONYMOUS_PRAISE, LOW_NAMED, REPLIED, REPORT, STAFF_RATINGS, SUPERVISOR_LOGGED_IN } from './rating-fixtures'
+import { TRENDS } from './report-fixtures'
 
 const RATINGS_PAGE = 'packages/workbench/ratings/index'
 const REPORT_PAGE = 'packages/workbench/report/index'
@@ -187,7 +188,9 @@ describe('the queue page’s entries', () => {
 })
 
 describe('站点服务报表 (report)', () => {
-  const routes = { 'GET /api/staff/reports/stations': REPORT }
+  // The charts' own call (趋势图) is covered in workbench-report-charts.test.ts; here only the figures' calls are counted.
+  const routes = { 'GET /api/staff/reports/stations': REPORT, 'GET /api/staff/reports/trends': TRENDS }
+  const figureCalls = (page: MountedPage) => page.requests.filter((r) => r.path === '/api/staff/reports/stations')
   const names = (page: MountedPage) => page.querySelectorAll('report-row__station').map((n) => page.text(n))
   /** A figure of the total (row 0) or of the n-th station as sorted (1…). */
   const figure = (page: MountedPage, row: number, key: string) => page.text(page.querySelectorAll(`report-figure__value--${key}`)[row]!)
@@ -241,14 +244,14 @@ describe('站点服务报表 (report)', () => {
   test('上月 and a custom start date ask again for those dates', async () => {
     const page = await open()
     await page.tap(page.querySelectorAll('report-preset').find((n) => page.text(n) === '上月')!)
-    await page.waitFor(() => page.requests.length === 2, 'last month')
-    expect(page.requests[1]!.query).toEqual({ from: '2026-10-01', to: '2026-10-31' })
+    await page.waitFor(() => figureCalls(page).length === 2, 'last month')
+    expect(figureCalls(page)[1]!.query).toEqual({ from: '2026-10-01', to: '2026-10-31' })
     await page.tap(page.querySelectorAll('report-preset').find((n) => page.text(n) === '近 30 天')!)
-    await page.waitFor(() => page.requests.length === 3, 'the last 30 days')
-    expect(page.requests[2]!.query).toEqual({ from: '2026-10-26', to: '2026-11-24' })
+    await page.waitFor(() => figureCalls(page).length === 3, 'the last 30 days')
+    expect(figureCalls(page)[2]!.query).toEqual({ from: '2026-10-26', to: '2026-11-24' })
     await page.trigger('report-from', 'change', { value: '2026-11-10' })
-    await page.waitFor(() => page.requests.length === 4, 'the custom period')
-    expect(page.requests[3]!.query).toEqual({ from: '2026-11-10', to: '2026-11-24' })
+    await page.waitFor(() => figureCalls(page).length === 4, 'the custom period')
+    expect(figureCalls(page)[3]!.query).toEqual({ from: '2026-11-10', to: '2026-11-24' })
     expect(page.text(page.get('report-preset--custom'))).toBe('✓ 自定义')
   })
 
@@ -262,7 +265,7 @@ describe('站点服务报表 (report)', () => {
     const drill = await mountPage(REPORT_PAGE, query, {
       now: NOW,
       storage: SUPERVISOR_LOGGED_IN,
-      routes: { 'GET /api/staff/reports/stations': { ...REPORT, items: REPORT.items.slice(1) } },
+      routes: { ...routes, 'GET /api/staff/reports/stations': { ...REPORT, items: REPORT.items.slice(1) } },
     })
     await drill.waitFor(() => drill.querySelectorAll('report-row').length === 2, 'two stations')
     expect(drill.requests[0]!.query).toEqual({ from: '2026-11-01', to: '2026-11-24', stationId: XIANJIN.id })

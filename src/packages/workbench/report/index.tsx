@@ -21,6 +21,7 @@ import {
   type PeriodPreset,
   type SortKey,
 } from './model'
+import { ReportCharts } from './ReportCharts'
 import { WorkerFigures } from './WorkerFigures'
 import './index.scss'
 import '../workbench.scss'
@@ -193,6 +194,7 @@ export default function StationReportPage() {
             <Text className='report-row__name report-total__name'>合计（{report.items.length} 个站点）</Text>
             <FigureGrid f={report.total} />
           </View>
+          <ReportCharts query={query} enabled={isSupervisor && !backwards} />
           <WorkerFigures workers={report.workers} showStation={report.items.length > 1} />
           {rows.map((row) => {
             const self = row.station.id === stationId
