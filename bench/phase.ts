@@ -2,6 +2,7 @@
  * One phase of the benchmark on its own, for a machine too busy for the whole run:
  *   npx tsx bench/phase.ts delivery [pglite|postgres]   WeChat slow and down (bench/delivery.ts)
  *   npx tsx bench/phase.ts instances                     1 vs 2 instances on one PostgreSQL (bench/instances.ts)
+ *   npx tsx bench/phase.ts nearby [pglite|postgres]      50,000 stations; nearby against /api/health/live, twice, interleaved
  * Options: --rate=N (calls/s, default 50), --seconds=N (default 8).
  */
 import fs from 'node:fs'
@@ -10,6 +11,11 @@ import path from 'node:path'
 import { openPostgres } from '../server/db/postgres'
 import { benchDelivery } from './delivery'
 import { benchInstances } from './instances'
+import { load, randomNearbyPath } from './load'
+import { loadStations } from './nearby'
+import { openDatabase } from '../server/db'
+import { migrate } from '../server/db/migrate'
+import { startServer, type DatabaseLocation } from '../test/api/helpers/server'
 // @ts-expect-error plain ESM helper without types
 import { startPostgres } from '../scripts/postgres.mjs'
 
@@ -34,7 +40,9 @@ async function main() {
     const result =
       phase === 'instances'
         ? await benchInstances({ dataDir, databaseUrl }, rate, seconds, log)
-        : await benchDelivery({ dataDir, databaseUrl }, rate, seconds, log)
+        : phase === 'nearby'
+          ? await nearbyPhase({ dataDir, databaseUrl }, rate, seconds, log)
+          : await benchDelivery({ dataDir, databaseUrl }, rate, seconds, log)
     fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true })
     fs.writeFileSync(path.join(__dirname, 'results', `${phase}-${backend}.json`), JSON.stringify(result, null, 2))
   } finally {
@@ -42,6 +50,28 @@ async function main() {
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
   process.exit(0)
+}
+
+async function nearbyPhase(database: DatabaseLocation, rate: number, seconds: number, log: (l: string) => void) {
+  const db = await openDatabase(database)
+  await migrate(db)
+  await loadStations(db)
+  await db.close()
+  const server = await startServer({ database, env: { LOG_LEVEL: 'warn', JOB_INTERVAL_MS: '0' } })
+  try {
+    const rounds = []
+    for (let round = 0; round < 2; round++) {
+      const baseline = await load(server.url, () => '/api/health/live', rate, seconds)
+      const nearby = await load(server.url, randomNearbyPath(), rate, seconds)
+      log(
+        `nearby @${rate}/s: baseline p50/p99 ${baseline.p50Ms}/${baseline.p99Ms} ms; nearby ${nearby.p50Ms}/${nearby.p99Ms} ms (errors ${nearby.errors}, non-2xx ${nearby.non2xx})`,
+      )
+      rounds.push({ baseline, nearby })
+    }
+    return rounds
+  } finally {
+    await server.stop()
+  }
 }
 
 void main()

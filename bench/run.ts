@@ -70,7 +70,8 @@ async function onBackend(name: string, open: () => Promise<Database>, databaseUr
   const stations = await loadStations(db)
   const nearby = await benchNearby(db, stations, quick ? 300 : 1000, quick ? 20 : 100)
   console.log(
-    `nearby: ${nearby.mismatches} mismatches on ${nearby.points} points; KNN ${fmt(nearby.knnMeanMs)} ms mean, scan ${fmt(nearby.scanMeanMs)} ms mean → ×${fmt(nearby.speedup, 0)}`,
+    `nearby: ${nearby.mismatches} mismatches on ${nearby.points} points; KNN ${fmt(nearby.knnMeanMs)} ms mean, scan ${fmt(nearby.scanMeanMs)} ms mean → ×${fmt(nearby.speedup, 0)}; ` +
+      `in memory (the API's search): ${nearby.memoryMismatches} mismatches, ${fmt(nearby.memoryMeanMs, 2)} ms mean → ×${fmt(nearby.memorySpeedup, 0)}`,
   )
   await db.close()
   return { nearby, databaseUrl }

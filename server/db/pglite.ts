@@ -6,14 +6,26 @@ import type { Database, Queryable, QueryResult } from './types'
 
 type PgliteLike = Pick<PGlite, 'query' | 'exec'> | Transaction
 
-function wrap(target: PgliteLike): Queryable {
+/** A statement that may write: anything but a plain SELECT (a SELECT that names a write counts too). */
+export const mayWrite = (sql: string) => !/^\s*SELECT\b/i.test(sql) || /\b(INSERT|UPDATE|DELETE|nextval|setval)\b/i.test(sql)
+
+/** `wrote()` is told after each statement that may have written, once it completed. */
+function wrap(target: PgliteLike, wrote: () => void): Queryable {
   return {
     async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
-      const res = await target.query<T>(sql, params)
-      return { rows: res.rows, rowCount: res.affectedRows ?? res.rows.length }
+      try {
+        const res = await target.query<T>(sql, params)
+        return { rows: res.rows, rowCount: res.affectedRows ?? res.rows.length }
+      } finally {
+        if (mayWrite(sql)) wrote()
+      }
     },
     async exec(sql: string) {
-      await target.exec(sql)
+      try {
+        await target.exec(sql)
+      } finally {
+        wrote()
+      }
     },
   }
 }
@@ -33,12 +45,22 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     release()
     throw err
   }
-  const base = wrap(pg)
+  let writes = 0
+  const base = wrap(pg, () => writes++)
   return {
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    // A transaction's writes count once it has committed (or rolled back).
+    async transaction(fn) {
+      let dirty = false
+      try {
+        return await pg.transaction((tx) => fn(wrap(tx, () => (dirty = true))))
+      } finally {
+        if (dirty) writes++
+      }
+    },
+    writes: () => writes,
     async close() {
       try {
         if (!pg.closed) await pg.close()

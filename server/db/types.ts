@@ -20,6 +20,13 @@ export interface Database extends Queryable {
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
   close(): Promise<void>
+  /**
+   * PGlite only (one process owns the data): grows once a statement or
+   * transaction that may have written has completed. Unchanged since a read,
+   * nothing was written since: in-memory copies (services/stationIndex) skip
+   * asking the database. Absent on PostgreSQL, where other instances write.
+   */
+  writes?: () => number
   /** PostgreSQL only: the connection pool as it is now, and a listener for every wait for a connection. */
   pool?: PoolObserver
 }

@@ -1,6 +1,7 @@
 /** SQL over the `stations` table. Returns contract shapes. */
 import type { ServiceCategory, StationKind } from '../../contract/enums'
 import type { AreaNode, NearbyStation, StationDetail, StationRef, StationSummary } from '../../contract/types'
+import type { StationException } from '../../domain/calendar'
 import type { Queryable } from '../db'
 import { buildAreaTree, type AreaRow } from '../domain/areas'
 
@@ -73,6 +74,39 @@ export async function findNearby(db: Queryable, o: NearbyOptions): Promise<Nearb
     [o.lat, o.lng, o.limit, o.kind ?? null, o.service ?? null],
   )
   return rows.map((r) => ({ ...toSummary(r), distanceMeters: Math.max(0, Number(r.distance_meters)) }))
+}
+
+/** A station as the residents' search holds it (services/stationIndex.ts). */
+export interface ChangedStation {
+  seq: number
+  closed: boolean
+  summary: StationSummary
+  exceptions: StationException[]
+}
+
+/** How many statements have written stations, ever (migration 026): unchanged, nothing to read again. */
+export async function stationWrites(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ writes: string }>('SELECT writes FROM station_writes WHERE id = 1')
+  return Number(rows[0]?.writes ?? 0)
+}
+
+/**
+ * The stations written after `seq` (migration 026's change_seq, in commit order),
+ * closed ones included so that a search can drop them, each with all its
+ * exceptions (闭站, 调整时间) — a search looks ahead from its own day.
+ */
+export async function stationChangesSince(db: Queryable, seq: number): Promise<ChangedStation[]> {
+  const { rows } = await db.query<StationRow & { change_seq: string; closed: boolean; exceptions: StationException[] }>(
+    `SELECT ${COLUMNS}, change_seq, closed_at IS NOT NULL AS closed,
+            COALESCE((SELECT jsonb_agg(jsonb_build_object('from', to_char(e.from_date, 'YYYY-MM-DD'), 'to', to_char(e.to_date, 'YYYY-MM-DD'),
+                                                          'hours', e.hours, 'reason', e.reason) ORDER BY e.from_date, e.created_at)
+                        FROM station_exceptions e WHERE e.station_id = s.id), '[]') AS exceptions
+       FROM stations s
+      WHERE change_seq > $1
+      ORDER BY change_seq`,
+    [seq],
+  )
+  return rows.map((r) => ({ seq: Number(r.change_seq), closed: r.closed, summary: toSummary(r), exceptions: r.exceptions }))
 }
 
 export async function getStation(db: Queryable, id: string): Promise<StationDetail | null> {

@@ -10,25 +10,37 @@ import {
   StationListResponseSchema,
 } from '../../contract/schemas'
 import { notFound } from '../errors'
-import { findNearby, getStation, listAreas, listStations } from '../repositories/stations'
+import { getStation, listAreas, listStations } from '../repositories/stations'
 import { withSpecialDays } from '../services/stationDays'
+import { heldSpecialDays, nearbyStations, warmStationIndex } from '../services/stationIndex'
 
 const errors = { 400: ErrorSchema, 404: ErrorSchema }
 
 const stations: FastifyPluginAsyncTypebox = async (app) => {
+  // The first resident's search should not be the one that reads every station.
+  app.addHook('onReady', () => warmStationIndex(app.ctx.db))
+
   app.get(
     '/api/stations/nearby',
     {
       schema: {
         tags: ['社工站'],
-        summary: '附近的社工站，按大圆距离由近到远（精确排序，走 GiST 索引）',
+        summary: '附近的社工站，按大圆距离由近到远（精确排序，内存中的最近点索引）',
         querystring: NearbyQuerySchema,
         response: { 200: NearbyResponseSchema, ...errors },
       },
     },
     async (request) => {
       const { lat, lng, limit = 20, kind, service } = request.query
-      return { items: await withSpecialDays(app.ctx, await findNearby(app.ctx.db, { lat, lng, limit, kind, service })) }
+      const now = app.ctx.clock()
+      const found = await nearbyStations(app.ctx.db, { lat, lng, limit, kind, service })
+      return {
+        items: found.map(({ station, distanceMeters }) => ({
+          ...station.summary,
+          distanceMeters,
+          specialDays: heldSpecialDays(app.ctx.calendar, now, station),
+        })),
+      }
     },
   )
 

@@ -56,15 +56,22 @@ export async function loadCalendar(db: Queryable): Promise<WorkCalendar> {
  */
 export interface LiveCalendar extends WorkCalendar {
   reload(db: Queryable): Promise<void>
+  /** Grows at every reload: what was computed from the calendar before may differ now. */
+  readonly version: number
 }
 
 export async function liveCalendar(db: Queryable): Promise<LiveCalendar> {
   let current = await loadCalendar(db)
+  let version = 0
   return {
     isWorkingDay: (date) => current.isWorkingDay(date),
     special: (date) => current.special(date),
     async reload(source) {
       current = await loadCalendar(source)
+      version++
+    },
+    get version() {
+      return version
     },
   }
 }
