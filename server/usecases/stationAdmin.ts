@@ -31,6 +31,7 @@ import { enqueue } from '../repositories/outbox'
 import { loadRequest, saveChange, scopeOf, stateOf } from '../repositories/requests'
 import {
   activeEnrollmentsAt,
+  analyzeStations,
   isInSubtree,
   openChildren,
   openRequestIdsAt,
@@ -405,12 +406,14 @@ export async function importStations(
     return { ok: true, report: reportOf(plan, dryRun, false) }
   }
   // Apply: planned inside the transaction, against the stations as they are now.
-  return changingStations(ctx, async (tx) => {
+  const outcome = await changingStations(ctx, async (tx) => {
     const { known, plan } = await planned(tx)
-    if (plan.summary.errors > 0) return errorsOf(plan)
+    if (plan.summary.errors > 0) return { outcome: errorsOf(plan), wrote: 0 }
     await applyPlan(tx, plan, actor, ctx.clock(), file.filename, known)
-    return { ok: true, report: reportOf(plan, false, true) }
+    return { outcome: { ok: true, report: reportOf(plan, false, true) } as const, wrote: plan.writes.length }
   })
+  if (outcome.wrote > 0) await analyzeStations(ctx.db)
+  return outcome.outcome
 }
 
 /** The subtree's stations, parents first, as template rows. */

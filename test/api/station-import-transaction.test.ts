@@ -5,7 +5,8 @@
  * every nearby search for that long. A check opens no transaction; applying
  * opens exactly one, which plans against the stations as they are and writes
  * them all or nothing, with the audit row of each station (its fields before
- * and after) and one for the import. On PGlite and PostgreSQL.
+ * and after) and one for the import; then the planner's statistics of the
+ * stations are refreshed. On PGlite and PostgreSQL.
  */
 import ExcelJS from 'exceljs'
 import { SHEET_COLUMNS, TEMPLATE_EXAMPLE, toRow, type StationRecord } from '../../domain/stationSheet'
@@ -109,6 +110,11 @@ describe(`the import and its transaction on ${backend}`, () => {
     expect(await count('stations')).toBe(before + 300)
     expect(await count("audit_log WHERE action = 'import.create'")).toBe(300)
     expect(await count("audit_log WHERE action = 'import'")).toBe(1)
+    // The planner's statistics follow the import (PGlite has no autovacuum): otherwise nearby searches sort the whole table.
+    const stats = await server.db.query<{ reltuples: number }>(
+      "SELECT reltuples::int AS reltuples FROM pg_class WHERE relname = 'stations'",
+    )
+    expect(stats.rows[0]!.reltuples).toBe(await count('stations'))
 
     // One phone changed: planned inside the transaction against the stations as they are; the audit keeps before and after.
     const changed = stations.map((s, i) => (i === 42 ? { ...s, phone: '0411-87600042' } : s))
