@@ -14,6 +14,21 @@ export interface LoadResult {
   non2xx: number
   p50Ms: number
   p99Ms: number
+  maxMs: number
+}
+
+/** autocannon's result as the benches report it. */
+export function loadResult(path: string, rate: number, result: any): LoadResult {
+  return {
+    path,
+    rate,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
+  }
 }
 
 export async function load(url: string, pathFor: () => string, rate: number, seconds: number): Promise<LoadResult> {
@@ -24,15 +39,7 @@ export async function load(url: string, pathFor: () => string, rate: number, sec
     duration: seconds,
     requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: pathFor() }) }],
   })
-  return {
-    path: pathFor().split('?')[0]!,
-    rate,
-    requests: result.requests.total,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-  }
+  return loadResult(pathFor().split('?')[0]!, rate, result)
 }
 
 export function randomNearbyPath(seed = 5) {
@@ -79,13 +86,5 @@ export async function loadSubmissions(url: string, rate: number, seconds: number
       },
     ],
   })
-  return {
-    path: '/api/requests',
-    rate,
-    requests: result.requests.total,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-  }
+  return loadResult('/api/requests', rate, result)
 }

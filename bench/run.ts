@@ -8,7 +8,10 @@
  *   npm run bench -- --quick        shorter load phases, fewer rounds
  *   npm run bench -- --soak         the 10-minute mixed soak (RSS growth, p99 drift) on PGlite; --soak=postgres on PostgreSQL
  *   npm run bench -- --report       also the supervisors' report at a city's scale (generates a year of a city: slow)
- *   npm run bench -- --import       only the stations' import (149 stations: check, apply, apply again)
+ *   npm run bench -- --import       only the stations' import: 149 stations (check, apply, apply again), then 5,000 on
+ *                                   PGlite and PostgreSQL with nearby searches at a fixed rate during each stage
+ *                                   (--import-rate=N per second, default 50; --import-quiet=S, the same rate without
+ *                                   an import first, default 10 s, 5 with --quick; --province: the 5,000 only)
  *   npm run bench -- --lighthouse   only the h5 portal's Lighthouse performance scores
  *                                   (needs npm run build:h5; --lighthouse-runs=N, default 3)
  */
@@ -27,9 +30,9 @@ import { benchNearby, loadStations } from './nearby'
 import { benchReport, loadCity, type ReportBench } from './report'
 import { load, loadSubmissions, randomNearbyPath } from './load'
 import { benchLighthouse, type LighthouseResult } from './lighthouse'
-import { benchImport, type ImportBench } from './import'
+import { benchImport, benchProvinceImport, type ImportBench, type ImportStage, type ProvinceImportBench } from './import'
 import { benchSingle, type SingleResult } from './single'
-import { fmt } from './util'
+import { fmt, newPgDatabase } from './util'
 // @ts-expect-error plain ESM helper without types
 import { startPostgres } from '../scripts/postgres.mjs'
 
@@ -47,19 +50,11 @@ const withReport = process.argv.includes('--report')
 const soak = process.argv.find((a) => a === '--soak' || a.startsWith('--soak='))
 const lighthouseOnly = process.argv.includes('--lighthouse')
 const importOnly = process.argv.includes('--import')
+const numberArg = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback)
+const IMPORT_RATE = numberArg('import-rate', 50)
+const IMPORT_QUIET_SECONDS = numberArg('import-quiet', quick ? 5 : 10)
 const LIGHTHOUSE_RUNS = Number(process.argv.find((a) => a.startsWith('--lighthouse-runs='))?.split('=')[1] ?? (quick ? 1 : 3))
-
-/** A new, empty database on the benchmark's PostgreSQL server. */
-async function newPgDatabase(url: string, name: string): Promise<string> {
-  const admin = await openPostgres(url)
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`)
-    await admin.query(`CREATE DATABASE ${name}`)
-  } finally {
-    await admin.close()
-  }
-  return url.replace(/\/[^/]*$/, `/${name}`)
-}
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-bench-'))
 
@@ -169,15 +164,32 @@ async function main() {
   const started = Date.now()
   const results: Record<string, unknown> = { date: new Date().toISOString(), cpus: os.cpus().length, node: process.version, quick }
   if (importOnly) {
-    const r: ImportBench = await benchImport(quick ? 3 : 5)
+    // --province: only the 5,000 stations (the 149 are skipped).
+    const r: ImportBench | null = process.argv.includes('--province') ? null : await benchImport(quick ? 3 : 5)
     results.import = r
     writeResults(results, 'import.json')
-    const ratio = (ms: number) => `×${fmt(ms / r.baselineMs, 1)}`
-    console.log(`\n| stations (file) | baseline GET /api/staff/me | check (dryRun) | first apply | same file again |`)
-    console.log('|---|---|---|---|---|')
-    console.log(
-      `| ${r.stations} (${r.fileKiB} KiB .xlsx) | ${fmt(r.baselineMs, 0)} ms | ${fmt(r.dryRunMs, 0)} ms (${ratio(r.dryRunMs)}) | ${fmt(r.applyMs, 0)} ms (${ratio(r.applyMs)}) | ${fmt(r.reapplyMs, 0)} ms (${ratio(r.reapplyMs)}) |`,
-    )
+    if (r) {
+      const ratio = (ms: number) => `×${fmt(ms / r.baselineMs, 1)}`
+      console.log(`\n| stations (file) | baseline GET /api/staff/me | check (dryRun) | first apply | same file again |`)
+      console.log('|---|---|---|---|---|')
+      console.log(
+        `| ${r.stations} (${r.fileKiB} KiB .xlsx) | ${fmt(r.baselineMs, 0)} ms | ${fmt(r.dryRunMs, 0)} ms (${ratio(r.dryRunMs)}) | ${fmt(r.applyMs, 0)} ms (${ratio(r.applyMs)}) | ${fmt(r.reapplyMs, 0)} ms (${ratio(r.reapplyMs)}) |`,
+      )
+    }
+    const province: ProvinceImportBench[] = []
+    province.push(await benchProvinceImport({ dataDir: tempDir(), databaseUrl: null }, IMPORT_RATE, IMPORT_QUIET_SECONDS))
+    writeResults({ ...results, province }, 'import.json')
+    const pg = await startPostgres({ log: () => {} })
+    if (pg) {
+      try {
+        const url = await newPgDatabase(pg.url, 'bench_import')
+        province.push(await benchProvinceImport({ dataDir: tempDir(), databaseUrl: url }, IMPORT_RATE, IMPORT_QUIET_SECONDS))
+      } finally {
+        pg.stop()
+      }
+    } else console.log('\nPostgreSQL not installed: skipped (apt-get install -y postgresql)')
+    writeResults({ ...results, province }, 'import.json')
+    printProvinceImport(province)
     process.exit(0)
   }
   if (lighthouseOnly) {
@@ -259,6 +271,29 @@ async function main() {
 }
 
 const NAMES = { pglite: 'PGlite', postgres: 'PostgreSQL' } as const
+
+function printProvinceImport(runs: ProvinceImportBench[]) {
+  const first = runs[0]
+  if (!first) return
+  log(
+    `\n${first.stations} stations (${first.fileKiB} KiB .xlsx), GET /api/stations/nearby @${first.rate}/s; load average ${runs.map((r) => r.loadAverage.map((x) => fmt(x, 1)).join(' ')).join(' / ')}`,
+  )
+  log('\n| backend | stage | wall time | peak RSS (before: MB) | peak heap | nearby p50 / p99 / max | p99 vs quiet | failed |')
+  log('|---|---|---|---|---|---|---|---|')
+  for (const r of runs) {
+    const q = r.quiet
+    log(
+      `| ${NAMES[r.backend]} | no import (${q.requests} searches) | | ${fmt(r.rssBeforeMb, 0)} MB | | ${q.p50Ms} / ${q.p99Ms} / ${q.maxMs} ms | ×1 | ${q.errors + q.non2xx} |`,
+    )
+    const row = (name: string, s: ImportStage) =>
+      log(
+        `| ${NAMES[r.backend]} | ${name} (${s.nearby.requests} searches) | ${fmt(s.ms / 1000, 1)} s | ${fmt(s.peakRssMb, 0)} MB | ${fmt(s.peakHeapMb, 0)} MB | ${s.nearby.p50Ms} / ${s.nearby.p99Ms} / ${s.nearby.maxMs} ms | ×${fmt(s.nearby.p99Ms / Math.max(q.p99Ms, 1), 1)} | ${s.nearby.errors + s.nearby.non2xx} |`,
+      )
+    row('check', r.check)
+    row('apply', r.apply)
+    row('same file again', r.again)
+  }
+}
 
 function printTables(results: Record<string, any>) {
   const rows = (['pglite', 'postgres'] as const).filter((k) => results[k]).map((k) => [NAMES[k], results[k]] as const)

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks'
+import { openPostgres } from '../server/db/postgres'
 
 export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const t0 = performance.now()
@@ -12,3 +13,15 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const fmt = (n: number, digits = 2) => n.toFixed(digits)
+
+/** A new, empty database on the benchmark's PostgreSQL server. */
+export async function newPgDatabase(url: string, name: string): Promise<string> {
+  const admin = await openPostgres(url)
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`)
+    await admin.query(`CREATE DATABASE ${name}`)
+  } finally {
+    await admin.close()
+  }
+  return url.replace(/\/[^/]*$/, `/${name}`)
+}

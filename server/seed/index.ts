@@ -7,6 +7,7 @@ import { activityRefusal } from '../../domain/activities'
 import { insertActivity } from '../repositories/activities'
 import { applyPlan, planFile } from '../usecases/stationAdmin'
 import { insertMissingStaffAccounts } from '../repositories/staff'
+import { analyzeStations } from '../repositories/stationAdmin'
 import { SEED_ACTIVITIES, seedRun } from './activities'
 import { SEED_STATIONS_FILE } from './stations'
 import { seedBookable } from './bookable'
@@ -26,7 +27,7 @@ export async function seedStations(db: Database, file = SEED_STATIONS_FILE): Pro
   if (!planned.ok) throw new Error(`${file}: ${planned.problems.join('; ')}`)
   const errors = planned.plan.rows.flatMap((r) => r.errors)
   if (errors.length > 0) throw new Error(`${file}: ${errors.join('; ')}`)
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     await startupLock(tx)
     // Read again under the lock: another instance may have created them meanwhile.
     const codes = planned.plan.writes.map((w) => w.record.code)
@@ -36,6 +37,8 @@ export async function seedStations(db: Database, file = SEED_STATIONS_FILE): Pro
     await applyPlan(tx, { ...planned.plan, writes }, null, new Date(), path.basename(file))
     return writes.length
   })
+  if (created > 0) await analyzeStations(db)
+  return created
 }
 
 /** Demo station accounts (never in production unless SEED_DEMO=true), created when missing. Password: see README. */

@@ -17,6 +17,7 @@ import {
   stationRefusal,
   toCells,
   type ImportPlan,
+  type ParsedRow,
   type ImportScope,
   type StationRecord,
 } from '../../domain/stationSheet'
@@ -30,6 +31,7 @@ import { enqueue } from '../repositories/outbox'
 import { loadRequest, saveChange, scopeOf, stateOf } from '../repositories/requests'
 import {
   activeEnrollmentsAt,
+  analyzeStations,
   isInSubtree,
   openChildren,
   openRequestIdsAt,
@@ -273,6 +275,23 @@ function reportOf(plan: ImportPlan, dryRun: boolean, applied: boolean): ImportRe
   return { dryRun, applied, summary: plan.summary, problems: [], rows: plan.rows.filter((r) => r.action !== 'unchanged') }
 }
 
+/**
+ * A file read into its rows (the workbook's XML or the CSV parsed, each row
+ * checked on its own): CPU work that needs no database, done before any
+ * transaction so that an import never holds the database while it parses.
+ */
+export type FileRows = { ok: true; rows: ParsedRow[] } | { ok: false; code: ErrorCode; problems: string[] }
+
+export async function readStationFile(content: Buffer, filename: string): Promise<FileRows> {
+  const read = await readSheet(content, filename)
+  if (!read.ok) return read
+  const header = checkHeader(read.sheet.header)
+  if (header.problems.length > 0) return { ok: false, code: 'IMPORT_INVALID', problems: header.problems }
+  if (read.sheet.rows.length === 0)
+    return { ok: false, code: 'IMPORT_INVALID', problems: ['文件中没有站点：请从第 2 行起每行填写一个站点'] }
+  return { ok: true, rows: read.sheet.rows.map((r) => parseRow(r.row, r.cells, header.columns)) }
+}
+
 /** Reads and plans a file; null scope: the seed (no actor, may create top-level stations). */
 export async function planFile(
   db: Queryable,
@@ -280,26 +299,44 @@ export async function planFile(
   filename: string,
   scope: ImportScope | null,
 ): Promise<{ ok: true; plan: ImportPlan } | { ok: false; code: ErrorCode; problems: string[] }> {
-  const read = await readSheet(content, filename)
+  const read = await readStationFile(content, filename)
   if (!read.ok) return read
-  const header = checkHeader(read.sheet.header)
-  if (header.problems.length > 0) return { ok: false, code: 'IMPORT_INVALID', problems: header.problems }
-  if (read.sheet.rows.length === 0)
-    return { ok: false, code: 'IMPORT_INVALID', problems: ['文件中没有站点：请从第 2 行起每行填写一个站点'] }
-  const parsed = read.sheet.rows.map((r) => parseRow(r.row, r.cells, header.columns))
-  const known = await storedStationsByCode(db)
-  return { ok: true, plan: planImport(parsed, known, scope) }
+  return { ok: true, plan: planImport(read.rows, await storedStationsByCode(db), scope) }
 }
 
-async function importScope(db: Queryable, staff: Staff): Promise<ImportScope> {
-  const stations = await storedSubtree(db, staff.stationId)
-  return { rootCode: stations[0]!.record.code, codes: new Set(stations.map((station) => station.record.code)) }
+/** The importing admin's subtree, from every station by code (no second read of the stations). */
+function importScope(known: ReadonlyMap<string, StoredStation>, staff: Staff): ImportScope {
+  const children = new Map<string, string[]>()
+  let rootCode = ''
+  for (const station of known.values()) {
+    if (station.id === staff.stationId) rootCode = station.record.code
+    const parent = station.record.parentCode
+    if (!parent) continue
+    const siblings = children.get(parent)
+    if (siblings) siblings.push(station.record.code)
+    else children.set(parent, [station.record.code])
+  }
+  // A Set visits what is added while it is iterated: every level below the root, once.
+  const codes = new Set([rootCode])
+  for (const code of codes) for (const child of children.get(code) ?? []) codes.add(child)
+  return { rootCode, codes }
 }
 
-/** Writes a plan's stations and their audit rows (one per station, one for the import). */
-export async function applyPlan(tx: Queryable, plan: ImportPlan, actor: Actor | null, at: Date, filename: string): Promise<void> {
+/**
+ * Writes a plan's stations and their audit rows (one per station, one for the
+ * import). `before`: the stations by code as the plan saw them, read in the
+ * same transaction (read again when not given).
+ */
+export async function applyPlan(
+  tx: Queryable,
+  plan: ImportPlan,
+  actor: Actor | null,
+  at: Date,
+  filename: string,
+  before?: ReadonlyMap<string, StoredStation>,
+): Promise<void> {
   if (plan.writes.length === 0) return
-  const before = await storedStationsByCode(tx)
+  const known = before ?? (await storedStationsByCode(tx))
   const ids = await saveStations(
     tx,
     plan.writes.map((w) => w.record),
@@ -317,7 +354,7 @@ export async function applyPlan(tx: Queryable, plan: ImportPlan, actor: Actor | 
         entity: 'station' as const,
         entityId: id,
         action: w.action === 'new' ? 'import.create' : 'import.update',
-        changes: recordChanges(before.get(w.record.code)?.record ?? null, w.record),
+        changes: recordChanges(known.get(w.record.code)?.record ?? null, w.record),
         summary: `导入「${filename}」：${w.action === 'new' ? '新建' : '修改'}站点「${w.record.name}」`,
       }
     }),
@@ -334,6 +371,13 @@ export async function applyPlan(tx: Queryable, plan: ImportPlan, actor: Actor | 
   })
 }
 
+/**
+ * The import: the file is parsed once, before any transaction (thousands of
+ * rows are seconds of CPU); the check plans it against the stations as they
+ * are; applying plans it again inside the one transaction that writes it all
+ * or nothing, so the transaction holds only the reads, the plan and the
+ * writes (on PGlite, its single session is busy only that long).
+ */
 export async function importStations(
   ctx: AppContext,
   actor: Actor,
@@ -346,20 +390,30 @@ export async function importStations(
     message: problems[0] ?? '文件有误',
     report,
   })
-  const first = await planFile(ctx.db, file.content, file.filename, await importScope(ctx.db, actor.staff))
-  if (!first.ok) return refusedWith(first.code, first.problems)
+  const read = await readStationFile(file.content, file.filename)
+  if (!read.ok) return refusedWith(read.code, read.problems)
+  const rows = read.rows
+  const planned = async (db: Queryable) => {
+    const known = await storedStationsByCode(db)
+    return { known, plan: planImport(rows, known, importScope(known, actor.staff)) }
+  }
   const errorsOf = (plan: ImportPlan) =>
     refusedWith('IMPORT_INVALID', [`${plan.summary.errors} 行有错误，未写入任何站点：请改正后重新上传`], reportOf(plan, dryRun, false))
-  if (first.plan.summary.errors > 0) return errorsOf(first.plan)
-  if (dryRun) return { ok: true, report: reportOf(first.plan, true, false) }
-  // Apply: planned again inside the transaction, against the stations as they are now.
-  return changingStations(ctx, async (tx) => {
-    const again = await planFile(tx, file.content, file.filename, await importScope(tx, actor.staff))
-    if (!again.ok) return refusedWith(again.code, again.problems)
-    if (again.plan.summary.errors > 0) return errorsOf(again.plan)
-    await applyPlan(tx, again.plan, actor, ctx.clock(), file.filename)
-    return { ok: true, report: reportOf(again.plan, false, true) }
+  // A check, or a file with a wrong row: planned without a transaction (nothing is written).
+  if (dryRun || rows.some((r) => r.errors.length > 0)) {
+    const { plan } = await planned(ctx.db)
+    if (plan.summary.errors > 0) return errorsOf(plan)
+    return { ok: true, report: reportOf(plan, dryRun, false) }
+  }
+  // Apply: planned inside the transaction, against the stations as they are now.
+  const outcome = await changingStations(ctx, async (tx) => {
+    const { known, plan } = await planned(tx)
+    if (plan.summary.errors > 0) return { outcome: errorsOf(plan), wrote: 0 }
+    await applyPlan(tx, plan, actor, ctx.clock(), file.filename, known)
+    return { outcome: { ok: true, report: reportOf(plan, false, true) } as const, wrote: plan.writes.length }
   })
+  if (outcome.wrote > 0) await analyzeStations(ctx.db)
+  return outcome.outcome
 }
 
 /** The subtree's stations, parents first, as template rows. */

@@ -90,3 +90,15 @@ export const phone: BrowserContextOptions = {
 }
 
 export const screenshotPath = (name: string) => path.join(ARTIFACTS, `${name}.png`)
+
+/** The whole page: h5 pages scroll inside Taro's page element, so the window is made as tall as the page (up to `maxHeight`) for the picture. */
+export async function shootWholePage(page: Page, name: string, maxHeight = 6000) {
+  const viewport = page.viewportSize()!
+  const height = await page.evaluate(() =>
+    Math.max(...Array.from(document.querySelectorAll('.taro_page, .taro_page *, body'), (e) => e.scrollHeight).slice(0, 400)),
+  )
+  await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, viewport.height), maxHeight) })
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: screenshotPath(name) })
+  await page.setViewportSize(viewport)
+}

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { startServer, type TestServer } from '../api/helpers/server'
 import { seriousViolations } from './axe'
-import { launch, phone, screenshotPath } from './browser'
+import { launch, phone, shootWholePage } from './browser'
 
 jest.setTimeout(900_000)
 
@@ -113,17 +113,7 @@ async function settle(page: Page, rootClass: string) {
 
 const suffix = (width: number, elder: boolean) => `${width}${elder ? '-elder' : ''}`
 
-/** The whole page: h5 pages scroll inside Taro's page element, so the window is made as tall as the page for the picture. */
-async function shoot(page: Page, name: string) {
-  const viewport = page.viewportSize()!
-  const height = await page.evaluate(() =>
-    Math.max(...Array.from(document.querySelectorAll('.taro_page, .taro_page *, body'), (e) => e.scrollHeight).slice(0, 400)),
-  )
-  await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, viewport.height), 6000) })
-  await page.waitForTimeout(300)
-  await page.screenshot({ path: screenshotPath(name) })
-  await page.setViewportSize(viewport)
-}
+const shoot = (page: Page, name: string) => shootWholePage(page, name)
 
 for (const elder of [false, true]) {
   for (const width of WIDTHS) {

@@ -14,7 +14,7 @@ import { StationEditor } from '../station-edit/index'
 import type { StationTarget } from '../station-edit/useStationEdit'
 import { useStaffQuery } from '../useStaffQuery'
 import { useWide } from '../useWide'
-import { visibleRows } from './tree'
+import { TREE_PAGE, visibleRows } from './tree'
 import './index.scss'
 import '../station-edit/index.scss'
 import '../workbench.scss'
@@ -32,6 +32,8 @@ export default function StationsPage() {
   const tree = useStaffQuery(['adminStations'], fetchStationTree, { enabled: isAdmin })
   const [query, setQuery] = useState('')
   const [expanded, setExpanded] = useState<Set<string> | null>(null)
+  // A province's thousands of stations are not drawn at once: TREE_PAGE rows, then more on demand.
+  const [shown, setShown] = useState(TREE_PAGE)
   const nodes = tree.data ?? []
   // The own station starts open: its direct children show.
   const open = expanded ?? new Set(nodes.filter((n) => n.depth === 0).map((n) => n.id))
@@ -41,6 +43,10 @@ export default function StationsPage() {
     else next.add(id)
     setExpanded(next)
   }
+  const search = (text: string) => {
+    setQuery(text)
+    setShown(TREE_PAGE)
+  }
   const rows = visibleRows(nodes, open, query)
   const wide = useWide()
   const [selected, setSelected] = useState<Omit<StationTarget, 'onSaved'> | null>(null)
@@ -48,6 +54,8 @@ export default function StationsPage() {
     if (wide) setSelected(target)
     else void Taro.navigateTo({ url: target.id ? `${EDIT_PAGE}?id=${target.id}` : `${EDIT_PAGE}?parentId=${target.parentId ?? ''}` })
   }
+  const matches = query.trim() ? rows.filter((r) => r.match).length : 0
+  const canCollapse = !query.trim() && nodes.some((n) => n.depth > 0 && open.has(n.id))
 
   if (!token) return <View className={pageClass} />
   if (!isAdmin) {
@@ -86,8 +94,32 @@ export default function StationsPage() {
           maxlength={LIMITS.stationSearch}
           placeholder='站点名称或编码'
           ariaLabel='搜索站点：名称或编码'
-          onInput={(e) => setQuery(e.detail.value)}
+          onInput={(e) => search(e.detail.value)}
         />
+        {tree.data && (
+          <View className='stations-search__bar'>
+            <View className='muted stations-search__count' ariaRole='status'>
+              {query.trim() ? `找到 ${matches} 个站点` : `显示 ${rows.length} 个，共 ${nodes.length} 个站点`}
+            </View>
+            {query.trim() ? (
+              <Button className='btn btn--text btn-stations-clear' onClick={() => search('')}>
+                清除搜索
+              </Button>
+            ) : (
+              canCollapse && (
+                <Button
+                  className='btn btn--text btn-stations-collapse'
+                  onClick={() => {
+                    setExpanded(null)
+                    setShown(TREE_PAGE)
+                  }}
+                >
+                  全部收起
+                </Button>
+              )
+            )}
+          </View>
+        )}
       </View>
 
       {tree.status === 'loading' && !tree.data && <Loading />}
@@ -95,7 +127,7 @@ export default function StationsPage() {
       {tree.data && rows.length === 0 && <EmptyState text={query ? `没有名称或编码包含「${query}」的站点` : '还没有站点'} />}
       {rows.length > 0 && (
         <View className='card stations-tree' ariaRole='tree' ariaLabel='管辖的站点'>
-          {rows.map(({ node: n, below, hasChildren, expanded: isOpen, match }) => (
+          {rows.slice(0, shown).map(({ node: n, below, hasChildren, expanded: isOpen, match }) => (
             <View
               key={n.id}
               className={`station-node station-node--d${Math.min(n.depth, 4)}${n.closed ? ' station-node--closed' : ''}${
@@ -125,7 +157,7 @@ export default function StationsPage() {
                   )}
                 </View>
                 <Text className='muted station-node__meta'>
-                  {STATION_KIND_LABELS[n.kind]} · {n.code}
+                  {STATION_KIND_LABELS[n.kind]} · <Text className='nowrap'>{n.code}</Text>
                 </Text>
                 <View className='muted station-node__counts'>
                   {below > 0 && <Text className='station-node__count'>下设 {below} 个站点</Text>}
@@ -135,6 +167,16 @@ export default function StationsPage() {
               </View>
             </View>
           ))}
+          {rows.length > shown && (
+            <View className='stations-tree__more'>
+              <Text className='muted'>
+                还有 {rows.length - shown} 个站点未显示{query.trim() ? '：输入更完整的名称或编码可缩小范围' : ''}
+              </Text>
+              <Button className='btn btn-stations-more' onClick={() => setShown(shown + TREE_PAGE)}>
+                再显示 {Math.min(TREE_PAGE, rows.length - shown)} 个
+              </Button>
+            </View>
+          )}
         </View>
       )}
     </View>

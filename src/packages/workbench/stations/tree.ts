@@ -5,6 +5,9 @@
  */
 import type { AdminStationNode } from '@contract/types'
 
+/** Rows drawn at once (a province has thousands of stations); the page offers the next ones on demand. */
+export const TREE_PAGE = 200
+
 export interface TreeRow {
   node: AdminStationNode
   /** Stations below it (all levels), closed ones included. */

@@ -1,0 +1,135 @@
+/**
+ * The stations' import and the database (issue 14, 5,000 stations): a file is
+ * parsed once, before any transaction — on PGlite one session serves every
+ * resident, and a transaction open while thousands of rows are parsed stops
+ * every nearby search for that long. A check opens no transaction; applying
+ * opens exactly one, which plans against the stations as they are and writes
+ * them all or nothing, with the audit row of each station (its fields before
+ * and after) and one for the import; then the planner's statistics of the
+ * stations are refreshed. On PGlite and PostgreSQL.
+ */
+import ExcelJS from 'exceljs'
+import { SHEET_COLUMNS, TEMPLATE_EXAMPLE, toRow, type StationRecord } from '../../domain/stationSheet'
+import type { Database } from '../../server/db'
+import { DEMO_STAFF_PASSWORD } from '../../server/seed'
+import { api, backend, startApp, type TestApp } from './helpers/server'
+
+jest.setTimeout(240_000)
+
+let server: TestApp
+beforeAll(async () => {
+  server = await startApp({ env: { JOB_INTERVAL_MS: '0' } })
+})
+afterAll(() => server?.stop())
+
+/** Every transaction the API opens, and every workbook it parses, in order, with whether a transaction was open then. */
+const events: string[] = []
+let open = 0
+beforeAll(() => {
+  const db: Database = server.db
+  const transaction = db.transaction.bind(db)
+  db.transaction = (fn) =>
+    transaction(async (tx) => {
+      open++
+      events.push('transaction')
+      try {
+        return await fn(tx)
+      } finally {
+        open--
+      }
+    })
+  const reader = Object.getPrototypeOf(new ExcelJS.Workbook().xlsx) as { load: (...args: unknown[]) => Promise<unknown> }
+  const load = reader.load
+  jest.spyOn(reader, 'load').mockImplementation(function (this: unknown, ...args: unknown[]) {
+    events.push(open > 0 ? 'parse inside a transaction' : 'parse')
+    return load.apply(this, args)
+  })
+})
+afterAll(() => jest.restoreAllMocks())
+
+const rooms = (n: number): StationRecord[] =>
+  Array.from({ length: n }, (_, i) => ({
+    ...TEMPLATE_EXAMPLE,
+    code: `DL-JP-XJ-T${String(i + 1).padStart(3, '0')}`,
+    name: `试点第${i + 1}社区社会工作室`,
+    parentCode: 'DL-JP-XJ',
+    area: { ...TEMPLATE_EXAMPLE.area, community: `试点第${i + 1}社区` },
+    location: { lat: 39.4 + i * 0.001, lng: 122.4 },
+    coverage: [`试点第${i + 1}社区东区`],
+  }))
+
+async function xlsx(stations: StationRecord[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('站点')
+  ws.addRow([...SHEET_COLUMNS])
+  for (const s of stations) ws.addRow(toRow(s))
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+async function upload(token: string, content: Buffer, dryRun: boolean) {
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(content)]), '试点.xlsx')
+  const res = await server.fetch(`/api/admin/stations/import?dryRun=${dryRun}`, {
+    method: 'POST',
+    body: form,
+    headers: { authorization: `Bearer ${token}` },
+  })
+  return { status: res.status, body: (await res.json()) as any }
+}
+
+const count = async (sql: string, params: unknown[] = []) =>
+  Number((await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)).rows[0]!.n)
+
+describe(`the import and its transaction on ${backend}`, () => {
+  test('the file is parsed once, before the one transaction that writes it; the check and a wrong file open none', async () => {
+    const token = (await api(server.url).post('/api/staff/login', { username: 'jinpu-admin', password: DEMO_STAFF_PASSWORD })).body
+      .token as string
+    const stations = rooms(300)
+    const file = await xlsx(stations)
+    const before = await count('stations')
+
+    events.length = 0
+    const check = await upload(token, file, true)
+    expect(check.status).toBe(200)
+    expect(check.body.summary).toEqual({ created: 300, changed: 0, unchanged: 0, errors: 0 })
+    expect(events).toEqual(['parse'])
+
+    const wrong = stations.map((s, i) => (i === 150 ? { ...s, phone: '12345' } : s))
+    events.length = 0
+    const refused = await upload(token, await xlsx(wrong), false)
+    expect(refused.status).toBe(422)
+    expect(refused.body.report.summary).toEqual({ created: 299, changed: 0, unchanged: 0, errors: 1 })
+    expect(events).toEqual(['parse'])
+    expect(await count('stations')).toBe(before)
+
+    events.length = 0
+    const applied = await upload(token, file, false)
+    expect(applied.status).toBe(200)
+    expect(applied.body).toMatchObject({ applied: true, summary: { created: 300, changed: 0, unchanged: 0, errors: 0 } })
+    expect(events).toEqual(['parse', 'transaction'])
+    expect(await count('stations')).toBe(before + 300)
+    expect(await count("audit_log WHERE action = 'import.create'")).toBe(300)
+    expect(await count("audit_log WHERE action = 'import'")).toBe(1)
+    // The planner's statistics follow the import (PGlite has no autovacuum): otherwise nearby searches sort the whole table.
+    const stats = await server.db.query<{ reltuples: number }>(
+      "SELECT reltuples::int AS reltuples FROM pg_class WHERE relname = 'stations'",
+    )
+    expect(stats.rows[0]!.reltuples).toBe(await count('stations'))
+
+    // One phone changed: planned inside the transaction against the stations as they are; the audit keeps before and after.
+    const changed = stations.map((s, i) => (i === 42 ? { ...s, phone: '0411-87600042' } : s))
+    events.length = 0
+    const update = await upload(token, await xlsx(changed), false)
+    expect(update.body.summary).toEqual({ created: 0, changed: 1, unchanged: 299, errors: 0 })
+    expect(events).toEqual(['parse', 'transaction'])
+    const audit = await server.db.query<{ changes: { field: string; before: string; after: string }[] }>(
+      "SELECT changes FROM audit_log WHERE action = 'import.update'",
+    )
+    expect(audit.rows.map((r) => r.changes)).toEqual([[{ field: '电话', before: TEMPLATE_EXAMPLE.phone, after: '0411-87600042' }]])
+
+    // Residents see the new rooms at once.
+    const r = stations[42]!
+    const near = await api(server.url).get(`/api/stations/nearby?lat=${r.location.lat}&lng=${r.location.lng}&limit=1`)
+    expect(near.body.items[0]).toMatchObject({ code: r.code, phone: '0411-87600042' })
+  })
+})
