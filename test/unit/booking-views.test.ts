@@ -44,6 +44,7 @@ const booking = (
   station: { id: 'st', name: '民馨社区社会工作室', phone: '0411', address: '民馨社区' },
   startsAt: start,
   endsAt: start,
+  worker: null,
   status,
   channel: 'miniprogram',
   forWhom: 'self',
@@ -81,5 +82,18 @@ test('bookings by day (empty days too) and by worker, in time order, cancelled l
   expect(days[1]!.workers.map((w) => [w.worker, w.bookings.map((b) => b.id)])).toEqual([
     ['刘社工', ['c', 'a']],
     ['入户探访', ['b']],
+  ])
+})
+
+test('the worker of a booking’s slot groups it, before the service’s own worker', () => {
+  const items = [
+    { ...booking('e', iso('2026-10-08', '09:00'), '刘社工'), worker: { id: 'w1', name: '王社工' } },
+    booking('f', iso('2026-10-08', '10:00'), '刘社工'),
+    { ...booking('g', iso('2026-10-08', '11:00'), null), worker: { id: 'w1', name: '王社工' } },
+  ]
+  const [day] = groupBookings(items, '2026-10-08', '2026-10-08')
+  expect(day!.workers.map((w) => [w.worker, w.bookings.map((b) => b.id)])).toEqual([
+    ['王社工', ['e', 'g']],
+    ['刘社工', ['f']],
   ])
 })

@@ -6,7 +6,10 @@ import {
   nextFree,
   outcomeRefusal,
   perPersonRefusal,
+  pickSlot,
+  receptionText,
   serviceRefusal,
+  slotKey,
   slotDays,
   slotRefusal,
   slotStarts,
@@ -190,6 +193,88 @@ describe('what can be booked now', () => {
     expect(outcomeRefusal(b, cstInstant('2026-11-30', '18:00'))).toMatchObject({ code: 'BOOKING_STATE' })
     expect(outcomeRefusal(b, cstInstant('2026-12-01', '08:00'))).toBeNull()
     expect(outcomeRefusal({ ...b, status: 'cancelled' }, NOW)).toMatchObject({ code: 'BOOKING_STATE' })
+  })
+})
+
+describe('weekly availability per worker', () => {
+  // 刘芳 receives Tuesday and Thursday mornings, 王磊 Tuesday 09:30–11:30 and Friday afternoons; nobody named on Wednesday.
+  const LIU = 'worker-liu'
+  const WANG = 'worker-wang'
+  const perWorker = rules({
+    availability: [
+      { weekdays: [2, 4], open: '08:30', close: '10:30', workerId: LIU },
+      { weekdays: [2], open: '09:30', close: '11:30', workerId: WANG },
+      { weekdays: [5], open: '14:00', close: '16:00', workerId: WANG },
+      { weekdays: [3], open: '09:00', close: '10:00' },
+    ],
+  })
+  const workers = new Map([
+    [LIU, '刘芳'],
+    [WANG, '王社工'],
+  ])
+  const base = (over: Partial<SlotSource> = {}) => source({ rules: perWorker, workers, ...over })
+  const slotsOf = (date: string, s: SlotSource, now = cstInstant('2026-11-30', '08:00')) =>
+    slotDays(date, date, now, s)[0]!.slots.map((x) => `${hhmm(new Date(x.startsAt))} ${x.worker?.name ?? '-'} ${x.state}`)
+
+  test('each window’s slots carry its worker; two workers at the same hour are two slots', () => {
+    expect(slotsOf('2026-12-01', base())).toEqual(['08:30 刘芳 free', '09:30 刘芳 free', '09:30 王社工 free', '10:30 王社工 free'])
+    // A window that names nobody gives slots without a worker.
+    expect(slotsOf('2026-12-02', base({ calendar: makeCalendar([]) }))).toEqual(['09:00 - free'])
+    expect(slotsOf('2026-12-04', base())).toEqual(['14:00 王社工 free', '15:00 王社工 free'])
+  })
+
+  test('places are counted per worker: 刘芳’s full 09:30 leaves 王社工’s free', () => {
+    const at = cstInstant('2026-12-01', '09:30').toISOString()
+    const taken = new Map([[slotKey(at, LIU), 1]])
+    expect(slotsOf('2026-12-01', base({ taken }))).toContain('09:30 刘芳 full')
+    expect(slotsOf('2026-12-01', base({ taken }))).toContain('09:30 王社工 free')
+    const day = slotDays('2026-12-01', '2026-12-01', cstInstant('2026-11-30', '08:00'), base({ taken }))[0]!.slots
+    // Without a worker asked for, the free one is taken; the one asked for is given even when full (the caller refuses it).
+    expect(pickSlot(day, at, undefined)!.worker!.id).toBe(WANG)
+    expect(pickSlot(day, at, LIU)).toMatchObject({ worker: { id: LIU }, state: 'full' })
+    expect(pickSlot(day, at, undefined, WANG)!.worker!.id).toBe(WANG)
+    expect(pickSlot(day, cstInstant('2026-12-01', '08:30').toISOString(), WANG)).toBeNull()
+    // A 409 for 刘芳 at 09:30 offers 王社工 at the same hour first.
+    const wanted = nextFree([{ date: '2026-12-01', note: null, slots: day }], 2, at, LIU)
+    expect(wanted.map((x) => `${hhmm(new Date(x.startsAt))} ${x.worker?.name}`)).toEqual(['09:30 王社工', '10:30 王社工'])
+  })
+
+  test('a worker’s leave removes only their slots; a station block removes everyone’s', () => {
+    const leave = {
+      kind: 'block' as const,
+      serviceId: null,
+      workerId: LIU,
+      startsAt: cstInstant('2026-12-01', '00:00'),
+      endsAt: cstInstant('2026-12-02', '00:00'),
+      reason: '请假',
+    }
+    expect(slotsOf('2026-12-01', base({ blocks: [leave] }))).toEqual(['09:30 王社工 free', '10:30 王社工 free'])
+    expect(slotsOf('2026-12-01', base({ blocks: [{ ...leave, workerId: null }] }))).toEqual([])
+    // 刘芳 on leave: her 08:30 does not exist any more, 王社工’s 09:30 still does.
+    const s = base({ blocks: [leave] })
+    const now = cstInstant('2026-11-30', '08:00')
+    expect(slotRefusal(cstInstant('2026-12-01', '08:30'), now, s, 'startsAt', LIU)!.code).toBe('SLOT_UNAVAILABLE')
+    expect(slotRefusal(cstInstant('2026-12-01', '09:30'), now, s, 'startsAt', LIU)!.message).toContain('这位社工这个时间不接待')
+    expect(slotRefusal(cstInstant('2026-12-01', '09:30'), now, s, 'startsAt', WANG)).toBeNull()
+    expect(slotRefusal(cstInstant('2026-12-01', '09:30'), now, s)).toBeNull()
+  })
+
+  test('an opening that names a worker gives slots received by them', () => {
+    const open = {
+      kind: 'open' as const,
+      serviceId: 'svc',
+      workerId: WANG,
+      startsAt: cstInstant('2026-12-01', '18:00'),
+      endsAt: cstInstant('2026-12-01', '19:00'),
+      reason: '加开',
+    }
+    expect(slotsOf('2026-12-01', base({ blocks: [open] }))).toContain('18:00 王社工 free')
+  })
+
+  test('「由 X 社工接待」, without repeating a role the name already says', () => {
+    expect(receptionText('刘芳')).toBe('由 刘芳 社工接待')
+    expect(receptionText('刘社工')).toBe('由 刘社工 接待')
+    expect(receptionText('孙站长')).toBe('由 孙站长 接待')
   })
 })
 

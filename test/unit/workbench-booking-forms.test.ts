@@ -13,8 +13,52 @@ describe('预约服务设置', () => {
     expect(form.availability).toBe('周一至周五 09:00-11:00、14:00-17:00')
     const { body, errors } = validateBookable(form)
     expect(errors).toEqual({})
-    const { id: _id, station: _station, active: _active, ...settings } = PSY
+    const { id: _id, station: _station, active: _active, workers: _workers, ...settings } = PSY
     expect(body).toEqual(settings)
+  })
+
+  test('按社工设置时段: each worker’s windows read back into their own group, and out again with the worker', () => {
+    const LIU = '0d0c0b0a-0000-4000-8000-000000000001'
+    const WANG = '0d0c0b0a-0000-4000-8000-000000000002'
+    const service = {
+      ...PSY,
+      availability: [
+        { weekdays: [6], open: '09:00', close: '11:00' },
+        { weekdays: [1, 3], open: '09:00', close: '11:00', workerId: LIU },
+        { weekdays: [2], open: '14:00', close: '16:00', workerId: WANG },
+        { weekdays: [4], open: '14:00', close: '16:00', workerId: LIU },
+      ],
+      workers: [
+        { id: LIU, name: '刘芳' },
+        { id: WANG, name: '王社工' },
+      ],
+    }
+    const form = bookableFormOf(service)
+    expect(form.availability).toBe('周六 09:00-11:00')
+    expect(form.workerWindows).toEqual([
+      { workerId: LIU, hours: '周一、周三 09:00-11:00；周四 14:00-16:00' },
+      { workerId: WANG, hours: '周二 14:00-16:00' },
+    ])
+    const { body, errors } = validateBookable(form)
+    expect(errors).toEqual({})
+    expect(body!.availability).toEqual([
+      { weekdays: [6], open: '09:00', close: '11:00' },
+      { weekdays: [1, 3], open: '09:00', close: '11:00', workerId: LIU },
+      { weekdays: [4], open: '14:00', close: '16:00', workerId: LIU },
+      { weekdays: [2], open: '14:00', close: '16:00', workerId: WANG },
+    ])
+    const name = (id: string) => service.workers.find((w) => w.id === id)!.name
+    // A group without a worker, with hours that do not read, or a worker twice: said with the group's number and worker.
+    expect(validateBookable({ ...form, workerWindows: [{ workerId: '', hours: '周一 09:00-10:00' }] }, name).errors).toEqual({
+      workerWindows: '第 1 组请选择接待的社工',
+    })
+    expect(validateBookable({ ...form, workerWindows: [{ workerId: LIU, hours: '每天上午' }] }, name).errors).toEqual({
+      workerWindows: '第 1 组（刘芳）的时段请按「周一至周五 09:00-11:00、14:00-17:00」填写',
+    })
+    const twice = [form.workerWindows[0]!, { workerId: LIU, hours: '周五 09:00-10:00' }]
+    expect(validateBookable({ ...form, workerWindows: twice }, name).errors.workerWindows).toBe(
+      '第 2 组（刘芳）：这位社工已有一组时段，请写在同一组里',
+    )
   })
 
   test('empty availability is the station’s hours; bad numbers and hours are said next to their fields', () => {

@@ -5,7 +5,7 @@ import { BOOKABLE_KIND_LABELS, BOOKING_FOR, BOOKING_FOR_LABELS } from '@contract
 import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { LIMITS } from '@contract/limits'
 import type { BookableService, Booking, SlotDay } from '@contract/types'
-import { bookingTimeText, dayAvailability, dayLabel, formatMinutes, slotLabel } from '@domain/booking'
+import { bookingTimeText, dayAvailability, dayLabel, formatMinutes, receptionText, slotIdOf, slotLabel } from '@domain/booking'
 import { cstDate, formatCstDateTime } from '@domain/chinaTime'
 import { ContactFields } from '@/components/ContactFields'
 import { Field } from '@/components/Field'
@@ -82,6 +82,7 @@ function Result({ booking: b, rescheduled }: { booking: Booking; rescheduled: bo
       <InfoRow label='地点'>
         {b.service.kind === 'home_visit' ? '社工上门（请保持电话畅通）' : `${b.station.name}（${b.station.address}）`}
       </InfoRow>
+      {b.worker && <InfoRow label='接待'>{receptionText(b.worker.name)}</InfoRow>}
       <InfoRow label='预约人' valueClassName='book-result__person'>
         {b.forWhom === 'self' ? `${b.personName}（本人）` : `${b.personName}（${b.relationship}）`}
       </InfoRow>
@@ -203,21 +204,22 @@ export default function BookPage() {
       {day && day.slots.length === 0 && <Text className='muted book-slots__empty'>这一天不开放预约，请选择其他日期</Text>}
       <View className='slot-grid' ariaRole='radiogroup' ariaLabel='选择时段'>
         {day?.slots.map((slot) => {
-          const chosen = book.slot?.startsAt === slot.startsAt
+          const chosen = !!book.slot && slotIdOf(book.slot) === slotIdOf(slot)
           const left = slot.capacity > 1 && slot.state === 'free' ? `剩 ${slot.capacity - slot.taken} 位` : SLOT_STATE_TEXT[slot.state]
           return (
             <View
-              key={slot.startsAt}
+              key={slotIdOf(slot)}
               className={`slot slot--${slot.state}${chosen ? ' slot--chosen' : ''}`}
               onClick={() => book.chooseSlot(slot)}
               ariaRole='radio'
-              ariaLabel={`${slotLabel(slot)}，${left}`}
+              ariaLabel={`${slotLabel(slot)}，${slot.worker ? `${receptionText(slot.worker.name)}，` : ''}${left}`}
               {...{ 'aria-checked': chosen, 'aria-disabled': slot.state !== 'free' }}
             >
               <Text className='slot__time'>
                 {chosen ? '✓ ' : ''}
                 {slotLabel(slot)}
               </Text>
+              {slot.worker && <Text className='slot__worker'>{receptionText(slot.worker.name)}</Text>}
               <Text className='slot__state'>{left}</Text>
             </View>
           )
@@ -232,8 +234,9 @@ export default function BookPage() {
         <View className='book-alternatives'>
           <Text className='book-alternatives__title'>可以改约这些时间：</Text>
           {book.alternatives.map((a) => (
-            <Button key={a.startsAt} className='btn btn--main book-alternative' onClick={() => book.chooseAlternative(a)}>
+            <Button key={slotIdOf(a)} className='btn btn--main book-alternative' onClick={() => book.chooseAlternative(a)}>
               {bookingTimeText(a)}
+              {a.worker ? ` ${receptionText(a.worker.name)}` : ''}
             </Button>
           ))}
         </View>
@@ -349,6 +352,7 @@ export default function BookPage() {
             {errors.form}
           </View>
         )}
+        {book.slot?.worker && <Text className='book-form__worker'>{receptionText(book.slot.worker.name)}</Text>}
         <Button className='btn btn--primary btn--main btn-confirm-booking' {...busyProps(book.submitting)} onClick={book.submit}>
           {book.slot ? `确认预约 ${bookingTimeText(book.slot)}` : '确认预约'}
         </Button>

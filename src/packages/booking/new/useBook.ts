@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { BookingFor } from '@contract/bookings'
 import type { Booking, BookingBody, FamilyMember, SlotFullError, SlotState } from '@contract/types'
-import { dayAvailability } from '@domain/booking'
+import { dayAvailability, slotIdOf } from '@domain/booking'
 import { cstDate } from '@domain/chinaTime'
 import { isMainlandPhone } from '@domain/phone'
 import { fetchFamily } from '@/api/activities'
@@ -50,6 +50,7 @@ export function toBookingBody(serviceId: string, slot: SlotState, f: BookForm): 
   return {
     serviceId,
     startsAt: slot.startsAt,
+    ...(slot.worker ? { workerId: slot.worker.id } : {}),
     forWhom: f.forWhom,
     personName: f.personName.trim(),
     ...(f.forWhom !== 'self' ? { relationship: f.relationship.trim() } : {}),
@@ -106,7 +107,7 @@ export function useBook() {
     setDate((d) =>
       d && days.some((x) => x.date === d) ? d : (days.find((x) => dayAvailability(x).bookable)?.date ?? days[0]?.date ?? null),
     )
-    setSlot((s) => (s ? (days.flatMap((d) => d.slots).find((x) => x.startsAt === s.startsAt && x.state === 'free') ?? null) : null))
+    setSlot((s) => (s ? (days.flatMap((d) => d.slots).find((x) => slotIdOf(x) === slotIdOf(s) && x.state === 'free') ?? null) : null))
   }, [slots.status, slots.data])
 
   const update = (patch: Partial<BookForm>) => {
@@ -163,7 +164,7 @@ export function useBook() {
       if (!slot) return setErrors({ slot: '请选择新的时段' })
       setSubmitting(true)
       try {
-        setResult(await rescheduleBooking(bookingId, slot.startsAt))
+        setResult(await rescheduleBooking(bookingId, slot.startsAt, slot.worker?.id))
       } catch (err) {
         fail(err)
       } finally {

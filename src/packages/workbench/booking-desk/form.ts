@@ -17,13 +17,25 @@ export interface CounterForm {
 
 export interface BlockForm {
   serviceId: string
+  /** One worker's own leave or extra slots ('' : the whole station). */
+  workerId: string
   startsAt: string | null
   endsAt: string | null
   reason: string
 }
 
 type DeskKey =
-  'serviceId' | 'slot' | 'personName' | 'relationship' | 'contactName' | 'contactPhone' | 'note' | 'startsAt' | 'endsAt' | 'reason'
+  | 'serviceId'
+  | 'workerId'
+  | 'slot'
+  | 'personName'
+  | 'relationship'
+  | 'contactName'
+  | 'contactPhone'
+  | 'note'
+  | 'startsAt'
+  | 'endsAt'
+  | 'reason'
 export type DeskErrors = Partial<Record<DeskKey | 'form', string>>
 
 export const COUNTER_FIELDS: FieldMap<DeskKey> = {
@@ -36,7 +48,13 @@ export const COUNTER_FIELDS: FieldMap<DeskKey> = {
   note: 'note',
 }
 
-export const BLOCK_FIELDS: FieldMap<DeskKey> = { serviceId: 'serviceId', startsAt: 'startsAt', endsAt: 'endsAt', reason: 'reason' }
+export const BLOCK_FIELDS: FieldMap<DeskKey> = {
+  serviceId: 'serviceId',
+  workerId: 'workerId',
+  startsAt: 'startsAt',
+  endsAt: 'endsAt',
+  reason: 'reason',
+}
 
 export const EMPTY_COUNTER: CounterForm = {
   channel: 'counter',
@@ -49,7 +67,7 @@ export const EMPTY_COUNTER: CounterForm = {
   note: '',
 }
 
-export const EMPTY_BLOCK: BlockForm = { serviceId: '', startsAt: null, endsAt: null, reason: '' }
+export const EMPTY_BLOCK: BlockForm = { serviceId: '', workerId: '', startsAt: null, endsAt: null, reason: '' }
 
 export function counterBody(f: CounterForm, slot: SlotState | null): { body: StaffBookingBody | null; errors: DeskErrors } {
   const errors: DeskErrors = {}
@@ -64,6 +82,7 @@ export function counterBody(f: CounterForm, slot: SlotState | null): { body: Sta
     body: {
       serviceId: f.serviceId,
       startsAt: slot.startsAt,
+      ...(slot.worker ? { workerId: slot.worker.id } : {}),
       channel: f.channel,
       forWhom: f.forWhom,
       personName: f.personName.trim(),
@@ -85,7 +104,14 @@ export function blockBody(kind: 'block' | 'open', f: BlockForm): { body: Booking
   if (!f.reason.trim()) errors.reason = kind === 'block' ? '请填写停约原因' : '请填写加开说明'
   if (Object.keys(errors).length > 0 || !f.startsAt || !f.endsAt) return { body: null, errors }
   return {
-    body: { kind, ...(f.serviceId ? { serviceId: f.serviceId } : {}), startsAt: f.startsAt, endsAt: f.endsAt, reason: f.reason.trim() },
+    body: {
+      kind,
+      ...(f.serviceId ? { serviceId: f.serviceId } : {}),
+      ...(f.workerId ? { workerId: f.workerId } : {}),
+      startsAt: f.startsAt,
+      endsAt: f.endsAt,
+      reason: f.reason.trim(),
+    },
     errors,
   }
 }

@@ -11,6 +11,7 @@ import { LIMITS } from '@contract/limits'
 import type { BookableService, SlotState } from '@contract/types'
 import { bookingTimeText } from '@domain/booking'
 import { addBookingBlock, bookAtCounter, fetchStaffBookables, fetchStaffSlots } from '@/api/bookings'
+import { fetchColleagues } from '@/api/staff'
 import { ContactFields } from '@/components/ContactFields'
 import { Field } from '@/components/Field'
 import { OptionGroup } from '@/components/OptionGroup'
@@ -201,6 +202,7 @@ function CounterBooking({ services }: { services: readonly BookableService[] }) 
 }
 
 function BlockTime({ services, kind }: { services: readonly BookableService[]; kind: 'block' | 'open' }) {
+  const colleagues = useStaffQuery(['colleagues'], fetchColleagues)
   const [form, setForm] = useState<BlockForm>({ ...EMPTY_BLOCK, serviceId: kind === 'open' ? (services[0]?.id ?? '') : '' })
   const [errors, setErrors] = useState<DeskErrors>({})
   const [busy, setBusy] = useState(false)
@@ -219,7 +221,7 @@ function BlockTime({ services, kind }: { services: readonly BookableService[]; k
       await addBookingBlock(body)
       setDone(kind === 'block' ? '已停约：这段时间居民不能再预约（已约的预约请逐一改期）' : '已加开：居民现在可以预约这些时段')
       void Taro.showToast({ title: kind === 'block' ? '已停约' : '已加开', icon: 'none' })
-      setForm({ ...EMPTY_BLOCK, serviceId: form.serviceId })
+      setForm({ ...EMPTY_BLOCK, serviceId: form.serviceId, workerId: form.workerId })
     } catch (err) {
       setErrors(formErrors(err, BLOCK_FIELDS))
     } finally {
@@ -241,6 +243,24 @@ function BlockTime({ services, kind }: { services: readonly BookableService[]; k
           allowAll={kind === 'block'}
         />
       </Field>
+      {colleagues.data && colleagues.data.length > 0 && (
+        <Field
+          label='哪位社工'
+          hint={kind === 'block' ? '选一位社工（如请假）：只停这位社工接待的时段' : '选一位社工：加开的时段由这位社工接待'}
+          error={errors.workerId}
+        >
+          <OptionGroup
+            name='哪位社工'
+            columns={2}
+            options={[
+              { value: '', label: kind === 'block' ? '全站' : '不指定' },
+              ...colleagues.data.map((c) => ({ value: c.id, label: c.nickname })),
+            ]}
+            value={form.workerId}
+            onChange={(workerId) => update({ workerId })}
+          />
+        </Field>
+      )}
       <DateTimeField
         name='block-start'
         label='从'
