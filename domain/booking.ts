@@ -16,6 +16,16 @@
  * - A slot can be booked from now until the cut-off before it starts, up to
  *   the horizon (e.g. 14 days), while it holds fewer places than its capacity.
  */
+import {
+  ageOn,
+  ageRefusal,
+  formatAgeRange,
+  participantChoices,
+  selfAgeRefusal,
+  type AgeRange,
+  type AgeWording,
+  type ParticipantChoice,
+} from './activities'
 import type { Refusal } from './refusal'
 import { fieldInvalid, refusal } from './refusal'
 import { hoursOn, isoWeekday, type HoursRange, type StationException, type WeeklyHours, type WorkCalendar } from './calendar'
@@ -311,8 +321,10 @@ export function outcomeRefusal(b: { status: string; startsAt: Date }, now: Date)
  * that open before they close, and a length that divides every window (the
  * station's hours when the service has none of its own).
  */
-export function serviceRefusal(s: BookableRules, stationWeekly: readonly WeeklyHours[]): Refusal | null {
+export function serviceRefusal(s: BookableRules & Partial<AgeRange>, stationWeekly: readonly WeeklyHours[]): Refusal | null {
   if (!Number.isInteger(s.capacity) || s.capacity < 1) return fieldInvalid('capacity', '每个时段可预约人数至少为 1')
+  if (s.minAge != null && s.maxAge != null && s.minAge > s.maxAge)
+    return fieldInvalid('maxAge', `年龄上限（${s.maxAge} 岁）不能小于下限（${s.minAge} 岁）`)
   for (const win of s.availability) {
     if (
       !/^\d\d:\d\d$/.test(win.open) ||
@@ -375,6 +387,54 @@ export function receptionText(workerName: string): string {
 
 /** A slot's identity in a page (keys, the chosen one): its start and its worker. */
 export const slotIdOf = (s: { startsAt: string; worker: { id: string } | null }) => slotKey(s.startsAt, s.worker?.id)
+
+// ───────────────────────── who can book it ─────────────────────────
+
+/** Who a service is for: its audience (儿童 / 青少年 / 老年人 / 所有人) and an age range (either end open). */
+export interface BookableAudience extends AgeRange {
+  audience: string
+}
+
+export const BOOKING_WORDING: AgeWording = { what: '这项服务', when: '预约当天', act: '预约' }
+
+/** 「适合：老年人（60 岁以上，按预约当天的年龄）」, 「适合：18–60 岁（按预约当天的年龄）」, 「适合：儿童」. */
+export function audienceText(s: BookableAudience, audienceLabel: string): string {
+  const range = s.minAge !== null || s.maxAge !== null ? formatAgeRange(s) : null
+  if (s.audience === 'all') return range ? `适合：${range}（按预约当天的年龄）` : '适合：所有人'
+  return `适合：${audienceLabel}${range ? `（${range}，按预约当天的年龄）` : ''}`
+}
+
+/** Whether a service limits who may be booked for (an age range, or children only). */
+export const hasAgeRule = (s: BookableAudience) => s.minAge !== null || s.maxAge !== null || s.audience === 'children'
+
+/**
+ * Whether a person may be booked for this service, as activities decide it
+ * (domain/activities.ts): their age on the slot's day within the range, and
+ * 本人 never for a children's service. The refusal names the field to fix:
+ * `forWhom` (本人 for children), `familyMemberId` (a member of 我的家人 who
+ * does not fit), else `birthDate` (missing, or out of range).
+ */
+export function bookingEligibility(
+  s: BookableAudience,
+  startsAt: Date,
+  person: { name: string; birthDate: string | null; isSelf: boolean; fromFamily: boolean },
+): Refusal | null {
+  const age = person.birthDate ? ageOn(person.birthDate, cstDate(startsAt)) : null
+  const problem = person.isSelf
+    ? (selfAgeRefusal(s, age, BOOKING_WORDING) ?? (age === null ? ageRefusal(s, null, '您', BOOKING_WORDING) : null))
+    : ageRefusal(s, age, person.name, BOOKING_WORDING)
+  if (!problem) return null
+  const field = person.isSelf && s.audience === 'children' ? 'forWhom' : person.fromFamily ? 'familyMemberId' : 'birthDate'
+  return refusal('NOT_ELIGIBLE', problem, field)
+}
+
+/** 本人 and each member of 我的家人, each with whether they may be booked for (age on `at`, the slot's day or today). */
+export const bookingChoices = (
+  s: BookableAudience,
+  at: Date,
+  self: { birthDate: string | null },
+  family: readonly { id: string; name: string; birthDate: string }[],
+): ParticipantChoice[] => participantChoices({ ...s, startsAt: at }, self, family, BOOKING_WORDING)
 
 /** 我的预约: upcoming are those booked that have not ended. */
 export const isUpcomingBooking = (b: { status: string; endsAt: string }, now: Date) => b.status === 'booked' && new Date(b.endsAt) > now

@@ -28,6 +28,8 @@ const bookableProperties = {
   kind: BookableKindSchema,
   category: ServiceCategorySchema,
   audience: AudienceSchema,
+  minAge: nullable(Type.Integer({ minimum: 0, maximum: 120, description: '可预约的最小年龄（周岁，预约当天）；null 不限' })),
+  maxAge: nullable(Type.Integer({ minimum: 0, maximum: 120, description: '可预约的最大年龄（周岁，预约当天）；null 不限' })),
   durationMinutes: Type.Integer({ minimum: 10, maximum: 480, description: '每次时长（分钟），须能整除每个可预约时段' }),
   capacity: Type.Integer({ minimum: 0, maximum: LIMITS.bookableCapacity, description: '每个时段可预约人数：面谈为 1，场地可为多人' }),
   horizonDays: Type.Integer({ minimum: 1, maximum: 90, description: '最多可提前几天预约' }),
@@ -58,6 +60,8 @@ export const BookableBodySchema = Type.Object(
     ...bookableProperties,
     description: Type.Optional(bookableProperties.description),
     audience: Type.Optional(AudienceSchema),
+    minAge: Type.Optional(bookableProperties.minAge),
+    maxAge: Type.Optional(bookableProperties.maxAge),
     horizonDays: Type.Optional(bookableProperties.horizonDays),
     cutoffMinutes: Type.Optional(bookableProperties.cutoffMinutes),
     perPersonPerDay: Type.Optional(bookableProperties.perPersonPerDay),
@@ -107,6 +111,8 @@ const contactProperties = {
   contactName: text(LIMITS.personName, 1),
   contactPhone: text(LIMITS.phone, 1),
   note: Type.Optional(text(LIMITS.bookingNote)),
+  // The person's birth date, for a service with an age range (a member of 我的家人 has theirs there); not stored.
+  birthDate: Type.Optional(date()),
 }
 export const BookingBodySchema = Type.Object(
   {

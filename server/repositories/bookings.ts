@@ -25,6 +25,8 @@ export interface ServiceRow {
   kind: BookableKind
   category: ServiceCategory
   audience: Audience
+  min_age: number | null
+  max_age: number | null
   duration_minutes: number
   capacity: number
   horizon_days: number
@@ -38,7 +40,7 @@ export interface ServiceRow {
 }
 
 const SERVICE_SELECT = `SELECT b.id, b.station_id, s.name AS station_name, s.phone AS station_phone, s.address AS station_address,
-    s.opening_hours AS station_hours, b.name, b.description, b.kind, b.category, b.audience, b.duration_minutes, b.capacity,
+    s.opening_hours AS station_hours, b.name, b.description, b.kind, b.category, b.audience, b.min_age, b.max_age, b.duration_minutes, b.capacity,
     b.horizon_days, b.cutoff_minutes, b.per_person_per_day, b.availability, b.worker_name, b.active,
     (SELECT COALESCE(jsonb_object_agg(u.id::text, u.nickname), '{}'::jsonb) FROM users u
       WHERE u.id::text IN (SELECT w.value->>'workerId' FROM jsonb_array_elements(b.availability) AS w)) AS window_workers
@@ -87,6 +89,8 @@ export interface ServiceFields {
   kind: BookableKind
   category: ServiceCategory
   audience: Audience
+  minAge: number | null
+  maxAge: number | null
   durationMinutes: number
   capacity: number
   horizonDays: number
@@ -114,19 +118,21 @@ const fieldValues = (f: ServiceFields) => [
   ),
   f.workerName,
   f.active,
+  f.minAge,
+  f.maxAge,
 ]
 
 /** Inserts a service; with a code (the demo data), updates the one with that code instead. */
 export async function upsertService(db: Queryable, stationId: string, f: ServiceFields, code: string | null = null): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO bookable_services (station_id, name, description, kind, category, audience, duration_minutes, capacity, horizon_days,
-       cutoff_minutes, per_person_per_day, availability, worker_name, active, code)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       cutoff_minutes, per_person_per_day, availability, worker_name, active, min_age, max_age, code)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, kind = EXCLUDED.kind,
        category = EXCLUDED.category, audience = EXCLUDED.audience, duration_minutes = EXCLUDED.duration_minutes,
        capacity = EXCLUDED.capacity, horizon_days = EXCLUDED.horizon_days, cutoff_minutes = EXCLUDED.cutoff_minutes,
        per_person_per_day = EXCLUDED.per_person_per_day, availability = EXCLUDED.availability, worker_name = EXCLUDED.worker_name,
-       updated_at = now()
+       min_age = EXCLUDED.min_age, max_age = EXCLUDED.max_age, updated_at = now()
      RETURNING id`,
     [stationId, ...fieldValues(f), code],
   )
@@ -136,7 +142,8 @@ export async function upsertService(db: Queryable, stationId: string, f: Service
 export async function updateService(db: Queryable, id: string, f: ServiceFields, now: Date): Promise<void> {
   await db.query(
     `UPDATE bookable_services SET name = $2, description = $3, kind = $4, category = $5, audience = $6, duration_minutes = $7, capacity = $8,
-       horizon_days = $9, cutoff_minutes = $10, per_person_per_day = $11, availability = $12, worker_name = $13, active = $14, updated_at = $15
+       horizon_days = $9, cutoff_minutes = $10, per_person_per_day = $11, availability = $12, worker_name = $13, active = $14,
+       min_age = $15, max_age = $16, updated_at = $17
      WHERE id = $1`,
     [id, ...fieldValues(f), now],
   )
@@ -148,6 +155,8 @@ export const fieldsOf = (r: ServiceRow): ServiceFields => ({
   kind: r.kind,
   category: r.category,
   audience: r.audience,
+  minAge: r.min_age,
+  maxAge: r.max_age,
   durationMinutes: r.duration_minutes,
   capacity: r.capacity,
   horizonDays: r.horizon_days,

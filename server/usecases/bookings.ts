@@ -18,6 +18,7 @@ import type {
   StaffBookingBody,
 } from '../../contract/types'
 import {
+  bookingEligibility,
   changeRefusal,
   datesBetween,
   lastBookableDate,
@@ -125,6 +126,8 @@ interface Who {
   channel: Booking['channel']
   personKey: string
   createdBy: string
+  /** Who comes, as the service's age rule reads them: their birth date (a family member's, or given), 本人 or not. */
+  person: { birthDate: string | null; isSelf: boolean; fromFamily: boolean }
 }
 
 /** Which worker's slot a booking asks for: `workerId` (null: the slot without one; absent: any), and whose to prefer. */
@@ -188,6 +191,12 @@ async function createBooking(
   const now = ctx.clock()
   const service = await requireService(tx, body.serviceId, { forUpdate: true, active: !stationId, stationId })
   const startsAt = new Date(body.startsAt)
+  reject(
+    bookingEligibility({ audience: service.audience, minAge: service.min_age, maxAge: service.max_age }, startsAt, {
+      ...who.person,
+      name: body.personName.trim(),
+    }),
+  )
   const { endsAt, workerId } = await takeSlot(ctx, tx, service, startsAt, who.personKey, null, { workerId: body.workerId })
   const id = await insertBooking(tx, {
     serviceId: service.id,
@@ -221,17 +230,20 @@ const residentPersonKey = (userId: string, personName: string) => `${userId}:${p
  */
 export async function bookAsResident(ctx: AppContext, tx: Queryable, userId: string, body: BookingBody): Promise<string> {
   let booked: BookingBody = body
+  let birthDate = body.birthDate ?? null
   if (body.familyMemberId) {
     if (body.forWhom === 'self') throw fail('FIELD_INVALID', '为本人预约时不用选择家人', 'familyMemberId')
     const member = await findFamilyMember(tx, userId, body.familyMemberId, ctx.clock())
     if (!member) throw notFound('没有找到这位家人，请到“我的家人”中查看')
     booked = { ...body, personName: member.name, relationship: member.relationship }
+    birthDate = member.birthDate
   }
   return createBooking(ctx, tx, booked, {
     userId,
     channel: 'miniprogram',
     personKey: residentPersonKey(userId, booked.personName),
     createdBy: userId,
+    person: { birthDate, isSelf: body.forWhom === 'self', fromFamily: !!body.familyMemberId },
   })
 }
 
@@ -323,7 +335,14 @@ export async function bookAtCounter(ctx: AppContext, staff: StaffRef, body: Staf
       ctx,
       tx,
       body,
-      { userId: null, channel: body.channel, personKey: key, createdBy: staff.id },
+      {
+        userId: null,
+        channel: body.channel,
+        personKey: key,
+        createdBy: staff.id,
+        // At the counter the person is named, whoever speaks: their age decides, never 本人's children rule.
+        person: { birthDate: body.birthDate ?? null, isSelf: false, fromFamily: false },
+      },
       staff.stationId,
     )
     return requireStationBooking(ctx, tx, id, staff.stationId)
@@ -448,6 +467,8 @@ export async function createBookable(ctx: AppContext, stationId: string, body: B
         kind: body.kind,
         category: body.category,
         audience: body.audience ?? 'all',
+        minAge: body.minAge ?? null,
+        maxAge: body.maxAge ?? null,
         durationMinutes: body.durationMinutes,
         capacity: body.capacity,
         horizonDays: body.horizonDays ?? 14,

@@ -2,6 +2,9 @@
 import { makeCalendar, type WeeklyHours } from '../../domain/calendar'
 import { cstInstant } from '../../domain/chinaTime'
 import {
+  audienceText,
+  bookingChoices,
+  bookingEligibility,
   changeRefusal,
   nextFree,
   outcomeRefusal,
@@ -275,6 +278,76 @@ describe('weekly availability per worker', () => {
     expect(receptionText('刘芳')).toBe('由 刘芳 社工接待')
     expect(receptionText('刘社工')).toBe('由 刘社工 接待')
     expect(receptionText('孙站长')).toBe('由 孙站长 接待')
+  })
+})
+
+describe('who can book it', () => {
+  const SLOT = cstInstant('2026-12-01', '09:30')
+  const elders = { audience: 'elderly', minAge: 60, maxAge: null }
+  const kids = { audience: 'children', minAge: 6, maxAge: 13 }
+  const person = (over: Partial<Parameters<typeof bookingEligibility>[2]> = {}) => ({
+    name: '王秀兰',
+    birthDate: null,
+    isSelf: false,
+    fromFamily: false,
+    ...over,
+  })
+
+  test('no range and not for children: anyone, without a birth date', () => {
+    expect(bookingEligibility({ audience: 'all', minAge: null, maxAge: null }, SLOT, person({ isSelf: true }))).toBeNull()
+    expect(bookingEligibility({ audience: 'elderly', minAge: null, maxAge: null }, SLOT, person())).toBeNull()
+  })
+
+  test('an age range is checked on the slot’s day; the refusal names the field to fix', () => {
+    expect(bookingEligibility(elders, SLOT, person())).toMatchObject({
+      code: 'NOT_ELIGIBLE',
+      field: 'birthDate',
+      message: '这项服务面向 60 岁以上，请填写出生日期',
+    })
+    // 60 on 2026-12-01 exactly, and one day short of it.
+    expect(bookingEligibility(elders, SLOT, person({ birthDate: '1966-12-01' }))).toBeNull()
+    expect(bookingEligibility(elders, SLOT, person({ birthDate: '1966-12-02' }))).toMatchObject({
+      field: 'birthDate',
+      message: '这项服务面向 60 岁以上，王秀兰预约当天 59 岁，不符合年龄要求',
+    })
+    expect(bookingEligibility(elders, SLOT, person({ birthDate: '1990-01-01', fromFamily: true }))!.field).toBe('familyMemberId')
+    expect(bookingEligibility(elders, SLOT, person({ birthDate: '1990-01-01', isSelf: true }))!.message).toContain('您预约当天 36 岁')
+  })
+
+  test('本人 never for a children’s service; a child member who fits is fine', () => {
+    expect(bookingEligibility(kids, SLOT, person({ isSelf: true, birthDate: '2016-01-01' }))).toMatchObject({
+      field: 'forWhom',
+      message: '这项服务面向 6–13 岁的儿童，本人不能预约，请为孩子预约',
+    })
+    expect(bookingEligibility(kids, SLOT, person({ name: '小雨', birthDate: '2018-03-01', fromFamily: true }))).toBeNull()
+  })
+
+  test('the choices: 本人 and each family member, those who do not fit with why', () => {
+    const family = [
+      { id: 'm1', name: '小雨', birthDate: '2018-03-01' },
+      { id: 'm2', name: '王秀兰', birthDate: '1950-02-01' },
+    ]
+    expect(bookingChoices(elders, SLOT, { birthDate: '1990-01-01' }, family)).toEqual([
+      { value: 'self', name: '本人', refusal: '这项服务面向 60 岁以上，您预约当天 36 岁，不符合年龄要求' },
+      { value: 'm1', name: '小雨', refusal: '这项服务面向 60 岁以上，小雨预约当天 8 岁，不符合年龄要求' },
+      { value: 'm2', name: '王秀兰', refusal: null },
+    ])
+    // 本人's birth date not known yet: offered, and asked for on the form.
+    expect(bookingChoices(elders, SLOT, { birthDate: null }, [])[0]!.refusal).toBeNull()
+  })
+
+  test('what the page says about who it is for', () => {
+    expect(audienceText(elders, '老年人')).toBe('适合：老年人（60 岁以上，按预约当天的年龄）')
+    expect(audienceText({ audience: 'all', minAge: 18, maxAge: 60 }, '全部')).toBe('适合：18–60 岁（按预约当天的年龄）')
+    expect(audienceText({ audience: 'children', minAge: null, maxAge: null }, '儿童')).toBe('适合：儿童')
+  })
+
+  test('a range whose ends cross is refused next to 最大年龄', () => {
+    expect(serviceRefusal({ ...rules(), minAge: 70, maxAge: 60 }, WEEKDAYS)).toMatchObject({
+      field: 'maxAge',
+      message: '年龄上限（60 岁）不能小于下限（70 岁）',
+    })
+    expect(serviceRefusal({ ...rules({ durationMinutes: 30 }), minAge: 60, maxAge: null }, WEEKDAYS)).toBeNull()
   })
 })
 

@@ -81,6 +81,34 @@ describe('预约服务设置', () => {
   })
 })
 
+describe('预约服务设置: who can book it', () => {
+  test('an age range: empty ends are open, numbers within 0–120, the upper not below the lower', () => {
+    const form = { ...EMPTY_BOOKABLE, name: '长者健康咨询' }
+    expect(validateBookable({ ...form, minAge: '60' }).body).toMatchObject({ minAge: 60, maxAge: null })
+    expect(validateBookable({ ...form, minAge: ' ', maxAge: '13' }).body).toMatchObject({ minAge: null, maxAge: 13 })
+    expect(validateBookable({ ...form, minAge: '130' }).errors).toEqual({ minAge: '最小年龄请填 0 到 120 之间的整数' })
+    expect(validateBookable({ ...form, minAge: '70', maxAge: '60' }).errors).toEqual({ maxAge: '年龄上限（60 岁）不能小于下限（70 岁）' })
+    expect(bookableFormOf({ ...PSY, minAge: 60, maxAge: null })).toMatchObject({ minAge: '60', maxAge: '' })
+  })
+
+  test('the counter asks the birth date of a service with a range, checks it, and sends it', () => {
+    const elders = { ...PSY, audience: 'elderly' as const, minAge: 60, maxAge: null }
+    const slot = DAYS[1]!.slots[1]!
+    const form = { ...EMPTY_COUNTER, serviceId: elders.id, personName: '赵大爷', contactName: '赵大爷', contactPhone: '13900001111' }
+    expect(counterBody(form, slot, elders).errors).toEqual({ birthDate: '这项服务面向 60 岁以上，请填写出生日期' })
+    expect(counterBody({ ...form, birthDate: '2000-01-01' }, slot, elders).errors.birthDate).toContain('赵大爷预约当天 26 岁')
+    expect(counterBody({ ...form, birthDate: '1955-06-01' }, slot, elders).body).toMatchObject({ birthDate: '1955-06-01' })
+    // Without a range the birth date is neither asked nor sent.
+    expect(counterBody({ ...form, birthDate: '1955-06-01' }, slot, PSY).body).not.toHaveProperty('birthDate')
+  })
+
+  test('停约 for one worker sends their id; for the whole station none', () => {
+    const times = { startsAt: '2026-11-25T01:00:00.000Z', endsAt: '2026-11-25T03:00:00.000Z', reason: '请假' }
+    expect(blockBody('block', { ...EMPTY_BLOCK, ...times, workerId: 'w1' }).body).toMatchObject({ kind: 'block', workerId: 'w1' })
+    expect(blockBody('block', { ...EMPTY_BLOCK, ...times }).body).not.toHaveProperty('workerId')
+  })
+})
+
 describe('登记预约与停约', () => {
   const slot = DAYS[1]!.slots[1]!
   test('a counter booking needs a slot, the person, and a phone; 本人 sends no relationship', () => {

@@ -32,6 +32,8 @@ export const PSY: BookableService = {
   kind: 'talk',
   category: 'psychological',
   audience: 'all',
+  minAge: null,
+  maxAge: null,
   durationMinutes: 60,
   capacity: 1,
   horizonDays: 14,

@@ -1,12 +1,24 @@
 import { usePageClass } from '@/stores/elder'
 import Taro from '@tarojs/taro'
 import { Button, Input, ScrollView, Text, Textarea, View } from '@tarojs/components'
+import { AUDIENCE_LABELS } from '@contract/activities'
 import { BOOKABLE_KIND_LABELS, BOOKING_FOR, BOOKING_FOR_LABELS } from '@contract/bookings'
 import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { LIMITS } from '@contract/limits'
 import type { BookableService, Booking, SlotDay } from '@contract/types'
-import { bookingTimeText, dayAvailability, dayLabel, formatMinutes, receptionText, slotIdOf, slotLabel } from '@domain/booking'
+import {
+  audienceText,
+  bookingTimeText,
+  dayAvailability,
+  dayLabel,
+  formatMinutes,
+  hasAgeRule,
+  receptionText,
+  slotIdOf,
+  slotLabel,
+} from '@domain/booking'
 import { cstDate, formatCstDateTime } from '@domain/chinaTime'
+import { BirthDatePicker } from '@/components/BirthDatePicker'
 import { ContactFields } from '@/components/ContactFields'
 import { Field } from '@/components/Field'
 import { InfoRow } from '@/components/InfoRow'
@@ -29,6 +41,7 @@ function ServiceHead({ service }: { service: BookableService }) {
         {service.capacity > 1 ? ` · 每个时段 ${service.capacity} 人` : ''}
       </Text>
       {service.description && <Text className='book-service__desc'>{service.description}</Text>}
+      {hasAgeRule(service) && <Text className='book-service__who'>{audienceText(service, AUDIENCE_LABELS[service.audience])}</Text>}
       <Text className='muted book-service__rule'>
         可提前 {service.horizonDays} 天预约；开始前 {formatMinutes(service.cutoffMinutes)}截止预约、改期和取消
         {service.workerName ? `；接待：${service.workerName}` : ''}
@@ -276,14 +289,15 @@ export default function BookPage() {
       <ServiceHead service={service} />
       {slotsCard}
       <View className='card book-form'>
-        <Field label='为谁预约' required>
+        <Field label='为谁预约' required error={errors.forWhom}>
           <OptionGroup
             name='为谁预约'
             columns={1}
-            options={BOOKING_FOR.map((v) => ({ value: v, label: BOOKING_FOR_LABELS[v] }))}
+            options={BOOKING_FOR.filter((v) => v !== 'self' || !book.selfRefusal).map((v) => ({ value: v, label: BOOKING_FOR_LABELS[v] }))}
             value={form.forWhom}
             onChange={(forWhom) => book.update({ forWhom })}
           />
+          {book.selfRefusal && <Text className='book-excluded__item book-excluded--self'>本人不能预约：{book.selfRefusal}</Text>}
         </Field>
         <Field label={form.forWhom === 'self' ? '您的姓名' : '来预约的人的姓名'} required error={errors.personName}>
           <Input
@@ -297,11 +311,11 @@ export default function BookPage() {
         </Field>
         {form.forWhom !== 'self' && (
           <Field label='从“我的家人”中选择' hint='选一位家人，姓名和关系自动填好；也可以直接填写'>
-            {book.family.data && book.family.data.length > 0 && (
+            {book.eligibleMembers.length > 0 && (
               <OptionGroup
                 name='从我的家人中选择'
                 columns={1}
-                options={book.family.data.map((m) => ({ value: m.id, label: `${m.name}（${m.relationship}，${m.age} 岁）` }))}
+                options={book.eligibleMembers.map((m) => ({ value: m.id, label: `${m.name}（${m.relationship}，${m.age} 岁）` }))}
                 value={form.familyMemberId || null}
                 onChange={(id) => {
                   const member = book.family.data?.find((m) => m.id === id)
@@ -311,6 +325,16 @@ export default function BookPage() {
             )}
             {book.family.status === 'ok' && book.family.data.length === 0 && (
               <Text className='muted book-family-none'>还没有添加家人。</Text>
+            )}
+            {book.excludedMembers.length > 0 && (
+              <View className='book-excluded'>
+                <Text className='book-excluded__title'>不能预约：</Text>
+                {book.excludedMembers.map((c) => (
+                  <Text key={c.value} className='book-excluded__item'>
+                    {c.name}：{c.refusal}
+                  </Text>
+                ))}
+              </View>
             )}
             <Button className='btn btn-add-family' onClick={book.addFamily}>
               + 添加家人（如老人、孩子）
@@ -327,6 +351,16 @@ export default function BookPage() {
               ariaLabel='与您的关系'
               onInput={(ev) => book.update({ relationship: ev.detail.value })}
             />
+          </Field>
+        )}
+        {book.asksBirthDate && (
+          <Field
+            label={form.forWhom === 'self' ? '您的出生日期' : '来预约的人的出生日期'}
+            required
+            hint='用于核对这项服务的年龄要求，不会保存'
+            error={errors.birthDate}
+          >
+            <BirthDatePicker className='book-birth-picker' value={form.birthDate} onChange={(birthDate) => book.update({ birthDate })} />
           </Field>
         )}
         <ContactFields

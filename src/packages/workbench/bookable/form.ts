@@ -21,6 +21,9 @@ export interface BookableForm {
   kind: BookableKind
   category: ServiceCategory
   audience: Audience
+  /** Ages (周岁) allowed, either end open: '' for none. */
+  minAge: string
+  maxAge: string
   durationMinutes: string
   capacity: string
   horizonDays: string
@@ -43,6 +46,8 @@ export type BookableErrors = Partial<Record<BookableErrorKey | 'form', string>>
 export const BOOKABLE_FIELDS: FieldMap<BookableErrorKey> = {
   name: 'name',
   description: 'description',
+  minAge: 'minAge',
+  maxAge: 'maxAge',
   durationMinutes: 'durationMinutes',
   capacity: 'capacity',
   horizonDays: 'horizonDays',
@@ -60,6 +65,8 @@ export const EMPTY_BOOKABLE: BookableForm = {
   kind: 'talk',
   category: 'psychological',
   audience: 'all',
+  minAge: '',
+  maxAge: '',
   durationMinutes: '60',
   capacity: '1',
   horizonDays: '14',
@@ -77,6 +84,8 @@ export function bookableFormOf(s: BookableService): BookableForm {
     kind: s.kind,
     category: s.category,
     audience: s.audience,
+    minAge: s.minAge === null ? '' : String(s.minAge),
+    maxAge: s.maxAge === null ? '' : String(s.maxAge),
     durationMinutes: String(s.durationMinutes),
     capacity: String(s.capacity),
     horizonDays: String(s.horizonDays),
@@ -133,11 +142,24 @@ export function validateBookable(
     perPersonPerDay: wholeNumber(f.perPersonPerDay, 1, 10, '每人每天次数'),
   }
   for (const [k, v] of Object.entries(numbers)) if (typeof v === 'string') errors[k as BookableErrorKey] = v
+  const minAge = f.minAge.trim() ? wholeNumber(f.minAge, 0, 120, '最小年龄') : null
+  const maxAge = f.maxAge.trim() ? wholeNumber(f.maxAge, 0, 120, '最大年龄') : null
+  if (typeof minAge === 'string') errors.minAge = minAge
+  if (typeof maxAge === 'string') errors.maxAge = maxAge
+  else if (typeof minAge === 'number' && typeof maxAge === 'number' && maxAge < minAge)
+    errors.maxAge = `年龄上限（${maxAge} 岁）不能小于下限（${minAge} 岁）`
   const availability = f.availability.trim() ? parseOpeningHours(f.availability) : []
   if (availability === null) errors.availability = `请按${HOURS_EXAMPLE}填写，几组用“；”隔开；留空则按本站开放时间`
   const perWorker = workerWindowsOf(f.workerWindows, workerName)
   if (typeof perWorker === 'string') errors.workerWindows = perWorker
-  if (Object.keys(errors).length > 0 || availability === null || typeof perWorker === 'string') return { body: null, errors }
+  if (
+    Object.keys(errors).length > 0 ||
+    availability === null ||
+    typeof perWorker === 'string' ||
+    typeof minAge === 'string' ||
+    typeof maxAge === 'string'
+  )
+    return { body: null, errors }
   return {
     body: {
       name: f.name.trim(),
@@ -145,6 +167,8 @@ export function validateBookable(
       kind: f.kind,
       category: f.category,
       audience: f.audience,
+      minAge,
+      maxAge,
       durationMinutes: numbers.durationMinutes as number,
       capacity: numbers.capacity as number,
       horizonDays: numbers.horizonDays as number,

@@ -6,6 +6,7 @@ import { BOOKABLE_KIND_LABELS, BOOKABLE_KINDS } from '@contract/bookings'
 import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { LIMITS } from '@contract/limits'
 import type { BookableService, Colleague } from '@contract/types'
+import { formatAgeRange } from '@domain/activities'
 import { formatMinutes } from '@domain/booking'
 import { formatOpeningHours } from '@domain/hours'
 import { createBookable, fetchStaffBookables, updateBookable } from '@/api/bookings'
@@ -40,6 +41,7 @@ function NumberField({
   value,
   error,
   onChange,
+  required = true,
 }: {
   label: string
   hint?: string
@@ -47,9 +49,10 @@ function NumberField({
   value: string
   error?: string
   onChange: (v: string) => void
+  required?: boolean
 }) {
   return (
-    <Field label={label} hint={hint} error={error} required>
+    <Field label={label} hint={hint} error={error} required={required}>
       <Input className={`input bookable-${name}`} type='number' value={value} ariaLabel={label} onInput={(e) => onChange(e.detail.value)} />
     </Field>
   )
@@ -208,6 +211,24 @@ function BookableEditor({
         />
       </Field>
       <NumberField
+        label='最小年龄（周岁，选填）'
+        hint='按预约当天的年龄；留空不限。居民只能为符合年龄的本人或家人预约'
+        name='minAge'
+        value={form.minAge}
+        error={errors.minAge}
+        required={false}
+        onChange={(minAge) => update({ minAge })}
+      />
+      <NumberField
+        label='最大年龄（周岁，选填）'
+        hint='如长者服务填最小 60、最大留空；儿童服务填最大 13'
+        name='maxAge'
+        value={form.maxAge}
+        error={errors.maxAge}
+        required={false}
+        onChange={(maxAge) => update({ maxAge })}
+      />
+      <NumberField
         label='每次时长（分钟）'
         hint='须能整除每个可预约时段，如 09:00-11:00 可用 30、60 或 120'
         name='durationMinutes'
@@ -342,6 +363,7 @@ function BookableItem({ s, onEdit, onChange }: { s: BookableService; onEdit: () 
       ))}
       <InfoRow label='规则'>
         提前 {s.horizonDays} 天内，开始前 {formatMinutes(s.cutoffMinutes)}截止；面向{AUDIENCE_LABELS[s.audience]}
+        {s.minAge !== null || s.maxAge !== null ? `（${formatAgeRange(s)}）` : ''}
       </InfoRow>
       {s.workerName && <InfoRow label='接待'>{s.workerName}</InfoRow>}
       <View className='btn-row btn-row--fit'>

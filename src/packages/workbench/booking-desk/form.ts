@@ -1,6 +1,7 @@
 /** 登记预约与停约's forms, pure: the checks made before sending, and the bodies to send. */
 import type { BookingFor } from '@contract/bookings'
-import type { BookingBlockBody, SlotState, StaffBookingBody } from '@contract/types'
+import type { BookableService, BookingBlockBody, SlotState, StaffBookingBody } from '@contract/types'
+import { bookingEligibility } from '@domain/booking'
 import { isMainlandPhone } from '@domain/phone'
 import type { FieldMap } from '@/services/errors'
 
@@ -13,6 +14,8 @@ export interface CounterForm {
   contactName: string
   contactPhone: string
   note: string
+  /** The person's birth date, for a service with an age range ('' : not given). */
+  birthDate: string
 }
 
 export interface BlockForm {
@@ -28,6 +31,7 @@ type DeskKey =
   | 'serviceId'
   | 'workerId'
   | 'slot'
+  | 'birthDate'
   | 'personName'
   | 'relationship'
   | 'contactName'
@@ -40,6 +44,7 @@ export type DeskErrors = Partial<Record<DeskKey | 'form', string>>
 
 export const COUNTER_FIELDS: FieldMap<DeskKey> = {
   serviceId: 'serviceId',
+  birthDate: 'birthDate',
   startsAt: 'slot',
   personName: 'personName',
   relationship: 'relationship',
@@ -65,12 +70,31 @@ export const EMPTY_COUNTER: CounterForm = {
   contactName: '',
   contactPhone: '',
   note: '',
+  birthDate: '',
 }
 
 export const EMPTY_BLOCK: BlockForm = { serviceId: '', workerId: '', startsAt: null, endsAt: null, reason: '' }
 
-export function counterBody(f: CounterForm, slot: SlotState | null): { body: StaffBookingBody | null; errors: DeskErrors } {
+/** Whether the counter form asks for a birth date: the service has an age range. */
+export const counterAsksBirthDate = (s: Pick<BookableService, 'minAge' | 'maxAge'> | undefined) =>
+  !!s && (s.minAge !== null || s.maxAge !== null)
+
+export function counterBody(
+  f: CounterForm,
+  slot: SlotState | null,
+  service?: BookableService,
+): { body: StaffBookingBody | null; errors: DeskErrors } {
   const errors: DeskErrors = {}
+  if (service && slot) {
+    // The age rule as the server applies it at the counter: the person named, their age on the slot's day.
+    const refusal = bookingEligibility(service, new Date(slot.startsAt), {
+      name: f.personName.trim() || '来预约的人',
+      birthDate: counterAsksBirthDate(service) ? f.birthDate || null : null,
+      isSelf: false,
+      fromFamily: false,
+    })
+    if (refusal) errors.birthDate = refusal.message
+  }
   if (!f.serviceId) errors.serviceId = '请选择预约服务'
   if (!slot) errors.slot = '请选择一个时段'
   if (!f.personName.trim()) errors.personName = '请填写来预约的人的姓名'
@@ -90,6 +114,7 @@ export function counterBody(f: CounterForm, slot: SlotState | null): { body: Sta
       contactName: f.contactName.trim(),
       contactPhone: f.contactPhone.trim(),
       ...(f.note.trim() ? { note: f.note.trim() } : {}),
+      ...(counterAsksBirthDate(service) && f.birthDate ? { birthDate: f.birthDate } : {}),
     },
     errors,
   }

@@ -9,9 +9,11 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { BOOKING_FOR, BOOKING_FOR_LABELS } from '@contract/bookings'
 import { LIMITS } from '@contract/limits'
 import type { BookableService, SlotState } from '@contract/types'
+import { formatAgeRange } from '@domain/activities'
 import { bookingTimeText } from '@domain/booking'
 import { addBookingBlock, bookAtCounter, fetchStaffBookables, fetchStaffSlots } from '@/api/bookings'
 import { fetchColleagues } from '@/api/staff'
+import { BirthDatePicker } from '@/components/BirthDatePicker'
 import { ContactFields } from '@/components/ContactFields'
 import { Field } from '@/components/Field'
 import { OptionGroup } from '@/components/OptionGroup'
@@ -27,6 +29,7 @@ import { useStaffQuery } from '../useStaffQuery'
 import {
   BLOCK_FIELDS,
   COUNTER_FIELDS,
+  counterAsksBirthDate,
   counterBody,
   EMPTY_COUNTER,
   EMPTY_BLOCK,
@@ -88,6 +91,7 @@ function CounterBooking({ services }: { services: readonly BookableService[] }) 
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<string | null>(null)
   const slots = useQuery(['staffSlots', form.serviceId], () => fetchStaffSlots(form.serviceId), { enabled: !!form.serviceId })
+  const service = services.find((s) => s.id === form.serviceId)
   const update = (patch: Partial<CounterForm>) => {
     setForm((f) => ({ ...f, ...patch }))
     setErrors({})
@@ -96,7 +100,7 @@ function CounterBooking({ services }: { services: readonly BookableService[] }) 
   }
 
   const submit = async () => {
-    const { body, errors: found } = counterBody(form, slot)
+    const { body, errors: found } = counterBody(form, slot, service)
     setErrors(found)
     if (!body) return
     setBusy(true)
@@ -163,6 +167,16 @@ function CounterBooking({ services }: { services: readonly BookableService[] }) 
           onInput={(e) => update({ personName: e.detail.value })}
         />
       </Field>
+      {counterAsksBirthDate(service) && (
+        <Field
+          label='出生日期'
+          required
+          hint={`这项服务面向 ${formatAgeRange(service!)}（按预约当天的年龄）；只用于核对，不会保存`}
+          error={errors.birthDate}
+        >
+          <BirthDatePicker className='desk-birth-picker' value={form.birthDate} onChange={(birthDate) => update({ birthDate })} />
+        </Field>
+      )}
       {form.forWhom !== 'self' && (
         <Field label='与联系人的关系' required error={errors.relationship}>
           <Input
