@@ -1,4 +1,5 @@
 /** How bookings read: the day strip's words, slot and booking times, and the workbench's day and week groups. */
+import { keepTogether } from '@/utils/keepTogether'
 import type { Booking } from '../../contract/types'
 import { bookingTimeText, dayAvailability, dayLabel, isUpcomingBooking, slotLabel } from '../../domain/booking'
 import { cstInstant } from '../../domain/chinaTime'
@@ -96,4 +97,12 @@ test('the worker of a booking’s slot groups it, before the service’s own wor
     ['王社工', ['e', 'g']],
     ['刘社工', ['f']],
   ])
+})
+
+test('an age is one word in running text: 「8 岁」 and 「6–13 岁」 never break inside', () => {
+  expect(
+    keepTogether('小雨预约当天 8 岁，这项服务面向 6–13 岁')
+      .filter((p) => p.whole)
+      .map((p) => p.text),
+  ).toEqual(['8 岁', '6–13 岁'])
 })

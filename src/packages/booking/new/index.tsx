@@ -22,6 +22,7 @@ import { BirthDatePicker } from '@/components/BirthDatePicker'
 import { ContactFields } from '@/components/ContactFields'
 import { Field } from '@/components/Field'
 import { InfoRow } from '@/components/InfoRow'
+import { NoBreak } from '@/components/NoBreak'
 import { LoginGate } from '@/components/LoginGate'
 import { OptionGroup } from '@/components/OptionGroup'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
@@ -41,7 +42,7 @@ function ServiceHead({ service }: { service: BookableService }) {
         {service.capacity > 1 ? ` · 每个时段 ${service.capacity} 人` : ''}
       </Text>
       {service.description && <Text className='book-service__desc'>{service.description}</Text>}
-      {hasAgeRule(service) && <Text className='book-service__who'>{audienceText(service, AUDIENCE_LABELS[service.audience])}</Text>}
+      {hasAgeRule(service) && <NoBreak className='book-service__who' text={audienceText(service, AUDIENCE_LABELS[service.audience])} />}
       <Text className='muted book-service__rule'>
         可提前 {service.horizonDays} 天预约；开始前 {formatMinutes(service.cutoffMinutes)}截止预约、改期和取消
         {service.workerName ? `；接待：${service.workerName}` : ''}
@@ -297,7 +298,7 @@ export default function BookPage() {
             value={form.forWhom}
             onChange={(forWhom) => book.update({ forWhom })}
           />
-          {book.selfRefusal && <Text className='book-excluded__item book-excluded--self'>本人不能预约：{book.selfRefusal}</Text>}
+          {book.selfRefusal && <NoBreak className='book-excluded__item book-excluded--self' text={`本人不能预约：${book.selfRefusal}`} />}
         </Field>
         <Field label={form.forWhom === 'self' ? '您的姓名' : '来预约的人的姓名'} required error={errors.personName}>
           <Input
@@ -330,9 +331,7 @@ export default function BookPage() {
               <View className='book-excluded'>
                 <Text className='book-excluded__title'>不能预约：</Text>
                 {book.excludedMembers.map((c) => (
-                  <Text key={c.value} className='book-excluded__item'>
-                    {c.name}：{c.refusal}
-                  </Text>
+                  <NoBreak key={c.value} className='book-excluded__item' text={`${c.name}：${c.refusal}`} />
                 ))}
               </View>
             )}
