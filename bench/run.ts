@@ -12,6 +12,8 @@
  *                                   PGlite and PostgreSQL with nearby searches at a fixed rate during each stage
  *                                   (--import-rate=N per second, default 50; --import-quiet=S, the same rate without
  *                                   an import first, default 10 s, 5 with --quick; --province: the 5,000 only)
+ *   npm run bench -- --booking      only 预约服务: slot listing of 20 services over 14 days at a fixed rate, and 200 residents
+ *                                   booking one slot of capacity N at once, each beside /api/health/live (PGlite and PostgreSQL)
  *   npm run bench -- --lighthouse   only the h5 portal's Lighthouse performance scores
  *                                   (needs npm run build:h5; --lighthouse-runs=N, default 3)
  */
@@ -31,6 +33,7 @@ import { benchReport, loadCity, type ReportBench } from './report'
 import { load, loadSubmissions, randomNearbyPath } from './load'
 import { benchLighthouse, type LighthouseResult } from './lighthouse'
 import { benchImport, benchProvinceImport, type ImportBench, type ImportStage, type ProvinceImportBench } from './import'
+import { benchBooking, type BookingBench } from './booking'
 import { benchSingle, type SingleResult } from './single'
 import { fmt, newPgDatabase } from './util'
 // @ts-expect-error plain ESM helper without types
@@ -54,6 +57,11 @@ const numberArg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback)
 const IMPORT_RATE = numberArg('import-rate', 50)
 const IMPORT_QUIET_SECONDS = numberArg('import-quiet', quick ? 5 : 10)
+const bookingOnly = process.argv.includes('--booking')
+/** 预约服务's slot listing: requests per second and seconds; the slot 200 residents book at once holds this many. */
+const BOOKING_RATE = 50
+const BOOKING_SECONDS = quick ? 5 : 15
+const BOOKING_CAPACITY = 10
 const LIGHTHOUSE_RUNS = Number(process.argv.find((a) => a.startsWith('--lighthouse-runs='))?.split('=')[1] ?? (quick ? 1 : 3))
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-bench-'))
@@ -192,6 +200,33 @@ async function main() {
     printProvinceImport(province)
     process.exit(0)
   }
+  if (bookingOnly) {
+    const runs: Record<string, BookingBench> = {}
+    const settings = { rate: BOOKING_RATE, seconds: BOOKING_SECONDS, capacity: BOOKING_CAPACITY }
+    log(`\n## 预约服务 on PGlite`)
+    const dir = tempDir()
+    runs.pglite = await benchBooking({ dataDir: dir, databaseUrl: null }, settings, (l) => log(`PGlite ${l}`))
+    fs.rmSync(dir, { recursive: true, force: true })
+    const pg = await startPostgres({ log: () => {} })
+    if (pg) {
+      try {
+        log(`\n## 预约服务 on PostgreSQL`)
+        runs.postgres = await benchBooking(
+          { dataDir: tempDir(), databaseUrl: await newPgDatabase(pg.url, 'bench_booking') },
+          settings,
+          (l) => log(`PostgreSQL ${l}`),
+        )
+      } finally {
+        pg.stop()
+      }
+    } else log('\nPostgreSQL not installed: skipped (apt-get install -y postgresql)')
+    results.booking = runs
+    results.loadavg = os.loadavg().map((x) => Math.round(x * 10) / 10)
+    writeResults(results, 'booking.json')
+    printBooking(runs)
+    log(`load average at the end (1, 5, 15 min): ${(results.loadavg as number[]).join(', ')}`)
+    process.exit(Object.values(runs).every((r) => r.burst.correct) ? 0 : 1)
+  }
   if (lighthouseOnly) {
     results.lighthouse = await lighthousePhase()
     writeResults(results, 'lighthouse.json')
@@ -292,6 +327,29 @@ function printProvinceImport(runs: ProvinceImportBench[]) {
     row('check', r.check)
     row('apply', r.apply)
     row('same file again', r.again)
+  }
+}
+
+/** The README's tables of `--booking`. */
+function printBooking(runs: Record<string, BookingBench>) {
+  const x = (a: number, b: number) => `×${fmt(a / Math.max(b, 1), 1)}`
+  log(`\n| backend | slot listing, ${BOOKING_RATE}/s (p50 / p99) | baseline /api/health/live (p50 / p99) | ratio p50 / p99 | failed |`)
+  log('|---|---|---|---|---|')
+  for (const [k, r] of Object.entries(runs)) {
+    const l = r.listing
+    log(
+      `| ${NAMES[k as keyof typeof NAMES]} | ${l.p50Ms} / ${l.p99Ms} ms | ${r.baseline.p50Ms} / ${r.baseline.p99Ms} ms | ${x(l.p50Ms, r.baseline.p50Ms)} / ${x(l.p99Ms, r.baseline.p99Ms)} | ${l.errors + l.non2xx} of ${l.requests} |`,
+    )
+  }
+  log(
+    `\n| backend | 200 at once, one slot | booked (day view) | SLOT_FULL with alternatives | other / 5xx | all answered in | same calls to /api/health/live | ratio | p99 (burst / baseline) |`,
+  )
+  log('|---|---|---|---|---|---|---|---|---|')
+  for (const [k, r] of Object.entries(runs)) {
+    const b = r.burst
+    log(
+      `| ${NAMES[k as keyof typeof NAMES]} | ${b.residents} for ${b.capacity} places | ${b.booked} (${b.bookedInView}) | ${b.slotFullWithAlternatives} | ${Object.keys(b.other).length ? JSON.stringify(b.other) : 0} / ${b.serverErrors} | ${fmt(b.completionMs, 0)} ms | ${fmt(b.baselineCompletionMs, 0)} ms | ${x(b.completionMs, b.baselineCompletionMs)} | ${b.p99Ms} / ${b.baselineP99Ms} ms |`,
+    )
   }
 }
 

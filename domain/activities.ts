@@ -79,15 +79,26 @@ export function formatAgeRange(r: AgeRange): string {
   return '不限年龄'
 }
 
+/** How an age rule speaks of what it guards: an activity (报名) or a bookable service (预约). */
+export interface AgeWording {
+  /** 这个活动 / 这项服务 */
+  what: string
+  /** when the age counts: 活动时 / 预约当天 */
+  when: string
+  /** 报名 / 预约 */
+  act: string
+}
+export const ACTIVITY_WORDING: AgeWording = { what: '这个活动', when: '活动时', act: '报名' }
+
 /**
  * Whether a participant of this age may join (age on the activity's first
  * day). null = fine; otherwise the reason in words.
  */
-export function ageRefusal(r: AgeRange, age: number | null, name: string): string | null {
+export function ageRefusal(r: AgeRange, age: number | null, name: string, w: AgeWording = ACTIVITY_WORDING): string | null {
   if (r.minAge === null && r.maxAge === null) return null
-  if (age === null) return `这个活动面向 ${formatAgeRange(r)}，请填写出生日期`
+  if (age === null) return `${w.what}面向 ${formatAgeRange(r)}，请填写出生日期`
   if ((r.minAge !== null && age < r.minAge) || (r.maxAge !== null && age > r.maxAge)) {
-    return `这个活动面向 ${formatAgeRange(r)}，${name}活动时 ${age} 岁，不符合年龄要求`
+    return `${w.what}面向 ${formatAgeRange(r)}，${name}${w.when} ${age} 岁，不符合年龄要求`
   }
   return null
 }
@@ -119,18 +130,21 @@ export function participantChoices(
   a: AgeRange & { audience: string; startsAt: Date },
   self: { birthDate: string | null },
   family: readonly { id: string; name: string; birthDate: string }[],
+  w: AgeWording = ACTIVITY_WORDING,
 ): ParticipantChoice[] {
   const firstDay = cstDate(a.startsAt)
-  const forChildren = a.audience === 'children' || (a.maxAge !== null && a.maxAge < CHILD_AGE_LIMIT)
-  const selfRefusal = forChildren
-    ? `这个活动面向${a.minAge !== null || a.maxAge !== null ? ` ${formatAgeRange(a)}的` : ''}儿童，本人不能报名，请为孩子报名`
-    : self.birthDate
-      ? ageRefusal(a, ageOn(self.birthDate, firstDay), '您')
-      : null
   return [
-    { value: 'self', name: '本人', refusal: selfRefusal },
-    ...family.map((m) => ({ value: m.id, name: m.name, refusal: ageRefusal(a, ageOn(m.birthDate, firstDay), m.name) })),
+    { value: 'self', name: '本人', refusal: selfAgeRefusal(a, self.birthDate ? ageOn(self.birthDate, firstDay) : null, w) },
+    ...family.map((m) => ({ value: m.id, name: m.name, refusal: ageRefusal(a, ageOn(m.birthDate, firstDay), m.name, w) })),
   ]
+}
+
+/** Whether the account's holder (an adult or a teenager) fits: never for children (儿童, or a range ending below 14); else by age when known. */
+export function selfAgeRefusal(a: AgeRange & { audience: string }, age: number | null, w: AgeWording = ACTIVITY_WORDING): string | null {
+  const forChildren = a.audience === 'children' || (a.maxAge !== null && a.maxAge < CHILD_AGE_LIMIT)
+  if (forChildren)
+    return `${w.what}面向${a.minAge !== null || a.maxAge !== null ? ` ${formatAgeRange(a)}的` : ''}儿童，本人不能${w.act}，请为孩子${w.act}`
+  return age === null ? null : ageRefusal(a, age, '您', w)
 }
 
 /** Seats left, or how the waitlist reads on a card. */

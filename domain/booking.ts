@@ -10,15 +10,33 @@
  *   12:00–13:00), or, with none, the station's hours of that day.
  * - Each window is cut into slots of the service's length (which must divide
  *   every window), minus the time staff blocked, plus the slots they opened.
+ * - A window may name the worker (a colleague account) who receives in it: its
+ *   slots carry that worker, two workers at the same hour are two slots, and a
+ *   worker's own block (leave) removes only their slots.
  * - A slot can be booked from now until the cut-off before it starts, up to
  *   the horizon (e.g. 14 days), while it holds fewer places than its capacity.
  */
+import {
+  ageOn,
+  ageRefusal,
+  formatAgeRange,
+  participantChoices,
+  selfAgeRefusal,
+  type AgeRange,
+  type AgeWording,
+  type ParticipantChoice,
+} from './activities'
 import type { Refusal } from './refusal'
 import { fieldInvalid, refusal } from './refusal'
 import { hoursOn, isoWeekday, type HoursRange, type StationException, type WeeklyHours, type WorkCalendar } from './calendar'
 import { addDays, cstDate, cstInstant, startOfCstDay } from './chinaTime'
 
 const MINUTE = 60_000
+
+/** A weekly window of a service; `workerId`: the colleague who receives in it (none: whoever is on duty). */
+export interface AvailabilityWindow extends WeeklyHours {
+  workerId?: string | null
+}
 
 /** What a service's rules need. */
 export interface BookableRules {
@@ -27,7 +45,7 @@ export interface BookableRules {
   horizonDays: number
   cutoffMinutes: number
   /** Its own weekly windows; empty: the station's hours. */
-  availability: readonly WeeklyHours[]
+  availability: readonly AvailabilityWindow[]
 }
 
 /** Staff time in the calendar: `block` removes the slots it overlaps, `open` adds slots (for one service). */
@@ -35,14 +53,24 @@ export interface BookingBlock {
   kind: 'block' | 'open'
   /** null: every service of the station (only for `block`). */
   serviceId: string | null
+  /** A worker's own time (their leave, their extra slots); null or absent: whoever receives. */
+  workerId?: string | null
   startsAt: Date
   endsAt: Date
   reason: string
 }
 
+/** The worker who receives in a slot. */
+export interface SlotWorker {
+  id: string
+  name: string
+}
+
 export interface SlotState {
   startsAt: string
   endsAt: string
+  /** Who receives (a window that names a worker), else null. */
+  worker: SlotWorker | null
   capacity: number
   taken: number
   /** free: bookable now; full: every place taken; closed: past the cut-off. */
@@ -64,8 +92,24 @@ export interface SlotSource {
   calendar: WorkCalendar
   exceptions: readonly StationException[]
   blocks: readonly BookingBlock[]
-  /** Places held per slot, keyed by the slot's start (ISO). */
+  /** Places held per slot, keyed by `slotKey` (the start's ISO, and the worker when the slot has one). */
   taken: ReadonlyMap<string, number>
+  /** The names of the workers the windows name, by id (a worker missing here is shown as 社工). */
+  workers?: ReadonlyMap<string, string>
+}
+
+/** A slot's identity: its start, and its worker when it has one (two workers at the same hour are two slots). */
+export const slotKey = (startsAt: string, workerId: string | null | undefined) => (workerId ? `${startsAt}|${workerId}` : startsAt)
+
+/** A window as cut into slots: its hours and who receives. */
+export interface WorkerWindow extends HoursRange {
+  workerId: string | null
+}
+
+/** One slot of a day before it is counted: its start and who receives. */
+export interface SlotStart {
+  at: Date
+  workerId: string | null
 }
 
 export const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
@@ -76,41 +120,66 @@ const windowLength = (w: HoursRange) => toMinutes(w.close) - toMinutes(w.open)
 export function windowsOn(
   date: string,
   s: Pick<SlotSource, 'rules' | 'stationWeekly' | 'calendar' | 'exceptions'>,
-): { windows: HoursRange[]; note: string | null } {
+): { windows: WorkerWindow[]; note: string | null } {
   const day = hoursOn(date, s.stationWeekly, s.calendar, s.exceptions)
-  if (day.hours.length === 0 || s.rules.availability.length === 0) return { windows: day.hours, note: day.note }
+  if (day.hours.length === 0 || s.rules.availability.length === 0)
+    return { windows: day.hours.map((h) => ({ ...h, workerId: null })), note: day.note }
   let weekday = isoWeekday(date)
   // A weekend day worked in exchange (调休) runs as an ordinary working day: Monday's windows, else the first weekday's.
   if (weekday > 5 && s.calendar.special(date)?.kind === 'workday') {
     weekday = [1, 2, 3, 4, 5].find((wd) => s.rules.availability.some((w) => w.weekdays.includes(wd))) ?? weekday
   }
-  const windows = s.rules.availability.filter((w) => w.weekdays.includes(weekday)).map(({ open, close }) => ({ open, close }))
+  const windows = s.rules.availability
+    .filter((w) => w.weekdays.includes(weekday))
+    .map(({ open, close, workerId }) => ({ open, close, workerId: workerId ?? null }))
   return { windows, note: day.note }
 }
 
 const overlaps = (aStart: number, aEnd: number, bStart: number, bEnd: number) => aStart < bEnd && bStart < aEnd
 
-/** The slots of a date (start instants), sorted: windows cut by the length, minus blocks, plus openings. */
-export function slotStarts(date: string, s: Omit<SlotSource, 'taken'>): { starts: Date[]; note: string | null } {
+/** Whether a block applies to a slot: its service (or every service) and its worker (or everyone). */
+const blockCovers = (block: BookingBlock, serviceId: string, workerId: string | null) =>
+  (block.serviceId === null || block.serviceId === serviceId) && (!block.workerId || block.workerId === workerId)
+
+/**
+ * The slots of a date, sorted by start then worker: windows cut by the length,
+ * minus blocks (a worker's block only their own slots), plus openings (an
+ * opening that names a worker gives slots with that worker). `starts`: the
+ * distinct start instants.
+ */
+export function slotStarts(date: string, s: Omit<SlotSource, 'taken'>): { starts: Date[]; slots: SlotStart[]; note: string | null } {
   const len = s.rules.durationMinutes * MINUTE
   const { windows, note } = windowsOn(date, s)
-  const starts = new Map<number, Date>()
+  const slots = new Map<string, SlotStart>()
+  const add = (at: number, workerId: string | null) => slots.set(`${at}|${workerId ?? ''}`, { at: new Date(at), workerId })
   for (const win of windows) {
     const end = cstInstant(date, win.close).getTime()
-    for (let at = cstInstant(date, win.open).getTime(); at + len <= end; at += len) starts.set(at, new Date(at))
+    for (let at = cstInstant(date, win.open).getTime(); at + len <= end; at += len) add(at, win.workerId)
   }
   const dayStart = cstInstant(date).getTime()
   const dayEnd = dayStart + 86_400_000
   for (const block of s.blocks) {
     if (block.kind !== 'open' || block.serviceId !== s.serviceId) continue
     const last = block.endsAt.getTime()
-    for (let at = Math.max(block.startsAt.getTime(), dayStart); at + len <= last && at < dayEnd; at += len) starts.set(at, new Date(at))
+    for (let at = Math.max(block.startsAt.getTime(), dayStart); at + len <= last && at < dayEnd; at += len) add(at, block.workerId ?? null)
   }
   for (const block of s.blocks) {
-    if (block.kind !== 'block' || (block.serviceId !== null && block.serviceId !== s.serviceId)) continue
-    for (const at of [...starts.keys()]) if (overlaps(at, at + len, block.startsAt.getTime(), block.endsAt.getTime())) starts.delete(at)
+    if (block.kind !== 'block') continue
+    for (const [key, slot] of slots) {
+      const at = slot.at.getTime()
+      if (blockCovers(block, s.serviceId, slot.workerId) && overlaps(at, at + len, block.startsAt.getTime(), block.endsAt.getTime()))
+        slots.delete(key)
+    }
   }
-  return { starts: [...starts.values()].sort((a, b) => a.getTime() - b.getTime()), note }
+  const name = (id: string | null) => (id ? (s.workers?.get(id) ?? '') : '')
+  const sorted = [...slots.values()].sort(
+    (a, b) =>
+      a.at.getTime() - b.at.getTime() ||
+      name(a.workerId).localeCompare(name(b.workerId)) ||
+      (a.workerId ?? '').localeCompare(b.workerId ?? ''),
+  )
+  const starts = [...new Map(sorted.map((x) => [x.at.getTime(), x.at])).values()]
+  return { starts, slots: sorted, note }
 }
 
 /** The last instant a slot starting at `startsAt` can be booked, changed or cancelled by the resident. */
@@ -135,30 +204,58 @@ export function slotDays(from: string, to: string, now: Date, s: SlotSource): Sl
   const last = to > lastAllowed ? lastAllowed : to
   const len = s.rules.durationMinutes * MINUTE
   return datesBetween(first, last).map((date) => {
-    const { starts, note } = slotStarts(date, s)
+    const { slots: starts, note } = slotStarts(date, s)
     const slots = starts
-      .filter((t) => t.getTime() > now.getTime())
-      .map((t): SlotState => {
-        const startsAt = t.toISOString()
-        const taken = s.taken.get(startsAt) ?? 0
-        const state = now > cutoffOf(t, s.rules) ? 'closed' : taken >= s.rules.capacity ? 'full' : 'free'
-        return { startsAt, endsAt: new Date(t.getTime() + len).toISOString(), capacity: s.rules.capacity, taken, state }
+      .filter(({ at }) => at.getTime() > now.getTime())
+      .map(({ at, workerId }): SlotState => {
+        const startsAt = at.toISOString()
+        const taken = s.taken.get(slotKey(startsAt, workerId)) ?? 0
+        const state = now > cutoffOf(at, s.rules) ? 'closed' : taken >= s.rules.capacity ? 'full' : 'free'
+        const worker = workerId ? { id: workerId, name: s.workers?.get(workerId) ?? '社工' } : null
+        return { startsAt, endsAt: new Date(at.getTime() + len).toISOString(), worker, capacity: s.rules.capacity, taken, state }
       })
     return { date, note, slots }
   })
 }
 
+/**
+ * The slot a booking takes at `startsAt`: with `workerId` (null: the slot
+ * without a worker) that one; without, the preferred worker's if it has a
+ * place, else the first with a place, else the first (full). Null: no slot
+ * starts then (for that worker).
+ */
+export function pickSlot(
+  day: readonly SlotState[],
+  startsAt: string,
+  workerId: string | null | undefined,
+  preferred: string | null = null,
+): SlotState | null {
+  const at = Date.parse(startsAt)
+  const those = day.filter((s) => Date.parse(s.startsAt) === at && (workerId === undefined || (s.worker?.id ?? null) === workerId))
+  const open = (s: SlotState) => s.taken < s.capacity
+  return those.find((s) => open(s) && (s.worker?.id ?? null) === preferred) ?? those.find(open) ?? those[0] ?? null
+}
+
 /** Whether `startsAt` can be booked now (before the slot's fullness is known), or why not. */
-export function slotRefusal(startsAt: Date, now: Date, s: Omit<SlotSource, 'taken'>, field = 'startsAt'): Refusal | null {
+export function slotRefusal(
+  startsAt: Date,
+  now: Date,
+  s: Omit<SlotSource, 'taken'>,
+  field = 'startsAt',
+  workerId?: string | null,
+): Refusal | null {
   if (startsAt.getTime() <= now.getTime()) return refusal('SLOT_UNAVAILABLE', '这个时间已经过去，请选择其他时间', field)
   if (now > cutoffOf(startsAt, s.rules)) {
     return refusal('SLOT_UNAVAILABLE', `已过预约截止时间（需在开始前 ${formatMinutes(s.rules.cutoffMinutes)}预约），请选择其他时间`, field)
   }
   const date = cstDate(startsAt)
   if (date > lastBookableDate(now, s.rules)) return refusal('SLOT_UNAVAILABLE', `只能预约 ${s.rules.horizonDays} 天内的时间`, field)
-  const { starts, note } = slotStarts(date, s)
-  if (starts.some((t) => t.getTime() === startsAt.getTime())) return null
+  const { starts, slots, note } = slotStarts(date, s)
+  const at = startsAt.getTime()
+  if (slots.some((t) => t.at.getTime() === at && (workerId === undefined || t.workerId === workerId))) return null
   if (starts.length === 0 && note) return refusal('SLOT_UNAVAILABLE', `${note}，这一天不能预约`, field)
+  if (starts.some((t) => t.getTime() === at))
+    return refusal('SLOT_UNAVAILABLE', '这位社工这个时间不接待（可能请假或外出），请选择其他时段', field)
   return refusal('SLOT_UNAVAILABLE', '这个时间不在可预约的时段内，请从列表中选择', field)
 }
 
@@ -168,14 +265,23 @@ export function formatMinutes(m: number): string {
   return `${m} 分钟`
 }
 
-/** The `n` free slots nearest after `wanted` (then those before it, latest first): a 409's alternatives. */
-export function nextFree(days: readonly SlotDay[], n: number, wanted?: string): SlotState[] {
-  const free = days.flatMap((d) => d.slots).filter((s) => s.state === 'free' && s.startsAt !== wanted)
+/**
+ * The `n` free slots nearest after `wanted` (then those before it, latest
+ * first): a 409's alternatives. With `workerId` (a worker asked for by name),
+ * another worker's free place at the wanted time comes first; without, the
+ * wanted time is left out (any free place there would have been taken).
+ */
+export function nextFree(days: readonly SlotDay[], n: number, wanted?: string, workerId?: string | null): SlotState[] {
+  const wantedAt = wanted ? Date.parse(wanted) : NaN
+  const same = (s: SlotState) => Date.parse(s.startsAt) === wantedAt
+  const free = days
+    .flatMap((d) => d.slots)
+    .filter((s) => s.state === 'free' && !(same(s) && (workerId === undefined || (s.worker?.id ?? null) === workerId)))
   if (!wanted) return free.slice(0, n)
-  const wantedAt = Date.parse(wanted)
+  const at = free.filter(same)
   const after = free.filter((s) => Date.parse(s.startsAt) > wantedAt)
   const before = free.filter((s) => Date.parse(s.startsAt) < wantedAt).reverse()
-  return [...after, ...before].slice(0, n)
+  return [...at, ...after, ...before].slice(0, n)
 }
 
 /** Whether a booked slot may still be changed or cancelled by the resident. */
@@ -215,8 +321,10 @@ export function outcomeRefusal(b: { status: string; startsAt: Date }, now: Date)
  * that open before they close, and a length that divides every window (the
  * station's hours when the service has none of its own).
  */
-export function serviceRefusal(s: BookableRules, stationWeekly: readonly WeeklyHours[]): Refusal | null {
+export function serviceRefusal(s: BookableRules & Partial<AgeRange>, stationWeekly: readonly WeeklyHours[]): Refusal | null {
   if (!Number.isInteger(s.capacity) || s.capacity < 1) return fieldInvalid('capacity', '每个时段可预约人数至少为 1')
+  if (s.minAge != null && s.maxAge != null && s.minAge > s.maxAge)
+    return fieldInvalid('maxAge', `年龄上限（${s.maxAge} 岁）不能小于下限（${s.minAge} 岁）`)
   for (const win of s.availability) {
     if (
       !/^\d\d:\d\d$/.test(win.open) ||
@@ -271,6 +379,62 @@ export function dayAvailability(d: { note: string | null; slots: readonly { stat
   if (free === 0) return { text: d.slots.every((s) => s.state === 'closed') ? '已截止' : '约满', bookable: false }
   return { text: `${free} 个空位`, bookable: true }
 }
+
+/** 「由 刘芳 社工接待」; a name that already says the role (刘社工, 孙站长) is not repeated. */
+export function receptionText(workerName: string): string {
+  return /(社工|站长|督导|老师|主任)$/.test(workerName) ? `由 ${workerName} 接待` : `由 ${workerName} 社工接待`
+}
+
+/** A slot's identity in a page (keys, the chosen one): its start and its worker. */
+export const slotIdOf = (s: { startsAt: string; worker: { id: string } | null }) => slotKey(s.startsAt, s.worker?.id)
+
+// ───────────────────────── who can book it ─────────────────────────
+
+/** Who a service is for: its audience (儿童 / 青少年 / 老年人 / 所有人) and an age range (either end open). */
+export interface BookableAudience extends AgeRange {
+  audience: string
+}
+
+export const BOOKING_WORDING: AgeWording = { what: '这项服务', when: '预约当天', act: '预约' }
+
+/** 「适合：老年人（60 岁以上，按预约当天的年龄）」, 「适合：18–60 岁（按预约当天的年龄）」, 「适合：儿童」. */
+export function audienceText(s: BookableAudience, audienceLabel: string): string {
+  const range = s.minAge !== null || s.maxAge !== null ? formatAgeRange(s) : null
+  if (s.audience === 'all') return range ? `适合：${range}（按预约当天的年龄）` : '适合：所有人'
+  return `适合：${audienceLabel}${range ? `（${range}，按预约当天的年龄）` : ''}`
+}
+
+/** Whether a service limits who may be booked for (an age range, or children only). */
+export const hasAgeRule = (s: BookableAudience) => s.minAge !== null || s.maxAge !== null || s.audience === 'children'
+
+/**
+ * Whether a person may be booked for this service, as activities decide it
+ * (domain/activities.ts): their age on the slot's day within the range, and
+ * 本人 never for a children's service. The refusal names the field to fix:
+ * `forWhom` (本人 for children), `familyMemberId` (a member of 我的家人 who
+ * does not fit), else `birthDate` (missing, or out of range).
+ */
+export function bookingEligibility(
+  s: BookableAudience,
+  startsAt: Date,
+  person: { name: string; birthDate: string | null; isSelf: boolean; fromFamily: boolean },
+): Refusal | null {
+  const age = person.birthDate ? ageOn(person.birthDate, cstDate(startsAt)) : null
+  const problem = person.isSelf
+    ? (selfAgeRefusal(s, age, BOOKING_WORDING) ?? (age === null ? ageRefusal(s, null, '您', BOOKING_WORDING) : null))
+    : ageRefusal(s, age, person.name, BOOKING_WORDING)
+  if (!problem) return null
+  const field = person.isSelf && s.audience === 'children' ? 'forWhom' : person.fromFamily ? 'familyMemberId' : 'birthDate'
+  return refusal('NOT_ELIGIBLE', problem, field)
+}
+
+/** 本人 and each member of 我的家人, each with whether they may be booked for (age on `at`, the slot's day or today). */
+export const bookingChoices = (
+  s: BookableAudience,
+  at: Date,
+  self: { birthDate: string | null },
+  family: readonly { id: string; name: string; birthDate: string }[],
+): ParticipantChoice[] => participantChoices({ ...s, startsAt: at }, self, family, BOOKING_WORDING)
 
 /** 我的预约: upcoming are those booked that have not ended. */
 export const isUpcomingBooking = (b: { status: string; endsAt: string }, now: Date) => b.status === 'booked' && new Date(b.endsAt) > now

@@ -182,6 +182,7 @@ const FIELD_LABELS: Record<string, string> = {
   perPersonPerDay: '每人每天次数',
   availability: '可预约时段',
   workerName: '接待社工',
+  workerId: '接待社工',
   active: '是否启用',
 }
 

@@ -11,18 +11,34 @@ export const BookingStatusSchema = literalUnion(BOOKING_STATUSES, '预约状态'
 export const BookingForSchema = literalUnion(BOOKING_FOR, '为谁预约')
 export const BookingChannelSchema = literalUnion(BOOKING_CHANNELS, '预约来源')
 
+/** A weekly window; `workerId`: the colleague (a station account) who receives in it, so its slots are theirs. */
+export const AvailabilityWindowSchema = Type.Object(
+  {
+    ...OpeningHoursSchema.properties,
+    workerId: Type.Optional(nullable(uuid())),
+  },
+  closed,
+)
+/** A worker named by a window or slot: the account and its name. */
+export const SlotWorkerSchema = Type.Object({ id: uuid(), name: Type.String() }, closed)
+
 const bookableProperties = {
   name: text(LIMITS.bookableName, 1),
   description: text(LIMITS.bookableDescription),
   kind: BookableKindSchema,
   category: ServiceCategorySchema,
   audience: AudienceSchema,
+  minAge: nullable(Type.Integer({ minimum: 0, maximum: 120, description: '可预约的最小年龄（周岁，预约当天）；null 不限' })),
+  maxAge: nullable(Type.Integer({ minimum: 0, maximum: 120, description: '可预约的最大年龄（周岁，预约当天）；null 不限' })),
   durationMinutes: Type.Integer({ minimum: 10, maximum: 480, description: '每次时长（分钟），须能整除每个可预约时段' }),
   capacity: Type.Integer({ minimum: 0, maximum: LIMITS.bookableCapacity, description: '每个时段可预约人数：面谈为 1，场地可为多人' }),
   horizonDays: Type.Integer({ minimum: 1, maximum: 90, description: '最多可提前几天预约' }),
   cutoffMinutes: Type.Integer({ minimum: 0, maximum: 10080, description: '开始前多少分钟截止预约、改期和取消' }),
   perPersonPerDay: Type.Integer({ minimum: 1, maximum: 10, description: '同一人每天最多预约几次' }),
-  availability: Type.Array(OpeningHoursSchema, { maxItems: 14, description: '每周可预约时段；为空则按本站开放时间' }),
+  availability: Type.Array(AvailabilityWindowSchema, {
+    maxItems: 14,
+    description: '每周可预约时段，可按社工分别设置（workerId）；为空则按本站开放时间',
+  }),
   workerName: nullable(text(LIMITS.personName, 1)),
 }
 
@@ -32,6 +48,8 @@ export const BookableServiceSchema = Type.Object(
     station: Type.Object({ id: uuid(), name: Type.String(), phone: Type.String(), address: Type.String() }, closed),
     ...bookableProperties,
     active: Type.Boolean(),
+    /** The workers the windows name, with their names (the windows carry only their ids). */
+    workers: Type.Array(SlotWorkerSchema),
   },
   closed,
 )
@@ -42,6 +60,8 @@ export const BookableBodySchema = Type.Object(
     ...bookableProperties,
     description: Type.Optional(bookableProperties.description),
     audience: Type.Optional(AudienceSchema),
+    minAge: Type.Optional(bookableProperties.minAge),
+    maxAge: Type.Optional(bookableProperties.maxAge),
     horizonDays: Type.Optional(bookableProperties.horizonDays),
     cutoffMinutes: Type.Optional(bookableProperties.cutoffMinutes),
     perPersonPerDay: Type.Optional(bookableProperties.perPersonPerDay),
@@ -59,6 +79,7 @@ export const SlotSchema = Type.Object(
   {
     startsAt: dateTime(),
     endsAt: dateTime(),
+    worker: nullable(SlotWorkerSchema),
     capacity: Type.Integer({ minimum: 1 }),
     taken: Type.Integer({ minimum: 0 }),
     state: literalUnion(['free', 'full', 'closed'] as const, 'free 可预约；full 已约满；closed 已过截止时间'),
@@ -80,6 +101,9 @@ export const SlotDaySchema = Type.Object(
 export const SlotsQuerySchema = Type.Object({ from: Type.Optional(date()), to: Type.Optional(date()) }, closed)
 export const SlotsResponseSchema = Type.Object({ service: BookableServiceSchema, days: Type.Array(SlotDaySchema) }, closed)
 
+/** Which worker's slot at that time; absent: any with a place; null: the slot without a worker. */
+const workerIdProperty = Type.Optional(nullable(uuid()))
+
 const contactProperties = {
   forWhom: BookingForSchema,
   personName: text(LIMITS.personName, 1),
@@ -87,11 +111,14 @@ const contactProperties = {
   contactName: text(LIMITS.personName, 1),
   contactPhone: text(LIMITS.phone, 1),
   note: Type.Optional(text(LIMITS.bookingNote)),
+  // The person's birth date, for a service with an age range (a member of 我的家人 has theirs there); not stored.
+  birthDate: Type.Optional(date()),
 }
 export const BookingBodySchema = Type.Object(
   {
     serviceId: uuid(),
     startsAt: dateTime(),
+    workerId: workerIdProperty,
     ...contactProperties,
     // For a member of 我的家人: their name and relationship are taken from the family list.
     familyMemberId: Type.Optional(uuid()),
@@ -99,11 +126,20 @@ export const BookingBodySchema = Type.Object(
   closed,
 )
 export const StaffBookingBodySchema = Type.Object(
-  { serviceId: uuid(), startsAt: dateTime(), channel: literalUnion(['counter', 'phone'] as const, '登记方式'), ...contactProperties },
+  {
+    serviceId: uuid(),
+    startsAt: dateTime(),
+    workerId: workerIdProperty,
+    channel: literalUnion(['counter', 'phone'] as const, '登记方式'),
+    ...contactProperties,
+  },
   closed,
 )
-export const RescheduleBodySchema = Type.Object({ startsAt: dateTime() }, closed)
-export const StaffRescheduleBodySchema = Type.Object({ startsAt: dateTime(), reason: text(LIMITS.reason, 1) }, closed)
+export const RescheduleBodySchema = Type.Object({ startsAt: dateTime(), workerId: workerIdProperty }, closed)
+export const StaffRescheduleBodySchema = Type.Object(
+  { startsAt: dateTime(), workerId: workerIdProperty, reason: text(LIMITS.reason, 1) },
+  closed,
+)
 export const OutcomeBodySchema = Type.Object({ note: Type.Optional(text(LIMITS.bookingNote)) }, closed)
 
 export const BookingSchema = Type.Object(
@@ -116,6 +152,8 @@ export const BookingSchema = Type.Object(
     station: Type.Object({ id: uuid(), name: Type.String(), phone: Type.String(), address: Type.String() }, closed),
     startsAt: dateTime(),
     endsAt: dateTime(),
+    /** Who receives, when the slot names a worker. */
+    worker: nullable(SlotWorkerSchema),
     status: BookingStatusSchema,
     channel: BookingChannelSchema,
     forWhom: BookingForSchema,
@@ -141,6 +179,7 @@ export const BlockBodySchema = Type.Object(
   {
     kind: literalUnion(BOOKING_BLOCK_KINDS, 'block 停约（请假、外出）；open 加开时段'),
     serviceId: Type.Optional(uuid()),
+    workerId: Type.Optional(uuid()),
     startsAt: dateTime(),
     endsAt: dateTime(),
     reason: text(40, 1),
@@ -152,6 +191,7 @@ export const BlockSchema = Type.Object(
     id: uuid(),
     kind: literalUnion(BOOKING_BLOCK_KINDS),
     serviceId: nullable(uuid()),
+    workerId: nullable(uuid()),
     startsAt: dateTime(),
     endsAt: dateTime(),
     reason: Type.String(),

@@ -5,8 +5,8 @@ import { HOLDING_STATUSES } from '../../contract/bookings'
 import type { Audience } from '../../contract/activities'
 import type { ServiceCategory } from '../../contract/enums'
 import type { BookableService, Booking } from '../../contract/types'
-import type { BookableRules, BookingBlock } from '../../domain/booking'
-import { cutoffOf } from '../../domain/booking'
+import type { AvailabilityWindow, BookableRules, BookingBlock } from '../../domain/booking'
+import { cutoffOf, slotKey } from '../../domain/booking'
 import type { WeeklyHours } from '../../domain/calendar'
 import { formatCstDateTime } from '../../domain/chinaTime'
 import type { Queryable } from '../db'
@@ -25,19 +25,25 @@ export interface ServiceRow {
   kind: BookableKind
   category: ServiceCategory
   audience: Audience
+  min_age: number | null
+  max_age: number | null
   duration_minutes: number
   capacity: number
   horizon_days: number
   cutoff_minutes: number
   per_person_per_day: number
-  availability: WeeklyHours[]
+  availability: AvailabilityWindow[]
   worker_name: string | null
   active: boolean
+  /** The names of the workers its windows name, by id. */
+  window_workers: Record<string, string>
 }
 
 const SERVICE_SELECT = `SELECT b.id, b.station_id, s.name AS station_name, s.phone AS station_phone, s.address AS station_address,
-    s.opening_hours AS station_hours, b.name, b.description, b.kind, b.category, b.audience, b.duration_minutes, b.capacity,
-    b.horizon_days, b.cutoff_minutes, b.per_person_per_day, b.availability, b.worker_name, b.active
+    s.opening_hours AS station_hours, b.name, b.description, b.kind, b.category, b.audience, b.min_age, b.max_age, b.duration_minutes, b.capacity,
+    b.horizon_days, b.cutoff_minutes, b.per_person_per_day, b.availability, b.worker_name, b.active,
+    (SELECT COALESCE(jsonb_object_agg(u.id::text, u.nickname), '{}'::jsonb) FROM users u
+      WHERE u.id::text IN (SELECT w.value->>'workerId' FROM jsonb_array_elements(b.availability) AS w)) AS window_workers
   FROM bookable_services b JOIN stations s ON s.id = b.station_id`
 
 export const rulesOf = (r: ServiceRow): BookableRules => ({
@@ -53,7 +59,14 @@ export function toService(r: ServiceRow): BookableService {
     id: r.id,
     station: { id: r.station_id, name: r.station_name, phone: r.station_phone, address: r.station_address },
     ...fieldsOf(r),
+    workers: workersOf(r),
   }
+}
+
+/** The workers a service's windows name, in the order they first appear. */
+export function workersOf(r: Pick<ServiceRow, 'availability' | 'window_workers'>): { id: string; name: string }[] {
+  const ids = [...new Set(r.availability.map((w) => w.workerId).filter((id): id is string => !!id))]
+  return ids.map((id) => ({ id, name: r.window_workers[id] ?? '社工' }))
 }
 
 /** A service; with `forUpdate`, its row locked: every booking, move and cancellation of the service goes through this lock. */
@@ -76,12 +89,14 @@ export interface ServiceFields {
   kind: BookableKind
   category: ServiceCategory
   audience: Audience
+  minAge: number | null
+  maxAge: number | null
   durationMinutes: number
   capacity: number
   horizonDays: number
   cutoffMinutes: number
   perPersonPerDay: number
-  availability: WeeklyHours[]
+  availability: AvailabilityWindow[]
   workerName: string | null
   active: boolean
 }
@@ -97,22 +112,27 @@ const fieldValues = (f: ServiceFields) => [
   f.horizonDays,
   f.cutoffMinutes,
   f.perPersonPerDay,
-  JSON.stringify(f.availability),
+  // A window names its worker only when it has one.
+  JSON.stringify(
+    f.availability.map(({ weekdays, open, close, workerId }) => ({ weekdays, open, close, ...(workerId ? { workerId } : {}) })),
+  ),
   f.workerName,
   f.active,
+  f.minAge,
+  f.maxAge,
 ]
 
 /** Inserts a service; with a code (the demo data), updates the one with that code instead. */
 export async function upsertService(db: Queryable, stationId: string, f: ServiceFields, code: string | null = null): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO bookable_services (station_id, name, description, kind, category, audience, duration_minutes, capacity, horizon_days,
-       cutoff_minutes, per_person_per_day, availability, worker_name, active, code)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       cutoff_minutes, per_person_per_day, availability, worker_name, active, min_age, max_age, code)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, kind = EXCLUDED.kind,
        category = EXCLUDED.category, audience = EXCLUDED.audience, duration_minutes = EXCLUDED.duration_minutes,
        capacity = EXCLUDED.capacity, horizon_days = EXCLUDED.horizon_days, cutoff_minutes = EXCLUDED.cutoff_minutes,
        per_person_per_day = EXCLUDED.per_person_per_day, availability = EXCLUDED.availability, worker_name = EXCLUDED.worker_name,
-       updated_at = now()
+       min_age = EXCLUDED.min_age, max_age = EXCLUDED.max_age, updated_at = now()
      RETURNING id`,
     [stationId, ...fieldValues(f), code],
   )
@@ -122,7 +142,8 @@ export async function upsertService(db: Queryable, stationId: string, f: Service
 export async function updateService(db: Queryable, id: string, f: ServiceFields, now: Date): Promise<void> {
   await db.query(
     `UPDATE bookable_services SET name = $2, description = $3, kind = $4, category = $5, audience = $6, duration_minutes = $7, capacity = $8,
-       horizon_days = $9, cutoff_minutes = $10, per_person_per_day = $11, availability = $12, worker_name = $13, active = $14, updated_at = $15
+       horizon_days = $9, cutoff_minutes = $10, per_person_per_day = $11, availability = $12, worker_name = $13, active = $14,
+       min_age = $15, max_age = $16, updated_at = $17
      WHERE id = $1`,
     [id, ...fieldValues(f), now],
   )
@@ -134,6 +155,8 @@ export const fieldsOf = (r: ServiceRow): ServiceFields => ({
   kind: r.kind,
   category: r.category,
   audience: r.audience,
+  minAge: r.min_age,
+  maxAge: r.max_age,
   durationMinutes: r.duration_minutes,
   capacity: r.capacity,
   horizonDays: r.horizon_days,
@@ -150,6 +173,7 @@ interface BlockRow {
   id: string
   kind: BookingBlockKind
   service_id: string | null
+  worker_id: string | null
   starts_at: Date
   ends_at: Date
   reason: string
@@ -158,13 +182,14 @@ interface BlockRow {
 /** The station's blocks and openings that end after `from` and start before `to`. */
 export async function blocksBetween(db: Queryable, stationId: string, from: Date, to: Date): Promise<(BookingBlock & { id: string })[]> {
   const { rows } = await db.query<BlockRow>(
-    'SELECT id, kind, service_id, starts_at, ends_at, reason FROM booking_blocks WHERE station_id = $1 AND ends_at > $2 AND starts_at < $3 ORDER BY starts_at',
+    'SELECT id, kind, service_id, worker_id, starts_at, ends_at, reason FROM booking_blocks WHERE station_id = $1 AND ends_at > $2 AND starts_at < $3 ORDER BY starts_at',
     [stationId, from, to],
   )
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
     serviceId: r.service_id,
+    workerId: r.worker_id,
     startsAt: new Date(r.starts_at),
     endsAt: new Date(r.ends_at),
     reason: r.reason,
@@ -176,6 +201,7 @@ export async function insertBlock(
   b: {
     stationId: string
     serviceId: string | null
+    workerId: string | null
     kind: BookingBlockKind
     startsAt: Date
     endsAt: Date
@@ -184,20 +210,21 @@ export async function insertBlock(
   },
 ): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
-    'INSERT INTO booking_blocks (station_id, service_id, kind, starts_at, ends_at, reason, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
-    [b.stationId, b.serviceId, b.kind, b.startsAt, b.endsAt, b.reason, b.createdBy],
+    `INSERT INTO booking_blocks (station_id, service_id, kind, starts_at, ends_at, reason, created_by, worker_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [b.stationId, b.serviceId, b.kind, b.startsAt, b.endsAt, b.reason, b.createdBy, b.workerId],
   )
   return rows[0]!.id
 }
 
-/** Places held per slot start (ISO) of a service between two instants. */
+/** Places held per slot (`slotKey`: its start, and its worker) of a service between two instants. */
 export async function takenBetween(db: Queryable, serviceId: string, from: Date, to: Date): Promise<Map<string, number>> {
-  const { rows } = await db.query<{ starts_at: Date; n: number }>(
-    `SELECT starts_at, count(*)::int AS n FROM bookings
-      WHERE service_id = $1 AND status = ANY ($4::text[]) AND starts_at >= $2 AND starts_at < $3 GROUP BY starts_at`,
+  const { rows } = await db.query<{ starts_at: Date; worker_id: string | null; n: number }>(
+    `SELECT starts_at, worker_id, count(*)::int AS n FROM bookings
+      WHERE service_id = $1 AND status = ANY ($4::text[]) AND starts_at >= $2 AND starts_at < $3 GROUP BY starts_at, worker_id`,
     [serviceId, from, to, HOLDING_STATUSES],
   )
-  return new Map(rows.map((r) => [new Date(r.starts_at).toISOString(), r.n]))
+  return new Map(rows.map((r) => [slotKey(new Date(r.starts_at).toISOString(), r.worker_id), r.n]))
 }
 
 /** How many bookings a person holds for a service on the China day [dayStart, dayStart + 24 h), leaving one out (a reschedule). */
@@ -234,6 +261,8 @@ export interface BookingRow {
   note: string
   starts_at: Date
   ends_at: Date
+  worker_id: string | null
+  worker_nickname: string | null
   status: BookingStatus
   staff_note: string
   reschedule_reason: string | null
@@ -250,10 +279,11 @@ export interface BookingRow {
 }
 
 const BOOKING_SELECT = `SELECT k.id, k.service_id, k.station_id, k.user_id, k.channel, k.for_whom, k.person_name, k.person_key, k.relationship, k.contact_name,
-    k.contact_phone, k.note, k.starts_at, k.ends_at, k.status, k.staff_note, k.reschedule_reason, k.rescheduled_at, k.created_at,
+    k.contact_phone, k.note, k.starts_at, k.ends_at, k.worker_id, w.nickname AS worker_nickname, k.status, k.staff_note, k.reschedule_reason, k.rescheduled_at, k.created_at,
     b.name AS service_name, b.kind AS service_kind, b.category AS service_category, b.worker_name, b.cutoff_minutes,
     s.name AS station_name, s.phone AS station_phone, s.address AS station_address
-  FROM bookings k JOIN bookable_services b ON b.id = k.service_id JOIN stations s ON s.id = k.station_id`
+  FROM bookings k JOIN bookable_services b ON b.id = k.service_id JOIN stations s ON s.id = k.station_id
+    LEFT JOIN users w ON w.id = k.worker_id`
 
 export function toBooking(r: BookingRow, now: Date, opts: { staff?: boolean } = {}): Booking {
   const startsAt = new Date(r.starts_at)
@@ -264,6 +294,7 @@ export function toBooking(r: BookingRow, now: Date, opts: { staff?: boolean } = 
     station: { id: r.station_id, name: r.station_name, phone: r.station_phone, address: r.station_address },
     startsAt: startsAt.toISOString(),
     endsAt: new Date(r.ends_at).toISOString(),
+    worker: r.worker_id ? { id: r.worker_id, name: r.worker_nickname ?? '社工' } : null,
     status: r.status,
     channel: r.channel,
     forWhom: r.for_whom,
@@ -322,6 +353,7 @@ export interface NewBooking {
   note: string
   startsAt: Date
   endsAt: Date
+  workerId: string | null
   createdBy: string
   at: Date
 }
@@ -329,8 +361,8 @@ export interface NewBooking {
 export async function insertBooking(db: Queryable, b: NewBooking): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO bookings (service_id, station_id, user_id, channel, for_whom, person_name, relationship, person_key, contact_name, contact_phone,
-       note, starts_at, ends_at, created_by, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id`,
+       note, starts_at, ends_at, created_by, created_at, updated_at, worker_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16) RETURNING id`,
     [
       b.serviceId,
       b.stationId,
@@ -347,6 +379,7 @@ export async function insertBooking(db: Queryable, b: NewBooking): Promise<strin
       b.endsAt,
       b.createdBy,
       b.at,
+      b.workerId,
     ],
   )
   return rows[0]!.id
@@ -355,12 +388,12 @@ export async function insertBooking(db: Queryable, b: NewBooking): Promise<strin
 export async function setBookingTime(
   db: Queryable,
   id: string,
-  t: { startsAt: Date; endsAt: Date; reason: string | null; at: Date },
+  t: { startsAt: Date; endsAt: Date; workerId: string | null; reason: string | null; at: Date },
 ): Promise<void> {
   await db.query(
-    `UPDATE bookings SET starts_at = $2, ends_at = $3, reschedule_reason = COALESCE($4, reschedule_reason),
+    `UPDATE bookings SET starts_at = $2, ends_at = $3, reschedule_reason = COALESCE($4, reschedule_reason), worker_id = $6,
        rescheduled_at = CASE WHEN $4::text IS NULL THEN rescheduled_at ELSE $5 END, reminded_at = NULL, updated_at = $5 WHERE id = $1`,
-    [id, t.startsAt, t.endsAt, t.reason, t.at],
+    [id, t.startsAt, t.endsAt, t.reason, t.at, t.workerId],
   )
 }
 

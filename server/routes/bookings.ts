@@ -143,7 +143,7 @@ const bookings: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: BookingSchema, ...slotErrors },
       },
     },
-    async (request) => rescheduleOwnBooking(ctx, request.params.id, request.user!.id, request.body.startsAt),
+    async (request) => rescheduleOwnBooking(ctx, request.params.id, request.user!.id, request.body.startsAt, request.body.workerId),
   )
 }
 

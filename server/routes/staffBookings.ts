@@ -162,7 +162,7 @@ const staffBookings: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: BookingSchema, ...slotErrors },
       },
     },
-    async (request) => rescheduleByStation(ctx, request.staff!, request.params.id, request.body.startsAt, request.body.reason),
+    async (request) => rescheduleByStation(ctx, request.staff!, request.params.id, request.body),
   )
 
   app.post(

@@ -15,8 +15,11 @@ const WORKDAYS = [1, 2, 3, 4, 5]
 export interface SeedBookable {
   code: string
   stationCode: string
-  fields: Omit<ServiceFields, 'active' | 'audience' | 'horizonDays' | 'cutoffMinutes' | 'perPersonPerDay' | 'workerName'> &
-    Partial<Pick<ServiceFields, 'audience' | 'horizonDays' | 'cutoffMinutes' | 'perPersonPerDay' | 'workerName'>>
+  fields: Omit<
+    ServiceFields,
+    'active' | 'audience' | 'minAge' | 'maxAge' | 'horizonDays' | 'cutoffMinutes' | 'perPersonPerDay' | 'workerName'
+  > &
+    Partial<Pick<ServiceFields, 'audience' | 'minAge' | 'maxAge' | 'horizonDays' | 'cutoffMinutes' | 'perPersonPerDay' | 'workerName'>>
 }
 
 const weekly = (weekdays: number[], open: string, close: string): WeeklyHours => ({ weekdays, open, close })
@@ -150,6 +153,8 @@ export async function seedBookable(db: Database): Promise<number> {
       if (!station) throw new Error(`seed bookable ${seed.code}: no station ${seed.stationCode}`)
       const fields: ServiceFields = {
         audience: 'all',
+        minAge: null,
+        maxAge: null,
         horizonDays: 14,
         cutoffMinutes: 120,
         perPersonPerDay: 1,

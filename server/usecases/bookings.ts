@@ -18,12 +18,14 @@ import type {
   StaffBookingBody,
 } from '../../contract/types'
 import {
+  bookingEligibility,
   changeRefusal,
   datesBetween,
   lastBookableDate,
   nextFree,
   outcomeRefusal,
   perPersonRefusal,
+  pickSlot,
   serviceRefusal,
   slotDays,
   slotRefusal,
@@ -36,6 +38,7 @@ import type { Queryable } from '../db'
 import { fail, failWith, notFound, reject } from '../errors'
 import { findFamilyMember } from '../repositories/family'
 import { isOpenStation } from '../repositories/stations'
+import { colleaguesOf } from '../repositories/workload'
 import {
   blocksBetween,
   fieldsOf,
@@ -93,6 +96,7 @@ async function slotSource(ctx: AppContext, db: Queryable, s: ServiceRow, from: s
     exceptions: exceptions.get(s.station_id) ?? [],
     blocks,
     taken,
+    workers: new Map(Object.entries(s.window_workers)),
   }
 }
 
@@ -122,13 +126,22 @@ interface Who {
   channel: Booking['channel']
   personKey: string
   createdBy: string
+  /** Who comes, as the service's age rule reads them: their birth date (a family member's, or given), 本人 or not. */
+  person: { birthDate: string | null; isSelf: boolean; fromFamily: boolean }
+}
+
+/** Which worker's slot a booking asks for: `workerId` (null: the slot without one; absent: any), and whose to prefer. */
+interface WantedWorker {
+  workerId?: string | null
+  preferred?: string | null
 }
 
 /**
  * Takes a slot in the caller's transaction, under the service's lock: the slot
- * exists and is bookable now, the person holds no other booking of the service
- * that day, and the slot has a place left — else 409 SLOT_FULL with the next
- * free slots.
+ * exists (for the worker asked for) and is bookable now, the person holds no
+ * other booking of the service that day, and the slot has a place left — else
+ * 409 SLOT_FULL with the next free slots. Without a worker asked for, the
+ * preferred worker's place at that time, else any worker's with a place.
  */
 async function takeSlot(
   ctx: AppContext,
@@ -137,17 +150,20 @@ async function takeSlot(
   startsAt: Date,
   personKey: string,
   exceptId: string | null,
-): Promise<Date> {
+  wanted: WantedWorker = {},
+): Promise<{ endsAt: Date; workerId: string | null }> {
   const now = ctx.clock()
   const date = cstDate(startsAt)
   const horizonEnd = lastBookableDate(now, rulesOf(s))
   const to = date > horizonEnd ? date : horizonEnd
   const source = await slotSource(ctx, tx, s, date < cstDate(now) ? cstDate(now) : date, to)
-  reject(slotRefusal(startsAt, now, source))
+  reject(slotRefusal(startsAt, now, source, 'startsAt', wanted.workerId))
   reject(perPersonRefusal(await heldByPerson(tx, s.id, personKey, startOfCstDay(startsAt), exceptId), s.per_person_per_day))
-  const taken = source.taken.get(startsAt.toISOString()) ?? 0
-  if (taken >= s.capacity) {
-    const alternatives: SlotState[] = nextFree(slotDays(cstDate(now), horizonEnd, now, source), ALTERNATIVE_SLOTS, startsAt.toISOString())
+  const days = slotDays(cstDate(now), horizonEnd, now, source)
+  const day = days.find((d) => d.date === date)?.slots ?? []
+  const slot = pickSlot(day, startsAt.toISOString(), wanted.workerId, wanted.preferred ?? null)
+  if (!slot || slot.taken >= s.capacity) {
+    const alternatives: SlotState[] = nextFree(days, ALTERNATIVE_SLOTS, startsAt.toISOString(), wanted.workerId)
     const more =
       alternatives.length > 0
         ? `，可以改约 ${alternatives.map((a) => formatCstDateTime(new Date(a.startsAt))).join('、')}`
@@ -155,7 +171,7 @@ async function takeSlot(
     // The next free slots are named in the message and given as data (`alternatives`), which the page offers as buttons.
     throw failWith('SLOT_FULL', `这个时段刚刚约满了${more}`, 'startsAt', { alternatives })
   }
-  return new Date(startsAt.getTime() + s.duration_minutes * 60_000)
+  return { endsAt: new Date(startsAt.getTime() + s.duration_minutes * 60_000), workerId: slot.worker?.id ?? null }
 }
 
 function checkContact(body: { forWhom: string; personName: string; relationship?: string; contactPhone: string }) {
@@ -175,7 +191,13 @@ async function createBooking(
   const now = ctx.clock()
   const service = await requireService(tx, body.serviceId, { forUpdate: true, active: !stationId, stationId })
   const startsAt = new Date(body.startsAt)
-  const endsAt = await takeSlot(ctx, tx, service, startsAt, who.personKey, null)
+  reject(
+    bookingEligibility({ audience: service.audience, minAge: service.min_age, maxAge: service.max_age }, startsAt, {
+      ...who.person,
+      name: body.personName.trim(),
+    }),
+  )
+  const { endsAt, workerId } = await takeSlot(ctx, tx, service, startsAt, who.personKey, null, { workerId: body.workerId })
   const id = await insertBooking(tx, {
     serviceId: service.id,
     stationId: service.station_id,
@@ -190,6 +212,7 @@ async function createBooking(
     note: body.note?.trim() ?? '',
     startsAt,
     endsAt,
+    workerId,
     createdBy: who.createdBy,
     at: now,
   })
@@ -207,17 +230,20 @@ const residentPersonKey = (userId: string, personName: string) => `${userId}:${p
  */
 export async function bookAsResident(ctx: AppContext, tx: Queryable, userId: string, body: BookingBody): Promise<string> {
   let booked: BookingBody = body
+  let birthDate = body.birthDate ?? null
   if (body.familyMemberId) {
     if (body.forWhom === 'self') throw fail('FIELD_INVALID', '为本人预约时不用选择家人', 'familyMemberId')
     const member = await findFamilyMember(tx, userId, body.familyMemberId, ctx.clock())
     if (!member) throw notFound('没有找到这位家人，请到“我的家人”中查看')
     booked = { ...body, personName: member.name, relationship: member.relationship }
+    birthDate = member.birthDate
   }
   return createBooking(ctx, tx, booked, {
     userId,
     channel: 'miniprogram',
     personKey: residentPersonKey(userId, booked.personName),
     createdBy: userId,
+    person: { birthDate, isSelf: body.forWhom === 'self', fromFamily: !!body.familyMemberId },
   })
 }
 
@@ -255,15 +281,25 @@ export function cancelOwnBooking(ctx: AppContext, id: string, userId: string): P
   })
 }
 
-export function rescheduleOwnBooking(ctx: AppContext, id: string, userId: string, startsAtIso: string): Promise<Booking> {
+/** Whether a move asks for the slot the booking already holds (same start, same worker or none asked for). */
+const sameSlot = (b: BookingRow, startsAt: Date, workerId: string | null | undefined) =>
+  startsAt.getTime() === new Date(b.starts_at).getTime() && (workerId === undefined || workerId === b.worker_id)
+
+export function rescheduleOwnBooking(
+  ctx: AppContext,
+  id: string,
+  userId: string,
+  startsAtIso: string,
+  workerId?: string | null,
+): Promise<Booking> {
   const now = ctx.clock()
   return ctx.db.transaction(async (tx) => {
     const { b, s } = await lockBooking(tx, id, { userId })
     reject(changeRefusal({ status: b.status, startsAt: new Date(b.starts_at) }, rulesOf(s), now))
     const startsAt = new Date(startsAtIso)
-    if (startsAt.getTime() === new Date(b.starts_at).getTime()) return toBooking(b, now)
-    const endsAt = await takeSlot(ctx, tx, s, startsAt, b.person_key, b.id)
-    await setBookingTime(tx, id, { startsAt, endsAt, reason: null, at: now })
+    if (sameSlot(b, startsAt, workerId)) return toBooking(b, now)
+    const taken = await takeSlot(ctx, tx, s, startsAt, b.person_key, b.id, { workerId, preferred: b.worker_id })
+    await setBookingTime(tx, id, { startsAt, ...taken, reason: null, at: now })
     await notifyBooking(tx, b, '已改期', formatCstDateTime(startsAt), now)
     return requireOwnBooking(ctx, tx, id, userId)
   })
@@ -299,7 +335,14 @@ export async function bookAtCounter(ctx: AppContext, staff: StaffRef, body: Staf
       ctx,
       tx,
       body,
-      { userId: null, channel: body.channel, personKey: key, createdBy: staff.id },
+      {
+        userId: null,
+        channel: body.channel,
+        personKey: key,
+        createdBy: staff.id,
+        // At the counter the person is named, whoever speaks: their age decides, never 本人's children rule.
+        person: { birthDate: body.birthDate ?? null, isSelf: false, fromFamily: false },
+      },
       staff.stationId,
     )
     return requireStationBooking(ctx, tx, id, staff.stationId)
@@ -323,14 +366,23 @@ export function markOutcome(
 }
 
 /** The station moves a booking (its cut-off does not bind the station): the resident sees the reason and is told. */
-export function rescheduleByStation(ctx: AppContext, staff: StaffRef, id: string, startsAtIso: string, reason: string): Promise<Booking> {
+export function rescheduleByStation(
+  ctx: AppContext,
+  staff: StaffRef,
+  id: string,
+  body: { startsAt: string; workerId?: string | null; reason: string },
+): Promise<Booking> {
   const now = ctx.clock()
+  const reason = body.reason
   return ctx.db.transaction(async (tx) => {
     const { b, s } = await lockBooking(tx, id, { stationId: staff.stationId })
     if (b.status !== 'booked') throw fail('BOOKING_STATE', `这条预约${BOOKING_STATUS_LABELS[b.status]}，不能改期`)
-    const startsAt = new Date(startsAtIso)
-    const endsAt = await takeSlot(ctx, tx, { ...s, cutoff_minutes: 0 }, startsAt, b.person_key, b.id)
-    await setBookingTime(tx, id, { startsAt, endsAt, reason: reason.trim(), at: now })
+    const startsAt = new Date(body.startsAt)
+    const taken = await takeSlot(ctx, tx, { ...s, cutoff_minutes: 0 }, startsAt, b.person_key, b.id, {
+      workerId: body.workerId,
+      preferred: b.worker_id,
+    })
+    await setBookingTime(tx, id, { startsAt, ...taken, reason: reason.trim(), at: now })
     await notifyBooking(tx, b, '社工站已改期', `${formatCstDateTime(startsAt)} ${reason.trim()}`, now)
     return requireStationBooking(ctx, tx, id, staff.stationId)
   })
@@ -339,7 +391,7 @@ export function rescheduleByStation(ctx: AppContext, staff: StaffRef, id: string
 export async function addBlock(
   ctx: AppContext,
   staff: StaffRef,
-  body: { kind: 'block' | 'open'; serviceId?: string; startsAt: string; endsAt: string; reason: string },
+  body: { kind: 'block' | 'open'; serviceId?: string; workerId?: string; startsAt: string; endsAt: string; reason: string },
 ) {
   const startsAt = new Date(body.startsAt)
   const endsAt = new Date(body.endsAt)
@@ -348,9 +400,12 @@ export async function addBlock(
   if (body.kind === 'open' && !body.serviceId) throw fail('FIELD_INVALID', '加开时段要选择是哪项服务', 'serviceId')
   return ctx.db.transaction(async (tx) => {
     if (body.serviceId) await requireService(tx, body.serviceId, { stationId: staff.stationId, forUpdate: true })
+    if (body.workerId && !(await isColleague(tx, staff.stationId, body.workerId)))
+      throw fail('FIELD_INVALID', '所选社工不是本站的工作人员', 'workerId')
     const id = await insertBlock(tx, {
       stationId: staff.stationId,
       serviceId: body.serviceId ?? null,
+      workerId: body.workerId ?? null,
       kind: body.kind,
       startsAt,
       endsAt,
@@ -361,6 +416,7 @@ export async function addBlock(
       id,
       kind: body.kind,
       serviceId: body.serviceId ?? null,
+      workerId: body.workerId ?? null,
       startsAt: startsAt.toISOString(),
       endsAt: endsAt.toISOString(),
       reason: body.reason.trim(),
@@ -372,8 +428,28 @@ export async function staffBookables(ctx: AppContext, stationId: string): Promis
   return (await listServices(ctx.db, stationId, { activeOnly: false })).map(toService)
 }
 
-function checkedFields(f: ServiceFields, stationHours: ServiceRow['station_hours']): ServiceFields {
+/** Whether `userId` is a worker of the station (an account that works its queue). */
+async function isColleague(db: Queryable, stationId: string, userId: string): Promise<boolean> {
+  return (await colleaguesOf(db, stationId, { userId })).length > 0
+}
+
+/**
+ * The service's settings checked (serviceRefusal), and the workers its windows
+ * name: each must be a worker of the station (the windows kept before an edit
+ * may name a worker who left; those stay as they were).
+ */
+async function checkedFields(
+  db: Queryable,
+  stationId: string,
+  f: ServiceFields,
+  stationHours: ServiceRow['station_hours'],
+  kept: readonly (string | null | undefined)[] = [],
+): Promise<ServiceFields> {
   reject(serviceRefusal({ ...f }, stationHours))
+  const named = [...new Set(f.availability.map((w) => w.workerId).filter((id): id is string => !!id && !kept.includes(id)))]
+  for (const workerId of named)
+    if (!(await isColleague(db, stationId, workerId)))
+      throw fail('FIELD_INVALID', '可预约时段里选的接待社工不是本站的工作人员，请重新选择', 'availability')
   return { ...f, name: f.name.trim(), description: f.description.trim(), workerName: f.workerName?.trim() || null }
 }
 
@@ -382,13 +458,17 @@ export async function createBookable(ctx: AppContext, stationId: string, body: B
     const { rows } = await tx.query<{ opening_hours: ServiceRow['station_hours'] }>('SELECT opening_hours FROM stations WHERE id = $1', [
       stationId,
     ])
-    const fields = checkedFields(
+    const fields = await checkedFields(
+      tx,
+      stationId,
       {
         name: body.name,
         description: body.description ?? '',
         kind: body.kind,
         category: body.category,
         audience: body.audience ?? 'all',
+        minAge: body.minAge ?? null,
+        maxAge: body.maxAge ?? null,
         durationMinutes: body.durationMinutes,
         capacity: body.capacity,
         horizonDays: body.horizonDays ?? 14,
@@ -409,7 +489,13 @@ export async function updateBookable(ctx: AppContext, stationId: string, id: str
   return ctx.db.transaction(async (tx) => {
     const service = await requireService(tx, id, { stationId, forUpdate: true })
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<ServiceFields>
-    const fields = checkedFields({ ...fieldsOf(service), ...defined }, service.station_hours)
+    const fields = await checkedFields(
+      tx,
+      stationId,
+      { ...fieldsOf(service), ...defined },
+      service.station_hours,
+      service.availability.map((w) => w.workerId),
+    )
     await updateService(tx, id, fields, ctx.clock())
     return toService((await loadService(tx, id))!)
   })

@@ -23,8 +23,10 @@ export const createBooking = (body: BookingBody, idempotencyKey: string) =>
 export const fetchMyBookings = () => http.get<{ items: Booking[] }>('/api/bookings/mine').then((r) => r.data.items)
 export const fetchBooking = (id: string) => http.get<Booking>(`/api/bookings/${id}`).then((r) => r.data)
 export const cancelBooking = (id: string) => http.post<Booking>(`/api/bookings/${id}/cancel`, {}).then((r) => r.data)
-export const rescheduleBooking = (id: string, startsAt: string) =>
-  http.post<Booking>(`/api/bookings/${id}/reschedule`, { startsAt }).then((r) => r.data)
+/** The worker of the slot chosen is sent when it names one (two workers at the same hour are two slots). */
+const workerOfSlot = (workerId: string | null | undefined) => (workerId ? { workerId } : {})
+export const rescheduleBooking = (id: string, startsAt: string, workerId?: string | null) =>
+  http.post<Booking>(`/api/bookings/${id}/reschedule`, { startsAt, ...workerOfSlot(workerId) }).then((r) => r.data)
 
 // The station's side.
 export const fetchStaffBookings = (from: string, to: string) =>
@@ -36,8 +38,8 @@ export const markAttended = (id: string, note: string) =>
   staffHttp.post<Booking>(`/api/staff/bookings/${id}/attended`, { note }).then((r) => r.data)
 export const markNoShow = (id: string, note: string) =>
   staffHttp.post<Booking>(`/api/staff/bookings/${id}/no-show`, { note }).then((r) => r.data)
-export const rescheduleAsStation = (id: string, startsAt: string, reason: string) =>
-  staffHttp.post<Booking>(`/api/staff/bookings/${id}/reschedule`, { startsAt, reason }).then((r) => r.data)
+export const rescheduleAsStation = (id: string, startsAt: string, reason: string, workerId?: string | null) =>
+  staffHttp.post<Booking>(`/api/staff/bookings/${id}/reschedule`, { startsAt, ...workerOfSlot(workerId), reason }).then((r) => r.data)
 export const bookAtCounter = (body: StaffBookingBody) => staffHttp.post<Booking>('/api/staff/bookings', body).then((r) => r.data)
 export const createBookable = (body: BookableBody) => staffHttp.post<BookableService>('/api/staff/bookable', body).then((r) => r.data)
 export const updateBookable = (id: string, patch: BookablePatch) =>

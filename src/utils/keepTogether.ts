@@ -1,10 +1,10 @@
 /**
- * Times, dates and time ranges are read as one word: a line may break between them, never inside
- * ("09:30–11:00", "11月25日（周二）", "2026年12月2日"). Browsers and WeChat break after a dash and between
+ * Times, dates, time ranges and ages are read as one word: a line may break between them, never inside
+ * ("09:30–11:00", "11月25日（周二）", "2026年12月2日", "8 岁", "6–13 岁"). Browsers and WeChat break after a dash and between
  * any two Chinese characters, so these runs are kept whole by the UI (components/NoBreak).
  */
 const RUN =
-  /\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日(?:（周[一二三四五六日]）)?|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}(?:\s*[–~-]\s*\d{1,2}:\d{2})?/g
+  /\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日(?:（周[一二三四五六日]）)?|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}(?:\s*[–~-]\s*\d{1,2}:\d{2})?|\d{1,3}(?:–\d{1,3})? 岁/g
 
 export interface TextPiece {
   text: string

@@ -1,4 +1,5 @@
 /** How bookings read: the day strip's words, slot and booking times, and the workbench's day and week groups. */
+import { keepTogether } from '@/utils/keepTogether'
 import type { Booking } from '../../contract/types'
 import { bookingTimeText, dayAvailability, dayLabel, isUpcomingBooking, slotLabel } from '../../domain/booking'
 import { cstInstant } from '../../domain/chinaTime'
@@ -44,6 +45,7 @@ const booking = (
   station: { id: 'st', name: '民馨社区社会工作室', phone: '0411', address: '民馨社区' },
   startsAt: start,
   endsAt: start,
+  worker: null,
   status,
   channel: 'miniprogram',
   forWhom: 'self',
@@ -82,4 +84,25 @@ test('bookings by day (empty days too) and by worker, in time order, cancelled l
     ['刘社工', ['c', 'a']],
     ['入户探访', ['b']],
   ])
+})
+
+test('the worker of a booking’s slot groups it, before the service’s own worker', () => {
+  const items = [
+    { ...booking('e', iso('2026-10-08', '09:00'), '刘社工'), worker: { id: 'w1', name: '王社工' } },
+    booking('f', iso('2026-10-08', '10:00'), '刘社工'),
+    { ...booking('g', iso('2026-10-08', '11:00'), null), worker: { id: 'w1', name: '王社工' } },
+  ]
+  const [day] = groupBookings(items, '2026-10-08', '2026-10-08')
+  expect(day!.workers.map((w) => [w.worker, w.bookings.map((b) => b.id)])).toEqual([
+    ['王社工', ['e', 'g']],
+    ['刘社工', ['f']],
+  ])
+})
+
+test('an age is one word in running text: 「8 岁」 and 「6–13 岁」 never break inside', () => {
+  expect(
+    keepTogether('小雨预约当天 8 岁，这项服务面向 6–13 岁')
+      .filter((p) => p.whole)
+      .map((p) => p.text),
+  ).toEqual(['8 岁', '6–13 岁'])
 })

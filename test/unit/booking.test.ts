@@ -2,11 +2,17 @@
 import { makeCalendar, type WeeklyHours } from '../../domain/calendar'
 import { cstInstant } from '../../domain/chinaTime'
 import {
+  audienceText,
+  bookingChoices,
+  bookingEligibility,
   changeRefusal,
   nextFree,
   outcomeRefusal,
   perPersonRefusal,
+  pickSlot,
+  receptionText,
   serviceRefusal,
+  slotKey,
   slotDays,
   slotRefusal,
   slotStarts,
@@ -190,6 +196,158 @@ describe('what can be booked now', () => {
     expect(outcomeRefusal(b, cstInstant('2026-11-30', '18:00'))).toMatchObject({ code: 'BOOKING_STATE' })
     expect(outcomeRefusal(b, cstInstant('2026-12-01', '08:00'))).toBeNull()
     expect(outcomeRefusal({ ...b, status: 'cancelled' }, NOW)).toMatchObject({ code: 'BOOKING_STATE' })
+  })
+})
+
+describe('weekly availability per worker', () => {
+  // 刘芳 receives Tuesday and Thursday mornings, 王磊 Tuesday 09:30–11:30 and Friday afternoons; nobody named on Wednesday.
+  const LIU = 'worker-liu'
+  const WANG = 'worker-wang'
+  const perWorker = rules({
+    availability: [
+      { weekdays: [2, 4], open: '08:30', close: '10:30', workerId: LIU },
+      { weekdays: [2], open: '09:30', close: '11:30', workerId: WANG },
+      { weekdays: [5], open: '14:00', close: '16:00', workerId: WANG },
+      { weekdays: [3], open: '09:00', close: '10:00' },
+    ],
+  })
+  const workers = new Map([
+    [LIU, '刘芳'],
+    [WANG, '王社工'],
+  ])
+  const base = (over: Partial<SlotSource> = {}) => source({ rules: perWorker, workers, ...over })
+  const slotsOf = (date: string, s: SlotSource, now = cstInstant('2026-11-30', '08:00')) =>
+    slotDays(date, date, now, s)[0]!.slots.map((x) => `${hhmm(new Date(x.startsAt))} ${x.worker?.name ?? '-'} ${x.state}`)
+
+  test('each window’s slots carry its worker; two workers at the same hour are two slots', () => {
+    expect(slotsOf('2026-12-01', base())).toEqual(['08:30 刘芳 free', '09:30 刘芳 free', '09:30 王社工 free', '10:30 王社工 free'])
+    // A window that names nobody gives slots without a worker.
+    expect(slotsOf('2026-12-02', base({ calendar: makeCalendar([]) }))).toEqual(['09:00 - free'])
+    expect(slotsOf('2026-12-04', base())).toEqual(['14:00 王社工 free', '15:00 王社工 free'])
+  })
+
+  test('places are counted per worker: 刘芳’s full 09:30 leaves 王社工’s free', () => {
+    const at = cstInstant('2026-12-01', '09:30').toISOString()
+    const taken = new Map([[slotKey(at, LIU), 1]])
+    expect(slotsOf('2026-12-01', base({ taken }))).toContain('09:30 刘芳 full')
+    expect(slotsOf('2026-12-01', base({ taken }))).toContain('09:30 王社工 free')
+    const day = slotDays('2026-12-01', '2026-12-01', cstInstant('2026-11-30', '08:00'), base({ taken }))[0]!.slots
+    // Without a worker asked for, the free one is taken; the one asked for is given even when full (the caller refuses it).
+    expect(pickSlot(day, at, undefined)!.worker!.id).toBe(WANG)
+    expect(pickSlot(day, at, LIU)).toMatchObject({ worker: { id: LIU }, state: 'full' })
+    expect(pickSlot(day, at, undefined, WANG)!.worker!.id).toBe(WANG)
+    expect(pickSlot(day, cstInstant('2026-12-01', '08:30').toISOString(), WANG)).toBeNull()
+    // A 409 for 刘芳 at 09:30 offers 王社工 at the same hour first.
+    const wanted = nextFree([{ date: '2026-12-01', note: null, slots: day }], 2, at, LIU)
+    expect(wanted.map((x) => `${hhmm(new Date(x.startsAt))} ${x.worker?.name}`)).toEqual(['09:30 王社工', '10:30 王社工'])
+  })
+
+  test('a worker’s leave removes only their slots; a station block removes everyone’s', () => {
+    const leave = {
+      kind: 'block' as const,
+      serviceId: null,
+      workerId: LIU,
+      startsAt: cstInstant('2026-12-01', '00:00'),
+      endsAt: cstInstant('2026-12-02', '00:00'),
+      reason: '请假',
+    }
+    expect(slotsOf('2026-12-01', base({ blocks: [leave] }))).toEqual(['09:30 王社工 free', '10:30 王社工 free'])
+    expect(slotsOf('2026-12-01', base({ blocks: [{ ...leave, workerId: null }] }))).toEqual([])
+    // 刘芳 on leave: her 08:30 does not exist any more, 王社工’s 09:30 still does.
+    const s = base({ blocks: [leave] })
+    const now = cstInstant('2026-11-30', '08:00')
+    expect(slotRefusal(cstInstant('2026-12-01', '08:30'), now, s, 'startsAt', LIU)!.code).toBe('SLOT_UNAVAILABLE')
+    expect(slotRefusal(cstInstant('2026-12-01', '09:30'), now, s, 'startsAt', LIU)!.message).toContain('这位社工这个时间不接待')
+    expect(slotRefusal(cstInstant('2026-12-01', '09:30'), now, s, 'startsAt', WANG)).toBeNull()
+    expect(slotRefusal(cstInstant('2026-12-01', '09:30'), now, s)).toBeNull()
+  })
+
+  test('an opening that names a worker gives slots received by them', () => {
+    const open = {
+      kind: 'open' as const,
+      serviceId: 'svc',
+      workerId: WANG,
+      startsAt: cstInstant('2026-12-01', '18:00'),
+      endsAt: cstInstant('2026-12-01', '19:00'),
+      reason: '加开',
+    }
+    expect(slotsOf('2026-12-01', base({ blocks: [open] }))).toContain('18:00 王社工 free')
+  })
+
+  test('「由 X 社工接待」, without repeating a role the name already says', () => {
+    expect(receptionText('刘芳')).toBe('由 刘芳 社工接待')
+    expect(receptionText('刘社工')).toBe('由 刘社工 接待')
+    expect(receptionText('孙站长')).toBe('由 孙站长 接待')
+  })
+})
+
+describe('who can book it', () => {
+  const SLOT = cstInstant('2026-12-01', '09:30')
+  const elders = { audience: 'elderly', minAge: 60, maxAge: null }
+  const kids = { audience: 'children', minAge: 6, maxAge: 13 }
+  const person = (over: Partial<Parameters<typeof bookingEligibility>[2]> = {}) => ({
+    name: '王秀兰',
+    birthDate: null,
+    isSelf: false,
+    fromFamily: false,
+    ...over,
+  })
+
+  test('no range and not for children: anyone, without a birth date', () => {
+    expect(bookingEligibility({ audience: 'all', minAge: null, maxAge: null }, SLOT, person({ isSelf: true }))).toBeNull()
+    expect(bookingEligibility({ audience: 'elderly', minAge: null, maxAge: null }, SLOT, person())).toBeNull()
+  })
+
+  test('an age range is checked on the slot’s day; the refusal names the field to fix', () => {
+    expect(bookingEligibility(elders, SLOT, person())).toMatchObject({
+      code: 'NOT_ELIGIBLE',
+      field: 'birthDate',
+      message: '这项服务面向 60 岁以上，请填写出生日期',
+    })
+    // 60 on 2026-12-01 exactly, and one day short of it.
+    expect(bookingEligibility(elders, SLOT, person({ birthDate: '1966-12-01' }))).toBeNull()
+    expect(bookingEligibility(elders, SLOT, person({ birthDate: '1966-12-02' }))).toMatchObject({
+      field: 'birthDate',
+      message: '这项服务面向 60 岁以上，王秀兰预约当天 59 岁，不符合年龄要求',
+    })
+    expect(bookingEligibility(elders, SLOT, person({ birthDate: '1990-01-01', fromFamily: true }))!.field).toBe('familyMemberId')
+    expect(bookingEligibility(elders, SLOT, person({ birthDate: '1990-01-01', isSelf: true }))!.message).toContain('您预约当天 36 岁')
+  })
+
+  test('本人 never for a children’s service; a child member who fits is fine', () => {
+    expect(bookingEligibility(kids, SLOT, person({ isSelf: true, birthDate: '2016-01-01' }))).toMatchObject({
+      field: 'forWhom',
+      message: '这项服务面向 6–13 岁的儿童，本人不能预约，请为孩子预约',
+    })
+    expect(bookingEligibility(kids, SLOT, person({ name: '小雨', birthDate: '2018-03-01', fromFamily: true }))).toBeNull()
+  })
+
+  test('the choices: 本人 and each family member, those who do not fit with why', () => {
+    const family = [
+      { id: 'm1', name: '小雨', birthDate: '2018-03-01' },
+      { id: 'm2', name: '王秀兰', birthDate: '1950-02-01' },
+    ]
+    expect(bookingChoices(elders, SLOT, { birthDate: '1990-01-01' }, family)).toEqual([
+      { value: 'self', name: '本人', refusal: '这项服务面向 60 岁以上，您预约当天 36 岁，不符合年龄要求' },
+      { value: 'm1', name: '小雨', refusal: '这项服务面向 60 岁以上，小雨预约当天 8 岁，不符合年龄要求' },
+      { value: 'm2', name: '王秀兰', refusal: null },
+    ])
+    // 本人's birth date not known yet: offered, and asked for on the form.
+    expect(bookingChoices(elders, SLOT, { birthDate: null }, [])[0]!.refusal).toBeNull()
+  })
+
+  test('what the page says about who it is for', () => {
+    expect(audienceText(elders, '老年人')).toBe('适合：老年人（60 岁以上，按预约当天的年龄）')
+    expect(audienceText({ audience: 'all', minAge: 18, maxAge: 60 }, '全部')).toBe('适合：18–60 岁（按预约当天的年龄）')
+    expect(audienceText({ audience: 'children', minAge: null, maxAge: null }, '儿童')).toBe('适合：儿童')
+  })
+
+  test('a range whose ends cross is refused next to 最大年龄', () => {
+    expect(serviceRefusal({ ...rules(), minAge: 70, maxAge: 60 }, WEEKDAYS)).toMatchObject({
+      field: 'maxAge',
+      message: '年龄上限（60 岁）不能小于下限（70 岁）',
+    })
+    expect(serviceRefusal({ ...rules({ durationMinutes: 30 }), minAge: 60, maxAge: null }, WEEKDAYS)).toBeNull()
   })
 })
 

@@ -12,7 +12,14 @@ export { NOW } from './activity-fixtures'
 const iso = (date: string, time: string) => cstInstant(date, time).toISOString()
 const slot = (date: string, time: string, state: SlotState['state'], taken = state === 'full' ? 1 : 0): SlotState => {
   const start = cstInstant(date, time)
-  return { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3600_000).toISOString(), capacity: 1, taken, state }
+  return {
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 3600_000).toISOString(),
+    worker: null,
+    capacity: 1,
+    taken,
+    state,
+  }
 }
 
 const STATION = { id: MINXIN.id, name: MINXIN.name, phone: MINXIN.phone, address: '大连市金普新区先进街道民馨社区居委会1楼' }
@@ -25,6 +32,8 @@ export const PSY: BookableService = {
   kind: 'talk',
   category: 'psychological',
   audience: 'all',
+  minAge: null,
+  maxAge: null,
   durationMinutes: 60,
   capacity: 1,
   horizonDays: 14,
@@ -36,6 +45,7 @@ export const PSY: BookableService = {
   ],
   workerName: '刘社工',
   active: true,
+  workers: [],
 }
 
 export const VISIT: BookableService = {
@@ -83,6 +93,7 @@ export const MOTHER_BOOKING: Booking = {
   station: STATION,
   startsAt: iso('2026-11-25', '10:00'),
   endsAt: iso('2026-11-25', '11:00'),
+  worker: null,
   status: 'booked',
   channel: 'miniprogram',
   forWhom: 'proxy',

@@ -88,6 +88,8 @@ for (const elder of [false, true]) {
       kind: 'room',
       category: 'community_governance',
       audience: 'all',
+      minAge: null,
+      maxAge: null,
       durationMinutes: 60,
       capacity: 12,
       horizonDays: 14,

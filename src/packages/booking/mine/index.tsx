@@ -3,7 +3,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { Booking } from '@contract/types'
-import { bookingTimeText, isUpcomingBooking } from '@domain/booking'
+import { bookingTimeText, isUpcomingBooking, receptionText } from '@domain/booking'
 import { formatCstDateTime } from '@domain/chinaTime'
 import { cancelBooking, fetchMyBookings } from '@/api/bookings'
 import { InfoRow } from '@/components/InfoRow'
@@ -59,6 +59,7 @@ function BookingCard({ b, upcoming, onChange }: { b: Booking; upcoming: boolean;
       <InfoRow label='地点'>
         {b.service.kind === 'home_visit' ? `社工上门（${b.station.name}）` : `${b.station.name}，${b.station.address}`}
       </InfoRow>
+      {b.worker && <InfoRow label='接待'>{receptionText(b.worker.name)}</InfoRow>}
       <InfoRow label='预约人' valueClassName='booking__person'>
         {personText(b)}
       </InfoRow>

@@ -1,15 +1,28 @@
 import { usePageClass } from '@/stores/elder'
 import Taro from '@tarojs/taro'
 import { Button, Input, ScrollView, Text, Textarea, View } from '@tarojs/components'
+import { AUDIENCE_LABELS } from '@contract/activities'
 import { BOOKABLE_KIND_LABELS, BOOKING_FOR, BOOKING_FOR_LABELS } from '@contract/bookings'
 import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { LIMITS } from '@contract/limits'
 import type { BookableService, Booking, SlotDay } from '@contract/types'
-import { bookingTimeText, dayAvailability, dayLabel, formatMinutes, slotLabel } from '@domain/booking'
+import {
+  audienceText,
+  bookingTimeText,
+  dayAvailability,
+  dayLabel,
+  formatMinutes,
+  hasAgeRule,
+  receptionText,
+  slotIdOf,
+  slotLabel,
+} from '@domain/booking'
 import { cstDate, formatCstDateTime } from '@domain/chinaTime'
+import { BirthDatePicker } from '@/components/BirthDatePicker'
 import { ContactFields } from '@/components/ContactFields'
 import { Field } from '@/components/Field'
 import { InfoRow } from '@/components/InfoRow'
+import { NoBreak } from '@/components/NoBreak'
 import { LoginGate } from '@/components/LoginGate'
 import { OptionGroup } from '@/components/OptionGroup'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
@@ -29,6 +42,7 @@ function ServiceHead({ service }: { service: BookableService }) {
         {service.capacity > 1 ? ` · 每个时段 ${service.capacity} 人` : ''}
       </Text>
       {service.description && <Text className='book-service__desc'>{service.description}</Text>}
+      {hasAgeRule(service) && <NoBreak className='book-service__who' text={audienceText(service, AUDIENCE_LABELS[service.audience])} />}
       <Text className='muted book-service__rule'>
         可提前 {service.horizonDays} 天预约；开始前 {formatMinutes(service.cutoffMinutes)}截止预约、改期和取消
         {service.workerName ? `；接待：${service.workerName}` : ''}
@@ -82,6 +96,7 @@ function Result({ booking: b, rescheduled }: { booking: Booking; rescheduled: bo
       <InfoRow label='地点'>
         {b.service.kind === 'home_visit' ? '社工上门（请保持电话畅通）' : `${b.station.name}（${b.station.address}）`}
       </InfoRow>
+      {b.worker && <InfoRow label='接待'>{receptionText(b.worker.name)}</InfoRow>}
       <InfoRow label='预约人' valueClassName='book-result__person'>
         {b.forWhom === 'self' ? `${b.personName}（本人）` : `${b.personName}（${b.relationship}）`}
       </InfoRow>
@@ -203,21 +218,22 @@ export default function BookPage() {
       {day && day.slots.length === 0 && <Text className='muted book-slots__empty'>这一天不开放预约，请选择其他日期</Text>}
       <View className='slot-grid' ariaRole='radiogroup' ariaLabel='选择时段'>
         {day?.slots.map((slot) => {
-          const chosen = book.slot?.startsAt === slot.startsAt
+          const chosen = !!book.slot && slotIdOf(book.slot) === slotIdOf(slot)
           const left = slot.capacity > 1 && slot.state === 'free' ? `剩 ${slot.capacity - slot.taken} 位` : SLOT_STATE_TEXT[slot.state]
           return (
             <View
-              key={slot.startsAt}
+              key={slotIdOf(slot)}
               className={`slot slot--${slot.state}${chosen ? ' slot--chosen' : ''}`}
               onClick={() => book.chooseSlot(slot)}
               ariaRole='radio'
-              ariaLabel={`${slotLabel(slot)}，${left}`}
+              ariaLabel={`${slotLabel(slot)}，${slot.worker ? `${receptionText(slot.worker.name)}，` : ''}${left}`}
               {...{ 'aria-checked': chosen, 'aria-disabled': slot.state !== 'free' }}
             >
               <Text className='slot__time'>
                 {chosen ? '✓ ' : ''}
                 {slotLabel(slot)}
               </Text>
+              {slot.worker && <Text className='slot__worker'>{receptionText(slot.worker.name)}</Text>}
               <Text className='slot__state'>{left}</Text>
             </View>
           )
@@ -232,8 +248,9 @@ export default function BookPage() {
         <View className='book-alternatives'>
           <Text className='book-alternatives__title'>可以改约这些时间：</Text>
           {book.alternatives.map((a) => (
-            <Button key={a.startsAt} className='btn btn--main book-alternative' onClick={() => book.chooseAlternative(a)}>
+            <Button key={slotIdOf(a)} className='btn btn--main book-alternative' onClick={() => book.chooseAlternative(a)}>
               {bookingTimeText(a)}
+              {a.worker ? ` ${receptionText(a.worker.name)}` : ''}
             </Button>
           ))}
         </View>
@@ -273,14 +290,15 @@ export default function BookPage() {
       <ServiceHead service={service} />
       {slotsCard}
       <View className='card book-form'>
-        <Field label='为谁预约' required>
+        <Field label='为谁预约' required error={errors.forWhom}>
           <OptionGroup
             name='为谁预约'
             columns={1}
-            options={BOOKING_FOR.map((v) => ({ value: v, label: BOOKING_FOR_LABELS[v] }))}
+            options={BOOKING_FOR.filter((v) => v !== 'self' || !book.selfRefusal).map((v) => ({ value: v, label: BOOKING_FOR_LABELS[v] }))}
             value={form.forWhom}
             onChange={(forWhom) => book.update({ forWhom })}
           />
+          {book.selfRefusal && <NoBreak className='book-excluded__item book-excluded--self' text={`本人不能预约：${book.selfRefusal}`} />}
         </Field>
         <Field label={form.forWhom === 'self' ? '您的姓名' : '来预约的人的姓名'} required error={errors.personName}>
           <Input
@@ -294,11 +312,11 @@ export default function BookPage() {
         </Field>
         {form.forWhom !== 'self' && (
           <Field label='从“我的家人”中选择' hint='选一位家人，姓名和关系自动填好；也可以直接填写'>
-            {book.family.data && book.family.data.length > 0 && (
+            {book.eligibleMembers.length > 0 && (
               <OptionGroup
                 name='从我的家人中选择'
                 columns={1}
-                options={book.family.data.map((m) => ({ value: m.id, label: `${m.name}（${m.relationship}，${m.age} 岁）` }))}
+                options={book.eligibleMembers.map((m) => ({ value: m.id, label: `${m.name}（${m.relationship}，${m.age} 岁）` }))}
                 value={form.familyMemberId || null}
                 onChange={(id) => {
                   const member = book.family.data?.find((m) => m.id === id)
@@ -308,6 +326,14 @@ export default function BookPage() {
             )}
             {book.family.status === 'ok' && book.family.data.length === 0 && (
               <Text className='muted book-family-none'>还没有添加家人。</Text>
+            )}
+            {book.excludedMembers.length > 0 && (
+              <View className='book-excluded'>
+                <Text className='book-excluded__title'>不能预约：</Text>
+                {book.excludedMembers.map((c) => (
+                  <NoBreak key={c.value} className='book-excluded__item' text={`${c.name}：${c.refusal}`} />
+                ))}
+              </View>
             )}
             <Button className='btn btn-add-family' onClick={book.addFamily}>
               + 添加家人（如老人、孩子）
@@ -324,6 +350,16 @@ export default function BookPage() {
               ariaLabel='与您的关系'
               onInput={(ev) => book.update({ relationship: ev.detail.value })}
             />
+          </Field>
+        )}
+        {book.asksBirthDate && (
+          <Field
+            label={form.forWhom === 'self' ? '您的出生日期' : '来预约的人的出生日期'}
+            required
+            hint='用于核对这项服务的年龄要求，不会保存'
+            error={errors.birthDate}
+          >
+            <BirthDatePicker className='book-birth-picker' value={form.birthDate} onChange={(birthDate) => book.update({ birthDate })} />
           </Field>
         )}
         <ContactFields
@@ -349,6 +385,7 @@ export default function BookPage() {
             {errors.form}
           </View>
         )}
+        {book.slot?.worker && <Text className='book-form__worker'>{receptionText(book.slot.worker.name)}</Text>}
         <Button className='btn btn--primary btn--main btn-confirm-booking' {...busyProps(book.submitting)} onClick={book.submit}>
           {book.slot ? `确认预约 ${bookingTimeText(book.slot)}` : '确认预约'}
         </Button>

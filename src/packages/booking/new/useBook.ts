@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { BookingFor } from '@contract/bookings'
-import type { Booking, BookingBody, FamilyMember, SlotFullError, SlotState } from '@contract/types'
-import { dayAvailability } from '@domain/booking'
+import type { BookableService, Booking, BookingBody, FamilyMember, SlotFullError, SlotState } from '@contract/types'
+import { bookingChoices, bookingEligibility, dayAvailability, slotIdOf } from '@domain/booking'
 import { cstDate } from '@domain/chinaTime'
 import { isMainlandPhone } from '@domain/phone'
 import { fetchFamily } from '@/api/activities'
@@ -23,12 +23,17 @@ export interface BookForm {
   note: string
   /** The member of 我的家人 it is for ('' : typed by hand); the server takes their name and relationship. */
   familyMemberId: string
+  /** The person's birth date, asked only for a service with an age range (a family member has theirs). */
+  birthDate: string
 }
-type ErrorKey = 'slot' | 'personName' | 'relationship' | 'contactName' | 'contactPhone' | 'note'
+type ErrorKey = 'slot' | 'forWhom' | 'personName' | 'relationship' | 'birthDate' | 'contactName' | 'contactPhone' | 'note'
 export type BookErrors = Partial<Record<ErrorKey | 'form', string>>
 
 const BOOKING_FIELDS: FieldMap<ErrorKey> = {
   startsAt: 'slot',
+  forWhom: 'forWhom',
+  familyMemberId: 'forWhom',
+  birthDate: 'birthDate',
   personName: 'personName',
   relationship: 'relationship',
   contactName: 'contactName',
@@ -36,9 +41,23 @@ const BOOKING_FIELDS: FieldMap<ErrorKey> = {
   note: 'note',
 }
 
-export function validateBooking(f: BookForm, slot: SlotState | null): BookErrors {
+/** Whether the form asks for a birth date: a service with an age range, for someone not picked from 我的家人. */
+export const asksBirthDate = (s: Pick<BookableService, 'minAge' | 'maxAge'> | undefined, f: Pick<BookForm, 'familyMemberId'>) =>
+  !!s && (s.minAge !== null || s.maxAge !== null) && !f.familyMemberId
+
+export function validateBooking(f: BookForm, slot: SlotState | null, service?: BookableService): BookErrors {
   const errors: BookErrors = {}
   if (!slot) errors.slot = '请选择一个时段'
+  // Who can book it: the same rule as the server's, said before sending (a family member picked was offered only if they fit).
+  if (service && slot && !f.familyMemberId) {
+    const refusal = bookingEligibility(service, new Date(slot.startsAt), {
+      name: f.personName.trim() || '来预约的人',
+      birthDate: asksBirthDate(service, f) ? f.birthDate || null : null,
+      isSelf: f.forWhom === 'self',
+      fromFamily: false,
+    })
+    if (refusal) errors[refusal.field === 'forWhom' ? 'forWhom' : 'birthDate'] = refusal.message
+  }
   if (!f.personName.trim()) errors.personName = f.forWhom === 'self' ? '请填写您的姓名' : '请填写来预约的人的姓名'
   if (f.forWhom !== 'self' && !f.relationship.trim()) errors.relationship = '请填写与您的关系，例如：母亲'
   if (!f.contactName.trim()) errors.contactName = '请填写联系人'
@@ -46,10 +65,12 @@ export function validateBooking(f: BookForm, slot: SlotState | null): BookErrors
   return errors
 }
 
-export function toBookingBody(serviceId: string, slot: SlotState, f: BookForm): BookingBody {
+export function toBookingBody(serviceId: string, slot: SlotState, f: BookForm, service?: BookableService): BookingBody {
   return {
+    ...(asksBirthDate(service, f) && f.birthDate ? { birthDate: f.birthDate } : {}),
     serviceId,
     startsAt: slot.startsAt,
+    ...(slot.worker ? { workerId: slot.worker.id } : {}),
     forWhom: f.forWhom,
     personName: f.personName.trim(),
     ...(f.forWhom !== 'self' ? { relationship: f.relationship.trim() } : {}),
@@ -90,6 +111,7 @@ export function useBook() {
     contactPhone: profile.contactPhone,
     note: '',
     familyMemberId: '',
+    birthDate: profile.selfBirthDate,
   })
   const family = useQuery(['family', token], fetchFamily, { enabled: !!token && !bookingId, refreshOnShow: true })
   /** A 409 SLOT_FULL's nearest free slots, offered as buttons. */
@@ -106,7 +128,7 @@ export function useBook() {
     setDate((d) =>
       d && days.some((x) => x.date === d) ? d : (days.find((x) => dayAvailability(x).bookable)?.date ?? days[0]?.date ?? null),
     )
-    setSlot((s) => (s ? (days.flatMap((d) => d.slots).find((x) => x.startsAt === s.startsAt && x.state === 'free') ?? null) : null))
+    setSlot((s) => (s ? (days.flatMap((d) => d.slots).find((x) => slotIdOf(x) === slotIdOf(s) && x.state === 'free') ?? null) : null))
   }, [slots.status, slots.data])
 
   const update = (patch: Partial<BookForm>) => {
@@ -116,6 +138,9 @@ export function useBook() {
       if (patch.forWhom === 'self' && !f.personName) next.personName = f.contactName
       // A name or relationship typed by hand, or 本人: no longer the member picked from 我的家人.
       if (patch.forWhom === 'self' || patch.personName !== undefined || patch.relationship !== undefined) next.familyMemberId = ''
+      // 本人's birth date is remembered; someone else's is asked afresh.
+      if (patch.forWhom !== undefined && patch.forWhom !== f.forWhom)
+        next.birthDate = patch.forWhom === 'self' ? profile.selfBirthDate : f.forWhom === 'self' ? '' : f.birthDate
       return next
     })
     setErrors((e) => {
@@ -163,7 +188,7 @@ export function useBook() {
       if (!slot) return setErrors({ slot: '请选择新的时段' })
       setSubmitting(true)
       try {
-        setResult(await rescheduleBooking(bookingId, slot.startsAt))
+        setResult(await rescheduleBooking(bookingId, slot.startsAt, slot.worker?.id))
       } catch (err) {
         fail(err)
       } finally {
@@ -171,10 +196,11 @@ export function useBook() {
       }
       return
     }
-    const problems = validateBooking(form, slot)
+    const service = slots.data?.service
+    const problems = validateBooking(form, slot, service)
     setErrors(problems)
     if (Object.keys(problems).length > 0 || !slot) return
-    const body = toBookingBody(serviceId, slot, form)
+    const body = toBookingBody(serviceId, slot, form, service)
     const json = JSON.stringify(body)
     // The same key for a retry of the same booking; a new one once anything changed.
     if (!key.current || key.current.body !== json) key.current = { body: json, key: newKey() }
@@ -182,7 +208,12 @@ export function useBook() {
     try {
       const booking = await createBooking(body, key.current.key)
       key.current = null
-      profile.remember({ contactPhone: form.contactPhone.trim(), ...(form.forWhom === 'self' ? { selfName: form.personName.trim() } : {}) })
+      profile.remember({
+        contactPhone: form.contactPhone.trim(),
+        ...(form.forWhom === 'self'
+          ? { selfName: form.personName.trim(), ...(body.birthDate ? { selfBirthDate: body.birthDate } : {}) }
+          : {}),
+      })
       setResult(booking)
     } catch (err) {
       fail(err)
@@ -191,9 +222,34 @@ export function useBook() {
     }
   }
 
+  // Who can be booked for: 本人 and the members of 我的家人 who fit (age on the chosen slot's day, else today); the others with why.
+  const service = slots.data?.service
+  const choices = service
+    ? bookingChoices(service, slot ? new Date(slot.startsAt) : new Date(), { birthDate: profile.selfBirthDate || null }, family.data ?? [])
+    : []
+  const selfRefusal = choices.find((c) => c.value === 'self')?.refusal ?? null
+  const members = choices.filter((c) => c.value !== 'self')
+  const eligibleMembers = (family.data ?? []).filter((m) => members.some((c) => c.value === m.id && !c.refusal))
+  const excludedMembers = members.filter((c) => c.refusal)
+
+  // 本人 cannot be booked for (a children's service, or their age): the form starts with 家人.
+  useEffect(() => {
+    if (selfRefusal) setForm((f) => (f.forWhom === 'self' ? { ...f, forWhom: 'family', personName: '', birthDate: '' } : f))
+  }, [selfRefusal])
+  // A member picked who no longer fits the slot now chosen: picked no more.
+  const eligibleIds = eligibleMembers.map((m) => m.id).join()
+  useEffect(() => {
+    if (form.familyMemberId && !eligibleIds.split(',').includes(form.familyMemberId))
+      setForm((f) => ({ ...f, familyMemberId: '', personName: '', relationship: '' }))
+  }, [form.familyMemberId, eligibleIds])
+
   return {
     token,
     bookingId,
+    selfRefusal,
+    eligibleMembers,
+    excludedMembers,
+    asksBirthDate: asksBirthDate(service, form),
     original,
     stationId,
     services,

@@ -5,10 +5,12 @@ import { AUDIENCE_LABELS, AUDIENCES } from '@contract/activities'
 import { BOOKABLE_KIND_LABELS, BOOKABLE_KINDS } from '@contract/bookings'
 import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { LIMITS } from '@contract/limits'
-import type { BookableService } from '@contract/types'
+import type { BookableService, Colleague } from '@contract/types'
+import { formatAgeRange } from '@domain/activities'
 import { formatMinutes } from '@domain/booking'
 import { formatOpeningHours } from '@domain/hours'
 import { createBookable, fetchStaffBookables, updateBookable } from '@/api/bookings'
+import { fetchColleagues } from '@/api/staff'
 import { Field } from '@/components/Field'
 import { InfoRow } from '@/components/InfoRow'
 import { NoBreak } from '@/components/NoBreak'
@@ -27,6 +29,7 @@ import {
   type BookableErrorKey,
   type BookableErrors,
   type BookableForm,
+  type WorkerWindowForm,
 } from './form'
 import './index.scss'
 import '../workbench.scss'
@@ -38,6 +41,7 @@ function NumberField({
   value,
   error,
   onChange,
+  required = true,
 }: {
   label: string
   hint?: string
@@ -45,10 +49,74 @@ function NumberField({
   value: string
   error?: string
   onChange: (v: string) => void
+  required?: boolean
 }) {
   return (
-    <Field label={label} hint={hint} error={error} required>
+    <Field label={label} hint={hint} error={error} required={required}>
       <Input className={`input bookable-${name}`} type='number' value={value} ariaLabel={label} onInput={(e) => onChange(e.detail.value)} />
+    </Field>
+  )
+}
+
+/**
+ * 按社工设置时段: one group per worker (a colleague account) with their own
+ * weekly hours; the worker's slots say 「由 X 社工接待」 to the resident, and
+ * their leave (停约 for that worker) removes only theirs.
+ */
+function WorkerWindows({
+  rows,
+  colleagues,
+  named,
+  error,
+  onChange,
+}: {
+  rows: readonly WorkerWindowForm[]
+  colleagues: readonly Colleague[]
+  /** Workers the service already names (one who left the station still shows by name). */
+  named: readonly { id: string; name: string }[]
+  error?: string
+  onChange: (rows: WorkerWindowForm[]) => void
+}) {
+  const set = (i: number, patch: Partial<WorkerWindowForm>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)))
+  const options = [
+    ...colleagues.map((c) => ({ value: c.id, label: c.nickname })),
+    ...named.filter((w) => !colleagues.some((c) => c.id === w.id)).map((w) => ({ value: w.id, label: w.name })),
+  ]
+  return (
+    <Field
+      label='按社工设置时段'
+      hint='每位社工各自的每周时段，写法同上；居民会看到「由 X 社工接待」，社工请假时在「停约」中选这位社工'
+      error={error}
+    >
+      {rows.map((row, i) => (
+        <View key={i} className='worker-window'>
+          <Text className='worker-window__title'>第 {i + 1} 组</Text>
+          <OptionGroup
+            name={`第 ${i + 1} 组的接待社工`}
+            columns={2}
+            options={options}
+            value={row.workerId || null}
+            onChange={(workerId) => set(i, { workerId })}
+          />
+          <Input
+            className='input worker-window__hours'
+            value={row.hours}
+            placeholder='如：周一、周三 09:00-11:00'
+            ariaLabel={`第 ${i + 1} 组的每周时段`}
+            onInput={(e) => set(i, { hours: e.detail.value })}
+          />
+          <Button
+            className='btn btn-remove-worker-window'
+            onClick={() => onChange(rows.filter((_, j) => j !== i))}
+            ariaLabel={`删除第 ${i + 1} 组`}
+          >
+            删除这一组
+          </Button>
+        </View>
+      ))}
+      <Button className='btn btn-add-worker-window' onClick={() => onChange([...rows, { workerId: '', hours: '' }])}>
+        + 添加一位社工的时段
+      </Button>
     </Field>
   )
 }
@@ -64,6 +132,9 @@ function BookableEditor({
   onClose: () => void
 }) {
   const [form, setForm] = useState<BookableForm>(service ? bookableFormOf(service) : EMPTY_BOOKABLE)
+  const colleagues = useStaffQuery(['colleagues'], fetchColleagues)
+  const workerName = (id: string) =>
+    colleagues.data?.find((c) => c.id === id)?.nickname ?? service?.workers.find((w) => w.id === id)?.name ?? '社工'
   const [errors, setErrors] = useState<BookableErrors>({})
   const [busy, setBusy] = useState(false)
   const update = (patch: Partial<BookableForm>) => {
@@ -77,7 +148,7 @@ function BookableEditor({
   }
 
   const save = async () => {
-    const { body, errors: found } = validateBookable(form)
+    const { body, errors: found } = validateBookable(form, workerName)
     setErrors(found)
     if (!body) return
     setBusy(true)
@@ -140,6 +211,24 @@ function BookableEditor({
         />
       </Field>
       <NumberField
+        label='最小年龄（周岁，选填）'
+        hint='按预约当天的年龄；留空不限。居民只能为符合年龄的本人或家人预约'
+        name='minAge'
+        value={form.minAge}
+        error={errors.minAge}
+        required={false}
+        onChange={(minAge) => update({ minAge })}
+      />
+      <NumberField
+        label='最大年龄（周岁，选填）'
+        hint='如长者服务填最小 60、最大留空；儿童服务填最大 13'
+        name='maxAge'
+        value={form.maxAge}
+        error={errors.maxAge}
+        required={false}
+        onChange={(maxAge) => update({ maxAge })}
+      />
+      <NumberField
         label='每次时长（分钟）'
         hint='须能整除每个可预约时段，如 09:00-11:00 可用 30、60 或 120'
         name='durationMinutes'
@@ -179,7 +268,7 @@ function BookableEditor({
       />
       <Field
         label='每周可预约时段'
-        hint='如「周一至周五 12:00-13:00；周六 09:00-11:00」；留空则按本站开放时间。节假日和本站闭站日自动不开放'
+        hint='如「周一至周五 12:00-13:00；周六 09:00-11:00」，不指定社工；这里和下面都留空则按本站开放时间。节假日和本站闭站日自动不开放'
         error={errors.availability}
       >
         <Input
@@ -190,7 +279,14 @@ function BookableEditor({
           onInput={(e) => update({ availability: e.detail.value })}
         />
       </Field>
-      <Field label='接待社工' hint='由一位社工接待时填写；工作台按社工分组显示预约' error={errors.workerName}>
+      <WorkerWindows
+        rows={form.workerWindows}
+        colleagues={colleagues.data ?? []}
+        named={service?.workers ?? []}
+        error={errors.workerWindows}
+        onChange={(workerWindows) => update({ workerWindows })}
+      />
+      <Field label='接待社工' hint='整项服务由一位社工接待、又不按社工分时段时填写；工作台按社工分组显示预约' error={errors.workerName}>
         <Input
           className='input bookable-worker'
           value={form.workerName}
@@ -215,6 +311,13 @@ function BookableEditor({
       </View>
     </View>
   )
+}
+
+/** The windows that name no worker, in words; none at all: the station's hours. */
+function commonHours(s: BookableService): string {
+  const common = s.availability.filter((w) => !w.workerId)
+  if (common.length > 0) return formatOpeningHours(common)
+  return s.availability.length > 0 ? '按社工分别设置' : '按本站开放时间'
 }
 
 function BookableItem({ s, onEdit, onChange }: { s: BookableService; onEdit: () => void; onChange: (s: BookableService) => void }) {
@@ -251,10 +354,16 @@ function BookableItem({ s, onEdit, onChange }: { s: BookableService; onEdit: () 
         每次 {formatMinutes(s.durationMinutes)}，每个时段 {s.capacity} 人
       </InfoRow>
       <InfoRow label='时段'>
-        <NoBreak text={s.availability.length > 0 ? formatOpeningHours(s.availability) : '按本站开放时间'} />
+        <NoBreak text={commonHours(s)} />
       </InfoRow>
+      {s.workers.map((w) => (
+        <InfoRow key={w.id} label={w.name}>
+          <NoBreak text={formatOpeningHours(s.availability.filter((x) => x.workerId === w.id))} />
+        </InfoRow>
+      ))}
       <InfoRow label='规则'>
         提前 {s.horizonDays} 天内，开始前 {formatMinutes(s.cutoffMinutes)}截止；面向{AUDIENCE_LABELS[s.audience]}
+        {s.minAge !== null || s.maxAge !== null ? `（${formatAgeRange(s)}）` : ''}
       </InfoRow>
       {s.workerName && <InfoRow label='接待'>{s.workerName}</InfoRow>}
       <View className='btn-row btn-row--fit'>

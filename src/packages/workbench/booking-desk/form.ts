@@ -1,6 +1,7 @@
 /** 登记预约与停约's forms, pure: the checks made before sending, and the bodies to send. */
 import type { BookingFor } from '@contract/bookings'
-import type { BookingBlockBody, SlotState, StaffBookingBody } from '@contract/types'
+import type { BookableService, BookingBlockBody, SlotState, StaffBookingBody } from '@contract/types'
+import { bookingEligibility } from '@domain/booking'
 import { isMainlandPhone } from '@domain/phone'
 import type { FieldMap } from '@/services/errors'
 
@@ -13,21 +14,37 @@ export interface CounterForm {
   contactName: string
   contactPhone: string
   note: string
+  /** The person's birth date, for a service with an age range ('' : not given). */
+  birthDate: string
 }
 
 export interface BlockForm {
   serviceId: string
+  /** One worker's own leave or extra slots ('' : the whole station). */
+  workerId: string
   startsAt: string | null
   endsAt: string | null
   reason: string
 }
 
 type DeskKey =
-  'serviceId' | 'slot' | 'personName' | 'relationship' | 'contactName' | 'contactPhone' | 'note' | 'startsAt' | 'endsAt' | 'reason'
+  | 'serviceId'
+  | 'workerId'
+  | 'slot'
+  | 'birthDate'
+  | 'personName'
+  | 'relationship'
+  | 'contactName'
+  | 'contactPhone'
+  | 'note'
+  | 'startsAt'
+  | 'endsAt'
+  | 'reason'
 export type DeskErrors = Partial<Record<DeskKey | 'form', string>>
 
 export const COUNTER_FIELDS: FieldMap<DeskKey> = {
   serviceId: 'serviceId',
+  birthDate: 'birthDate',
   startsAt: 'slot',
   personName: 'personName',
   relationship: 'relationship',
@@ -36,7 +53,13 @@ export const COUNTER_FIELDS: FieldMap<DeskKey> = {
   note: 'note',
 }
 
-export const BLOCK_FIELDS: FieldMap<DeskKey> = { serviceId: 'serviceId', startsAt: 'startsAt', endsAt: 'endsAt', reason: 'reason' }
+export const BLOCK_FIELDS: FieldMap<DeskKey> = {
+  serviceId: 'serviceId',
+  workerId: 'workerId',
+  startsAt: 'startsAt',
+  endsAt: 'endsAt',
+  reason: 'reason',
+}
 
 export const EMPTY_COUNTER: CounterForm = {
   channel: 'counter',
@@ -47,12 +70,31 @@ export const EMPTY_COUNTER: CounterForm = {
   contactName: '',
   contactPhone: '',
   note: '',
+  birthDate: '',
 }
 
-export const EMPTY_BLOCK: BlockForm = { serviceId: '', startsAt: null, endsAt: null, reason: '' }
+export const EMPTY_BLOCK: BlockForm = { serviceId: '', workerId: '', startsAt: null, endsAt: null, reason: '' }
 
-export function counterBody(f: CounterForm, slot: SlotState | null): { body: StaffBookingBody | null; errors: DeskErrors } {
+/** Whether the counter form asks for a birth date: the service has an age range. */
+export const counterAsksBirthDate = (s: Pick<BookableService, 'minAge' | 'maxAge'> | undefined) =>
+  !!s && (s.minAge !== null || s.maxAge !== null)
+
+export function counterBody(
+  f: CounterForm,
+  slot: SlotState | null,
+  service?: BookableService,
+): { body: StaffBookingBody | null; errors: DeskErrors } {
   const errors: DeskErrors = {}
+  if (service && slot) {
+    // The age rule as the server applies it at the counter: the person named, their age on the slot's day.
+    const refusal = bookingEligibility(service, new Date(slot.startsAt), {
+      name: f.personName.trim() || '来预约的人',
+      birthDate: counterAsksBirthDate(service) ? f.birthDate || null : null,
+      isSelf: false,
+      fromFamily: false,
+    })
+    if (refusal) errors.birthDate = refusal.message
+  }
   if (!f.serviceId) errors.serviceId = '请选择预约服务'
   if (!slot) errors.slot = '请选择一个时段'
   if (!f.personName.trim()) errors.personName = '请填写来预约的人的姓名'
@@ -64,6 +106,7 @@ export function counterBody(f: CounterForm, slot: SlotState | null): { body: Sta
     body: {
       serviceId: f.serviceId,
       startsAt: slot.startsAt,
+      ...(slot.worker ? { workerId: slot.worker.id } : {}),
       channel: f.channel,
       forWhom: f.forWhom,
       personName: f.personName.trim(),
@@ -71,6 +114,7 @@ export function counterBody(f: CounterForm, slot: SlotState | null): { body: Sta
       contactName: f.contactName.trim(),
       contactPhone: f.contactPhone.trim(),
       ...(f.note.trim() ? { note: f.note.trim() } : {}),
+      ...(counterAsksBirthDate(service) && f.birthDate ? { birthDate: f.birthDate } : {}),
     },
     errors,
   }
@@ -85,7 +129,14 @@ export function blockBody(kind: 'block' | 'open', f: BlockForm): { body: Booking
   if (!f.reason.trim()) errors.reason = kind === 'block' ? '请填写停约原因' : '请填写加开说明'
   if (Object.keys(errors).length > 0 || !f.startsAt || !f.endsAt) return { body: null, errors }
   return {
-    body: { kind, ...(f.serviceId ? { serviceId: f.serviceId } : {}), startsAt: f.startsAt, endsAt: f.endsAt, reason: f.reason.trim() },
+    body: {
+      kind,
+      ...(f.serviceId ? { serviceId: f.serviceId } : {}),
+      ...(f.workerId ? { workerId: f.workerId } : {}),
+      startsAt: f.startsAt,
+      endsAt: f.endsAt,
+      reason: f.reason.trim(),
+    },
     errors,
   }
 }

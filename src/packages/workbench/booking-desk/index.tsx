@@ -9,8 +9,11 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { BOOKING_FOR, BOOKING_FOR_LABELS } from '@contract/bookings'
 import { LIMITS } from '@contract/limits'
 import type { BookableService, SlotState } from '@contract/types'
+import { formatAgeRange } from '@domain/activities'
 import { bookingTimeText } from '@domain/booking'
 import { addBookingBlock, bookAtCounter, fetchStaffBookables, fetchStaffSlots } from '@/api/bookings'
+import { fetchColleagues } from '@/api/staff'
+import { BirthDatePicker } from '@/components/BirthDatePicker'
 import { ContactFields } from '@/components/ContactFields'
 import { Field } from '@/components/Field'
 import { OptionGroup } from '@/components/OptionGroup'
@@ -26,6 +29,7 @@ import { useStaffQuery } from '../useStaffQuery'
 import {
   BLOCK_FIELDS,
   COUNTER_FIELDS,
+  counterAsksBirthDate,
   counterBody,
   EMPTY_COUNTER,
   EMPTY_BLOCK,
@@ -87,6 +91,7 @@ function CounterBooking({ services }: { services: readonly BookableService[] }) 
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<string | null>(null)
   const slots = useQuery(['staffSlots', form.serviceId], () => fetchStaffSlots(form.serviceId), { enabled: !!form.serviceId })
+  const service = services.find((s) => s.id === form.serviceId)
   const update = (patch: Partial<CounterForm>) => {
     setForm((f) => ({ ...f, ...patch }))
     setErrors({})
@@ -95,7 +100,7 @@ function CounterBooking({ services }: { services: readonly BookableService[] }) 
   }
 
   const submit = async () => {
-    const { body, errors: found } = counterBody(form, slot)
+    const { body, errors: found } = counterBody(form, slot, service)
     setErrors(found)
     if (!body) return
     setBusy(true)
@@ -162,6 +167,16 @@ function CounterBooking({ services }: { services: readonly BookableService[] }) 
           onInput={(e) => update({ personName: e.detail.value })}
         />
       </Field>
+      {counterAsksBirthDate(service) && (
+        <Field
+          label='出生日期'
+          required
+          hint={`这项服务面向 ${formatAgeRange(service!)}（按预约当天的年龄）；只用于核对，不会保存`}
+          error={errors.birthDate}
+        >
+          <BirthDatePicker className='desk-birth-picker' value={form.birthDate} onChange={(birthDate) => update({ birthDate })} />
+        </Field>
+      )}
       {form.forWhom !== 'self' && (
         <Field label='与联系人的关系' required error={errors.relationship}>
           <Input
@@ -201,6 +216,7 @@ function CounterBooking({ services }: { services: readonly BookableService[] }) 
 }
 
 function BlockTime({ services, kind }: { services: readonly BookableService[]; kind: 'block' | 'open' }) {
+  const colleagues = useStaffQuery(['colleagues'], fetchColleagues)
   const [form, setForm] = useState<BlockForm>({ ...EMPTY_BLOCK, serviceId: kind === 'open' ? (services[0]?.id ?? '') : '' })
   const [errors, setErrors] = useState<DeskErrors>({})
   const [busy, setBusy] = useState(false)
@@ -219,7 +235,7 @@ function BlockTime({ services, kind }: { services: readonly BookableService[]; k
       await addBookingBlock(body)
       setDone(kind === 'block' ? '已停约：这段时间居民不能再预约（已约的预约请逐一改期）' : '已加开：居民现在可以预约这些时段')
       void Taro.showToast({ title: kind === 'block' ? '已停约' : '已加开', icon: 'none' })
-      setForm({ ...EMPTY_BLOCK, serviceId: form.serviceId })
+      setForm({ ...EMPTY_BLOCK, serviceId: form.serviceId, workerId: form.workerId })
     } catch (err) {
       setErrors(formErrors(err, BLOCK_FIELDS))
     } finally {
@@ -241,6 +257,24 @@ function BlockTime({ services, kind }: { services: readonly BookableService[]; k
           allowAll={kind === 'block'}
         />
       </Field>
+      {colleagues.data && colleagues.data.length > 0 && (
+        <Field
+          label='哪位社工'
+          hint={kind === 'block' ? '选一位社工（如请假）：只停这位社工接待的时段' : '选一位社工：加开的时段由这位社工接待'}
+          error={errors.workerId}
+        >
+          <OptionGroup
+            name='哪位社工'
+            columns={2}
+            options={[
+              { value: '', label: kind === 'block' ? '全站' : '不指定' },
+              ...colleagues.data.map((c) => ({ value: c.id, label: c.nickname })),
+            ]}
+            value={form.workerId}
+            onChange={(workerId) => update({ workerId })}
+          />
+        </Field>
+      )}
       <DateTimeField
         name='block-start'
         label='从'

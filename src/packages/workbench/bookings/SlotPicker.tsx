@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { SlotDay, SlotState } from '@contract/types'
-import { dayAvailability, dayLabel, slotLabel } from '@domain/booking'
+import { dayAvailability, dayLabel, slotIdOf, slotLabel } from '@domain/booking'
 import { cstDate } from '@domain/chinaTime'
 import './SlotPicker.scss'
 
@@ -33,13 +33,14 @@ export function SlotPicker({
                 .filter((s) => s.state === 'free')
                 .map((s) => (
                   <View
-                    key={s.startsAt}
-                    className={`chip reschedule__slot${value?.startsAt === s.startsAt ? ' chip--active' : ''}`}
+                    key={slotIdOf(s)}
+                    className={`chip reschedule__slot${value && slotIdOf(value) === slotIdOf(s) ? ' chip--active' : ''}`}
                     onClick={() => onChange(s)}
                     ariaRole='radio'
-                    {...{ 'aria-checked': value?.startsAt === s.startsAt }}
+                    {...{ 'aria-checked': !!value && slotIdOf(value) === slotIdOf(s) }}
                   >
                     {slotLabel(s)}
+                    {s.worker ? ` ${s.worker.name}` : ''}
                   </View>
                 ))}
             </View>

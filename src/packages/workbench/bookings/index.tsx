@@ -35,7 +35,7 @@ function Reschedule({ b, onDone, onClose }: { b: Booking; onDone: (b: Booking) =
     if (!reason.trim()) return setError('请写明改期原因，居民会看到')
     setBusy(true)
     try {
-      onDone(await rescheduleAsStation(b.id, slot.startsAt, reason.trim()))
+      onDone(await rescheduleAsStation(b.id, slot.startsAt, reason.trim(), slot.worker?.id))
       void Taro.showToast({ title: '已改期并通知居民', icon: 'none' })
     } catch (err) {
       setError(describeError(err).message)

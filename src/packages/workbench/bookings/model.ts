@@ -15,8 +15,8 @@ export function viewRange(mode: ViewMode, date: string): { from: string; to: str
   return { from: monday, to: shiftDate(monday, 6) }
 }
 
-/** Who a booking is with: the service's worker, else the service (a room). */
-export const workerOf = (b: Pick<Booking, 'service'>) => b.service.workerName ?? b.service.name
+/** Who a booking is with: the worker of its slot, else the service's worker, else the service (a room). */
+export const workerOf = (b: Pick<Booking, 'service' | 'worker'>) => b.worker?.name ?? b.service.workerName ?? b.service.name
 
 export interface DayGroup {
   date: string
