@@ -4,6 +4,7 @@ import { BOOKABLE_KINDS, BOOKING_BLOCK_KINDS, BOOKING_CHANNELS, BOOKING_FOR, BOO
 import { LIMITS } from '../limits'
 import { AudienceSchema } from './activities'
 import { closed, date, dateTime, ErrorSchema, literalUnion, nullable, ServiceCategorySchema, text, uuid } from './common'
+import { RatingSchema } from './ratings'
 import { OpeningHoursSchema } from './stations'
 
 export const BookableKindSchema = literalUnion(BOOKABLE_KINDS, '预约类型')
@@ -130,6 +131,10 @@ export const BookingSchema = Type.Object(
     changeDeadline: dateTime(),
     canChange: Type.Boolean(),
     staffNote: Type.Optional(Type.String()),
+    /** The resident's side only: the station marked it attended and it is not rated yet (「评价这次服务」). */
+    ratingDue: Type.Optional(Type.Boolean()),
+    /** The resident's side only: their rating of it (editable for 7 days). */
+    rating: Type.Optional(nullable(RatingSchema)),
     createdAt: dateTime(),
   },
   closed,
@@ -158,3 +163,4 @@ export const BlockSchema = Type.Object(
   },
   closed,
 )
+

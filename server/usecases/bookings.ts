@@ -41,6 +41,7 @@ import {
   fieldsOf,
   heldByPerson,
   insertBlock,
+  inviteBookingRating,
   insertBooking,
   listOwnBookings,
   listServices,
@@ -318,6 +319,7 @@ export function markOutcome(
     const { b } = await lockBooking(tx, id, { stationId: staff.stationId })
     reject(outcomeRefusal({ status: b.status, startsAt: new Date(b.starts_at) }, now))
     await setBookingStatus(tx, id, outcome, now, note?.trim() ?? '')
+    if (outcome === 'attended' && b.status !== 'attended') await inviteBookingRating(tx, b, now)
     return requireStationBooking(ctx, tx, id, staff.stationId)
   })
 }

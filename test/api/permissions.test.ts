@@ -76,6 +76,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/staff/bookings/{id}/attended': { note: '到了' },
   'POST /api/staff/bookings/{id}/no-show': { note: '没来' },
   'POST /api/staff/followups/{id}/outcome': { reached: true, satisfied: false, needsMoreHelp: true },
+  'POST /api/bookings/{id}/rating': { stars: 1 },
 }
 /** Routes where another resident may legitimately act on the id (public, or anyone may enroll). */
 const OPEN_TO_RESIDENTS = new Set([
