@@ -66,7 +66,7 @@ import { stationExceptions } from '../services/calendar'
 const SERVICE_NOT_FOUND = '没有找到这项预约服务'
 const BOOKING_NOT_FOUND = '没有找到这条预约'
 
-async function requireService(
+export async function requireService(
   db: Queryable,
   id: string,
   opts: { forUpdate?: boolean; stationId?: string; active?: boolean } = {},
@@ -78,7 +78,7 @@ async function requireService(
 }
 
 /** What the slot rules read about a service between two China dates. */
-async function slotSource(ctx: AppContext, db: Queryable, s: ServiceRow, from: string, to: string): Promise<SlotSource> {
+export async function slotSource(ctx: AppContext, db: Queryable, s: ServiceRow, from: string, to: string): Promise<SlotSource> {
   const start = cstInstant(from)
   const end = addDays(cstInstant(to), 1)
   const [exceptions, blocks, taken] = await Promise.all([
@@ -199,7 +199,7 @@ async function createBooking(
 }
 
 /** The person as the one-per-day rule knows them: the resident and the name they book for. */
-const residentPersonKey = (userId: string, personName: string) => `${userId}:${personName.trim()}`
+export const residentPersonKey = (userId: string, personName: string) => `${userId}:${personName.trim()}`
 
 /**
  * A resident's booking. For a member of 我的家人 (familyMemberId), the person is

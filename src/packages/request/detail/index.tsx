@@ -19,6 +19,7 @@ import { callStation } from '@/services/stationActions'
 import { useSession } from '@/stores/session'
 import { ContactDetails } from './ContactDetails'
 import { RequestRating } from './RequestRating'
+import { BookingProposals } from './BookingProposals'
 import './index.scss'
 
 export default function RequestDetail() {
@@ -143,6 +144,8 @@ export default function RequestDetail() {
       </View>
 
       <ContactDetails request={r} onCorrected={show} />
+
+      <BookingProposals request={r} onChanged={() => void request.reload()} />
 
       <RequestRating request={r} />
 
