@@ -25,9 +25,13 @@ afterAll(async () => {
 })
 
 const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value)
+/** The whole page: Taro's h5 page scrolls inside its own container, so the viewport is made tall enough for it, then put back. */
 const shot = async (page: Page, name: string) => {
-  await page.waitForTimeout(500)
+  const size = page.viewportSize()!
+  await page.setViewportSize({ width: size.width, height: 3200 })
+  await page.waitForTimeout(700)
   await page.screenshot({ path: screenshotPath(name), fullPage: true })
+  await page.setViewportSize(size)
 }
 
 test('the worker proposes two times; the daughter picks one for her mother on the request’s page', async () => {

@@ -88,11 +88,9 @@ describe('the daughter picks a proposed time on her request’s page', () => {
     expect(page.text(page.get('proposal-pick__note'))).toBe('刘社工接待，请带上最近的就诊记录')
     expect(page.text(page.get('proposal-pick__hint'))).toContain('为母亲张秀兰预约')
     const buttons = page.querySelectorAll('proposal-time')
-    expect(buttons.map((b) => page.text(b).replace(/\s+/g, ' ').trim())).toEqual([
-      '11月25日 10:00-11:00',
-      '11月25日 14:00-15:00 已约满',
-      '11月27日 09:00-10:00',
-    ])
+    expect(texts(page, 'proposal-time__day')).toEqual(['11月25日', '11月25日', '11月27日'])
+    expect(texts(page, 'proposal-time__clock')).toEqual(['10:00-11:00', '14:00-15:00', '09:00-10:00'])
+    expect(buttons.map((b) => page.text(b))).toEqual(['11月25日10:00-11:00', '11月25日14:00-15:00已约满', '11月27日09:00-10:00'])
     expect(page.querySelectorAll('proposal-time--full')).toHaveLength(1)
 
     // A full time does nothing.

@@ -143,9 +143,9 @@ export default function RequestDetail() {
         </View>
       </View>
 
-      <ContactDetails request={r} onCorrected={show} />
-
       <BookingProposals request={r} onChanged={() => void request.reload()} />
+
+      <ContactDetails request={r} onCorrected={show} />
 
       <RequestRating request={r} />
 
