@@ -178,7 +178,7 @@ describe('the worker proposes times on the workbench’s request page', () => {
     expect(page.text(page.get('booking-proposals__none'))).toContain('居民在求助详情里选一个')
     await page.tap('btn-propose-booking')
     await page.waitFor(() => page.querySelectorAll('propose__service').length === 2, 'the services')
-    expect(texts(page, 'propose__service')).toEqual(['心理疏导谈心（到站面谈）', '入户探访（入户探访）'])
+    expect(texts(page, 'propose__service')).toEqual(['心理疏导谈心（到站面谈）', '入户探访'])
     await page.tap(page.querySelectorAll('propose__service')[0]!)
     await page.waitFor(() => page.querySelectorAll('reschedule__slot').length > 0, 'the free slots')
     const slots = page.querySelectorAll('reschedule__slot')

@@ -150,7 +150,7 @@ export function BookingProposalSection({ request, onProposed }: { request: Staff
                     ariaRole='radio'
                     {...{ 'aria-checked': serviceId === s.id }}
                   >
-                    {s.name}（{BOOKABLE_KIND_LABELS[s.kind]}）
+                    {s.name === BOOKABLE_KIND_LABELS[s.kind] ? s.name : `${s.name}（${BOOKABLE_KIND_LABELS[s.kind]}）`}
                   </View>
                 ))}
               </View>
