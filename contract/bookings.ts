@@ -48,3 +48,24 @@ export type BookingBlockKind = (typeof BOOKING_BLOCK_KINDS)[number]
 
 /** Slots offered in a 409 when the chosen one just filled. */
 export const ALTERNATIVE_SLOTS = 3
+
+/**
+ * Booking from a help request: the station proposes 1–3 times — slots of one of
+ * its bookable services, or, for a home visit, free times — and the resident
+ * picks one on the request's page. 'withdrawn': a newer proposal replaced it.
+ */
+export const PROPOSAL_STATUSES = ['open', 'chosen', 'withdrawn', 'expired'] as const
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number]
+export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, string> = {
+  open: '待选择',
+  chosen: '已选定',
+  withdrawn: '已重新提议',
+  expired: '已过期',
+}
+/** At most this many times in one proposal. */
+export const PROPOSAL_TIMES_MAX = 3
+/** A proposal stays open this long (or until its last time comes, if sooner). */
+export const PROPOSAL_VALID_HOURS = 72
+/** A proposed time: free, taken meanwhile (full), or gone by (past). */
+export const PROPOSAL_TIME_STATES = ['free', 'full', 'past'] as const
+export type ProposalTimeState = (typeof PROPOSAL_TIME_STATES)[number]

@@ -5,12 +5,12 @@
  */
 import { LIMITS } from './limits'
 
-/** What a help request's rating subject is: a resolved request or an attended activity. */
-export const RATING_SUBJECTS = ['request', 'enrollment'] as const
+/** What a rating rates: a resolved request, an attended activity, or an attended booking (预约服务). */
+export const RATING_SUBJECTS = ['request', 'enrollment', 'booking'] as const
 export type RatingSubject = (typeof RATING_SUBJECTS)[number]
-export const RATING_SUBJECT_LABELS: Record<RatingSubject, string> = { request: '求助服务', enrollment: '活动' }
+export const RATING_SUBJECT_LABELS: Record<RatingSubject, string> = { request: '求助服务', enrollment: '活动', booking: '预约服务' }
 
-/** "问题解决了吗？" — asked of help requests only. 'unresolved' reopens the request. */
+/** "问题解决了吗？" — asked of help requests only (an activity or a booking has nothing to reopen). 'unresolved' reopens the request. */
 export const RATING_OUTCOMES = ['resolved', 'partly', 'unresolved'] as const
 export type RatingOutcome = (typeof RATING_OUTCOMES)[number]
 export const RATING_OUTCOME_LABELS: Record<RatingOutcome, string> = {
@@ -23,6 +23,7 @@ export const RATING_OUTCOME_LABELS: Record<RatingOutcome, string> = {
 export const RATING_TAGS: Record<RatingSubject, readonly string[]> = {
   request: ['响应及时', '态度好', '专业', '耐心细致', '沟通清楚', '等待时间长', '没有说清楚'],
   enrollment: ['内容有收获', '孩子喜欢', '老师专业', '组织有序', '时间合适', '场地拥挤', '时间太短'],
+  booking: ['准时', '态度好', '专业', '耐心细致', '环境舒适', '等待时间长', '时间太短'],
 }
 export const ALL_RATING_TAGS: readonly string[] = [...new Set(Object.values(RATING_TAGS).flat())]
 

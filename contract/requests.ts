@@ -61,6 +61,9 @@ export const REQUEST_EVENT_TYPES = [
   'merged',
   /** Linked to, or unlinked from, a related request (internal: staff only). */
   'linked',
+  /** The station proposed booking times (预约服务), and the resident picked one. */
+  'booking_proposed',
+  'booking_chosen',
 ] as const
 export type RequestEventType = (typeof REQUEST_EVENT_TYPES)[number]
 
@@ -78,6 +81,8 @@ export const REQUEST_EVENT_LABELS: Record<RequestEventType, string> = {
   assigned: '分派',
   merged: '已合并',
   linked: '相关求助',
+  booking_proposed: '提议预约时间',
+  booking_chosen: '已选定预约',
 }
 
 /** Categories whose requests only the assigned station's own staff may see. */

@@ -4,6 +4,7 @@
  * what and when, how long a rating stays editable, what counts as low, and
  * how a station's figures read.
  */
+import type { BookingStatus } from '../contract/bookings'
 import {
   LOW_RATING_STARS,
   PUBLIC_RATINGS_MIN,
@@ -42,10 +43,23 @@ export function enrollmentRatingRefusal(attendedSessions: number): string | null
   return attendedSessions > 0 ? null : '参加活动（签到）后才能评价'
 }
 
+/** Why a booking cannot be rated now, or null when it can: only once the station marked it attended. */
+export function bookingRatingRefusal(status: BookingStatus): string | null {
+  if (status === 'attended') return null
+  if (status === 'cancelled') return '这条预约已取消，无需评价'
+  if (status === 'no_show') return '这次预约没有到场，无需评价'
+  return '到场接受服务后才能评价'
+}
+
+const NO_OUTCOME: Record<Exclude<RatingSubject, 'request'>, string> = {
+  enrollment: '活动评价不需要选择是否解决',
+  booking: '预约服务评价不需要选择是否解决',
+}
+
 /** A rating's body checked beyond its schema: the outcome belongs to requests only; tags to the subject. */
 export function ratingBodyError(subject: RatingSubject, body: { outcome?: RatingOutcome; tags?: string[] }): string | null {
   if (subject === 'request' && !body.outcome) return '请选择问题是否已解决'
-  if (subject === 'enrollment' && body.outcome) return '活动评价不需要选择是否解决'
+  if (subject !== 'request' && body.outcome) return NO_OUTCOME[subject]
   const allowed = RATING_TAGS[subject]
   const wrong = (body.tags ?? []).find((t) => !allowed.includes(t))
   return wrong ? `「${wrong}」不是这类评价的标签` : null
@@ -55,7 +69,7 @@ export function ratingBodyError(subject: RatingSubject, body: { outcome?: Rating
 export function ratingBodyRefusal(subject: RatingSubject, body: { outcome?: RatingOutcome; tags?: string[] }): Refusal | null {
   const wrong = ratingBodyError(subject, body)
   if (!wrong) return null
-  return fieldInvalid((subject === 'request' && !body.outcome) || (subject === 'enrollment' && body.outcome) ? 'outcome' : 'tags', wrong)
+  return fieldInvalid((subject === 'request') !== !!body.outcome ? 'outcome' : 'tags', wrong)
 }
 
 export function ratingNotAllowed(reason: string | null): Refusal | null {

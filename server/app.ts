@@ -41,6 +41,7 @@ import reportTrendRoutes from './routes/reportTrends'
 import followUpRoutes from './routes/followups'
 import bookingRoutes from './routes/bookings'
 import staffBookingRoutes from './routes/staffBookings'
+import bookingProposalRoutes from './routes/bookingProposals'
 import stationRoutes from './routes/stations'
 import uploadRoutes from './routes/uploads'
 
@@ -168,6 +169,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(adminAccountRoutes)
   await app.register(bookingRoutes)
   await app.register(staffBookingRoutes)
+  await app.register(bookingProposalRoutes)
 
   await app.register(h5Plugin, { dir: opts.config.h5Dir })
   return app

@@ -1,9 +1,19 @@
 /** 预约服务: bookable services, their slots, bookings, and the station's side (services, day and week views, outcomes, blocks). */
 import { Type } from '@sinclair/typebox'
-import { BOOKABLE_KINDS, BOOKING_BLOCK_KINDS, BOOKING_CHANNELS, BOOKING_FOR, BOOKING_STATUSES } from '../bookings'
+import {
+  BOOKABLE_KINDS,
+  BOOKING_BLOCK_KINDS,
+  BOOKING_CHANNELS,
+  BOOKING_FOR,
+  BOOKING_STATUSES,
+  PROPOSAL_STATUSES,
+  PROPOSAL_TIME_STATES,
+  PROPOSAL_TIMES_MAX,
+} from '../bookings'
 import { LIMITS } from '../limits'
 import { AudienceSchema } from './activities'
 import { closed, date, dateTime, ErrorSchema, literalUnion, nullable, ServiceCategorySchema, text, uuid } from './common'
+import { RatingSchema } from './ratings'
 import { OpeningHoursSchema } from './stations'
 
 export const BookableKindSchema = literalUnion(BOOKABLE_KINDS, '预约类型')
@@ -168,6 +178,10 @@ export const BookingSchema = Type.Object(
     changeDeadline: dateTime(),
     canChange: Type.Boolean(),
     staffNote: Type.Optional(Type.String()),
+    /** The resident's side only: the station marked it attended and it is not rated yet (「评价这次服务」). */
+    ratingDue: Type.Optional(Type.Boolean()),
+    /** The resident's side only: their rating of it (editable for 7 days). */
+    rating: Type.Optional(nullable(RatingSchema)),
     createdAt: dateTime(),
   },
   closed,
@@ -198,3 +212,41 @@ export const BlockSchema = Type.Object(
   },
   closed,
 )
+
+/** A booking from a help request: the times the station proposes, and the one the resident picks. */
+export const ProposalBodySchema = Type.Object(
+  {
+    serviceId: uuid(),
+    times: Type.Array(dateTime(), {
+      minItems: 1,
+      maxItems: PROPOSAL_TIMES_MAX,
+      description: '1–3 个开始时间：这项服务的可预约时段；入户探访也可以是其他空闲时间',
+    }),
+    note: Type.Optional(text(LIMITS.bookingNote)),
+  },
+  closed,
+)
+export const ProposalTimeSchema = Type.Object(
+  { startsAt: dateTime(), endsAt: dateTime(), state: literalUnion(PROPOSAL_TIME_STATES, 'free 可选；full 已被约满；past 已过') },
+  closed,
+)
+export const BookingProposalSchema = Type.Object(
+  {
+    id: uuid(),
+    requestId: uuid(),
+    service: Type.Object({ id: uuid(), name: Type.String(), kind: BookableKindSchema }, closed),
+    station: Type.Object({ id: uuid(), name: Type.String() }, closed),
+    times: Type.Array(ProposalTimeSchema),
+    note: Type.String(),
+    status: literalUnion(PROPOSAL_STATUSES, 'open 待选择；chosen 已选定；withdrawn 已重新提议；expired 已过期'),
+    expiresAt: dateTime(),
+    proposedBy: nullable(Type.String()),
+    /** The booking the resident's choice made (status chosen). */
+    bookingId: nullable(uuid()),
+    chosenStartsAt: nullable(dateTime()),
+    createdAt: dateTime(),
+  },
+  closed,
+)
+export const BookingProposalListSchema = Type.Object({ items: Type.Array(BookingProposalSchema) }, closed)
+export const ChooseProposalBodySchema = Type.Object({ proposalId: uuid(), startsAt: dateTime() }, closed)

@@ -94,12 +94,19 @@ export async function purgeExpired(
       WHERE a.id = e.activity_id AND a.ends_at < $1 AND e.purged_at IS NULL`,
     [cutoff, now],
   )
+  await eraseWordsOfPurged(db, 'enrollments', 'enrollment_id', now)
+  const bookings = await purgeEndedBookings(db, cutoff, now)
+  await eraseWordsOfPurged(db, 'bookings', 'booking_id', now)
+  return { requests: rows.length, enrollments: enrollments.rowCount, bookings }
+}
+
+/** The ratings of the enrollments or bookings purged just now (`purged_at = now`) lose their words and author; the stars stay. */
+async function eraseWordsOfPurged(db: Queryable, subjects: 'enrollments' | 'bookings', column: 'enrollment_id' | 'booking_id', now: Date) {
   await db.query(
     `UPDATE ratings rt SET comment = '', comment_public = false, user_id = NULL
-       FROM enrollments e WHERE e.id = rt.enrollment_id AND e.purged_at = $1 AND rt.user_id IS NOT NULL`,
+       FROM ${subjects} x WHERE x.id = rt.${column} AND x.purged_at = $1 AND rt.user_id IS NOT NULL`,
     [now],
   )
-  return { requests: rows.length, enrollments: enrollments.rowCount, bookings: await purgeEndedBookings(db, cutoff, now) }
 }
 
 /** Locks a resident's live account; false when there is none. */

@@ -12,6 +12,7 @@ import { formatCstDateTime } from '../../domain/chinaTime'
 import type { Queryable } from '../db'
 import { seal, unseal } from '../services/fieldCrypto'
 import { enqueue } from './outbox'
+import { ratingJson, toRating, type RatingJson } from './ratingView'
 
 export interface ServiceRow {
   id: string
@@ -276,12 +277,13 @@ export interface BookingRow {
   station_name: string
   station_phone: string
   station_address: string
+  rating: RatingJson | null
 }
 
 const BOOKING_SELECT = `SELECT k.id, k.service_id, k.station_id, k.user_id, k.channel, k.for_whom, k.person_name, k.person_key, k.relationship, k.contact_name,
     k.contact_phone, k.note, k.starts_at, k.ends_at, k.worker_id, w.nickname AS worker_nickname, k.status, k.staff_note, k.reschedule_reason, k.rescheduled_at, k.created_at,
     b.name AS service_name, b.kind AS service_kind, b.category AS service_category, b.worker_name, b.cutoff_minutes,
-    s.name AS station_name, s.phone AS station_phone, s.address AS station_address
+    s.name AS station_name, s.phone AS station_phone, s.address AS station_address, ${ratingJson('rt.booking_id = k.id')} AS rating
   FROM bookings k JOIN bookable_services b ON b.id = k.service_id JOIN stations s ON s.id = k.station_id
     LEFT JOIN users w ON w.id = k.worker_id`
 
@@ -307,7 +309,8 @@ export function toBooking(r: BookingRow, now: Date, opts: { staff?: boolean } = 
     rescheduledAt: r.rescheduled_at ? new Date(r.rescheduled_at).toISOString() : null,
     changeDeadline: deadline.toISOString(),
     canChange: r.status === 'booked' && now <= deadline,
-    ...(opts.staff ? { staffNote: r.staff_note } : {}),
+    // The staff's note to the station; the rating to the resident (staff read ratings in 居民评价, anonymous ones without a name).
+    ...(opts.staff ? { staffNote: r.staff_note } : { ratingDue: r.status === 'attended' && !r.rating, rating: toRating(r.rating) }),
     createdAt: new Date(r.created_at).toISOString(),
   }
 }
@@ -421,6 +424,12 @@ export async function notifyBooking(
     { bookingId: b.id, activity: b.service_name.slice(0, 20), status, note: note.slice(0, 20) },
     at,
   )
+}
+
+/** The invitation to rate an attended booking (「评价这次服务」), as a resolved request's rating_invite. */
+export async function inviteBookingRating(db: Queryable, b: Pick<BookingRow, 'id' | 'user_id' | 'service_name'>, at: Date) {
+  if (!b.user_id) return
+  await enqueue(db, b.user_id, 'booking_rating_invite', { bookingId: b.id, activity: b.service_name.slice(0, 20) }, at)
 }
 
 /**

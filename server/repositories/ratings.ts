@@ -5,6 +5,7 @@
  * enough ratings. Every change locks the rated request or enrollment first, so
  * a double tap gives one rating.
  */
+import type { BookingStatus } from '../../contract/bookings'
 import type { ServiceCategory } from '../../contract/enums'
 import { SERVICE_CATEGORY_LABELS } from '../../contract/enums'
 import { PUBLIC_RATINGS_MIN, type CommentReview, type RatingOutcome, type RatingSubject } from '../../contract/ratings'
@@ -16,18 +17,18 @@ import type { Queryable } from '../db'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 
-/** The rating of a request's resolution, or of an enrollment, if there is one. */
+/** The rating of a request's resolution, of an enrollment, or of a booking, if there is one. */
 export async function existingRating(
   db: Queryable,
-  of: { requestId: string; resolution: number } | { enrollmentId: string },
+  of: { requestId: string; resolution: number } | { enrollmentId: string } | { bookingId: string },
 ): Promise<{ id: string; created_at: Date } | null> {
-  const { rows } =
+  const [where, params] =
     'requestId' in of
-      ? await db.query<{ id: string; created_at: Date }>('SELECT id, created_at FROM ratings WHERE request_id = $1 AND resolution = $2', [
-          of.requestId,
-          of.resolution,
-        ])
-      : await db.query<{ id: string; created_at: Date }>('SELECT id, created_at FROM ratings WHERE enrollment_id = $1', [of.enrollmentId])
+      ? ['request_id = $1 AND resolution = $2', [of.requestId, of.resolution]]
+      : 'enrollmentId' in of
+        ? ['enrollment_id = $1', [of.enrollmentId]]
+        : ['booking_id = $1', [of.bookingId]]
+  const { rows } = await db.query<{ id: string; created_at: Date }>(`SELECT id, created_at FROM ratings WHERE ${where}`, params)
   return rows[0] ?? null
 }
 
@@ -59,16 +60,17 @@ export async function insertRating(
     requestId: string | null
     resolution: number | null
     enrollmentId: string | null
+    bookingId?: string
     stationId: string
     userId: string
   },
   f: RatingFields,
 ): Promise<void> {
   await db.query(
-    `INSERT INTO ratings (subject, request_id, resolution, enrollment_id, station_id, user_id,
+    `INSERT INTO ratings (subject, request_id, resolution, enrollment_id, booking_id, station_id, user_id,
                           outcome, stars, tags, comment, anonymous, comment_public, comment_review, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)`,
-    [r.subject, r.requestId, r.resolution, r.enrollmentId, r.stationId, r.userId, ...fieldValues(f)],
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)`,
+    [r.subject, r.requestId, r.resolution, r.enrollmentId, r.bookingId ?? null, r.stationId, r.userId, ...fieldValues(f)],
   )
 }
 
@@ -96,6 +98,19 @@ export async function lockRatedEnrollment(
   return rows[0] ? { ...rows[0], attended: Number(rows[0].attended) } : null
 }
 
+/** The resident's own booking, locked, with its station and status. */
+export async function lockRatedBooking(
+  db: Queryable,
+  id: string,
+  userId: string,
+): Promise<{ id: string; station_id: string; status: BookingStatus } | null> {
+  const { rows } = await db.query<{ id: string; station_id: string; status: BookingStatus }>(
+    'SELECT id, station_id, status FROM bookings WHERE id = $1 AND user_id = $2 FOR UPDATE',
+    [id, userId],
+  )
+  return rows[0] ?? null
+}
+
 /** The author's openid, for the content-safety check of a public comment. */
 export async function authorOpenid(db: Queryable, userId: string): Promise<string | null> {
   const { rows } = await db.query<{ openid: string | null }>('SELECT openid FROM users WHERE id = $1', [userId])
@@ -103,6 +118,23 @@ export async function authorOpenid(db: Queryable, userId: string): Promise<strin
 }
 
 // ───────────────────────── a station's public page ─────────────────────────
+
+/** What was rated: the request, or the enrollment's activity, or the booking's service. */
+const SUBJECT_JOINS = `LEFT JOIN help_requests r ON r.id = rt.request_id
+    LEFT JOIN enrollments e ON e.id = rt.enrollment_id
+    LEFT JOIN activities a ON a.id = e.activity_id
+    LEFT JOIN bookings k ON k.id = rt.booking_id
+    LEFT JOIN bookable_services bs ON bs.id = k.service_id`
+/** The category of a rated request or booking (sensitive ones stay with their station); null for an activity. */
+const SUBJECT_CATEGORY = 'COALESCE(r.category, bs.category)'
+/** The activity's title or the booked service's name. */
+const SUBJECT_TITLE = 'COALESCE(a.title, bs.name)'
+
+/** 社会救助 (a request's category), 东山小学堂·节气美育 (an activity), 心理疏导谈心 (a booked service). */
+function subjectLabelOf(subject: RatingSubject, category: ServiceCategory | null, title: string | null): string {
+  if (subject !== 'request' && title) return title
+  return category ? SERVICE_CATEGORY_LABELS[category] : '活动'
+}
 
 /** What the public sees of a station's ratings: nothing but the count until there are enough of them. */
 export async function stationRatings(db: Queryable, stationId: string): Promise<StationRatings | null> {
@@ -146,14 +178,12 @@ export async function stationRatings(db: Queryable, stationId: string): Promise<
     title: string | null
   }>(
     `SELECT rt.id, rt.subject, rt.stars, rt.tags, rt.comment, rt.created_at, rt.reply, rt.replied_at, s.name AS station_name,
-            r.category, a.title
+            ${SUBJECT_CATEGORY} AS category, ${SUBJECT_TITLE} AS title
        FROM ratings rt
        JOIN stations s ON s.id = rt.station_id
-       LEFT JOIN help_requests r ON r.id = rt.request_id
-       LEFT JOIN enrollments e ON e.id = rt.enrollment_id
-       LEFT JOIN activities a ON a.id = e.activity_id
+       ${SUBJECT_JOINS}
       WHERE rt.station_id = $1 AND rt.comment_public AND rt.comment_review = 'pass' AND rt.comment <> ''
-        AND (r.category IS NULL OR r.category <> ALL ($2::text[]))
+        AND (${SUBJECT_CATEGORY} IS NULL OR ${SUBJECT_CATEGORY} <> ALL ($2::text[]))
       ORDER BY rt.created_at DESC LIMIT 10`,
     [stationId, SENSITIVE_CATEGORIES],
   )
@@ -169,7 +199,7 @@ export async function stationRatings(db: Queryable, stationId: string): Promise<
     comments: comments.map((c) => ({
       id: c.id,
       subject: c.subject,
-      subjectLabel: c.category ? SERVICE_CATEGORY_LABELS[c.category] : (c.title ?? '活动'),
+      subjectLabel: subjectLabelOf(c.subject, c.category, c.title),
       stars: c.stars,
       tags: c.tags,
       comment: c.comment,
@@ -210,16 +240,14 @@ export interface StaffRatingRow {
 
 const STAFF_SELECT = `
   SELECT rt.*, s.code AS station_code, s.name AS station_name, s.kind AS station_kind,
-         r.number AS request_number, r.category, r.contact_name,
-         a.id AS activity_id, a.title AS activity_title, e.participant_name
+         r.number AS request_number, ${SUBJECT_CATEGORY} AS category, COALESCE(r.contact_name, k.contact_name) AS contact_name,
+         a.id AS activity_id, ${SUBJECT_TITLE} AS activity_title, e.participant_name
     FROM ratings rt
     JOIN stations s ON s.id = rt.station_id
-    LEFT JOIN help_requests r ON r.id = rt.request_id
-    LEFT JOIN enrollments e ON e.id = rt.enrollment_id
-    LEFT JOIN activities a ON a.id = e.activity_id`
+    ${SUBJECT_JOINS}`
 
 /** Ratings the account may read: its scope, sensitive categories only at the station that holds them. */
-const VISIBLE = `rt.station_id = ANY ($1::uuid[]) AND (rt.station_id = $2 OR r.category IS NULL OR r.category <> ALL ($3::text[]))`
+const VISIBLE = `rt.station_id = ANY ($1::uuid[]) AND (rt.station_id = $2 OR ${SUBJECT_CATEGORY} IS NULL OR ${SUBJECT_CATEGORY} <> ALL ($3::text[]))`
 const LOW = `(rt.stars <= 2 OR rt.outcome = 'unresolved')`
 
 export function toStaffRating(r: StaffRatingRow, staff: Staff): StaffRating {
@@ -227,7 +255,7 @@ export function toStaffRating(r: StaffRatingRow, staff: Staff): StaffRating {
   return {
     id: r.id,
     subject: r.subject,
-    subjectLabel: r.category ? SERVICE_CATEGORY_LABELS[r.category] : (r.activity_title ?? '活动'),
+    subjectLabel: subjectLabelOf(r.subject, r.category, r.activity_title),
     station: { id: r.station_id, code: r.station_code, name: r.station_name, kind: r.station_kind },
     outcome: r.outcome,
     stars: r.stars,
@@ -285,7 +313,7 @@ export async function ratingRows(db: Queryable, f: RatingFilter): Promise<StaffR
 /** Low ratings without a reply in the stations read (the station head's badge). */
 export async function lowUnrepliedCount(db: Queryable, stationIds: string[], ownStationId: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM ratings rt LEFT JOIN help_requests r ON r.id = rt.request_id
+    `SELECT count(*)::int AS n FROM ratings rt ${SUBJECT_JOINS}
       WHERE ${VISIBLE} AND ${LOW} AND rt.reply IS NULL`,
     [stationIds, ownStationId, SENSITIVE_CATEGORIES],
   )

@@ -1,11 +1,12 @@
 /**
- * Ratings: residents rate a resolved request or an attended activity; a
+ * Ratings: residents rate a resolved request, an attended activity or booking; a
  * station's public figures; the workbench's ratings and replies; the
  * supervisors' station report (also as CSV).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import {
+  BookingSchema,
   CommentReviewBodySchema,
   EnrollmentSchema,
   ErrorSchema,
@@ -25,7 +26,8 @@ import { stationRatings } from '../repositories/ratings'
 import { reportLines } from '../repositories/reports'
 import { toCsv } from '../services/csv'
 import { getOwnEnrollment } from '../usecases/enrollments'
-import { contentReview, rateEnrollment, rateRequest, replyToRating, reviewComment, staffRatings } from '../usecases/ratings'
+import { requireOwnBooking } from '../usecases/bookings'
+import { contentReview, rateBooking, rateEnrollment, rateRequest, replyToRating, reviewComment, staffRatings } from '../usecases/ratings'
 import { stationReport } from '../usecases/reports'
 import { requireOwnRequest } from '../usecases/requests'
 
@@ -82,6 +84,29 @@ const ratings: FastifyPluginAsyncTypebox = async (app) => {
       const review = await contentReview(ctx, userId, request.body)
       const { created } = await ctx.db.transaction((tx) => rateEnrollment(ctx, tx, id, { userId, body: request.body, review }))
       return reply.status(created ? 201 : 200).send(await getOwnEnrollment(ctx, ctx.db, id, userId))
+    },
+  )
+
+  app.post(
+    '/api/bookings/:id/rating',
+    {
+      ...auth,
+      config: { limit: 'submit' },
+      schema: {
+        tags: ['评价'],
+        summary: '评价已到场的预约服务：星级、标签和留言，7 天内可修改',
+        security,
+        params: IdParamsSchema,
+        body: RatingBodySchema,
+        response: { 200: BookingSchema, 201: BookingSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const userId = request.user!.id
+      const { id } = request.params
+      const review = await contentReview(ctx, userId, request.body)
+      const { created } = await ctx.db.transaction((tx) => rateBooking(ctx, tx, id, { userId, body: request.body, review }))
+      return reply.status(created ? 201 : 200).send(await requireOwnBooking(ctx, ctx.db, id, userId))
     },
   )
 

@@ -73,6 +73,14 @@ export function subscribeMessage(config: Config, m: Pick<Pending, 'topic' | 'pay
     }
   }
   if (!config.wechat.templateActivity) return null
+  if (m.topic === 'booking_rating_invite') {
+    // After the station marked a booking attended, as rating_invite after a resolution: straight to the rating page.
+    return {
+      template_id: config.wechat.templateActivity,
+      page: `packages/rating/new/index?bookingId=${p.bookingId}`,
+      data: { thing1: { value: p.activity || '预约服务' }, phrase2: { value: '待评价' }, thing3: { value: '请评价这次服务' } },
+    }
+  }
   // Bookings (预约服务) share the activity template: a name, a status, a note.
   const booking = m.topic === 'booking_status' || m.topic === 'booking_reminder'
   const reminder = m.topic === 'activity_reminder' || m.topic === 'booking_reminder'

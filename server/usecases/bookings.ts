@@ -44,6 +44,7 @@ import {
   fieldsOf,
   heldByPerson,
   insertBlock,
+  inviteBookingRating,
   insertBooking,
   listOwnBookings,
   listServices,
@@ -68,7 +69,7 @@ import { stationExceptions } from '../services/calendar'
 const SERVICE_NOT_FOUND = '没有找到这项预约服务'
 const BOOKING_NOT_FOUND = '没有找到这条预约'
 
-async function requireService(
+export async function requireService(
   db: Queryable,
   id: string,
   opts: { forUpdate?: boolean; stationId?: string; active?: boolean } = {},
@@ -80,7 +81,7 @@ async function requireService(
 }
 
 /** What the slot rules read about a service between two China dates. */
-async function slotSource(ctx: AppContext, db: Queryable, s: ServiceRow, from: string, to: string): Promise<SlotSource> {
+export async function slotSource(ctx: AppContext, db: Queryable, s: ServiceRow, from: string, to: string): Promise<SlotSource> {
   const start = cstInstant(from)
   const end = addDays(cstInstant(to), 1)
   const [exceptions, blocks, taken] = await Promise.all([
@@ -221,7 +222,7 @@ async function createBooking(
 }
 
 /** The person as the one-per-day rule knows them: the resident and the name they book for. */
-const residentPersonKey = (userId: string, personName: string) => `${userId}:${personName.trim()}`
+export const residentPersonKey = (userId: string, personName: string) => `${userId}:${personName.trim()}`
 
 /**
  * A resident's booking. For a member of 我的家人 (familyMemberId), the person is
@@ -361,6 +362,7 @@ export function markOutcome(
     const { b } = await lockBooking(tx, id, { stationId: staff.stationId })
     reject(outcomeRefusal({ status: b.status, startsAt: new Date(b.starts_at) }, now))
     await setBookingStatus(tx, id, outcome, now, note?.trim() ?? '')
+    if (outcome === 'attended' && b.status !== 'attended') await inviteBookingRating(tx, b, now)
     return requireStationBooking(ctx, tx, id, staff.stationId)
   })
 }

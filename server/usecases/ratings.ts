@@ -1,12 +1,19 @@
 /**
  * Ratings: a resident rates a resolved request (once per resolution; 未解决
- * reopens it) or an attended activity, editable for 7 days; the station reads
+ * reopens it), an attended activity or an attended booking, editable for 7 days; the station reads
  * its ratings and answers each once. Every change locks the rated request or
  * enrollment first, so a double tap gives one rating.
  */
 import type { CommentReview } from '../../contract/ratings'
 import type { RatingBody, StaffRating, StaffRatingList, StaffRatingsQuery } from '../../contract/types'
-import { editWindowRefusal, enrollmentRatingRefusal, ratingBodyRefusal, ratingNotAllowed, requestRatingRefusal } from '../../domain/ratings'
+import {
+  bookingRatingRefusal,
+  editWindowRefusal,
+  enrollmentRatingRefusal,
+  ratingBodyRefusal,
+  ratingNotAllowed,
+  requestRatingRefusal,
+} from '../../domain/ratings'
 import { reportPeriod } from '../../domain/reports'
 import type { Staff } from '../../domain/staff'
 import type { AppContext } from '../context'
@@ -16,6 +23,7 @@ import {
   authorOpenid,
   existingRating,
   insertRating,
+  lockRatedBooking,
   lockRatedEnrollment,
   lockVisibleRating,
   loadStaffRating,
@@ -90,6 +98,29 @@ export async function rateEnrollment(ctx: AppContext, tx: Queryable, id: string,
     tx,
     await existingRating(tx, { enrollmentId: id }),
     { subject: 'enrollment', requestId: null, resolution: null, enrollmentId: id, stationId: e.station_id, userId: input.userId },
+    { body: input.body, review: input.review, at: ctx.clock() },
+  )
+  return { created }
+}
+
+/** A booking (预约服务) can be rated by the resident who made it, once the station marked it attended. */
+export async function rateBooking(ctx: AppContext, tx: Queryable, id: string, input: RateInput): Promise<{ created: boolean }> {
+  const booking = await lockRatedBooking(tx, id, input.userId)
+  if (!booking) throw notFound('没有找到这条预约')
+  reject(ratingBodyRefusal('booking', input.body))
+  reject(ratingNotAllowed(bookingRatingRefusal(booking.status)))
+  const created = await save(
+    tx,
+    await existingRating(tx, { bookingId: id }),
+    {
+      subject: 'booking',
+      requestId: null,
+      resolution: null,
+      enrollmentId: null,
+      bookingId: id,
+      stationId: booking.station_id,
+      userId: input.userId,
+    },
     { body: input.body, review: input.review, at: ctx.clock() },
   )
   return { created }

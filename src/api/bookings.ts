@@ -7,6 +7,8 @@ import type {
   BookingBlock,
   BookingBlockBody,
   BookingBody,
+  BookingProposal,
+  ProposalBody,
   SlotDay,
   StaffBookingBody,
 } from '@contract/types'
@@ -45,3 +47,14 @@ export const createBookable = (body: BookableBody) => staffHttp.post<BookableSer
 export const updateBookable = (id: string, patch: BookablePatch) =>
   staffHttp.patch<BookableService>(`/api/staff/bookable/${id}`, patch).then((r) => r.data)
 export const addBookingBlock = (body: BookingBlockBody) => staffHttp.post<BookingBlock>('/api/staff/blocks', body).then((r) => r.data)
+
+// Booking from a help request: the station proposes times, the resident picks one.
+export const fetchRequestProposals = (requestId: string) =>
+  http.get<{ items: BookingProposal[] }>(`/api/requests/${requestId}/booking-proposals`).then((r) => r.data.items)
+/** 201 a new booking; 200 the same pick again (a retry); 409 SLOT_FULL with the proposal's other free times. */
+export const chooseProposal = (requestId: string, proposalId: string, startsAt: string) =>
+  http.post<Booking>(`/api/requests/${requestId}/booking-proposals/choose`, { proposalId, startsAt }).then((r) => r.data)
+export const fetchStaffProposals = (requestId: string) =>
+  staffHttp.get<{ items: BookingProposal[] }>(`/api/staff/requests/${requestId}/booking-proposals`).then((r) => r.data.items)
+export const proposeBooking = (requestId: string, body: ProposalBody) =>
+  staffHttp.post<{ items: BookingProposal[] }>(`/api/staff/requests/${requestId}/booking-proposals`, body).then((r) => r.data.items)

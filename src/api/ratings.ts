@@ -1,5 +1,6 @@
 /** 服务评价: residents rate (resident client), stations answer and supervisors evaluate (workbench client). */
 import type {
+  Booking,
   Enrollment,
   HelpRequest,
   RatingBody,
@@ -19,6 +20,10 @@ export const rateRequest = (id: string, body: RatingBody) =>
 /** An activity's rating (no outcome): 201 first, 200 on an edit. */
 export const rateEnrollment = (id: string, body: Omit<RatingBody, 'outcome'>) =>
   http.post<Enrollment>(`/api/enrollments/${id}/rating`, body, { timeout: 15_000 }).then((r) => r.data)
+
+/** An attended booking's rating (no outcome): 201 first, 200 on an edit; the booking, with its rating. */
+export const rateBooking = (id: string, body: Omit<RatingBody, 'outcome'>) =>
+  http.post<Booking>(`/api/bookings/${id}/rating`, body, { timeout: 15_000 }).then((r) => r.data)
 
 /** 居民评价 on a station's page (no login): the summary once there are enough ratings, and recent public comments. */
 export const fetchStationRatings = (stationId: string) => http.get<StationRatings>(`/api/stations/${stationId}/ratings`).then((r) => r.data)

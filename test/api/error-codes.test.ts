@@ -127,6 +127,7 @@ describe(`error codes on ${backend}`, () => {
       'POST /api/bookings/{id}/reschedule 409',
       'POST /api/staff/bookings 409',
       'POST /api/staff/bookings/{id}/reschedule 409',
+      'POST /api/requests/{id}/booking-proposals/choose 409',
     ])
     const withAlternatives = { ...expected, properties: ['alternatives', 'code', 'field', 'message'] }
     const wrong: string[] = []

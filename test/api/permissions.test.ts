@@ -76,6 +76,15 @@ const BODIES: Record<string, unknown> = {
   'POST /api/staff/bookings/{id}/attended': { note: '到了' },
   'POST /api/staff/bookings/{id}/no-show': { note: '没来' },
   'POST /api/staff/followups/{id}/outcome': { reached: true, satisfied: false, needsMoreHelp: true },
+  'POST /api/bookings/{id}/rating': { stars: 1 },
+  'POST /api/requests/{id}/booking-proposals/choose': {
+    proposalId: '00000000-0000-4000-8000-000000000000',
+    startsAt: '2026-12-01T01:00:00.000Z',
+  },
+  'POST /api/staff/requests/{id}/booking-proposals': {
+    serviceId: '00000000-0000-4000-8000-000000000000',
+    times: ['2026-12-01T01:00:00.000Z'],
+  },
 }
 /** Routes where another resident may legitimately act on the id (public, or anyone may enroll). */
 const OPEN_TO_RESIDENTS = new Set([

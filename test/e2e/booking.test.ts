@@ -3,13 +3,16 @@
  * for her mother at 民馨社区社会工作室 from the station's page and downloads it
  * as an .ics file for her phone's calendar; the 民馨 worker finds it in the
  * workbench's day view and reschedules it with a reason; the daughter sees the
- * new time and the reason in 我的预约. Screenshots of each page, both modes,
- * and the week view at desktop width. (Attended and the rating after it need
- * the booking's own day: the API tests drive them with an injected clock.)
+ * new time and the reason in 我的预约. Then the talk's day comes (the server
+ * restarts on the same database and port with the booking moved to this
+ * morning: a server process has no injected clock), the worker marks it
+ * attended, and the daughter rates it from 我的预约 (「评价这次服务」).
+ * Screenshots of each page, both modes, and the week view at desktop width.
  */
 import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import type { BookableService, StationSummary } from '../../contract/types'
+import { openDatabase } from '../../server/db'
 import { startServer, type TestServer } from '../api/helpers/server'
 import { launch, phone, screenshotPath } from './browser'
 
@@ -130,6 +133,78 @@ test('a daughter books a 心理疏导 talk for her mother and adds it to her cal
   await daughter.goto(`${server.url}/#/packages/booking/mine/index`)
   await daughter.locator('.page-my-bookings.elder .booking').first().waitFor({ timeout: 30_000 })
   await shot(daughter, 'booking-mine-elder')
+
+  // The day of the talk: the same server, database and port again, with the booking moved to earlier today.
+  const port = new URL(server.url).port
+  await server.stop()
+  const db = await openDatabase(server)
+  try {
+    await db.query(
+      `UPDATE bookings SET starts_at = date_trunc('hour', now()) - interval '2 hours', ends_at = date_trunc('hour', now()) - interval '1 hour'
+        WHERE person_name = '王秀兰'`,
+    )
+  } finally {
+    await db.close()
+  }
+  server = await startServer({
+    database: { dataDir: server.dataDir, databaseUrl: server.databaseUrl },
+    env: { JOB_INTERVAL_MS: '0', PORT: port },
+  })
+  expect(server.url).toBe(`http://127.0.0.1:${port}`)
+
+  // The worker marks it attended in the day view (today, or yesterday just after midnight).
+  await worker.setViewportSize({ width: 390, height: 844 })
+  await worker.goto(`${server.url}/#/packages/workbench/bookings/index`)
+  const attendedItem = worker.locator('.staff-booking', { hasText: '王秀兰' })
+  await worker.locator('.page-workbench-bookings .bookings-nav').waitFor({ timeout: 30_000 })
+  await worker.waitForTimeout(1000)
+  if (!(await attendedItem.count())) await worker.locator('.btn-prev').click()
+  await attendedItem.locator('.btn-attended').click()
+  await worker.locator('.taro-modal__foot .taro-model__confirm').click()
+  await worker.locator('.staff-booking--attended', { hasText: '王秀兰' }).waitFor({ timeout: 30_000 })
+
+  // The daughter rates it from 我的预约.
+  await daughter.goto(`${server.url}/#/packages/booking/mine/index`)
+  await daughter.locator('.tab-past').click()
+  const done = daughter.locator('.booking', { hasText: '心理疏导谈心' })
+  await done.locator('.btn-rate-booking').waitFor({ timeout: 30_000 })
+  await shot(daughter, 'booking-mine-rate')
+  await done.locator('.btn-rate-booking').click()
+  await daughter.locator('.page-rating .rating-star').nth(4).waitFor({ timeout: 30_000 })
+  await expect(daughter.locator('.rating-target__kind').textContent()).resolves.toBe('评价预约服务')
+  await expect(daughter.locator('.rating-outcome').count()).resolves.toBe(0)
+  await daughter.locator('.page-rating .rating-star').nth(4).click()
+  await daughter.locator('.rating-tag', { hasText: '耐心细致' }).click()
+  await type(daughter, '.rating-comment', '刘社工很耐心，妈妈说谈完心里轻松多了')
+  await shot(daughter, 'booking-rating')
+  await daughter.locator('.btn-submit-rating').click()
+  await daughter.locator('.rating-result').waitFor({ timeout: 30_000 })
+  await daughter.locator('.btn-rating-done').click()
+  await daughter.locator('.tab-past').click()
+  const rated = daughter.locator('.booking', { hasText: '心理疏导谈心' }).locator('.booking__rating')
+  await rated.waitFor({ timeout: 30_000 })
+  await expect(rated.textContent()).resolves.toContain('刘社工很耐心')
+  await shot(daughter, 'booking-mine-rated')
+  await daughter.goto(`${server.url}/#/packages/rating/new/index?bookingId=${await bookingIdOf(server, '王秀兰')}&elder=1`)
+  await daughter.locator('.page-rating.elder .rating-editing').waitFor({ timeout: 30_000 })
+  await shot(daughter, 'booking-rating-elder')
   await daughterCtx.close()
   await workerCtx.close()
 })
+
+/** The booking's id, as the staff day view of today (and yesterday) gives it. */
+async function bookingIdOf(s: TestServer, personName: string): Promise<string> {
+  const login = await (
+    await s.fetch('/api/staff/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'minxin-liu', password: 'shegong2026' }),
+    })
+  ).json()
+  const day = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+  const res = await s.fetch(`/api/staff/bookings?from=${day(new Date(Date.now() - 86_400_000))}&to=${day(new Date())}`, {
+    headers: { authorization: `Bearer ${(login as { token: string }).token}` },
+  })
+  const items = ((await res.json()) as { items: { id: string; personName: string }[] }).items
+  return items.find((b) => b.personName === personName)!.id
+}

@@ -114,20 +114,21 @@ describe('居民评价 (ratings)', () => {
     expect(posts(page)[0]!.data).toEqual({ approve: false })
   })
 
-  test('the filter chips ask for 差评, 未回复, 求助 and 活动', async () => {
+  test('the filter chips ask for 差评, 未回复, 求助, 活动 and 预约', async () => {
     const page = await open()
-    expect(page.querySelectorAll('rating-filter').map((n) => page.text(n))).toEqual(['✓ 全部', '差评', '未回复', '求助', '活动'])
-    for (const label of ['差评', '未回复', '求助', '活动']) {
+    expect(page.querySelectorAll('rating-filter').map((n) => page.text(n))).toEqual(['✓ 全部', '差评', '未回复', '求助', '活动', '预约'])
+    for (const label of ['差评', '未回复', '求助', '活动', '预约']) {
       await page.tap(page.querySelectorAll('rating-filter').find((n) => page.text(n).endsWith(label))!)
     }
-    await page.waitFor(() => page.requests.length === 5, 'four filtered lists')
+    await page.waitFor(() => page.requests.length === 6, 'five filtered lists')
     expect(page.requests.slice(1).map((r) => r.query)).toEqual([
       { low: 'true' },
       { unreplied: 'true' },
       { subject: 'request' },
       { subject: 'enrollment' },
+      { subject: 'booking' },
     ])
-    expect(classOf(page.querySelectorAll('rating-filter')[4]!)).toContain('chip--active')
+    expect(classOf(page.querySelectorAll('rating-filter')[5]!)).toContain('chip--active')
   })
 
   test('opened from the report for one station: asks for that station’s ratings and names it', async () => {

@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
 import { REQUEST_EVENT_LABELS } from '@contract/requests'
 import type { RequestEvent } from '@contract/types'
 import { formatCstDateTime } from '@domain/chinaTime'
@@ -10,7 +11,10 @@ function who(e: RequestEvent, viewer: 'resident' | 'staff'): string {
   return [e.stationName, e.actorName].filter(Boolean).join(' ')
 }
 
-/** Every step of a help request, oldest first. */
+/** Where a booking made from the request is seen (预约服务). */
+const BOOKINGS_PAGE = { resident: '/packages/booking/mine/index', staff: '/packages/workbench/bookings/index' } as const
+
+/** Every step of a help request, oldest first; a booking chosen from it links to the booking. */
 export function Timeline({ events, viewer }: { events: RequestEvent[]; viewer: 'resident' | 'staff' }) {
   return (
     <View className='timeline'>
@@ -26,6 +30,15 @@ export function Timeline({ events, viewer }: { events: RequestEvent[]; viewer: '
           <Text className='timeline__who'>{who(e, viewer)}</Text>
           {e.toStationName && <Text className='timeline__to'>转至：{e.toStationName}</Text>}
           {e.body && <Text className='timeline__body'>{e.body}</Text>}
+          {e.type === 'booking_chosen' && (
+            <Button
+              className='btn btn--text timeline__link btn-timeline-booking'
+              onClick={() => void Taro.navigateTo({ url: BOOKINGS_PAGE[viewer] })}
+              ariaLabel={viewer === 'resident' ? '查看我的预约' : '在预约管理中查看'}
+            >
+              {viewer === 'resident' ? '查看我的预约' : '在预约管理中查看'}
+            </Button>
+          )}
         </View>
       ))}
     </View>

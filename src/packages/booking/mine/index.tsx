@@ -16,6 +16,7 @@ import { useSession } from '@/stores/session'
 import { busyProps } from '@/utils/busy'
 import { addToPhoneCalendar } from '../phoneCalendar'
 import { BookingStatusChip, personText } from '../shared'
+import { BookingRating } from './BookingRating'
 import '../shared.scss'
 import './index.scss'
 
@@ -69,6 +70,7 @@ function BookingCard({ b, upcoming, onChange }: { b: Booking; upcoming: boolean;
           {b.rescheduledAt ? `（${formatCstDateTime(new Date(b.rescheduledAt))}）` : ''}
         </Text>
       )}
+      <BookingRating b={b} />
       {upcoming && (
         <View className='booking__actions'>
           <Button className='btn btn--primary btn-add-calendar' onClick={addCalendar} ariaLabel={`添加到手机日历：${b.service.name}`}>

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Button, Switch, Text, View } from '@tarojs/components'
 import { LIMITS } from '@contract/limits'
-import { RATING_EDIT_DAYS, RATING_OUTCOME_LABELS, RATING_OUTCOMES, RATING_TAGS, STAR_LABELS } from '@contract/ratings'
+import { RATING_EDIT_DAYS, RATING_OUTCOME_LABELS, RATING_OUTCOMES, RATING_TAGS, STAR_LABELS, type RatingSubject } from '@contract/ratings'
 import { formatCstDateTime } from '@domain/chinaTime'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { LoginGate } from '@/components/LoginGate'
@@ -13,14 +13,30 @@ import { busyProps } from '@/utils/busy'
 import { useRatingForm } from './useRatingForm'
 import './index.scss'
 
-/** Back to where the resident came from (the request or 我的报名), or there when opened directly. */
-function goBack(subject: 'request' | 'enrollment', id: string) {
-  const url = subject === 'request' ? `/packages/request/detail/index?id=${id}` : '/packages/activity/mine/index'
+/** Where each subject's rating returns to, and what the button says. */
+const BACK: Record<RatingSubject, { url: (id: string) => string; label: string }> = {
+  request: { url: (id) => `/packages/request/detail/index?id=${id}`, label: '返回求助详情' },
+  enrollment: { url: () => '/packages/activity/mine/index', label: '返回我的报名' },
+  booking: { url: () => '/packages/booking/mine/index', label: '返回我的预约' },
+}
+const KIND: Record<RatingSubject, string> = { request: '评价求助服务', enrollment: '评价活动', booking: '评价预约服务' }
+const SATISFIED: Record<RatingSubject, string> = {
+  request: '对社工的服务满意吗？',
+  enrollment: '对这次活动满意吗？',
+  booking: '对这次服务满意吗？',
+}
+
+/** Back to where the resident came from (the request, 我的报名 or 我的预约), or there when opened directly. */
+function goBack(subject: RatingSubject, id: string) {
+  const url = BACK[subject].url(id)
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack().catch(() => Taro.redirectTo({ url }))
   else void Taro.redirectTo({ url })
 }
 
-/** 服务评价: rate a resolved help request (?requestId=) or an attended activity (?enrollmentId=), or change the rating within 7 days. */
+/**
+ * 服务评价: rate a resolved help request (?requestId=), an attended activity (?enrollmentId=) or an attended booking
+ * (?bookingId=), or change the rating within 7 days.
+ */
 export default function RateService() {
   const pageClass = usePageClass('page-rating')
   const f = useRatingForm()
@@ -29,7 +45,7 @@ export default function RateService() {
   if (!f.token) {
     return (
       <View className={pageClass}>
-        <LoginGate reason='登录后可以评价您的求助和参加过的活动' />
+        <LoginGate reason='登录后可以评价您的求助、参加过的活动和预约服务' />
       </View>
     )
   }
@@ -69,7 +85,7 @@ export default function RateService() {
             </>
           )}
           <Button className='btn btn--primary btn--main btn-rating-done' onClick={() => goBack(f.subject, f.id)}>
-            {f.subject === 'request' ? '返回求助详情' : '返回我的报名'}
+            {BACK[f.subject].label}
           </Button>
         </View>
       </View>
@@ -78,7 +94,7 @@ export default function RateService() {
 
   const head = (
     <View className='card rating-target'>
-      <Text className='rating-target__kind'>{t.subject === 'request' ? '评价求助服务' : '评价活动'}</Text>
+      <Text className='rating-target__kind'>{KIND[t.subject]}</Text>
       <Text className='rating-target__title'>{t.title}</Text>
       <Text className='muted rating-target__detail'>{t.detail}</Text>
     </View>
@@ -125,7 +141,7 @@ export default function RateService() {
           </Field>
         )}
 
-        <Field label={t.subject === 'request' ? '对社工的服务满意吗？' : '对这次活动满意吗？'} required error={e.stars}>
+        <Field label={SATISFIED[t.subject]} required error={e.stars}>
           <View className='rating-stars' ariaRole='radiogroup' ariaLabel='满意度'>
             {STAR_LABELS.map((label, i) => {
               const n = i + 1

@@ -3,14 +3,16 @@ import { useRouter } from '@tarojs/taro'
 import { SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { LIMITS } from '@contract/limits'
 import { RATING_OUTCOMES, type RatingSubject } from '@contract/ratings'
-import type { Enrollment, HelpRequest, Rating, RatingBody } from '@contract/types'
+import type { Booking, Enrollment, HelpRequest, Rating, RatingBody } from '@contract/types'
 import { activityTitle } from '@domain/activities'
-import { enrollmentRatingRefusal, ratingBodyError, requestRatingRefusal } from '@domain/ratings'
+import { bookingTimeText } from '@domain/booking'
+import { bookingRatingRefusal, enrollmentRatingRefusal, ratingBodyError, requestRatingRefusal } from '@domain/ratings'
 import { ApiError } from '@/api/client'
 import { useQuery } from '@/hooks/useQuery'
 import { formErrors, type FieldMap } from '@/services/errors'
 import { fetchMyEnrollments } from '@/api/activities'
-import { rateEnrollment, rateRequest } from '@/api/ratings'
+import { fetchBooking } from '@/api/bookings'
+import { rateBooking, rateEnrollment, rateRequest } from '@/api/ratings'
 import { fetchRequest } from '@/api/requests'
 import { emptyRatingDraft, useRatingDrafts, type RatingDraft } from '@/stores/ratingDraft'
 import { useSession } from '@/stores/session'
@@ -68,6 +70,20 @@ export function enrollmentTarget(e: Enrollment, now: Date): RatingTarget {
   return editableNow(e.rating, now) ? { ...base, editing: e.rating, refusal: null } : { ...base, editing: null, refusal: EDIT_OVER }
 }
 
+export function bookingTarget(b: Booking, now: Date): RatingTarget {
+  const base = {
+    subject: 'booking' as const,
+    id: b.id,
+    title: b.service.name,
+    detail: `${b.station.name} · ${bookingTimeText(b)}`,
+    stationName: b.station.name,
+  }
+  const refusal = bookingRatingRefusal(b.status)
+  if (refusal) return { ...base, editing: null, refusal }
+  if (b.ratingDue || !b.rating) return { ...base, editing: null, refusal: null }
+  return editableNow(b.rating, now) ? { ...base, editing: b.rating, refusal: null } : { ...base, editing: null, refusal: EDIT_OVER }
+}
+
 export const fromRating = (r: Rating): RatingDraft => ({
   outcome: r.outcome,
   stars: r.stars,
@@ -119,8 +135,9 @@ export function useRatingForm() {
   const { params } = useRouter()
   const requestId = params.requestId ?? ''
   const enrollmentId = params.enrollmentId ?? ''
-  const subject: RatingSubject = requestId ? 'request' : 'enrollment'
-  const id = requestId || enrollmentId
+  const bookingId = params.bookingId ?? ''
+  const subject: RatingSubject = requestId ? 'request' : bookingId ? 'booking' : 'enrollment'
+  const id = requestId || bookingId || enrollmentId
   const key = `${subject}:${id}`
   const presetOutcome = RATING_OUTCOMES.find((o) => o === params.outcome) ?? null
 
@@ -138,6 +155,7 @@ export function useRatingForm() {
     async (): Promise<RatingTarget> => {
       const now = new Date()
       if (subject === 'request') return requestTarget(await fetchRequest(id), now)
+      if (subject === 'booking') return bookingTarget(await fetchBooking(id), now)
       const e = (await fetchMyEnrollments()).find((x) => x.id === id)
       if (!e) throw new ApiError('NOT_FOUND', '没有找到这条报名', 404)
       return enrollmentTarget(e, now)
@@ -145,7 +163,7 @@ export function useRatingForm() {
     { enabled: !!token && !!id },
   )
   const load: Load = !id
-    ? { status: 'error', message: '缺少要评价的求助或活动' }
+    ? { status: 'error', message: '缺少要评价的求助、活动或预约' }
     : loaded.status === 'ok'
       ? { status: 'ok', target: loaded.data }
       : loaded.status === 'error' || loaded.status === 'notFound'
@@ -194,8 +212,8 @@ export function useRatingForm() {
         rating = r.rating
         reopened = body.outcome === 'unresolved' && r.status !== 'resolved'
       } else {
-        const { outcome: _outcome, ...enrollmentBody } = body
-        rating = (await rateEnrollment(id, enrollmentBody)).rating
+        const { outcome: _outcome, ...noOutcome } = body
+        rating = (subject === 'booking' ? await rateBooking(id, noOutcome) : await rateEnrollment(id, noOutcome)).rating ?? null
       }
       clear(key)
       setResult({ reopened, edited: !!target.editing, editableUntil: rating?.editableUntil ?? null, stationName: target.stationName })

@@ -19,6 +19,7 @@ import { callStation } from '@/services/stationActions'
 import { useSession } from '@/stores/session'
 import { ContactDetails } from './ContactDetails'
 import { RequestRating } from './RequestRating'
+import { BookingProposals } from './BookingProposals'
 import './index.scss'
 
 export default function RequestDetail() {
@@ -141,6 +142,8 @@ export default function RequestDetail() {
           )}
         </View>
       </View>
+
+      <BookingProposals request={r} onChanged={() => void request.reload()} />
 
       <ContactDetails request={r} onCorrected={show} />
 

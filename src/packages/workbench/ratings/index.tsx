@@ -29,6 +29,7 @@ const RATING_FILTERS: { label: string; query: StaffRatingsQuery }[] = [
   { label: '未回复', query: { unreplied: true } },
   { label: '求助', query: { subject: 'request' } },
   { label: '活动', query: { subject: 'enrollment' } },
+  { label: '预约', query: { subject: 'booking' } },
 ]
 
 function publicLine(r: StaffRating): string {

@@ -37,6 +37,7 @@ import { useCan, useStaffSession } from '@/stores/staffSession'
 import { DuplicatesCard, RelatedCard, RequestLink } from '../components/Duplicates'
 import { RequestHeading } from '../components/RequestHeading'
 import { MergeLinkPanel } from './MergeLinkPanel'
+import { BookingProposalSection } from './BookingProposals'
 import { ResponseClocks } from '../components/ResponseClocks'
 import { FollowUpChoice, followUpBody } from '../components/FollowUpChoice'
 import { useStaffQuery } from '../useStaffQuery'
@@ -191,6 +192,7 @@ export function RequestDetail({ id, onGone, onChanged, onOpenRequest = openReque
   const [followUpDays, setFollowUpDays] = useState('0')
   const seesAccessLog = useCan('accessLog.view')
   const assigns = useCan('queue.assign')
+  const books = useCan('bookings.manage')
   const me = useStaffSession((s) => s.me)
 
   if (request.status === 'error' || request.status === 'idle') {
@@ -493,6 +495,8 @@ export function RequestDetail({ id, onGone, onChanged, onOpenRequest = openReque
           </View>
         </>
       )}
+
+      {books && shown.station.id === me?.station.id && <BookingProposalSection request={shown} onProposed={() => void request.reload()} />}
 
       <Text className='section-title'>时间线</Text>
       <View className='card'>

@@ -1,0 +1,239 @@
+/**
+ * Booking from a help request (预约服务): the request's own station proposes
+ * 1–3 times of one of its bookable services (a home visit also at free times);
+ * the resident who submitted the request picks one on its page, which books it
+ * for the person the request is about — under the service's row lock, with the
+ * capacity and one-per-day rules of every booking — and both steps go into the
+ * request's timeline.
+ */
+import type { BookingProposal, ChooseProposalBody, ProposalBody, SlotState } from '../../contract/types'
+import { lastBookableDate, perPersonRefusal, slotRefusal } from '../../domain/booking'
+import {
+  chooseRefusal,
+  proposalExpiry,
+  proposalStatusAt,
+  proposalText,
+  proposalTimeState,
+  proposalTimesRefusal,
+  requestProposalRefusal,
+} from '../../domain/bookingProposals'
+import { cstDate, formatCstDateTime, startOfCstDay } from '../../domain/chinaTime'
+import type { Staff } from '../../domain/staff'
+import type { AppContext } from '../context'
+import type { Queryable } from '../db'
+import { fail, failWith, forbidden, notFound, reject } from '../errors'
+import { heldByPerson, insertBooking, loadService, notifyBooking, rulesOf, type ServiceRow } from '../repositories/bookings'
+import { heldDuring, insertProposal, listProposals, lockProposal, markChosen, type ProposalRow } from '../repositories/bookingProposals'
+import { enqueue } from '../repositories/outbox'
+import { insertEvent, loadRequest, type RequestRow } from '../repositories/requests'
+import { unseal } from '../services/fieldCrypto'
+import { requireService, residentPersonKey, slotSource } from './bookings'
+import { lockOwnRequest, visibleRequest } from './requests'
+
+const MINUTE = 60_000
+const end = (s: Pick<ServiceRow, 'duration_minutes'> | Pick<ProposalRow, 'duration_minutes'>, startsAt: Date) =>
+  new Date(startsAt.getTime() + s.duration_minutes * MINUTE)
+
+async function toProposal(db: Queryable, p: ProposalRow, now: Date): Promise<BookingProposal> {
+  const times = []
+  for (const startsAt of p.times) {
+    const endsAt = end(p, startsAt)
+    const state = proposalTimeState(startsAt, await heldDuring(db, p.service_id, startsAt, endsAt), p.capacity, now)
+    times.push({ startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), state })
+  }
+  return {
+    id: p.id,
+    requestId: p.request_id,
+    service: { id: p.service_id, name: p.service_name, kind: p.service_kind },
+    station: { id: p.station_id, name: p.station_name },
+    times,
+    note: p.note,
+    status: proposalStatusAt({ status: p.status, expiresAt: new Date(p.expires_at) }, now),
+    expiresAt: new Date(p.expires_at).toISOString(),
+    proposedBy: p.proposed_by_name,
+    bookingId: p.booking_id,
+    chosenStartsAt: p.chosen_starts_at ? new Date(p.chosen_starts_at).toISOString() : null,
+    createdAt: new Date(p.created_at).toISOString(),
+  }
+}
+
+async function proposalsOf(ctx: AppContext, db: Queryable, requestId: string): Promise<BookingProposal[]> {
+  const now = ctx.clock()
+  const out = []
+  for (const row of await listProposals(db, requestId)) out.push(await toProposal(db, row, now))
+  return out
+}
+
+/**
+ * Each time is a slot of the service open now (the station's own proposal: no
+ * cut-off), or — for a home visit — any time to come within its horizon; and
+ * none is taken already.
+ */
+async function checkTimes(ctx: AppContext, tx: Queryable, service: ServiceRow, times: Date[], now: Date): Promise<void> {
+  reject(proposalTimesRefusal(times, now))
+  const rules = { ...rulesOf(service), cutoffMinutes: 0 }
+  const first = cstDate(times[0]!)
+  const last = cstDate(times[times.length - 1]!)
+  const source = { ...(await slotSource(ctx, tx, service, first < cstDate(now) ? cstDate(now) : first, last)), rules }
+  for (const startsAt of times) {
+    if (service.kind === 'home_visit') {
+      if (cstDate(startsAt) > lastBookableDate(now, rules))
+        throw fail('FIELD_INVALID', `入户探访只能约 ${service.horizon_days} 天内的时间`, 'times')
+    } else {
+      reject(slotRefusal(startsAt, now, source, 'times'))
+    }
+    if ((await heldDuring(tx, service.id, startsAt, end(service, startsAt))) >= service.capacity)
+      throw fail('FIELD_INVALID', `${formatCstDateTime(startsAt)} 已经约满了`, 'times')
+  }
+}
+
+/** The station proposes times; a newer proposal replaces the open one. The resident is told through the outbox. */
+export function proposeBooking(ctx: AppContext, staff: Staff, requestId: string, body: ProposalBody): Promise<BookingProposal[]> {
+  const now = ctx.clock()
+  return ctx.db.transaction(async (tx) => {
+    const row = await visibleRequest(tx, staff, requestId, { forUpdate: true })
+    if (row.station_id !== staff.stationId) throw forbidden('只有受理这条求助的站点可以提议预约时间')
+    reject(requestProposalRefusal(row.status))
+    if (!row.user_id) throw fail('BOOKING_STATE', '这条求助是窗口或电话登记的，请在预约管理中直接为居民登记预约')
+    const service = await requireService(tx, body.serviceId, { stationId: staff.stationId, active: true, forUpdate: true })
+    const times = body.times.map((t) => new Date(t)).sort((a, b) => a.getTime() - b.getTime())
+    await checkTimes(ctx, tx, service, times, now)
+    const note = body.note?.trim() ?? ''
+    await insertProposal(tx, {
+      requestId,
+      serviceId: service.id,
+      stationId: staff.stationId,
+      times,
+      note,
+      by: staff.id,
+      at: now,
+      expiresAt: proposalExpiry(now, times),
+    })
+    await insertEvent(tx, requestId, {
+      type: 'booking_proposed',
+      actorId: staff.id,
+      stationId: staff.stationId,
+      toStationId: null,
+      body: proposalText(service.name, times, note),
+      internal: false,
+      at: now,
+      elapsedSeconds: null,
+      onTime: null,
+    })
+    await enqueue(
+      tx,
+      row.user_id,
+      'request_status',
+      { requestId, number: row.number, status: '请选择预约时间', note: service.name.slice(0, 20) },
+      now,
+    )
+    return proposalsOf(ctx, tx, requestId)
+  })
+}
+
+export async function staffProposals(ctx: AppContext, staff: Staff, requestId: string): Promise<BookingProposal[]> {
+  await visibleRequest(ctx.db, staff, requestId)
+  return proposalsOf(ctx, ctx.db, requestId)
+}
+
+export async function residentProposals(ctx: AppContext, userId: string, requestId: string): Promise<BookingProposal[]> {
+  const row = await loadRequest(ctx.db, requestId)
+  if (!row || row.user_id !== userId) throw notFound('没有找到这条求助')
+  return proposalsOf(ctx, ctx.db, requestId)
+}
+
+/** Who the booking is for: the person the request is about (a family member's, by their relationship), and the request's contact. */
+function personOf(row: RequestRow, userId: string) {
+  const family = row.requester === 'family' && !!row.helped_name
+  const personName = family ? row.helped_name! : row.contact_name
+  return {
+    forWhom: family ? ('family' as const) : ('self' as const),
+    personName,
+    relationship: family ? row.helped_relationship || '家人' : null,
+    personKey: residentPersonKey(userId, personName),
+    contactName: row.contact_name,
+    contactPhone: unseal(row.contact_phone) ?? '',
+  }
+}
+
+/**
+ * The resident picks one of the proposed times: the booking is made in the
+ * same transaction. A time taken meanwhile answers 409 SLOT_FULL with the
+ * proposal's other free times. The same pick again gives the same booking.
+ */
+export function chooseProposal(
+  ctx: AppContext,
+  userId: string,
+  requestId: string,
+  body: ChooseProposalBody,
+): Promise<{ bookingId: string; created: boolean }> {
+  const now = ctx.clock()
+  const startsAt = new Date(body.startsAt)
+  return ctx.db.transaction(async (tx) => {
+    const row = await lockOwnRequest(tx, requestId, userId)
+    const proposal = await lockProposal(tx, body.proposalId, requestId)
+    if (!proposal) throw notFound('没有找到这次预约提议')
+    if (
+      proposal.status === 'chosen' &&
+      proposal.booking_id &&
+      proposal.chosen_starts_at &&
+      new Date(proposal.chosen_starts_at).getTime() === startsAt.getTime()
+    )
+      return { bookingId: proposal.booking_id, created: false }
+    reject(requestProposalRefusal(row.status))
+    reject(chooseRefusal({ status: proposal.status, expiresAt: new Date(proposal.expires_at), times: proposal.times }, startsAt, now))
+    const service = (await loadService(tx, proposal.service_id, { forUpdate: true }))!
+    if (!service.active) throw fail('BOOKING_STATE', '这项服务已停用，请联系社工重新约时间')
+    const endsAt = end(service, startsAt)
+    if ((await heldDuring(tx, service.id, startsAt, endsAt)) >= service.capacity) {
+      const alternatives: SlotState[] = []
+      for (const other of proposal.times) {
+        if (other.getTime() === startsAt.getTime() || other.getTime() <= now.getTime()) continue
+        const taken = await heldDuring(tx, service.id, other, end(service, other))
+        if (taken < service.capacity)
+          alternatives.push({
+            startsAt: other.toISOString(),
+            endsAt: end(service, other).toISOString(),
+            capacity: service.capacity,
+            worker: null,
+            taken,
+            state: 'free',
+          })
+      }
+      const more = alternatives.length
+        ? `，还可以选 ${alternatives.map((a) => formatCstDateTime(new Date(a.startsAt))).join('、')}`
+        : '，社工提议的其他时间也没有空了，请联系社工重新约时间'
+      throw failWith('SLOT_FULL', `这个时间刚刚被约满了${more}`, 'startsAt', { alternatives })
+    }
+    const who = personOf(row, userId)
+    reject(perPersonRefusal(await heldByPerson(tx, service.id, who.personKey, startOfCstDay(startsAt), null), service.per_person_per_day))
+    const bookingId = await insertBooking(tx, {
+      serviceId: service.id,
+      stationId: service.station_id,
+      userId,
+      channel: 'miniprogram',
+      ...who,
+      note: '',
+      startsAt,
+      endsAt,
+      // A proposed time is the station's, not one worker's slot (its places are counted over the whole service).
+      workerId: null,
+      createdBy: userId,
+      at: now,
+    })
+    await notifyBooking(tx, { id: bookingId, user_id: userId, service_name: service.name }, '预约成功', formatCstDateTime(startsAt), now)
+    await markChosen(tx, proposal.id, bookingId, now)
+    await insertEvent(tx, requestId, {
+      type: 'booking_chosen',
+      actorId: userId,
+      stationId: row.station_id,
+      toStationId: null,
+      body: `${service.name}：${formatCstDateTime(startsAt)}`,
+      internal: false,
+      at: now,
+      elapsedSeconds: null,
+      onTime: null,
+    })
+    return { bookingId, created: true }
+  })
+}
