@@ -36,7 +36,7 @@ const withDates = (r: ProposalRow): ProposalRow => ({ ...r, times: (r.times ?? [
 
 /** A request's proposals, newest first. */
 export async function listProposals(db: Queryable, requestId: string): Promise<ProposalRow[]> {
-  const { rows } = await db.query<ProposalRow>(`${SELECT} WHERE p.request_id = $1 ORDER BY p.created_at DESC, p.id`, [requestId])
+  const { rows } = await db.query<ProposalRow>(`${SELECT} WHERE p.request_id = $1 ORDER BY p.created_at DESC, p.seq DESC`, [requestId])
   return rows.map(withDates)
 }
 

@@ -14,6 +14,8 @@ CREATE TABLE booking_proposals (
   status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'chosen', 'withdrawn')),
   proposed_by uuid REFERENCES users (id) ON DELETE SET NULL,
   created_at timestamptz NOT NULL,
+  -- Orders proposals made at the same instant (the clock a test injects): the later one is newer.
+  seq bigint GENERATED ALWAYS AS IDENTITY,
   expires_at timestamptz NOT NULL,
   booking_id uuid REFERENCES bookings (id) ON DELETE SET NULL,
   chosen_at timestamptz,
