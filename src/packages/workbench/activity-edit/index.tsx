@@ -22,7 +22,7 @@ export default function ActivityEdit() {
         <ErrorState message={loaded.error.message} onRetry={loaded.reload} />
       </View>
     )
-  if (s.id && !loaded.data)
+  if (s.id && (!loaded.data || !s.formReady))
     return (
       <View className={pageClass}>
         <Loading />

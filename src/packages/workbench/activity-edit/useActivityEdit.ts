@@ -38,9 +38,15 @@ export function useActivityEdit() {
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: id ? '编辑活动' : '发布活动' })
   }, [id])
+  // The activity's form is drawn once it holds the activity: inputs drawn empty and filled a moment
+  // later are written to before Taro's h5 input has drawn its own element (a TypeError in its watcher).
+  const [formOfId, setFormOfId] = useState<string | null>(null)
   useEffect(() => {
-    if (loaded.status === 'ok') setForm(formOf(loaded.data))
-  }, [loaded.status, loaded.data])
+    if (loaded.status !== 'ok') return
+    setForm(formOf(loaded.data))
+    setFormOfId(id)
+  }, [loaded.status, loaded.data, id])
+  const formReady = !id || formOfId === id
 
   const clearErrors = (keys: ErrorKey[]) =>
     setErrors((e) => {
@@ -87,6 +93,7 @@ export function useActivityEdit() {
     id,
     token,
     loaded,
+    formReady,
     form,
     errors,
     update,
