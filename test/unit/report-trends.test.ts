@@ -5,6 +5,7 @@
 import {
   categorySeries,
   categoryText,
+  countScale,
   isEmptyTrends,
   onTimeSeries,
   onTimeText,
@@ -21,6 +22,19 @@ test('a week is named by its Monday: 「10/26」 on an axis, 「10月26日起」
   expect(weekAxisLabel('2026-10-26')).toBe('10/26')
   expect(weekAxisLabel('2027-03-01')).toBe('3/1')
   expect(weekWords('2027-03-01')).toBe('3月1日起')
+})
+
+describe('count axes', () => {
+  test('whole steps only, at most four, the top at or above the largest count (one request is not drawn on 0, 0.4, 0.8, 1.2)', () => {
+    expect(countScale([1, 0])).toEqual({ min: 0, max: 1, tickInterval: 1 })
+    expect(countScale([])).toEqual({ min: 0, max: 1, tickInterval: 1 })
+    expect(countScale([7, 2])).toEqual({ min: 0, max: 9, tickInterval: 3 })
+    expect(countScale([12])).toEqual({ min: 0, max: 12, tickInterval: 4 })
+    for (let top = 1; top <= 200; top++) {
+      const { max, tickInterval } = countScale([top])
+      expect(Number.isInteger(tickInterval) && max >= top && max / tickInterval <= 4).toBe(true)
+    }
+  })
 })
 
 describe('received and resolved per week', () => {

@@ -5,7 +5,7 @@
  */
 import { Axis, Chart, createElement, Interval, Legend, Line, Point, type JSX } from '@antv/f2'
 import type { ChartRender } from './TrendCanvas'
-import type { CategoryPoint, SharePoint, StarsPoint, VolumePoint } from './trendSeries'
+import { countScale, type CategoryPoint, type SharePoint, type StarsPoint, type VolumePoint } from './trendSeries'
 
 /** F2's createElement, loosely typed: its own typing expects JSX (each component's props are checked there, not here). */
 const element = createElement as unknown as (type: unknown, props: Record<string, unknown> | null, ...children: unknown[]) => JSX.Element
@@ -41,7 +41,7 @@ export const volumeChart =
       {
         data,
         style: frame(fontSize),
-        scale: { week: { tickCount: weekTicks(width, fontSize, data.length / 2) }, count: { min: 0, nice: true, tickCount: 4 } },
+        scale: { week: { tickCount: weekTicks(width, fontSize, data.length / 2) }, count: countScale(data.map((d) => d.count)) },
       },
       element(Legend, {
         position: 'top',
@@ -96,7 +96,7 @@ export const categoryChart =
         data: [...data].reverse(),
         style: frame(fontSize),
         coord: { transposed: true },
-        scale: { count: { min: 0, nice: true, tickCount: 4 } },
+        scale: { count: countScale(data.map((d) => d.count)) },
       },
       ...axes('category', 'count', fontSize),
       element(Interval, { x: 'category', y: 'count', color: PRIMARY }),

@@ -153,3 +153,10 @@ export function categoryText(t: ReportTrends): ChartText {
     rows: points.map((c) => [c.category, `${c.count}`, share(c.count)]),
   }
 }
+
+/** A count axis: whole steps (never 「0.4 条」), at most four of them, the top one at or above the largest count. */
+export function countScale(counts: readonly number[]): { min: number; max: number; tickInterval: number } {
+  const top = Math.max(1, ...counts)
+  const step = Math.ceil(top / 3)
+  return { min: 0, max: step * Math.ceil(top / step), tickInterval: step }
+}
