@@ -7,6 +7,7 @@ import prodConfig from './prod'
 import { version } from '../package.json'
 import { PrecompressPlugin } from './precompress'
 import { RoutePreloadPlugin } from './routePreload'
+import { weightlessComponentsCss } from './h5/componentsCss'
 
 const root = path.resolve(__dirname, '..')
 const contractDir = path.join(root, 'contract')
@@ -75,6 +76,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      // View, Text, Button, Image, Input, ScrollView and Picker as plain elements (div, span, input, img) drawn by
+      // React, instead of Stencil's custom elements (taro-view-core …) wrapped for React: much less work at start-up
+      // and per element. Textarea, Switch and the tab bar stay Taro's custom elements.
+      useHtmlComponents: true,
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
@@ -90,6 +95,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // The user-agent parser Taro's h5 APIs import is parsed on first use, not at start-up (config/h5/platform.js).
         chain.resolve.alias.set('platform$', path.join(__dirname, 'h5', 'platform.js'))
         ownTslibForCharts(chain)
+        // Taro's styles for its plain-element components, without weight against ours (config/h5/componentsCss.ts).
+        chain.resolve.alias.set(
+          '@tarojs/components-react/dist/index.css$',
+          weightlessComponentsCss(path.join(root, 'node_modules', '.cache', 'h5-components')),
+        )
         if (watching) return
         // Taro splits only the initial chunk, so every page's chunk carried its own copy of React's
         // component wrappers, axios and the API client (about 200 KB each). Shared code goes into

@@ -1,16 +1,18 @@
 /**
- * Keyboard and screen-reader support for the h5 build. Taro renders its
- * components as custom elements (taro-button-core, taro-view-core, …) which a
- * browser does not treat as controls: this gives every tappable element a
- * role, a tab stop, and Enter/Space activation, in one place for every page.
+ * Keyboard and screen-reader support for the h5 build. Taro draws a Button as
+ * a <div class="taro-button-core"> (with `h5.useHtmlComponents`; before, the
+ * custom element taro-button-core) and a Switch as the custom element
+ * taro-switch-core, neither of which a browser treats as a control: this gives
+ * every tappable element a role, a tab stop, and Enter/Space activation, in
+ * one place for every page.
  */
 const TAPPABLE =
-  'taro-button-core, [role="button"], [role="link"], [role="radio"], [role="checkbox"], [role="tab"], [role="switch"], taro-switch-core'
+  '.taro-button-core, [role="button"], [role="link"], [role="radio"], [role="checkbox"], [role="tab"], [role="switch"], taro-switch-core'
 
 function enhance(el: Element) {
   if (el.hasAttribute('data-a11y')) return
   el.setAttribute('data-a11y', '')
-  if (el.tagName === 'TARO-BUTTON-CORE' && !el.hasAttribute('role')) el.setAttribute('role', 'button')
+  if (el.classList.contains('taro-button-core') && !el.hasAttribute('role')) el.setAttribute('role', 'button')
   const disabled = el.hasAttribute('disabled') && el.getAttribute('disabled') !== 'false'
   if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', disabled ? '-1' : '0')
   // A switch is operated through its own checkbox (labelled below), not through its host element.
@@ -88,15 +90,15 @@ export function enableH5Accessibility(root: Document = document) {
     root
       .querySelectorAll('.field input:not([aria-label]):not([aria-labelledby]), .field textarea:not([aria-label]):not([aria-labelledby])')
       .forEach((input) => {
-        const host = input.closest('taro-input-core, taro-textarea-core')
+        const host = input.matches('.taro-input-core') ? input : input.closest('taro-textarea-core')
         const named = host?.getAttribute('aria-label') ? host : input.closest('.field')?.querySelector('.field__label')
         if (!named) return
         if (!named.id) named.id = `a11y-label-${++labelIds}`
         input.setAttribute('aria-labelledby', named.id)
       })
     // An image's <img> takes its text alternative from the label the page gave the image (decorative when none).
-    root.querySelectorAll('taro-image-core img:not([alt])').forEach((img) => {
-      img.setAttribute('alt', img.closest('taro-image-core')?.getAttribute('aria-label') ?? '')
+    root.querySelectorAll('.taro-img > img:not([alt])').forEach((img) => {
+      img.setAttribute('alt', img.parentElement?.getAttribute('aria-label') ?? '')
     })
   }).observe(root.body, { childList: true, subtree: true })
 }

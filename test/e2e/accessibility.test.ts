@@ -105,7 +105,7 @@ test('长辈模式: body text ≥ 18px with line height ≥ 1.5, main actions �
     await open(page, hash, rootClass)
     const m = await page.evaluate((cls) => {
       const root = document.querySelector(`.${cls}`)!
-      const texts = [...root.querySelectorAll('taro-text-core, taro-view-core, taro-button-core, input, textarea')]
+      const texts = [...root.querySelectorAll('.taro-text, div, .taro-button-core, input, textarea')]
         .filter((el) => {
           const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim().length > 0)
           const r = el.getBoundingClientRect()
@@ -116,9 +116,14 @@ test('长辈模式: body text ≥ 18px with line height ≥ 1.5, main actions �
           const cs = getComputedStyle(el)
           const size = parseFloat(cs.fontSize)
           const lh = cs.lineHeight === 'normal' ? size * 1.2 : parseFloat(cs.lineHeight)
-          return { text: (el.textContent ?? '').trim().slice(0, 20), size, ratio: lh / size, button: el.tagName === 'TARO-BUTTON-CORE' }
+          return {
+            text: (el.textContent ?? '').trim().slice(0, 20),
+            size,
+            ratio: lh / size,
+            button: el.classList.contains('taro-button-core'),
+          }
         })
-      const controls = [...root.querySelectorAll('taro-button-core, [role="button"], [role="radio"], [role="link"]')]
+      const controls = [...root.querySelectorAll('.taro-button-core, [role="button"], [role="radio"], [role="link"]')]
         .map((el) => ({ cls: el.className, text: (el.textContent ?? '').trim().slice(0, 20), r: el.getBoundingClientRect() }))
         .filter((c) => c.r.width > 0 && c.r.height > 0)
         .map((c) => ({ cls: String(c.cls), text: c.text, w: c.r.width, h: c.r.height }))

@@ -25,7 +25,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value)
+const type = (page: Page, selector: string, value: string) =>
+  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 
 async function staffLogin(page: Page, username: string, password: string): Promise<string> {
   await page.goto(`${server.url}/#/packages/workbench/login/index`)

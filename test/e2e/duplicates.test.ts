@@ -51,7 +51,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value)
+const type = (page: Page, selector: string, value: string) =>
+  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 
 async function staffPage(viewport: { width: number; height: number }, elder: boolean) {
   const context = await browser.newContext(viewport.width >= 1024 ? { viewport } : { ...phone, viewport })

@@ -22,7 +22,8 @@ afterAll(async () => {
 })
 
 const tapOption = (page: Page, text: string) => page.locator('.option', { hasText: text }).first().click()
-const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value)
+const type = (page: Page, selector: string, value: string) =>
+  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 
 test('a daughter asks for her mother; a 先进街道 worker claims, replies and resolves; the daughter follows it to the end', async () => {
   // She lives in Shanghai (五角场); her mother lives in 民馨社区, 大连.

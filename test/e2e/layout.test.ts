@@ -191,8 +191,8 @@ for (const mode of MODES) {
 
       await page.goto(`${server.url}/#/packages/activity/enroll/index?id=${lecture.id}`)
       await page.locator('.option', { hasText: '本人' }).first().click()
-      await page.locator('.self-name input').fill('王阿姨')
-      await page.locator('.contact-phone input').fill('13812345678')
+      await page.locator('.self-name input, input.self-name').fill('王阿姨')
+      await page.locator('.contact-phone input, input.contact-phone').fill('13812345678')
       await page.locator('.btn-submit-enroll').click()
       await page.locator('.enroll-result').waitFor({ timeout: 30_000 })
       await shot(page, `${mode}-enrolled`)

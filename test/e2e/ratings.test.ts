@@ -24,7 +24,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value)
+const type = (page: Page, selector: string, value: string) =>
+  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 const staffLogin = async (page: Page, username: string) => {
   await page.goto(`${server.url}/#/packages/workbench/login/index`)
   await type(page, '.staff-username', username)

@@ -30,7 +30,8 @@ afterAll(async () => {
 })
 
 const desktop: BrowserContextOptions = { viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }
-const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value)
+const type = (page: Page, selector: string, value: string) =>
+  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 
 async function adminPage(options: BrowserContextOptions, elder = false): Promise<Page> {
   const page = await (await browser.newContext(options)).newPage()
@@ -112,7 +113,7 @@ test('screenshots: the tree, the station form and the holiday calendar, at 390 a
     for (const elder of [false, true]) {
       const tag = `${name}${elder ? '-elder' : ''}`
       const page = await adminPage(options, elder)
-      await page.locator('.stations-search input').fill('先进')
+      await page.locator('.stations-search input, input.stations-search').fill('先进')
       await page.locator('.station-node').first().waitFor()
       await page.screenshot({ path: screenshotPath(`admin-stations-search-${tag}`), fullPage: true })
       await page.locator('.station-node__body', { hasText: '先进街道社工站' }).first().click()

@@ -132,8 +132,8 @@ for (const elder of [false, true]) {
         const ctx = await context(width)
         const page = await ctx.newPage()
         await page.goto(`${server.url}/#/packages/workbench/login/index${elder ? '?elder=1' : ''}`)
-        await page.locator('.staff-username input').fill(username)
-        await page.locator('.staff-password input').fill(DEMO_STAFF_PASSWORD)
+        await page.locator('.staff-username input, input.staff-username').fill(username)
+        await page.locator('.staff-password input, input.staff-password').fill(DEMO_STAFF_PASSWORD)
         await page.locator('.btn-staff-login').click()
         await page.waitForURL(/workbench\/(?!login)/, { timeout: 30_000 })
         const found: Record<string, unknown> = {}

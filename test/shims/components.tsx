@@ -29,7 +29,8 @@ function domProps(p: Props) {
     style: typeof p.style === 'string' ? undefined : p.style,
     onClick: p.onClick,
     'aria-label': p.ariaLabel,
-    role: p.ariaRole,
+    // `role` itself passes through too (a spread `{ role }`, which the compiler leaves as it is), as in the h5 build.
+    role: p.ariaRole ?? (typeof p.role === 'string' ? p.role : undefined),
     // aria-checked, aria-selected, aria-hidden… pass through, as in the h5 build.
     ...Object.fromEntries(Object.entries(p).filter(([k]) => k.startsWith('aria-'))),
   }

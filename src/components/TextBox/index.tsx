@@ -26,6 +26,10 @@ export function textBoxCount(length: number, max: number): { text: string; over:
  * much it is too long, and the resident decides — shorten it, or keep only the first `max` characters.
  * The form's own check refuses to send it until then.
  */
+// Spread in, `ariaRole` is not renamed by Taro's compiler (it does that for JSX attributes only), and Text has no
+// `ariaRole` attribute in its types: in h5 the element needs `role` itself.
+const ALERT = process.env.TARO_ENV === 'h5' ? { role: 'alert' } : { ariaRole: 'alert' }
+
 export function TextBox({ value, onChange, max, className = '', placeholder, ariaLabel }: TextBoxProps) {
   const count = textBoxCount(value.length, max)
   return (
@@ -40,10 +44,7 @@ export function TextBox({ value, onChange, max, className = '', placeholder, ari
         ariaLabel={ariaLabel}
         onInput={(ev) => onChange(ev.detail.value)}
       />
-      <Text
-        className={`field__hint text-box__count${count.over > 0 ? ' text-box__count--over' : ''}`}
-        {...(count.over > 0 ? { ariaRole: 'alert' } : {})}
-      >
+      <Text className={`field__hint text-box__count${count.over > 0 ? ' text-box__count--over' : ''}`} {...(count.over > 0 ? ALERT : {})}>
         {count.text}
       </Text>
       {count.over > 0 && (

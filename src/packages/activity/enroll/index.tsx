@@ -1,6 +1,7 @@
 import { usePageClass } from '@/stores/elder'
 import Taro from '@tarojs/taro'
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
+import { Picker } from '@/components/Picker'
 import type { ActivityDetail, Enrollment, FamilyMember } from '@contract/types'
 import { LIMITS } from '@contract/limits'
 import { ageRefusal, enrollmentStatusText, formatSchedule, registrationText } from '@domain/activities'

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { Button, Picker, ScrollView, Text, View } from '@tarojs/components'
+import { Button, ScrollView, Text, View } from '@tarojs/components'
+import { Picker } from '@/components/Picker'
 import { ACCOUNT_ACTION_LABELS, ACCOUNT_FIELD_LABELS, AUDIT_ENTITY_LABELS, type AuditEntity } from '@contract/staffAccounts'
 import type { AuditEntry, AuditQuery } from '@contract/types'
 import { formatCstDateTime } from '@domain/chinaTime'

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
+import { Picker } from '@/components/Picker'
 import type { CalendarYear } from '@contract/types'
 import { LIMITS } from '@contract/limits'
 import { isoWeekday } from '@domain/calendar'

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Picker, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
+import { Picker } from '@/components/Picker'
 import { fetchStationReport, stationReportCsvPath } from '@/api/ratings'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { usePageClass } from '@/stores/elder'

@@ -1,4 +1,5 @@
-import { Picker, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Picker } from '@/components/Picker'
 import { cstDate, cstToIso, isoToCst } from '@domain/chinaTime'
 import { Field } from '@/components/Field'
 

@@ -1,4 +1,5 @@
-import { Input, Picker, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
+import { Picker } from '@/components/Picker'
 import { LIMITS } from '@contract/limits'
 import { formatSessionTime } from '@domain/activities'
 import { cstDate } from '@domain/chinaTime'

@@ -1,4 +1,5 @@
-import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Picker } from '@/components/Picker'
 import { LIMITS } from '@contract/limits'
 import { Field } from '@/components/Field'
 import type { BrandForm, ExceptionForm } from '../form'
