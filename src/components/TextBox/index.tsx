@@ -1,4 +1,5 @@
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
+import { Textarea } from '../Textarea'
 import '../Field/index.scss'
 import './index.scss'
 

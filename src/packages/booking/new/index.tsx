@@ -1,6 +1,7 @@
 import { usePageClass } from '@/stores/elder'
 import Taro from '@tarojs/taro'
-import { Button, Input, ScrollView, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, ScrollView, Text, View } from '@tarojs/components'
+import { Textarea } from '@/components/Textarea'
 import { AUDIENCE_LABELS } from '@contract/activities'
 import { BOOKABLE_KIND_LABELS, BOOKING_FOR, BOOKING_FOR_LABELS } from '@contract/bookings'
 import { SERVICE_CATEGORY_LABELS } from '@contract/enums'

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
+import { Textarea } from '@/components/Textarea'
 import { BOOKING_CHANNEL_LABELS } from '@contract/bookings'
 import { LIMITS } from '@contract/limits'
 import type { Booking, SlotState } from '@contract/types'

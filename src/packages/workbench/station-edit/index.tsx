@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
+import { Textarea } from '@/components/Textarea'
 import { Picker } from '@/components/Picker'
 import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS, STATION_KIND_LABELS, STATION_KINDS } from '@contract/enums'
 import { LIMITS } from '@contract/limits'

@@ -1,4 +1,5 @@
-import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Switch, Text, View } from '@tarojs/components'
+import { Textarea } from '@/components/Textarea'
 import { Picker } from '@/components/Picker'
 import { LIMITS } from '@contract/limits'
 import { Field } from '@/components/Field'
