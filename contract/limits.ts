@@ -105,6 +105,9 @@ export const LIMITS = {
   /** 回访: the most days after resolving a call may be scheduled, and an outcome's note. */
   followUpDays: 60,
   followUpNote: 300,
+  /** The staff queue: requests shown at first, and the most one call lists (「再显示 50 条」 asks for more). */
+  queuePage: 50,
+  queueMax: 200,
 } as const
 
 export type LimitName = keyof typeof LIMITS

@@ -11,6 +11,11 @@ import { entry, OPEN_STATUSES, statusNotice, type RequestChange, type RequestSta
 
 /** How far apart two requests may be submitted and still be flagged. */
 export const DUPLICATE_WINDOW_DAYS = 30
+/**
+ * How many possible duplicates of one request are read and listed, newest first: in the queue, where a card
+ * shows three and says how many more (「至少还有 7 条」 once the bound is reached), and on the request's page.
+ */
+export const DUPLICATES_LISTED = { queue: 10, request: 50 } as const
 const WINDOW_MS = DUPLICATE_WINDOW_DAYS * 24 * 60 * 60 * 1000
 
 /** What the rule reads of a request. */

@@ -97,11 +97,14 @@ export const StaffQueueQuerySchema = Type.Object(
     mine: Type.Optional(Type.Boolean()),
     /** 未分配: requests nobody has. */
     unassigned: Type.Optional(Type.Boolean()),
+    /** How many to list, in queue order (default LIMITS.queuePage). */
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.queueMax })),
   },
   closed,
 )
 
-export const StaffQueueSchema = Type.Object({ items: Type.Array(StaffRequestSummarySchema) }, closed)
+/** `more`: requests beyond `limit` match too (the page offers to show more). */
+export const StaffQueueSchema = Type.Object({ items: Type.Array(StaffRequestSummarySchema), more: Type.Boolean() }, closed)
 
 export const TransferBodySchema = Type.Object({ stationId: uuid(), reason: text(LIMITS.reason, 1) }, closed)
 export const ReasonBodySchema = Type.Object({ reason: text(LIMITS.reason, 1) }, closed)

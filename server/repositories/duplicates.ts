@@ -34,22 +34,35 @@ const IN_SIGHT = (first: number) =>
 
 /**
  * The requests in sight sharing a blind index with one of `ids`, submitted
- * within `days` of it. Rows indexed under a key not yet rotated to the
- * current one meet their pairs once the resealing job has re-indexed them.
+ * within `days` of it and not merged away, newest first, at most `perRequest`
+ * for each. Each side (same phone, same helped person) reads its own B-tree
+ * index (blind index, created_at) backwards and stops after `perRequest`
+ * rows, so a queue of 200 costs 400 short index scans, however many requests
+ * one phone has sent (an OR in the join compared every pair of requests).
+ * Rows indexed under a key not yet rotated to the current one meet their pairs
+ * once the resealing job has re-indexed them.
  */
-export async function candidatesOf(db: Queryable, ids: string[], sight: Sight, days: number): Promise<CandidateRow[]> {
+export async function candidatesOf(db: Queryable, ids: string[], sight: Sight, days: number, perRequest: number): Promise<CandidateRow[]> {
   if (ids.length === 0) return []
+  const side = (column: string) =>
+    `(SELECT o.id, o.created_at FROM help_requests o
+       WHERE o.${column} = r.${column}
+         AND o.created_at BETWEEN r.created_at - make_interval(days => $5) AND r.created_at + make_interval(days => $5)
+         AND o.id <> r.id AND o.merged_into_id IS NULL AND ${IN_SIGHT(2)}
+       ORDER BY o.created_at DESC
+       LIMIT $6)`
   const { rows } = await db.query<CandidateRow>(
-    `SELECT r.id AS of_id, ${CANDIDATE}
+    `SELECT r.id AS of_id, c.*
        FROM help_requests r
-       JOIN help_requests o ON o.id <> r.id
-        AND (o.contact_phone_bidx = r.contact_phone_bidx OR o.helped_bidx = r.helped_bidx)
-        AND o.created_at BETWEEN r.created_at - make_interval(days => $5) AND r.created_at + make_interval(days => $5)
-       JOIN stations s ON s.id = o.station_id
-      WHERE r.id = ANY ($1::uuid[]) AND ${IN_SIGHT(2)}
-      ORDER BY o.created_at DESC
-      LIMIT 2000`,
-    [ids, sight.stationIds, sight.ownStationId, sight.sensitive, days],
+       CROSS JOIN LATERAL (
+         SELECT ${CANDIDATE}
+           FROM (${side('contact_phone_bidx')} UNION ${side('helped_bidx')}) m
+           JOIN help_requests o ON o.id = m.id
+           JOIN stations s ON s.id = o.station_id
+          ORDER BY o.created_at DESC
+          LIMIT $6) c
+      WHERE r.id = ANY ($1::uuid[])`,
+    [ids, sight.stationIds, sight.ownStationId, sight.sensitive, days, perRequest],
   )
   return rows
 }

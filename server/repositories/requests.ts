@@ -164,9 +164,11 @@ export interface QueueFilter {
   assigneeId?: string
   /** Nobody has it (未分配). */
   unassigned?: boolean
+  /** The most rows read. */
+  limit: number
 }
 
-/** A queue: waiting first, urgent first, oldest first; at most 200. */
+/** A queue: waiting first, urgent first, oldest first; at most `limit`. */
 export async function queueRows(db: Queryable, f: QueueFilter): Promise<RequestRow[]> {
   const where = ['r.station_id = ANY ($1::uuid[])', `(r.station_id = $2 OR r.category <> ALL ($3::text[]))`]
   const params: unknown[] = [f.stationIds, f.ownStationId, f.sensitive]
@@ -183,8 +185,8 @@ export async function queueRows(db: Queryable, f: QueueFilter): Promise<RequestR
   if (f.unassigned) where.push('r.assignee_id IS NULL')
   const { rows } = await db.query<RequestRow>(
     `${SELECT} WHERE ${where.join(' AND ')}
-      ORDER BY (r.status = 'submitted') DESC, (r.urgency = 'urgent') DESC, r.created_at ASC LIMIT 200`,
-    params,
+      ORDER BY (r.status = 'submitted') DESC, (r.urgency = 'urgent') DESC, r.created_at ASC LIMIT $${params.length + 1}`,
+    [...params, f.limit],
   )
   return rows.map(unsealed)
 }

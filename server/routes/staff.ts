@@ -88,7 +88,7 @@ const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: StaffQueueSchema, ...errors },
       },
     },
-    async (request) => ({ items: await staffQueue(ctx, request.staff!, request.query) }),
+    async (request) => staffQueue(ctx, request.staff!, request.query),
   )
 
   app.post(

@@ -7,6 +7,7 @@ import { SENSITIVE_CATEGORIES } from '../../contract/requests'
 import type { DuplicateCheckBody, DuplicateRef, RelatedRef, RequestLookup, StaffActionResult } from '../../contract/types'
 import {
   DUPLICATE_WINDOW_DAYS,
+  DUPLICATES_LISTED,
   linkDecision,
   mergeDecision,
   possibleDuplicates,
@@ -60,13 +61,22 @@ const toRef =
     reasons: m.reasons,
   })
 
-/** 「可能重复」 of each row, by the rule of domain/duplicates.ts, among the requests in the reader's sight. */
-export async function duplicatesOf(db: Queryable, sight: Sight, rows: RequestRow[]): Promise<Map<string, DuplicateRef[]>> {
+/** 「可能重复」 of each row (at most `listed` each, newest first), by the rule of domain/duplicates.ts, among the requests in the reader's sight. */
+export async function duplicatesOf(
+  db: Queryable,
+  sight: Sight,
+  rows: RequestRow[],
+  listed: number = DUPLICATES_LISTED.request,
+): Promise<Map<string, DuplicateRef[]>> {
   const withKeys = rows.filter((r) => (r.contact_phone_bidx || r.helped_bidx) && !r.merged_into_id)
   const ids = withKeys.map((r) => r.id)
-  const [found, links] = await Promise.all([candidatesOf(db, ids, sight, DUPLICATE_WINDOW_DAYS), linksOf(db, ids)])
+  const [found, links] = await Promise.all([candidatesOf(db, ids, sight, DUPLICATE_WINDOW_DAYS, listed), linksOf(db, ids)])
   const byOf = new Map<string, CandidateRow[]>()
-  for (const candidate of found) byOf.set(candidate.of_id!, [...(byOf.get(candidate.of_id!) ?? []), candidate])
+  for (const candidate of found) {
+    const list = byOf.get(candidate.of_id!)
+    if (list) list.push(candidate)
+    else byOf.set(candidate.of_id!, [candidate])
+  }
   const out = new Map<string, DuplicateRef[]>()
   for (const row of withKeys) {
     const candidates = byOf.get(row.id) ?? []

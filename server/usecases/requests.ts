@@ -4,6 +4,7 @@
  * the result back as the caller may see it. Refusals are thrown as they come
  * from the rules; server/errors.ts gives them their HTTP status.
  */
+import { LIMITS } from '../../contract/limits'
 import { SENSITIVE_CATEGORIES } from '../../contract/requests'
 import type {
   CorrectRequestBody,
@@ -39,6 +40,7 @@ import {
 import { inferredArea, routeRequest } from '../../domain/routing'
 import { canSee, type Staff } from '../../domain/staff'
 import { claimOverCap } from '../../domain/assignment'
+import { DUPLICATES_LISTED } from '../../domain/duplicates'
 import { can, capabilityRefusal } from '../../domain/permissions'
 import type { AppContext } from '../context'
 import type { Queryable } from '../db'
@@ -301,9 +303,14 @@ export async function reopenUnresolved(ctx: AppContext, tx: Queryable, row: Requ
 
 // ───────────────────────── the station ─────────────────────────
 
-export async function staffQueue(ctx: AppContext, staff: Staff, q: StaffQueueQuery): Promise<StaffRequestSummary[]> {
+export async function staffQueue(
+  ctx: AppContext,
+  staff: Staff,
+  q: StaffQueueQuery,
+): Promise<{ items: StaffRequestSummary[]; more: boolean }> {
   const scope = await scopeOf(ctx.db, staff)
-  if (q.stationId && !scope.includes(q.stationId)) return []
+  if (q.stationId && !scope.includes(q.stationId)) return { items: [], more: false }
+  const limit = q.limit ?? LIMITS.queuePage
   const now = ctx.clock()
   const rows = await queueRows(ctx.db, {
     stationIds: q.stationId ? [q.stationId] : scope,
@@ -315,9 +322,14 @@ export async function staffQueue(ctx: AppContext, staff: Staff, q: StaffQueueQue
     overdueAt: q.overdue ? now : undefined,
     assigneeId: q.mine ? staff.id : undefined,
     unassigned: q.unassigned,
+    // One more than listed: whether there are more.
+    limit: limit + 1,
   })
-  const duplicates = await duplicatesOf(ctx.db, { stationIds: scope, ownStationId: staff.stationId, sensitive: SENSITIVE_CATEGORIES }, rows)
-  return rows.map((r) => ({ ...toStaffSummary(r, now, ctx), duplicates: duplicates.get(r.id) ?? [] }))
+  const more = rows.length > limit
+  if (more) rows.length = limit
+  const sight = { stationIds: scope, ownStationId: staff.stationId, sensitive: SENSITIVE_CATEGORIES }
+  const duplicates = await duplicatesOf(ctx.db, sight, rows, DUPLICATES_LISTED.queue)
+  return { items: rows.map((r) => ({ ...toStaffSummary(r, now, ctx), duplicates: duplicates.get(r.id) ?? [] })), more }
 }
 
 /** The request, if the staff can see it; else why not (moved away from them, or simply not found). */

@@ -14,8 +14,11 @@ import type {
   HelpRequest,
   StaffActionResult,
   StaffRequest,
+  StaffQueue,
   StaffRequestSummary,
 } from '../../contract/types'
+import { LIMITS } from '../../contract/limits'
+import { DUPLICATES_LISTED } from '../../domain/duplicates'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { useDataKeys } from '../../server/services/fieldCrypto'
 import { createSession, upsertUserByOpenid } from '../../server/repositories/sessions'
@@ -369,4 +372,41 @@ test(`when the data key rotates, the blind indexes move to the new key and match
   expect(
     (await li.post<{ items: DuplicateRef[] }>('/api/staff/duplicates/check', { contactPhone: DAUGHTER_PHONE })).body.items.map((x) => x.id),
   ).toEqual(expect.arrayContaining([c.id, d.id]))
+})
+
+test(`a phone that called 60 times: each queue card reads its 10 newest duplicates, the request page its 50 newest, on ${backend}`, async () => {
+  const calls: HelpRequest[] = []
+  for (let i = 0; i < 60; i++) {
+    const res = await li.post<HelpRequest>('/api/staff/requests', {
+      channel: 'phone',
+      category: 'elderly_care',
+      description: `电话登记：第 ${i + 1} 次来电`,
+      requester: 'self',
+      contactName: '常来电的居民',
+      contactPhone: '13812347777',
+      urgency: 'normal',
+    })
+    expect(res.status).toBe(201)
+    calls.push(res.body)
+  }
+  const numbers = (list: HelpRequest[]) => list.map((r) => r.number).reverse()
+  // The queue lists LIMITS.queuePage at first and says there are more; up to LIMITS.queueMax on request.
+  const first50 = (await li.get<StaffQueue>('/api/staff/queue')).body
+  expect(first50.items).toHaveLength(LIMITS.queuePage)
+  expect(first50.more).toBe(true)
+  const all = (await li.get<StaffQueue>(`/api/staff/queue?limit=${LIMITS.queueMax}`)).body
+  expect(all.more).toBe(false)
+  expect(all.items.length).toBeGreaterThan(60)
+  expect(all.items.slice(0, LIMITS.queuePage)).toEqual(first50.items)
+  for (const limit of ['0', '201', '-1', '1.5', 'abc']) {
+    const refused = await li.get(`/api/staff/queue?limit=${limit}`)
+    expect(refused.status).toBe(400)
+    expect(refused.body).toMatchObject({ code: expect.stringMatching(/^(BAD_REQUEST|FIELD_INVALID)$/), message: expect.any(String) })
+  }
+  const last = all.items.find((r) => r.id === calls[59]!.id)!
+  expect(last.duplicates!.map((d) => d.number)).toEqual(numbers(calls.slice(49, 59)))
+  expect(last.duplicates).toHaveLength(DUPLICATES_LISTED.queue)
+  const page = (await li.get<StaffRequest>(`/api/staff/requests/${calls[0]!.id}`)).body
+  expect(page.duplicates!.map((d) => d.number)).toEqual(numbers(calls.slice(10)))
+  expect(page.duplicates).toHaveLength(DUPLICATES_LISTED.request)
 })

@@ -98,6 +98,23 @@ describe('工作台 queue', () => {
     expect(String(attrOf(chip._exparserNode, 'class'))).toContain('chip--active')
   })
 
+  test('a long queue: 「再显示 50 条」 asks for 50 more, the filter goes back to the first 50', async () => {
+    const page = await mountPage(
+      QUEUE_PAGE,
+      {},
+      { storage: STAFF_LOGGED_IN, routes: { ...routes, 'GET /api/staff/queue': { items: QUEUE, more: true } } },
+    )
+    await page.waitFor(() => queueItems(page).length === 2, 'two queue items')
+    const queueRequests = () => page.requests.filter((r) => r.path === '/api/staff/queue')
+    await page.tap('queue-more')
+    await page.waitFor(() => queueRequests().length === 2, 'the longer queue')
+    expect(queueRequests()[1]!.query).toEqual({ limit: 100 })
+    const chip = page.querySelectorAll('chip').find((c) => page.text(c) === '待受理')!
+    await page.tap(chip)
+    await page.waitFor(() => queueRequests().length === 3, 'the filtered queue')
+    expect(queueRequests()[2]!.query).toEqual({ status: 'submitted' })
+  })
+
   test('tapping an item opens it', async () => {
     const page = await mountPage(QUEUE_PAGE, {}, { storage: STAFF_LOGGED_IN, routes })
     await page.waitFor(() => queueItems(page).length === 2, 'two queue items')

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { REQUEST_STATUS_LABELS } from '@contract/requests'
 import type { DuplicateRef, RelatedRef } from '@contract/types'
 import { formatCstDateTime } from '@domain/chinaTime'
+import { DUPLICATES_LISTED } from '@domain/duplicates'
 import { Chip } from '@/components/Chip'
 import { NoBreak } from '@/components/NoBreak'
 
@@ -41,7 +42,11 @@ export function DuplicateFlag({ duplicates, onOpen }: { duplicates: DuplicateRef
             <Text className='duplicate-flag__why'>{duplicateReasons(d)}</Text>
           </View>
         ))}
-        {duplicates.length > 3 && <Text className='muted'>还有 {duplicates.length - 3} 条</Text>}
+        {duplicates.length > 3 && (
+          <Text className='muted'>
+            {duplicates.length >= DUPLICATES_LISTED.queue ? '至少' : ''}还有 {duplicates.length - 3} 条
+          </Text>
+        )}
       </View>
     </View>
   )

@@ -2,6 +2,7 @@ import { usePageClass } from '@/stores/elder'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, ScrollView, Text, View } from '@tarojs/components'
+import { LIMITS } from '@contract/limits'
 import type { StaffQueueQuery, StaffRequestSummary } from '@contract/types'
 import { claimNext, fetchQueue } from '@/api/staff'
 import { fetchStaffRatings } from '@/api/ratings'
@@ -78,8 +79,11 @@ export default function Queue() {
   const wide = useWide()
   const [filter, setFilter] = useState(0)
   const [selected, setSelected] = useState<string | null>(null)
-  const query = FILTERS[filter]!.query
+  // How many requests are listed: LIMITS.queuePage at first, more on 「再显示」, back to the first page with another filter.
+  const [limit, setLimit] = useState<number>(LIMITS.queuePage)
+  const query: StaffQueueQuery = { ...FILTERS[filter]!.query, ...(limit > LIMITS.queuePage ? { limit } : {}) }
   const queue = useStaffQuery(['queue', query], () => fetchQueue(query))
+  const items = queue.data?.items
   // Low ratings nobody has answered yet: the badge on 居民评价 (optional: the queue works without it).
   const badge = useQuery(['lowUnreplied', token], () => fetchStaffRatings({ low: true, unreplied: true }), {
     enabled: !!token,
@@ -152,16 +156,24 @@ export default function Queue() {
       </View>
       <ScrollView scrollX className='chip-row'>
         {FILTERS.map((f, i) => (
-          <View key={f.label} className={`chip${i === filter ? ' chip--active' : ''}`} onClick={() => setFilter(i)} ariaRole='button'>
+          <View
+            key={f.label}
+            className={`chip${i === filter ? ' chip--active' : ''}`}
+            onClick={() => {
+              setFilter(i)
+              setLimit(LIMITS.queuePage)
+            }}
+            ariaRole='button'
+          >
             {f.label}
           </View>
         ))}
       </ScrollView>
       {queue.status === 'loading' && !queue.data && <Loading />}
       {queue.status === 'error' && <ErrorState message={queue.error.message} onRetry={queue.reload} />}
-      {queue.status === 'ok' && queue.data.length === 0 && <EmptyState text='没有符合条件的求助' />}
+      {queue.status === 'ok' && queue.data.items.length === 0 && <EmptyState text='没有符合条件的求助' />}
       {queue.status !== 'error' &&
-        queue.data?.map((r) => (
+        items?.map((r) => (
           <QueueItem
             key={r.id}
             r={r}
@@ -171,6 +183,14 @@ export default function Queue() {
             onOpenOther={openRequest}
           />
         ))}
+      {queue.status === 'ok' && queue.data.more && limit < LIMITS.queueMax && (
+        <Button className='btn queue-more' onClick={() => setLimit(Math.min(limit + LIMITS.queuePage, LIMITS.queueMax))}>
+          再显示 {LIMITS.queuePage} 条
+        </Button>
+      )}
+      {queue.status === 'ok' && queue.data.more && limit >= LIMITS.queueMax && (
+        <Text className='muted queue-more-note'>只显示前 {LIMITS.queueMax} 条，请用上面的筛选缩小范围</Text>
+      )}
     </View>
   )
   if (!wide) return <View className={pageClass}>{list}</View>
