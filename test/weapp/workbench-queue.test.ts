@@ -108,7 +108,7 @@ describe('工作台 queue', () => {
     const queueRequests = () => page.requests.filter((r) => r.path === '/api/staff/queue')
     await page.tap('queue-more')
     await page.waitFor(() => queueRequests().length === 2, 'the longer queue')
-    expect(queueRequests()[1]!.query).toEqual({ limit: 100 })
+    expect(queueRequests()[1]!.query).toEqual({ limit: '100' })
     const chip = page.querySelectorAll('chip').find((c) => page.text(c) === '待受理')!
     await page.tap(chip)
     await page.waitFor(() => queueRequests().length === 3, 'the filtered queue')
