@@ -48,7 +48,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value)
+const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(500)
   await page.screenshot({ path: screenshotPath(name), fullPage: true })
@@ -77,7 +77,7 @@ test('the head sets hours per worker and an age; a daughter books 王社工 for 
     await shot(head, `workbench-bookable-workers-list-${suffix}`)
     await item.locator('.btn-edit-bookable').click()
     await head.locator('.worker-window').nth(1).waitFor({ timeout: 30_000 })
-    await expect(head.locator('.bookable-minAge input').inputValue()).resolves.toBe('60')
+    await expect(head.locator('.bookable-minAge input, input.bookable-minAge').inputValue()).resolves.toBe('60')
     await head.locator('.bookable-minAge').scrollIntoViewIfNeeded()
     await shot(head, `workbench-bookable-workers-ages-${suffix}`)
     await head.locator('.worker-window').first().scrollIntoViewIfNeeded()

@@ -10,7 +10,7 @@ import { phone } from './browser'
 
 /** Types into a Taro input or textarea found by its wrapper's class. */
 export const fill = (page: Page, selector: string, value: string) =>
-  page.locator(`${selector} input, ${selector} textarea`).first().fill(value)
+  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 
 export interface StaffPageOptions {
   /** The window's width (default 390, a phone); 1024 and more is a desktop browser. */

@@ -45,8 +45,8 @@ const desktop: BrowserContextOptions = { viewport: { width: 1280, height: 900 },
 async function adminPage(options: BrowserContextOptions, elder: boolean): Promise<Page> {
   const page = await (await browser.newContext(options)).newPage()
   await page.goto(`${server.url}/#/packages/workbench/login/index${elder ? '?elder=1' : ''}`)
-  await page.locator('.staff-username input').fill('dalian-admin')
-  await page.locator('.staff-password input').fill(DEMO_STAFF_PASSWORD)
+  await page.locator('.staff-username input, input.staff-username').fill('dalian-admin')
+  await page.locator('.staff-password input, input.staff-password').fill(DEMO_STAFF_PASSWORD)
   await page.locator('.btn-staff-login').click()
   await page.locator('.btn-station-new').waitFor({ timeout: 60_000 })
   await page.locator('.station-node').first().waitFor({ timeout: 60_000 })
@@ -87,7 +87,7 @@ test('a province in the tree: open a branch, scroll past the first screen with t
   await page.screenshot({ path: screenshotPath('admin-stations-large-scrolled-390') })
 
   // A search matching hundreds: 200 rows drawn, the rest on demand.
-  await page.locator('.stations-search input').fill('第1街道')
+  await page.locator('.stations-search input, input.stations-search').fill('第1街道')
   await page.locator('.btn-stations-more').waitFor()
   const matches = Number(/找到 (\d+) 个站点/.exec(await countText(page))?.[1])
   expect(matches).toBeGreaterThan(200)
