@@ -167,7 +167,7 @@ describe(`who can book it on ${backend}`, () => {
     expect(young.body.message).toContain('赵大爷预约当天 26 岁')
     const ok = await counter({ birthDate: '1955-06-01' })
     expect(ok.status).toBe(201)
-    // The birth date is checked, never stored.
+    // The birth date is checked, and kept only sealed.
     const { rows } = await server.db.query<{ row: string }>('SELECT row_to_json(b)::text AS row FROM bookings b WHERE id = $1', [
       ok.body.id,
     ])

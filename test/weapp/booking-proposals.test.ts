@@ -43,6 +43,7 @@ const PROPOSAL: BookingProposal = {
   requestId: REQUEST.id,
   service: { id: PSY.id, name: PSY.name, kind: PSY.kind },
   station: { id: MINXIN.id, name: MINXIN.name },
+  worker: null,
   times: [time('2026-11-25', '10:00', 'free'), time('2026-11-25', '14:00', 'full'), time('2026-11-27', '09:00', 'free')],
   note: '刘社工接待，请带上最近的就诊记录',
   status: 'open',
