@@ -182,6 +182,28 @@ export function slotStarts(date: string, s: Omit<SlotSource, 'taken'>): { starts
   return { starts, slots: sorted, note }
 }
 
+/**
+ * The staff block (停约: the whole station's, the service's, or the worker's own
+ * leave) that takes [startsAt, endsAt) away from the worker (null: whoever
+ * receives), else null — for a home visit's time outside the slots.
+ */
+export function blockAt(
+  blocks: readonly BookingBlock[],
+  serviceId: string,
+  workerId: string | null,
+  startsAt: Date,
+  endsAt: Date,
+): BookingBlock | null {
+  return (
+    blocks.find(
+      (b) =>
+        b.kind === 'block' &&
+        blockCovers(b, serviceId, workerId) &&
+        overlaps(startsAt.getTime(), endsAt.getTime(), b.startsAt.getTime(), b.endsAt.getTime()),
+    ) ?? null
+  )
+}
+
 /** The last instant a slot starting at `startsAt` can be booked, changed or cancelled by the resident. */
 export const cutoffOf = (startsAt: Date, rules: Pick<BookableRules, 'cutoffMinutes'>) =>
   new Date(startsAt.getTime() - rules.cutoffMinutes * MINUTE)

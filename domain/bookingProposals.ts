@@ -39,10 +39,10 @@ export function proposalStatusAt(p: { status: 'open' | 'chosen' | 'withdrawn'; e
   return p.status === 'open' && now.getTime() >= p.expiresAt.getTime() ? 'expired' : p.status
 }
 
-/** A proposed time now: gone by, taken meanwhile, or free. */
-export function proposalTimeState(startsAt: Date, taken: number, capacity: number, now: Date): ProposalTimeState {
+/** A proposed time now: gone by, taken meanwhile (or no longer to be had: its worker on leave), or free. */
+export function proposalTimeState(startsAt: Date, free: boolean, now: Date): ProposalTimeState {
   if (startsAt.getTime() <= now.getTime()) return 'past'
-  return taken >= capacity ? 'full' : 'free'
+  return free ? 'free' : 'full'
 }
 
 /**

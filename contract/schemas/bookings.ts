@@ -178,6 +178,8 @@ export const BookingSchema = Type.Object(
     changeDeadline: dateTime(),
     canChange: Type.Boolean(),
     staffNote: Type.Optional(Type.String()),
+    /** The staff's side only: the worker's account was disabled (停用) and the booking is still to come — give it to another worker (改期). */
+    needsWorker: Type.Optional(Type.Boolean()),
     /** The resident's side only: the station marked it attended and it is not rated yet (「评价这次服务」). */
     ratingDue: Type.Optional(Type.Boolean()),
     /** The resident's side only: their rating of it (editable for 7 days). */
@@ -222,6 +224,8 @@ export const ProposalBodySchema = Type.Object(
       maxItems: PROPOSAL_TIMES_MAX,
       description: '1–3 个开始时间：这项服务的可预约时段；入户探访也可以是其他空闲时间',
     }),
+    /** Whose times: a worker of the station; absent: the proposer when the service's windows name them, else any worker with a place. */
+    workerId: Type.Optional(uuid()),
     note: Type.Optional(text(LIMITS.bookingNote)),
   },
   closed,
@@ -236,6 +240,8 @@ export const BookingProposalSchema = Type.Object(
     requestId: uuid(),
     service: Type.Object({ id: uuid(), name: Type.String(), kind: BookableKindSchema }, closed),
     station: Type.Object({ id: uuid(), name: Type.String() }, closed),
+    /** The worker whose free times these are (the booking is theirs); null: any worker with a place. */
+    worker: nullable(SlotWorkerSchema),
     times: Type.Array(ProposalTimeSchema),
     note: Type.String(),
     status: literalUnion(PROPOSAL_STATUSES, 'open 待选择；chosen 已选定；withdrawn 已重新提议；expired 已过期'),

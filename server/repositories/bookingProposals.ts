@@ -12,6 +12,9 @@ export interface ProposalRow {
   capacity: number
   station_id: string
   station_name: string
+  /** Whose times (null: any worker with a place), and their name. */
+  worker_id: string | null
+  worker_name: string | null
   times: Date[]
   note: string
   status: 'open' | 'chosen' | 'withdrawn'
@@ -23,12 +26,13 @@ export interface ProposalRow {
 }
 
 const SELECT = `SELECT p.id, p.request_id, p.service_id, b.name AS service_name, b.kind AS service_kind, b.duration_minutes, b.capacity,
-    p.station_id, s.name AS station_name, p.times, p.note, p.status, u.nickname AS proposed_by_name, p.created_at, p.expires_at,
+    p.station_id, s.name AS station_name, p.worker_id, pw.nickname AS worker_name, p.times, p.note, p.status, u.nickname AS proposed_by_name, p.created_at, p.expires_at,
     p.booking_id, k.starts_at AS chosen_starts_at
   FROM booking_proposals p
   JOIN bookable_services b ON b.id = p.service_id
   JOIN stations s ON s.id = p.station_id
   LEFT JOIN users u ON u.id = p.proposed_by
+  LEFT JOIN users pw ON pw.id = p.worker_id
   LEFT JOIN bookings k ON k.id = p.booking_id`
 
 /** PGlite and node-postgres both give timestamptz[] as Date[]; a text form is parsed too. */
@@ -54,13 +58,23 @@ export async function loadProposal(db: Queryable, id: string): Promise<ProposalR
 /** A new proposal replaces the request's open ones. */
 export async function insertProposal(
   db: Queryable,
-  p: { requestId: string; serviceId: string; stationId: string; times: Date[]; note: string; by: string; at: Date; expiresAt: Date },
+  p: {
+    requestId: string
+    serviceId: string
+    stationId: string
+    workerId: string | null
+    times: Date[]
+    note: string
+    by: string
+    at: Date
+    expiresAt: Date
+  },
 ): Promise<string> {
   await db.query(`UPDATE booking_proposals SET status = 'withdrawn' WHERE request_id = $1 AND status = 'open'`, [p.requestId])
   const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO booking_proposals (request_id, service_id, station_id, times, note, proposed_by, created_at, expires_at)
-     VALUES ($1, $2, $3, $4::timestamptz[], $5, $6, $7, $8) RETURNING id`,
-    [p.requestId, p.serviceId, p.stationId, p.times.map((t) => t.toISOString()), p.note, p.by, p.at, p.expiresAt],
+    `INSERT INTO booking_proposals (request_id, service_id, station_id, times, note, proposed_by, created_at, expires_at, worker_id)
+     VALUES ($1, $2, $3, $4::timestamptz[], $5, $6, $7, $8, $9) RETURNING id`,
+    [p.requestId, p.serviceId, p.stationId, p.times.map((t) => t.toISOString()), p.note, p.by, p.at, p.expiresAt, p.workerId],
   )
   return rows[0]!.id
 }
@@ -70,15 +84,15 @@ export async function markChosen(db: Queryable, id: string, bookingId: string, a
 }
 
 /**
- * Places held in a service over [from, to): bookings that overlap it. For a
- * slot this is the slot's count; for a home visit's free time, every booking
- * of the service that would run into it.
+ * Places held in a service over [from, to): bookings that overlap it — a home
+ * visit's free time runs into every booking of the service (with `workerId`:
+ * of that worker) during it.
  */
-export async function heldDuring(db: Queryable, serviceId: string, from: Date, to: Date): Promise<number> {
+export async function heldDuring(db: Queryable, serviceId: string, from: Date, to: Date, workerId?: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM bookings
-      WHERE service_id = $1 AND status = ANY ($4::text[]) AND starts_at < $3 AND ends_at > $2`,
-    [serviceId, from, to, HOLDING_STATUSES],
+      WHERE service_id = $1 AND status = ANY ($4::text[]) AND starts_at < $3 AND ends_at > $2 AND ($5::uuid IS NULL OR worker_id = $5)`,
+    [serviceId, from, to, HOLDING_STATUSES, workerId ?? null],
   )
   return rows[0]!.n
 }

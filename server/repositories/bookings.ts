@@ -38,13 +38,17 @@ export interface ServiceRow {
   active: boolean
   /** The names of the workers its windows name, by id. */
   window_workers: Record<string, string>
+  /** The disabled (停用) accounts among them and the station's: their slots are offered to no one. */
+  disabled_workers: string[]
 }
 
 const SERVICE_SELECT = `SELECT b.id, b.station_id, s.name AS station_name, s.phone AS station_phone, s.address AS station_address,
     s.opening_hours AS station_hours, b.name, b.description, b.kind, b.category, b.audience, b.min_age, b.max_age, b.duration_minutes, b.capacity,
     b.horizon_days, b.cutoff_minutes, b.per_person_per_day, b.availability, b.worker_name, b.active,
     (SELECT COALESCE(jsonb_object_agg(u.id::text, u.nickname), '{}'::jsonb) FROM users u
-      WHERE u.id::text IN (SELECT w.value->>'workerId' FROM jsonb_array_elements(b.availability) AS w)) AS window_workers
+      WHERE u.id::text IN (SELECT w.value->>'workerId' FROM jsonb_array_elements(b.availability) AS w)) AS window_workers,
+    (SELECT COALESCE(jsonb_agg(u.id::text), '[]'::jsonb) FROM users u WHERE u.disabled_at IS NOT NULL
+      AND (u.station_id = b.station_id OR u.id::text IN (SELECT w.value->>'workerId' FROM jsonb_array_elements(b.availability) AS w))) AS disabled_workers
   FROM bookable_services b JOIN stations s ON s.id = b.station_id`
 
 export const rulesOf = (r: ServiceRow): BookableRules => ({
@@ -264,6 +268,10 @@ export interface BookingRow {
   ends_at: Date
   worker_id: string | null
   worker_nickname: string | null
+  /** The worker's account is disabled (停用): the booking needs another worker. */
+  worker_disabled: boolean
+  /** Sealed; for the age rule when the booking moves. */
+  person_birth_date: string | null
   status: BookingStatus
   staff_note: string
   reschedule_reason: string | null
@@ -281,7 +289,8 @@ export interface BookingRow {
 }
 
 const BOOKING_SELECT = `SELECT k.id, k.service_id, k.station_id, k.user_id, k.channel, k.for_whom, k.person_name, k.person_key, k.relationship, k.contact_name,
-    k.contact_phone, k.note, k.starts_at, k.ends_at, k.worker_id, w.nickname AS worker_nickname, k.status, k.staff_note, k.reschedule_reason, k.rescheduled_at, k.created_at,
+    k.contact_phone, k.note, k.starts_at, k.ends_at, k.worker_id, w.nickname AS worker_nickname,
+    (w.disabled_at IS NOT NULL) AS worker_disabled, k.person_birth_date, k.status, k.staff_note, k.reschedule_reason, k.rescheduled_at, k.created_at,
     b.name AS service_name, b.kind AS service_kind, b.category AS service_category, b.worker_name, b.cutoff_minutes,
     s.name AS station_name, s.phone AS station_phone, s.address AS station_address, ${ratingJson('rt.booking_id = k.id')} AS rating
   FROM bookings k JOIN bookable_services b ON b.id = k.service_id JOIN stations s ON s.id = k.station_id
@@ -310,7 +319,12 @@ export function toBooking(r: BookingRow, now: Date, opts: { staff?: boolean } = 
     changeDeadline: deadline.toISOString(),
     canChange: r.status === 'booked' && now <= deadline,
     // The staff's note to the station; the rating to the resident (staff read ratings in 居民评价, anonymous ones without a name).
-    ...(opts.staff ? { staffNote: r.staff_note } : { ratingDue: r.status === 'attended' && !r.rating, rating: toRating(r.rating) }),
+    ...(opts.staff
+      ? {
+          staffNote: r.staff_note,
+          ...(r.worker_disabled && r.status === 'booked' && new Date(r.ends_at) > now ? { needsWorker: true } : {}),
+        }
+      : { ratingDue: r.status === 'attended' && !r.rating, rating: toRating(r.rating) }),
     createdAt: new Date(r.created_at).toISOString(),
   }
 }
@@ -357,6 +371,8 @@ export interface NewBooking {
   startsAt: Date
   endsAt: Date
   workerId: string | null
+  /** The person's birth date when one was given (sealed at rest). */
+  birthDate: string | null
   createdBy: string
   at: Date
 }
@@ -364,8 +380,8 @@ export interface NewBooking {
 export async function insertBooking(db: Queryable, b: NewBooking): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO bookings (service_id, station_id, user_id, channel, for_whom, person_name, relationship, person_key, contact_name, contact_phone,
-       note, starts_at, ends_at, created_by, created_at, updated_at, worker_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16) RETURNING id`,
+       note, starts_at, ends_at, created_by, created_at, updated_at, worker_id, person_birth_date)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17) RETURNING id`,
     [
       b.serviceId,
       b.stationId,
@@ -383,6 +399,7 @@ export async function insertBooking(db: Queryable, b: NewBooking): Promise<strin
       b.createdBy,
       b.at,
       b.workerId,
+      seal(b.birthDate),
     ],
   )
   return rows[0]!.id
@@ -477,14 +494,14 @@ export async function remindBookingsTomorrow(
 
 /**
  * Erases what identifies the person in these bookings — who comes, the
- * relationship, the contact and phone, the resident's and the staff's notes,
+ * relationship, the contact and phone, the birth date, the resident's and the staff's notes,
  * the key of the one-per-day rule — and detaches them from the account.
  * Service, station, time, channel and status remain, for the station's figures.
  */
 async function anonymizeBookings(db: Queryable, where: string, params: unknown[], words: string, now: Date): Promise<number> {
   const res = await db.query(
     `UPDATE bookings SET user_id = NULL, person_name = $${params.length + 1}, relationship = NULL,
-            contact_name = $${params.length + 1}, contact_phone = NULL, note = '', staff_note = '',
+            contact_name = $${params.length + 1}, contact_phone = NULL, person_birth_date = NULL, note = '', staff_note = '',
             person_key = 'purged:' || id::text, purged_at = $${params.length + 2}, updated_at = $${params.length + 2}
       WHERE purged_at IS NULL AND ${where}`,
     [...params, words, now],

@@ -1,5 +1,5 @@
 /**
- * The resealing job: phone numbers and addresses not yet sealed with the
+ * The resealing job: phone numbers, addresses and birth dates not yet sealed with the
  * current data key — rows from before encryption, or sealed with a key being
  * rotated out — are sealed again, a batch at a time.
  */
@@ -10,6 +10,7 @@ import { currentKeyId, notSealedSql, seal, unseal } from '../services/fieldCrypt
 const SEALED: { table: string; columns: string[] }[] = [
   { table: 'help_requests', columns: ['contact_phone', 'helped_phone', 'helped_address', 'address'] },
   { table: 'enrollments', columns: ['contact_phone'] },
+  { table: 'bookings', columns: ['contact_phone', 'person_birth_date'] },
   { table: 'users', columns: ['phone'] },
 ]
 

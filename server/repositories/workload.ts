@@ -13,7 +13,8 @@ export interface ColleagueRow {
 }
 
 /**
- * The workers of a station (every account whose role works a queue), each with
+ * The workers of a station (every account in use whose role works a queue — a
+ * disabled (停用) account is no one's colleague), each with
  * their open requests; or one of them (`userId`), its row locked with
  * `forUpdate` so that two assignments to the same worker are decided one after
  * the other and the cap holds.
@@ -33,11 +34,20 @@ export async function colleaguesOf(
             (SELECT count(*)::int FROM help_requests r
               WHERE r.assignee_id = u.id AND r.status IN ('submitted', 'accepted', 'in_progress')) AS open_count
        FROM users u
-      WHERE u.station_id = $1 AND u.role = ANY ($2::text[])${opts.userId ? ' AND u.id = $3' : ''}
+      WHERE u.station_id = $1 AND u.role = ANY ($2::text[]) AND u.disabled_at IS NULL${opts.userId ? ' AND u.id = $3' : ''}
       ORDER BY u.nickname`,
     params,
   )
   return rows
+}
+
+/** The name of a worker of the station whose account is disabled (停用), else null (not a worker of the station, or in use). */
+export async function disabledColleague(db: Queryable, stationId: string, userId: string): Promise<string | null> {
+  const { rows } = await db.query<{ nickname: string }>(
+    `SELECT nickname FROM users WHERE id = $3 AND station_id = $1 AND role = ANY ($2::text[]) AND disabled_at IS NOT NULL`,
+    [stationId, rolesWith('queue.work'), userId],
+  )
+  return rows[0]?.nickname ?? null
 }
 
 export async function saveWorkloadCap(db: Queryable, userId: string, cap: number | null): Promise<void> {

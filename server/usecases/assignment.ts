@@ -11,6 +11,7 @@ import type { Queryable } from '../db'
 import { fail, notFound, unwrap } from '../errors'
 import { saveChange, stateOf } from '../repositories/requests'
 import { colleaguesOf, saveWorkloadCap, type ColleagueRow } from '../repositories/workload'
+import { requireActiveColleague } from './colleagues'
 import { openForStaff, visibleRequest } from './requests'
 
 const toColleague = (c: ColleagueRow): Colleague => ({
@@ -54,9 +55,14 @@ export async function assignRequest(ctx: AppContext, staff: Staff, id: string, a
     const row = await visibleRequest(tx, staff, id, { forUpdate: true })
     let target: Workload | null = null
     if (assigneeId) {
-      const [c] = await colleaguesOf(tx, row.station_id, { userId: assigneeId, forUpdate: true })
-      if (!c) throw fail('NOT_FOUND', '本站没有这位同事', 'assigneeId')
-      target = toWorkload(c)
+      const colleague = await requireActiveColleague(
+        tx,
+        row.station_id,
+        assigneeId,
+        { field: 'assigneeId', notColleague: () => fail('NOT_FOUND', '本站没有这位同事', 'assigneeId') },
+        { forUpdate: true },
+      )
+      target = toWorkload(colleague)
     }
     await saveChange(tx, id, unwrap(assignment(stateOf(row), { ...staff, name: await actorName(tx, staff) }, target, ctx.clock())))
   })

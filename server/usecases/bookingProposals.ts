@@ -7,7 +7,7 @@
  * request's timeline.
  */
 import type { BookingProposal, ChooseProposalBody, ProposalBody, SlotState } from '../../contract/types'
-import { lastBookableDate, perPersonRefusal, slotRefusal } from '../../domain/booking'
+import { blockAt, lastBookableDate, perPersonRefusal, pickSlot, slotDays, slotRefusal, type SlotWorker } from '../../domain/booking'
 import {
   chooseRefusal,
   proposalExpiry,
@@ -18,6 +18,7 @@ import {
   requestProposalRefusal,
 } from '../../domain/bookingProposals'
 import { cstDate, formatCstDateTime, startOfCstDay } from '../../domain/chinaTime'
+import { fieldInvalid, type Refusal } from '../../domain/refusal'
 import type { Staff } from '../../domain/staff'
 import type { AppContext } from '../context'
 import type { Queryable } from '../db'
@@ -27,25 +28,78 @@ import { heldDuring, insertProposal, listProposals, lockProposal, markChosen, ty
 import { enqueue } from '../repositories/outbox'
 import { insertEvent, loadRequest, type RequestRow } from '../repositories/requests'
 import { unseal } from '../services/fieldCrypto'
-import { requireService, residentPersonKey, slotSource } from './bookings'
+import { requireService, requireWorker, residentPersonKey, slotSource } from './bookings'
 import { lockOwnRequest, visibleRequest } from './requests'
 
 const MINUTE = 60_000
-const end = (s: Pick<ServiceRow, 'duration_minutes'> | Pick<ProposalRow, 'duration_minutes'>, startsAt: Date) =>
-  new Date(startsAt.getTime() + s.duration_minutes * MINUTE)
+const end = (s: Pick<ServiceRow, 'duration_minutes'>, startsAt: Date) => new Date(startsAt.getTime() + s.duration_minutes * MINUTE)
 
-async function toProposal(db: Queryable, p: ProposalRow, now: Date): Promise<BookingProposal> {
+/** A proposed time as it stands now for the proposal's worker (null: any worker): free (with whose place and how many held), full, or not to be had. */
+type TimeState = { kind: 'free'; slot: SlotState } | { kind: 'full' } | { kind: 'unavailable'; refusal: Refusal }
+
+/**
+ * A proposed time, as a booking would find it (the station's own: no
+ * cut-off): a slot of the service — the worker's when the proposal is one
+ * worker's, else any worker's with a place — counted per worker as every
+ * booking is; or, for a home visit, a time to come within its horizon that no
+ * block (the station's, the service's, the worker's leave) takes away, with
+ * the places held then (the worker's own bookings when it is theirs).
+ */
+async function timeState(
+  ctx: AppContext,
+  db: Queryable,
+  service: ServiceRow,
+  worker: SlotWorker | null,
+  startsAt: Date,
+  now: Date,
+  field: string,
+): Promise<TimeState> {
+  const date = cstDate(startsAt)
+  const rules = { ...rulesOf(service), cutoffMinutes: 0 }
+  const source = { ...(await slotSource(ctx, db, service, date < cstDate(now) ? cstDate(now) : date, date)), rules }
+  const notSlot = slotRefusal(startsAt, now, source, field, worker?.id)
+  if (!notSlot) {
+    const slot = pickSlot(slotDays(date, date, now, source)[0]?.slots ?? [], startsAt.toISOString(), worker?.id)
+    return slot && slot.taken < slot.capacity ? { kind: 'free', slot } : { kind: 'full' }
+  }
+  if (service.kind !== 'home_visit' || startsAt.getTime() <= now.getTime()) return { kind: 'unavailable', refusal: notSlot }
+  if (date > lastBookableDate(now, rules))
+    return { kind: 'unavailable', refusal: fieldInvalid(field, `入户探访只能约 ${service.horizon_days} 天内的时间`) }
+  const endsAt = end(service, startsAt)
+  const block = blockAt(source.blocks, service.id, worker?.id ?? null, startsAt, endsAt)
+  if (block) return { kind: 'unavailable', refusal: fieldInvalid(field, `${formatCstDateTime(startsAt)} 已停约（${block.reason}）`) }
+  const taken = await heldDuring(db, service.id, startsAt, endsAt, worker?.id)
+  if (taken >= service.capacity) return { kind: 'full' }
+  const slot: SlotState = {
+    startsAt: startsAt.toISOString(),
+    endsAt: endsAt.toISOString(),
+    worker,
+    capacity: service.capacity,
+    taken,
+    state: 'free',
+  }
+  return { kind: 'free', slot }
+}
+
+const workerOf = (p: ProposalRow): SlotWorker | null => (p.worker_id ? { id: p.worker_id, name: p.worker_name ?? '社工' } : null)
+
+async function toProposal(ctx: AppContext, db: Queryable, p: ProposalRow, now: Date): Promise<BookingProposal> {
+  const service = (await loadService(db, p.service_id))!
   const times = []
   for (const startsAt of p.times) {
-    const endsAt = end(p, startsAt)
-    const state = proposalTimeState(startsAt, await heldDuring(db, p.service_id, startsAt, endsAt), p.capacity, now)
-    times.push({ startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), state })
+    const free = startsAt > now && (await timeState(ctx, db, service, workerOf(p), startsAt, now, 'startsAt')).kind === 'free'
+    times.push({
+      startsAt: startsAt.toISOString(),
+      endsAt: end(service, startsAt).toISOString(),
+      state: proposalTimeState(startsAt, free, now),
+    })
   }
   return {
     id: p.id,
     requestId: p.request_id,
     service: { id: p.service_id, name: p.service_name, kind: p.service_kind },
     station: { id: p.station_id, name: p.station_name },
+    worker: workerOf(p),
     times,
     note: p.note,
     status: proposalStatusAt({ status: p.status, expiresAt: new Date(p.expires_at) }, now),
@@ -60,31 +114,40 @@ async function toProposal(db: Queryable, p: ProposalRow, now: Date): Promise<Boo
 async function proposalsOf(ctx: AppContext, db: Queryable, requestId: string): Promise<BookingProposal[]> {
   const now = ctx.clock()
   const out = []
-  for (const row of await listProposals(db, requestId)) out.push(await toProposal(db, row, now))
+  for (const row of await listProposals(db, requestId)) out.push(await toProposal(ctx, db, row, now))
   return out
 }
 
-/**
- * Each time is a slot of the service open now (the station's own proposal: no
- * cut-off), or — for a home visit — any time to come within its horizon; and
- * none is taken already.
- */
-async function checkTimes(ctx: AppContext, tx: Queryable, service: ServiceRow, times: Date[], now: Date): Promise<void> {
+/** Each time can be had now by the proposal's worker (timeState), and none is taken already. */
+async function checkTimes(
+  ctx: AppContext,
+  tx: Queryable,
+  service: ServiceRow,
+  worker: SlotWorker | null,
+  times: Date[],
+  now: Date,
+): Promise<void> {
   reject(proposalTimesRefusal(times, now))
-  const rules = { ...rulesOf(service), cutoffMinutes: 0 }
-  const first = cstDate(times[0]!)
-  const last = cstDate(times[times.length - 1]!)
-  const source = { ...(await slotSource(ctx, tx, service, first < cstDate(now) ? cstDate(now) : first, last)), rules }
   for (const startsAt of times) {
-    if (service.kind === 'home_visit') {
-      if (cstDate(startsAt) > lastBookableDate(now, rules))
-        throw fail('FIELD_INVALID', `入户探访只能约 ${service.horizon_days} 天内的时间`, 'times')
-    } else {
-      reject(slotRefusal(startsAt, now, source, 'times'))
-    }
-    if ((await heldDuring(tx, service.id, startsAt, end(service, startsAt))) >= service.capacity)
-      throw fail('FIELD_INVALID', `${formatCstDateTime(startsAt)} 已经约满了`, 'times')
+    const state = await timeState(ctx, tx, service, worker, startsAt, now, 'times')
+    if (state.kind === 'unavailable') reject(state.refusal)
+    if (state.kind === 'full')
+      throw fail('FIELD_INVALID', `${formatCstDateTime(startsAt)} ${worker ? `${worker.name}已经约满了` : '已经约满了'}`, 'times')
   }
+}
+
+/**
+ * Whose times a proposal offers: the worker named (a worker of the station in
+ * use), else the proposer when the service's windows name them, else any
+ * worker with a place (null).
+ */
+async function proposalWorker(tx: Queryable, staff: Staff, service: ServiceRow, workerId: string | undefined): Promise<SlotWorker | null> {
+  if (workerId) {
+    const named = await requireWorker(tx, staff.stationId, workerId, 'workerId', '所选社工不是本站的工作人员')
+    return { id: named.id, name: named.nickname }
+  }
+  if (!service.availability.some((w) => w.workerId === staff.id)) return null
+  return { id: staff.id, name: service.window_workers[staff.id] ?? '社工' }
 }
 
 /** The station proposes times; a newer proposal replaces the open one. The resident is told through the outbox. */
@@ -97,12 +160,14 @@ export function proposeBooking(ctx: AppContext, staff: Staff, requestId: string,
     if (!row.user_id) throw fail('BOOKING_STATE', '这条求助是窗口或电话登记的，请在预约管理中直接为居民登记预约')
     const service = await requireService(tx, body.serviceId, { stationId: staff.stationId, active: true, forUpdate: true })
     const times = body.times.map((t) => new Date(t)).sort((a, b) => a.getTime() - b.getTime())
-    await checkTimes(ctx, tx, service, times, now)
+    const worker = await proposalWorker(tx, staff, service, body.workerId)
+    await checkTimes(ctx, tx, service, worker, times, now)
     const note = body.note?.trim() ?? ''
     await insertProposal(tx, {
       requestId,
       serviceId: service.id,
       stationId: staff.stationId,
+      workerId: worker?.id ?? null,
       times,
       note,
       by: staff.id,
@@ -184,21 +249,16 @@ export function chooseProposal(
     reject(chooseRefusal({ status: proposal.status, expiresAt: new Date(proposal.expires_at), times: proposal.times }, startsAt, now))
     const service = (await loadService(tx, proposal.service_id, { forUpdate: true }))!
     if (!service.active) throw fail('BOOKING_STATE', '这项服务已停用，请联系社工重新约时间')
-    const endsAt = end(service, startsAt)
-    if ((await heldDuring(tx, service.id, startsAt, endsAt)) >= service.capacity) {
+    // Under the service's lock, as every booking: the proposal's worker's place (any worker's when it names none).
+    const worker = workerOf(proposal)
+    const state = await timeState(ctx, tx, service, worker, startsAt, now, 'startsAt')
+    if (state.kind === 'unavailable') reject(state.refusal)
+    if (state.kind !== 'free') {
       const alternatives: SlotState[] = []
       for (const other of proposal.times) {
         if (other.getTime() === startsAt.getTime() || other.getTime() <= now.getTime()) continue
-        const taken = await heldDuring(tx, service.id, other, end(service, other))
-        if (taken < service.capacity)
-          alternatives.push({
-            startsAt: other.toISOString(),
-            endsAt: end(service, other).toISOString(),
-            capacity: service.capacity,
-            worker: null,
-            taken,
-            state: 'free',
-          })
+        const then = await timeState(ctx, tx, service, worker, other, now, 'startsAt')
+        if (then.kind === 'free') alternatives.push(then.slot)
       }
       const more = alternatives.length
         ? `，还可以选 ${alternatives.map((a) => formatCstDateTime(new Date(a.startsAt))).join('、')}`
@@ -215,9 +275,10 @@ export function chooseProposal(
       ...who,
       note: '',
       startsAt,
-      endsAt,
-      // A proposed time is the station's, not one worker's slot (its places are counted over the whole service).
-      workerId: null,
+      endsAt: end(service, startsAt),
+      // The worker whose place it is (the proposal's, or the one with a place at that time); a request holds no birth date.
+      workerId: state.slot.worker?.id ?? null,
+      birthDate: null,
       createdBy: userId,
       at: now,
     })

@@ -29,6 +29,7 @@ import {
   serviceRefusal,
   slotDays,
   slotRefusal,
+  type BookingBlock,
   type SlotSource,
 } from '../../domain/booking'
 import { addDays, cstDate, cstInstant, formatCstDateTime, startOfCstDay } from '../../domain/chinaTime'
@@ -38,7 +39,6 @@ import type { Queryable } from '../db'
 import { fail, failWith, notFound, reject } from '../errors'
 import { findFamilyMember } from '../repositories/family'
 import { isOpenStation } from '../repositories/stations'
-import { colleaguesOf } from '../repositories/workload'
 import {
   blocksBetween,
   fieldsOf,
@@ -65,6 +65,8 @@ import {
   type ServiceRow,
 } from '../repositories/bookings'
 import { stationExceptions } from '../services/calendar'
+import { unseal } from '../services/fieldCrypto'
+import { requireActiveColleague } from './colleagues'
 
 const SERVICE_NOT_FOUND = '没有找到这项预约服务'
 const BOOKING_NOT_FOUND = '没有找到这条预约'
@@ -89,13 +91,22 @@ export async function slotSource(ctx: AppContext, db: Queryable, s: ServiceRow, 
     blocksBetween(db, s.station_id, start, end),
     takenBetween(db, s.id, start, end),
   ])
+  // A disabled (停用) worker receives no one: their slots are taken away as by a leave over the whole range.
+  const disabled = s.disabled_workers.map((workerId): BookingBlock => ({
+    kind: 'block',
+    serviceId: null,
+    workerId,
+    startsAt: start,
+    endsAt: end,
+    reason: '账号已停用',
+  }))
   return {
     serviceId: s.id,
     rules: rulesOf(s),
     stationWeekly: s.station_hours,
     calendar: ctx.calendar,
     exceptions: exceptions.get(s.station_id) ?? [],
-    blocks,
+    blocks: [...blocks, ...disabled],
     taken,
     workers: new Map(Object.entries(s.window_workers)),
   }
@@ -154,6 +165,8 @@ async function takeSlot(
   wanted: WantedWorker = {},
 ): Promise<{ endsAt: Date; workerId: string | null }> {
   const now = ctx.clock()
+  if (wanted.workerId && s.disabled_workers.includes(wanted.workerId))
+    throw fail('CONFLICT', `${s.window_workers[wanted.workerId] ?? '这位社工'}的账号已停用，请选择其他社工`, 'workerId')
   const date = cstDate(startsAt)
   const horizonEnd = lastBookableDate(now, rulesOf(s))
   const to = date > horizonEnd ? date : horizonEnd
@@ -214,6 +227,7 @@ async function createBooking(
     startsAt,
     endsAt,
     workerId,
+    birthDate: who.person.birthDate,
     createdBy: who.createdBy,
     at: now,
   })
@@ -282,6 +296,27 @@ export function cancelOwnBooking(ctx: AppContext, id: string, userId: string): P
   })
 }
 
+/**
+ * Whether the person may still be booked for the service at the new time, as a
+ * new booking decides it (bookingEligibility): the service's rules now, their
+ * age on the new day (the birth date given when booking), 本人 never for a
+ * children's service. The refusal is next to `startsAt`, or to `birthDate` when
+ * the service has an age rule and the booking holds no birth date.
+ */
+function moveEligibility(s: ServiceRow, b: BookingRow, startsAt: Date) {
+  const birthDate = unseal(b.person_birth_date)
+  const refusal = bookingEligibility({ audience: s.audience, minAge: s.min_age, maxAge: s.max_age }, startsAt, {
+    name: b.person_name ?? '',
+    birthDate,
+    isSelf: b.for_whom === 'self',
+    fromFamily: false,
+  })
+  if (!refusal) return null
+  if (!birthDate && refusal.field === 'birthDate')
+    return { ...refusal, message: `这项服务按年龄预约，这条预约没有登记出生日期，不能改期；请取消后重新预约` }
+  return { ...refusal, field: 'startsAt' }
+}
+
 /** Whether a move asks for the slot the booking already holds (same start, same worker or none asked for). */
 const sameSlot = (b: BookingRow, startsAt: Date, workerId: string | null | undefined) =>
   startsAt.getTime() === new Date(b.starts_at).getTime() && (workerId === undefined || workerId === b.worker_id)
@@ -299,6 +334,7 @@ export function rescheduleOwnBooking(
     reject(changeRefusal({ status: b.status, startsAt: new Date(b.starts_at) }, rulesOf(s), now))
     const startsAt = new Date(startsAtIso)
     if (sameSlot(b, startsAt, workerId)) return toBooking(b, now)
+    reject(moveEligibility(s, b, startsAt))
     const taken = await takeSlot(ctx, tx, s, startsAt, b.person_key, b.id, { workerId, preferred: b.worker_id })
     await setBookingTime(tx, id, { startsAt, ...taken, reason: null, at: now })
     await notifyBooking(tx, b, '已改期', formatCstDateTime(startsAt), now)
@@ -380,6 +416,7 @@ export function rescheduleByStation(
     const { b, s } = await lockBooking(tx, id, { stationId: staff.stationId })
     if (b.status !== 'booked') throw fail('BOOKING_STATE', `这条预约${BOOKING_STATUS_LABELS[b.status]}，不能改期`)
     const startsAt = new Date(body.startsAt)
+    reject(moveEligibility(s, b, startsAt))
     const taken = await takeSlot(ctx, tx, { ...s, cutoff_minutes: 0 }, startsAt, b.person_key, b.id, {
       workerId: body.workerId,
       preferred: b.worker_id,
@@ -402,8 +439,7 @@ export async function addBlock(
   if (body.kind === 'open' && !body.serviceId) throw fail('FIELD_INVALID', '加开时段要选择是哪项服务', 'serviceId')
   return ctx.db.transaction(async (tx) => {
     if (body.serviceId) await requireService(tx, body.serviceId, { stationId: staff.stationId, forUpdate: true })
-    if (body.workerId && !(await isColleague(tx, staff.stationId, body.workerId)))
-      throw fail('FIELD_INVALID', '所选社工不是本站的工作人员', 'workerId')
+    if (body.workerId) await requireWorker(tx, staff.stationId, body.workerId, 'workerId', '所选社工不是本站的工作人员')
     const id = await insertBlock(tx, {
       stationId: staff.stationId,
       serviceId: body.serviceId ?? null,
@@ -430,15 +466,16 @@ export async function staffBookables(ctx: AppContext, stationId: string): Promis
   return (await listServices(ctx.db, stationId, { activeOnly: false })).map(toService)
 }
 
-/** Whether `userId` is a worker of the station (an account that works its queue). */
-async function isColleague(db: Queryable, stationId: string, userId: string): Promise<boolean> {
-  return (await colleaguesOf(db, stationId, { userId })).length > 0
+/** `userId` is a worker of the station in use (an account that works its queue), else 409 (disabled) or 400 next to `field`. */
+export async function requireWorker(db: Queryable, stationId: string, userId: string, field: string, notColleague: string) {
+  return requireActiveColleague(db, stationId, userId, { field, notColleague: () => fail('FIELD_INVALID', notColleague, field) })
 }
 
 /**
  * The service's settings checked (serviceRefusal), and the workers its windows
- * name: each must be a worker of the station (the windows kept before an edit
- * may name a worker who left; those stay as they were).
+ * name: each must be a worker of the station in use (the windows kept before
+ * an edit may name a worker who left or was disabled; those stay as they
+ * were, and a disabled worker's slots are offered to no one).
  */
 async function checkedFields(
   db: Queryable,
@@ -450,8 +487,7 @@ async function checkedFields(
   reject(serviceRefusal({ ...f }, stationHours))
   const named = [...new Set(f.availability.map((w) => w.workerId).filter((id): id is string => !!id && !kept.includes(id)))]
   for (const workerId of named)
-    if (!(await isColleague(db, stationId, workerId)))
-      throw fail('FIELD_INVALID', '可预约时段里选的接待社工不是本站的工作人员，请重新选择', 'availability')
+    await requireWorker(db, stationId, workerId, 'availability', '可预约时段里选的接待社工不是本站的工作人员，请重新选择')
   return { ...f, name: f.name.trim(), description: f.description.trim(), workerName: f.workerName?.trim() || null }
 }
 

@@ -9,8 +9,8 @@
 import { CHILD_NOTICE_VERSION } from '../../contract/activities'
 import type { BookableService, Booking, FamilyMember } from '../../contract/types'
 import { cstInstant } from '../../domain/chinaTime'
-import { DEMO_STAFF_PASSWORD } from '../../server/seed'
-import { api, backend, startApp, type TestApp } from './helpers/server'
+import { at, bookingPeople, type Answer, type Client } from './helpers/booking'
+import { backend, startApp, type TestApp } from './helpers/server'
 
 jest.setTimeout(300_000)
 
@@ -22,14 +22,7 @@ beforeAll(async () => {
 })
 afterAll(() => server?.stop())
 
-type Client = ReturnType<typeof api>
-type Answer<T> = T & { code?: string; field?: string; message?: string }
-let n = 0
-const resident = async (): Promise<Client> => {
-  const { body } = await api(server.url).post('/api/auth/dev', { nickname: `居民${n++}` })
-  return api(server.url, body.token)
-}
-const at = (date: string, time: string) => cstInstant(date, time).toISOString()
+const { resident, staff } = bookingPeople(() => server)
 let keyN = 0
 const book = (c: Client, serviceId: string, startsAt: string, over: Record<string, unknown>) =>
   c.post<Answer<Booking>>(
@@ -53,8 +46,7 @@ let head: Client
 let elders: BookableService // 60 岁以上
 let children: BookableService // 儿童, 6–13 岁
 beforeAll(async () => {
-  const login = await api(server.url).post('/api/staff/login', { username: 'xianjin-head', password: DEMO_STAFF_PASSWORD })
-  head = api(server.url, login.body.token)
+  head = await staff('xianjin-head')
   const a = await head.post<BookableService>('/api/staff/bookable', service({ name: '长者健康咨询', audience: 'elderly', minAge: 60 }))
   expect(a.status).toBe(201)
   elders = a.body
@@ -175,7 +167,7 @@ describe(`who can book it on ${backend}`, () => {
     expect(young.body.message).toContain('赵大爷预约当天 26 岁')
     const ok = await counter({ birthDate: '1955-06-01' })
     expect(ok.status).toBe(201)
-    // The birth date is checked, never stored.
+    // The birth date is checked, and kept only sealed.
     const { rows } = await server.db.query<{ row: string }>('SELECT row_to_json(b)::text AS row FROM bookings b WHERE id = $1', [
       ok.body.id,
     ])

@@ -7,9 +7,9 @@
  * the rest offered; expired and replaced proposals, another station's worker,
  * another resident's request; bad input.
  */
-import type { Booking, BookingProposal, HelpRequest, SlotFullError } from '../../contract/types'
+import type { Booking, BookingProposal, HelpRequest } from '../../contract/types'
 import { cstInstant } from '../../domain/chinaTime'
-import { DEMO_STAFF_PASSWORD } from '../../server/seed'
+import { at, bookingPeople, choose, familyRequest, propose, type Client } from './helpers/booking'
 import { api, backend, startApp, type TestApp } from './helpers/server'
 
 jest.setTimeout(300_000)
@@ -26,22 +26,8 @@ afterEach(() => {
   now = START
 })
 
-type Client = ReturnType<typeof api>
 type Proposals = { items: BookingProposal[] }
-type Answer<T> = T & { code?: string; field?: string; message?: string }
-let n = 0
-const resident = async (nickname = `提议居民${n++}`): Promise<Client> => {
-  const { body } = await api(server.url).post('/api/auth/dev', { nickname })
-  return api(server.url, body.token)
-}
-const staff = async (username: string): Promise<Client> => {
-  const res = await api(server.url).post('/api/staff/login', { username, password: DEMO_STAFF_PASSWORD })
-  expect(res.status).toBe(200)
-  return api(server.url, res.body.token)
-}
-const serviceId = async (code: string) =>
-  (await server.db.query<{ id: string }>('SELECT id FROM bookable_services WHERE code = $1', [code])).rows[0]!.id
-const at = (date: string, time: string) => cstInstant(date, time).toISOString()
+const { resident, staff, serviceId } = bookingPeople(() => server, '提议居民')
 
 let minxinId = ''
 let psy = '' // 民馨 心理疏导谈心: weekdays 09:00-11:00, 14:00-17:00, 60 minutes, one person
@@ -59,30 +45,10 @@ beforeAll(async () => {
 let keyN = 0
 /** A daughter's request for her mother, to 民馨社区社会工作室 (which offers 心理疏导). */
 async function requestForMother(c: Client, mother = '张秀兰'): Promise<HelpRequest> {
-  const res = await c.post<HelpRequest>(
-    '/api/requests',
-    {
-      category: 'psychological',
-      attributes: { selfHarm: 'no' },
-      description: '母亲最近情绪低落，想请社工聊一聊。',
-      requester: 'family',
-      helped: { name: mother, relationship: '母亲', phone: '13900001111', address: '民馨社区 3 号楼', consent: true },
-      contactName: '李女士',
-      contactPhone: '13812345678',
-      urgency: 'normal',
-      stationId: minxinId,
-      stationSource: 'chosen',
-    },
-    { 'idempotency-key': `proposal-key-${Date.now()}-${keyN++}` },
-  )
-  expect(res.status).toBe(201)
-  expect(res.body.station.id).toBe(minxinId)
-  return res.body
+  const r = await familyRequest(c, minxinId, mother, `proposal-key-${Date.now()}-${keyN++}`)
+  expect(r.station.id).toBe(minxinId)
+  return r
 }
-const propose = (who: Client, requestId: string, body: Record<string, unknown>) =>
-  who.post<Answer<Proposals>>(`/api/staff/requests/${requestId}/booking-proposals`, body)
-const choose = (c: Client, requestId: string, proposalId: string, startsAt: string) =>
-  c.post<Answer<Booking> & Partial<SlotFullError>>(`/api/requests/${requestId}/booking-proposals/choose`, { proposalId, startsAt })
 
 describe(`booking from a help request on ${backend}`, () => {
   test('the worker proposes three times; the daughter picks one for her mother; the timeline says proposed and chosen', async () => {

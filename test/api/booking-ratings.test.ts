@@ -10,7 +10,7 @@
 import type { AccountExport, Booking, SlotDay, StaffRatingList, StationRatings, StationReport } from '../../contract/types'
 import { cstInstant } from '../../domain/chinaTime'
 import { purgeExpired } from '../../server/repositories/account'
-import { DEMO_STAFF_PASSWORD } from '../../server/seed'
+import { bookingPeople, type Client } from './helpers/booking'
 import { api, backend, startApp, type TestApp } from './helpers/server'
 
 jest.setTimeout(300_000)
@@ -29,21 +29,9 @@ afterEach(() => {
   now = START
 })
 
-type Client = ReturnType<typeof api>
 type Answer = Booking & { code?: string; field?: string; message?: string }
-let n = 0
-const resident = async (nickname = `评价居民${n++}`): Promise<Client> => {
-  const { body } = await api(server.url).post('/api/auth/dev', { nickname })
-  return api(server.url, body.token)
-}
-const staff = async (username: string): Promise<Client> => {
-  const res = await api(server.url).post('/api/staff/login', { username, password: DEMO_STAFF_PASSWORD })
-  expect(res.status).toBe(200)
-  return api(server.url, res.body.token)
-}
+const { resident, staff, serviceId, stationId } = bookingPeople(() => server, '评价居民')
 const one = async <T>(sql: string, params: unknown[]) => (await server.db.query<T>(sql, params)).rows[0]!
-const serviceId = async (code: string) => (await one<{ id: string }>('SELECT id FROM bookable_services WHERE code = $1', [code])).id
-const stationId = async (code: string) => (await one<{ id: string }>('SELECT id FROM stations WHERE code = $1', [code])).id
 let keyN = 0
 /** The free slots of a service from 2026-10-08 on, in order. */
 const freeSlots = async (svc: string) => {

@@ -8,7 +8,7 @@
  */
 import type { BookableService, Booking, BookingBlock, SlotDay, SlotFullError } from '../../contract/types'
 import { cstInstant } from '../../domain/chinaTime'
-import { DEMO_STAFF_PASSWORD } from '../../server/seed'
+import { at, bookingPeople, talkService, type Answer, type Client } from './helpers/booking'
 import { api, backend, startApp, type TestApp } from './helpers/server'
 
 jest.setTimeout(300_000)
@@ -21,21 +21,7 @@ beforeAll(async () => {
 })
 afterAll(() => server?.stop())
 
-type Client = ReturnType<typeof api>
-type Answer<T> = T & { code?: string; field?: string; message?: string }
-let n = 0
-const resident = async (): Promise<Client> => {
-  const { body } = await api(server.url).post('/api/auth/dev', { nickname: `居民${n++}` })
-  return api(server.url, body.token)
-}
-const staff = async (username: string): Promise<Client> => {
-  const res = await api(server.url).post('/api/staff/login', { username, password: DEMO_STAFF_PASSWORD })
-  expect(res.status).toBe(200)
-  return api(server.url, res.body.token)
-}
-const userId = async (username: string) =>
-  (await server.db.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [username])).rows[0]!.id
-const at = (date: string, time: string) => cstInstant(date, time).toISOString()
+const { resident, staff, userId } = bookingPeople(() => server)
 let keyN = 0
 const book = (c: Client, serviceId: string, startsAt: string, over: Record<string, unknown> = {}) =>
   c.post<Answer<Booking> & Partial<SlotFullError>>(
@@ -60,14 +46,6 @@ const windows = () => [
   { weekdays: [2], open: '09:00', close: '11:00', workerId: li },
   { weekdays: [2], open: '10:00', close: '12:00', workerId: wang },
 ]
-const serviceBody = (availability: unknown[]) => ({
-  name: '个案面谈',
-  kind: 'talk',
-  category: 'psychological',
-  durationMinutes: 60,
-  capacity: 1,
-  availability,
-})
 
 beforeAll(async () => {
   head = await staff('xianjin-head')
@@ -77,7 +55,7 @@ beforeAll(async () => {
 
 describe(`weekly availability per worker on ${backend}`, () => {
   test('a service’s windows name colleagues of the station; the service says who they are', async () => {
-    const res = await head.post<Answer<BookableService>>('/api/staff/bookable', serviceBody(windows()))
+    const res = await head.post<Answer<BookableService>>('/api/staff/bookable', talkService(windows()))
     expect(res.status).toBe(201)
     service = res.body
     expect(service.availability).toEqual(windows())
@@ -96,7 +74,7 @@ describe(`weekly availability per worker on ${backend}`, () => {
     for (const stranger of strangers) {
       const res = await head.post<Answer<BookableService>>(
         '/api/staff/bookable',
-        serviceBody([{ weekdays: [3], open: '09:00', close: '10:00', workerId: stranger }]),
+        talkService([{ weekdays: [3], open: '09:00', close: '10:00', workerId: stranger }]),
       )
       expect(res.status).toBe(400)
       expect(res.body).toMatchObject({ code: 'FIELD_INVALID', field: 'availability' })

@@ -8,7 +8,7 @@
  */
 import type { BookableService, Booking, SlotDay, SlotFullError, StationReport } from '../../contract/types'
 import { cstInstant } from '../../domain/chinaTime'
-import { DEMO_STAFF_PASSWORD } from '../../server/seed'
+import { at, bookingPeople, type Client } from './helpers/booking'
 import { api, backend, startApp, type TestApp } from './helpers/server'
 
 jest.setTimeout(300_000)
@@ -25,22 +25,7 @@ afterEach(() => {
   now = START
 })
 
-type Client = ReturnType<typeof api>
-let n = 0
-const resident = async (nickname = `居民${n++}`): Promise<Client> => {
-  const { body } = await api(server.url).post('/api/auth/dev', { nickname })
-  return api(server.url, body.token)
-}
-const staff = async (username: string): Promise<Client> => {
-  const res = await api(server.url).post('/api/staff/login', { username, password: DEMO_STAFF_PASSWORD })
-  expect(res.status).toBe(200)
-  return api(server.url, res.body.token)
-}
-const stationId = async (code: string) =>
-  (await server.db.query<{ id: string }>('SELECT id FROM stations WHERE code = $1', [code])).rows[0]!.id
-const serviceId = async (code: string) =>
-  (await server.db.query<{ id: string }>('SELECT id FROM bookable_services WHERE code = $1', [code])).rows[0]!.id
-const at = (date: string, time: string) => cstInstant(date, time).toISOString()
+const { resident, staff, stationId, serviceId } = bookingPeople(() => server)
 let keyN = 0
 const key = () => ({ 'idempotency-key': `test-key-${Date.now()}-${keyN++}` })
 const body = (svc: string, startsAt: string, over: Record<string, unknown> = {}) => ({

@@ -57,10 +57,9 @@ describe('reading and picking', () => {
     expect(proposalStatusAt(open, NOW)).toBe('open')
     expect(proposalStatusAt(open, at('2026-10-01', '08:00'))).toBe('expired')
     expect(proposalStatusAt({ ...open, status: 'chosen' }, at('2026-10-09', '08:00'))).toBe('chosen')
-    expect(proposalTimeState(at('2026-10-08', '09:00'), 0, 1, NOW)).toBe('free')
-    expect(proposalTimeState(at('2026-10-08', '09:00'), 1, 1, NOW)).toBe('full')
-    expect(proposalTimeState(at('2026-10-08', '09:00'), 11, 12, NOW)).toBe('free')
-    expect(proposalTimeState(at('2026-09-28', '07:00'), 0, 1, NOW)).toBe('past')
+    expect(proposalTimeState(at('2026-10-08', '09:00'), true, NOW)).toBe('free')
+    expect(proposalTimeState(at('2026-10-08', '09:00'), false, NOW)).toBe('full')
+    expect(proposalTimeState(at('2026-09-28', '07:00'), true, NOW)).toBe('past')
   })
 
   test('a pick: a proposed time of an open proposal; otherwise the reason', () => {

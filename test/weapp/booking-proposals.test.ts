@@ -43,6 +43,7 @@ const PROPOSAL: BookingProposal = {
   requestId: REQUEST.id,
   service: { id: PSY.id, name: PSY.name, kind: PSY.kind },
   station: { id: MINXIN.id, name: MINXIN.name },
+  worker: { id: '0b7c1a52-0000-4000-8000-0000000000ee', name: '刘社工' },
   times: [time('2026-11-25', '10:00', 'free'), time('2026-11-25', '14:00', 'full'), time('2026-11-27', '09:00', 'free')],
   note: '刘社工接待，请带上最近的就诊记录',
   status: 'open',
@@ -86,6 +87,8 @@ describe('the daughter picks a proposed time on her request’s page', () => {
     await page.waitFor(() => page.find('proposal-pick'), 'the proposal')
     expect(page.text(page.get('proposal-pick__title'))).toBe('社工为您提议了预约时间')
     expect(page.text(page.get('proposal-pick__note'))).toBe('刘社工接待，请带上最近的就诊记录')
+    // The proposal is 刘社工's: her free times, and she receives.
+    expect(page.text(page.get('proposal-pick__worker'))).toBe('由 刘社工 接待')
     expect(page.text(page.get('proposal-pick__hint'))).toContain('为母亲张秀兰预约')
     const buttons = page.querySelectorAll('proposal-time')
     expect(texts(page, 'proposal-time__day')).toEqual(['11月25日', '11月25日', '11月27日'])

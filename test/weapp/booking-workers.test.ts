@@ -10,7 +10,7 @@ import { cstInstant } from '../../domain/chinaTime'
 import { mountPage, type MountedPage, type MountOptions } from './harness'
 import { LOGGED_IN, RESIDENT_SESSION, STAFF_LOGGED_IN } from './request-fixtures'
 import { FAMILY } from './activity-fixtures'
-import { MOTHER_BOOKING, NOW, PSY } from './booking-fixtures'
+import { MOTHER_BOOKING, NOW, PSY, STAFF_DAY } from './booking-fixtures'
 
 const SETTINGS = 'packages/workbench/bookable/index'
 const NEW = 'packages/booking/new/index'
@@ -152,6 +152,27 @@ for (const elder of [false, true]) {
     const post = page.requests.find((r) => r.method === 'POST' && r.path === '/api/bookings')!
     expect(post.data).toMatchObject({ startsAt: DAY.slots[2]!.startsAt, workerId: WANG })
     expect(page.text(page.get('book-result'))).toContain('由 王社工 接待')
+    expect(page.consoleErrors).toEqual([])
+  })
+
+  test(`${mode}: 预约管理 — a booking whose worker’s account was disabled says it needs another worker; the others do not`, async () => {
+    const [talk, visit] = STAFF_DAY.items
+    const page = await mountPage(
+      'packages/workbench/bookings/index',
+      {},
+      {
+        ...modeOpts,
+        now: '2026-11-25T03:00:00.000Z',
+        storage: STAFF_LOGGED_IN,
+        routes: {
+          'GET /api/staff/bookings': { items: [{ ...talk!, worker: { id: WANG, name: '王社工' }, needsWorker: true }, visit!] },
+        },
+      },
+    )
+    await page.waitFor(() => page.querySelectorAll('staff-booking').length === 2, 'two bookings')
+    expect(texts(page, 'staff-booking__needs-worker')).toEqual(['王社工的账号已停用，请点「改期」改由其他社工接待'])
+    expect(page.text(page.querySelectorAll('staff-booking')[0]!)).toContain('王社工的账号已停用')
+    expect(page.text(page.querySelectorAll('staff-booking')[1]!)).not.toContain('已停用')
     expect(page.consoleErrors).toEqual([])
   })
 }

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { BookingProposal, HelpRequest, ProposalTime } from '@contract/types'
-import { slotLabel } from '@domain/booking'
+import { receptionText, slotLabel } from '@domain/booking'
 import { formatCstDateTime, formatCstLongDate } from '@domain/chinaTime'
 import { chooseProposal, fetchRequestProposals } from '@/api/bookings'
 import { useQuery } from '@/hooks/useQuery'
@@ -50,6 +50,7 @@ function OpenProposal({ p, r, onChosen }: { p: BookingProposal; r: HelpRequest; 
       <Text className='proposal-pick__service'>
         {p.service.name} · {p.station.name}
       </Text>
+      {p.worker && <Text className='proposal-pick__worker'>{receptionText(p.worker.name)}</Text>}
       {p.note && <Text className='notice-box proposal-pick__note'>{p.note}</Text>}
       <Text className='muted proposal-pick__hint'>
         请选一个方便的时间（{forWhom(r)}预约），{formatCstDateTime(new Date(p.expiresAt))} 前有效

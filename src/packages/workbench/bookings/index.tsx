@@ -112,6 +112,11 @@ function BookingItem({ b, onChange }: { b: Booking; onChange: (b: Booking) => vo
         <BookingStatusChip booking={b} />
       </View>
       <Text className='staff-booking__service'>{b.service.name}</Text>
+      {b.needsWorker && (
+        <Text className='notice-box notice-box--warn staff-booking__needs-worker'>
+          {b.worker?.name ?? '接待社工'}的账号已停用，请点「改期」改由其他社工接待
+        </Text>
+      )}
       <InfoRow label='预约人' valueClassName='staff-booking__person'>
         {personText(b)}
       </InfoRow>

@@ -25,7 +25,10 @@ function ProposalCard({ p }: { p: BookingProposal }) {
   return (
     <View className={`proposal proposal--${p.status}`}>
       <View className='proposal__head'>
-        <Text className='proposal__service'>{p.service.name}</Text>
+        <Text className='proposal__service'>
+          {p.service.name}
+          {p.worker ? ` · ${p.worker.name}` : ''}
+        </Text>
         <Chip tone={p.status === 'chosen' ? 'normal' : p.status === 'open' ? 'warn' : 'muted'} className='proposal__status'>
           {PROPOSAL_STATUS_LABELS[p.status]}
         </Chip>
