@@ -10,14 +10,11 @@ import { closedStationMove } from '../../domain/requests'
 import { normalizePhone } from '../../domain/phone'
 import type { Staff } from '../../domain/staff'
 import {
-  checkHeader,
-  parseRow,
   planImport,
   SHEET_COLUMNS,
   stationRefusal,
   toCells,
   type ImportPlan,
-  type ParsedRow,
   type ImportScope,
   type StationRecord,
 } from '../../domain/stationSheet'
@@ -47,7 +44,7 @@ import {
   type StoredStation,
 } from '../repositories/stationAdmin'
 import { stationsChanged } from '../services/routingStations'
-import { readSheet } from '../services/stationSheet'
+import { readStationFile, type FileRows } from '../services/stationSheet'
 
 const NOT_FOUND = '没有找到这个站点，或它不在您的管辖范围内'
 
@@ -261,7 +258,11 @@ export async function reopenStation(ctx: AppContext, actor: Actor, id: string) {
 
 // ───────────────────────── import and export ─────────────────────────
 
-export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; code: ErrorCode; message: string; report: ImportReport }
+export type ImportOutcome =
+  { ok: true; report: ImportReport } | { ok: false; code: ErrorCode; message: string; report: ImportReport; cause?: string }
+
+/** Reads an uploaded file into its rows: the API's worker thread (services/stationFileReader.ts), or readStationFile here. */
+export type StationFileRead = (content: Buffer, filename: string) => Promise<FileRows>
 
 const emptyReport = (dryRun: boolean, problems: string[]): ImportReport => ({
   dryRun,
@@ -273,23 +274,6 @@ const emptyReport = (dryRun: boolean, problems: string[]): ImportReport => ({
 
 function reportOf(plan: ImportPlan, dryRun: boolean, applied: boolean): ImportReport {
   return { dryRun, applied, summary: plan.summary, problems: [], rows: plan.rows.filter((r) => r.action !== 'unchanged') }
-}
-
-/**
- * A file read into its rows (the workbook's XML or the CSV parsed, each row
- * checked on its own): CPU work that needs no database, done before any
- * transaction so that an import never holds the database while it parses.
- */
-export type FileRows = { ok: true; rows: ParsedRow[] } | { ok: false; code: ErrorCode; problems: string[] }
-
-export async function readStationFile(content: Buffer, filename: string): Promise<FileRows> {
-  const read = await readSheet(content, filename)
-  if (!read.ok) return read
-  const header = checkHeader(read.sheet.header)
-  if (header.problems.length > 0) return { ok: false, code: 'IMPORT_INVALID', problems: header.problems }
-  if (read.sheet.rows.length === 0)
-    return { ok: false, code: 'IMPORT_INVALID', problems: ['文件中没有站点：请从第 2 行起每行填写一个站点'] }
-  return { ok: true, rows: read.sheet.rows.map((r) => parseRow(r.row, r.cells, header.columns)) }
 }
 
 /** Reads and plans a file; null scope: the seed (no actor, may create top-level stations). */
@@ -373,26 +357,28 @@ export async function applyPlan(
 
 /**
  * The import: the file is parsed once, before any transaction (thousands of
- * rows are seconds of CPU); the check plans it against the stations as they
- * are; applying plans it again inside the one transaction that writes it all
- * or nothing, so the transaction holds only the reads, the plan and the
- * writes (on PGlite, its single session is busy only that long).
+ * rows are seconds of CPU), by `read` (the API's worker thread); the check
+ * plans it against the stations as they are; applying plans it again inside
+ * the one transaction that writes it all or nothing, so the transaction holds
+ * only the reads, the plan and the writes (on PGlite, its single session is
+ * busy only that long).
  */
 export async function importStations(
   ctx: AppContext,
   actor: Actor,
   file: { content: Buffer; filename: string },
   dryRun: boolean,
+  read: StationFileRead = readStationFile,
 ): Promise<ImportOutcome> {
-  const refusedWith = (code: ErrorCode, problems: string[], report = emptyReport(dryRun, problems)): ImportOutcome => ({
+  const refusedWith = (code: ErrorCode, problems: string[], report = emptyReport(dryRun, problems)): ImportOutcome & { ok: false } => ({
     ok: false,
     code,
     message: problems[0] ?? '文件有误',
     report,
   })
-  const read = await readStationFile(file.content, file.filename)
-  if (!read.ok) return refusedWith(read.code, read.problems)
-  const rows = read.rows
+  const fileRows = await read(file.content, file.filename)
+  if (!fileRows.ok) return { ...refusedWith(fileRows.code, fileRows.problems), cause: fileRows.cause }
+  const rows = fileRows.rows
   const planned = async (db: Queryable) => {
     const known = await storedStationsByCode(db)
     return { known, plan: planImport(rows, known, importScope(known, actor.staff)) }
