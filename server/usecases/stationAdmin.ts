@@ -21,7 +21,7 @@ import {
 import type { AdminStationCreate, AdminStationPatch, ImportReport } from '../../contract/types'
 import type { ErrorCode } from '../../contract/errors'
 import type { AppContext } from '../context'
-import type { Queryable } from '../db'
+import type { Database, Queryable } from '../db'
 import { fail, forbidden, notFound, reject } from '../errors'
 import { recordAudit, type AuditChange } from '../repositories/audit'
 import { enqueue } from '../repositories/outbox'
@@ -29,6 +29,7 @@ import { loadRequest, saveChange, scopeOf, stateOf } from '../repositories/reque
 import {
   activeEnrollmentsAt,
   analyzeStations,
+  BULK,
   isInSubtree,
   openChildren,
   openRequestIdsAt,
@@ -42,6 +43,7 @@ import {
   storedSubtree,
   subtreeNodes,
   type StoredStation,
+  type WritePace,
 } from '../repositories/stationAdmin'
 import { stationsChanged } from '../services/routingStations'
 import { readStationFile, type FileRows } from '../services/stationSheet'
@@ -288,6 +290,19 @@ export async function planFile(
   return { ok: true, plan: planImport(read.rows, await storedStationsByCode(db), scope) }
 }
 
+/**
+ * How the apply's writes are cut. On PGlite the database is WebAssembly
+ * running in the API's own thread, and a transaction's statements follow each
+ * other without a turn of the event loop: a statement holds the thread for
+ * its whole length. So the import writes IMPORT_ROWS_PGLITE rows a statement
+ * and lets the event loop turn between two — residents' nearby searches,
+ * which read no table, are answered meanwhile — still in one transaction (all
+ * or nothing). On PostgreSQL the statements run in another process: few big ones.
+ */
+const IMPORT_ROWS_PGLITE = 150
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+const importPace = (db: Database): WritePace => (db.kind === 'pglite' ? { rows: IMPORT_ROWS_PGLITE, between: nextTurn } : BULK)
+
 /** The importing admin's subtree, from every station by code (no second read of the stations). */
 function importScope(known: ReadonlyMap<string, StoredStation>, staff: Staff): ImportScope {
   const children = new Map<string, string[]>()
@@ -318,6 +333,7 @@ export async function applyPlan(
   at: Date,
   filename: string,
   before?: ReadonlyMap<string, StoredStation>,
+  pace: WritePace = BULK,
 ): Promise<void> {
   if (plan.writes.length === 0) return
   const known = before ?? (await storedStationsByCode(tx))
@@ -325,24 +341,31 @@ export async function applyPlan(
     tx,
     plan.writes.map((w) => w.record),
     at,
+    pace,
   )
   if (!actor) return
-  await recordAuditBatch(
-    tx,
-    plan.writes.map((w) => {
-      const id = ids.get(w.record.code)!
-      return {
-        at,
-        actor: auditActor(actor),
-        stationId: id,
-        entity: 'station' as const,
-        entityId: id,
-        action: w.action === 'new' ? 'import.create' : 'import.update',
-        changes: recordChanges(known.get(w.record.code)?.record ?? null, w.record),
-        summary: `导入「${filename}」：${w.action === 'new' ? '新建' : '修改'}站点「${w.record.name}」`,
-      }
-    }),
-  )
+  // The audit rows a statement's worth at a time: each station's fields before and after are computed as they are written.
+  for (let i = 0; i < plan.writes.length; i += pace.rows) {
+    await pace.between()
+    await recordAuditBatch(
+      tx,
+      plan.writes.slice(i, i + pace.rows).map((w) => {
+        const id = ids.get(w.record.code)!
+        return {
+          at,
+          actor: auditActor(actor),
+          stationId: id,
+          entity: 'station' as const,
+          entityId: id,
+          action: w.action === 'new' ? 'import.create' : 'import.update',
+          changes: recordChanges(known.get(w.record.code)?.record ?? null, w.record),
+          summary: `导入「${filename}」：${w.action === 'new' ? '新建' : '修改'}站点「${w.record.name}」`,
+        }
+      }),
+      pace,
+    )
+  }
+  await pace.between()
   const summary = plan.summary
   await recordAudit(tx, {
     at,
@@ -379,8 +402,10 @@ export async function importStations(
   const fileRows = await read(file.content, file.filename)
   if (!fileRows.ok) return { ...refusedWith(fileRows.code, fileRows.problems), cause: fileRows.cause }
   const rows = fileRows.rows
+  const pace = importPace(ctx.db)
   const planned = async (db: Queryable) => {
-    const known = await storedStationsByCode(db)
+    const known = await storedStationsByCode(db, pace)
+    await pace.between()
     return { known, plan: planImport(rows, known, importScope(known, actor.staff)) }
   }
   const errorsOf = (plan: ImportPlan) =>
@@ -395,10 +420,13 @@ export async function importStations(
   const outcome = await changingStations(ctx, async (tx) => {
     const { known, plan } = await planned(tx)
     if (plan.summary.errors > 0) return { outcome: errorsOf(plan), wrote: 0 }
-    await applyPlan(tx, plan, actor, ctx.clock(), file.filename, known)
+    await pace.between()
+    await applyPlan(tx, plan, actor, ctx.clock(), file.filename, known, pace)
     return { outcome: { ok: true, report: reportOf(plan, false, true) } as const, wrote: plan.writes.length }
   })
-  if (outcome.wrote > 0) await analyzeStations(ctx.db)
+  if (outcome.wrote > 0) {
+    await analyzeStations(ctx.db, ctx.db.kind === 'pglite' ? pace : undefined)
+  }
   return outcome.outcome
 }
 
