@@ -299,7 +299,7 @@ export async function planFile(
  * which read no table, are answered meanwhile — still in one transaction (all
  * or nothing). On PostgreSQL the statements run in another process: few big ones.
  */
-const IMPORT_ROWS_PGLITE = 150
+const IMPORT_ROWS_PGLITE = 75
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 const importPace = (db: Database): WritePace => (db.kind === 'pglite' ? { rows: IMPORT_ROWS_PGLITE, between: nextTurn } : BULK)
 
