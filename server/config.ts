@@ -37,6 +37,8 @@ export interface Config {
   trustProxy: string[]
   /** Requests per minute per user (or per client address before login). */
   rateLimits: { login: number; submit: number; upload: number; enroll: number }
+  /** How long the worker thread may take to read one imported station file before it is stopped (503). */
+  importParseTimeoutMs: number
   /** How often the escalation job and the notification sender run (0 = not at all). */
   jobIntervalMs: number
   /** Keys for phone numbers and addresses at rest (DATA_KEYS); empty: a key kept in the database (development). */
@@ -121,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       upload: int(env.RATE_LIMIT_UPLOAD, 20, 'RATE_LIMIT_UPLOAD', 1, 1_000_000),
       enroll: int(env.RATE_LIMIT_ENROLL, 30, 'RATE_LIMIT_ENROLL', 1, 1_000_000),
     },
+    importParseTimeoutMs: int(env.IMPORT_PARSE_TIMEOUT_MS, 60_000, 'IMPORT_PARSE_TIMEOUT_MS', 1, 3_600_000),
     jobIntervalMs: int(env.JOB_INTERVAL_MS, 30_000, 'JOB_INTERVAL_MS', 0, 3_600_000),
     retentionDays: int(env.RETENTION_DAYS, 730, 'RETENTION_DAYS', 1, 36_500),
     dataKeys: dataKeys(env.DATA_KEYS),

@@ -50,6 +50,18 @@ const SELECT = `
          s.coverage, s.closed_at, s.closed_reason, s.updated_at
     FROM stations s LEFT JOIN stations p ON p.id = s.parent_id`
 
+/**
+ * How a bulk write (an import) is cut into statements: `rows` per statement,
+ * and `between` awaited between two statements. BULK: few big statements
+ * (PostgreSQL); the import on PGlite passes short ones with a turn of the
+ * event loop between them (usecases/stationAdmin.ts importPace).
+ */
+export interface WritePace {
+  rows: number
+  between: () => Promise<void>
+}
+export const BULK: WritePace = { rows: 1000, between: async () => {} }
+
 function toStored(r: AdminStationRow): StoredStation {
   return {
     id: r.id,
@@ -76,10 +88,20 @@ function toStored(r: AdminStationRow): StoredStation {
   }
 }
 
-/** Every station, by code (the import matches on it and must see codes used outside the importer's scope). */
-export async function storedStationsByCode(db: Queryable): Promise<Map<string, StoredStation>> {
-  const { rows } = await db.query<AdminStationRow>(SELECT)
-  return new Map(rows.map((r) => [r.code, toStored(r)]))
+/**
+ * Every station, by code (the import matches on it and must see codes used
+ * outside the importer's scope): in pages of `pace.rows` × 4 by code, `between` awaited between two.
+ */
+export async function storedStationsByCode(db: Queryable, pace: WritePace = BULK): Promise<Map<string, StoredStation>> {
+  const byCode = new Map<string, StoredStation>()
+  const page = pace.rows * 4
+  for (let after = ''; ;) {
+    const { rows } = await db.query<AdminStationRow>(`${SELECT} WHERE s.code > $1 ORDER BY s.code LIMIT ${page}`, [after])
+    for (const row of rows) byCode.set(row.code, toStored(row))
+    if (rows.length < page) return byCode
+    after = rows.at(-1)!.code
+    await pace.between()
+  }
 }
 
 /** The stations of a subtree, parents before children (the export's order). */
@@ -164,13 +186,19 @@ const recordJson = (s: StationRecord) => ({
 /**
  * Creates or updates stations by code, in a few statements whatever their
  * number (an import of thousands keeps the transaction short): the rows
- * first, then each one's parent by code. Returns the ids by code.
+ * first, then each one's parent by code (parents come first in `records`, so
+ * a parent is written in the same statement or an earlier one). Returns the ids by code.
  */
-export async function saveStations(tx: Queryable, records: readonly StationRecord[], at: Date): Promise<Map<string, string>> {
+export async function saveStations(
+  tx: Queryable,
+  records: readonly StationRecord[],
+  at: Date,
+  pace: WritePace = BULK,
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>()
-  const BATCH = 1000
-  for (let i = 0; i < records.length; i += BATCH) {
-    const json = JSON.stringify(records.slice(i, i + BATCH).map(recordJson))
+  for (let i = 0; i < records.length; i += pace.rows) {
+    if (i > 0) await pace.between()
+    const json = JSON.stringify(records.slice(i, i + pace.rows).map(recordJson))
     const { rows } = await tx.query<{ id: string; code: string }>(
       `INSERT INTO stations (code, name, kind, province, city, district, street, community, address, lat, lng,
                              phone, opening_hours, hours_note, services, brand_projects, intro, coverage, updated_at)
@@ -190,6 +218,7 @@ export async function saveStations(tx: Queryable, records: readonly StationRecor
       [json, at],
     )
     for (const saved of rows) ids.set(saved.code, saved.id)
+    await pace.between()
     await tx.query(
       `UPDATE stations s SET parent_id = (SELECT p.id FROM stations p WHERE p.code = x.parent_code)
          FROM jsonb_to_recordset($1::jsonb) AS x(code text, parent_code text)
@@ -208,9 +237,26 @@ export async function saveStations(tx: Queryable, records: readonly StationRecor
  * sorting the whole table (ten times slower) instead of the GiST index's KNN
  * scan. On PostgreSQL autovacuum would get there within a minute or so.
  */
-export async function analyzeStations(db: Queryable): Promise<void> {
-  await db.query('ANALYZE stations')
+export async function analyzeStations(db: Queryable, pace?: WritePace): Promise<void> {
+  if (!pace) {
+    await db.query('ANALYZE stations')
+    return
+  }
+  // Paced: a few columns a statement (each samples the rows again, but computes only these columns' statistics).
+  const { rows } = await db.query<{ name: string }>(
+    "SELECT attname AS name FROM pg_attribute WHERE attrelid = 'stations'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
+  )
+  for (let i = 0; i < rows.length; i += ANALYZE_COLUMNS) {
+    await pace.between()
+    await db.query(
+      `ANALYZE stations (${rows
+        .slice(i, i + ANALYZE_COLUMNS)
+        .map((c) => `"${c.name}"`)
+        .join(', ')})`,
+    )
+  }
 }
+const ANALYZE_COLUMNS = 4
 
 export async function setClosed(tx: Queryable, id: string, closed: { at: Date; reason: string } | null, at: Date): Promise<void> {
   await tx.query('UPDATE stations SET closed_at = $2, closed_reason = $3, updated_at = $4 WHERE id = $1', [
@@ -281,11 +327,11 @@ export async function replaceExceptions(tx: Queryable, stationId: string, list: 
   }
 }
 
-/** Many audit rows in one statement (an import of thousands of stations). */
-export async function recordAuditBatch(tx: Queryable, entries: readonly AuditEntry[]): Promise<void> {
-  const BATCH = 1000
-  for (let i = 0; i < entries.length; i += BATCH) {
-    const json = entries.slice(i, i + BATCH).map((e) => ({
+/** Many audit rows in a few statements (an import of thousands of stations). */
+export async function recordAuditBatch(tx: Queryable, entries: readonly AuditEntry[], pace: WritePace = BULK): Promise<void> {
+  for (let i = 0; i < entries.length; i += pace.rows) {
+    if (i > 0) await pace.between()
+    const json = entries.slice(i, i + pace.rows).map((e) => ({
       at: e.at.toISOString(),
       actor_id: e.actor?.id ?? null,
       actor_name: e.actor?.name ?? '系统',

@@ -21,6 +21,7 @@ import {
   StationImportQuerySchema,
 } from '../../contract/schemas'
 import { badRequest, fail, HTTP_STATUS } from '../errors'
+import { createStationFileReader } from '../services/stationFileReader'
 import { stationWorkbook, templateWorkbook } from '../services/stationSheet'
 import {
   adminStation,
@@ -45,6 +46,9 @@ const attachment = (name: string) => `attachment; filename="stations.xlsx"; file
 const adminStations: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app
   await app.register(multipart, { limits: { fileSize: LIMITS.importBytes, files: 1, fields: 2, parts: 3 } })
+  // Uploaded files are parsed in a worker thread, so residents' calls go on meanwhile.
+  const reader = createStationFileReader({ timeoutMs: ctx.config.importParseTimeoutMs })
+  app.addHook('onClose', () => reader.close())
   const admin = { onRequest: app.authorize('stations.admin') }
   const edit = { onRequest: app.authorize('station.edit') }
   const tags = ['站点管理']
@@ -125,6 +129,7 @@ const adminStations: FastifyPluginAsyncTypebox = async (app) => {
           413: ImportErrorSchema,
           415: ImportErrorSchema,
           422: ImportErrorSchema,
+          503: ImportErrorSchema,
         },
       },
     },
@@ -153,11 +158,17 @@ const adminStations: FastifyPluginAsyncTypebox = async (app) => {
       } catch {
         return refuseFile(413, 'PAYLOAD_TOO_LARGE', `文件不能超过 ${MB} MB`)
       }
-      const outcome = await importStations(ctx, actorOf(request), { content, filename: file.filename || 'stations' }, dryRun)
-      if (!outcome.ok)
+      const outcome = await importStations(ctx, actorOf(request), { content, filename: file.filename || 'stations' }, dryRun, reader.read)
+      if (!outcome.ok) {
+        // The reader failed (busy, too slow, its worker lost): 503, try again shortly; the log says why.
+        if (outcome.code === 'UNAVAILABLE') {
+          request.log.warn({ cause: outcome.cause }, 'station file not read')
+          void reply.header('retry-after', '5')
+        }
         return reply
-          .status(HTTP_STATUS[outcome.code] as 413 | 415 | 422)
+          .status(HTTP_STATUS[outcome.code] as 413 | 415 | 422 | 503)
           .send({ code: outcome.code, message: outcome.message, field: 'file', report: outcome.report })
+      }
       return outcome.report
     },
   )

@@ -12,12 +12,15 @@ import type { ErrorCode } from '../../contract/errors'
 import { LIMITS } from '../../contract/limits'
 import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS, STATION_KINDS } from '../../contract/enums'
 import {
+  checkHeader,
   OPTIONAL_COLUMNS,
+  parseRow,
   REQUIRED_COLUMNS,
   SHEET_COLUMNS,
   SHEET_KIND_LABELS,
   TEMPLATE_EXAMPLE,
   toRow,
+  type ParsedRow,
   type StationRecord,
 } from '../../domain/stationSheet'
 
@@ -48,6 +51,25 @@ export async function readSheet(content: Buffer, filename: string): Promise<Shee
   const looksLikeText = !content.subarray(0, 4096).includes(0)
   if (/\.csv$/i.test(filename) || (looksLikeText && !/\.xlsx?$/i.test(filename))) return readCsv(content)
   return refused('UNSUPPORTED_MEDIA_TYPE', '只能导入 .xlsx 工作簿或 .csv 文件，请使用下载的模板')
+}
+
+/**
+ * A file read into its rows (the workbook's XML or the CSV parsed, each row
+ * checked on its own): CPU work that needs no database. The API runs it in a
+ * worker thread (services/stationFileReader.ts), so that parsing a province's
+ * workbook never holds the thread that answers residents; the seed runs it here.
+ * `cause`: what went wrong when the reader itself failed (for the log, never shown).
+ */
+export type FileRows = { ok: true; rows: ParsedRow[] } | { ok: false; code: ErrorCode; problems: string[]; cause?: string }
+
+export async function readStationFile(content: Buffer, filename: string): Promise<FileRows> {
+  const read = await readSheet(content, filename)
+  if (!read.ok) return read
+  const header = checkHeader(read.sheet.header)
+  if (header.problems.length > 0) return { ok: false, code: 'IMPORT_INVALID', problems: header.problems }
+  if (read.sheet.rows.length === 0)
+    return { ok: false, code: 'IMPORT_INVALID', problems: ['文件中没有站点：请从第 2 行起每行填写一个站点'] }
+  return { ok: true, rows: read.sheet.rows.map((r) => parseRow(r.row, r.cells, header.columns)) }
 }
 
 function readCsv(content: Buffer): SheetRead {

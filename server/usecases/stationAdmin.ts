@@ -10,21 +10,18 @@ import { closedStationMove } from '../../domain/requests'
 import { normalizePhone } from '../../domain/phone'
 import type { Staff } from '../../domain/staff'
 import {
-  checkHeader,
-  parseRow,
   planImport,
   SHEET_COLUMNS,
   stationRefusal,
   toCells,
   type ImportPlan,
-  type ParsedRow,
   type ImportScope,
   type StationRecord,
 } from '../../domain/stationSheet'
 import type { AdminStationCreate, AdminStationPatch, ImportReport } from '../../contract/types'
 import type { ErrorCode } from '../../contract/errors'
 import type { AppContext } from '../context'
-import type { Queryable } from '../db'
+import type { Database, Queryable } from '../db'
 import { fail, forbidden, notFound, reject } from '../errors'
 import { recordAudit, type AuditChange } from '../repositories/audit'
 import { enqueue } from '../repositories/outbox'
@@ -32,6 +29,7 @@ import { loadRequest, saveChange, scopeOf, stateOf } from '../repositories/reque
 import {
   activeEnrollmentsAt,
   analyzeStations,
+  BULK,
   isInSubtree,
   openChildren,
   openRequestIdsAt,
@@ -45,9 +43,10 @@ import {
   storedSubtree,
   subtreeNodes,
   type StoredStation,
+  type WritePace,
 } from '../repositories/stationAdmin'
 import { stationsChanged } from '../services/routingStations'
-import { readSheet } from '../services/stationSheet'
+import { readStationFile, type FileRows } from '../services/stationSheet'
 
 const NOT_FOUND = '没有找到这个站点，或它不在您的管辖范围内'
 
@@ -261,7 +260,11 @@ export async function reopenStation(ctx: AppContext, actor: Actor, id: string) {
 
 // ───────────────────────── import and export ─────────────────────────
 
-export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; code: ErrorCode; message: string; report: ImportReport }
+export type ImportOutcome =
+  { ok: true; report: ImportReport } | { ok: false; code: ErrorCode; message: string; report: ImportReport; cause?: string }
+
+/** Reads an uploaded file into its rows: the API's worker thread (services/stationFileReader.ts), or readStationFile here. */
+export type StationFileRead = (content: Buffer, filename: string) => Promise<FileRows>
 
 const emptyReport = (dryRun: boolean, problems: string[]): ImportReport => ({
   dryRun,
@@ -275,23 +278,6 @@ function reportOf(plan: ImportPlan, dryRun: boolean, applied: boolean): ImportRe
   return { dryRun, applied, summary: plan.summary, problems: [], rows: plan.rows.filter((r) => r.action !== 'unchanged') }
 }
 
-/**
- * A file read into its rows (the workbook's XML or the CSV parsed, each row
- * checked on its own): CPU work that needs no database, done before any
- * transaction so that an import never holds the database while it parses.
- */
-export type FileRows = { ok: true; rows: ParsedRow[] } | { ok: false; code: ErrorCode; problems: string[] }
-
-export async function readStationFile(content: Buffer, filename: string): Promise<FileRows> {
-  const read = await readSheet(content, filename)
-  if (!read.ok) return read
-  const header = checkHeader(read.sheet.header)
-  if (header.problems.length > 0) return { ok: false, code: 'IMPORT_INVALID', problems: header.problems }
-  if (read.sheet.rows.length === 0)
-    return { ok: false, code: 'IMPORT_INVALID', problems: ['文件中没有站点：请从第 2 行起每行填写一个站点'] }
-  return { ok: true, rows: read.sheet.rows.map((r) => parseRow(r.row, r.cells, header.columns)) }
-}
-
 /** Reads and plans a file; null scope: the seed (no actor, may create top-level stations). */
 export async function planFile(
   db: Queryable,
@@ -303,6 +289,19 @@ export async function planFile(
   if (!read.ok) return read
   return { ok: true, plan: planImport(read.rows, await storedStationsByCode(db), scope) }
 }
+
+/**
+ * How the apply's writes are cut. On PGlite the database is WebAssembly
+ * running in the API's own thread, and a transaction's statements follow each
+ * other without a turn of the event loop: a statement holds the thread for
+ * its whole length. So the import writes IMPORT_ROWS_PGLITE rows a statement
+ * and lets the event loop turn between two — residents' nearby searches,
+ * which read no table, are answered meanwhile — still in one transaction (all
+ * or nothing). On PostgreSQL the statements run in another process: few big ones.
+ */
+const IMPORT_ROWS_PGLITE = 75
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+const importPace = (db: Database): WritePace => (db.kind === 'pglite' ? { rows: IMPORT_ROWS_PGLITE, between: nextTurn } : BULK)
 
 /** The importing admin's subtree, from every station by code (no second read of the stations). */
 function importScope(known: ReadonlyMap<string, StoredStation>, staff: Staff): ImportScope {
@@ -334,6 +333,7 @@ export async function applyPlan(
   at: Date,
   filename: string,
   before?: ReadonlyMap<string, StoredStation>,
+  pace: WritePace = BULK,
 ): Promise<void> {
   if (plan.writes.length === 0) return
   const known = before ?? (await storedStationsByCode(tx))
@@ -341,24 +341,31 @@ export async function applyPlan(
     tx,
     plan.writes.map((w) => w.record),
     at,
+    pace,
   )
   if (!actor) return
-  await recordAuditBatch(
-    tx,
-    plan.writes.map((w) => {
-      const id = ids.get(w.record.code)!
-      return {
-        at,
-        actor: auditActor(actor),
-        stationId: id,
-        entity: 'station' as const,
-        entityId: id,
-        action: w.action === 'new' ? 'import.create' : 'import.update',
-        changes: recordChanges(known.get(w.record.code)?.record ?? null, w.record),
-        summary: `导入「${filename}」：${w.action === 'new' ? '新建' : '修改'}站点「${w.record.name}」`,
-      }
-    }),
-  )
+  // The audit rows a statement's worth at a time: each station's fields before and after are computed as they are written.
+  for (let i = 0; i < plan.writes.length; i += pace.rows) {
+    await pace.between()
+    await recordAuditBatch(
+      tx,
+      plan.writes.slice(i, i + pace.rows).map((w) => {
+        const id = ids.get(w.record.code)!
+        return {
+          at,
+          actor: auditActor(actor),
+          stationId: id,
+          entity: 'station' as const,
+          entityId: id,
+          action: w.action === 'new' ? 'import.create' : 'import.update',
+          changes: recordChanges(known.get(w.record.code)?.record ?? null, w.record),
+          summary: `导入「${filename}」：${w.action === 'new' ? '新建' : '修改'}站点「${w.record.name}」`,
+        }
+      }),
+      pace,
+    )
+  }
+  await pace.between()
   const summary = plan.summary
   await recordAudit(tx, {
     at,
@@ -373,28 +380,32 @@ export async function applyPlan(
 
 /**
  * The import: the file is parsed once, before any transaction (thousands of
- * rows are seconds of CPU); the check plans it against the stations as they
- * are; applying plans it again inside the one transaction that writes it all
- * or nothing, so the transaction holds only the reads, the plan and the
- * writes (on PGlite, its single session is busy only that long).
+ * rows are seconds of CPU), by `read` (the API's worker thread); the check
+ * plans it against the stations as they are; applying plans it again inside
+ * the one transaction that writes it all or nothing, so the transaction holds
+ * only the reads, the plan and the writes (on PGlite, its single session is
+ * busy only that long).
  */
 export async function importStations(
   ctx: AppContext,
   actor: Actor,
   file: { content: Buffer; filename: string },
   dryRun: boolean,
+  read: StationFileRead = readStationFile,
 ): Promise<ImportOutcome> {
-  const refusedWith = (code: ErrorCode, problems: string[], report = emptyReport(dryRun, problems)): ImportOutcome => ({
+  const refusedWith = (code: ErrorCode, problems: string[], report = emptyReport(dryRun, problems)): ImportOutcome & { ok: false } => ({
     ok: false,
     code,
     message: problems[0] ?? '文件有误',
     report,
   })
-  const read = await readStationFile(file.content, file.filename)
-  if (!read.ok) return refusedWith(read.code, read.problems)
-  const rows = read.rows
+  const fileRows = await read(file.content, file.filename)
+  if (!fileRows.ok) return { ...refusedWith(fileRows.code, fileRows.problems), cause: fileRows.cause }
+  const rows = fileRows.rows
+  const pace = importPace(ctx.db)
   const planned = async (db: Queryable) => {
-    const known = await storedStationsByCode(db)
+    const known = await storedStationsByCode(db, pace)
+    await pace.between()
     return { known, plan: planImport(rows, known, importScope(known, actor.staff)) }
   }
   const errorsOf = (plan: ImportPlan) =>
@@ -409,10 +420,13 @@ export async function importStations(
   const outcome = await changingStations(ctx, async (tx) => {
     const { known, plan } = await planned(tx)
     if (plan.summary.errors > 0) return { outcome: errorsOf(plan), wrote: 0 }
-    await applyPlan(tx, plan, actor, ctx.clock(), file.filename, known)
+    await pace.between()
+    await applyPlan(tx, plan, actor, ctx.clock(), file.filename, known, pace)
     return { outcome: { ok: true, report: reportOf(plan, false, true) } as const, wrote: plan.writes.length }
   })
-  if (outcome.wrote > 0) await analyzeStations(ctx.db)
+  if (outcome.wrote > 0) {
+    await analyzeStations(ctx.db, ctx.db.kind === 'pglite' ? pace : undefined)
+  }
   return outcome.outcome
 }
 

@@ -119,6 +119,7 @@ describe(`error codes on ${backend}`, () => {
       'POST /api/admin/stations/import 413',
       'POST /api/admin/stations/import 415',
       'POST /api/admin/stations/import 422',
+      'POST /api/admin/stations/import 503',
     ])
     const withReport = { ...expected, properties: ['code', 'field', 'message', 'report'], required: ['code', 'message', 'report'] }
     // A slot that just filled (409 SLOT_FULL) comes with the nearest free slots, where a slot is taken.
