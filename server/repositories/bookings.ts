@@ -296,6 +296,9 @@ const BOOKING_SELECT = `SELECT k.id, k.service_id, k.station_id, k.user_id, k.ch
   FROM bookings k JOIN bookable_services b ON b.id = k.service_id JOIN stations s ON s.id = k.station_id
     LEFT JOIN users w ON w.id = k.worker_id`
 
+/** The birth date given for the booking's age rule, opened (the resident's export; moves check the rule again). */
+export const bookingBirthDate = (r: BookingRow): string | null => unseal(r.person_birth_date)
+
 export function toBooking(r: BookingRow, now: Date, opts: { staff?: boolean } = {}): Booking {
   const startsAt = new Date(r.starts_at)
   const deadline = cutoffOf(startsAt, { cutoffMinutes: r.cutoff_minutes })

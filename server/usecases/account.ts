@@ -10,7 +10,7 @@ import { withdrawnOnDeletion } from '../../domain/requests'
 import type { AppContext } from '../context'
 import { notFound } from '../errors'
 import { accountRecords, enrolledParticipants, eraseResident, lockResident } from '../repositories/account'
-import { listOwnBookings, toBooking } from '../repositories/bookings'
+import { bookingBirthDate, listOwnBookings, toBooking } from '../repositories/bookings'
 import { listFamily } from '../repositories/family'
 import { loadRequest, openRequestIdsOf, saveChange, stateOf } from '../repositories/requests'
 import { cancelMemberEnrollments, myEnrollments } from './enrollments'
@@ -31,7 +31,7 @@ export async function exportAccount(ctx: AppContext, userId: string): Promise<Ac
     family: await listFamily(ctx.db, userId, now),
     requests,
     enrollments: await myEnrollments(ctx, userId),
-    bookings: (await listOwnBookings(ctx.db, userId, null)).map((b) => toBooking(b, now)),
+    bookings: (await listOwnBookings(ctx.db, userId, null)).map((b) => ({ ...toBooking(b, now), personBirthDate: bookingBirthDate(b) })),
     photos: records.photos,
   }
 }

@@ -47,6 +47,7 @@ import {
   inviteBookingRating,
   insertBooking,
   listOwnBookings,
+  bookingBirthDate,
   listServices,
   listStationBookings,
   loadBooking,
@@ -65,7 +66,6 @@ import {
   type ServiceRow,
 } from '../repositories/bookings'
 import { stationExceptions } from '../services/calendar'
-import { unseal } from '../services/fieldCrypto'
 import { requireActiveColleague } from './colleagues'
 
 const SERVICE_NOT_FOUND = '没有找到这项预约服务'
@@ -304,7 +304,7 @@ export function cancelOwnBooking(ctx: AppContext, id: string, userId: string): P
  * the service has an age rule and the booking holds no birth date.
  */
 function moveEligibility(s: ServiceRow, b: BookingRow, startsAt: Date) {
-  const birthDate = unseal(b.person_birth_date)
+  const birthDate = bookingBirthDate(b)
   const refusal = bookingEligibility({ audience: s.audience, minAge: s.min_age, maxAge: s.max_age }, startsAt, {
     name: b.person_name ?? '',
     birthDate,

@@ -7,7 +7,7 @@
  * bookings likewise; a range whose ends cross is refused next to 最大年龄.
  */
 import { CHILD_NOTICE_VERSION } from '../../contract/activities'
-import type { BookableService, Booking, FamilyMember } from '../../contract/types'
+import type { AccountExport, BookableService, Booking, FamilyMember } from '../../contract/types'
 import { cstInstant } from '../../domain/chinaTime'
 import { at, bookingPeople, type Answer, type Client } from './helpers/booking'
 import { backend, startApp, type TestApp } from './helpers/server'
@@ -88,6 +88,9 @@ describe(`who can book it on ${backend}`, () => {
     const sixty = await book(c, elders.id, slot, { birthDate: '1966-09-29' })
     expect(sixty.status).toBe(201)
     expect(await held(elders.id)).toBe(1)
+    // The birth date is kept (sealed) to check the rule again when the booking moves, so the resident's export holds it.
+    const exported = (await c.get<AccountExport>('/api/me/export')).body
+    expect(exported.bookings.find((b) => b.id === sixty.body.id)).toMatchObject({ personBirthDate: '1966-09-29' })
   })
 
   test('a member of 我的家人 is checked by the birth date recorded there: a child is refused, the mother booked', async () => {

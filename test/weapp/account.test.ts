@@ -33,7 +33,7 @@ const EXPORT: AccountExport = {
   family: [SON],
   requests: [WAITING_DETAIL],
   enrollments: [SON_CONFIRMED],
-  bookings: [MOTHER_BOOKING],
+  bookings: [{ ...MOTHER_BOOKING, personBirthDate: null }],
   photos: [],
 }
 
