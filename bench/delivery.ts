@@ -23,8 +23,14 @@ export interface LoopDelay {
 /** Scrapes the server's nodejs_eventloop_delay_seconds until stopped (each scrape covers the time since the previous one). */
 export function watchLoopDelay(url: string): () => Promise<LoopDelay> {
   const seen: LoopDelay = { maxMs: 0, p99Ms: 0 }
+  let first = true
   const scrape = async () => {
     const text = await (await fetch(`${url}/api/metrics`)).text()
+    // The first scrape covers the time before the run (the server's start): it only starts the window.
+    if (first) {
+      first = false
+      return
+    }
     const read = (q: string) => Number(new RegExp(`nodejs_eventloop_delay_seconds\\{quantile="${q}"\\} (\\S+)`).exec(text)?.[1] ?? 0) * 1000
     seen.maxMs = Math.max(seen.maxMs, Math.round(read('1')))
     seen.p99Ms = Math.max(seen.p99Ms, Math.round(read('0.99')))
