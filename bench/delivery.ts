@@ -14,9 +14,43 @@ import { startBenchWechat, type WechatMode } from './wechat'
 
 const MESSAGES = 1000
 
+/** The server's event-loop delay during a run (GET /api/metrics, scraped every 500 ms): the longest hold, and the worst window's p99. */
+export interface LoopDelay {
+  maxMs: number
+  p99Ms: number
+}
+
+/** Scrapes the server's nodejs_eventloop_delay_seconds until stopped (each scrape covers the time since the previous one). */
+export function watchLoopDelay(url: string): () => Promise<LoopDelay> {
+  const seen: LoopDelay = { maxMs: 0, p99Ms: 0 }
+  let first = true
+  const scrape = async () => {
+    const text = await (await fetch(`${url}/api/metrics`)).text()
+    // The first scrape covers the time before the run (the server's start): it only starts the window.
+    if (first) {
+      first = false
+      return
+    }
+    const read = (q: string) => Number(new RegExp(`nodejs_eventloop_delay_seconds\\{quantile="${q}"\\} (\\S+)`).exec(text)?.[1] ?? 0) * 1000
+    seen.maxMs = Math.max(seen.maxMs, Math.round(read('1')))
+    seen.p99Ms = Math.max(seen.p99Ms, Math.round(read('0.99')))
+  }
+  let busy: Promise<void> = scrape().catch(() => undefined)
+  const timer = setInterval(() => {
+    busy = busy.then(scrape).catch(() => undefined)
+  }, 500)
+  return async () => {
+    clearInterval(timer)
+    await busy
+    await scrape().catch(() => undefined)
+    return seen
+  }
+}
+
 export interface DeliveryRun {
   mode: WechatMode
   during: MixedResult
+  loopDelay: LoopDelay
   /** p99 during delivery / p99 of the quiet run. */
   p99Ratio: number
   /** Of the 1,000: delivered within `drainSeconds` after WeChat recovered. */
@@ -28,6 +62,7 @@ export interface DeliveryRun {
 
 export interface DeliveryBench {
   quiet: MixedResult
+  quietLoopDelay: LoopDelay
   runs: DeliveryRun[]
 }
 
@@ -53,12 +88,23 @@ export async function benchDelivery(
   log: (s: string) => void,
 ): Promise<DeliveryBench> {
   const wechat = await startBenchWechat()
-  const env = { ...wechat.env, LOG_LEVEL: 'warn', JOB_INTERVAL_MS: '1000' }
+  // BENCH_SERVER_NODE_OPTIONS reaches the servers only (e.g. `--import <abs path>/bench/cpuProbe.mjs` for a CPU profile).
+  const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS
+  const env = { ...wechat.env, LOG_LEVEL: 'warn', JOB_INTERVAL_MS: '1000', ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) }
   try {
     let server = await startServer({ database, env })
     const setup = await setupMixed([server.url], { residents: 60, enrollments: Math.ceil(rate * seconds * 0.1 * 3), tag: 'wx' })
+    // The quiet run starts on a server just restarted too, as the WeChat runs do: cold caches on both sides of the ratio.
+    await server.stop()
+    server = await startServer({ database, env: { ...env, SEED_DEMO: 'false' }, seedDemo: false })
+    setup.urls = [server.url]
+    await new Promise((r) => setTimeout(r, 1500))
+    let watch = watchLoopDelay(server.url)
     const quiet = await runMixed(setup, rate, seconds)
-    log(`quiet run @${rate}/s: p50 ${quiet.p50Ms} ms, p99 ${quiet.p99Ms} ms, failed ${quiet.failed} of ${quiet.sent}`)
+    const quietLoopDelay = await watch()
+    log(
+      `quiet run @${rate}/s: p50 ${quiet.p50Ms} ms, p99 ${quiet.p99Ms} ms, failed ${quiet.failed} of ${quiet.sent}; event loop held up to ${quietLoopDelay.maxMs} ms`,
+    )
     await server.stop()
 
     const runs: DeliveryRun[] = []
@@ -69,7 +115,9 @@ export async function benchDelivery(
       server = await startServer({ database, env: { ...env, SEED_DEMO: 'false' }, seedDemo: false })
       setup.urls = [server.url]
       await new Promise((r) => setTimeout(r, 1500)) // the first tick has claimed a batch
+      watch = watchLoopDelay(server.url)
       const during = await runMixed(setup, rate, seconds)
+      const loopDelay = await watch()
       await wechat.setMode('ok')
       const ours = () => [...wechat.delivered.keys()].filter((k) => k.startsWith(`["o-${mode}-`)).length
       const t0 = Date.now()
@@ -85,18 +133,19 @@ export async function benchDelivery(
       const run: DeliveryRun = {
         mode,
         during,
+        loopDelay,
         p99Ratio: Math.round((during.p99Ms / Math.max(quiet.p99Ms, 1)) * 100) / 100,
         deliveredAfterRecovery: ours(),
         drainSeconds: Math.round((Date.now() - t0) / 1000),
         sentTwice: wechat.duplicates() - twiceBefore,
       }
       log(
-        `WeChat ${mode}: p99 ${during.p99Ms} ms during delivery (×${run.p99Ratio} the quiet run), failed ${during.failed} of ${during.sent}; after recovery ${run.deliveredAfterRecovery}/${MESSAGES} delivered in ${run.drainSeconds} s, ${run.sentTwice} sent twice`,
+        `WeChat ${mode}: p99 ${during.p99Ms} ms during delivery (×${run.p99Ratio} the quiet run), failed ${during.failed} of ${during.sent}, event loop held up to ${loopDelay.maxMs} ms; after recovery ${run.deliveredAfterRecovery}/${MESSAGES} delivered in ${run.drainSeconds} s, ${run.sentTwice} sent twice`,
       )
       runs.push(run)
       await server.stop()
     }
-    return { quiet, runs }
+    return { quiet, quietLoopDelay, runs }
   } finally {
     await wechat.close()
   }

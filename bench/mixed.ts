@@ -109,9 +109,10 @@ export async function runMixed(setup: MixedSetup, rate: number, seconds: number,
       if (kind === 'browse') {
         ok = (await call(`${url}${nearby()}`, 'GET')).status === 200
       } else if (kind === 'submit') {
-        ok =
-          (await call(`${url}/api/requests`, 'POST', SUBMISSION, resident, { 'idempotency-key': `mixed-${Date.now()}-${i}` })).status ===
-          201
+        // Each resident with a phone of their own: one phone shared by every resident made each of them a
+        // 「可能重复」 of all the others, which the queue lists row by row (quadratic in the requests piled up).
+        const body = { ...SUBMISSION, contactPhone: `139${String(i % setup.residents.length).padStart(8, '0')}` }
+        ok = (await call(`${url}/api/requests`, 'POST', body, resident, { 'idempotency-key': `mixed-${Date.now()}-${i}` })).status === 201
       } else if (kind === 'enroll') {
         const e = setup.enrollments++
         const activity = setup.activities[Math.min(Math.floor(e / FAMILIES_PER_ACTIVITY), setup.activities.length - 1)]!

@@ -116,6 +116,7 @@ export async function buildApp(opts: AppOptions) {
   })
 
   const ctx = await createContext({ db: opts.db, config: opts.config, clock: opts.clock })
+  app.addHook('onClose', async () => ctx.metrics.close())
   // Phones and addresses are sealed at rest; without DATA_KEYS a key kept in the database stands in (development only).
   useDataKeys(opts.config.dataKeys.length > 0 ? opts.config.dataKeys : [{ id: 'db', key: await loadSecret(opts.db, 'data-key') }])
   if (opts.config.dataKeys.length === 0 && opts.config.nodeEnv === 'production') {

@@ -10,7 +10,7 @@ import type { ServiceCategory, StationKind } from '../../contract/enums'
 import type { RequestEventType, RequestStatus } from '../../contract/requests'
 import type { HelpRequest, RequestEvent } from '../../contract/types'
 import type { PersonalDetails, RequestChange, RequestState, RequestUpdate, TimelineEntry } from '../../domain/requests'
-import type { NearbyArea, RoutableStation } from '../../domain/routing'
+import type { RoutableStation } from '../../domain/routing'
 import type { Staff } from '../../domain/staff'
 import { scopeKind } from '../../domain/permissions'
 import type { Queryable } from '../db'
@@ -423,39 +423,23 @@ const toStation = (s: StationSqlRow): StationRow => ({
 })
 const STATION_COLUMNS = 'id, name, phone, kind, services, parent_id, province, city, district, street, community, coverage'
 
-/** The open stations of a city, with where they are and their phones (routing's cache, services/routingStations.ts). */
-export async function stationsOfCity(db: Queryable, city: string): Promise<(StationRow & { lat: number; lng: number })[]> {
-  const { rows } = await db.query<StationSqlRow & { lat: number; lng: number }>(
-    `SELECT ${STATION_COLUMNS}, lat, lng FROM stations WHERE city = $1 AND closed_at IS NULL`,
-    [city],
+/**
+ * Whether a station is open now, locked so that it stays open until the
+ * caller's transaction ends (closing it waits): the station_writes count
+ * (migration 026) when it is open, to check that the stations routing read are
+ * still the current ones; null when it is closed or gone.
+ */
+export async function stationOpen(db: Queryable, id: string): Promise<number | null> {
+  const { rows } = await db.query<{ writes: string }>(
+    `SELECT (SELECT writes FROM station_writes WHERE id = 1) AS writes FROM stations WHERE id = $1 AND closed_at IS NULL FOR SHARE`,
+    [id],
   )
-  return rows.map((s) => ({ ...toStation(s), lat: Number(s.lat), lng: Number(s.lng) }))
-}
-
-/** Whether a station is open now; it stays open until the caller's transaction ends (closing it waits). */
-export async function stationOpen(db: Queryable, id: string): Promise<boolean> {
-  const { rows } = await db.query('SELECT 1 FROM stations WHERE id = $1 AND closed_at IS NULL FOR SHARE', [id])
-  return rows.length > 0
+  return rows[0] ? Number(rows[0].writes) : null
 }
 
 export async function loadStation(db: Queryable, id: string): Promise<StationRow | null> {
   const { rows } = await db.query<StationSqlRow>(`SELECT ${STATION_COLUMNS} FROM stations WHERE id = $1 AND closed_at IS NULL`, [id])
   return rows[0] ? toStation(rows[0]) : null
-}
-
-/** The 20 open stations nearest a position that offer the category, with their distances (routing's fallback). */
-export async function nearestOffering(
-  db: Queryable,
-  category: ServiceCategory,
-  location: { lat: number; lng: number },
-): Promise<StationRow[]> {
-  const { rows } = await db.query<StationSqlRow>(
-    `SELECT ${STATION_COLUMNS}, earth_distance(ll_to_earth(lat, lng), ll_to_earth($1, $2)) AS distance
-       FROM stations WHERE $3 = ANY (services) AND closed_at IS NULL
-      ORDER BY ll_to_earth(lat, lng) <-> ll_to_earth($1, $2) LIMIT 20`,
-    [location.lat, location.lng, category],
-  )
-  return rows.map(toStation)
 }
 
 /** The centre of an area (the mean position of its stations, at the most precise level that has any); null when none. */
@@ -480,25 +464,6 @@ export async function areaCentre(
     if (row && row.lat !== null && row.lng !== null) return { lat: Number(row.lat), lng: Number(row.lng) }
   }
   return null
-}
-
-/** The five community rooms and street stations nearest a position, with their distances. */
-export async function nearestLocalStations(db: Queryable, location: { lat: number; lng: number }): Promise<NearbyArea[]> {
-  const { rows } = await db.query<{
-    kind: StationKind
-    province: string
-    city: string
-    district: string
-    street: string | null
-    community: string | null
-    d: number
-  }>(
-    `SELECT kind, province, city, district, street, community, earth_distance(ll_to_earth(lat, lng), ll_to_earth($1, $2)) AS d
-       FROM stations WHERE kind IN ('community', 'street') AND closed_at IS NULL
-      ORDER BY ll_to_earth(lat, lng) <-> ll_to_earth($1, $2) LIMIT 5`,
-    [location.lat, location.lng],
-  )
-  return rows.map(({ d, ...r }) => ({ ...r, distanceMeters: Number(d) }))
 }
 
 /** The stations a staff account acts on: its own, plus (supervisors and admins) every station below. */

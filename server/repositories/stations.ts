@@ -81,6 +81,8 @@ export interface ChangedStation {
   seq: number
   closed: boolean
   summary: StationSummary
+  /** 服务范围 (routing reads it). */
+  coverage: string[]
   exceptions: StationException[]
 }
 
@@ -96,8 +98,8 @@ export async function stationWrites(db: Queryable): Promise<number> {
  * exceptions (闭站, 调整时间) — a search looks ahead from its own day.
  */
 export async function stationChangesSince(db: Queryable, seq: number): Promise<ChangedStation[]> {
-  const { rows } = await db.query<StationRow & { change_seq: string; closed: boolean; exceptions: StationException[] }>(
-    `SELECT ${COLUMNS}, change_seq, closed_at IS NOT NULL AS closed,
+  const { rows } = await db.query<StationRow & { coverage: string[]; change_seq: string; closed: boolean; exceptions: StationException[] }>(
+    `SELECT ${COLUMNS}, coverage, change_seq, closed_at IS NOT NULL AS closed,
             COALESCE((SELECT jsonb_agg(jsonb_build_object('from', to_char(e.from_date, 'YYYY-MM-DD'), 'to', to_char(e.to_date, 'YYYY-MM-DD'),
                                                           'hours', e.hours, 'reason', e.reason) ORDER BY e.from_date, e.created_at)
                         FROM station_exceptions e WHERE e.station_id = s.id), '[]') AS exceptions
@@ -106,7 +108,13 @@ export async function stationChangesSince(db: Queryable, seq: number): Promise<C
       ORDER BY change_seq`,
     [seq],
   )
-  return rows.map((r) => ({ seq: Number(r.change_seq), closed: r.closed, summary: toSummary(r), exceptions: r.exceptions }))
+  return rows.map((r) => ({
+    seq: Number(r.change_seq),
+    closed: r.closed,
+    summary: toSummary(r),
+    coverage: r.coverage,
+    exceptions: r.exceptions,
+  }))
 }
 
 export async function getStation(db: Queryable, id: string): Promise<StationDetail | null> {

@@ -2,9 +2,12 @@
  * The instance's metrics in Prometheus' text format (prom-client), one
  * registry per app: request durations per route, background job runs,
  * failures and durations, the outbox backlog and the age of its oldest
- * message, and the database pool's waits. Served at GET /api/metrics
+ * message, the database pool's waits, and how long the event loop was held
+ * (every call and job of an instance shares its one thread; on PGlite the
+ * database's own work runs in it too). Served at GET /api/metrics
  * (routes/metrics.ts), never to the public.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { Counter, Gauge, Histogram, Registry } from 'prom-client'
 import type { Database } from '../db'
 import { outboxBacklog } from '../repositories/outbox'
@@ -16,6 +19,8 @@ export interface Metrics {
   jobDuration: Histogram<'job'>
   /** Staff alerts written by the near-target job (server/jobs.ts). */
   nearTargetAlerts: Counter
+  /** Stops what samples in the background (the event-loop delay). */
+  close(): void
 }
 
 export function createMetrics(db: Database, clock: () => Date): Metrics {
@@ -61,6 +66,23 @@ export function createMetrics(db: Database, clock: () => Date): Metrics {
       this.set((await outboxBacklog(db, clock())).oldestAgeSeconds)
     },
   })
+  // The event loop's delay since the previous scrape: a call waits at least this long before its handler starts.
+  const loop = monitorEventLoopDelay({ resolution: 10 })
+  loop.enable()
+  new Gauge({
+    name: 'nodejs_eventloop_delay_seconds',
+    help: 'Event-loop delay since the previous scrape, by quantile (1: the longest); a call waits this long before its handler starts',
+    labelNames: ['quantile'] as const,
+    registers: [registry],
+    collect() {
+      // Node reports nanoseconds; no sample yet (a scrape right after the last) reads 0.
+      const seconds = (ns: number) => (loop.count > 0 ? ns / 1e9 : 0)
+      this.set({ quantile: '0.5' }, seconds(loop.percentile(50)))
+      this.set({ quantile: '0.99' }, seconds(loop.percentile(99)))
+      this.set({ quantile: '1' }, seconds(loop.max))
+      loop.reset()
+    },
+  })
   const pool = db.pool
   if (pool) {
     const waits = new Histogram({
@@ -103,5 +125,5 @@ export function createMetrics(db: Database, clock: () => Date): Metrics {
       },
     })
   }
-  return { registry, requestDuration, jobRuns, jobDuration, nearTargetAlerts }
+  return { registry, requestDuration, jobRuns, jobDuration, nearTargetAlerts, close: () => loop.disable() }
 }

@@ -1,87 +1,65 @@
 /**
- * The open stations routing reads, kept in memory per city, so that a help
- * request is routed without reading the stations again every time.
+ * The open stations routing reads: the residents' station index
+ * (services/stationIndex.ts), which every instance keeps live from migration
+ * 026's change numbers — one source of truth for the search and for routing,
+ * with no time-to-live.
  *
- * - An instance forgets everything at once when a station is created, edited,
- *   moved, closed, reopened or imported through it (usecases/stationAdmin.ts
- *   calls stationsChanged).
- * - Another instance's change reaches this one within CITY_TTL_MS (like the
- *   holiday calendar, within one job interval). A station closed meanwhile
- *   never gets a request: the request's INSERT checks, in the same statement,
- *   that its station is still open (repositories/requests.ts insertRequest),
- *   and createRequest forgets the cache and routes again when it is not.
- * - A chosen station not in the cache (created on another instance) is read
- *   from the database.
+ * - A submission routes on the stations held in memory (no statement), then
+ *   checks them in the statement that locks the chosen station (stationOpen):
+ *   it also reads station_writes, and when that moved since the stations were
+ *   read (a station created, edited, closed or reopened anywhere: this
+ *   instance, another one, SQL by hand), the changes are read and the request
+ *   is routed again (usecases/requests.ts submitRequest).
+ * - So a station closed meanwhile never gets a request: the lock keeps it open
+ *   until the request is committed, and a closed one is not found by it.
+ * - A chosen station this instance does not hold yet (created a moment ago on
+ *   another instance) is looked for again in the stations as of now.
  *
- * Loaded through the caller's transaction: on PGlite a query outside it would
+ * Reads go through the caller's transaction: on PGlite a query outside it would
  * wait for the transaction that waits for it.
  */
-import { greatCircleMeters } from '../../domain/geo'
+import type { ServiceCategory } from '../../contract/enums'
+import { metersBetween } from '../../domain/nearestIndex'
+import type { NearbyArea } from '../../domain/routing'
 import type { AppContext } from '../context'
 import type { Queryable } from '../db'
-import { loadStation, stationsOfCity, type StationRow } from '../repositories/requests'
+import type { StationRow } from '../repositories/requests'
+import { freshStations, heldStations, nearestIn, stationsInCity, type Held, type HeldStation } from './stationIndex'
 
-export const CITY_TTL_MS = 30_000
+export type RoutingStations = Held
 
-/** Wall time, not the context's clock (tests move that one by days). */
-const now = () => performance.now()
+/** The stations as this instance holds them (the first time: read through `tx`). */
+export const heldForRouting = (ctx: Pick<AppContext, 'db'>, tx: Queryable): Promise<RoutingStations> => heldStations(ctx.db, tx)
 
-/** A station as routing reads it, with where it is. */
-export interface CachedStation extends StationRow {
-  lat: number
-  lng: number
+/** The stations as of now, read through `tx`: station_writes moved since `heldForRouting`'s. */
+export const freshForRouting = (ctx: Pick<AppContext, 'db'>, tx: Queryable): Promise<RoutingStations> => freshStations(ctx.db, tx)
+
+function toRow(station: HeldStation, distanceMeters?: number): StationRow {
+  const { id, name, kind, services, parentId, phone, area } = station.summary
+  return { id, name, kind, services, parentId, phone, area, coverage: station.coverage, distanceMeters }
 }
 
-interface CityEntry {
-  loadedAt: number
-  stations: CachedStation[]
+/** An open station by id, or null. */
+export function openStationIn(stations: RoutingStations, id: string): StationRow | null {
+  const station = stations.byId.get(id)
+  return station ? toRow(station) : null
 }
 
-interface Cache {
-  cities: Map<string, CityEntry>
-  byId: Map<string, CachedStation>
+/** The open stations of a city, with their distances from `from` when known. */
+export function cityStationsIn(stations: RoutingStations, city: string, from: { lat: number; lng: number } | undefined): StationRow[] {
+  return stationsInCity(stations, city).map((station) => toRow(station, from ? metersBetween(from, station.summary.location) : undefined))
 }
 
-const caches = new WeakMap<AppContext['db'], Cache>()
-
-function cacheOf(ctx: Pick<AppContext, 'db'>): Cache {
-  let cache = caches.get(ctx.db)
-  if (!cache) {
-    cache = { cities: new Map(), byId: new Map() }
-    caches.set(ctx.db, cache)
-  }
-  return cache
+/** The 20 open stations nearest a position that offer the category, with their distances (routing's fallback). */
+export function nearestOfferingIn(stations: RoutingStations, category: ServiceCategory, from: { lat: number; lng: number }): StationRow[] {
+  return nearestIn(stations, from, 20, (s) => s.summary.services.includes(category)).map((f) => toRow(f.station, f.distanceMeters))
 }
 
-/** Forgets every station this instance holds (a station changed through it, or a request found one closed). */
-export function stationsChanged(ctx: Pick<AppContext, 'db'>): void {
-  const cache = cacheOf(ctx)
-  cache.cities.clear()
-  cache.byId.clear()
-}
-
-/** The open stations of a city, from memory when read less than CITY_TTL_MS ago. */
-export async function cityStations(ctx: Pick<AppContext, 'db'>, tx: Queryable, city: string): Promise<CachedStation[]> {
-  const cache = cacheOf(ctx)
-  const entry = cache.cities.get(city)
-  const readAt = now()
-  if (entry && readAt - entry.loadedAt < CITY_TTL_MS) return entry.stations
-  const stations = await stationsOfCity(tx, city)
-  if (entry) for (const station of entry.stations) cache.byId.delete(station.id)
-  cache.cities.set(city, { loadedAt: readAt, stations })
-  for (const station of stations) cache.byId.set(station.id, station)
-  return stations
-}
-
-/** An open station by id: from memory when its city is held, else from the database. */
-export async function openStation(ctx: Pick<AppContext, 'db'>, tx: Queryable, id: string): Promise<StationRow | null> {
-  const cache = cacheOf(ctx)
-  const held = cache.byId.get(id)
-  if (held && now() - (cache.cities.get(held.area.city)?.loadedAt ?? -Infinity) < CITY_TTL_MS) return held
-  return loadStation(tx, id)
-}
-
-/** The city's stations with their distances from `from` (as earthdistance measures them), for routing. */
-export function withDistances(stations: CachedStation[], from: { lat: number; lng: number } | undefined): StationRow[] {
-  return stations.map((station) => ({ ...station, distanceMeters: from ? greatCircleMeters(from, station) : undefined }))
+/** The five community rooms and street stations nearest a position, with their distances (the area they are in). */
+export function nearestLocalIn(stations: RoutingStations, from: { lat: number; lng: number }): NearbyArea[] {
+  return nearestIn(stations, from, 5, (s) => s.summary.kind === 'community' || s.summary.kind === 'street').map((f) => ({
+    kind: f.station.summary.kind,
+    ...f.station.summary.area,
+    distanceMeters: f.distanceMeters,
+  }))
 }

@@ -10,6 +10,12 @@
  * hand) is seen by the next search: closed stations leave at once, edited ones
  * are replaced. A few changed stations are searched beside the index (a short
  * list); past OVERLAY_MAX they are folded into a new index.
+ *
+ * Routing a help request reads the same stations (heldStations, freshStations):
+ * one source of truth for both, live as the search is. A state, once made, is
+ * never changed (a change makes a new one), so a read through a transaction
+ * (routing) and a search's read may run at once; the state kept is the one
+ * that read station_writes last.
  */
 import type { ServiceCategory, StationKind } from '../../contract/enums'
 import type { StationSummary } from '../../contract/types'
@@ -26,12 +32,14 @@ const OVERLAY_MAX = 256
 
 export interface HeldStation {
   summary: StationSummary
+  /** 服务范围: communities and streets of its district it also covers (routing). */
+  coverage: readonly string[]
   exceptions: StationException[]
   /** Its special days, as last computed (for one China day and one version of the calendar). */
   special?: { key: string; days: DayHours[] }
 }
 
-interface Held {
+export interface Held {
   /** station_writes.writes when last read: unchanged means no station changed since. */
   writes: number
   /** The database's own write count (PGlite) when station_writes was last read. */
@@ -56,16 +64,49 @@ function rebuild(h: Pick<Held, 'writes' | 'generation' | 'seq' | 'byId'>): Held 
   return { ...h, indexed, index: buildNearestIndex(indexed.map((s) => s.summary.location)), stale: new Set(), overlay: [] }
 }
 
+const heldOf = (change: ChangedStation): HeldStation => ({
+  summary: change.summary,
+  coverage: change.coverage,
+  exceptions: change.exceptions,
+})
+
+/** A new state: `h` with `changes` (h itself is left as it is). */
 function apply(h: Held, changes: ChangedStation[]): Held {
+  if (changes.length === 0) return h
+  const next = { ...h, byId: new Map(h.byId), stale: new Set(h.stale) }
   for (const change of changes) {
-    if (change.closed) h.byId.delete(change.summary.id)
-    else h.byId.set(change.summary.id, { summary: change.summary, exceptions: change.exceptions })
-    h.stale.add(change.summary.id)
-    h.seq = Math.max(h.seq, change.seq)
+    if (change.closed) next.byId.delete(change.summary.id)
+    else next.byId.set(change.summary.id, heldOf(change))
+    next.stale.add(change.summary.id)
+    next.seq = Math.max(next.seq, change.seq)
   }
-  if (h.stale.size > OVERLAY_MAX) return rebuild(h)
-  h.overlay = [...h.stale].flatMap((id) => h.byId.get(id) ?? [])
-  return h
+  if (next.stale.size > OVERLAY_MAX) return rebuild(next)
+  next.overlay = [...next.stale].flatMap((id) => next.byId.get(id) ?? [])
+  return next
+}
+
+/** Keeps `next` unless a state that read station_writes later is already kept. */
+function keep(db: Queryable, next: Held): Held {
+  const kept = held.get(db)
+  if (!kept || kept.writes <= next.writes) held.set(db, next)
+  return next
+}
+
+/** The stations as of now, read through `via` (the database, or a transaction of it). */
+async function readThrough(db: Queryable & { writes?: () => number }, via: Queryable): Promise<Held> {
+  const generation = db.writes?.()
+  const last = held.get(db)
+  const writes = await stationWrites(via)
+  if (last && last.writes === writes) return keep(db, { ...last, generation })
+  const changes = await stationChangesSince(via, last?.seq ?? 0)
+  if (last) return keep(db, apply({ ...last, writes, generation }, changes))
+  const byId = new Map<string, HeldStation>()
+  let seq = 0
+  for (const change of changes) {
+    if (!change.closed) byId.set(change.summary.id, heldOf(change))
+    seq = Math.max(seq, change.seq)
+  }
+  return keep(db, rebuild({ writes, generation, seq, byId }))
 }
 
 /**
@@ -81,28 +122,7 @@ async function current(db: Queryable & { writes?: () => number }): Promise<Held>
   const pending = refreshing.get(db)
   if (pending && pending.writes === generation) return pending.read
   if (pending) await pending.read.catch(() => undefined)
-  const read = (async () => {
-    const last = held.get(db)
-    const writes = await stationWrites(db)
-    if (last && last.writes === writes) {
-      const same = { ...last, generation }
-      held.set(db, same)
-      return same
-    }
-    const changes = await stationChangesSince(db, last?.seq ?? 0)
-    let next: Held
-    if (!last) {
-      const byId = new Map<string, HeldStation>()
-      let seq = 0
-      for (const change of changes) {
-        if (!change.closed) byId.set(change.summary.id, { summary: change.summary, exceptions: change.exceptions })
-        seq = Math.max(seq, change.seq)
-      }
-      next = rebuild({ writes, generation, seq, byId })
-    } else next = apply({ ...last, writes, generation }, changes)
-    held.set(db, next)
-    return next
-  })()
+  const read = readThrough(db, db)
   refreshing.set(db, { writes: generation, read })
   try {
     return await read
@@ -131,10 +151,14 @@ export interface Found {
 
 /** The `limit` open stations nearest to a point, exactly by great-circle distance (ties: the station read first). */
 export async function nearbyStations(db: Queryable, o: NearbySearch): Promise<Found[]> {
-  const now = await current(db)
   const fits = (s: HeldStation) => (!o.kind || s.summary.kind === o.kind) && (!o.service || s.summary.services.includes(o.service))
+  return nearestIn(await current(db), o, o.limit, fits)
+}
+
+/** The `limit` stations of a state nearest to `at` that pass `fits`. */
+export function nearestIn(now: Held, at: { lat: number; lng: number }, limit: number, fits: (s: HeldStation) => boolean): Found[] {
   const fromIndex = now.index
-    .nearest(o, o.limit, (i) => {
+    .nearest(at, limit, (i) => {
       const station = now.indexed[i]!
       return !now.stale.has(station.summary.id) && fits(station)
     })
@@ -142,8 +166,41 @@ export async function nearbyStations(db: Queryable, o: NearbySearch): Promise<Fo
   if (now.overlay.length === 0) return fromIndex
   const fromOverlay = now.overlay
     .filter(fits)
-    .map((station) => ({ station, distanceMeters: metersBetween(o, station.summary.location), order: Number.MAX_SAFE_INTEGER }))
-  return [...fromIndex, ...fromOverlay].sort((a, b) => a.distanceMeters - b.distanceMeters || a.order - b.order).slice(0, o.limit)
+    .map((station) => ({ station, distanceMeters: metersBetween(at, station.summary.location), order: Number.MAX_SAFE_INTEGER }))
+  return [...fromIndex, ...fromOverlay].sort((a, b) => a.distanceMeters - b.distanceMeters || a.order - b.order).slice(0, limit)
+}
+
+/**
+ * The stations as this instance holds them, without a statement (the first
+ * time, read through `via`). For routing: its caller checks `writes` against
+ * station_writes in a statement it makes anyway, and reads freshStations when
+ * they differ. `via` is the caller's transaction: on PGlite a statement outside
+ * it would wait for the transaction that waits for it.
+ */
+export async function heldStations(db: Queryable, via: Queryable): Promise<Held> {
+  return held.get(db) ?? readThrough(db, via)
+}
+
+/** The stations as of now, read through `via` (the caller's transaction). */
+export function freshStations(db: Queryable, via: Queryable): Promise<Held> {
+  return readThrough(db, via)
+}
+
+const byCity = new WeakMap<Held, Map<string, HeldStation[]>>()
+
+/** The open stations of a city in a state (grouped once per state). */
+export function stationsInCity(now: Held, city: string): readonly HeldStation[] {
+  let cities = byCity.get(now)
+  if (!cities) {
+    cities = new Map()
+    for (const station of now.byId.values()) {
+      const list = cities.get(station.summary.area.city)
+      if (list) list.push(station)
+      else cities.set(station.summary.area.city, [station])
+    }
+    byCity.set(now, cities)
+  }
+  return cities.get(city) ?? []
 }
 
 /**

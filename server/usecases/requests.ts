@@ -56,9 +56,7 @@ import {
   loadRequest,
   loadStation,
   movedFrom,
-  nearestOffering,
   stationOpen,
-  nearestLocalStations,
   hasUnassignedWaiting,
   nextWaiting,
   overdueRequests,
@@ -73,7 +71,15 @@ import {
   type StationRow,
 } from '../repositories/requests'
 import { enqueue } from '../repositories/outbox'
-import { cityStations, openStation, stationsChanged, withDistances } from '../services/routingStations'
+import {
+  cityStationsIn,
+  freshForRouting,
+  heldForRouting,
+  nearestLocalIn,
+  nearestOfferingIn,
+  openStationIn,
+  type RoutingStations,
+} from '../services/routingStations'
 import { scheduleFollowUp } from './followups'
 import { colleaguesOf } from '../repositories/workload'
 import { toHelpRequest, toStaffRequest, toStaffSummary, toSummary } from '../views/requests'
@@ -98,10 +104,10 @@ export interface Submission {
 }
 
 /**
- * Where a submission goes: the chosen station, else the stations of the resident's city (held in memory,
- * services/routingStations.ts) by area, else the nearest offering the category (one indexed query, only then).
+ * Where a submission goes, decided on `stations` (held in memory, services/routingStations.ts): the chosen
+ * station, else the stations of the resident's city by area, else the nearest offering the category.
  */
-async function routeSubmission(ctx: AppContext, tx: Queryable, submission: Submission) {
+async function routeSubmission(tx: Queryable, submission: Submission, stations: RoutingStations) {
   const { body } = submission
   const rawArea = 'area' in body ? body.area : undefined
   const location = 'location' in body ? body.location : undefined
@@ -110,10 +116,9 @@ async function routeSubmission(ctx: AppContext, tx: Queryable, submission: Submi
   const forHelped = body.requester === 'family' && !!rawArea?.city
   const stationSource = 'stationSource' in body ? (body.stationSource ?? 'chosen') : 'chosen'
   const stationId = forHelped && stationSource === 'nearest' ? undefined : body.stationId
-  const chosen = stationId ? await openStation(ctx, tx, stationId) : null
-  if (stationId && !chosen) throw fail('NOT_FOUND', '没有找到您选择的社工站', 'stationId')
-  const area =
-    forHelped || rawArea?.street || !location ? rawArea : { ...inferredArea(await nearestLocalStations(tx, location)), ...rawArea }
+  const chosen = stationId ? openStationIn(stations, stationId) : null
+  if (stationId && !chosen) return null // not held here: maybe new (another instance), or closed
+  const area = forHelped || rawArea?.street || !location ? rawArea : { ...inferredArea(nearestLocalIn(stations, location)), ...rawArea }
   if (submission.channel !== 'miniprogram') {
     const reason = chosen && `由「${chosen.name}」${submission.channel === 'phone' ? '电话' : '窗口'}登记受理`
     return { chosen, area, decision: chosen && { station: chosen, rule: 'chosen' as const, reason: reason! } }
@@ -125,12 +130,12 @@ async function routeSubmission(ctx: AppContext, tx: Queryable, submission: Submi
     const station = routed && (routed.stationId === chosen?.id ? chosen : candidates.find((one) => one.id === routed.stationId)!)
     return routed && station && { station, rule: routed.rule, reason: routed.reason }
   }
-  const ofCity = area?.city ? withDistances(await cityStations(ctx, tx, area.city), measuredFrom) : []
+  const ofCity = area?.city ? cityStationsIn(stations, area.city, measuredFrom) : []
   let decision = route(ofCity)
   // No station of the area offers it: the nearest one may be in another city.
   if ((!decision || decision.rule === 'nearest') && measuredFrom) {
     const byId = new Map<string, StationRow>(ofCity.map((station) => [station.id, station]))
-    for (const near of await nearestOffering(tx, body.category, measuredFrom)) byId.set(near.id, near)
+    for (const near of nearestOfferingIn(stations, body.category, measuredFrom)) byId.set(near.id, near)
     decision = route([...byId.values()])
   }
   return { chosen, area, decision }
@@ -152,13 +157,16 @@ export async function submitRequest(
   const now = ctx.clock()
   const { urgency, emergency, dueAt } = intake(body, decisionContext(ctx))
   const helped = body.helped
-  // Routed on the stations held in memory: if the station was closed meanwhile (on another instance), they are
-  // read again once. The check locks the station against closing until this transaction ends.
-  let routed = await routeSubmission(ctx, tx, submission)
-  if (routed.decision && !(await stationOpen(tx, routed.decision.station.id))) {
-    stationsChanged(ctx)
-    routed = await routeSubmission(ctx, tx, submission)
-    if (routed.decision && !(await stationOpen(tx, routed.decision.station.id))) {
+  // Routed on the stations held in memory, then checked in the statement that locks the station against
+  // closing until this transaction ends: when any station changed since they were read (station_writes moved:
+  // a station closed, opened or edited anywhere), or none was found, the changes are read and it is routed again.
+  const held = await heldForRouting(ctx, tx)
+  let routed = await routeSubmission(tx, submission, held)
+  const writes = routed?.decision ? await stationOpen(tx, routed.decision.station.id) : null
+  if (!routed || writes === null || writes !== held.writes) {
+    routed = await routeSubmission(tx, submission, await freshForRouting(ctx, tx))
+    if (!routed) throw fail('NOT_FOUND', '没有找到您选择的社工站', 'stationId')
+    if (routed.decision && (await stationOpen(tx, routed.decision.station.id)) === null) {
       throw fail('UNAVAILABLE', '社工站信息刚刚有变动，请稍后重新提交')
     }
   }

@@ -45,14 +45,12 @@ import {
   type StoredStation,
   type WritePace,
 } from '../repositories/stationAdmin'
-import { stationsChanged } from '../services/routingStations'
 import { readStationFile, type FileRows } from '../services/stationSheet'
 
 const NOT_FOUND = '没有找到这个站点，或它不在您的管辖范围内'
 
-/** A transaction that writes stations; afterwards routing forgets the stations it held (services/routingStations.ts). */
-const changingStations = <T>(ctx: AppContext, fn: (tx: Queryable) => Promise<T>): Promise<T> =>
-  ctx.db.transaction(fn).finally(() => stationsChanged(ctx))
+/** A transaction that writes stations; the residents' search and routing see it at their next look (migration 026's station_writes). */
+const changingStations = <T>(ctx: AppContext, fn: (tx: Queryable) => Promise<T>): Promise<T> => ctx.db.transaction(fn)
 
 export interface Actor {
   staff: Staff

@@ -22,7 +22,8 @@ const scrape = (opts: { remoteAddress?: string; headers?: Record<string, string>
 
 describe(`metrics on ${backend}`, () => {
   test(
-    'from this host: request durations per route, jobs, the outbox backlog' + (backend === 'postgres' ? ' and the pool' : ''),
+    'from this host: request durations per route, jobs, the outbox backlog, the event loop' +
+      (backend === 'postgres' ? ' and the pool' : ''),
     async () => {
       expect((await api(server.url).get('/api/stations/nearby?lat=39.05&lng=121.77&limit=5')).status).toBe(200)
       const res = await scrape()
@@ -32,6 +33,13 @@ describe(`metrics on ${backend}`, () => {
       expect(res.body).toContain('# TYPE job_runs_total counter')
       expect(res.body).toMatch(/outbox_backlog \d+/)
       expect(res.body).toMatch(/outbox_oldest_age_seconds [\d.e+-]+/)
+      // The loop's delay since the previous scrape: a hold of 60 ms between two scrapes shows in the next one.
+      await scrape()
+      const until = Date.now() + 60
+      while (Date.now() < until); // holds the event loop, as a long synchronous statement would
+      await new Promise((r) => setTimeout(r, 20))
+      const held = /nodejs_eventloop_delay_seconds\{quantile="1"\} ([\d.e+-]+)/.exec((await scrape()).body)
+      expect(Number(held?.[1])).toBeGreaterThanOrEqual(0.05)
       if (backend === 'postgres') expect(res.body).toMatch(/db_pool_wait_seconds_count \d+/)
     },
   )
