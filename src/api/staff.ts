@@ -20,8 +20,7 @@ import { staffHttp } from './client'
 export const staffLogin = (username: string, password: string) =>
   staffHttp.post<Session>('/api/staff/login', { username, password }).then((r) => r.data)
 export const fetchStaffMe = () => staffHttp.get<StaffMe>('/api/staff/me').then((r) => r.data)
-export const fetchQueue = (query: StaffQueueQuery) =>
-  staffHttp.get<StaffQueue>('/api/staff/queue', { params: query }).then((r) => r.data)
+export const fetchQueue = (query: StaffQueueQuery) => staffHttp.get<StaffQueue>('/api/staff/queue', { params: query }).then((r) => r.data)
 export const claimNext = () => staffHttp.post<StaffRequest>('/api/staff/queue/claim', {}).then((r) => r.data)
 export const fetchStaffRequest = (id: string) => staffHttp.get<StaffRequest>(`/api/staff/requests/${id}`).then((r) => r.data)
 

@@ -24,7 +24,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
+const type = (page: Page, selector: string, value: string) =>
+  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 /** The whole page: Taro's h5 page scrolls inside its own container, so the viewport is made tall enough for it, then put back. */
 const shot = async (page: Page, name: string) => {
   const size = page.viewportSize()!

@@ -48,7 +48,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
+const type = (page: Page, selector: string, value: string) =>
+  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(500)
   await page.screenshot({ path: screenshotPath(name), fullPage: true })

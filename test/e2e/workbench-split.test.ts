@@ -81,7 +81,9 @@ for (const elder of [false, true]) {
     await wide.locator('.station-node__body', { hasText: '先进街道社工站' }).click()
     const editor = wide.locator('.wb-split__detail .station-form').first()
     await editor.waitFor()
-    expect(await wide.locator('.wb-split__detail .station-name input, .wb-split__detail input.station-name').inputValue()).toBe('先进街道社工站')
+    expect(await wide.locator('.wb-split__detail .station-name input, .wb-split__detail input.station-name').inputValue()).toBe(
+      '先进街道社工站',
+    )
     await sideBySide(wide.locator('.wb-split__list .stations-tree'), editor)
     expect(await wide.locator('.station-node.wb-split__selected').textContent()).toContain('先进街道社工站')
     expect(await seriousViolations(wide)).toEqual([])
