@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { api, startServer, type TestServer } from '../api/helpers/server'
 import { launch, phone, screenshotPath } from './browser'
+import { fill } from './staff'
 
 jest.setTimeout(240_000)
 
@@ -25,13 +26,10 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const type = (page: Page, selector: string, value: string) =>
-  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
-
 async function staffLogin(page: Page, username: string, password: string): Promise<string> {
   await page.goto(`${server.url}/#/packages/workbench/login/index`)
-  await type(page, '.staff-username', username)
-  await type(page, '.staff-password', password)
+  await fill(page, '.staff-username', username)
+  await fill(page, '.staff-password', password)
   const answer = page.waitForResponse((r) => r.url().endsWith('/api/staff/login'))
   await page.locator('.btn-staff-login').click()
   return ((await (await answer).json()) as { token: string }).token
@@ -48,10 +46,10 @@ test('an admin opens an account; the worker sets a password and works; the admin
 
   // 新建账号: a 社工 for 先进街道社工站.
   await admin.locator('.btn-new-account').click()
-  await type(admin, '.account-username', 'xianjin-zhang')
-  await type(admin, '.account-nickname', '张社工')
-  await type(admin, '.account-phone', '13812340000')
-  await type(admin, '.account-station-search', '先进')
+  await fill(admin, '.account-username', 'xianjin-zhang')
+  await fill(admin, '.account-nickname', '张社工')
+  await fill(admin, '.account-phone', '13812340000')
+  await fill(admin, '.account-station-search', '先进')
   await admin.locator('.option', { hasText: '先进街道社工站' }).first().click()
   await admin.locator('.option', { hasText: '社工' }).first().click()
   await admin.locator('.btn-save-account').click()
@@ -66,12 +64,12 @@ test('an admin opens an account; the worker sets a password and works; the admin
   const worker = await workerCtx.newPage()
   const token = await staffLogin(worker, 'xianjin-zhang', initial)
   await worker.locator('.my-account__forced').waitFor({ timeout: 30_000 })
-  await type(worker, '.my-current-password', initial)
-  await type(worker, '.my-new-password', 'short')
+  await fill(worker, '.my-current-password', initial)
+  await fill(worker, '.my-new-password', 'short')
   await worker.locator('.btn-change-password').click()
   await expect(worker.locator('.field__error').first().textContent()).resolves.toContain('至少 10 位')
-  await type(worker, '.my-new-password', 'Zhang-xianjin-2026')
-  await type(worker, '.my-repeat-password', 'Zhang-xianjin-2026')
+  await fill(worker, '.my-new-password', 'Zhang-xianjin-2026')
+  await fill(worker, '.my-repeat-password', 'Zhang-xianjin-2026')
   await worker.screenshot({ path: screenshotPath('workbench-first-password'), fullPage: true })
   await worker.locator('.btn-change-password').click()
   await worker.locator('.page-queue .btn-claim').waitFor({ timeout: 30_000 })
@@ -91,8 +89,8 @@ test('an admin opens an account; the worker sets a password and works; the admin
   expect((await api(server.url, token).get('/api/staff/queue')).status).toBe(401)
   await worker.reload()
   await worker.locator('.btn-staff-login').waitFor({ timeout: 30_000 })
-  await type(worker, '.staff-username', 'xianjin-zhang')
-  await type(worker, '.staff-password', 'Zhang-xianjin-2026')
+  await fill(worker, '.staff-username', 'xianjin-zhang')
+  await fill(worker, '.staff-password', 'Zhang-xianjin-2026')
   await worker.locator('.btn-staff-login').click()
   await expect(worker.locator('.field__error').first().textContent()).resolves.toContain('停用')
 

@@ -11,6 +11,7 @@ import type { ActivitySummary } from '../../contract/types'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { startServer, type TestServer } from '../api/helpers/server'
 import { launch, phone, screenshotPath } from './browser'
+import { fill } from './staff'
 
 jest.setTimeout(300_000)
 
@@ -62,9 +63,6 @@ async function shot(page: Page, name: string) {
   await page.waitForTimeout(500)
   await page.screenshot({ path: screenshotPath(name), fullPage: true })
 }
-
-const fill = (page: Page, selector: string, value: string) =>
-  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 
 /** From the 活动 tab to 节气美育's enroll page, logged in. */
 async function openEnroll(page: Page) {

@@ -10,6 +10,7 @@ import type { HelpRequest, StationSummary } from '../../contract/types'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { api, startServer, type TestServer } from '../api/helpers/server'
 import { launch, phone, screenshotPath } from './browser'
+import { fill } from './staff'
 
 jest.setTimeout(300_000)
 
@@ -24,8 +25,6 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const type = (page: Page, selector: string, value: string) =>
-  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 /** The whole page: Taro's h5 page scrolls inside its own container, so the viewport is made tall enough for it, then put back. */
 const shot = async (page: Page, name: string) => {
   const size = page.viewportSize()!
@@ -71,8 +70,8 @@ test('the worker proposes two times; the daughter picks one for her mother on th
   const workerCtx = await browser.newContext({ ...phone })
   const worker = await workerCtx.newPage()
   await worker.goto(`${server.url}/#/packages/workbench/login/index`)
-  await type(worker, '.staff-username', 'minxin-liu')
-  await type(worker, '.staff-password', DEMO_STAFF_PASSWORD)
+  await fill(worker, '.staff-username', 'minxin-liu')
+  await fill(worker, '.staff-password', DEMO_STAFF_PASSWORD)
   await worker.locator('.btn-staff-login').click()
   await worker.locator('.btn-staff-bookings').first().waitFor({ timeout: 30_000 })
   await worker.goto(`${server.url}/#/packages/workbench/request/index?id=${request.id}`)
@@ -82,7 +81,7 @@ test('the worker proposes two times; the daughter picks one for her mother on th
   await worker.locator('.reschedule__slot').nth(1).waitFor({ timeout: 30_000 })
   await worker.locator('.reschedule__slot').nth(0).click()
   await worker.locator('.reschedule__slot').nth(1).click()
-  await type(worker, '.propose-note', '刘社工接待，请带上最近的就诊记录')
+  await fill(worker, '.propose-note', '刘社工接待，请带上最近的就诊记录')
   await shot(worker, 'workbench-booking-propose-390')
   await worker.setViewportSize({ width: 1280, height: 900 })
   await shot(worker, 'workbench-booking-propose-1280')

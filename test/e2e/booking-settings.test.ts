@@ -10,6 +10,7 @@ import type { BookableService, StationSummary } from '../../contract/types'
 import { startServer, type TestServer } from '../api/helpers/server'
 import { launch, phone, screenshotPath } from './browser'
 import type { Browser } from 'playwright-core'
+import { fill } from './staff'
 
 jest.setTimeout(300_000)
 
@@ -30,8 +31,6 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const type = (page: Page, selector: string, value: string) =>
-  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(500)
   await page.screenshot({ path: screenshotPath(name), fullPage: true })
@@ -41,8 +40,8 @@ test('a worker adds a bookable service, books a caller at the counter, and block
   const ctx = await browser.newContext({ ...phone })
   const worker = await ctx.newPage()
   await worker.goto(`${server.url}/#/packages/workbench/login/index`)
-  await type(worker, '.staff-username', 'minxin-liu')
-  await type(worker, '.staff-password', 'shegong2026')
+  await fill(worker, '.staff-username', 'minxin-liu')
+  await fill(worker, '.staff-password', 'shegong2026')
   await worker.locator('.btn-staff-login').click()
   await worker.locator('.btn-staff-bookings').first().waitFor({ timeout: 30_000 })
   await worker.locator('.btn-staff-bookings').first().click()
@@ -52,18 +51,18 @@ test('a worker adds a bookable service, books a caller at the counter, and block
   await worker.locator('.bookable-item').nth(1).waitFor({ timeout: 30_000 })
   await shot(worker, 'workbench-bookable-list')
   await worker.locator('.btn-new-bookable').click()
-  await type(worker, '.bookable-name', '多功能活动室')
+  await fill(worker, '.bookable-name', '多功能活动室')
   await worker.locator('.option', { hasText: '场地预约' }).click()
   await worker.locator('.option', { hasText: '社区治理' }).click()
-  await type(worker, '.bookable-capacity', '12')
-  await type(worker, '.bookable-durationMinutes', '45')
-  await type(worker, '.bookable-availability', '周一至周五 14:00-16:00')
+  await fill(worker, '.bookable-capacity', '12')
+  await fill(worker, '.bookable-durationMinutes', '45')
+  await fill(worker, '.bookable-availability', '周一至周五 14:00-16:00')
   await worker.locator('.btn-save-bookable').click()
   const refusal = worker.locator('.field--error', { hasText: '不能整除' })
   await refusal.waitFor({ timeout: 30_000 })
   await expect(refusal.textContent()).resolves.toContain('每次 45 分钟不能整除可预约时段 14:00-16:00')
   await shot(worker, 'workbench-bookable-refused')
-  await type(worker, '.bookable-durationMinutes', '60')
+  await fill(worker, '.bookable-durationMinutes', '60')
   await worker.locator('.btn-save-bookable').click()
   await worker.locator('.bookable-item', { hasText: '多功能活动室' }).waitFor({ timeout: 30_000 })
   const offered = (await (await fetch(`${server.url}/api/stations/${minxinId}/bookable`)).json()) as { items: BookableService[] }
@@ -79,9 +78,9 @@ test('a worker adds a bookable service, books a caller at the counter, and block
   const slot = worker.locator('.desk-counter .reschedule__slot').first()
   await slot.waitFor({ timeout: 30_000 })
   await slot.click()
-  await type(worker, '.desk-person-name', '赵大爷')
-  await type(worker, '.desk-contact-name', '赵大爷')
-  await type(worker, '.desk-contact-phone', '13900002222')
+  await fill(worker, '.desk-person-name', '赵大爷')
+  await fill(worker, '.desk-contact-name', '赵大爷')
+  await fill(worker, '.desk-contact-phone', '13900002222')
   await shot(worker, 'workbench-booking-counter')
   await worker.locator('.btn-counter-book').click()
   await worker.locator('.desk-done', { hasText: '已登记：赵大爷' }).waitFor({ timeout: 30_000 })

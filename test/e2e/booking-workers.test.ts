@@ -12,6 +12,7 @@ import type { BookableService, Colleague } from '../../contract/types'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { api, startServer, type TestServer } from '../api/helpers/server'
 import { launch, phone, screenshotPath } from './browser'
+import { fill } from './staff'
 
 jest.setTimeout(300_000)
 
@@ -48,8 +49,6 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const type = (page: Page, selector: string, value: string) =>
-  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(500)
   await page.screenshot({ path: screenshotPath(name), fullPage: true })
@@ -60,8 +59,8 @@ test('the head sets hours per worker and an age; a daughter books 王社工 for 
   const headCtx = await browser.newContext({ ...phone })
   const head = await headCtx.newPage()
   await head.goto(`${server.url}/#/packages/workbench/login/index`)
-  await type(head, '.staff-username', 'xianjin-head')
-  await type(head, '.staff-password', 'shegong2026')
+  await fill(head, '.staff-username', 'xianjin-head')
+  await fill(head, '.staff-password', 'shegong2026')
   await head.locator('.btn-staff-login').click()
   await head.locator('.btn-staff-bookings').first().waitFor({ timeout: 30_000 })
   for (const [suffix, query, width] of [
@@ -122,8 +121,8 @@ test('the head sets hours per worker and an age; a daughter books 王社工 for 
     await daughter.locator('.book-excluded', { hasText: '小雨' }).waitFor({ timeout: 30_000 })
     await expect(daughter.locator('.book-excluded').textContent()).resolves.toContain('不符合年龄要求')
     await daughter.locator('.option', { hasText: '王秀兰' }).click()
-    await type(daughter, '.contact-name', '小王')
-    await type(daughter, '.contact-phone', '13812345678')
+    await fill(daughter, '.contact-name', '小王')
+    await fill(daughter, '.contact-phone', '13812345678')
     await daughter.locator('.book-form').scrollIntoViewIfNeeded()
     await shot(daughter, `booking-workers-new-390${elder ? '-elder' : ''}`)
   }

@@ -15,6 +15,7 @@ import type { BookableService, StationSummary } from '../../contract/types'
 import { openDatabase } from '../../server/db'
 import { startServer, type TestServer } from '../api/helpers/server'
 import { launch, phone, screenshotPath } from './browser'
+import { fill } from './staff'
 
 jest.setTimeout(300_000)
 
@@ -38,8 +39,6 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const type = (page: Page, selector: string, value: string) =>
-  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(500)
   await page.screenshot({ path: screenshotPath(name), fullPage: true })
@@ -63,10 +62,10 @@ test('a daughter books a 心理疏导 talk for her mother and adds it to her cal
   const chosenTime = (await firstFree.locator('.slot__time').textContent())!.trim()
   await firstFree.click()
   await daughter.locator('.option', { hasText: '代办（为长辈预约）' }).click()
-  await type(daughter, '.person-name', '王秀兰')
-  await type(daughter, '.relationship', '母亲')
-  await type(daughter, '.contact-name', '小王')
-  await type(daughter, '.contact-phone', '13812345678')
+  await fill(daughter, '.person-name', '王秀兰')
+  await fill(daughter, '.relationship', '母亲')
+  await fill(daughter, '.contact-name', '小王')
+  await fill(daughter, '.contact-phone', '13812345678')
   await shot(daughter, 'booking-new')
   await daughter.locator('.btn-confirm-booking').click()
   await daughter.locator('.book-result').waitFor({ timeout: 30_000 })
@@ -83,8 +82,8 @@ test('a daughter books a 心理疏导 talk for her mother and adds it to her cal
   const workerCtx = await browser.newContext({ ...phone })
   const worker = await workerCtx.newPage()
   await worker.goto(`${server.url}/#/packages/workbench/login/index`)
-  await type(worker, '.staff-username', 'minxin-liu')
-  await type(worker, '.staff-password', 'shegong2026')
+  await fill(worker, '.staff-username', 'minxin-liu')
+  await fill(worker, '.staff-password', 'shegong2026')
   await worker.locator('.btn-staff-login').click()
   await worker.locator('.btn-staff-bookings').first().waitFor({ timeout: 30_000 })
   await worker.locator('.btn-staff-bookings').first().click()
@@ -104,7 +103,7 @@ test('a daughter books a 心理疏导 talk for her mother and adds it to her cal
   const offered = worker.locator('.reschedule__slot').nth(1)
   const newTime = (await offered.textContent())!.trim()
   await offered.click()
-  await type(worker, '.reschedule-reason', '刘社工那天上午要入户探访，改到这个时间，请您谅解')
+  await fill(worker, '.reschedule-reason', '刘社工那天上午要入户探访，改到这个时间，请您谅解')
   await shot(worker, 'workbench-bookings-reschedule')
   await worker.locator('.btn-confirm-reschedule').click()
   await worker
@@ -176,7 +175,7 @@ test('a daughter books a 心理疏导 talk for her mother and adds it to her cal
   await expect(daughter.locator('.rating-outcome').count()).resolves.toBe(0)
   await daughter.locator('.page-rating .rating-star').nth(4).click()
   await daughter.locator('.rating-tag', { hasText: '耐心细致' }).click()
-  await type(daughter, '.rating-comment', '刘社工很耐心，妈妈说谈完心里轻松多了')
+  await fill(daughter, '.rating-comment', '刘社工很耐心，妈妈说谈完心里轻松多了')
   await shot(daughter, 'booking-rating')
   await daughter.locator('.btn-submit-rating').click()
   await daughter.locator('.rating-result').waitFor({ timeout: 30_000 })

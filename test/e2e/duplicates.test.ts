@@ -6,10 +6,11 @@
  * (confirmed in the dialog), and then reads 已合并到 with a link. Screenshots
  * at 390 and 1280 px, standard and 长辈模式; axe on the request page.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { startServer, type TestServer } from '../api/helpers/server'
 import { seriousViolations } from './axe'
 import { launch, phone, screenshotPath } from './browser'
+import { fill } from './staff'
 
 jest.setTimeout(400_000)
 
@@ -51,15 +52,12 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const type = (page: Page, selector: string, value: string) =>
-  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
-
 async function staffPage(viewport: { width: number; height: number }, elder: boolean) {
   const context = await browser.newContext(viewport.width >= 1024 ? { viewport } : { ...phone, viewport })
   const page = await context.newPage()
   await page.goto(`${server.url}/#/packages/workbench/login/index${elder ? '?elder=1' : ''}`)
-  await type(page, '.staff-username', 'xianjin-li')
-  await type(page, '.staff-password', 'shegong2026')
+  await fill(page, '.staff-username', 'xianjin-li')
+  await fill(page, '.staff-password', 'shegong2026')
   await page.locator('.btn-staff-login').click()
   await page.locator('.page-queue').first().waitFor({ timeout: 30_000 })
   return page
@@ -93,7 +91,7 @@ for (const elder of [false, true]) {
 test('counter entry warns before a third request from the same phone; the worker merges the second into the first', async () => {
   const page = await staffPage(phone.viewport!, false)
   await page.goto(`${server.url}/#/packages/workbench/new/index`)
-  await type(page, '.counter-contact-phone', PHONE)
+  await fill(page, '.counter-contact-phone', PHONE)
   await page.locator('.counter-duplicates__title', { hasText: '此号码 30 天内已提交过 2 条求助' }).waitFor({ timeout: 30_000 })
   await page.locator('.counter-duplicates').scrollIntoViewIfNeeded()
   await page.screenshot({ path: screenshotPath('duplicates-counter-390'), fullPage: true })
@@ -101,7 +99,7 @@ test('counter entry warns before a third request from the same phone; the worker
   await page.goto(`${server.url}/#/packages/workbench/request/index?id=${ids[1]}`)
   await page.locator('.btn-merge').click()
   await page.locator('.merge-option').first().click()
-  await type(page, '.merge-note', '同一位老人的助餐申请')
+  await fill(page, '.merge-note', '同一位老人的助餐申请')
   await page.locator('.btn-confirm-merge').click()
   // The confirmation dialog (Taro's h5 modal): 合并.
   await page.locator('.taro-modal__foot .taro-model__confirm').click()

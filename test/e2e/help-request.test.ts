@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { startServer, type TestServer } from '../api/helpers/server'
 import { launch, phone, screenshotPath } from './browser'
+import { fill } from './staff'
 
 jest.setTimeout(240_000)
 
@@ -22,8 +23,6 @@ afterAll(async () => {
 })
 
 const tapOption = (page: Page, text: string) => page.locator('.option', { hasText: text }).first().click()
-const type = (page: Page, selector: string, value: string) =>
-  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 
 test('a daughter asks for her mother; a 先进街道 worker claims, replies and resolves; the daughter follows it to the end', async () => {
   // She lives in Shanghai (五角场); her mother lives in 民馨社区, 大连.
@@ -45,21 +44,21 @@ test('a daughter asks for her mother; a 先进街道 worker claims, replies and 
   // Step 2: the problem, with 养老服务's own questions.
   await tapOption(daughter, '独居')
   await tapOption(daughter, '需要搀扶或轮椅')
-  await type(daughter, '.request-description', '母亲一个人住在民馨社区，腿脚不方便，想了解助餐和上门探访服务。')
+  await fill(daughter, '.request-description', '母亲一个人住在民馨社区，腿脚不方便，想了解助餐和上门探访服务。')
   await daughter.locator('.btn-next').click()
   // Step 3: on behalf of her mother.
   await tapOption(daughter, '为家人代办')
   await daughter.locator('.btn-next').click()
   await expect(daughter.locator('.field__error').first().textContent()).resolves.toContain('姓名') // said in words, next to the field
-  await type(daughter, '.helped-name', '张秀兰')
+  await fill(daughter, '.helped-name', '张秀兰')
   await tapOption(daughter, '母亲')
   await daughter.locator('.helped-consent').click() // a checkbox, as the child consent is
   await daughter.locator('.btn-next').click()
   // Step 4: how to reach her.
-  await type(daughter, '.contact-name', '李女士')
-  await type(daughter, '.contact-phone', '13812345678')
+  await fill(daughter, '.contact-name', '李女士')
+  await fill(daughter, '.contact-phone', '13812345678')
   await tapOption(daughter, '工作日晚上')
-  await type(daughter, '.contact-address', '民馨社区 3 号楼 2 单元 501')
+  await fill(daughter, '.contact-address', '民馨社区 3 号楼 2 单元 501')
   // Where her mother lives decides the station, not her own position: 大连市 › 金普新区 › 先进街道 › 民馨社区.
   await daughter.locator('.btn-pick-helped-area').click()
   for (const name of ['大连市', '金普新区', '先进街道', '民馨社区']) {
@@ -84,19 +83,19 @@ test('a daughter asks for her mother; a 先进街道 worker claims, replies and 
   const workerCtx = await browser.newContext({ ...phone })
   const worker = await workerCtx.newPage()
   await worker.goto(`${server.url}/#/packages/workbench/login/index`)
-  await type(worker, '.staff-username', 'xianjin-li')
-  await type(worker, '.staff-password', 'shegong2026')
+  await fill(worker, '.staff-username', 'xianjin-li')
+  await fill(worker, '.staff-password', 'shegong2026')
   await worker.locator('.btn-staff-login').click()
   await worker.locator('.queue-item', { hasText: '母亲一个人住' }).waitFor({ timeout: 30_000 })
   await worker.locator('.btn-claim').click()
   await worker.locator('.page-staff-request .staff-request__desc', { hasText: '母亲一个人住' }).waitFor({ timeout: 30_000 })
   await expect(worker.locator('.staff-request__helped').textContent()).resolves.toContain('张秀兰')
   await worker.locator('.btn-reply').click()
-  await type(worker, '.staff-text', '李女士您好，明天上午我们上门探访张阿姨，并介绍社区助餐服务。')
+  await fill(worker, '.staff-text', '李女士您好，明天上午我们上门探访张阿姨，并介绍社区助餐服务。')
   await worker.locator('.btn-confirm').click()
   await worker.locator('.timeline__item--replied').waitFor()
   await worker.locator('.btn-resolve').click()
-  await type(worker, '.staff-text', '已上门探访，已为张阿姨办理社区助餐，每周二、四送餐上门。')
+  await fill(worker, '.staff-text', '已上门探访，已为张阿姨办理社区助餐，每周二、四送餐上门。')
   await worker.locator('.btn-confirm').click()
   await worker.locator('.timeline__item--resolved').waitFor()
   await worker.screenshot({ path: screenshotPath('workbench-request'), fullPage: true })
@@ -132,7 +131,7 @@ test('someone in danger now: the form stops and shows 110 / 120 first, and can s
   await page.locator('.btn-next').click()
   await tapOption(page, '独居')
   await tapOption(page, '刚刚摔倒或突发不适')
-  await type(page, '.request-description', '老人在家摔倒了，起不来')
+  await fill(page, '.request-description', '老人在家摔倒了，起不来')
   await page.locator('.btn-next').click()
   await page.locator('.emergency-panel').waitFor()
   const hotlines = await page.locator('.btn-hotline').allTextContents()

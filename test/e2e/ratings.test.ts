@@ -10,6 +10,7 @@ import type { HelpRequest } from '../../contract/types'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { api, startServer, type TestServer } from '../api/helpers/server'
 import { launch, phone, screenshotPath } from './browser'
+import { fill } from './staff'
 
 jest.setTimeout(240_000)
 
@@ -24,12 +25,10 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const type = (page: Page, selector: string, value: string) =>
-  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 const staffLogin = async (page: Page, username: string) => {
   await page.goto(`${server.url}/#/packages/workbench/login/index`)
-  await type(page, '.staff-username', username)
-  await type(page, '.staff-password', DEMO_STAFF_PASSWORD)
+  await fill(page, '.staff-username', username)
+  await fill(page, '.staff-password', DEMO_STAFF_PASSWORD)
   await page.locator('.btn-staff-login').click()
   await page.locator('.btn-claim').waitFor({ timeout: 30_000 })
 }
@@ -78,7 +77,7 @@ test("未解决 sends the request back to the queue; resolved again and rated 5�
   await resident.locator('.rating-form').waitFor({ timeout: 30_000 })
   await resident.locator('.rating-star').nth(1).click()
   await resident.locator('.rating-tag', { hasText: '等待时间长' }).click()
-  await type(resident, '.rating-comment', '助餐点离家太远，父亲走不过去')
+  await fill(resident, '.rating-comment', '助餐点离家太远，父亲走不过去')
   await resident.screenshot({ path: screenshotPath('rating-unresolved'), fullPage: true })
   await resident.locator('.btn-submit-rating').click()
   await resident.locator('.rating-result', { hasText: '社工会继续处理' }).waitFor({ timeout: 30_000 })

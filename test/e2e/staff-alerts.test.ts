@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { api, startServer, type TestServer } from '../api/helpers/server'
 import { launch, phone, screenshotPath } from './browser'
+import { fill } from './staff'
 
 jest.setTimeout(300_000)
 
@@ -25,8 +26,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.stop()
 })
-
-const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input`).first().fill(value)
 
 /** axe on the page, or on the part `within` selects. */
 async function seriousViolations(page: Page, within?: string) {
@@ -58,8 +57,8 @@ async function staffPage(username: string, width: number, elder: boolean) {
   )
   const page = await context.newPage()
   await page.goto(`${server.url}/#/packages/workbench/login/index${elder ? '?elder=1' : ''}`)
-  await type(page, '.staff-username', username)
-  await type(page, '.staff-password', DEMO_STAFF_PASSWORD)
+  await fill(page, '.staff-username', username)
+  await fill(page, '.staff-password', DEMO_STAFF_PASSWORD)
   await page.locator('.btn-staff-login').click()
   await page.locator('.page-queue').first().waitFor({ timeout: 30_000 })
   return page

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { phone } from './browser'
 
-/** Types into a Taro input or textarea found by its wrapper's class. */
+/** Types into an input or a text box found by its class: on the element itself (h5 plain inputs) or on its frame. Every e2e file types through this. */
 export const fill = (page: Page, selector: string, value: string) =>
   page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 

@@ -15,6 +15,7 @@ import { SHEET_COLUMNS, TEMPLATE_EXAMPLE, toRow, type StationRecord } from '../.
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { api, startServer, type TestServer } from '../api/helpers/server'
 import { launch, phone, screenshotPath } from './browser'
+import { fill } from './staff'
 
 jest.setTimeout(300_000)
 
@@ -30,14 +31,12 @@ afterAll(async () => {
 })
 
 const desktop: BrowserContextOptions = { viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }
-const type = (page: Page, selector: string, value: string) =>
-  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 
 async function adminPage(options: BrowserContextOptions, elder = false): Promise<Page> {
   const page = await (await browser.newContext(options)).newPage()
   await page.goto(`${server.url}/#/packages/workbench/login/index${elder ? '?elder=1' : ''}`)
-  await type(page, '.staff-username', 'jinpu-admin')
-  await type(page, '.staff-password', DEMO_STAFF_PASSWORD)
+  await fill(page, '.staff-username', 'jinpu-admin')
+  await fill(page, '.staff-password', DEMO_STAFF_PASSWORD)
   await page.locator('.btn-staff-login').click()
   await page.locator('.btn-station-new').waitFor({ timeout: 60_000 })
   return page

@@ -10,6 +10,7 @@ import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { startServer, type TestServer } from '../api/helpers/server'
 import { launch, phone, screenshotPath } from './browser'
+import { fill } from './staff'
 
 jest.setTimeout(300_000)
 
@@ -25,9 +26,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.stop()
 })
-
-const type = (page: Page, selector: string, value: string) =>
-  page.locator(`${selector} input, ${selector} textarea, input${selector}`).first().fill(value)
 
 async function seriousViolations(page: Page) {
   await page.addScriptTag({ content: AXE })
@@ -47,8 +45,8 @@ async function staffPage(username: string, viewport: { width: number; height: nu
   const context = await browser.newContext(viewport.width >= 1024 ? { viewport } : { ...phone, viewport })
   const page = await context.newPage()
   await page.goto(`${server.url}/#/packages/workbench/login/index${elder ? '?elder=1' : ''}`)
-  await type(page, '.staff-username', username)
-  await type(page, '.staff-password', 'shegong2026')
+  await fill(page, '.staff-username', username)
+  await fill(page, '.staff-password', 'shegong2026')
   await page.locator('.btn-staff-login').click()
   await page.locator('.page-queue').first().waitFor({ timeout: 30_000 })
   return page
