@@ -7,10 +7,10 @@
  * database's own work runs in it too). Served at GET /api/metrics
  * (routes/metrics.ts), never to the public.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { Counter, Gauge, Histogram, Registry } from 'prom-client'
 import type { Database } from '../db'
 import { outboxBacklog } from '../repositories/outbox'
+import { watchLoopDelay } from './loopDelay'
 
 export interface Metrics {
   registry: Registry
@@ -67,20 +67,17 @@ export function createMetrics(db: Database, clock: () => Date): Metrics {
     },
   })
   // The event loop's delay since the previous scrape: a call waits at least this long before its handler starts.
-  const loop = monitorEventLoopDelay({ resolution: 10 })
-  loop.enable()
+  const loop = watchLoopDelay()
   new Gauge({
     name: 'nodejs_eventloop_delay_seconds',
     help: 'Event-loop delay since the previous scrape, by quantile (1: the longest); a call waits this long before its handler starts',
     labelNames: ['quantile'] as const,
     registers: [registry],
     collect() {
-      // Node reports nanoseconds; no sample yet (a scrape right after the last) reads 0.
-      const seconds = (ns: number) => (loop.count > 0 ? ns / 1e9 : 0)
-      this.set({ quantile: '0.5' }, seconds(loop.percentile(50)))
-      this.set({ quantile: '0.99' }, seconds(loop.percentile(99)))
-      this.set({ quantile: '1' }, seconds(loop.max))
-      loop.reset()
+      const delay = loop.read()
+      this.set({ quantile: '0.5' }, delay.p50)
+      this.set({ quantile: '0.99' }, delay.p99)
+      this.set({ quantile: '1' }, delay.max)
     },
   })
   const pool = db.pool
@@ -125,5 +122,5 @@ export function createMetrics(db: Database, clock: () => Date): Metrics {
       },
     })
   }
-  return { registry, requestDuration, jobRuns, jobDuration, nearTargetAlerts, close: () => loop.disable() }
+  return { registry, requestDuration, jobRuns, jobDuration, nearTargetAlerts, close: () => loop.stop() }
 }

@@ -33,13 +33,14 @@ describe(`metrics on ${backend}`, () => {
       expect(res.body).toContain('# TYPE job_runs_total counter')
       expect(res.body).toMatch(/outbox_backlog \d+/)
       expect(res.body).toMatch(/outbox_oldest_age_seconds [\d.e+-]+/)
-      // The loop's delay since the previous scrape: a hold of 60 ms between two scrapes shows in the next one.
+      // The loop's delay since the previous scrape: a hold of 100 ms between two scrapes shows in the next one
+      // (a 10 ms tick about 90 ms late).
       await scrape()
-      const until = Date.now() + 60
+      const until = Date.now() + 100
       while (Date.now() < until); // holds the event loop, as a long synchronous statement would
       await new Promise((r) => setTimeout(r, 20))
       const held = /nodejs_eventloop_delay_seconds\{quantile="1"\} ([\d.e+-]+)/.exec((await scrape()).body)
-      expect(Number(held?.[1])).toBeGreaterThanOrEqual(0.05)
+      expect(Number(held?.[1])).toBeGreaterThanOrEqual(0.08)
       if (backend === 'postgres') expect(res.body).toMatch(/db_pool_wait_seconds_count \d+/)
     },
   )
