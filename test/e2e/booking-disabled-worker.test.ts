@@ -7,12 +7,11 @@
  * width.
  */
 import type { Browser } from 'playwright-core'
-import type { BookableService, Booking, BookingProposal, Colleague, SlotDay } from '../../contract/types'
-import { DEMO_STAFF_PASSWORD } from '../../server/seed'
+import type { BookableService, Booking, BookingProposal, SlotDay } from '../../contract/types'
 import { familyRequest, talkService } from '../api/helpers/booking'
 import { api, startServer, type TestServer } from '../api/helpers/server'
 import { launch, phone, screenshotPath } from './browser'
-import { staffPage } from './staff'
+import { staffApi, staffPage } from './staff'
 
 jest.setTimeout(300_000)
 
@@ -25,10 +24,7 @@ let liSlot: string
 beforeAll(async () => {
   server = await startServer({ env: { JOB_INTERVAL_MS: '0' } })
   browser = await launch()
-  const login = await api(server.url).post('/api/staff/login', { username: 'xianjin-head', password: DEMO_STAFF_PASSWORD })
-  const head = api(server.url, login.body.token)
-  const colleagues = (await head.get<{ items: Colleague[] }>('/api/staff/colleagues')).body.items
-  const id = (name: string) => colleagues.find((c) => c.nickname === name)!.id
+  const { client: head, colleagueId: id } = await staffApi(server.url, 'xianjin-head')
   const created = await head.post<BookableService>(
     '/api/staff/bookable',
     talkService([
@@ -101,11 +97,11 @@ test('李社工 proposes his own time from a help request; the daughter reads wh
   await daughter.locator('.btn-login').click()
   const token = ((await (await login).json()) as { token: string }).token
   const request = await familyRequest(api(server.url, token), talk.station.id, '张秀兰', 'e2e-disabled-worker-request')
-  const li = await api(server.url).post('/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })
-  const proposed = await api(server.url, li.body.token).post<{ items: BookingProposal[] }>(
-    `/api/staff/requests/${request.id}/booking-proposals`,
-    { serviceId: talk.id, times: [liSlot] },
-  )
+  const li = (await staffApi(server.url, 'xianjin-li')).client
+  const proposed = await li.post<{ items: BookingProposal[] }>(`/api/staff/requests/${request.id}/booking-proposals`, {
+    serviceId: talk.id,
+    times: [liSlot],
+  })
   expect(proposed.status).toBe(201)
   expect(proposed.body.items[0]!.worker?.name).toBe('李社工')
   for (const elder of [false, true]) {

@@ -8,11 +8,10 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { CHILD_NOTICE_VERSION } from '../../contract/activities'
-import type { BookableService, Colleague } from '../../contract/types'
-import { DEMO_STAFF_PASSWORD } from '../../server/seed'
+import type { BookableService } from '../../contract/types'
 import { api, startServer, type TestServer } from '../api/helpers/server'
 import { launch, phone, screenshotPath } from './browser'
-import { fill } from './staff'
+import { fill, staffApi } from './staff'
 
 jest.setTimeout(300_000)
 
@@ -23,10 +22,7 @@ let service: BookableService
 beforeAll(async () => {
   server = await startServer({ env: { JOB_INTERVAL_MS: '0' } })
   browser = await launch()
-  const login = await api(server.url).post('/api/staff/login', { username: 'xianjin-head', password: DEMO_STAFF_PASSWORD })
-  const head = api(server.url, login.body.token)
-  const colleagues = (await head.get<{ items: Colleague[] }>('/api/staff/colleagues')).body.items
-  const id = (name: string) => colleagues.find((c) => c.nickname === name)!.id
+  const { client: head, colleagueId: id } = await staffApi(server.url, 'xianjin-head')
   const created = await head.post<BookableService>('/api/staff/bookable', {
     name: '长者个案面谈',
     description: '社工一对一面谈：养老服务、救助政策、家庭照护的困难都可以谈。',

@@ -5,8 +5,18 @@
  * injected one (Playwright's clock: it then runs on from there).
  */
 import type { Browser, Page } from 'playwright-core'
+import type { Colleague } from '../../contract/types'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
+import { api } from '../api/helpers/server'
 import { phone } from './browser'
+
+/** A demo station account's API client (to set up what its browser then sees), and its colleagues' ids by name. */
+export async function staffApi(url: string, username: string) {
+  const login = await api(url).post('/api/staff/login', { username, password: DEMO_STAFF_PASSWORD })
+  const client = api(url, login.body.token)
+  const colleagues = (await client.get<{ items: Colleague[] }>('/api/staff/colleagues')).body.items
+  return { client, colleagueId: (nickname: string) => colleagues.find((c) => c.nickname === nickname)!.id }
+}
 
 /** Types into an input or a text box found by its class: on the element itself (h5 plain inputs) or on its frame. Every e2e file types through this. */
 export const fill = (page: Page, selector: string, value: string) =>
