@@ -56,6 +56,12 @@ export async function anonymizeRequests(db: Queryable, ids: string[], descriptio
   // Ratings keep their stars and outcome for the station's figures, not the resident's words.
   await db.query(`UPDATE ratings SET comment = '', comment_public = false, user_id = NULL WHERE request_id = ANY($1::uuid[])`, [ids])
   await db.query('DELETE FROM uploads WHERE request_id = ANY($1::uuid[])', [ids])
+  // What staff wrote about the person: the notes of 回访 calls and of proposed booking times.
+  await db.query(
+    `UPDATE follow_up_attempts a SET note = '' FROM follow_ups f WHERE f.id = a.follow_up_id AND f.request_id = ANY($1::uuid[]) AND a.note <> ''`,
+    [ids],
+  )
+  await db.query(`UPDATE booking_proposals SET note = '' WHERE request_id = ANY($1::uuid[]) AND note <> ''`, [ids])
   await db.query(
     `UPDATE help_requests SET user_id = NULL, description = $2, attributes = '{}', contact_name = $3, contact_phone = '',
             preferred_time = '', helped_name = CASE WHEN helped_name IS NULL THEN NULL ELSE $3 END, helped_phone = NULL,

@@ -2,7 +2,8 @@
  * The retention job with an injected clock, on PGlite and PostgreSQL: a
  * closed request, the enrollments of a past activity and a past booking keep
  * their personal fields for the retention period, then lose them; open requests and upcoming
- * activities are never touched, and the rows stay as anonymous statistics.
+ * activities are never touched, and the rows stay as anonymous statistics. What staff wrote about
+ * the person (回访 notes, a proposed booking time's note) goes with the request's words.
  */
 import type { CreateRequestBody } from '../../contract/types'
 import { openDatabase, type Database } from '../../server/db'
@@ -88,6 +89,24 @@ describe(`retention on ${backend}`, () => {
       }),
     )
 
+    // What staff wrote about the closed request's family: a 回访 call's note and a proposed booking time's note.
+    // (Written straight into the tables: only their erasure is tested here.)
+    const followUp = (
+      await db.query<{ id: string }>(
+        `INSERT INTO follow_ups (request_id, station_id, resolution, resolved_at, due_at) SELECT id, station_id, 1, $2, $2 FROM help_requests WHERE id = $1 RETURNING id`,
+        [closed.id, days(1)],
+      )
+    ).rows[0]!.id
+    await db.query(`INSERT INTO follow_up_attempts (follow_up_id, reached, note, at) VALUES ($1, false, '保存期限王奶奶说腿疼', $2)`, [
+      followUp,
+      days(2),
+    ])
+    await db.query(
+      `INSERT INTO booking_proposals (request_id, service_id, station_id, times, note, created_at, expires_at)
+       SELECT id, $2, station_id, ARRAY[$3::timestamptz], '保存期限：请李女士陪同', $4, $3 FROM help_requests WHERE id = $1`,
+      [closed.id, psy, days(3), days(1)],
+    )
+
     // Within the period nothing changes.
     expect(await db.transaction((tx) => purgeExpired(tx, days(RETENTION), RETENTION))).toEqual({ requests: 0, enrollments: 0, bookings: 0 })
     // After it: the closed request and the past enrollment; once.
@@ -114,6 +133,13 @@ describe(`retention on ${backend}`, () => {
     expect(purged.area).toEqual({ province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道' })
     expect(JSON.stringify(purged)).not.toMatch(/保存期限(王奶奶|李女士|路)|1390000/)
     expect(purged.events.map((ev) => ev.type)).toEqual(['submitted', 'cancelled'])
+
+    const notes = await db.query<{ note: string }>(
+      `SELECT a.note FROM follow_up_attempts a JOIN follow_ups f ON f.id = a.follow_up_id WHERE f.request_id = $1
+       UNION ALL SELECT note FROM booking_proposals WHERE request_id = $1`,
+      [closed.id],
+    )
+    expect(notes.rows).toEqual([{ note: '' }, { note: '' }])
 
     const stillOpen = (await getRequest(ctx, db, open.id, { internal: true }))!
     expect(stillOpen.contactName).toBe('保存期限李女士')
