@@ -52,7 +52,7 @@ export const AccountExportSchema = Type.Object(
     requests: Type.Array(HelpRequestSchema),
     enrollments: Type.Array(EnrollmentSchema),
     /** Each booking with the birth date given for its age rule (kept, sealed, to check the rule again when it moves). */
-    bookings: Type.Array(Type.Composite([BookingSchema, Type.Object({ personBirthDate: Type.Union([Type.String(), Type.Null()]) })])),
+    bookings: Type.Array(Type.Composite([BookingSchema, Type.Object({ personBirthDate: nullable(Type.String()) })])),
     photos: Type.Array(Type.Object({ id: uuid(), mime: Type.String(), size: Type.Integer(), createdAt: dateTime() }, closed)),
   },
   { ...closed, description: '平台保存的关于我和我管理的家人的全部个人信息' },

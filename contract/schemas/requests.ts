@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox'
 import { LIMITS } from '../limits'
 import { RELATIONSHIPS, REQUESTERS, REQUEST_CHANNELS, REQUEST_EVENT_TYPES, REQUEST_STATUSES, STATION_SOURCES, URGENCIES } from '../requests'
-import { closed, dateTime, LatLngSchema, literalUnion, ServiceCategorySchema, text, uuid } from './common'
+import { closed, dateTime, LatLngSchema, literalUnion, nullable, ServiceCategorySchema, text, uuid } from './common'
 import { RatingSchema } from './ratings'
 
 export const UrgencySchema = literalUnion(URGENCIES, '紧急程度')
@@ -65,9 +65,9 @@ export const RequestEventSchema = Type.Object(
     id: Type.Integer(),
     type: RequestEventTypeSchema,
     body: Type.String(),
-    actorName: Type.Union([Type.String(), Type.Null()]),
-    stationName: Type.Union([Type.String(), Type.Null()]),
-    toStationName: Type.Union([Type.String(), Type.Null()]),
+    actorName: nullable(Type.String()),
+    stationName: nullable(Type.String()),
+    toStationName: nullable(Type.String()),
     internal: Type.Boolean(),
     createdAt: dateTime(),
   },
@@ -83,7 +83,7 @@ export const requestSummaryProperties = {
   requester: RequesterSchema,
   description: Type.String(),
   station: Type.Object({ id: uuid(), name: Type.String(), phone: Type.String() }, closed),
-  helpedName: Type.Union([Type.String(), Type.Null()]),
+  helpedName: nullable(Type.String()),
   createdAt: dateTime(),
   updatedAt: dateTime(),
   dueAt: dateTime(),
@@ -101,32 +101,31 @@ export const requestDetailProperties = {
   contactName: Type.String(),
   contactPhone: Type.String(),
   preferredTime: Type.String(),
-  helped: Type.Union([
+  helped: nullable(
     Type.Object(
       {
         name: Type.String(),
         relationship: Type.String(),
-        phone: Type.Union([Type.String(), Type.Null()]),
-        address: Type.Union([Type.String(), Type.Null()]),
+        phone: nullable(Type.String()),
+        address: nullable(Type.String()),
       },
       closed,
     ),
-    Type.Null(),
-  ]),
+  ),
   area: ResidentAreaSchema,
   address: Type.String(),
-  location: Type.Union([LatLngSchema, Type.Null()]),
+  location: nullable(LatLngSchema),
   photoIds: Type.Array(uuid()),
   routingReason: Type.String(),
   expectedResponse: Type.String({ description: '响应时限，如“2 小时内”' }),
-  acceptedAt: Type.Union([dateTime(), Type.Null()]),
-  resolvedAt: Type.Union([dateTime(), Type.Null()]),
+  acceptedAt: nullable(dateTime()),
+  resolvedAt: nullable(dateTime()),
   canCancel: Type.Boolean(),
   events: Type.Array(RequestEventSchema),
   /** The resident's rating of the current resolution (null before one is given; hidden from staff when anonymous). */
-  rating: Type.Union([RatingSchema, Type.Null()]),
+  rating: nullable(RatingSchema),
   /** Merged as a duplicate into this request (its number; `own`: the same resident submitted it, so it can be opened). */
-  mergedInto: Type.Optional(Type.Union([Type.Object({ id: uuid(), number: Type.String(), own: Type.Boolean() }, closed), Type.Null()])),
+  mergedInto: Type.Optional(nullable(Type.Object({ id: uuid(), number: Type.String(), own: Type.Boolean() }, closed))),
 }
 
 export const HelpRequestSchema = Type.Object(requestDetailProperties, closed)

@@ -39,7 +39,7 @@ export const StaffMeSchema = Type.Object(
 /** One of a request's two clocks (受理, 办结), read in words for its chip. */
 export const RequestClockSchema = Type.Object(
   {
-    kind: Type.Union([Type.Literal('acceptance'), Type.Literal('resolution')]),
+    kind: literalUnion(['acceptance', 'resolution']),
     dueAt: dateTime(),
     /** Stopped: accepted, or resolved. */
     done: Type.Boolean(),
@@ -56,7 +56,7 @@ export const RequestClocksSchema = nullable(Type.Object({ acceptance: RequestClo
 export const StaffRequestSummarySchema = Type.Object(
   {
     ...requestSummaryProperties,
-    assigneeName: Type.Union([Type.String(), Type.Null()]),
+    assigneeName: nullable(Type.String()),
     overdue: Type.Boolean(),
     /** Minutes a waiting request is past its response target (「已超时 3 小时」); null when not overdue. */
     overdueMinutes: nullable(Type.Integer()),
@@ -71,8 +71,8 @@ export const StaffRequestSummarySchema = Type.Object(
 export const StaffRequestSchema = Type.Object(
   {
     ...requestDetailProperties,
-    assigneeId: Type.Union([uuid(), Type.Null()]),
-    assigneeName: Type.Union([Type.String(), Type.Null()]),
+    assigneeId: nullable(uuid()),
+    assigneeName: nullable(Type.String()),
     overdue: Type.Boolean(),
     /** Minutes a waiting request is past its response target (「已超时 3 小时」); null when not overdue. */
     overdueMinutes: nullable(Type.Integer()),
@@ -119,7 +119,7 @@ export const ResolveBodySchema = Type.Object(
 
 export const CounterRequestBodySchema = Type.Object(
   {
-    channel: Type.Union([Type.Literal('phone'), Type.Literal('counter')]),
+    channel: literalUnion(['phone', 'counter']),
     category: ServiceCategorySchema,
     attributes: Type.Optional(
       Type.Record(Type.String({ maxLength: LIMITS.attributeText }), Type.String({ maxLength: LIMITS.attributeText }), {

@@ -1,15 +1,15 @@
 /** Stations: the nearby search, the list and the hierarchy, one station's page, the areas a resident picks from. */
 import { Type, type TSchema } from '@sinclair/typebox'
 import { LIMITS } from '../limits'
-import { closed, latitude, LatLngSchema, longitude, ServiceCategorySchema, StationKindSchema, uuid } from './common'
+import { closed, latitude, LatLngSchema, longitude, nullable, ServiceCategorySchema, StationKindSchema, uuid } from './common'
 
 export const AreaSchema = Type.Object(
   {
     province: Type.String(),
     city: Type.String(),
     district: Type.String(),
-    street: Type.Union([Type.String(), Type.Null()]),
-    community: Type.Union([Type.String(), Type.Null()]),
+    street: nullable(Type.String()),
+    community: nullable(Type.String()),
   },
   closed,
 )
@@ -38,7 +38,7 @@ export const DayHoursSchema = Type.Object(
   {
     date: Type.String({ description: 'YYYY-MM-DD（北京时间）' }),
     hours: Type.Array(Type.Object({ open: Type.String(), close: Type.String() }, closed), { description: '当天开放时段；空：休息' }),
-    note: Type.Union([Type.String(), Type.Null()], { description: '为什么不同：国庆节休息、春节调休上班、本站的原因' }),
+    note: nullable(Type.String(), { description: '为什么不同：国庆节休息、春节调休上班、本站的原因' }),
   },
   closed,
 )
@@ -58,7 +58,7 @@ const stationSummaryProperties = {
   code: Type.String(),
   name: Type.String(),
   kind: StationKindSchema,
-  parentId: Type.Union([uuid(), Type.Null()]),
+  parentId: nullable(uuid()),
   area: AreaSchema,
   address: Type.String(),
   location: LatLngSchema,

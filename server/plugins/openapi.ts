@@ -7,7 +7,7 @@ export default fp(
   async (app) => {
     await app.register(swagger, {
       openapi: {
-        openapi: '3.0.3',
+        openapi: '3.1.0',
         info: {
           title: '社工站居民服务 API',
           description:

@@ -334,6 +334,8 @@ function valid(schema: Schema, key = '', depth = 0): fc.Arbitrary<unknown> {
   if (!schema || depth > 6) return fc.jsonValue({ maxDepth: 1 })
   if (schema.anyOf || schema.oneOf) return fc.oneof(...(schema.anyOf ?? schema.oneOf).map((s: Schema) => valid(s, key, depth)))
   if (schema.enum) return fc.constantFrom(...(schema.enum as unknown[]))
+  // A nullable field (contract/schemas/common.ts's nullable): `type: [its type, 'null']`.
+  if (Array.isArray(schema.type)) return fc.oneof(...(schema.type as string[]).map((type) => valid({ ...schema, type }, key, depth)))
   if ('const' in schema) return fc.constant(schema.const)
   switch (schema.type) {
     case 'string':
