@@ -96,7 +96,26 @@ export interface SlotSource {
   taken: ReadonlyMap<string, number>
   /** The names of the workers the windows name, by id (a worker missing here is shown as 社工). */
   workers?: ReadonlyMap<string, string>
+  /**
+   * When the station's workers are booked in its other services: a worker who receives in two services is
+   * one person, so their slots here that overlap such a booking are full.
+   */
+  bookedElsewhere?: readonly WorkerBooked[]
 }
+
+/** A worker's booking in another service of the station: from when to when they are taken. */
+export interface WorkerBooked {
+  workerId: string
+  startsAt: Date
+  endsAt: Date
+}
+
+/** Whether the worker is booked in another service at some time in [startsAt, endsAt). */
+export const bookedElsewhere = (s: Pick<SlotSource, 'bookedElsewhere'>, workerId: string | null, startsAt: Date, endsAt: Date) =>
+  !!workerId &&
+  (s.bookedElsewhere ?? []).some(
+    (b) => b.workerId === workerId && overlaps(startsAt.getTime(), endsAt.getTime(), b.startsAt.getTime(), b.endsAt.getTime()),
+  )
 
 /** A slot's identity: its start, and its worker when it has one (two workers at the same hour are two slots). */
 export const slotKey = (startsAt: string, workerId: string | null | undefined) => (workerId ? `${startsAt}|${workerId}` : startsAt)
@@ -231,7 +250,9 @@ export function slotDays(from: string, to: string, now: Date, s: SlotSource): Sl
       .filter(({ at }) => at.getTime() > now.getTime())
       .map(({ at, workerId }): SlotState => {
         const startsAt = at.toISOString()
-        const taken = s.taken.get(slotKey(startsAt, workerId)) ?? 0
+        // The worker's time taken in another service: every place of theirs is held.
+        const elsewhere = bookedElsewhere(s, workerId, at, new Date(at.getTime() + len))
+        const taken = elsewhere ? s.rules.capacity : (s.taken.get(slotKey(startsAt, workerId)) ?? 0)
         const state = now > cutoffOf(at, s.rules) ? 'closed' : taken >= s.rules.capacity ? 'full' : 'free'
         const worker = workerId ? { id: workerId, name: s.workers?.get(workerId) ?? '社工' } : null
         return { startsAt, endsAt: new Date(at.getTime() + len).toISOString(), worker, capacity: s.rules.capacity, taken, state }

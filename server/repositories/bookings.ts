@@ -232,6 +232,33 @@ export async function takenBetween(db: Queryable, serviceId: string, from: Date,
   return new Map(rows.map((r) => [slotKey(new Date(r.starts_at).toISOString(), r.worker_id), r.n]))
 }
 
+/**
+ * The time the station's workers are booked in its other services between two instants: a worker who
+ * receives in two services is one person, so a booking in one takes their slots that overlap it in the other.
+ */
+export async function workersBookedElsewhere(
+  db: Queryable,
+  serviceId: string,
+  from: Date,
+  to: Date,
+): Promise<{ workerId: string; startsAt: Date; endsAt: Date }[]> {
+  const { rows } = await db.query<{ worker_id: string; starts_at: Date; ends_at: Date }>(
+    `SELECT k.worker_id, k.starts_at, k.ends_at FROM bookings k JOIN bookable_services b ON b.id = k.service_id
+      WHERE b.station_id = (SELECT station_id FROM bookable_services WHERE id = $1) AND k.service_id <> $1
+        AND k.worker_id IS NOT NULL AND k.status = ANY ($4::text[]) AND k.starts_at < $3 AND k.ends_at > $2`,
+    [serviceId, from, to, HOLDING_STATUSES],
+  )
+  return rows.map((r) => ({ workerId: r.worker_id, startsAt: new Date(r.starts_at), endsAt: new Date(r.ends_at) }))
+}
+
+/**
+ * Serializes the bookings of one station until the transaction ends. Each service's row lock keeps its own
+ * slots within capacity; this keeps a worker who receives in two services from being booked twice at once.
+ */
+export async function lockStationBookings(tx: Queryable, stationId: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('bookings:' || $1::text))`, [stationId])
+}
+
 /** How many bookings a person holds for a service on the China day [dayStart, dayStart + 24 h), leaving one out (a reschedule). */
 export async function heldByPerson(
   db: Queryable,

@@ -7,7 +7,16 @@
  * request's timeline.
  */
 import type { BookingProposal, ChooseProposalBody, ProposalBody, SlotState } from '../../contract/types'
-import { blockAt, lastBookableDate, perPersonRefusal, pickSlot, slotDays, slotRefusal, type SlotWorker } from '../../domain/booking'
+import {
+  blockAt,
+  bookedElsewhere,
+  lastBookableDate,
+  perPersonRefusal,
+  pickSlot,
+  slotDays,
+  slotRefusal,
+  type SlotWorker,
+} from '../../domain/booking'
 import {
   chooseRefusal,
   proposalExpiry,
@@ -68,6 +77,8 @@ async function timeState(
   const endsAt = end(service, startsAt)
   const block = blockAt(source.blocks, service.id, worker?.id ?? null, startsAt, endsAt)
   if (block) return { kind: 'unavailable', refusal: fieldInvalid(field, `${formatCstDateTime(startsAt)} 已停约（${block.reason}）`) }
+  // The worker is booked in another service of the station then.
+  if (bookedElsewhere(source, worker?.id ?? null, startsAt, endsAt)) return { kind: 'full' }
   const taken = await heldDuring(db, service.id, startsAt, endsAt, worker?.id)
   if (taken >= service.capacity) return { kind: 'full' }
   const slot: SlotState = {

@@ -51,6 +51,7 @@ import {
   listServices,
   listStationBookings,
   loadBooking,
+  lockStationBookings,
   loadService,
   notifyBooking,
   rulesOf,
@@ -61,6 +62,7 @@ import {
   toService,
   updateService,
   upsertService,
+  workersBookedElsewhere,
   type BookingRow,
   type ServiceFields,
   type ServiceRow,
@@ -86,10 +88,11 @@ export async function requireService(
 export async function slotSource(ctx: AppContext, db: Queryable, s: ServiceRow, from: string, to: string): Promise<SlotSource> {
   const start = cstInstant(from)
   const end = addDays(cstInstant(to), 1)
-  const [exceptions, blocks, taken] = await Promise.all([
+  const [exceptions, blocks, taken, elsewhere] = await Promise.all([
     stationExceptions(db, [s.station_id], from),
     blocksBetween(db, s.station_id, start, end),
     takenBetween(db, s.id, start, end),
+    workersBookedElsewhere(db, s.id, start, end),
   ])
   // A disabled (停用) worker receives no one: their slots are taken away as by a leave over the whole range.
   const disabled = s.disabled_workers.map((workerId): BookingBlock => ({
@@ -109,6 +112,7 @@ export async function slotSource(ctx: AppContext, db: Queryable, s: ServiceRow, 
     blocks: [...blocks, ...disabled],
     taken,
     workers: new Map(Object.entries(s.window_workers)),
+    bookedElsewhere: elsewhere,
   }
 }
 
@@ -165,6 +169,7 @@ async function takeSlot(
   wanted: WantedWorker = {},
 ): Promise<{ endsAt: Date; workerId: string | null }> {
   const now = ctx.clock()
+  await lockStationBookings(tx, s.station_id)
   if (wanted.workerId && s.disabled_workers.includes(wanted.workerId))
     throw fail('CONFLICT', `${s.window_workers[wanted.workerId] ?? '这位社工'}的账号已停用，请选择其他社工`, 'workerId')
   const date = cstDate(startsAt)
