@@ -96,6 +96,9 @@ describe('先进街道社工站', () => {
 
   test('shows the opening hours and the address', () => {
     expect(page.text(page.get('station-hours'))).toBe('周一至周五 08:30-11:30、13:30-17:30；周六 09:00-11:30')
+    // Each range is one unbreakable run (in 长辈模式 the row broke as 「08:30-」 / 「11:30」).
+    const hours = page.querySelectorAll('nowrap').filter((n) => /^\d\d:\d\d-\d\d:\d\d$/.test(page.text(n)))
+    expect(hours.map((n) => page.text(n))).toEqual(['08:30-11:30', '13:30-17:30', '09:00-11:30'])
     expect(page.text()).toContain(XIANJIN.address)
   })
 })

@@ -5,6 +5,7 @@ import { STATION_KIND_LABELS } from '@contract/enums'
 import { isOpenAtWith } from '@domain/calendar'
 import { describeSpecialDays, formatOpeningHours } from '@domain/hours'
 import { InfoRow } from '@/components/InfoRow'
+import { NoBreak } from '@/components/NoBreak'
 import { ServiceTags } from '@/components/ServiceTags'
 import { StationCard } from '@/components/StationCard'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
@@ -88,11 +89,11 @@ export default function StationPage() {
           </InfoRow>
         )}
         <InfoRow label='时间' valueClassName='station-hours'>
-          {formatOpeningHours(station.openingHours)}
+          <NoBreak text={formatOpeningHours(station.openingHours)} />
         </InfoRow>
         {special.length > 0 && (
           <InfoRow label='近期' valueClassName='station-special-days'>
-            {special.join('；')}
+            <NoBreak text={special.join('；')} />
           </InfoRow>
         )}
         {station.hoursNote && <Text className='muted'>{station.hoursNote}</Text>}
