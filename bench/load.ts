@@ -47,7 +47,10 @@ export function randomNearbyPath(seed = 5) {
   return () => `/api/stations/nearby?lat=${(18.2 + rand() * 35.3).toFixed(5)}&lng=${(73.6 + rand() * 61.1).toFixed(5)}&limit=20`
 }
 
-/** Help-request submissions at a fixed rate: each with its own Idempotency-Key, from a pool of logged-in residents. */
+/**
+ * Help-request submissions at a fixed rate: each with its own Idempotency-Key, from a pool of logged-in residents,
+ * each resident with a phone of their own (one phone for all would make every request a 「可能重复」 of the others).
+ */
 export async function loadSubmissions(url: string, rate: number, seconds: number): Promise<LoadResult> {
   const tokens: string[] = []
   for (let i = 0; i < 20; i++) {
@@ -59,7 +62,7 @@ export async function loadSubmissions(url: string, rate: number, seconds: number
     tokens.push(((await res.json()) as { token: string }).token)
   }
   let n = 0
-  const body = JSON.stringify(SUBMISSION)
+  const bodies = tokens.map((_, i) => JSON.stringify({ ...SUBMISSION, contactPhone: `139${String(i).padStart(8, '0')}` }))
 
   const result = await autocannon({
     url,
@@ -74,7 +77,7 @@ export async function loadSubmissions(url: string, rate: number, seconds: number
           n++
           return {
             ...req,
-            body,
+            body: bodies[n % tokens.length],
             headers: {
               ...req.headers,
               'content-type': 'application/json',

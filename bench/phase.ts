@@ -3,6 +3,8 @@
  *   npx tsx bench/phase.ts delivery [pglite|postgres]   WeChat slow and down (bench/delivery.ts)
  *   npx tsx bench/phase.ts instances                     1 vs 2 instances on one PostgreSQL (bench/instances.ts)
  *   npx tsx bench/phase.ts nearby [pglite|postgres]      50,000 stations; nearby against /api/health/live, twice, interleaved
+ *   npx tsx bench/phase.ts submissions [pglite|postgres] help-request submissions (the demo stations) against /api/health/live,
+ *                                                        twice, interleaved
  * Options: --rate=N (calls/s, default 50), --seconds=N (default 8).
  */
 import fs from 'node:fs'
@@ -11,7 +13,7 @@ import path from 'node:path'
 import { openPostgres } from '../server/db/postgres'
 import { benchDelivery } from './delivery'
 import { benchInstances } from './instances'
-import { load, randomNearbyPath } from './load'
+import { load, loadSubmissions, randomNearbyPath } from './load'
 import { loadStations } from './nearby'
 import { openDatabase } from '../server/db'
 import { migrate } from '../server/db/migrate'
@@ -42,7 +44,9 @@ async function main() {
         ? await benchInstances({ dataDir, databaseUrl }, rate, seconds, log)
         : phase === 'nearby'
           ? await nearbyPhase({ dataDir, databaseUrl }, rate, seconds, log)
-          : await benchDelivery({ dataDir, databaseUrl }, rate, seconds, log)
+          : phase === 'submissions'
+            ? await submissionsPhase({ dataDir, databaseUrl }, rate, seconds, log)
+            : await benchDelivery({ dataDir, databaseUrl }, rate, seconds, log)
     fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true })
     fs.writeFileSync(path.join(__dirname, 'results', `${phase}-${backend}.json`), JSON.stringify(result, null, 2))
   } finally {
@@ -67,6 +71,26 @@ async function nearbyPhase(database: DatabaseLocation, rate: number, seconds: nu
         `nearby @${rate}/s: baseline p50/p99 ${baseline.p50Ms}/${baseline.p99Ms} ms; nearby ${nearby.p50Ms}/${nearby.p99Ms} ms (errors ${nearby.errors}, non-2xx ${nearby.non2xx})`,
       )
       rounds.push({ baseline, nearby })
+    }
+    return rounds
+  } finally {
+    await server.stop()
+  }
+}
+
+/** Submissions at a fixed rate against the baseline at the same rate, on one server (the demo stations, as `npm run bench`). */
+async function submissionsPhase(database: DatabaseLocation, rate: number, seconds: number, log: (l: string) => void) {
+  const server = await startServer({ database, env: { LOG_LEVEL: 'warn', JOB_INTERVAL_MS: '0' } })
+  try {
+    const rounds = []
+    for (let round = 0; round < 2; round++) {
+      const baseline = await load(server.url, () => '/api/health/live', rate, seconds)
+      const submissions = await loadSubmissions(server.url, rate, seconds)
+      log(
+        `submissions @${rate}/s: baseline p50/p99 ${baseline.p50Ms}/${baseline.p99Ms} ms; submissions ${submissions.p50Ms}/${submissions.p99Ms} ms, ` +
+          `${submissions.requests} sent, failed ${submissions.errors + submissions.non2xx} (errors ${submissions.errors}, non-2xx ${submissions.non2xx})`,
+      )
+      rounds.push({ baseline, submissions })
     }
     return rounds
   } finally {

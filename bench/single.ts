@@ -6,8 +6,11 @@
  * says where a submission's time goes.
  *
  *   npx tsx bench/single.ts                 PGlite, the ratio and the statements of one submission
+ *   npx tsx bench/single.ts postgres        the same on a throw-away PostgreSQL (scripts/postgres.mjs; or DATABASE_URL's)
  *   npx tsx bench/single.ts --cpu-prof=FILE the same, with a CPU profile of the measured submissions only
  *                                           (node:inspector, as node --cpu-prof writes; open it in Chrome DevTools)
+ * It also prints the floor: one transaction with one INSERT, timed at the database, against /api/health/live —
+ * what any durable write per call costs before the submission's own work.
  */
 import { Session } from 'node:inspector/promises'
 import fs from 'node:fs'
@@ -18,7 +21,9 @@ import { buildApp } from '../server/app'
 import { loadConfig } from '../server/config'
 import { openDatabase, type Database, type Queryable } from '../server/db'
 import { seedDemoData } from '../server/seed'
-import { percentile } from './util'
+import { newPgDatabase, percentile } from './util'
+// @ts-expect-error plain ESM helper without types
+import { startPostgres } from '../scripts/postgres.mjs'
 
 export const SUBMISSION = {
   category: 'elderly_care',
@@ -42,6 +47,9 @@ export interface SingleResult {
   liveP50Ms: number
   submitP50Ms: number
   ratio: number
+  /** One transaction with one INSERT (BEGIN, INSERT, COMMIT), p50 at the database; the ratio a route doing only that would have. */
+  floorTxMs: number
+  floorRatio: number
   /** The statements of one submission, in order, each with its median time over the runs. */
   statements: StatementTiming[]
 }
@@ -123,6 +131,14 @@ export async function benchSingle(opts: { databaseUrl?: string | null; runs?: nu
       current = null
       if (res.statusCode !== 201) throw new Error(`submission answered ${res.statusCode}: ${res.body}`)
     }
+    // The floor: the same durable commit with one small INSERT and nothing else, between the same calls.
+    await raw.exec('CREATE TABLE IF NOT EXISTS bench_floor (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at timestamptz NOT NULL)')
+    const floor: number[] = []
+    for (let i = 0; i < runs + 10; i++) {
+      const t = performance.now()
+      await raw.transaction((tx) => tx.query('INSERT INTO bench_floor (at) VALUES ($1)', [new Date()]))
+      if (i >= 10) floor.push(performance.now() - t)
+    }
     if (profiler) {
       const { profile } = await profiler.post('Profiler.stop')
       fs.writeFileSync(opts.cpuProfile!, JSON.stringify(profile))
@@ -141,11 +157,14 @@ export async function benchSingle(opts: { databaseUrl?: string | null; runs?: nu
         50,
       ),
     }))
+    const floorP50 = percentile(floor, 50)
     return {
       runs,
       liveP50Ms: round(liveP50),
       submitP50Ms: round(submitP50),
       ratio: round(submitP50 / liveP50),
+      floorTxMs: round(floorP50),
+      floorRatio: round((liveP50 + floorP50) / liveP50),
       statements: statements.map((st) => ({ ...st, ms: round(st.ms) })),
     }
   } finally {
@@ -157,14 +176,24 @@ export async function benchSingle(opts: { databaseUrl?: string | null; runs?: nu
 
 const round = (n: number) => Math.round(n * 100) / 100
 
-if (require.main === module) {
+async function cli() {
   const cpuProfile = process.argv.find((a) => a.startsWith('--cpu-prof='))?.split('=')[1]
-  void benchSingle({ databaseUrl: process.env.DATABASE_URL || null, cpuProfile }).then((r) => {
+  const pg = process.argv.includes('postgres') && !process.env.DATABASE_URL ? await startPostgres({ log: () => {} }) : null
+  try {
+    const databaseUrl = pg ? await newPgDatabase(pg.url, 'bench_single') : process.env.DATABASE_URL || null
+    const r = await benchSingle({ databaseUrl, cpuProfile })
     console.log(
-      `one at a time, idle (${r.runs} runs, p50): /api/health/live ${r.liveP50Ms} ms, submission ${r.submitP50Ms} ms → ×${r.ratio}`,
+      `${databaseUrl ? 'PostgreSQL' : 'PGlite'}, one at a time, idle (${r.runs} runs, p50): /api/health/live ${r.liveP50Ms} ms, submission ${r.submitP50Ms} ms → ×${r.ratio}`,
+    )
+    console.log(
+      `floor: one transaction with one INSERT ${r.floorTxMs} ms at the database → a route doing only that ≈ ×${r.floorRatio} /api/health/live`,
     )
     console.log('statements of a submission (median of each):')
     for (const s of r.statements) console.log(`  ${s.ms.toFixed(2).padStart(7)} ms  ${s.sql}`)
-    process.exit(0)
-  })
+  } finally {
+    pg?.stop()
+  }
+  process.exit(0)
 }
+
+if (require.main === module) void cli()

@@ -100,7 +100,10 @@ export function alertSendAt(urgency: Urgency, now: Date): Date {
   return new Date(midnight + ALERT_DAY.from * 60_000)
 }
 
+/** alertKey's part before the occasion (SQL appends the occasion and each worker to it). */
+export const alertKeyPrefix = (requestId: string) => `staff:${requestId}:`
+
 /** The key that makes an alert once per worker and event: `staff:<request>:<what>:<worker>`. */
 export function alertKey(requestId: string, occasion: string, userId: string): string {
-  return `staff:${requestId}:${occasion}:${userId}`
+  return `${alertKeyPrefix(requestId)}${occasion}:${userId}`
 }

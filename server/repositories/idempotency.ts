@@ -14,12 +14,23 @@ export interface KeyRef {
   key: string
 }
 
-/** Claims a key for a new call; false when it is already there. */
-export async function insertKey(db: Queryable, k: KeyRef, bodyHash: string, now: Date): Promise<boolean> {
+/** A call's result: the HTTP status and the body kept for its replays. */
+export interface KeyResult {
+  status: number
+  body: unknown
+}
+
+/**
+ * Claims a key for a new call; false when it is already there. With `result` (known before the work: the
+ * caller chose the new row's id), the key is claimed finished, so no second statement is needed: its
+ * transaction is the work's, so nobody sees it before the work is committed, and a rollback takes it back.
+ */
+export async function insertKey(db: Queryable, k: KeyRef, bodyHash: string, now: Date, result?: KeyResult): Promise<boolean> {
   const inserted = await db.query(
-    `INSERT INTO idempotency_keys (user_id, key, body_hash, status, created_at) VALUES ($1, $2, $3, 'in_flight', $4)
+    `INSERT INTO idempotency_keys (user_id, key, body_hash, status, response_status, response_body, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (user_id, key) DO NOTHING`,
-    [k.userId, k.key, bodyHash, now],
+    [k.userId, k.key, bodyHash, result ? 'done' : 'in_flight', result?.status ?? null, result ? JSON.stringify(result.body) : null, now],
   )
   return inserted.rowCount === 1
 }
@@ -33,18 +44,17 @@ export async function lockKey(db: Queryable, k: KeyRef): Promise<KeyRow | null> 
   return rows[0] ?? null
 }
 
-/** Takes over a key left in flight by a call that died: it is this call's now, with this call's body. */
-export async function takeOverKey(db: Queryable, k: KeyRef, bodyHash: string, now: Date): Promise<void> {
-  await db.query('UPDATE idempotency_keys SET body_hash = $3, created_at = $4 WHERE user_id = $1 AND key = $2', [
-    k.userId,
-    k.key,
-    bodyHash,
-    now,
-  ])
+/** Takes over a key left in flight by a call that died: it is this call's now, with this call's body (and result, when known). */
+export async function takeOverKey(db: Queryable, k: KeyRef, bodyHash: string, now: Date, result?: KeyResult): Promise<void> {
+  await db.query(
+    `UPDATE idempotency_keys SET body_hash = $3, created_at = $4, status = $5, response_status = $6, response_body = $7
+      WHERE user_id = $1 AND key = $2`,
+    [k.userId, k.key, bodyHash, now, result ? 'done' : 'in_flight', result?.status ?? null, result ? JSON.stringify(result.body) : null],
+  )
 }
 
 /** Stores the first result. */
-export async function finishKey(db: Queryable, k: KeyRef, result: { status: number; body: unknown }): Promise<void> {
+export async function finishKey(db: Queryable, k: KeyRef, result: KeyResult): Promise<void> {
   await db.query(`UPDATE idempotency_keys SET status = 'done', response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2`, [
     k.userId,
     k.key,

@@ -10,6 +10,22 @@ export async function enqueue(db: Queryable, userId: string, topic: string, payl
   ])
 }
 
+/**
+ * enqueue for several messages inside a caller's statement: the INSERT (or
+ * null for none), its values appended to `params`.
+ */
+export function enqueueInsert(
+  params: unknown[],
+  messages: { userId: string; topic: string; payload: Record<string, unknown> }[],
+  at: Date,
+): string | null {
+  if (messages.length === 0) return null
+  const list = `$${params.push(JSON.stringify(messages))}`
+  const when = `$${params.push(at)}::timestamptz`
+  return `INSERT INTO outbox (user_id, topic, payload, created_at, next_attempt_at)
+     SELECT (m->>'userId')::uuid, m->>'topic', m->'payload', ${when}, ${when} FROM jsonb_array_elements(${list}::jsonb) AS m`
+}
+
 /** Messages still to deliver (not given up on), and how long the oldest has waited. */
 export async function outboxBacklog(db: Queryable, now: Date, maxAttempts = 8): Promise<{ count: number; oldestAgeSeconds: number }> {
   const { rows } = await db.query<{ count: number; oldest: Date | null }>(

@@ -9,15 +9,15 @@
 import type { ServiceCategory, StationKind } from '../../contract/enums'
 import type { RequestEventType, RequestStatus } from '../../contract/requests'
 import type { HelpRequest, RequestEvent } from '../../contract/types'
-import type { PersonalDetails, RequestChange, RequestState, RequestUpdate, TimelineEntry } from '../../domain/requests'
+import type { PersonalDetails, RequestChange, RequestState, RequestUpdate, ResidentNotice, TimelineEntry } from '../../domain/requests'
 import type { RoutableStation } from '../../domain/routing'
 import type { Staff } from '../../domain/staff'
 import { scopeKind } from '../../domain/permissions'
 import type { Queryable } from '../db'
 import { helpedIndex, phoneIndex } from '../services/blindIndex'
 import { seal, unseal } from '../services/fieldCrypto'
-import { enqueue } from './outbox'
-import { alertStaff } from './staffAlerts'
+import { enqueue, enqueueInsert } from './outbox'
+import { alertStaff, entryAlertInsert } from './staffAlerts'
 import { ratingJson, type RatingJson } from './ratingView'
 
 /** A help request's row with its station, assignee, photos and current rating; personal fields unsealed. */
@@ -226,6 +226,8 @@ export async function loadEvents(db: Queryable, requestId: string, opts: { inter
 }
 
 export interface NewRequest {
+  /** Chosen by the caller (the answer kept with an Idempotency-Key names it before the insert); else the database's. */
+  id?: string
   /** 'QZ-20261123-': the number's prefix; the database appends the sequence. */
   numberPrefix: string
   userId: string | null
@@ -255,12 +257,12 @@ export interface NewRequest {
 /** Inserts a request (phones and addresses sealed) and returns it as loadRequest would: nothing attached, unrated. */
 export async function insertRequest(tx: Queryable, r: NewRequest): Promise<RequestRow> {
   const { rows } = await tx.query<Omit<RequestRow, 'station_name' | 'station_phone'>>(
-    `INSERT INTO help_requests (number, user_id, channel, station_id, chosen_station_id, routing_rule, routing_reason,
+    `INSERT INTO help_requests (id, number, user_id, channel, station_id, chosen_station_id, routing_rule, routing_reason,
         category, attributes, description, urgency, emergency, requester, contact_name, contact_phone, preferred_time,
         helped_name, helped_relationship, helped_phone, helped_address, helped_consent,
         province, city, district, street, community, address, lat, lng, due_at, created_at, updated_at, queued_at,
         contact_phone_bidx, helped_bidx)
-     VALUES ($31 || lpad(nextval('help_request_number_seq')::text, 6, '0'),
+     VALUES (COALESCE($34::uuid, gen_random_uuid()), $31 || lpad(nextval('help_request_number_seq')::text, 6, '0'),
         $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
         $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $30, $30, $32, $33)
      RETURNING *`,
@@ -298,6 +300,7 @@ export async function insertRequest(tx: Queryable, r: NewRequest): Promise<Reque
       r.numberPrefix,
       phoneIndex(r.contactPhone),
       helpedIndex(r.helped?.name, r.helped?.phone),
+      r.id ?? null,
     ],
   )
   const row = rows[0]!
@@ -361,16 +364,44 @@ export async function reindexRequest(tx: Queryable, requestId: string): Promise<
   ])
 }
 
+const INSERT_EVENT = `INSERT INTO request_events (request_id, type, actor_id, station_id, to_station_id, body, internal, created_at, elapsed_seconds, on_time)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`
+const eventValues = (requestId: string, e: TimelineEntry): unknown[] => [
+  requestId,
+  e.type,
+  e.actorId,
+  e.stationId,
+  e.toStationId,
+  e.body,
+  e.internal,
+  e.at,
+  e.elapsedSeconds,
+  e.onTime,
+]
+
 /** Writes a timeline entry, and the staff alert it raises (repositories/staffAlerts.ts), after the request's own changes; returns its id. */
 export async function insertEvent(tx: Queryable, requestId: string, e: TimelineEntry): Promise<number> {
-  const { rows } = await tx.query<{ id: number }>(
-    `INSERT INTO request_events (request_id, type, actor_id, station_id, to_station_id, body, internal, created_at, elapsed_seconds, on_time)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-    [requestId, e.type, e.actorId, e.stationId, e.toStationId, e.body, e.internal, e.at, e.elapsedSeconds, e.onTime],
-  )
+  const { rows } = await tx.query<{ id: number }>(INSERT_EVENT, eventValues(requestId, e))
   const id = Number(rows[0]!.id)
   await alertStaff(tx, requestId, String(id), e)
   return id
+}
+
+/**
+ * insertEvent and the notices for a request whose row the caller holds as it
+ * stands (a new request, as its INSERT returned it): the timeline entry, the
+ * staff alert it raises and the resident's notices in one statement, with no
+ * read of the request. Returns the entry's id.
+ */
+export async function insertEventOf(tx: Queryable, request: RequestRow, e: TimelineEntry, notices: ResidentNotice[]): Promise<number> {
+  const params = eventValues(request.id, e)
+  const writes = [`entry AS (${INSERT_EVENT})`]
+  const alert = entryAlertInsert(params, request, e, 'entry')
+  if (alert) writes.push(`alert AS (${alert})`)
+  const notice = enqueueInsert(params, notices, e.at)
+  if (notice) writes.push(`notice AS (${notice})`)
+  const { rows } = await tx.query<{ id: number }>(`WITH ${writes.join(',\n')}\nSELECT id FROM entry`, params)
+  return Number(rows[0]!.id)
 }
 
 /** Saves a decided change in the caller's transaction: the columns, the timeline entry, the outbox messages. */

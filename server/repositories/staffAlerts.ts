@@ -8,7 +8,7 @@ import { SERVICE_CATEGORY_LABELS } from '../../contract/enums'
 import type { RequestEventType, RequestStatus, Urgency } from '../../contract/requests'
 import type { ServiceCategory } from '../../contract/enums'
 import {
-  alertKey,
+  alertKeyPrefix,
   ALERTING_EVENTS,
   alertSendAt,
   NEAR_TARGET_LEAD_MINUTES,
@@ -23,7 +23,7 @@ import type { Queryable } from '../db'
 const QUEUE_ROLES = ['staff', 'head', 'supervisor']
 const OPEN = ['submitted', 'accepted', 'in_progress']
 
-interface AlertRow {
+export interface AlertRow {
   id: string
   number: string
   category: ServiceCategory
@@ -35,21 +35,24 @@ interface AlertRow {
 
 const asRequest = (r: AlertRow) => ({ stationId: r.station_id, status: r.status, assigneeId: r.assignee_id })
 
+/** Appends a statement's parameter; its placeholder. */
+const param = (params: unknown[], value: unknown) => `$${params.push(value)}`
+
 /**
- * Writes the alert's messages: one per opted-in, active worker of the
- * audience (never the actor), keyed by request, occasion and worker.
- * Returns how many were new.
+ * The INSERT of an alert's messages: one per opted-in, active worker of the
+ * audience (never the actor), keyed by request, occasion and worker; its
+ * values appended to `params`. `occasion` is SQL for the occasion's text
+ * (a parameter, or the id of the timeline entry written by the same
+ * statement in the CTE `from` names).
  */
-async function enqueueAlert(
-  tx: Queryable,
+function alertInsert(
+  params: unknown[],
   r: AlertRow,
   alert: StaffAlert,
   occasion: string,
-  actorId: string | null,
-  now: Date,
-  sendAt: Date,
-): Promise<number> {
-  const audience = 'stationId' in alert.to ? 'u.station_id = $2' : 'u.id = $2'
+  send: { actorId: string | null; now: Date; sendAt: Date; from?: string },
+): string {
+  const audience = 'stationId' in alert.to ? 'u.station_id' : 'u.id'
   const target = 'stationId' in alert.to ? alert.to.stationId : alert.to.userId
   const payload = {
     requestId: r.id,
@@ -58,34 +61,66 @@ async function enqueueAlert(
     label: STAFF_ALERT_LABELS[alert.kind],
     note: `${r.urgency === 'urgent' ? '紧急·' : ''}${SERVICE_CATEGORY_LABELS[r.category] ?? ''}`,
   }
-  const { rows } = await tx.query(
-    `INSERT INTO outbox (user_id, topic, payload, created_at, next_attempt_at, dedup_key)
-     SELECT u.id, 'staff_alert', $3::jsonb, $4, $5, $6::text || u.id::text
-       FROM users u JOIN staff_notification_settings s ON s.user_id = u.id AND s.enabled
-      WHERE ${audience} AND u.disabled_at IS NULL AND u.role = ANY($1::text[]) AND u.id IS DISTINCT FROM $7::uuid
-     ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING
-     RETURNING 1`,
-    [QUEUE_ROLES, target, JSON.stringify(payload), now, sendAt, alertKey(r.id, occasion, ''), actorId],
-  )
+  const value = (v: unknown) => param(params, v)
+  return `INSERT INTO outbox (user_id, topic, payload, created_at, next_attempt_at, dedup_key)
+     SELECT u.id, 'staff_alert', ${value(JSON.stringify(payload))}::jsonb, ${value(send.now)}::timestamptz, ${value(send.sendAt)}::timestamptz,
+            ${value(alertKeyPrefix(r.id))}::text || ${occasion} || ':' || u.id::text
+       FROM ${send.from ? `${send.from}, ` : ''}users u JOIN staff_notification_settings s ON s.user_id = u.id AND s.enabled
+      WHERE ${audience} = ${value(target)}::uuid AND u.disabled_at IS NULL AND u.role = ANY(${value(QUEUE_ROLES)}::text[])
+        AND u.id IS DISTINCT FROM ${value(send.actorId)}::uuid
+     ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING`
+}
+
+/** Writes the alert's messages (alertInsert); returns how many were new. */
+async function enqueueAlert(
+  tx: Queryable,
+  r: AlertRow,
+  alert: StaffAlert,
+  occasion: string,
+  a: { actorId: string | null; now: Date; sendAt: Date },
+): Promise<number> {
+  const params: unknown[] = []
+  const insert = alertInsert(params, r, alert, `${param(params, occasion)}::text`, a)
+  const { rows } = await tx.query(`${insert} RETURNING 1`, params)
   return rows.length
 }
 
 const ALERT_COLUMNS = 'id, number, category, urgency, station_id, status, assignee_id'
 
+type AlertingEntry = { type: RequestEventType; actorId: string | null; toStationId: string | null; at: Date }
+
 /** After a timeline entry (its id): the staff alert it raises, if any, in the same transaction. */
-export async function alertStaff(
-  tx: Queryable,
-  requestId: string,
-  eventId: string,
-  event: { type: RequestEventType; actorId: string | null; toStationId: string | null; at: Date },
-): Promise<void> {
+export async function alertStaff(tx: Queryable, requestId: string, eventId: string, event: AlertingEntry): Promise<void> {
   // A reply, a note, an acceptance…: nothing to alert, so no read of the request on those paths.
   if (!ALERTING_EVENTS.has(event.type)) return
   const { rows } = await tx.query<AlertRow>(`SELECT ${ALERT_COLUMNS} FROM help_requests WHERE id = $1`, [requestId])
   const request = rows[0]
   if (!request) return
   const alert = staffAlertFor(event, asRequest(request))
-  if (alert) await enqueueAlert(tx, request, alert, `e${eventId}`, event.actorId, event.at, alertSendAt(request.urgency, event.at))
+  if (alert)
+    await enqueueAlert(tx, request, alert, `e${eventId}`, {
+      actorId: event.actorId,
+      now: event.at,
+      sendAt: alertSendAt(request.urgency, event.at),
+    })
+}
+
+/**
+ * alertStaff inside the statement that writes the timeline entry: `entry` names
+ * that statement's CTE (its `id` is the entry's) and `request` is the row as it
+ * stands after the change, so nothing is read. The INSERT, its values appended
+ * to `params`; null when the entry alerts nobody.
+ */
+export function entryAlertInsert(params: unknown[], request: AlertRow, event: AlertingEntry, entry: string): string | null {
+  if (!ALERTING_EVENTS.has(event.type)) return null
+  const alert = staffAlertFor(event, asRequest(request))
+  if (!alert) return null
+  return alertInsert(params, request, alert, `'e' || ${entry}.id::text`, {
+    actorId: event.actorId,
+    now: event.at,
+    sendAt: alertSendAt(request.urgency, event.at),
+    from: entry,
+  })
 }
 
 /**
@@ -104,7 +139,12 @@ export async function alertNearTarget(tx: Queryable, now: Date): Promise<number>
   let written = 0
   for (const request of rows) {
     const alert = nearTargetAlert(asRequest(request))
-    if (alert) written += await enqueueAlert(tx, request, alert, `near:${new Date(request.due_at).toISOString()}`, null, now, now)
+    if (alert)
+      written += await enqueueAlert(tx, request, alert, `near:${new Date(request.due_at).toISOString()}`, {
+        actorId: null,
+        now,
+        sendAt: now,
+      })
   }
   return written
 }

@@ -1,4 +1,5 @@
 /** The resident's side of "有问题找社工". */
+import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import {
@@ -13,7 +14,7 @@ import {
 import type { HelpRequest } from '../../contract/types'
 import { checkSubmission } from '../../domain/requests'
 import { unwrap } from '../errors'
-import { bodyFingerprint, withIdempotency } from '../usecases/idempotency'
+import { bodyFingerprint, withKnownResult } from '../usecases/idempotency'
 import { addResidentMessage, cancelRequest, correctRequest, listOwnRequests, requireOwnRequest, submitRequest } from '../usecases/requests'
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema }
@@ -46,19 +47,25 @@ const requests: FastifyPluginAsyncTypebox = async (app) => {
       // After validation (defaults filled in), keys sorted: the same fields in another order are the same submission.
       const bodyHash = bodyFingerprint(request.body)
       // Only the new request's id is kept with the key (the request itself holds phones and addresses, sealed);
-      // a retry gets the same request, never a second one.
-      // The new request is answered as it was written; a replay reads it as it is now.
+      // a retry gets the same request, never a second one. The id is chosen here, so the key is claimed with
+      // its result at once. The new request is answered as it was written; a replay reads it as it is now.
+      const id = randomUUID()
       let created: HelpRequest | undefined
-      const result = await withIdempotency(ctx.db, { userId: user.id, key, bodyHash, now: ctx.clock() }, async (tx) => {
-        created = await submitRequest(ctx, tx, {
-          userId: user.id,
-          channel: 'miniprogram',
-          body,
-          actorId: user.id,
-          actorName: user.nickname,
-        })
-        return { status: 201, body: { id: created.id } }
-      })
+      const result = await withKnownResult(
+        ctx.db,
+        { userId: user.id, key, bodyHash, now: ctx.clock() },
+        { status: 201, body: { id } },
+        async (tx) => {
+          created = await submitRequest(ctx, tx, {
+            id,
+            userId: user.id,
+            channel: 'miniprogram',
+            body,
+            actorId: user.id,
+            actorName: user.nickname,
+          })
+        },
+      )
       const answer = result.replayed || !created ? await requireOwnRequest(ctx, (result.body as { id: string }).id, user.id) : created
       return reply.status(result.status).header('idempotent-replayed', String(result.replayed)).send(answer)
     },

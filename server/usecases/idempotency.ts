@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto'
 import type { Database, Queryable } from '../db'
 import { fail } from '../errors'
-import { finishKey, insertKey, lockKey, takeOverKey, type KeyRef } from '../repositories/idempotency'
+import { finishKey, insertKey, lockKey, takeOverKey, type KeyRef, type KeyResult } from '../repositories/idempotency'
 
 export interface IdempotentResult {
   status: number
@@ -42,23 +42,47 @@ export const bodyFingerprint = (body: unknown) => createHash('sha256').update(ca
 export async function withIdempotency(
   db: Database,
   k: KeyRef & { bodyHash: string; now: Date },
-  work: (tx: Queryable) => Promise<{ status: number; body: unknown }>,
+  work: (tx: Queryable) => Promise<KeyResult>,
 ): Promise<IdempotentResult> {
   return db.transaction(async (tx) => {
-    // Waits while another call holding this key is still in its transaction; then finds its row, or none.
-    if (!(await insertKey(tx, k, k.bodyHash, k.now))) {
-      const row = await lockKey(tx, k)
-      if (row?.status === 'done') {
-        if (row.body_hash !== k.bodyHash) throw fail('IDEMPOTENCY_KEY_REUSED', '这个提交编号已用于另一份内容，请刷新后重新提交')
-        return { status: row.response_status!, body: row.response_body, replayed: true }
-      }
-      // Committed but never finished: left by the former two-phase claim of an instance that died. Nothing of its
-      // work was kept, so the key is this call's. (A row deleted in between — the retention purge — is claimed anew.)
-      if (row) await takeOverKey(tx, k, k.bodyHash, k.now)
-      else if (!(await insertKey(tx, k, k.bodyHash, k.now))) throw fail('IDEMPOTENCY_IN_FLIGHT', '上一次提交仍在处理中，请稍候再试')
-    }
+    const replay = await claim(tx, k)
+    if (replay) return replay
     const result = await work(tx)
     await finishKey(tx, k, result)
     return { ...result, replayed: false }
   })
+}
+
+/**
+ * withIdempotency for work whose result is known before it runs (the caller chose the new row's id): the key
+ * is claimed with its result in the same statement, in the work's transaction, and no statement finishes it.
+ */
+export async function withKnownResult(
+  db: Database,
+  k: KeyRef & { bodyHash: string; now: Date },
+  result: KeyResult,
+  work: (tx: Queryable) => Promise<void>,
+): Promise<IdempotentResult> {
+  return db.transaction(async (tx) => {
+    const replay = await claim(tx, k, result)
+    if (replay) return replay
+    await work(tx)
+    return { ...result, replayed: false }
+  })
+}
+
+/** Claims the key in `tx` (with its result when known); the first call's result when it is a retry. */
+async function claim(tx: Queryable, k: KeyRef & { bodyHash: string; now: Date }, result?: KeyResult): Promise<IdempotentResult | null> {
+  // Waits while another call holding this key is still in its transaction; then finds its row, or none.
+  if (await insertKey(tx, k, k.bodyHash, k.now, result)) return null
+  const row = await lockKey(tx, k)
+  if (row?.status === 'done') {
+    if (row.body_hash !== k.bodyHash) throw fail('IDEMPOTENCY_KEY_REUSED', '这个提交编号已用于另一份内容，请刷新后重新提交')
+    return { status: row.response_status!, body: row.response_body, replayed: true }
+  }
+  // Committed but never finished: left by the former two-phase claim of an instance that died. Nothing of its
+  // work was kept, so the key is this call's. (A row deleted in between — the retention purge — is claimed anew.)
+  if (row) await takeOverKey(tx, k, k.bodyHash, k.now, result)
+  else if (!(await insertKey(tx, k, k.bodyHash, k.now, result))) throw fail('IDEMPOTENCY_IN_FLIGHT', '上一次提交仍在处理中，请稍候再试')
+  return null
 }

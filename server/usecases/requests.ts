@@ -50,7 +50,7 @@ import {
   accessLogOf,
   areaCentre,
   attachPhotos,
-  insertEvent,
+  insertEventOf,
   insertRequest,
   loadEvents,
   loadRequest,
@@ -70,7 +70,6 @@ import {
   type RequestRow,
   type StationRow,
 } from '../repositories/requests'
-import { enqueue } from '../repositories/outbox'
 import {
   cityStationsIn,
   freshForRouting,
@@ -96,6 +95,8 @@ const NOT_FOUND_MESSAGE = '没有找到这条求助'
 // ───────────────────────── submission ─────────────────────────
 
 export interface Submission {
+  /** The new request's id when the caller chose it (kept with its Idempotency-Key before the insert). */
+  id?: string
   userId: string | null
   channel: HelpRequest['channel']
   /** Checked by domain/requests' checkSubmission. */
@@ -173,6 +174,7 @@ export async function submitRequest(
   const { chosen, area, decision } = routed
   if (!decision) throw refuse(NO_STATION_FOR_SERVICE)
   const created = await insertRequest(tx, {
+    id: submission.id,
     numberPrefix: `QZ-${cstDate(now).replace(/-/g, '')}-`,
     userId: submission.userId,
     channel: submission.channel,
@@ -215,8 +217,7 @@ export async function submitRequest(
     created.routing_reason,
     now,
   )
-  const eventId = await insertEvent(tx, created.id, first.event)
-  for (const notice of first.notices) await enqueue(tx, notice.userId, notice.topic, notice.payload, now)
+  const eventId = await insertEventOf(tx, created, first.event, first.notices)
   const event: RequestEvent = {
     id: eventId,
     type: first.event.type,
