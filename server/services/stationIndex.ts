@@ -6,10 +6,13 @@
  * order) — instead of a KNN query and an exceptions query on the database's
  * one session (PGlite) or pool.
  *
- * A change made anywhere (the workbench, an import, another instance, SQL by
- * hand) is seen by the next search: closed stations leave at once, edited ones
- * are replaced. A few changed stations are searched beside the index (a short
- * list); past OVERLAY_MAX they are folded into a new index.
+ * A change made anywhere (the workbench, another instance, SQL by hand) is seen
+ * by the next search: closed stations leave at once, edited ones are replaced.
+ * A few changed stations are searched beside the index (a short list); past
+ * OVERLAY_MAX they are folded into a new index. A large change (more than
+ * PAGE_ROWS stations: an import) is read in pages in the background while
+ * searches are answered from the stations as they were; the instance that
+ * imported reads it before the import answers (refreshStationIndex).
  *
  * Routing a help request reads the same stations (heldStations, freshStations):
  * one source of truth for both, live as the search is. A state, once made, is
@@ -58,6 +61,19 @@ export interface Held {
 const held = new WeakMap<Queryable, Held>()
 /** The read in flight, and the database's write count when it began. */
 const refreshing = new WeakMap<Queryable, { writes: number | undefined; read: Promise<Held> }>()
+/** A large change being read in pages: searches meanwhile are answered from the stations held before it. */
+const paging = new WeakMap<Queryable, Promise<Held>>()
+
+/**
+ * Changed stations a statement reads. As many or fewer (an edit, a closing, a
+ * small file): the search that found them waits for that one statement, and
+ * sees them. More (an import): the rest is read in pages, a turn of the event
+ * loop between two — on PGlite every statement holds the API's only thread —
+ * while searches are answered from the stations as they were (see `current`).
+ */
+const PAGE_ROWS = 250
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 function rebuild(h: Pick<Held, 'writes' | 'generation' | 'seq' | 'byId'>): Held {
   const indexed = [...h.byId.values()]
@@ -70,7 +86,7 @@ const heldOf = (change: ChangedStation): HeldStation => ({
   exceptions: change.exceptions,
 })
 
-/** A new state: `h` with `changes` (h itself is left as it is). */
+/** A new state: `h` with `changes` (h itself is left as it is); the index is rebuilt at most once. */
 function apply(h: Held, changes: ChangedStation[]): Held {
   if (changes.length === 0) return h
   const next = { ...h, byId: new Map(h.byId), stale: new Set(h.stale) }
@@ -85,6 +101,18 @@ function apply(h: Held, changes: ChangedStation[]): Held {
   return next
 }
 
+/** The state of `last` (or of nothing, the first read) with `changes`, as of `writes`. */
+function stateWith(last: Held | undefined, writes: number, generation: number | undefined, changes: ChangedStation[]): Held {
+  if (last) return apply({ ...last, writes, generation }, changes)
+  const byId = new Map<string, HeldStation>()
+  let seq = 0
+  for (const change of changes) {
+    if (!change.closed) byId.set(change.summary.id, heldOf(change))
+    seq = Math.max(seq, change.seq)
+  }
+  return rebuild({ writes, generation, seq, byId })
+}
+
 /** Keeps `next` unless a state that read station_writes later is already kept. */
 function keep(db: Queryable, next: Held): Held {
   const kept = held.get(db)
@@ -92,43 +120,93 @@ function keep(db: Queryable, next: Held): Held {
   return next
 }
 
-/** The stations as of now, read through `via` (the database, or a transaction of it). */
-async function readThrough(db: Queryable & { writes?: () => number }, via: Queryable): Promise<Held> {
+/**
+ * `first` (a full page) and every change after it, a page a statement with a
+ * turn of the event loop between two. Separate statements need no common
+ * snapshot: change_seq grows in commit order, so a station written meanwhile
+ * comes again in a later page, with a higher number, as it is now.
+ */
+async function withPagesAfter(via: Queryable, first: ChangedStation[]): Promise<ChangedStation[]> {
+  const changes = [...first]
+  let page = first
+  while (page.length === PAGE_ROWS) {
+    await nextTurn()
+    page = await stationChangesSince(via, page[page.length - 1]!.seq, PAGE_ROWS)
+    for (const change of page) changes.push(change)
+  }
+  return changes
+}
+
+/**
+ * The stations as of now, read through `via` (the database, or a transaction
+ * of it). A large change is read in pages; with `inBackground` (a search, and
+ * stations already held) the stations held are returned at once and the
+ * pages are read meanwhile (`paging`); else the caller waits for them.
+ */
+async function readThrough(db: Queryable & { writes?: () => number }, via: Queryable, inBackground = false): Promise<Held> {
   const generation = db.writes?.()
   const last = held.get(db)
   const writes = await stationWrites(via)
   if (last && last.writes === writes) return keep(db, { ...last, generation })
-  const changes = await stationChangesSince(via, last?.seq ?? 0)
-  if (last) return keep(db, apply({ ...last, writes, generation }, changes))
-  const byId = new Map<string, HeldStation>()
-  let seq = 0
-  for (const change of changes) {
-    if (!change.closed) byId.set(change.summary.id, heldOf(change))
-    seq = Math.max(seq, change.seq)
+  const first = await stationChangesSince(via, last?.seq ?? 0, PAGE_ROWS)
+  if (first.length < PAGE_ROWS) return keep(db, stateWith(last, writes, generation, first))
+  const read = withPagesAfter(via, first).then((changes) => keep(db, stateWith(last, writes, generation, changes)))
+  if (!inBackground || !last) return read
+  // A failed read is left to the next search, which reads again (the stations held still answer meanwhile).
+  searchPrevious(db, read).catch(() => undefined)
+  return last
+}
+
+/** While `read` runs, searches are answered from the stations held before it. */
+function searchPrevious(db: Queryable, read: Promise<Held>): Promise<Held> {
+  paging.set(db, read)
+  const done = () => {
+    if (paging.get(db) === read) paging.delete(db)
   }
-  return keep(db, rebuild({ writes, generation, seq, byId }))
+  read.then(done, done)
+  return read
 }
 
 /**
- * The stations as of now. On PGlite, when nothing was written since the last
- * look (Database.writes), from memory alone; else it reads station_writes and,
- * when that moved, what changed. Searches that arrive during a read share it,
- * unless something was written after it began.
+ * The stations as of now, for a search. On PGlite, when nothing was written
+ * since the last look (Database.writes), from memory alone; else it reads
+ * station_writes and, when that moved, what changed: a few stations at once,
+ * many (an import on another instance, or by SQL) in the background, the
+ * stations held answering meanwhile. Searches that arrive during a read share
+ * it, unless something was written after it began.
  */
 async function current(db: Queryable & { writes?: () => number }): Promise<Held> {
   const generation = db.writes?.()
   const before = held.get(db)
   if (before && generation !== undefined && before.generation === generation) return before
+  if (before && paging.has(db)) return before
   const pending = refreshing.get(db)
   if (pending && pending.writes === generation) return pending.read
-  if (pending) await pending.read.catch(() => undefined)
-  const read = readThrough(db, db)
+  if (pending) {
+    await pending.read.catch(() => undefined)
+    const now = held.get(db)
+    if (now && paging.has(db)) return now
+  }
+  const read = readThrough(db, db, true)
   refreshing.set(db, { writes: generation, read })
   try {
     return await read
   } finally {
     if (refreshing.get(db)?.read === read) refreshing.delete(db)
   }
+}
+
+/**
+ * Reads what changed, every page of it, before it resolves; searches meanwhile
+ * are answered from the stations held before. The import calls it after its
+ * commit, so that its "done" means this instance's residents find the new
+ * stations (other instances: at their next search, once read in the background).
+ */
+export async function refreshStationIndex(db: Queryable): Promise<void> {
+  if (!held.has(db)) return
+  await paging.get(db)?.catch(() => undefined)
+  // The change is committed whatever happens here: a failed read is the next search's to do again.
+  await searchPrevious(db, readThrough(db, db)).catch(() => undefined)
 }
 
 /** Reads every station before the first search needs them (the server's start). */

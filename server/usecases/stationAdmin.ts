@@ -46,6 +46,7 @@ import {
   type WritePace,
 } from '../repositories/stationAdmin'
 import { readStationFile, type FileRows } from '../services/stationSheet'
+import { refreshStationIndex } from '../services/stationIndex'
 
 const NOT_FOUND = '没有找到这个站点，或它不在您的管辖范围内'
 
@@ -424,6 +425,8 @@ export async function importStations(
   })
   if (outcome.wrote > 0) {
     await analyzeStations(ctx.db, ctx.db.kind === 'pglite' ? pace : undefined)
+    // This instance's residents find the new stations once the admin sees "done" (searches meanwhile: the previous ones).
+    await refreshStationIndex(ctx.db)
   }
   return outcome.outcome
 }

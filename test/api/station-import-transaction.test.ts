@@ -120,6 +120,10 @@ describe(`the import and its transaction on ${backend}`, () => {
       "SELECT reltuples::int AS reltuples FROM pg_class WHERE relname = 'stations'",
     )
     expect(stats.rows[0]!.reltuples).toBe(await count('stations'))
+    // This instance read the 300 new rooms before the import answered: the very next search finds them.
+    const first = stations[0]!
+    const found = await api(server.url).get(`/api/stations/nearby?lat=${first.location.lat}&lng=${first.location.lng}&limit=1`)
+    expect(found.body.items[0]).toMatchObject({ code: first.code })
 
     // One phone changed: planned inside the transaction against the stations as they are; the audit keeps before and after.
     const changed = stations.map((s, i) => (i === 42 ? { ...s, phone: '0411-87600042' } : s))
