@@ -3,12 +3,15 @@
  *   npx tsx bench/phase.ts delivery [pglite|postgres]   WeChat slow and down (bench/delivery.ts)
  *   npx tsx bench/phase.ts instances                     1 vs 2 instances on one PostgreSQL (bench/instances.ts)
  *   npx tsx bench/phase.ts nearby [pglite|postgres]      50,000 stations; nearby against /api/health/live, twice, interleaved
+ *   npx tsx bench/phase.ts burst [pglite|postgres]       500 enrollments at once for 30 seats against 500 calls to /api/health/live
+ *                                                        (bench/burst.ts) on a fresh server, --rounds=N (default 5)
  * Options: --rate=N (calls/s, default 50), --seconds=N (default 8).
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { openPostgres } from '../server/db/postgres'
+import { benchBurst } from './burst'
 import { benchDelivery } from './delivery'
 import { benchInstances } from './instances'
 import { load, randomNearbyPath } from './load'
@@ -42,7 +45,9 @@ async function main() {
         ? await benchInstances({ dataDir, databaseUrl }, rate, seconds, log)
         : phase === 'nearby'
           ? await nearbyPhase({ dataDir, databaseUrl }, rate, seconds, log)
-          : await benchDelivery({ dataDir, databaseUrl }, rate, seconds, log)
+          : phase === 'burst'
+            ? await burstPhase({ dataDir, databaseUrl }, arg('rounds', 5), log)
+            : await benchDelivery({ dataDir, databaseUrl }, rate, seconds, log)
     fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true })
     fs.writeFileSync(path.join(__dirname, 'results', `${phase}-${backend}.json`), JSON.stringify(result, null, 2))
   } finally {
@@ -69,6 +74,37 @@ async function nearbyPhase(database: DatabaseLocation, rate: number, seconds: nu
       rounds.push({ baseline, nearby })
     }
     return rounds
+  } finally {
+    await server.stop()
+  }
+}
+
+/** The enrollment burst alone, on a server of its own; the load average beside the figures (the machine is shared). */
+async function burstPhase(database: DatabaseLocation, rounds: number, log: (l: string) => void) {
+  // BENCH_SERVER_NODE_OPTIONS reaches the server only (e.g. `--import <abs path>/bench/cpuProbe.mjs` for a CPU profile).
+  const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS
+  const server = await startServer({
+    database,
+    env: { LOG_LEVEL: 'warn', JOB_INTERVAL_MS: '0', ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
+  })
+  const loadAvg = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')
+  try {
+    const loadBefore = loadAvg()
+    const r = await benchBurst(server.url, 500, rounds)
+    const loadAfter = loadAvg()
+    for (const [i, x] of r.perRound.entries()) {
+      log(
+        `round ${i + 1}: all answered in ${x.completionMs} ms, baseline ${x.baselineCompletionMs} ms (×${(x.completionMs / Math.max(x.baselineCompletionMs, 1)).toFixed(1)}), p99 ${x.p99Ms} / ${x.baselineP99Ms} ms, ${x.correct ? 'exact' : 'WRONG'}`,
+      )
+    }
+    log(
+      `burst ${r.applicants} → 30 seats, median of ${r.rounds}: all answered in ${r.completionMs} ms, baseline ${r.baselineCompletionMs} ms → ×${(r.completionMs / Math.max(r.baselineCompletionMs, 1)).toFixed(1)}; p99 ${r.p99Ms} / ${r.baselineP99Ms} ms; ${r.correctRounds}/${r.rounds} rounds exact; load average ${loadBefore} → ${loadAfter}`,
+    )
+    return { ...r, loadBefore, loadAfter }
   } finally {
     await server.stop()
   }

@@ -6,8 +6,11 @@
  * says where a submission's time goes.
  *
  *   npx tsx bench/single.ts                 PGlite, the ratio and the statements of one submission
- *   npx tsx bench/single.ts --cpu-prof=FILE the same, with a CPU profile of the measured submissions only
+ *   npx tsx bench/single.ts --enroll        the same for one enrollment (each by a resident of its own, all waitlisted,
+ *                                           as 470 of the burst's 500 are; bench/burst.ts)
+ *   npx tsx bench/single.ts --cpu-prof=FILE the same, with a CPU profile of the measured calls only
  *                                           (node:inspector, as node --cpu-prof writes; open it in Chrome DevTools)
+ * DATABASE_URL=… runs it on that PostgreSQL database instead.
  */
 import { Session } from 'node:inspector/promises'
 import fs from 'node:fs'
@@ -17,7 +20,8 @@ import { performance } from 'node:perf_hooks'
 import { buildApp } from '../server/app'
 import { loadConfig } from '../server/config'
 import { openDatabase, type Database, type Queryable } from '../server/db'
-import { seedDemoData } from '../server/seed'
+import { DEMO_STAFF_PASSWORD, seedDemoData } from '../server/seed'
+import { burstActivity } from './burst'
 import { percentile } from './util'
 
 export const SUBMISSION = {
@@ -40,6 +44,7 @@ export interface StatementTiming {
 export interface SingleResult {
   runs: number
   liveP50Ms: number
+  /** The measured call's p50: a submission, or an enrollment with `enroll`. */
   submitP50Ms: number
   ratio: number
   /** The statements of one submission, in order, each with its median time over the runs. */
@@ -74,8 +79,63 @@ function timedDatabase(db: Database, sink: () => StatementTiming[] | null): Data
   })
 }
 
-/** Starts the API in this process on `databaseUrl` (or a fresh PGlite), sends `runs` submissions one at a time. */
-export async function benchSingle(opts: { databaseUrl?: string | null; runs?: number; cpuProfile?: string } = {}): Promise<SingleResult> {
+type Inject = (
+  method: 'GET' | 'POST',
+  url: string,
+  payload?: unknown,
+  headers?: Record<string, string>,
+) => Promise<{ statusCode: number; body: string; json: () => any }>
+
+const WARM_UP = 10
+
+/** One help-request submission per call, all by one resident, each with its own Idempotency-Key. */
+async function submissions(inject: Inject) {
+  const login = await inject('POST', '/api/auth/dev', { nickname: '单次提交' })
+  const token = (login.json() as { token: string }).token
+  return {
+    status: 201,
+    call: (i: number) =>
+      inject('POST', '/api/requests', SUBMISSION, { authorization: `Bearer ${token}`, 'idempotency-key': `single-${Date.now()}-${i}` }),
+  }
+}
+
+/**
+ * One enrollment per call in one activity, each by a resident of its own; the warm-up takes its seats, so every
+ * measured enrollment is waitlisted, as 470 of the burst's 500 are.
+ */
+async function enrollments(inject: Inject, runs: number) {
+  const staff = (await inject('POST', '/api/staff/login', { username: 'xianjin-li', password: DEMO_STAFF_PASSWORD })).json() as {
+    token: string
+  }
+  const created = await inject('POST', '/api/staff/activities', burstActivity('单次报名', WARM_UP), {
+    authorization: `Bearer ${staff.token}`,
+  })
+  const { id } = created.json() as { id: string }
+  const tokens: string[] = []
+  for (let i = 0; i < runs + WARM_UP; i++)
+    tokens.push((await inject('POST', '/api/auth/dev', { nickname: `单次报名${i}` })).json().token as string)
+  let next = 0
+  return {
+    status: 201,
+    call: (i: number) =>
+      inject(
+        'POST',
+        `/api/activities/${id}/enrollments`,
+        { name: `参加人${i}`, contactPhone: '13812345678' },
+        {
+          authorization: `Bearer ${tokens[next++]!}`,
+        },
+      ),
+  }
+}
+
+/**
+ * Starts the API in this process on `databaseUrl` (or a fresh PGlite), sends `runs` submissions (or, with `enroll`,
+ * enrollments) one at a time.
+ */
+export async function benchSingle(
+  opts: { databaseUrl?: string | null; runs?: number; cpuProfile?: string; enroll?: boolean } = {},
+): Promise<SingleResult> {
   const runs = opts.runs ?? 40
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-single-'))
   const config = loadConfig({
@@ -85,6 +145,7 @@ export async function benchSingle(opts: { databaseUrl?: string | null; runs?: nu
     JOB_INTERVAL_MS: '0',
     NODE_ENV: 'test',
     RATE_LIMIT_SUBMIT: '100000',
+    RATE_LIMIT_ENROLL: '100000',
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : { DATABASE_URL: '' }),
   })
   const raw = await openDatabase(config)
@@ -93,14 +154,11 @@ export async function benchSingle(opts: { databaseUrl?: string | null; runs?: nu
   await seedDemoData(raw)
   const app = await buildApp({ config, db, logger: false })
   try {
-    const inject = (method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-      app.inject({ method, url, payload: payload as object, headers })
-    const login = await inject('POST', '/api/auth/dev', { nickname: '单次提交' })
-    const token = (login.json() as { token: string }).token
-    const submit = (i: number) =>
-      inject('POST', '/api/requests', SUBMISSION, { authorization: `Bearer ${token}`, 'idempotency-key': `single-${Date.now()}-${i}` })
+    const inject: Inject = (method, url, payload, headers = {}) => app.inject({ method, url, payload: payload as object, headers })
+    const measured = opts.enroll ? await enrollments(inject, runs) : await submissions(inject)
+    const submit = measured.call
 
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < WARM_UP; i++) {
       await inject('GET', '/api/health/live')
       await submit(-i - 1) // warm-up: JIT, plans, caches
     }
@@ -121,7 +179,8 @@ export async function benchSingle(opts: { databaseUrl?: string | null; runs?: nu
       const res = await submit(i)
       submitted.push({ ms: performance.now() - t, statements: current })
       current = null
-      if (res.statusCode !== 201) throw new Error(`submission answered ${res.statusCode}: ${res.body}`)
+      if (res.statusCode !== measured.status)
+        throw new Error(`${opts.enroll ? 'enrollment' : 'submission'} answered ${res.statusCode}: ${res.body}`)
     }
     if (profiler) {
       const { profile } = await profiler.post('Profiler.stop')
@@ -159,11 +218,11 @@ const round = (n: number) => Math.round(n * 100) / 100
 
 if (require.main === module) {
   const cpuProfile = process.argv.find((a) => a.startsWith('--cpu-prof='))?.split('=')[1]
-  void benchSingle({ databaseUrl: process.env.DATABASE_URL || null, cpuProfile }).then((r) => {
-    console.log(
-      `one at a time, idle (${r.runs} runs, p50): /api/health/live ${r.liveP50Ms} ms, submission ${r.submitP50Ms} ms → ×${r.ratio}`,
-    )
-    console.log('statements of a submission (median of each):')
+  const enroll = process.argv.includes('--enroll')
+  const what = enroll ? 'enrollment' : 'submission'
+  void benchSingle({ databaseUrl: process.env.DATABASE_URL || null, cpuProfile, enroll }).then((r) => {
+    console.log(`one at a time, idle (${r.runs} runs, p50): /api/health/live ${r.liveP50Ms} ms, ${what} ${r.submitP50Ms} ms → ×${r.ratio}`)
+    console.log(`statements of one ${what} (median of each):`)
     for (const s of r.statements) console.log(`  ${s.ms.toFixed(2).padStart(7)} ms  ${s.sql}`)
     process.exit(0)
   })
