@@ -105,6 +105,9 @@ async function burstPhase(database: DatabaseLocation, rounds: number, log: (l: s
       `burst ${r.applicants} → 30 seats, median of ${r.rounds}: all answered in ${r.completionMs} ms, baseline ${r.baselineCompletionMs} ms → ×${(r.completionMs / Math.max(r.baselineCompletionMs, 1)).toFixed(1)}; p99 ${r.p99Ms} / ${r.baselineP99Ms} ms; ${r.correctRounds}/${r.rounds} rounds exact; load average ${loadBefore} → ${loadAfter}`,
     )
     return { ...r, loadBefore, loadAfter }
+  } catch (err) {
+    console.error(`server output (last 3,000 characters):\n${server.output().slice(-3000)}`)
+    throw err
   } finally {
     await server.stop()
   }
