@@ -146,6 +146,7 @@ export async function benchSingle(
     NODE_ENV: 'test',
     RATE_LIMIT_SUBMIT: '100000',
     RATE_LIMIT_ENROLL: '100000',
+    RATE_LIMIT_LOGIN: '100000',
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : { DATABASE_URL: '' }),
   })
   const raw = await openDatabase(config)
