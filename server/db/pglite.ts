@@ -51,6 +51,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
+    connection: (fn) => fn(base),
     // A transaction's writes count once it has committed (or rolled back).
     async transaction(fn) {
       let dirty = false
