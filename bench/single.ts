@@ -74,7 +74,6 @@ function timedDatabase(db: Database, sink: () => StatementTiming[] | null): Data
         .transaction((tx) => fn(wrap(tx)))
         .finally(() => sink()?.push({ sql: '(transaction, BEGIN … COMMIT)', ms: performance.now() - t }))
     },
-    connection: <T>(fn: (q: Queryable) => Promise<T>) => db.connection((q) => fn(wrap(q))),
     close: () => db.close(),
     kind: db.kind,
   })

@@ -51,7 +51,6 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
-    connection: (fn) => fn(base),
     // A transaction's writes count once it has committed (or rolled back).
     async transaction(fn) {
       let dirty = false

@@ -54,7 +54,7 @@ export async function openPostgres(url: string, options: PoolOptions = {}): Prom
       throw err
     }
   }
-  /** Statements on a connection of their own, without a transaction (pool.query would hide the wait). */
+  /** One statement on a connection of its own (pool.query would hide the wait). */
   const once = async <T>(use: (q: Queryable) => Promise<T>): Promise<T> => {
     const client = await acquire()
     let broken: Error | undefined
@@ -71,7 +71,6 @@ export async function openPostgres(url: string, options: PoolOptions = {}): Prom
     kind: 'postgres',
     query: (sql, params) => once((q) => q.query(sql, params)),
     exec: (sql) => once((q) => q.exec(sql)),
-    connection: once,
     async transaction(fn) {
       const client = await acquire()
       let broken: Error | undefined

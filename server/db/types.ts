@@ -19,13 +19,6 @@ export interface Database extends Queryable {
    * that would swallow other requests' statements.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
-  /**
-   * Runs `fn` on one connection, without a transaction (each statement
-   * commits by itself): once `fn` has its connection it never waits for the
-   * pool again, so a call answered 503 for want of a connection wrote nothing.
-   * On PGlite (one session) the database itself.
-   */
-  connection<T>(fn: (q: Queryable) => Promise<T>): Promise<T>
   close(): Promise<void>
   /**
    * PGlite only (one process owns the data): grows once a statement or

@@ -77,8 +77,8 @@ const activities: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       // No transaction around it: its one writing statement commits by itself, so the activity's lock is held only while
-      // that statement runs (usecases/enrollments enroll); one connection, so that nothing after the write waits for the pool.
-      const r = await ctx.db.connection((q) => enroll(ctx, q, request.params.id, request.user!.id, request.body))
+      // that statement runs (usecases/enrollments enroll).
+      const r = await enroll(ctx, ctx.db, request.params.id, request.user!.id, request.body)
       return reply.status(r.created ? 201 : 200).send(r.enrollment)
     },
   )

@@ -64,9 +64,8 @@ const ATTEMPTS = 4
  * phone; then one statement takes the lock, checks that those rules are still
  * the ones checked, and decides (repositories/enrollments takeSeatOrQueue);
  * then the waitlist place is read and the answer built from what was written.
- * `db` is one connection of the database (Database.connection: the statement
- * then commits at once, so the lock is held only while it runs, and nothing
- * after it waits for the pool) or a transaction.
+ * `db` is the database (the statement then commits at once: the lock is held
+ * only while it runs) or a transaction.
  */
 export async function enroll(
   ctx: AppContext,
