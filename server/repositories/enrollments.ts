@@ -98,20 +98,16 @@ export async function loadEnrollment(
   return rows[0] ?? null
 }
 
-/**
- * What the rules of an enrollment read of an activity (registration window and status, age range, photo consent),
- * as one value: read with the activity before the lock, compared under it, so a change in between is seen.
- */
-const RULES = `md5(row(a.status, a.opens_at, a.closes_at, a.starts_at, a.ends_at, a.min_age, a.max_age, a.photo_consent_required)::text)`
-
-/** An activity's row as an enrollment's rules and answer need it, read without a lock (before the seat decision). */
-export async function activityForEnrollment(db: Queryable, id: string): Promise<(ActivityRow & { rules: string }) | null> {
-  const { rows } = await db.query<ActivityRow & { rules: string }>(
+/** An activity's row for a seat decision, locked until the transaction ends: one statement. */
+export async function lockActivityForSeats(db: Queryable, id: string): Promise<ActivityRow | null> {
+  // The row is the current version once the lock is granted; the waitlist is counted in the next statement, whose
+  // snapshot is taken after the lock (a count in this one could miss what the previous holder of the lock committed).
+  const { rows } = await db.query<ActivityRow>(
     `SELECT a.*, s.name AS station_name, s.phone AS station_phone, s.closed_at AS station_closed_at,
             (SELECT count(*)::int FROM activity_sessions x WHERE x.activity_id = a.id) AS session_count,
-            0 AS waitlist_count, NULL::float8 AS distance, ${RULES} AS rules
+            0 AS waitlist_count, NULL::float8 AS distance
        FROM activities a JOIN stations s ON s.id = a.station_id
-      WHERE a.id = $1`,
+      WHERE a.id = $1 FOR UPDATE OF a`,
     [id],
   )
   return rows[0] ?? null
@@ -124,89 +120,55 @@ export interface NewEnrollment {
   /** Sealed by sealContactPhone, before the lock. */
   sealedPhone: string
   photoConsent: boolean
-  /** The activity's rules as they were checked (activityForEnrollment's `rules`). */
-  rules: string
+  /** False when the participant may not take part: then only an existing enrollment is looked up. */
+  eligible: boolean
   at: Date
-  /**
-   * Count the waitlist in the statement itself: only where no other transaction can commit while it waits for the
-   * lock (PGlite, one session), so that what it sees is the waitlist as the lock leaves it.
-   */
-  countWaitlist: boolean
 }
 
 /** The contact phone as it is stored (sealed at rest): done before the activity's lock is taken. */
 export const sealContactPhone = (phone: string): string => seal(phone)!
 
 export type SeatDecision =
-  /** No such activity (any more). */
-  | { outcome: 'gone' }
-  /** The activity's rules, or its station, changed after they were checked: nothing was written. */
-  | { outcome: 'changed' }
-  /** The participant already holds an active enrollment (a double tap): nothing was written. */
-  | { outcome: 'existing' }
-  | {
-      outcome: 'created'
-      id: string
-      seq: string
-      status: 'confirmed' | 'waitlisted'
-      createdAt: Date
-      taken: number
-      capacity: number
-      /** The waitlist's length before this enrollment, with `countWaitlist`. */
-      waitlistedBefore: number | null
-    }
+  | { existingId: string; waitlistCount: number }
+  | { existingId: null; id: string | null; status: 'confirmed' | 'waitlisted'; createdAt: Date; waitlistCount: number }
 
 /**
- * The seat decision, in one statement that takes the activity's row lock and
- * holds it only while it runs (outside a transaction it commits at once, so
- * nothing waits on the API between two statements): if the activity's rules
- * are still those checked, a seat while one is free (the conditional UPDATE
- * of `taken`, which the CHECK backs up) or a place on the waitlist, the
- * enrollment, and the photo consent it carries. A participant who already
- * holds an active enrollment is caught by the partial unique index (ON
- * CONFLICT DO NOTHING), which sees every committed row, even one committed
- * while this statement waited for the lock. The locked row is read as the
- * lock left it (its latest version), so the seat count is exact; the rest of
- * the statement sees the database as it was when the statement began, so the
- * waitlist is counted afterwards (waitlistPlace), unless `countWaitlist`.
+ * Under the activity's lock, in one statement: the participant's active
+ * enrollment if there is one (a double tap); else a seat while one is free
+ * (the conditional UPDATE of `taken`, which the CHECK backs up) or a place on
+ * the waitlist, the enrollment, and the photo consent it carries. Also the
+ * waitlist's length before this enrollment, so the answer needs no re-read.
  */
 export async function takeSeatOrQueue(db: Queryable, n: NewEnrollment): Promise<SeatDecision> {
   const { rows } = await db.query<{
-    found: number
-    unchanged: number
-    taken: number | null
-    capacity: number | null
+    existing_id: string | null
     id: string | null
-    seq: string | null
     status: 'confirmed' | 'waitlisted' | null
     created_at: Date | null
-    waitlisted: number | null
+    waitlisted: number
   }>(
-    `WITH a AS (
-       SELECT a.id, a.station_id, a.taken, a.capacity, ${RULES} AS rules FROM activities a WHERE a.id = $1 FOR UPDATE
-     ), ok AS (
-       SELECT a.taken < a.capacity AS free FROM a
-        WHERE a.rules = $11 AND NOT EXISTS (SELECT 1 FROM stations s WHERE s.id = a.station_id AND s.closed_at IS NOT NULL)
+    `WITH existing AS (
+       SELECT id FROM enrollments
+        WHERE activity_id = $1 AND user_id = $2 AND participant_key = $3 AND status IN ('confirmed', 'waitlisted', 'offered')
+        LIMIT 1
+     ), seat AS (
+       UPDATE activities SET taken = taken + 1
+        WHERE id = $1 AND taken < capacity AND $10::boolean AND NOT EXISTS (SELECT 1 FROM existing)
+        RETURNING taken
      ), ins AS (
        INSERT INTO enrollments (activity_id, user_id, family_member_id, participant_key, participant_name, participant_birth_date,
                                 contact_phone, photo_consent, status, created_at, confirmed_at)
        SELECT $1::uuid, $2::uuid, $4::uuid, $3::text, $5::text, $6::date, $7::text, $8::boolean,
-              CASE WHEN ok.free THEN 'confirmed' ELSE 'waitlisted' END, $9::timestamptz, CASE WHEN ok.free THEN $9::timestamptz END
-         FROM ok
-       ON CONFLICT (activity_id, user_id, participant_key) WHERE status IN ('confirmed', 'waitlisted', 'offered') DO NOTHING
-       RETURNING id, seq, status, created_at
-     ), seat AS (
-       UPDATE activities SET taken = taken + 1 WHERE id = $1 AND EXISTS (SELECT 1 FROM ins WHERE status = 'confirmed')
-       RETURNING taken
+              CASE WHEN EXISTS (SELECT 1 FROM seat) THEN 'confirmed' ELSE 'waitlisted' END, $9::timestamptz,
+              CASE WHEN EXISTS (SELECT 1 FROM seat) THEN $9::timestamptz END
+        WHERE $10::boolean AND NOT EXISTS (SELECT 1 FROM existing)
+       RETURNING id, status, created_at
      ), consent AS (
        INSERT INTO consents (user_id, purpose, version, subject_id, granted_at)
-       SELECT $2::uuid, 'photos', $10::text, $4::uuid, $9::timestamptz FROM ins WHERE $8::boolean
+       SELECT $2::uuid, 'photos', $11::text, $4::uuid, $9::timestamptz FROM ins WHERE $8::boolean
      )
-     SELECT (SELECT count(*)::int FROM a) AS found, (SELECT count(*)::int FROM ok) AS unchanged,
-            COALESCE((SELECT taken FROM seat), (SELECT taken FROM a)) AS taken, (SELECT capacity FROM a) AS capacity,
-            ins.id, ins.seq::text AS seq, ins.status, ins.created_at,
-            CASE WHEN $12::boolean THEN (SELECT count(*)::int FROM enrollments w WHERE w.activity_id = $1 AND w.status = 'waitlisted') END
-              AS waitlisted
+     SELECT (SELECT id FROM existing) AS existing_id, ins.id, ins.status, ins.created_at,
+            (SELECT count(*)::int FROM enrollments w WHERE w.activity_id = $1 AND w.status = 'waitlisted') AS waitlisted
        FROM (SELECT 1) one LEFT JOIN ins ON true`,
     [
       n.activityId,
@@ -218,52 +180,19 @@ export async function takeSeatOrQueue(db: Queryable, n: NewEnrollment): Promise<
       n.sealedPhone,
       n.photoConsent,
       n.at,
+      n.eligible,
       PHOTO_CONSENT_VERSION,
-      n.rules,
-      n.countWaitlist,
     ],
   )
   const out = rows[0]!
-  if (Number(out.found) === 0) return { outcome: 'gone' }
-  if (Number(out.unchanged) === 0) return { outcome: 'changed' }
-  if (!out.id) return { outcome: 'existing' }
+  if (out.existing_id) return { existingId: out.existing_id, waitlistCount: Number(out.waitlisted) }
   return {
-    outcome: 'created',
+    existingId: null,
     id: out.id,
-    seq: out.seq!,
-    status: out.status!,
-    createdAt: new Date(out.created_at!),
-    taken: Number(out.taken),
-    capacity: Number(out.capacity),
-    waitlistedBefore: out.waitlisted === null ? null : Number(out.waitlisted),
+    status: out.status ?? 'waitlisted',
+    createdAt: new Date(out.created_at ?? n.at),
+    waitlistCount: Number(out.waitlisted),
   }
-}
-
-/**
- * The waitlist's length now, and the place on it of the enrollment numbered `seq` (the count up to it). Read after
- * the seat decision: every enrollment of the activity numbered before it was decided, and committed, before it.
- */
-export async function waitlistPlace(db: Queryable, activityId: string, seq: string): Promise<{ place: number; waitlisted: number }> {
-  const { rows } = await db.query<{ place: number; waitlisted: number }>(
-    `SELECT count(*) FILTER (WHERE seq <= $2::bigint)::int AS place, count(*)::int AS waitlisted
-       FROM enrollments WHERE activity_id = $1 AND status = 'waitlisted'`,
-    [activityId, seq],
-  )
-  return { place: Number(rows[0]!.place), waitlisted: Number(rows[0]!.waitlisted) }
-}
-
-/** The participant's active enrollment in the activity (a double tap finds the first one), or null. */
-export async function activeEnrollment(
-  db: Queryable,
-  activityId: string,
-  userId: string,
-  participantKey: string,
-): Promise<EnrollmentRow | null> {
-  const { rows } = await db.query<EnrollmentRow>(
-    `${SELECT} WHERE e.activity_id = $1 AND e.user_id = $2 AND e.participant_key = $3 AND e.status IN ('confirmed', 'waitlisted', 'offered')`,
-    [activityId, userId, participantKey],
-  )
-  return rows[0] ?? null
 }
 
 /**

@@ -76,9 +76,7 @@ const activities: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      // No transaction around it: its one writing statement commits by itself, so the activity's lock is held only while
-      // that statement runs (usecases/enrollments enroll).
-      const r = await enroll(ctx, ctx.db, request.params.id, request.user!.id, request.body)
+      const r = await ctx.db.transaction((tx) => enroll(ctx, tx, request.params.id, request.user!.id, request.body))
       return reply.status(r.created ? 201 : 200).send(r.enrollment)
     },
   )

@@ -14,9 +14,7 @@ import type { Queryable } from '../db'
 import { badRequest, fail, notFound, reject } from '../errors'
 import { sessionsOf } from '../repositories/activities'
 import {
-  activeEnrollment,
   activeEnrollmentIds,
-  activityForEnrollment,
   confirmEnrollment,
   expiredOfferIds,
   insertAttendance,
@@ -24,9 +22,9 @@ import {
   loadEnrollment,
   lockEnrollment,
   release,
+  lockActivityForSeats,
   sealContactPhone,
   takeSeatOrQueue,
-  waitlistPlace,
   type EnrollmentRow,
   toEnrollment,
   type EnrollContext,
@@ -50,26 +48,13 @@ export async function getOwnEnrollment(ctx: AppContext, db: Queryable, id: strin
 export const myEnrollments = (ctx: AppContext, userId: string) => listOwnEnrollments(ctx.db, enrollContext(ctx, userId))
 
 /**
- * How many times an enrollment is decided at most: again when the station changed the activity's rules between
- * the check and the seat decision, or a double tap's first enrollment was cancelled in between.
- */
-const ATTEMPTS = 4
-
-/**
- * Enrolls a participant (本人 or a family member): a seat while there is one,
- * else a place on the waitlist. A participant who already holds an enrollment
- * gets it back (a double tap), `created: false`. Everything but the seat
- * decision happens before or after the activity's row lock: the participant,
- * the activity's rules (registration window, station, age range), the sealed
- * phone; then one statement takes the lock, checks that those rules are still
- * the ones checked, and decides (repositories/enrollments takeSeatOrQueue);
- * then the waitlist place is read and the answer built from what was written.
- * `db` is the database (the statement then commits at once: the lock is held
- * only while it runs) or a transaction.
+ * Enrolls a participant (本人 or a family member) in the caller's transaction:
+ * a seat while there is one, else a place on the waitlist. A participant who
+ * already holds an enrollment gets it back (a double tap), `created: false`.
  */
 export async function enroll(
   ctx: AppContext,
-  db: Queryable,
+  tx: Queryable,
   activityId: string,
   userId: string,
   body: EnrollBody,
@@ -78,10 +63,10 @@ export async function enroll(
   const view = enrollContext(ctx, userId)
   reject(phoneRefusal('contactPhone', body.contactPhone))
 
-  // Who takes part (it reads only the resident's own rows).
+  // Who takes part (before the lock: it reads only the resident's own rows).
   let participant: { key: string; memberId: string | null; name: string; birthDate: string | null; relationship: string | null }
   if (body.familyMemberId) {
-    const m = await findFamilyMember(db, userId, body.familyMemberId, now)
+    const m = await findFamilyMember(tx, userId, body.familyMemberId, now)
     if (!m) throw fail('NOT_FOUND', '没有找到这位家人', 'familyMemberId')
     if (m.isChild && m.childNoticeVersion !== CHILD_NOTICE_VERSION) {
       throw fail('CONSENT_OUTDATED', '《儿童个人信息保护规则》已更新，请在“我的家人”中重新阅读并同意后再报名')
@@ -92,79 +77,66 @@ export async function enroll(
     if (!name) throw fail('FIELD_INVALID', '请填写参加人的姓名', 'name')
     participant = { key: 'self', memberId: null, name, birthDate: body.birthDate ?? null, relationship: null }
   }
+
+  // Everything that needs no lock is done before it: the phone sealed, the photo consent decided.
   const sealedPhone = sealContactPhone(normalizePhone(body.contactPhone))
-  // PGlite is one session: no other transaction commits while the seat decision waits, so it can count the waitlist
-  // itself; on PostgreSQL it is counted after the decision, without the lock.
-  const countWaitlist = ctx.db.kind === 'pglite'
 
-  for (let attempt = 1; ; attempt++) {
-    // The activity's rules, checked before the lock; the seat decision makes sure they still hold.
-    const a = await activityForEnrollment(db, activityId)
-    if (!a) throw notFound('没有找到这个活动')
-    if (a.station_closed_at) throw fail('REGISTRATION_CLOSED', `「${a.station_name}」已暂停服务，活动暂停报名`)
-    reject(
-      registrationClosed(
-        { status: a.status, opensAt: new Date(a.opens_at), closesAt: new Date(a.closes_at), endsAt: new Date(a.ends_at) },
-        now,
-      ),
-    )
-    const ineligible = eligibilityRefusal(
-      { minAge: a.min_age, maxAge: a.max_age, startsAt: new Date(a.starts_at) },
-      { ...participant, isSelf: !participant.memberId },
-    )
-    const photoConsent = a.photo_consent_required && body.photoConsent === true
-    const decision = ineligible
-      ? ({ outcome: 'existing' } as const)
-      : await takeSeatOrQueue(db, { activityId, userId, participant, sealedPhone, photoConsent, rules: a.rules, at: now, countWaitlist })
-
-    if (decision.outcome === 'gone') throw notFound('没有找到这个活动')
-    if (decision.outcome === 'existing') {
-      // A double tap gets the first enrollment back (even if the participant no longer meets the rules).
-      const existing = await activeEnrollment(db, activityId, userId, participant.key)
-      if (existing) {
-        const { waitlisted } = await waitlistPlace(db, activityId, existing.seq)
-        return { created: false, enrollment: toEnrollment(existing, { ...a, waitlist_count: waitlisted }, view) }
-      }
-      reject(ineligible)
-    }
-    if (decision.outcome !== 'created') {
-      // The rules changed, or the first enrollment was cancelled in between: decide again on the activity as it is now.
-      if (attempt < ATTEMPTS) continue
-      throw fail('CONFLICT', '活动信息刚刚更新，请重新报名')
-    }
-
-    // The answer, from what was written: the activity as the seat decision left it, and the place read after it.
-    const waitlistedNow = decision.status === 'waitlisted' ? 1 : 0
-    const { place, waitlisted } =
-      decision.waitlistedBefore === null
-        ? await waitlistPlace(db, activityId, decision.seq)
-        : { place: decision.waitlistedBefore + waitlistedNow, waitlisted: decision.waitlistedBefore + waitlistedNow }
-    const row: EnrollmentRow = {
-      id: decision.id,
-      seq: decision.seq,
-      activity_id: activityId,
-      user_id: userId,
-      family_member_id: participant.memberId,
-      participant_key: participant.key,
-      participant_name: participant.name,
-      participant_birth_date: participant.birthDate,
-      relationship: participant.relationship,
-      member_notes: null,
-      guardian_name: '',
-      contact_phone: '',
-      photo_consent: photoConsent,
-      status: decision.status,
-      offer_expires_at: null,
-      created_at: decision.createdAt,
-      waitlist_position: decision.status === 'waitlisted' ? place : null,
-      attended: [],
-      rating: null,
-    }
+  // Under the activity's row lock: two statements, the lock and the seat decision.
+  const a = await lockActivityForSeats(tx, activityId)
+  if (!a) throw notFound('没有找到这个活动')
+  if (a.station_closed_at) throw fail('REGISTRATION_CLOSED', `「${a.station_name}」已暂停服务，活动暂停报名`)
+  reject(
+    registrationClosed(
+      { status: a.status, opensAt: new Date(a.opens_at), closesAt: new Date(a.closes_at), endsAt: new Date(a.ends_at) },
+      now,
+    ),
+  )
+  const ineligible = eligibilityRefusal(
+    { minAge: a.min_age, maxAge: a.max_age, startsAt: new Date(a.starts_at) },
+    { ...participant, isSelf: !participant.memberId },
+  )
+  const decision = await takeSeatOrQueue(tx, {
+    activityId,
+    userId,
+    participant,
+    sealedPhone,
+    photoConsent: a.photo_consent_required && body.photoConsent === true,
+    eligible: !ineligible,
+    at: now,
+  })
+  if (decision.existingId !== null) {
     return {
-      created: true,
-      enrollment: toEnrollment(row, { ...a, taken: decision.taken, capacity: decision.capacity, waitlist_count: waitlisted }, view),
+      created: false,
+      enrollment: toEnrollment((await loadEnrollment(tx, decision.existingId))!, { ...a, waitlist_count: decision.waitlistCount }, view),
     }
   }
+  reject(ineligible)
+
+  // The answer, from what this transaction wrote: the activity as the lock left it plus this one seat or place.
+  const waitlisted = decision.status === 'waitlisted'
+  const after = { ...a, taken: a.taken + (waitlisted ? 0 : 1), waitlist_count: decision.waitlistCount + (waitlisted ? 1 : 0) }
+  const row: EnrollmentRow = {
+    id: decision.id!,
+    seq: '',
+    activity_id: activityId,
+    user_id: userId,
+    family_member_id: participant.memberId,
+    participant_key: participant.key,
+    participant_name: participant.name,
+    participant_birth_date: participant.birthDate,
+    relationship: participant.relationship,
+    member_notes: null,
+    guardian_name: '',
+    contact_phone: '',
+    photo_consent: a.photo_consent_required && body.photoConsent === true,
+    status: decision.status,
+    offer_expires_at: null,
+    created_at: decision.createdAt,
+    waitlist_position: waitlisted ? decision.waitlistCount + 1 : null,
+    attended: [],
+    rating: null,
+  }
+  return { created: true, enrollment: toEnrollment(row, after, view) }
 }
 
 async function lockOwn(tx: Queryable, id: string, userId: string | null) {
