@@ -5,12 +5,15 @@
  *   npx tsx bench/phase.ts nearby [pglite|postgres]      50,000 stations; nearby against /api/health/live, twice, interleaved
  *   npx tsx bench/phase.ts submissions [pglite|postgres] help-request submissions (the demo stations) against /api/health/live,
  *                                                        twice, interleaved
+ *   npx tsx bench/phase.ts burst [pglite|postgres]       500 enrollments at once for 30 seats against 500 calls to /api/health/live
+ *                                                        (bench/burst.ts) on a fresh server, --rounds=N (default 5)
  * Options: --rate=N (calls/s, default 50), --seconds=N (default 8).
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { openPostgres } from '../server/db/postgres'
+import { benchBurst } from './burst'
 import { benchDelivery } from './delivery'
 import { benchInstances } from './instances'
 import { load, loadSubmissions, randomNearbyPath } from './load'
@@ -46,7 +49,9 @@ async function main() {
           ? await nearbyPhase({ dataDir, databaseUrl }, rate, seconds, log)
           : phase === 'submissions'
             ? await submissionsPhase({ dataDir, databaseUrl }, rate, seconds, log)
-            : await benchDelivery({ dataDir, databaseUrl }, rate, seconds, log)
+            : phase === 'burst'
+              ? await burstPhase({ dataDir, databaseUrl }, arg('rounds', 5), log)
+              : await benchDelivery({ dataDir, databaseUrl }, rate, seconds, log)
     fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true })
     fs.writeFileSync(path.join(__dirname, 'results', `${phase}-${backend}.json`), JSON.stringify(result, null, 2))
   } finally {
@@ -93,6 +98,40 @@ async function submissionsPhase(database: DatabaseLocation, rate: number, second
       rounds.push({ baseline, submissions })
     }
     return rounds
+  } finally {
+    await server.stop()
+  }
+}
+
+/** The enrollment burst alone, on a server of its own; the load average beside the figures (the machine is shared). */
+async function burstPhase(database: DatabaseLocation, rounds: number, log: (l: string) => void) {
+  // BENCH_SERVER_NODE_OPTIONS reaches the server only (e.g. `--import <abs path>/bench/cpuProbe.mjs` for a CPU profile).
+  const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS
+  const server = await startServer({
+    database,
+    env: { LOG_LEVEL: 'warn', JOB_INTERVAL_MS: '0', ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
+  })
+  const loadAvg = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')
+  try {
+    const loadBefore = loadAvg()
+    const r = await benchBurst(server.url, 500, rounds)
+    const loadAfter = loadAvg()
+    for (const [i, x] of r.perRound.entries()) {
+      log(
+        `round ${i + 1}: all answered in ${x.completionMs} ms, baseline ${x.baselineCompletionMs} ms (×${(x.completionMs / Math.max(x.baselineCompletionMs, 1)).toFixed(1)}), p99 ${x.p99Ms} / ${x.baselineP99Ms} ms, ${x.correct ? 'exact' : 'WRONG'}`,
+      )
+    }
+    log(
+      `burst ${r.applicants} → 30 seats, median of ${r.rounds}: all answered in ${r.completionMs} ms, baseline ${r.baselineCompletionMs} ms → ×${(r.completionMs / Math.max(r.baselineCompletionMs, 1)).toFixed(1)}; p99 ${r.p99Ms} / ${r.baselineP99Ms} ms; ${r.correctRounds}/${r.rounds} rounds exact; load average ${loadBefore} → ${loadAfter}`,
+    )
+    return { ...r, loadBefore, loadAfter }
+  } catch (err) {
+    console.error(`server output (last 3,000 characters):\n${server.output().slice(-3000)}`)
+    throw err
   } finally {
     await server.stop()
   }
