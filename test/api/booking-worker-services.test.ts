@@ -52,7 +52,8 @@ beforeAll(async () => {
     ),
   ])
   for (const res of created) expect(res.status).toBe(201)
-  ;[talk, consult] = created.map((res) => res.body)
+  talk = created[0]!.body
+  consult = created[1]!.body
 })
 
 describe(`one worker in two services on ${backend}`, () => {
