@@ -8,7 +8,11 @@ import '@/stores/session'
 import '@/utils/dayjs'
 import { enableH5Accessibility } from '@/utils/h5a11y'
 import { followElderOutsidePages } from '@/utils/h5chrome'
+import { mountTabBar } from '@/components/TabBar'
 import './app.scss'
+
+// h5: the tab bar appears with the router's first page (a no-op in the mini-program, which has its own).
+mountTabBar()
 
 function App({ children }: PropsWithChildren) {
   useLaunch((options) => {
