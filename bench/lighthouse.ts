@@ -100,47 +100,79 @@ async function runOnce(url: string): Promise<LighthouseRun> {
   }
 }
 
+/** One run, and again when Lighthouse itself lost it (not forever): `lost` counts those. */
+async function runCounting(url: string, label: string, lost: { n: number }, limit: number, log: (line: string) => void) {
+  for (;;) {
+    try {
+      return await runOnce(url)
+    } catch (err) {
+      // Only Lighthouse's own failure to record is run again.
+      if (!String(err).includes('Lighthouse: ') || ++lost.n > limit) throw err
+      log(`lighthouse ${label}: ${(err as Error).message} — running it again`)
+    }
+  }
+}
+
+function summarise(page: string, elder: boolean, all: LighthouseRun[], lostRuns: number): LighthouseResult {
+  const pick = (k: keyof LighthouseRun) => median(all.map((r) => r[k]))
+  return {
+    page,
+    elder,
+    runs: all,
+    lostRuns,
+    score: pick('score'),
+    fcpMs: pick('fcpMs'),
+    lcpMs: pick('lcpMs'),
+    tbtMs: pick('tbtMs'),
+    cls: pick('cls'),
+    speedIndexMs: pick('speedIndexMs'),
+    ttiMs: pick('ttiMs'),
+    transferKiB: pick('transferKiB'),
+    benchmarkIndex: pick('benchmarkIndex'),
+  }
+}
+
+export const describeLighthouse = (r: LighthouseResult) =>
+  `${r.score} (runs ${r.runs.map((x) => x.score).join(', ')}); LCP ${(r.lcpMs / 1000).toFixed(1)} s, TBT ${Math.round(r.tbtMs)} ms, TTI ${(r.ttiMs / 1000).toFixed(1)} s, CLS ${r.cls.toFixed(3)}, ${Math.round(r.transferKiB)} KiB; machine's BenchmarkIndex ${Math.round(r.benchmarkIndex)}`
+
 /** Every page in both modes, `runs` times each; the median run (by score) and all runs. */
 export async function benchLighthouse(
   baseUrl: string,
   runs: number,
   log: (line: string) => void = console.log,
 ): Promise<LighthouseResult[]> {
-  const results: LighthouseResult[] = []
-  for (const p of LIGHTHOUSE_PAGES) {
+  const [results] = await benchLighthouseSideBySide([baseUrl], runs, log)
+  return results!
+}
+
+/**
+ * The same for several builds served side by side (one base URL each; `pages`: some of the pages by name): for
+ * every page and mode, one run of
+ * each build in turn, `runs` times, so that the machine's ups and downs fall on all of them alike. One list of
+ * results per build, in the order of `baseUrls`.
+ */
+export async function benchLighthouseSideBySide(
+  baseUrls: string[],
+  runs: number,
+  log: (line: string) => void = console.log,
+  pages: readonly string[] = LIGHTHOUSE_PAGES.map((p) => p.name),
+): Promise<LighthouseResult[][]> {
+  const results: LighthouseResult[][] = baseUrls.map(() => [])
+  for (const p of LIGHTHOUSE_PAGES.filter((x) => pages.includes(x.name))) {
     for (const elder of [false, true]) {
-      const url = `${baseUrl}/${p.hash}${elder ? '?elder=1' : ''}`
-      const all: LighthouseRun[] = []
-      let lostRuns = 0
-      while (all.length < runs) {
-        try {
-          all.push(await runOnce(url))
-        } catch (err) {
-          // Only Lighthouse's own failure to record is run again, and not forever.
-          if (!String(err).includes('Lighthouse: ') || ++lostRuns > runs) throw err
-          log(`lighthouse ${p.name}${elder ? ' (长辈模式)' : ''}: ${(err as Error).message} — running it again`)
+      const label = `${p.name}${elder ? ' (长辈模式)' : ''}`
+      const all: LighthouseRun[][] = baseUrls.map(() => [])
+      const lost = baseUrls.map(() => ({ n: 0 }))
+      for (let i = 0; i < runs; i++) {
+        for (const [b, baseUrl] of baseUrls.entries()) {
+          all[b]!.push(await runCounting(`${baseUrl}/${p.hash}${elder ? '?elder=1' : ''}`, label, lost[b]!, runs, log))
         }
       }
-      const pick = (k: keyof LighthouseRun) => median(all.map((r) => r[k]))
-      const r: LighthouseResult = {
-        page: p.name,
-        elder,
-        runs: all,
-        lostRuns,
-        score: pick('score'),
-        fcpMs: pick('fcpMs'),
-        lcpMs: pick('lcpMs'),
-        tbtMs: pick('tbtMs'),
-        cls: pick('cls'),
-        speedIndexMs: pick('speedIndexMs'),
-        ttiMs: pick('ttiMs'),
-        transferKiB: pick('transferKiB'),
-        benchmarkIndex: pick('benchmarkIndex'),
+      for (const b of baseUrls.keys()) {
+        const r = summarise(p.name, elder, all[b]!, lost[b]!.n)
+        log(`lighthouse ${label}${baseUrls.length > 1 ? ` [${b === 0 ? 'this build' : `build ${b + 1}`}]` : ''}: ${describeLighthouse(r)}`)
+        results[b]!.push(r)
       }
-      log(
-        `lighthouse ${p.name}${elder ? ' (长辈模式)' : ''}: ${r.score} (runs ${all.map((x) => x.score).join(', ')}); LCP ${(r.lcpMs / 1000).toFixed(1)} s, TBT ${Math.round(r.tbtMs)} ms, TTI ${(r.ttiMs / 1000).toFixed(1)} s, CLS ${r.cls.toFixed(3)}, ${Math.round(r.transferKiB)} KiB; machine's BenchmarkIndex ${Math.round(r.benchmarkIndex)}`,
-      )
-      results.push(r)
     }
   }
   return results

@@ -15,7 +15,9 @@
  *   npm run bench -- --booking      only 预约服务: slot listing of 20 services over 14 days at a fixed rate, and 200 residents
  *                                   booking one slot of capacity N at once, each beside /api/health/live (PGlite and PostgreSQL)
  *   npm run bench -- --lighthouse   only the h5 portal's Lighthouse performance scores
- *                                   (needs npm run build:h5; --lighthouse-runs=N, default 3)
+ *                                   (needs npm run build:h5; --lighthouse-runs=N, default 3;
+ *                                   --lighthouse-against=<h5 folder>: another build served beside dist/h5, runs
+ *                                   interleaved; --lighthouse-pages=首页,活动: only those pages)
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -31,7 +33,7 @@ import { benchInstances, benchSoak, type InstancesRun } from './instances'
 import { benchNearby, loadStations } from './nearby'
 import { benchReport, loadCity, type ReportBench } from './report'
 import { load, loadSubmissions, randomNearbyPath } from './load'
-import { benchLighthouse, type LighthouseResult } from './lighthouse'
+import { benchLighthouseSideBySide, type LighthouseResult } from './lighthouse'
 import { benchImport, benchProvinceImport, type ImportBench, type ImportStage, type ProvinceImportBench } from './import'
 import { benchBooking, type BookingBench } from './booking'
 import { benchSingle, type SingleResult } from './single'
@@ -128,15 +130,31 @@ async function reportPhase(name: string, open: () => Promise<Database>): Promise
   }
 }
 
-/** Lighthouse on the h5 build, served by the real server on a fresh PGlite with the demo data. */
-async function lighthousePhase(): Promise<LighthouseResult[]> {
+/**
+ * Lighthouse on the h5 build, served by the real server on a fresh PGlite with the demo data; with
+ * --lighthouse-against=<folder>, that build too, by a second server (H5_DIR), one run of each in turn.
+ */
+async function lighthousePhase(): Promise<LighthouseResult[][]> {
   if (!fs.existsSync(path.join(__dirname, '..', 'dist', 'h5', 'index.html'))) throw new Error('dist/h5 is missing: run npm run build:h5')
+  const against = process.argv.find((a) => a.startsWith('--lighthouse-against='))?.split('=')[1]
+  if (against && !fs.existsSync(path.join(against, 'index.html'))) throw new Error(`${against}/index.html is missing`)
+  const pages = process.argv
+    .find((a) => a.startsWith('--lighthouse-pages='))
+    ?.split('=')[1]
+    ?.split(',')
   console.log(`\n## Lighthouse (performance, mobile, simulated throttling; median of ${LIGHTHOUSE_RUNS})`)
-  const server = await startServer({ env: { LOG_LEVEL: 'warn', JOB_INTERVAL_MS: '0' } })
+  const env = { LOG_LEVEL: 'warn', JOB_INTERVAL_MS: '0' }
+  const servers = [await startServer({ env })]
   try {
-    return await benchLighthouse(server.url, LIGHTHOUSE_RUNS)
+    if (against) servers.push(await startServer({ env: { ...env, H5_DIR: path.resolve(against) } }))
+    return await benchLighthouseSideBySide(
+      servers.map((s) => s.url),
+      LIGHTHOUSE_RUNS,
+      log,
+      pages,
+    )
   } finally {
-    await server.stop()
+    for (const s of servers) await s.stop()
   }
 }
 
@@ -228,9 +246,17 @@ async function main() {
     process.exit(Object.values(runs).every((r) => r.burst.correct) ? 0 : 1)
   }
   if (lighthouseOnly) {
-    results.lighthouse = await lighthousePhase()
+    const [mine, other] = await lighthousePhase()
+    results.lighthouse = mine
+    if (other) results.lighthouseAgainst = other
+    results.loadavg = os.loadavg().map((x) => Math.round(x * 10) / 10)
     writeResults(results, 'lighthouse.json')
-    printLighthouse(results.lighthouse as LighthouseResult[])
+    printLighthouse(mine!)
+    if (other) {
+      console.log('\nThe other build (--lighthouse-against), same runs interleaved:')
+      printLighthouse(other)
+    }
+    log(`load average at the end (1, 5, 15 min): ${(results.loadavg as number[]).join(', ')}`)
     process.exit(0)
   }
   if (soak) {

@@ -76,9 +76,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
-      // View, Text, Button, Image, Input, ScrollView and Picker as plain elements (div, span, input, img) drawn by
+      // View, Text, Button, Image, Input and ScrollView as plain elements (div, span, input, img) drawn by
       // React, instead of Stencil's custom elements (taro-view-core …) wrapped for React: much less work at start-up
-      // and per element. Textarea, Switch and the tab bar stay Taro's custom elements.
+      // and per element. Textarea, Switch and Picker stay Taro's custom elements; the tab bar is the portal's own.
       useHtmlComponents: true,
       publicPath: '/',
       staticDirectory: 'static',
@@ -95,6 +95,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // The user-agent parser Taro's h5 APIs import is parsed on first use, not at start-up (config/h5/platform.js).
         chain.resolve.alias.set('platform$', path.join(__dirname, 'h5', 'platform.js'))
         ownTslibForCharts(chain)
+        // The router's import of Taro's tab bar element, never used with `tabBar.custom` (config/h5/noTabbar.js).
+        chain.plugin('no-taro-tabbar').use(webpack.NormalModuleReplacementPlugin, [
+          /^@tarojs\/components\/dist\/components$/,
+          (resource: { context?: string; request: string }) => {
+            if (/[\\/]@tarojs[\\/]router[\\/]/.test(resource.context ?? '')) resource.request = path.join(__dirname, 'h5', 'noTabbar.js')
+          },
+        ])
         // Taro's styles for its plain-element components, without weight against ours (config/h5/componentsCss.ts).
         chain.resolve.alias.set(
           '@tarojs/components-react/dist/index.css$',

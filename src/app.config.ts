@@ -56,9 +56,10 @@ export default defineAppConfig({
     navigationStyle: 'default',
   },
   tabBar: {
-    // The mini-program draws its own (src/custom-tab-bar), which follows 长辈模式; WeChat's keeps its small
-    // type. Taro's h5 tab bar has no custom one: src/styles/chrome.scss sizes it for the mode instead.
-    custom: process.env.TARO_ENV === 'weapp',
+    // Drawn by the portal itself, following 长辈模式: in the mini-program as WeChat's custom tab bar
+    // (src/custom-tab-bar; WeChat's own keeps its small type), in h5 as plain elements (src/components/TabBar,
+    // sized by src/styles/chrome.scss; Taro's own is a custom element that needs Stencil's runtime at start-up).
+    custom: true,
     color: '#4a5563',
     selectedColor: '#075c43',
     backgroundColor: '#ffffff',

@@ -218,3 +218,30 @@ for (const mode of MODES) {
     })
   })
 }
+
+test('长辈模式 from a link: the title bar and the tab bar are in the mode from the moment they are drawn (no layout shift)', async () => {
+  const ctx = await browser.newContext({ ...phone, deviceScaleFactor: 1, geolocation: HERE, permissions: ['geolocation'] })
+  contexts.push(ctx)
+  const page = await ctx.newPage()
+  // Whether <html> is in 长辈模式 when Taro's title bar and the tab bar enter the document: a mutation observer set
+  // before the portal's scripts run sees each as it arrives. (At launch, after the first paint, the title bar grew
+  // under the page already drawn.)
+  await page.addInitScript(() => {
+    const seen: Record<string, boolean> = {}
+    Object.assign(window, { chromeSeen: seen })
+    new MutationObserver(() => {
+      for (const [name, selector] of [
+        ['title bar', '#taro-navigation-bar'],
+        ['tab bar', '.weui-tabbar'],
+      ] as const) {
+        if (!(name in seen) && document.querySelector(selector)) seen[name] = document.documentElement.classList.contains('elder-mode')
+      }
+    }).observe(document, { childList: true, subtree: true })
+  })
+  await page.goto(`${server.url}/#/pages/index/index?elder=1`)
+  await page.locator('.page-index.elder').waitFor({ timeout: 30_000 })
+  await expect(page.evaluate(() => (window as unknown as { chromeSeen: Record<string, boolean> }).chromeSeen)).resolves.toEqual({
+    'title bar': true,
+    'tab bar': true,
+  })
+})
