@@ -20,6 +20,9 @@ export interface KeyResult {
   body: unknown
 }
 
+/** status, response_status and response_body of a key: done with its result, or still in flight. */
+const resultColumns = (result?: KeyResult) => (result ? ['done', result.status, JSON.stringify(result.body)] : ['in_flight', null, null])
+
 /**
  * Claims a key for a new call; false when it is already there. With `result` (known before the work: the
  * caller chose the new row's id), the key is claimed finished, so no second statement is needed: its
@@ -30,7 +33,7 @@ export async function insertKey(db: Queryable, k: KeyRef, bodyHash: string, now:
     `INSERT INTO idempotency_keys (user_id, key, body_hash, status, response_status, response_body, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (user_id, key) DO NOTHING`,
-    [k.userId, k.key, bodyHash, result ? 'done' : 'in_flight', result?.status ?? null, result ? JSON.stringify(result.body) : null, now],
+    [k.userId, k.key, bodyHash, ...resultColumns(result), now],
   )
   return inserted.rowCount === 1
 }
@@ -49,16 +52,15 @@ export async function takeOverKey(db: Queryable, k: KeyRef, bodyHash: string, no
   await db.query(
     `UPDATE idempotency_keys SET body_hash = $3, created_at = $4, status = $5, response_status = $6, response_body = $7
       WHERE user_id = $1 AND key = $2`,
-    [k.userId, k.key, bodyHash, now, result ? 'done' : 'in_flight', result?.status ?? null, result ? JSON.stringify(result.body) : null],
+    [k.userId, k.key, bodyHash, now, ...resultColumns(result)],
   )
 }
 
 /** Stores the first result. */
 export async function finishKey(db: Queryable, k: KeyRef, result: KeyResult): Promise<void> {
-  await db.query(`UPDATE idempotency_keys SET status = 'done', response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2`, [
+  await db.query(`UPDATE idempotency_keys SET status = $3, response_status = $4, response_body = $5 WHERE user_id = $1 AND key = $2`, [
     k.userId,
     k.key,
-    result.status,
-    JSON.stringify(result.body),
+    ...resultColumns(result),
   ])
 }

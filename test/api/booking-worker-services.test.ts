@@ -6,10 +6,10 @@
  * gives them back. Residents booking both services at the same
  * hour at once get one booking, never two for the same worker.
  */
-import type { BookableService, Booking, SlotDay, SlotFullError } from '../../contract/types'
+import type { BookableService } from '../../contract/types'
 import { cstInstant } from '../../domain/chinaTime'
-import { at, bookingPeople, bookingServer, talkService, type Answer, type Client } from './helpers/booking'
-import { api, backend } from './helpers/server'
+import { at, bookingPeople, bookingServer, selfBooking, slotLines, talkService, utcTime, type Answer } from './helpers/booking'
+import { backend } from './helpers/server'
 
 jest.setTimeout(300_000)
 
@@ -18,21 +18,8 @@ const START = cstInstant('2026-09-28', '08:00')
 const server = bookingServer(() => START)
 
 const { resident, staff, userId } = bookingPeople(server, '两项服务')
-let keyN = 0
-const book = (c: Client, serviceId: string, startsAt: string) =>
-  c.post<Answer<Booking> & Partial<SlotFullError>>(
-    '/api/bookings',
-    { serviceId, startsAt, forWhom: 'self', personName: `居民${keyN}`, contactName: '小王', contactPhone: '13812345678' },
-    { 'idempotency-key': `two-services-${keyN++}` },
-  )
-const slotsOn = async (serviceId: string, date: string) => {
-  const res = await api(server().url).get<{ service: BookableService; days: SlotDay[] }>(
-    `/api/bookable/${serviceId}/slots?from=${date}&to=${date}`,
-  )
-  expect(res.status).toBe(200)
-  return res.body.days[0]!.slots.map((s) => `${s.startsAt.slice(11, 16)} ${s.worker?.name ?? '-'} ${s.state}`)
-}
-const utc = (date: string, time: string) => at(date, time).slice(11, 16)
+const book = selfBooking('two-services')
+const slotsOn = (serviceId: string, date: string) => slotLines(server().url, serviceId, date)
 
 let talk: BookableService
 let consult: BookableService
@@ -60,9 +47,9 @@ describe(`one worker in two services on ${backend}`, () => {
   test('a booking in one service fills the worker’s overlapping slots in the other; cancelling frees them', async () => {
     const day = '2026-09-29'
     expect(await slotsOn(consult.id, day)).toEqual([
-      `${utc(day, '09:30')} 李社工 free`,
-      `${utc(day, '10:30')} 李社工 free`,
-      `${utc(day, '11:30')} 李社工 free`,
+      `${utcTime(day, '09:30')} 李社工 free`,
+      `${utcTime(day, '10:30')} 李社工 free`,
+      `${utcTime(day, '11:30')} 李社工 free`,
     ])
     const me = await resident()
     const first = await book(me, talk.id, at(day, '10:00'))
@@ -70,9 +57,9 @@ describe(`one worker in two services on ${backend}`, () => {
 
     // 10:00–11:00 in 心理疏导 overlaps 09:30–10:30 and 10:30–11:30 in 政策咨询.
     expect(await slotsOn(consult.id, day)).toEqual([
-      `${utc(day, '09:30')} 李社工 full`,
-      `${utc(day, '10:30')} 李社工 full`,
-      `${utc(day, '11:30')} 李社工 free`,
+      `${utcTime(day, '09:30')} 李社工 full`,
+      `${utcTime(day, '10:30')} 李社工 full`,
+      `${utcTime(day, '11:30')} 李社工 free`,
     ])
     const other = await resident()
     const refused = await book(other, consult.id, at(day, '10:30'))
@@ -81,9 +68,9 @@ describe(`one worker in two services on ${backend}`, () => {
     expect(refused.body.alternatives![0]).toMatchObject({ startsAt: at(day, '11:30'), state: 'free' })
     // The service's own slots are untouched by it.
     expect(await slotsOn(talk.id, day)).toEqual([
-      `${utc(day, '09:00')} 李社工 free`,
-      `${utc(day, '10:00')} 李社工 full`,
-      `${utc(day, '11:00')} 李社工 free`,
+      `${utcTime(day, '09:00')} 李社工 free`,
+      `${utcTime(day, '10:00')} 李社工 full`,
+      `${utcTime(day, '11:00')} 李社工 free`,
     ])
 
     expect((await me.post(`/api/bookings/${first.body.id}/cancel`)).status).toBe(200)

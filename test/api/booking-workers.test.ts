@@ -6,9 +6,9 @@
  * worker's leave removes only their slots; the staff's day view names the
  * worker of each booking; a worker of another station, or a resident, is refused.
  */
-import type { BookableService, Booking, BookingBlock, SlotDay, SlotFullError } from '../../contract/types'
+import type { BookableService, Booking, BookingBlock } from '../../contract/types'
 import { cstInstant } from '../../domain/chinaTime'
-import { at, bookingPeople, talkService, type Answer, type Client } from './helpers/booking'
+import { at, bookingPeople, selfBooking, slotLines, talkService, utcTime, type Answer, type Client } from './helpers/booking'
 import { api, backend, startApp, type TestApp } from './helpers/server'
 
 jest.setTimeout(300_000)
@@ -22,21 +22,8 @@ beforeAll(async () => {
 afterAll(() => server?.stop())
 
 const { resident, staff, userId } = bookingPeople(() => server)
-let keyN = 0
-const book = (c: Client, serviceId: string, startsAt: string, over: Record<string, unknown> = {}) =>
-  c.post<Answer<Booking> & Partial<SlotFullError>>(
-    '/api/bookings',
-    { serviceId, startsAt, forWhom: 'self', personName: `居民${keyN}`, contactName: '小王', contactPhone: '13812345678', ...over },
-    { 'idempotency-key': `worker-key-${keyN++}` },
-  )
-const slotsOn = async (serviceId: string, date: string) => {
-  const res = await api(server.url).get<{ service: BookableService; days: SlotDay[] }>(
-    `/api/bookable/${serviceId}/slots?from=${date}&to=${date}`,
-  )
-  expect(res.status).toBe(200)
-  return res.body.days[0]!.slots.map((s) => `${s.startsAt.slice(11, 16)} ${s.worker?.name ?? '-'} ${s.state}`)
-}
-const utc = (date: string, time: string) => at(date, time).slice(11, 16)
+const book = selfBooking('worker-key')
+const slotsOn = (serviceId: string, date: string) => slotLines(server.url, serviceId, date)
 
 let head: Client
 let li: string
@@ -90,10 +77,10 @@ describe(`weekly availability per worker on ${backend}`, () => {
 
   test('slots carry their worker; two workers at 10:00 are two slots', async () => {
     expect(await slotsOn(service.id, '2026-09-29')).toEqual([
-      `${utc('2026-09-29', '09:00')} 李社工 free`,
-      `${utc('2026-09-29', '10:00')} 李社工 free`,
-      `${utc('2026-09-29', '10:00')} 王社工 free`,
-      `${utc('2026-09-29', '11:00')} 王社工 free`,
+      `${utcTime('2026-09-29', '09:00')} 李社工 free`,
+      `${utcTime('2026-09-29', '10:00')} 李社工 free`,
+      `${utcTime('2026-09-29', '10:00')} 王社工 free`,
+      `${utcTime('2026-09-29', '11:00')} 王社工 free`,
     ])
   })
 
@@ -119,10 +106,10 @@ describe(`weekly availability per worker on ${backend}`, () => {
     expect(nine.status).toBe(422)
     expect(nine.body).toMatchObject({ code: 'SLOT_UNAVAILABLE', field: 'startsAt' })
     expect(await slotsOn(service.id, '2026-09-29')).toEqual([
-      `${utc('2026-09-29', '09:00')} 李社工 free`,
-      `${utc('2026-09-29', '10:00')} 李社工 full`,
-      `${utc('2026-09-29', '10:00')} 王社工 full`,
-      `${utc('2026-09-29', '11:00')} 王社工 free`,
+      `${utcTime('2026-09-29', '09:00')} 李社工 free`,
+      `${utcTime('2026-09-29', '10:00')} 李社工 full`,
+      `${utcTime('2026-09-29', '10:00')} 王社工 full`,
+      `${utcTime('2026-09-29', '11:00')} 王社工 free`,
     ])
   })
 
@@ -152,7 +139,7 @@ describe(`weekly availability per worker on ${backend}`, () => {
     expect(leave.status).toBe(201)
     expect(leave.body).toMatchObject({ workerId: wang, serviceId: null })
     const slots = await slotsOn(service.id, '2026-09-29')
-    expect(slots.some((s) => s.includes('王社工') && s.startsWith(utc('2026-09-29', '11:00')))).toBe(false)
+    expect(slots.some((s) => s.includes('王社工') && s.startsWith(utcTime('2026-09-29', '11:00')))).toBe(false)
     expect(slots.some((s) => s.includes('李社工'))).toBe(true)
     const stranger = await head.post<Answer<BookingBlock>>('/api/staff/blocks', {
       kind: 'block',

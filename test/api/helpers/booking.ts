@@ -4,7 +4,7 @@
  * ids the demo data knows by code or username, and China times as the API
  * writes them. `server` is a getter: the files start their server in beforeAll.
  */
-import type { Booking, BookingProposal, HelpRequest, SlotFullError } from '../../../contract/types'
+import type { BookableService, Booking, BookingProposal, HelpRequest, SlotDay, SlotFullError } from '../../../contract/types'
 import { cstInstant } from '../../../domain/chinaTime'
 import { DEMO_STAFF_PASSWORD } from '../../../server/seed'
 import { api } from './client'
@@ -95,3 +95,24 @@ export const propose = (who: Client, requestId: string, body: Record<string, unk
 /** The resident picks one of them (POST …/booking-proposals/choose). */
 export const choose = (c: Client, requestId: string, proposalId: string, startsAt: string) =>
   c.post<Answer<Booking> & Partial<SlotFullError>>(`/api/requests/${requestId}/booking-proposals/choose`, { proposalId, startsAt })
+
+/** A resident books a slot for themselves (POST /api/bookings); each call with its own Idempotency-Key, `keyPrefix` and a number. */
+export function selfBooking(keyPrefix: string) {
+  let n = 0
+  return (c: Client, serviceId: string, startsAt: string, over: Record<string, unknown> = {}) =>
+    c.post<Answer<Booking> & Partial<SlotFullError>>(
+      '/api/bookings',
+      { serviceId, startsAt, forWhom: 'self', personName: `居民${n}`, contactName: '小王', contactPhone: '13812345678', ...over },
+      { 'idempotency-key': `${keyPrefix}-${n++}` },
+    )
+}
+
+/** A service's slots on one China date as the API gives them, one line each: "HH:MM (UTC) worker state". */
+export async function slotLines(url: string, serviceId: string, date: string): Promise<string[]> {
+  const res = await api(url).get<{ service: BookableService; days: SlotDay[] }>(`/api/bookable/${serviceId}/slots?from=${date}&to=${date}`)
+  expect(res.status).toBe(200)
+  return res.body.days[0]!.slots.map((s) => `${s.startsAt.slice(11, 16)} ${s.worker?.name ?? '-'} ${s.state}`)
+}
+
+/** A China date and time as slotLines writes it (UTC "HH:MM"). */
+export const utcTime = (date: string, time: string) => at(date, time).slice(11, 16)
