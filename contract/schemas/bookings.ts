@@ -211,6 +211,9 @@ export const BlockSchema = Type.Object(
     startsAt: dateTime(),
     endsAt: dateTime(),
     reason: Type.String(),
+    affectedBookings: Type.Array(BookingSchema, {
+      description: '停约时段里仍然有效的预约（停约不会取消它们：请逐一改期并告知居民）；加开时为空',
+    }),
   },
   closed,
 )

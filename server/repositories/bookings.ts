@@ -386,6 +386,27 @@ export async function listStationBookings(db: Queryable, stationId: string, from
   return rows
 }
 
+/**
+ * The station's bookings still booked during [from, to) that a block (停约) of
+ * the service (null: every service) and worker (null: whoever receives) takes
+ * away — the ones the station has to move — by start, at most 200.
+ */
+export async function bookingsDuring(
+  db: Queryable,
+  stationId: string,
+  from: Date,
+  to: Date,
+  scope: { serviceId: string | null; workerId: string | null },
+): Promise<BookingRow[]> {
+  const { rows } = await db.query<BookingRow>(
+    `${BOOKING_SELECT} WHERE k.station_id = $1 AND k.status = 'booked' AND k.starts_at < $3 AND k.ends_at > $2
+      AND ($4::uuid IS NULL OR k.service_id = $4) AND ($5::uuid IS NULL OR k.worker_id = $5)
+      ORDER BY k.starts_at, b.name LIMIT 200`,
+    [stationId, from, to, scope.serviceId, scope.workerId],
+  )
+  return rows
+}
+
 export interface NewBooking {
   serviceId: string
   stationId: string

@@ -41,6 +41,7 @@ import { findFamilyMember } from '../repositories/family'
 import { isOpenStation } from '../repositories/stations'
 import {
   blocksBetween,
+  bookingsDuring,
   fieldsOf,
   heldByPerson,
   insertBlock,
@@ -455,14 +456,18 @@ export async function addBlock(
       reason: body.reason.trim(),
       createdBy: staff.id,
     })
+    // A block cancels nothing: the bookings it overlaps stay, and the station is shown them to move one by one.
+    const scope = { serviceId: body.serviceId ?? null, workerId: body.workerId ?? null }
+    const affected = body.kind === 'block' ? await bookingsDuring(tx, staff.stationId, startsAt, endsAt, scope) : []
+    const now = ctx.clock()
     return {
       id,
       kind: body.kind,
-      serviceId: body.serviceId ?? null,
-      workerId: body.workerId ?? null,
+      ...scope,
       startsAt: startsAt.toISOString(),
       endsAt: endsAt.toISOString(),
       reason: body.reason.trim(),
+      affectedBookings: affected.map((b) => toBooking(b, now, { staff: true })),
     }
   })
 }

@@ -383,6 +383,21 @@ describe(`the station's side on ${backend}`, () => {
       reason: '刘社工外出开会',
     })
     expect(block.status).toBe(201)
+    // The block cancels nothing: the home visit booked 13:30–15:30 is still booked, and the station is shown it to move.
+    expect(block.body.affectedBookings.map((b: Booking) => [b.id, b.status, b.personName])).toEqual([
+      [counter.body.id, 'booked', counter.body.personName],
+    ])
+    expect(block.body.affectedBookings[0]).toHaveProperty('contactPhone', counter.body.contactPhone)
+    expect((await server.db.query('SELECT status FROM bookings WHERE id = $1', [counter.body.id])).rows).toEqual([{ status: 'booked' }])
+    // A block of another service leaves the visit out.
+    const psyOnly = await minxin.post('/api/staff/blocks', {
+      kind: 'block',
+      serviceId: psy,
+      startsAt: at('2026-10-12', '13:00'),
+      endsAt: at('2026-10-12', '14:00'),
+      reason: '心理疏导室维修',
+    })
+    expect(psyOnly.body.affectedBookings).toEqual([])
     const open = await minxin.post('/api/staff/blocks', {
       kind: 'open',
       serviceId: psy,
@@ -391,6 +406,7 @@ describe(`the station's side on ${backend}`, () => {
       reason: '下班后加开',
     })
     expect(open.status).toBe(201)
+    expect(open.body.affectedBookings).toEqual([])
     const times = day((await slotsOf(psy)).days, '2026-10-12').slots.map((s) => s.startsAt)
     expect(times).not.toContain(at('2026-10-12', '14:00'))
     expect(times).not.toContain(at('2026-10-12', '15:00'))

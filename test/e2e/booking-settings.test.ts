@@ -2,11 +2,13 @@
  * 预约管理's own screens on the h5 build, as a worker uses them: 民馨's worker
  * adds a service in 预约服务设置 (a length that does not divide the hours is
  * refused next to 每次时长, then saved), sees it offered to residents, enters a
- * phone booking for it at the counter, and takes an afternoon out (停约).
+ * phone booking for it at the counter, and takes that hour out (停约): the
+ * booking stays and is listed under the block, and is moved from there (改期).
  * Screenshots at phone width in both modes, and at desktop width.
  */
 import type { Page } from 'playwright-core'
 import type { BookableService, StationSummary } from '../../contract/types'
+import { isoToCst } from '../../domain/chinaTime'
 import { startServer, type TestServer } from '../api/helpers/server'
 import { launch, phone, screenshotPath } from './browser'
 import type { Browser } from 'playwright-core'
@@ -31,12 +33,16 @@ afterAll(async () => {
   await server?.stop()
 })
 
+/** Sets one of Taro's h5 pickers (a custom element) as choosing `value` and 确定 would: its change event. */
+const pick = (page: Page, selector: string, value: string) =>
+  page.locator(selector).evaluate((el, v) => el.dispatchEvent(new CustomEvent('change', { detail: { value: v } })), value)
+
 const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(500)
   await page.screenshot({ path: screenshotPath(name), fullPage: true })
 }
 
-test('a worker adds a bookable service, books a caller at the counter, and blocks an afternoon', async () => {
+test('a worker adds a bookable service, books a caller at the counter, blocks that hour and moves the booking it left', async () => {
   const ctx = await browser.newContext({ ...phone })
   const worker = await ctx.newPage()
   await worker.goto(`${server.url}/#/packages/workbench/login/index`)
@@ -85,14 +91,51 @@ test('a worker adds a bookable service, books a caller at the counter, and block
   await worker.locator('.btn-counter-book').click()
   await worker.locator('.desk-done', { hasText: '已登记：赵大爷' }).waitFor({ timeout: 30_000 })
   const slots = (await (await fetch(`${server.url}/api/bookable/${room.id}/slots`)).json()) as {
-    days: { slots: { taken: number }[] }[]
+    days: { slots: { taken: number; startsAt: string; endsAt: string }[] }[]
   }
-  expect(slots.days.flatMap((d) => d.slots).filter((s) => s.taken === 1)).toHaveLength(1)
+  const booked = slots.days.flatMap((d) => d.slots).filter((s) => s.taken === 1)
+  expect(booked).toHaveLength(1)
 
-  // 停约 for the whole station.
+  // 停约 for the whole station over 赵大爷's hour: it stays booked, and the desk lists it to move.
   await worker.locator('.tab-block').click()
   await worker.locator('.desk-block').waitFor({ timeout: 30_000 })
+  const { date, time: from } = isoToCst(booked[0]!.startsAt)
+  const { time: to } = isoToCst(booked[0]!.endsAt)
+  await pick(worker, '.block-start-date', date)
+  await pick(worker, '.block-start-time', from)
+  await pick(worker, '.block-end-date', date)
+  await pick(worker, '.block-end-time', to)
+  await fill(worker, '.block-reason', '社工外出培训')
+  await worker.locator('.btn-save-block').click()
+  const affected = worker.locator('.desk-affected .staff-booking', { hasText: '赵大爷' })
+  await affected.waitFor({ timeout: 30_000 })
+  await expect(worker.locator('.desk-done').textContent()).resolves.toContain('已约的 1 个预约仍然有效')
+  // The outcome is scrolled into view under the long form.
+  await worker.waitForFunction(() => {
+    const r = document.querySelector('.desk-done')!.getBoundingClientRect()
+    return r.top >= 0 && r.bottom <= window.innerHeight
+  })
   await shot(worker, 'workbench-booking-block')
+  await worker.goto(`${server.url}/#/packages/workbench/booking-desk/index?tab=block&elder=1`)
+  await worker.locator('.page-workbench-booking-desk.elder .desk-block').waitFor({ timeout: 30_000 })
+  await pick(worker, '.block-start-date', date)
+  await pick(worker, '.block-start-time', from)
+  await pick(worker, '.block-end-date', date)
+  await pick(worker, '.block-end-time', to)
+  await fill(worker, '.block-reason', '社工外出培训')
+  await worker.locator('.btn-save-block').click()
+  await affected.waitFor({ timeout: 30_000 })
+  await shot(worker, 'workbench-booking-block-elder')
+  // Moved from that list to another free hour, with the reason 赵大爷 will read.
+  await affected.locator('.btn-staff-reschedule').click()
+  await affected.locator('.reschedule__slot').first().click()
+  await fill(worker, '.reschedule-reason', '社工外出培训，改到这个时间')
+  await affected.locator('.btn-confirm-reschedule').click()
+  await affected.locator('.info-row', { hasText: '改期原因' }).waitFor({ timeout: 30_000 })
+  const after = (await (await fetch(`${server.url}/api/bookable/${room.id}/slots`)).json()) as typeof slots
+  const taken = after.days.flatMap((d) => d.slots).filter((s) => s.taken === 1)
+  expect(taken).toHaveLength(1)
+  expect(taken[0]!.startsAt).not.toBe(booked[0]!.startsAt)
 
   // 长辈模式, and a desktop browser.
   await worker.goto(`${server.url}/#/packages/workbench/bookable/index?elder=1`)

@@ -131,7 +131,14 @@ for (const elder of [false, true]) {
           'GET /api/staff/bookable': { items: [PSY, VISIT] },
           'GET /api/bookable/:id/slots': SLOTS,
           'POST /api/staff/bookings': (req) => ({ ...MOTHER_BOOKING, ...(req.data as object), channel: 'phone' }),
-          'POST /api/staff/blocks': (req) => ({ id: '9a000000-0000-4000-8000-000000000001', serviceId: null, ...(req.data as object) }),
+          // The block leaves 王秀兰's booking in place: the desk lists it to move.
+          'POST /api/staff/blocks': (req) => ({
+            id: '9a000000-0000-4000-8000-000000000001',
+            serviceId: null,
+            workerId: null,
+            ...(req.data as object),
+            affectedBookings: [{ ...MOTHER_BOOKING, staffNote: '' }],
+          }),
         },
       },
     )
@@ -169,6 +176,19 @@ for (const elder of [false, true]) {
     expect(page.text()).toContain('请选择开始的日期和时间')
     expect(page.text()).toContain('请填写停约原因')
     expect(page.requests.filter((r) => r.path === '/api/staff/blocks')).toHaveLength(0)
+    await page.trigger('block-start-date', 'change', { value: '2026-11-25' })
+    await page.trigger('block-start-time', 'change', { value: '09:00' })
+    await page.trigger('block-end-date', 'change', { value: '2026-11-25' })
+    await page.trigger('block-end-time', 'change', { value: '12:00' })
+    await page.input('block-reason', '社工外出培训')
+    await page.tap('btn-save-block')
+    await page.waitFor(() => page.find('desk-affected'), 'the bookings the block left')
+    const sent = page.requests.find((r) => r.method === 'POST' && r.path === '/api/staff/blocks')!
+    expect(sent.data).toMatchObject({ kind: 'block', reason: '社工外出培训' })
+    expect(page.text(page.get('desk-done'))).toContain('已约的 1 个预约仍然有效，请在下面逐一改期')
+    expect(page.text(page.get('desk-affected'))).toContain('停约时段里仍有效的预约（1 个）')
+    expect(page.text(page.get('desk-affected'))).toContain('王秀兰')
+    expect(page.find('btn-staff-reschedule')).toBeTruthy()
 
     await page.tap('tab-open')
     await page.waitFor(() => page.find('desk-open'), 'the open form')

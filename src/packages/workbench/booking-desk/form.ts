@@ -140,3 +140,10 @@ export function blockBody(kind: 'block' | 'open', f: BlockForm): { body: Booking
     errors,
   }
 }
+
+/** What 停约 did: the slots are closed; the bookings already made stay, and the station moves them (listed below it). */
+export function blockDoneText(affected: number): string {
+  return affected === 0
+    ? '已停约：这段时间居民不能再预约，没有需要改期的预约'
+    : `已停约：这段时间居民不能再预约。已约的 ${affected} 个预约仍然有效，请在下面逐一改期，居民会收到通知`
+}

@@ -8,7 +8,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { BOOKING_FOR, BOOKING_FOR_LABELS } from '@contract/bookings'
 import { LIMITS } from '@contract/limits'
-import type { BookableService, SlotState } from '@contract/types'
+import type { BookableService, Booking, SlotState } from '@contract/types'
 import { formatAgeRange } from '@domain/activities'
 import { bookingTimeText } from '@domain/booking'
 import { addBookingBlock, bookAtCounter, fetchStaffBookables, fetchStaffSlots } from '@/api/bookings'
@@ -24,10 +24,12 @@ import { formErrors } from '@/services/errors'
 import { usePageClass } from '@/stores/elder'
 import { busyProps } from '@/utils/busy'
 import { DateTimeField } from '../activity-edit/components/DateTimeField'
+import { BookingItem } from '../bookings/BookingItem'
 import { SlotPicker } from '../bookings/SlotPicker'
 import { useStaffQuery } from '../useStaffQuery'
 import {
   BLOCK_FIELDS,
+  blockDoneText,
   COUNTER_FIELDS,
   counterAsksBirthDate,
   counterBody,
@@ -221,6 +223,8 @@ function BlockTime({ services, kind }: { services: readonly BookableService[]; k
   const [errors, setErrors] = useState<DeskErrors>({})
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<string | null>(null)
+  // The bookings the block left in place, to move one by one (a block cancels nothing).
+  const [affected, setAffected] = useState<Booking[]>([])
   const update = (patch: Partial<BlockForm>) => {
     setForm((f) => ({ ...f, ...patch }))
     setErrors({})
@@ -232,8 +236,11 @@ function BlockTime({ services, kind }: { services: readonly BookableService[]; k
     if (!body) return
     setBusy(true)
     try {
-      await addBookingBlock(body)
-      setDone(kind === 'block' ? '已停约：这段时间居民不能再预约（已约的预约请逐一改期）' : '已加开：居民现在可以预约这些时段')
+      const block = await addBookingBlock(body)
+      setAffected(block.affectedBookings)
+      setDone(kind === 'open' ? '已加开：居民现在可以预约这些时段' : blockDoneText(block.affectedBookings.length))
+      // The outcome is under a long form: bring it, and the bookings to move, into view.
+      setTimeout(() => void Taro.pageScrollTo({ selector: `.desk-${kind} .desk-done`, duration: 200 }).catch(() => undefined), 0)
       void Taro.showToast({ title: kind === 'block' ? '已停约' : '已加开', icon: 'none' })
       setForm({ ...EMPTY_BLOCK, serviceId: form.serviceId, workerId: form.workerId })
     } catch (err) {
@@ -297,6 +304,19 @@ function BlockTime({ services, kind }: { services: readonly BookableService[]; k
       <Button className={`btn btn--primary btn-save-${kind}`} {...busyProps(busy)} onClick={submit}>
         {kind === 'block' ? '确认停约' : '确认加开'}
       </Button>
+      {affected.length > 0 && (
+        <View className='desk-affected'>
+          <Text className='desk-affected__title'>停约时段里仍有效的预约（{affected.length} 个）</Text>
+          {affected.map((b) => (
+            <BookingItem
+              key={b.id}
+              b={b}
+              withDate
+              onChange={(next) => setAffected((all) => all.map((x) => (x.id === next.id ? next : x)))}
+            />
+          ))}
+        </View>
+      )}
     </View>
   )
 }
