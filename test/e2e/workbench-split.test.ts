@@ -88,6 +88,14 @@ for (const elder of [false, true]) {
     expect(await wide.locator('.station-node.wb-split__selected').textContent()).toContain('先进街道社工站')
     expect(await seriousViolations(wide)).toEqual([])
     await shot(wide, `workbench-split-stations-1280${mode}`)
+    // A refused save shows its first error in the editor's own scrolling pane, not above it out of sight.
+    await wide.locator('.wb-split__detail input.station-name').fill('')
+    await wide.locator('.wb-split__detail .btn-station-save').click()
+    await wide.locator('.wb-split__detail .field--error', { hasText: '请填写站点名称' }).waitFor()
+    await wide.waitForFunction(() => {
+      const r = document.querySelector('.wb-split__detail .field--error')!.getBoundingClientRect()
+      return r.top >= 0 && r.bottom <= window.innerHeight
+    })
     await wide.context().close()
 
     const small = await staffPage(browser, server.url, 'jinpu-admin', { elder, home: '.page-admin-stations' })

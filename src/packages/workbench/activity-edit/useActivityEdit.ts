@@ -16,8 +16,9 @@ import {
   type ErrorKey,
   type Errors,
 } from './form'
+import { scrollIntoView } from '@/utils/scrollTo'
 
-const scrollToError = () => void Taro.pageScrollTo({ selector: '.field--error', duration: 200 }).catch(() => undefined)
+const scrollToError = () => scrollIntoView('.field--error')
 
 /** 发布活动 (no id) or 编辑活动 (?id=): the form, its errors, and saving. */
 export function useActivityEdit() {

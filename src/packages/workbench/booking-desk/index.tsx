@@ -23,6 +23,7 @@ import { useQuery } from '@/hooks/useQuery'
 import { formErrors } from '@/services/errors'
 import { usePageClass } from '@/stores/elder'
 import { busyProps } from '@/utils/busy'
+import { scrollIntoView } from '@/utils/scrollTo'
 import { DateTimeField } from '../activity-edit/components/DateTimeField'
 import { BookingItem } from '../bookings/BookingItem'
 import { SlotPicker } from '../bookings/SlotPicker'
@@ -240,7 +241,7 @@ function BlockTime({ services, kind }: { services: readonly BookableService[]; k
       setAffected(block.affectedBookings)
       setDone(kind === 'open' ? '已加开：居民现在可以预约这些时段' : blockDoneText(block.affectedBookings.length))
       // The outcome is under a long form: bring it, and the bookings to move, into view.
-      setTimeout(() => void Taro.pageScrollTo({ selector: `.desk-${kind} .desk-done`, duration: 200 }).catch(() => undefined), 0)
+      scrollIntoView(`.desk-${kind} .desk-done`)
       void Taro.showToast({ title: kind === 'block' ? '已停约' : '已加开', icon: 'none' })
       setForm({ ...EMPTY_BLOCK, serviceId: form.serviceId, workerId: form.workerId })
     } catch (err) {

@@ -15,8 +15,9 @@ import {
   type Errors,
   type StationForm,
 } from './form'
+import { scrollIntoView } from '@/utils/scrollTo'
 
-const scrollToError = () => void Taro.pageScrollTo({ selector: '.field--error', duration: 200 }).catch(() => undefined)
+const scrollToError = () => scrollIntoView('.field--error')
 
 /**
  * Which station the editor is for: `id` (编辑站点) or a new one under `parentId` (新建站点). Given by 站点管理 when it
