@@ -9,11 +9,22 @@ type Client = Pick<pg.PoolClient, 'query'>
  * then only binds and executes it, and the server skips parse and analysis. PostgreSQL re-plans a named
  * statement by itself when the schema or the statistics change.
  */
-function wrap(client: Client, names: StatementNames): Queryable {
+function wrap(client: Client, names: StatementNames, inTransaction: boolean): Queryable {
   return {
     async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
       const name = names.nameFor(sql)
-      const res = await (name === undefined ? client.query(sql, params) : client.query({ name, text: sql, values: params }))
+      let res: pg.QueryResult
+      try {
+        res = await (name === undefined ? client.query(sql, params) : client.query({ name, text: sql, values: params }))
+      } catch (err) {
+        // Another instance changed the schema (a rolling deploy's migration) under a named statement whose columns
+        // it changed: every name starts over, and a lone statement is run again unnamed (in a transaction, which the
+        // error aborted, the call fails once, as any statement error does).
+        if (name === undefined || !isStaleResultType(err)) throw err
+        names.forget()
+        if (inTransaction) throw err
+        res = await client.query(sql, params)
+      }
       if (name === undefined && changesSchema(sql)) names.forget()
       return { rows: res.rows as T[], rowCount: res.rowCount ?? res.rows.length }
     },
@@ -69,7 +80,7 @@ export async function openPostgres(url: string, options: PoolOptions = {}): Prom
     const client = await acquire()
     let broken: Error | undefined
     try {
-      return await use(wrap(client, names))
+      return await use(wrap(client, names, false))
     } catch (err) {
       if (isConnectionError(err)) broken = err as Error
       throw err
@@ -86,7 +97,7 @@ export async function openPostgres(url: string, options: PoolOptions = {}): Prom
       let broken: Error | undefined
       try {
         await client.query('BEGIN')
-        const result = await fn(wrap(client, names))
+        const result = await fn(wrap(client, names, true))
         await client.query('COMMIT')
         return result
       } catch (err) {
@@ -101,6 +112,10 @@ export async function openPostgres(url: string, options: PoolOptions = {}): Prom
     pool: observer,
   }
 }
+
+/** PostgreSQL's refusal to run a named statement whose result columns changed since it was parsed. */
+const isStaleResultType = (err: unknown) =>
+  (err as { code?: unknown }).code === '0A000' && /cached plan must not change result type/.test(String((err as Error).message))
 
 /** A connection that failed at the transport level is not given back to the pool. */
 function isConnectionError(err: unknown): boolean {

@@ -198,3 +198,27 @@ test('a schema change: the same text after ALTER TABLE gives the new columns', a
   const dropped = await thrice(() => db.query<Record<string, unknown>>(SELECT_ONE, [10]))
   for (const r of dropped) expect(Object.keys(r.rows[0]!)).not.toContain('extra')
 })
+
+// Another instance on the same PostgreSQL (a rolling deploy) changes a table under this one's named statements.
+const onPostgres = backend === 'postgres' ? test : test.skip
+onPostgres('another instance changing the schema: a lone statement still answers, a transaction fails once', async () => {
+  const location = await freshDatabase()
+  const mine = await openDatabase(location)
+  const other = await openDatabase(location)
+  try {
+    await mine.exec('CREATE TABLE shared_t (id int PRIMARY KEY, a text)')
+    await mine.query('INSERT INTO shared_t VALUES (1, $1)', ['一'])
+    const sql = 'SELECT * FROM shared_t WHERE id = $1'
+    await thrice(() => mine.query(sql, [1]))
+    await other.exec(`ALTER TABLE shared_t ADD COLUMN b text NOT NULL DEFAULT '二'`)
+    expect((await mine.query(sql, [1])).rows).toEqual([{ id: 1, a: '一', b: '二' }])
+    await thrice(() => mine.query(sql, [1]))
+    await other.exec('ALTER TABLE shared_t DROP COLUMN b')
+    const inTx = () => mine.transaction(async (tx) => (await tx.query(sql, [1])).rows)
+    await expect(inTx()).rejects.toMatchObject({ code: '0A000' })
+    expect(await inTx()).toEqual([{ id: 1, a: '一' }])
+  } finally {
+    await mine.close()
+    await other.close()
+  }
+})
