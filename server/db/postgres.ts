@@ -1,16 +1,36 @@
 import pg from 'pg'
+import { changesSchema, StatementNames } from './statements'
 import type { Database, PoolObserver, Queryable, QueryResult } from './types'
 
 type Client = Pick<pg.PoolClient, 'query'>
 
-function wrap(client: Client): Queryable {
+/**
+ * A statement seen repeatedly runs named (statements.ts): node-postgres parses it once per connection and
+ * then only binds and executes it, and the server skips parse and analysis. PostgreSQL re-plans a named
+ * statement by itself when the schema or the statistics change.
+ */
+function wrap(client: Client, names: StatementNames, inTransaction: boolean): Queryable {
   return {
     async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
-      const res = await client.query(sql, params)
+      const name = names.nameFor(sql)
+      let res: pg.QueryResult
+      try {
+        res = await (name === undefined ? client.query(sql, params) : client.query({ name, text: sql, values: params }))
+      } catch (err) {
+        // Another instance changed the schema (a rolling deploy's migration) under a named statement whose columns
+        // it changed: every name starts over, and a lone statement is run again unnamed (in a transaction, which the
+        // error aborted, the call fails once, as any statement error does).
+        if (name === undefined || !isStaleResultType(err)) throw err
+        names.forget()
+        if (inTransaction) throw err
+        res = await client.query(sql, params)
+      }
+      if (name === undefined && changesSchema(sql)) names.forget()
       return { rows: res.rows as T[], rowCount: res.rowCount ?? res.rows.length }
     },
     async exec(sql: string) {
       await client.query(sql)
+      names.forget()
     },
   }
 }
@@ -32,6 +52,7 @@ export async function openPostgres(url: string, options: PoolOptions = {}): Prom
   // Retry-After (errors.ts: isDatabaseUnavailable), never 500. An unreachable server is refused at once (ECONNREFUSED → 503).
   const max = options.max ?? 10
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: options.waitMs ?? 30_000 })
+  const names = new StatementNames()
   // An idle client's connection dropping (e.g. PostgreSQL restarting) must not crash the server.
   pool.on('error', () => {})
   // Fail fast at start when the database is unreachable.
@@ -59,7 +80,7 @@ export async function openPostgres(url: string, options: PoolOptions = {}): Prom
     const client = await acquire()
     let broken: Error | undefined
     try {
-      return await use(wrap(client))
+      return await use(wrap(client, names, false))
     } catch (err) {
       if (isConnectionError(err)) broken = err as Error
       throw err
@@ -76,7 +97,7 @@ export async function openPostgres(url: string, options: PoolOptions = {}): Prom
       let broken: Error | undefined
       try {
         await client.query('BEGIN')
-        const result = await fn(wrap(client))
+        const result = await fn(wrap(client, names, true))
         await client.query('COMMIT')
         return result
       } catch (err) {
@@ -91,6 +112,10 @@ export async function openPostgres(url: string, options: PoolOptions = {}): Prom
     pool: observer,
   }
 }
+
+/** PostgreSQL's refusal to run a named statement whose result columns changed since it was parsed. */
+const isStaleResultType = (err: unknown) =>
+  (err as { code?: unknown }).code === '0A000' && /cached plan must not change result type/.test(String((err as Error).message))
 
 /** A connection that failed at the transport level is not given back to the pool. */
 function isConnectionError(err: unknown): boolean {
