@@ -64,9 +64,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       patterns: [{ from: 'src/assets/map/', to: `${outputRoot}/assets/map/` }],
       options: {},
     },
-    // h5: Preact (through preact/compat, which Taro's React plugin aliases `react` and `react-dom` to), a far
-    // smaller and quicker start-up script than react-dom; the mini-program, and the jest tests, keep React.
-    framework: process.env.TARO_ENV === 'h5' ? 'preact' : 'react',
+    framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
