@@ -67,17 +67,34 @@ describe('首页 with the position granted', () => {
     granted()
     fakeApi({ 'GET /api/stations/nearby': { items: [MINXIN, XIANJIN] } })
     render(<Index />)
-    fireEvent.click(await screen.findByRole('button', { name: '有问题找社工' }))
+    await screen.findByText('离您最近的社工站')
+    fireEvent.click(screen.getByRole('button', { name: '有问题找社工' }))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/request/new/index?stationId=${MINXIN.id}&source=nearest` })
   })
 
-  test('while looking: 正在查找附近的社工站…', async () => {
+  test('while looking: 正在查找附近的社工站…, with 有问题找社工 and its hint already there and above what comes', async () => {
+    granted()
+    fakeApi({ 'GET /api/stations/nearby': { items: [MINXIN] } })
+    const { container } = render(<Index />)
+    expect(screen.getByText('正在查找附近的社工站…')).toBeInTheDocument()
+    const help = screen.getByRole('button', { name: '有问题找社工' })
+    const hint = screen.getByText('社工可以帮您对接社会救助、养老服务、儿童关爱保护、心理疏导等')
+    await screen.findByText('民馨社区社会工作室')
+    expect(screen.queryByText('正在查找附近的社工站…')).not.toBeInTheDocument()
+    // The same elements, not drawn again, and nothing the stations brought is above them (so they did not move).
+    expect(screen.getByRole('button', { name: '有问题找社工' })).toBe(help)
+    expect(screen.getByText('社工可以帮您对接社会救助、养老服务、儿童关爱保护、心理疏导等')).toBe(hint)
+    const card = container.querySelector('.station-card--hero')!
+    expect(hint.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  })
+
+  test('有问题找社工 before the stations arrive opens the form without a station (its address decides)', async () => {
     granted()
     fakeApi({ 'GET /api/stations/nearby': { items: [MINXIN] } })
     render(<Index />)
-    expect(screen.getByText('正在查找附近的社工站…')).toBeInTheDocument()
+    fireEvent.click(screen.getByRole('button', { name: '有问题找社工' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/request/new/index' })
     await screen.findByText('民馨社区社会工作室')
-    expect(screen.queryByText('正在查找附近的社工站…')).not.toBeInTheDocument()
   })
 
   test('no station nearby: 附近暂时没有社工站', async () => {

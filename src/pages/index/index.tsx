@@ -79,6 +79,20 @@ export default function Index() {
         </View>
       </View>
 
+      {/* The main action and what it offers come first and are drawn with the page, before the position and the
+          stations: they never move when those arrive (nothing is inserted above them), and the resident can ask at
+          once. Without a station (no position, none found, the list failing) the form's address decides. */}
+      <View className='index-ask'>
+        <Button className='btn btn--primary btn--main btn-help index-help' onClick={() => askForHelp(nearest?.id)}>
+          有问题找社工
+        </Button>
+        <Text className='index-help__hint'>
+          {nearest || firstLoad
+            ? '社工可以帮您对接社会救助、养老服务、儿童关爱保护、心理疏导等'
+            : '不知道您在哪里也可以求助：填写地址后，由负责那里的社工站处理'}
+        </Text>
+      </View>
+
       {noPosition && (
         <EmptyState
           text={
@@ -98,17 +112,6 @@ export default function Index() {
         </EmptyState>
       )}
 
-      {!nearest && !firstLoad && (
-        // The main action is always here: without a station nearby (no position, none found, the list failing)
-        // the request goes by the address given in the form.
-        <View className='index-nearest'>
-          <Button className='btn btn--primary btn--main btn-help index-help' onClick={() => askForHelp()}>
-            有问题找社工
-          </Button>
-          <Text className='index-help__hint'>不知道您在哪里也可以求助：填写地址后，由负责那里的社工站处理</Text>
-        </View>
-      )}
-
       {firstLoad && <Loading text='正在查找附近的社工站…' />}
       {nearby.status === 'error' && <ErrorState message={nearby.error.message} onRetry={nearby.reload} />}
       {nearby.status === 'ok' && !nearest && <EmptyState text='附近暂时没有社工站' />}
@@ -117,10 +120,6 @@ export default function Index() {
         <View className='index-nearest'>
           <Text className='section-title'>离您最近的社工站</Text>
           <StationCard station={nearest} variant='hero' />
-          <Button className='btn btn--primary btn--main btn-help index-help' onClick={() => askForHelp(nearest.id)}>
-            有问题找社工
-          </Button>
-          <Text className='index-help__hint'>社工可以帮您对接社会救助、养老服务、儿童关爱保护、心理疏导等</Text>
           <Button
             className='btn btn--main btn-book-nearest'
             onClick={() => Taro.navigateTo({ url: `/packages/booking/new/index?stationId=${nearest.id}` })}
