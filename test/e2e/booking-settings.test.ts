@@ -152,5 +152,18 @@ test('a worker adds a bookable service, books a caller at the counter, blocks th
   await worker.goto(`${server.url}/#/packages/workbench/bookings/index`)
   await worker.locator('.bookings-links').waitFor({ timeout: 30_000 })
   await shot(worker, 'workbench-bookings-1280')
+  // 停约 at a desktop's width: the outcome and the booking still to move under the form.
+  await worker.goto(`${server.url}/#/packages/workbench/booking-desk/index?tab=block`)
+  await worker.locator('.desk-block').waitFor({ timeout: 30_000 })
+  // The day 赵大爷's booking was moved to (the same day, or the next weekday when the moved hour was the day's last).
+  const movedDay = isoToCst(taken[0]!.startsAt).date
+  await pick(worker, '.block-start-date', movedDay)
+  await pick(worker, '.block-start-time', '08:00')
+  await pick(worker, '.block-end-date', movedDay)
+  await pick(worker, '.block-end-time', '18:00')
+  await fill(worker, '.block-reason', '全站培训')
+  await worker.locator('.btn-save-block').click()
+  await worker.locator('.desk-affected .staff-booking', { hasText: '赵大爷' }).waitFor({ timeout: 30_000 })
+  await shot(worker, 'workbench-booking-block-1280')
   await ctx.close()
 })

@@ -224,12 +224,13 @@ function BlockTime({ services, kind }: { services: readonly BookableService[]; k
   const [errors, setErrors] = useState<DeskErrors>({})
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<string | null>(null)
-  // The bookings the block left in place, to move one by one (a block cancels nothing).
+  // The bookings the block left in place, to move one by one (a block cancels nothing); they go with its outcome.
   const [affected, setAffected] = useState<Booking[]>([])
   const update = (patch: Partial<BlockForm>) => {
     setForm((f) => ({ ...f, ...patch }))
     setErrors({})
     setDone(null)
+    setAffected([])
   }
   const submit = async () => {
     const { body, errors: found } = blockBody(kind, form)
