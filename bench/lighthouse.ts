@@ -96,17 +96,20 @@ function toRun(lhr: Lhr, cpuSlowdown: number): LighthouseRun {
   }
 }
 
-/**
- * One cold load, gathered once and scored twice (simulated throttling is applied when scoring, so both
- * scores come from the same load): with Lighthouse's default 4× CPU slowdown, and with the slowdown
- * calibrated to this run's BenchmarkIndex.
- */
-async function runOnce(url: string): Promise<{ standard: LighthouseRun; calibrated: LighthouseRun }> {
+const FLAGS = { output: 'json' as const, logLevel: 'error' as const, onlyCategories: ['performance'] }
+
+/** One cold load, recorded (Lighthouse's artifacts, kept in a folder to be scored again) and scored at 4×. */
+interface Gathered {
+  url: string
+  artifactsDir: string
+  standard: LighthouseRun
+}
+
+async function gatherOnce(url: string): Promise<Gathered> {
   const { default: lighthouse } = await importEsm<typeof import('lighthouse')>('lighthouse')
   const puppeteer = await importEsm<typeof import('puppeteer-core')>('puppeteer-core')
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-lh-'))
   const artifactsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-lh-artifacts-'))
-  const flags = { output: 'json' as const, logLevel: 'error' as const, onlyCategories: ['performance'] }
   try {
     const browser = await puppeteer.launch({
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -125,24 +128,11 @@ async function runOnce(url: string): Promise<{ standard: LighthouseRun; calibrat
       await browser.defaultBrowserContext().overridePermissions(new URL(url).origin, ['geolocation'])
       const page = await browser.newPage()
       await page.setGeolocation(HERE)
-      await lighthouse(url, { ...flags, gatherMode: artifactsDir }, undefined, page)
+      await lighthouse(url, { ...FLAGS, gatherMode: artifactsDir }, undefined, page)
     } finally {
       await browser.close()
     }
-    const standard = (await lighthouse(url, { ...flags, auditMode: artifactsDir }))!.lhr
-    // The same load scored again with the calibrated slowdown: Lighthouse checks that the saved load's
-    // settings match the scoring's, so both say the same multiplier.
-    const artifactsFile = path.join(artifactsDir, 'artifacts.json')
-    const artifacts = JSON.parse(fs.readFileSync(artifactsFile, 'utf8'))
-    const cpuSlowdown = calibratedCpuSlowdown(artifacts.BenchmarkIndex)
-    const throttling = { ...artifacts.settings.throttling, cpuSlowdownMultiplier: cpuSlowdown }
-    artifacts.settings.throttling = throttling
-    fs.writeFileSync(artifactsFile, JSON.stringify(artifacts))
-    const calibrated = (await lighthouse(
-      url,
-      { ...flags, auditMode: artifactsDir },
-      { extends: 'lighthouse:default', settings: { throttling } },
-    ))!.lhr
+    const standard = (await lighthouse(url, { ...FLAGS, auditMode: artifactsDir }))!.lhr
     // LIGHTHOUSE_REPORTS=<folder> keeps every run's full report (the default 4×), to see where the time goes.
     if (process.env.LIGHTHOUSE_REPORTS) {
       fs.mkdirSync(process.env.LIGHTHOUSE_REPORTS, { recursive: true })
@@ -151,13 +141,36 @@ async function runOnce(url: string): Promise<{ standard: LighthouseRun; calibrat
         JSON.stringify(standard, null, 1),
       )
     }
-    return {
-      standard: toRun(standard, standard.configSettings.throttling.cpuSlowdownMultiplier),
-      calibrated: toRun(calibrated, cpuSlowdown),
-    }
+    return { url, artifactsDir, standard: toRun(standard, standard.configSettings.throttling.cpuSlowdownMultiplier) }
+  } catch (err) {
+    fs.rmSync(artifactsDir, { recursive: true, force: true })
+    throw err
   } finally {
     fs.rmSync(userDataDir, { recursive: true, force: true })
-    fs.rmSync(artifactsDir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * The same recorded load scored again with another CPU slowdown (simulated throttling is applied when
+ * scoring, so the load need not be repeated); the recording is deleted after. Lighthouse checks that the
+ * recording's settings match the scoring's, so both say the new multiplier.
+ */
+async function scoreAgain(g: Gathered, cpuSlowdown: number): Promise<LighthouseRun> {
+  const { default: lighthouse } = await importEsm<typeof import('lighthouse')>('lighthouse')
+  try {
+    const artifactsFile = path.join(g.artifactsDir, 'artifacts.json')
+    const artifacts = JSON.parse(fs.readFileSync(artifactsFile, 'utf8'))
+    const throttling = { ...artifacts.settings.throttling, cpuSlowdownMultiplier: cpuSlowdown }
+    artifacts.settings.throttling = throttling
+    fs.writeFileSync(artifactsFile, JSON.stringify(artifacts))
+    const lhr = (await lighthouse(
+      g.url,
+      { ...FLAGS, auditMode: g.artifactsDir },
+      { extends: 'lighthouse:default', settings: { throttling } },
+    ))!.lhr
+    return toRun(lhr, cpuSlowdown)
+  } finally {
+    fs.rmSync(g.artifactsDir, { recursive: true, force: true })
   }
 }
 
@@ -165,7 +178,7 @@ async function runOnce(url: string): Promise<{ standard: LighthouseRun; calibrat
 async function runCounting(url: string, label: string, lost: { n: number }, limit: number, log: (line: string) => void) {
   for (;;) {
     try {
-      return await runOnce(url)
+      return await gatherOnce(url)
     } catch (err) {
       // Only Lighthouse's own failure to record is run again.
       if (!String(err).includes('Lighthouse: ') || ++lost.n > limit) throw err
@@ -209,9 +222,10 @@ export async function benchLighthouse(
 
 /**
  * The same for several builds served side by side (one base URL each; `pages`: some of the pages by name): for
- * every page and mode, one run of
- * each build in turn, `runs` times, so that the machine's ups and downs fall on all of them alike. One list of
- * results per build, in the order of `baseUrls`.
+ * every page and mode, one run of each build in turn, `runs` times, so that the machine's ups and downs fall on
+ * all of them alike. Then every run is scored again with one CPU slowdown calibrated to the median BenchmarkIndex
+ * of all the runs (one figure for the machine: a single run's index moves by ×2 on this one). One list of results
+ * per build, in the order of `baseUrls`.
  */
 export async function benchLighthouseSideBySide(
   baseUrls: string[],
@@ -219,29 +233,51 @@ export async function benchLighthouseSideBySide(
   log: (line: string) => void = console.log,
   pages: readonly string[] = LIGHTHOUSE_PAGES.map((p) => p.name),
 ): Promise<LighthouseResult[][]> {
-  const results: LighthouseResult[][] = baseUrls.map(() => [])
-  for (const p of LIGHTHOUSE_PAGES.filter((x) => pages.includes(x.name))) {
-    for (const elder of [false, true]) {
-      const label = `${p.name}${elder ? ' (长辈模式)' : ''}`
-      const all: { standard: LighthouseRun; calibrated: LighthouseRun }[][] = baseUrls.map(() => [])
-      const lost = baseUrls.map(() => ({ n: 0 }))
-      for (let i = 0; i < runs; i++) {
-        for (const [b, baseUrl] of baseUrls.entries()) {
-          all[b]!.push(await runCounting(`${baseUrl}/${p.hash}${elder ? '?elder=1' : ''}`, label, lost[b]!, runs, log))
-        }
-      }
-      for (const b of baseUrls.keys()) {
-        const r: LighthouseResult = {
+  const rows: { page: string; elder: boolean; label: string; gathered: Gathered[][]; lost: { n: number }[] }[] = []
+  try {
+    for (const p of LIGHTHOUSE_PAGES.filter((x) => pages.includes(x.name))) {
+      for (const elder of [false, true]) {
+        const row = {
           page: p.name,
           elder,
-          ...summarise(all[b]!.map((x) => x.standard)),
-          calibrated: summarise(all[b]!.map((x) => x.calibrated)),
-          lostRuns: lost[b]!.n,
+          label: `${p.name}${elder ? ' (长辈模式)' : ''}`,
+          gathered: baseUrls.map((): Gathered[] => []),
+          lost: baseUrls.map(() => ({ n: 0 })),
         }
-        log(`lighthouse ${label}${baseUrls.length > 1 ? ` [${b === 0 ? 'this build' : `build ${b + 1}`}]` : ''}: ${describeLighthouse(r)}`)
+        rows.push(row)
+        for (let i = 0; i < runs; i++) {
+          for (const [b, baseUrl] of baseUrls.entries()) {
+            row.gathered[b]!.push(await runCounting(`${baseUrl}/${p.hash}${elder ? '?elder=1' : ''}`, row.label, row.lost[b]!, runs, log))
+          }
+        }
+      }
+    }
+    const machineIndex = median(rows.flatMap((r) => r.gathered.flat().map((g) => g.standard.benchmarkIndex)))
+    const cpuSlowdown = calibratedCpuSlowdown(machineIndex)
+    log(
+      `lighthouse: the machine's BenchmarkIndex, median of every run: ${Math.round(machineIndex)} → calibrated CPU slowdown ${cpuSlowdown}×`,
+    )
+    const results: LighthouseResult[][] = baseUrls.map(() => [])
+    for (const row of rows) {
+      for (const b of baseUrls.keys()) {
+        const gathered = row.gathered[b]!
+        const calibrated: LighthouseRun[] = []
+        for (const g of gathered) calibrated.push(await scoreAgain(g, cpuSlowdown))
+        const r: LighthouseResult = {
+          page: row.page,
+          elder: row.elder,
+          ...summarise(gathered.map((g) => g.standard)),
+          calibrated: summarise(calibrated),
+          lostRuns: row.lost[b]!.n,
+        }
+        log(
+          `lighthouse ${row.label}${baseUrls.length > 1 ? ` [${b === 0 ? 'this build' : `build ${b + 1}`}]` : ''}: ${describeLighthouse(r)}`,
+        )
         results[b]!.push(r)
       }
     }
+    return results
+  } finally {
+    for (const g of rows.flatMap((r) => r.gathered.flat())) fs.rmSync(g.artifactsDir, { recursive: true, force: true })
   }
-  return results
 }

@@ -168,7 +168,7 @@ function printLighthouse(rows: LighthouseResult[]) {
   for (const r of rows) {
     const c = r.calibrated
     console.log(
-      `| ${r.page} | ${r.elder ? '长辈模式' : 'standard'} | ${r.score} (${r.runs.map((x) => x.score).join(', ')}) | ${fmt(r.lcpMs / 1000, 1)} s | ${fmt(r.tbtMs, 0)} ms | ${c.score} (${c.runs.map((x) => x.score).join(', ')}) | ${fmt(c.lcpMs / 1000, 1)} s | ${fmt(c.tbtMs, 0)} ms | ${c.runs.map((x) => x.cpuSlowdown).join(', ')} | ${fmt(r.ttiMs / 1000, 1)} s | ${fmt(r.cls, 3)} | ${fmt(r.transferKiB, 0)} KiB | ${fmt(r.benchmarkIndex, 0)} |`,
+      `| ${r.page} | ${r.elder ? '长辈模式' : 'standard'} | ${r.score} (${r.runs.map((x) => x.score).join(', ')}) | ${fmt(r.lcpMs / 1000, 1)} s | ${fmt(r.tbtMs, 0)} ms | ${c.score} (${c.runs.map((x) => x.score).join(', ')}) | ${fmt(c.lcpMs / 1000, 1)} s | ${fmt(c.tbtMs, 0)} ms | ${c.cpuSlowdown} | ${fmt(r.ttiMs / 1000, 1)} s | ${fmt(r.cls, 3)} | ${fmt(r.transferKiB, 0)} KiB | ${fmt(r.benchmarkIndex, 0)} |`,
     )
   }
 }
