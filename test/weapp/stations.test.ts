@@ -1,9 +1,11 @@
 /**
  * 找社工站 (pages/stations/index) on the weapp build: the nearby list in the
- * API's order, kind filters that refetch, the map, pull-down refresh.
+ * API's order, kind filters that refetch, the map, pull-down refresh, and a
+ * long list drawn 10 cards at a time.
  */
 import type { NearbyResponse, NearbyStation } from '../../contract/types'
 import { mountPage, type FakeRequest, type MountedPage } from './harness'
+import { attrOf } from './harness/tree'
 import { DONGSHAN, HERE, JINPU_SUMMARY, MINXIN, XIANJIN } from './fixtures'
 
 const ROUTE = 'pages/stations/index'
@@ -94,6 +96,8 @@ test('tapping a map marker highlights that station’s card', async () => {
   await page.trigger(map, 'markertap', { markerId: 2 })
   await page.waitFor(() => page.find('station-card--highlighted'), 'a highlighted card')
   expect(page.text(page.get('station-card--highlighted'))).toContain(DONGSHAN.name)
+  // Once the view has the card (the next setData).
+  await page.waitFor(() => page.callsOf('pageScrollTo').length === 1, 'the scroll')
   expect(page.callsOf('pageScrollTo')).toEqual([expect.objectContaining({ selector: `#station-${DONGSHAN.id}` })])
 })
 
@@ -121,4 +125,45 @@ test('with location refused and no area, offers 手动选择地区 and fetches n
   const pick = page.querySelectorAll('btn-pick-area')
   await page.tap(pick[pick.length - 1]!)
   expect(page.callsOf('navigateTo').map((o) => o.url)).toEqual(['/pages/area/index'])
+})
+
+describe('a long list (25 stations) is drawn 10 cards at a time', () => {
+  const MANY: NearbyStation[] = Array.from({ length: 25 }, (_, i) => ({
+    ...MINXIN,
+    id: `${MINXIN.id.slice(0, -2)}${String(i).padStart(2, '0')}`,
+    name: `第${i + 1}社区社会工作室`,
+    distanceMeters: 500 + i * 300,
+  }))
+  const openMany = async () => {
+    const page = await mountPage(ROUTE, {}, { location: HERE, routes: { 'GET /api/stations/nearby': () => ({ items: MANY }) } })
+    await page.waitFor(() => page.querySelectorAll('station-card').length > 0, 'the station list')
+    return page
+  }
+
+  test('the first 10, then 10 more on 再显示 and on reaching the end, and the map has all 25', async () => {
+    const page = await openMany()
+    expect(names(page)).toEqual(MANY.slice(0, 10).map((s) => s.name))
+    expect(page.text(page.get('stations-more'))).toContain('还有 15 个社工站')
+    expect((attrOf(page.get('stations-map')._exparserNode, 'markers') as unknown[]).length).toBe(25)
+
+    await page.tap(page.get('btn-stations-more'))
+    await page.waitFor(() => names(page).length === 20, '20 cards')
+    expect(page.text(page.get('btn-stations-more'))).toBe('再显示 5 个')
+
+    await page.lifecycle('onReachBottom')
+    await page.waitFor(() => names(page).length === 25, 'all 25 cards')
+    expect(names(page)).toEqual(MANY.map((s) => s.name))
+    expect(page.find('stations-more')).toBeUndefined()
+    expect(nearbyRequests(page)).toHaveLength(1)
+  })
+
+  test('a marker beyond the drawn cards draws its card, highlights it and scrolls to it', async () => {
+    const page = await openMany()
+    await page.trigger(page.get('stations-map'), 'markertap', { markerId: 22 })
+    await page.waitFor(() => page.find('station-card--highlighted'), 'a highlighted card')
+    expect(page.text(page.get('station-card--highlighted'))).toContain('第23社区社会工作室')
+    expect(names(page)).toHaveLength(25)
+    await page.waitFor(() => page.callsOf('pageScrollTo').length === 1, 'the scroll')
+    expect(page.callsOf('pageScrollTo')).toEqual([expect.objectContaining({ selector: `#station-${MANY[22]!.id}` })])
+  })
 })

@@ -1,12 +1,12 @@
 import { usePageClass } from '@/stores/elder'
-import { Button, Map, ScrollView, View } from '@tarojs/components'
+import { Button, Map, ScrollView, Text, View } from '@tarojs/components'
 import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS } from '@contract/enums'
 import { StationCard } from '@/components/StationCard'
 import { SketchMap } from '@/components/SketchMap'
 import { LocationStatus } from '@/components/LocationStatus'
 import { PrivacyPopup } from '@/components/PrivacyPopup'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
-import { KIND_FILTERS, useStations } from './useStations'
+import { CARDS_MORE, KIND_FILTERS, useStations } from './useStations'
 import './index.scss'
 
 export default function Stations() {
@@ -129,7 +129,7 @@ export default function Stations() {
       {nearby.status === 'ok' && s.items.length === 0 && <EmptyState text='附近没有符合条件的社工站，换个筛选条件试试' />}
 
       <View className='stations-list'>
-        {s.items.map((st, i) => (
+        {s.cards.map((st, i) => (
           <StationCard
             key={st.id}
             station={st}
@@ -139,6 +139,14 @@ export default function Stations() {
           />
         ))}
       </View>
+      {s.cards.length < s.items.length && (
+        <View className='stations-more'>
+          <Text className='muted'>还有 {s.items.length - s.cards.length} 个社工站</Text>
+          <Button className='btn btn-stations-more' onClick={s.showMore}>
+            再显示 {Math.min(CARDS_MORE, s.items.length - s.cards.length)} 个
+          </Button>
+        </View>
+      )}
     </View>
   )
 }
