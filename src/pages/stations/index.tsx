@@ -140,7 +140,7 @@ export default function Stations() {
         ))}
       </View>
       {s.cards.length < s.items.length && (
-        <View className='stations-more'>
+        <View className='list-more stations-more'>
           <Text className='muted'>还有 {s.items.length - s.cards.length} 个社工站</Text>
           <Button className='btn btn-stations-more' onClick={s.showMore}>
             再显示 {Math.min(CARDS_MORE, s.items.length - s.cards.length)} 个

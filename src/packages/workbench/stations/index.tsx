@@ -168,7 +168,7 @@ export default function StationsPage() {
             </View>
           ))}
           {rows.length > shown && (
-            <View className='stations-tree__more'>
+            <View className='list-more stations-tree__more'>
               <Text className='muted'>
                 还有 {rows.length - shown} 个站点未显示{query.trim() ? '：输入更完整的名称或编码可缩小范围' : ''}
               </Text>
