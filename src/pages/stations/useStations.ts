@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { ServiceCategory, StationKind } from '@contract/types'
-import { useNearbyStations } from '@/hooks/useNearbyStations'
+import { NEARBY_LIMIT, useNearbyStations } from '@/hooks/useNearbyStations'
 import { locate, openLocationSettings } from '@/services/location'
 import { useResidentLocation } from '@/hooks/useResidentLocation'
 
@@ -22,7 +22,7 @@ export function useStations() {
   const [service, setService] = useState<ServiceCategory | undefined>(undefined)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [mapCenter, setMapCenter] = useState<{ lat: number; lng: number } | null>(null)
-  const nearby = useNearbyStations({ limit: 30, kind, service }, { pullDownRefresh: true })
+  const nearby = useNearbyStations({ limit: NEARBY_LIMIT.stations, kind, service }, { pullDownRefresh: true })
   const items = nearby.data ?? []
 
   // A new position or filter: the map follows the resident again, not the last selected station.
