@@ -9,6 +9,7 @@ import '@/utils/dayjs'
 import { enableH5Accessibility } from '@/utils/h5a11y'
 import { followElderOutsidePages } from '@/utils/h5chrome'
 import { mountTabBar } from '@/components/TabBar'
+import { openedRoute, prefetchFirstScreen } from '@/services/firstScreen'
 import './app.scss'
 
 // h5: the tab bar appears with the router's first page (a no-op in the mini-program, which has its own).
@@ -18,11 +19,15 @@ if (process.env.TARO_ENV === 'h5') {
   // set at launch, after it, the title bar grew under a page already drawn (Lighthouse: a layout shift of 0.026).
   if (elderRequested(undefined)) useElder.getState().setEnabled(true)
   followElderOutsidePages()
+  // The opened page's position and first data, while its script still loads (src/services/firstScreen.ts).
+  prefetchFirstScreen(openedRoute(window.location.hash))
 }
 
 function App({ children }: PropsWithChildren) {
   useLaunch((options) => {
     listenForPrivacyAuthorization()
+    // After the privacy listener: locating may need WeChat's privacy agreement (the page shows PrivacyPopup).
+    if (process.env.TARO_ENV !== 'h5') prefetchFirstScreen(openedRoute(options?.path ?? ''))
     useElder.getState().followSystem(systemFontIsLarge())
     if (elderRequested(options?.query)) useElder.getState().setEnabled(true)
     if (process.env.TARO_ENV === 'h5') {

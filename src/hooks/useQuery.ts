@@ -9,6 +9,10 @@
  * `reload()`, when the page is shown again (`refreshOnShow`) and on pull-down
  * (`pullDownRefresh`). Only the answer to the latest call lands: an older one
  * still in flight (the position or a filter changed meanwhile) is dropped.
+ *
+ * `prefetchQuery(key, load)` starts a page's first load before the page is drawn
+ * (src/services/firstScreen.ts, at launch): the page's first load of that key
+ * takes the answer, in flight or done, instead of asking again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
@@ -63,9 +67,41 @@ export type Query<T> = QueryState<T> & {
 
 type Inner<T> = QueryState<T> & { key: string | null }
 
+/** How long an answer asked for ahead waits for its page; a page drawn later asks again. */
+export const PREFETCH_MAX_AGE_MS = 60_000
+
+/** Loads started ahead (`prefetchQuery`), by key, until a page's load of that key takes them. */
+const prefetched = new Map<string, { answer: Promise<unknown>; at: number }>()
+
+const hashKey = (key: QueryKey) => JSON.stringify(key)
+
+/**
+ * Starts loading `key` before a page reads it: the first load of the same key by `useQuery` takes this answer
+ * (in flight or done, a failure included) instead of calling its own `load`. Taken once: a reload, a refresh
+ * on show or pull-down asks again; not taken within PREFETCH_MAX_AGE_MS, it is dropped. A key already
+ * waiting is not asked for twice.
+ */
+export function prefetchQuery<T>(key: QueryKey, load: () => Promise<T>): void {
+  const hash = hashKey(key)
+  const waiting = prefetched.get(hash)
+  if (waiting && Date.now() - waiting.at <= PREFETCH_MAX_AGE_MS) return
+  const answer = load()
+  // Its failure is the page's to show, when it takes it; nobody else waits for it.
+  answer.catch(() => undefined)
+  prefetched.set(hash, { answer, at: Date.now() })
+}
+
+/** The answer asked for ahead for this key, if one is waiting (and not too old); it is taken, not shared. */
+function takePrefetched(hash: string): Promise<unknown> | undefined {
+  const waiting = prefetched.get(hash)
+  if (!waiting) return undefined
+  prefetched.delete(hash)
+  return Date.now() - waiting.at <= PREFETCH_MAX_AGE_MS ? waiting.answer : undefined
+}
+
 export function useQuery<T>(key: QueryKey, load: () => Promise<T>, options: QueryOptions = {}): Query<T> {
   const { enabled = true, refreshOnShow = false, pullDownRefresh = false, notFound = false } = options
-  const hash = JSON.stringify(key)
+  const hash = hashKey(key)
   const [state, setState] = useState<Inner<T>>(() =>
     enabled
       ? { status: 'loading', data: undefined, error: null, fetching: false, key: null }
@@ -90,7 +126,7 @@ export function useQuery<T>(key: QueryKey, load: () => Promise<T>, options: Quer
         : { status: 'loading', data: s.data, error: null, fetching: true, key: s.key },
     )
     try {
-      const data = await fetch()
+      const data = await ((takePrefetched(runKey) as Promise<T> | undefined) ?? fetch())
       if (mine !== seq.current) return
       setState({ status: 'ok', data, error: null, fetching: false, key: runKey })
     } catch (err) {

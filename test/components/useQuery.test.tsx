@@ -2,11 +2,12 @@
  * useQuery (src/hooks/useQuery.ts), the one way pages load their data:
  * loading → ok / error / notFound, retry, the latest answer only (an older
  * one still in flight is dropped), enabled, refresh on show and pull-down,
- * and local updates after an action.
+ * and local updates after an action; a load started ahead (prefetchQuery) is
+ * taken by the first load of its key, once.
  */
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { ApiError } from '@/api/client'
-import { useQuery, type QueryOptions } from '@/hooks/useQuery'
+import { PREFETCH_MAX_AGE_MS, prefetchQuery, useQuery, type QueryOptions } from '@/hooks/useQuery'
 import Taro from '../shims/taro'
 
 /** A promise the test settles by hand. */
@@ -179,4 +180,80 @@ test('setData after an action: shown at once; a refresh that started earlier doe
   expect(result.current).toMatchObject({ status: 'ok', data: ['x', 'y'], fetching: false })
   await act(async () => l.calls[1]!.d.resolve(['x']))
   expect(result.current.data).toEqual(['x', 'y'])
+})
+
+describe('prefetchQuery: a load started before the page', () => {
+  test('the first load of the same key takes the answer still in flight; its own load is not called', async () => {
+    const ahead = deferred<string>()
+    const started = jest.fn(() => ahead.promise)
+    prefetchQuery(['thing', 'p1'], started)
+    expect(started).toHaveBeenCalledTimes(1)
+    const l = loader<string>()
+    const { result } = render(l.load, { k: 'p1' })
+    expect(result.current.status).toBe('loading')
+    await act(async () => ahead.resolve('AHEAD'))
+    expect(result.current).toMatchObject({ status: 'ok', data: 'AHEAD', fetching: false })
+    expect(l.calls).toHaveLength(0)
+    expect(started).toHaveBeenCalledTimes(1)
+  })
+
+  test('an answer already there lands the same way; a reload then asks again (taken once)', async () => {
+    prefetchQuery(['thing', 'p2'], () => Promise.resolve('AHEAD'))
+    const l = loader<string>()
+    const { result } = render(l.load, { k: 'p2' })
+    await waitFor(() => expect(result.current.data).toBe('AHEAD'))
+    expect(l.calls).toHaveLength(0)
+    act(() => void result.current.reload())
+    expect(l.calls).toHaveLength(1)
+    await act(async () => l.calls[0]!.d.resolve('AGAIN'))
+    expect(result.current.data).toBe('AGAIN')
+  })
+
+  test('a failure started ahead is the page’s failure, and 重试 asks again', async () => {
+    prefetchQuery(['thing', 'p3'], () => Promise.reject(new ApiError('UNAVAILABLE', '服务暂时不可用，请稍后重试', 503)))
+    const l = loader<string>()
+    const { result } = render(l.load, { k: 'p3' })
+    await waitFor(() => expect(result.current.status).toBe('error'))
+    expect(result.current.error?.message).toBe('服务暂时不可用，请稍后重试')
+    expect(l.calls).toHaveLength(0)
+    act(() => void result.current.reload())
+    await act(async () => l.calls[0]!.d.resolve('A'))
+    expect(result.current).toMatchObject({ status: 'ok', data: 'A' })
+  })
+
+  test('the same key asked for ahead twice is loaded once', async () => {
+    const started = jest.fn(() => Promise.resolve('AHEAD'))
+    prefetchQuery(['thing', 'p4'], started)
+    prefetchQuery(['thing', 'p4'], started)
+    expect(started).toHaveBeenCalledTimes(1)
+    const { result } = render(loader<string>().load, { k: 'p4' })
+    await waitFor(() => expect(result.current.data).toBe('AHEAD'))
+  })
+
+  test('another key is not served from it; a page not enabled does not take it', async () => {
+    prefetchQuery(['thing', 'p5'], () => Promise.resolve('AHEAD'))
+    const l = loader<string>()
+    const other = render(l.load, { k: 'other' })
+    expect(l.calls.map((c) => c.key)).toEqual(['other'])
+    await act(async () => l.calls[0]!.d.resolve('OTHER'))
+    expect(other.result.current.data).toBe('OTHER')
+
+    const waiting = render(l.load, { k: 'p5', options: { enabled: false } })
+    expect(waiting.result.current.status).toBe('idle')
+    waiting.rerender({ k: 'p5', options: { enabled: true } })
+    await waitFor(() => expect(waiting.result.current.data).toBe('AHEAD'))
+    expect(l.calls).toHaveLength(1)
+  })
+
+  test('an answer not taken within PREFETCH_MAX_AGE_MS is dropped: the page asks itself', async () => {
+    const now = jest.spyOn(Date, 'now')
+    now.mockReturnValue(1_000_000)
+    prefetchQuery(['thing', 'p6'], () => Promise.resolve('STALE'))
+    now.mockReturnValue(1_000_000 + PREFETCH_MAX_AGE_MS + 1)
+    const l = loader<string>()
+    const { result } = render(l.load, { k: 'p6' })
+    expect(l.calls).toHaveLength(1)
+    await act(async () => l.calls[0]!.d.resolve('FRESH'))
+    expect(result.current.data).toBe('FRESH')
+  })
 })

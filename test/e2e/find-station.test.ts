@@ -2,9 +2,13 @@
  * As a new resident would: open the h5 portal (the mini-program's h5 build,
  * served by the same server `npm start` runs) in 大连金普新区, see the nearest
  * stations, open one, see its brand project; and, with location refused, pick
- * the area by hand and still get the nearest stations.
+ * the area by hand and still get the nearest stations. And the first screen's data asked for at launch
+ * (src/services/firstScreen.ts): a cold load of 首页, 找社工站 and 活动 asks for its stations or activities once —
+ * at launch, from the position — and the page shows that answer. It is asked for before the page's own
+ * scripts have come: they are held back until the request is seen (the build before this asked only once
+ * the page had run, and waited here in vain).
  */
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { startServer, type TestServer } from '../api/helpers/server'
 import { launch, phone, screenshotPath } from './browser'
 
@@ -88,5 +92,65 @@ test('location refused: the resident picks 大连市 → 金普新区 → 先进
   await page.reload()
   await hero.waitFor({ timeout: 30_000 })
   await expect(page.locator('.location-status').textContent()).resolves.toContain('先进街道')
+  await context.close()
+})
+
+/**
+ * Opens `hash` cold, in 先进街道 with the position granted (or refused), and records the requests sent. Every
+ * script but the app's own (the page's chunks) is held until `api` has been asked for, or for 5 s at most.
+ */
+async function open(hash: string, api: string, geolocation = true) {
+  const context = await browser.newContext({
+    ...phone,
+    ...(geolocation ? { geolocation: { latitude: 39.0543, longitude: 121.7634 }, permissions: ['geolocation'] } : { permissions: [] }),
+  })
+  const page = await context.newPage()
+  const sent: string[] = []
+  let asked!: () => void
+  const apiAsked = new Promise<void>((resolve) => (asked = resolve))
+  const held = { scripts: 0, apiWhileHeld: false }
+  page.on('request', (r) => {
+    const p = new URL(r.url()).pathname
+    sent.push(p)
+    if (p === api) {
+      held.apiWhileHeld = held.scripts > 0
+      asked()
+    }
+  })
+  await page.route(/\/js\/(?!app\.)[^/]+\.js$/, async (route) => {
+    held.scripts++
+    await Promise.race([apiAsked, new Promise((r) => setTimeout(r, 5_000))])
+    await route.continue()
+    held.scripts--
+  })
+  await page.goto(`${server.url}/${hash}`)
+  return { context, page, sent, held }
+}
+
+/** Once the page shows its data, nothing more comes (a second request would come right after the first). */
+async function quiet(page: Page) {
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(300)
+}
+
+test.each([
+  ['首页', '#/pages/index/index', '/api/stations/nearby', '.station-card--hero .station-card__name'],
+  ['首页 in 长辈模式', '#/pages/index/index?elder=1', '/api/stations/nearby', '.elder-home__phone'],
+  ['找社工站', '#/pages/stations/index', '/api/stations/nearby', '.page-stations .station-card__name'],
+  ['活动', '#/pages/activities/index', '/api/activities', '.page-activities .activity-list'],
+])('%s: its data is asked for once, before the page’s scripts have come', async (_name, hash, api, shown) => {
+  const { context, page, sent, held } = await open(hash, api)
+  await page.locator(shown).first().waitFor({ timeout: 30_000 })
+  await quiet(page)
+  expect(sent.filter((p) => p === api)).toHaveLength(1)
+  expect(held.apiWhileHeld).toBe(true)
+  await context.close()
+})
+
+test('location refused on 首页: nothing asked for, 手动选择地区 offered as before', async () => {
+  const { context, page, sent } = await open('#/pages/index/index', '/api/stations/nearby', false)
+  await page.locator('.empty-state .btn-pick-area').waitFor({ timeout: 30_000 })
+  await quiet(page)
+  expect(sent.filter((p) => p.startsWith('/api/stations'))).toEqual([])
   await context.close()
 })

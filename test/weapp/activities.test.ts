@@ -3,7 +3,7 @@
  * the resident with seats or the waitlist and where registration stands,
  * filters that go to the API, and 长辈模式.
  */
-import { attrOf, mountPage, type MountedPage } from './harness'
+import { attrOf, mountPage, settle, type MountedPage } from './harness'
 import { HERE } from './fixtures'
 import { ACTIVITIES, ANTI_FRAUD, FESTIVAL, JIEQI, NOW } from './activity-fixtures'
 
@@ -32,6 +32,10 @@ test('lists activities near the resident: title with project, station and distan
   // The position goes with the request: nearest stations first.
   const [first] = activityRequests(page)
   expect(first!.query).toEqual({ lat: String(HERE.latitude), lng: String(HERE.longitude) })
+  // Asked for once: at launch (App.onLaunch with this path), and the page took that answer.
+  await settle()
+  expect(activityRequests(page)).toHaveLength(1)
+  expect(page.callsOf('getLocation')).toHaveLength(1)
 
   const [fraud, jieqi, festival] = cards(page).map((c) => page.text(c))
   // A course: project·title, 共 8 次课, children 6–12, seats left, open until Friday.

@@ -30,6 +30,13 @@ describe('首页 with location granted', () => {
     expect(page.unmatchedRequests).toEqual([])
   })
 
+  test('located once and asked once: at launch (App.onLaunch with this path), the page takes that answer', async () => {
+    await settle()
+    expect(page.callsOf('getLocation')).toHaveLength(1)
+    expect(nearbyRequests(page)).toHaveLength(1)
+    expect(nearbyRequests(page)[0]!.query).toMatchObject({ limit: '3' })
+  })
+
   test('the nearest station card shows 民馨社区社会工作室 and its distance', () => {
     const cards = page.querySelectorAll('station-card')
     expect(cards).toHaveLength(2)

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import type { ActivityCategory, Audience } from '@contract/types'
 import { activityDateRange, type ActivityDateFilter } from '@domain/activities'
-import { fetchActivities } from '@/api/activities'
 import { useQuery } from '@/hooks/useQuery'
 import { useResidentLocation } from '@/hooks/useResidentLocation'
+import { activitiesQuery, OPENING_FILTERS } from './query'
 
 export const AUDIENCE_FILTERS: { value: Audience | undefined; label: string }[] = [
   { value: undefined, label: '全部' },
@@ -23,23 +23,17 @@ export function useActivities() {
   const { location, label, relocate, pickArea } = useResidentLocation()
   const [audience, setAudience] = useState<Audience | undefined>(undefined)
   const [category, setCategory] = useState<ActivityCategory | undefined>(undefined)
-  const [dateFilter, setDateFilter] = useState<ActivityDateFilter>('all')
-  const lat = location.position?.lat
-  const lng = location.position?.lng
+  const [dateFilter, setDateFilter] = useState<ActivityDateFilter>(OPENING_FILTERS.dateFilter)
   // While locating, wait: the list would otherwise come twice, the second in another order.
   const settled = location.status !== 'idle' && location.status !== 'locating'
 
-  const list = useQuery(
-    ['activities', lat, lng, audience, category, dateFilter],
-    () =>
-      fetchActivities({
-        ...(lat !== undefined && lng !== undefined ? { lat, lng } : {}),
-        ...(audience ? { audience } : {}),
-        ...(category ? { category } : {}),
-        ...activityDateRange(dateFilter, new Date()),
-      }),
-    { enabled: settled, pullDownRefresh: true },
-  )
+  const { key, load } = activitiesQuery(location.position, {
+    audience,
+    category,
+    dateFilter,
+    range: activityDateRange(dateFilter, new Date()),
+  })
+  const list = useQuery(key, load, { enabled: settled, pullDownRefresh: true })
 
   return {
     list,

@@ -1,11 +1,11 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { locate, openLocationSettings } from '@/services/location'
 import { locationLabel, useLocation } from '@/stores/location'
-import { useNearbyStations } from '@/hooks/useNearbyStations'
+import { NEARBY_LIMIT, useNearbyStations } from '@/hooks/useNearbyStations'
 
 export function useIndex() {
   const location = useLocation()
-  const nearby = useNearbyStations({ limit: 3 })
+  const nearby = useNearbyStations({ limit: NEARBY_LIMIT.home })
 
   useDidShow(() => {
     // Locate on the first visit; an area the resident picked stays until they tap 重新定位.

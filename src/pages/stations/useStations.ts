@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useReachBottom } from '@tarojs/taro'
 import type { ServiceCategory, StationKind } from '@contract/types'
-import { useNearbyStations } from '@/hooks/useNearbyStations'
+import { NEARBY_LIMIT, useNearbyStations } from '@/hooks/useNearbyStations'
 import { locate, openLocationSettings } from '@/services/location'
 import { useResidentLocation } from '@/hooks/useResidentLocation'
 
@@ -32,7 +32,7 @@ export function useStations() {
   const [shown, setShown] = useState(CARDS_FIRST)
   // A marker tapped: its card, scrolled to once it is drawn.
   const [scrollTarget, setScrollTarget] = useState<string | null>(null)
-  const nearby = useNearbyStations({ limit: 30, kind, service }, { pullDownRefresh: true })
+  const nearby = useNearbyStations({ limit: NEARBY_LIMIT.stations, kind, service }, { pullDownRefresh: true })
   const items = nearby.data ?? []
 
   // A new position or filter: the map follows the resident again, not the last selected station; the list starts over.
