@@ -76,7 +76,8 @@ test('the sketch map numbers the stations; tapping a marker highlights its card 
   expect(within(document.getElementById(`station-${MINXIN.id}`)!).getByLabelText('1号')).toHaveTextContent('1')
   expect(within(document.getElementById(`station-${XIANJIN.id}`)!).getByLabelText('2号')).toHaveTextContent('2')
   fireEvent.click(within(map).getByRole('button', { name: '2号 先进街道社工站，1.3公里' }))
-  expect(Taro.pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: `#station-${XIANJIN.id}` }))
+  // Once the card is drawn (the next tick).
+  await waitFor(() => expect(Taro.pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: `#station-${XIANJIN.id}` })))
   expect(document.getElementById(`station-${XIANJIN.id}`)).toHaveClass('station-card--highlighted')
   expect(document.getElementById(`station-${MINXIN.id}`)).not.toHaveClass('station-card--highlighted')
   expect(screen.queryByTestId('map')).not.toBeInTheDocument() // the native map is the mini-program's
@@ -165,4 +166,24 @@ describe('in the mini-program (weapp branch: the native map)', () => {
     await waitFor(() => expect(listed()).toEqual(['中山区社工总站']))
     expect(screen.getByTestId('map')).toHaveAttribute('data-latitude', String(ZHONGSHAN.center.lat))
   })
+})
+
+test('a long list: the first 10 cards, 10 more on 再显示 and at the end of the page', async () => {
+  const many = Array.from({ length: 25 }, (_, i) => ({
+    ...MINXIN,
+    id: `${MINXIN.id.slice(0, -2)}${String(i).padStart(2, '0')}`,
+    name: `第${i + 1}社区社会工作室`,
+    distanceMeters: 500 + i * 300,
+  }))
+  fakeApi({ 'GET /api/stations/nearby': { items: many } })
+  render(<Stations />)
+  await waitFor(() => expect(listed()).toHaveLength(10))
+  expect(screen.getByText('还有 15 个社工站')).toBeInTheDocument()
+
+  fireEvent.click(screen.getByRole('button', { name: '再显示 10 个' }))
+  await waitFor(() => expect(listed()).toHaveLength(20))
+  await act(() => Taro.__reachBottom())
+  await waitFor(() => expect(listed()).toHaveLength(25))
+  expect(listed()).toEqual(many.map((s) => s.name))
+  expect(screen.queryByRole('button', { name: /再显示/ })).not.toBeInTheDocument()
 })

@@ -52,6 +52,7 @@ function createShim() {
   const state = {
     routerParams: {} as Record<string, string | undefined>,
     pullDownRefresh: new Set<{ current: () => unknown }>(),
+    reachBottom: new Set<{ current: () => unknown }>(),
     didShow: new Set<{ current: () => unknown }>(),
   }
 
@@ -86,6 +87,10 @@ function createShim() {
     uploadFile: ok({ data: '{}', statusCode: 200, errMsg: 'uploadFile:ok' }),
     downloadFile: ok({ tempFilePath: 'wxfile://tmp/download', statusCode: 200, errMsg: 'downloadFile:ok' }),
     getCurrentPages: (): { route: string }[] => [{ route: 'pages/index/index' }],
+    // After the next render, as Taro's (h5: a macrotask).
+    nextTick: (cb: () => void): void => {
+      setTimeout(cb, 0)
+    },
   }
 
   type Defaults = typeof defaults
@@ -117,6 +122,18 @@ function createShim() {
     }, [])
   }
 
+  /** Registers the page's end-of-page handler; __reachBottom() triggers it. */
+  function useReachBottom(cb: () => unknown) {
+    const ref = useRef(cb)
+    ref.current = cb
+    useEffect(() => {
+      state.reachBottom.add(ref)
+      return () => {
+        state.reachBottom.delete(ref)
+      }
+    }, [])
+  }
+
   function useLaunch(cb: () => unknown) {
     const ref = useRef(cb)
     ref.current = cb
@@ -140,6 +157,10 @@ function createShim() {
     async __pullDownRefresh() {
       await Promise.all([...state.pullDownRefresh].map((r) => r.current()))
     },
+    /** The resident scrolls to the end of the page: runs every mounted useReachBottom handler. */
+    async __reachBottom() {
+      await Promise.all([...state.reachBottom].map((r) => r.current()))
+    },
     /** The page is shown again (back from another page): runs every mounted useDidShow handler. */
     async __show() {
       await Promise.all([...state.didShow].map((r) => r.current()))
@@ -156,13 +177,24 @@ function createShim() {
     },
   }
 
-  return { ...fakes, useDidShow, usePullDownRefresh, useLaunch, useRouter, ...helpers }
+  return { ...fakes, useDidShow, usePullDownRefresh, useReachBottom, useLaunch, useRouter, ...helpers }
 }
 
 type Shim = ReturnType<typeof createShim>
 const g = globalThis as typeof globalThis & { __taroShim?: Shim }
 const Taro: Shim = (g.__taroShim ??= createShim())
 
-export const { useDidShow, usePullDownRefresh, useLaunch, useRouter, __reset, __setRouterParams, __pullDownRefresh, __show, __storage } =
-  Taro
+export const {
+  useDidShow,
+  usePullDownRefresh,
+  useReachBottom,
+  useLaunch,
+  useRouter,
+  __reset,
+  __setRouterParams,
+  __pullDownRefresh,
+  __reachBottom,
+  __show,
+  __storage,
+} = Taro
 export default Taro
