@@ -49,7 +49,7 @@ export function useStations() {
     Taro.nextTick(() => void Taro.pageScrollTo({ selector: `#station-${scrollTarget}`, duration: 300 }).catch(() => undefined))
   }, [scrollTarget])
 
-  const showMore = () => setShown((n) => Math.min(Math.max(n, CARDS_FIRST) + CARDS_MORE, items.length))
+  const showMore = () => setShown((n) => Math.min(n + CARDS_MORE, items.length))
   useReachBottom(() => {
     if (shown < items.length) showMore()
   })
