@@ -56,7 +56,15 @@ async function resident(name: string): Promise<Client> {
 const book = (c: Client, startsAt: string, key: string) =>
   c.post<{ id: string }>(
     '/api/bookings',
-    { serviceId: psy, startsAt, forWhom: 'proxy', personName: '王阿姨', relationship: '母亲', contactName: '小王', contactPhone: '13812345678' },
+    {
+      serviceId: psy,
+      startsAt,
+      forWhom: 'proxy',
+      personName: '王阿姨',
+      relationship: '母亲',
+      contactName: '小王',
+      contactPhone: '13812345678',
+    },
     { 'idempotency-key': key },
   )
 

@@ -49,7 +49,14 @@ describe('a booking reminder’s words: the booking’s own day in China time', 
     } as unknown as NodeJS.ProcessEnv)
   const reminder = (day?: string, closed?: string) => ({
     topic: 'booking_reminder',
-    payload: { bookingId: 'b1', activity: '心理疏导谈心', time: '9月29日 14:00', note: '王阿姨', ...(day ? { day } : {}), ...(closed ? { closed } : {}) },
+    payload: {
+      bookingId: 'b1',
+      activity: '心理疏导谈心',
+      time: '9月29日 14:00',
+      note: '王阿姨',
+      ...(day ? { day } : {}),
+      ...(closed ? { closed } : {}),
+    },
   })
 
   test('今天 for a booking later the same China day, 明天 for the next, else its date — across UTC midnight too', () => {
@@ -69,13 +76,19 @@ describe('a booking reminder’s words: the booking’s own day in China time', 
       data: { thing1: { value: '心理疏导谈心' }, phrase2: { value: '今天预约' }, thing3: { value: '9月29日 14:00 王阿姨' } },
     })
     expect(subscribeMessage(config('tmpl-reminder'), reminder('明天'))!.data.phrase2).toEqual({ value: '明天预约' })
-    expect(subscribeMessage(config(), reminder('今天'))).toMatchObject({ template_id: 'tmpl-activity', data: { phrase2: { value: '今天预约' } } })
+    expect(subscribeMessage(config(), reminder('今天'))).toMatchObject({
+      template_id: 'tmpl-activity',
+      data: { phrase2: { value: '今天预约' } },
+    })
     // Queued before the day was written: neither 今天 nor 明天 is claimed.
     expect(subscribeMessage(config('tmpl-reminder'), reminder())!.data.phrase2).toEqual({ value: '预约提醒' })
     expect(subscribeMessage(config('tmpl-reminder'), reminder('今天', '国庆节休息'))!.data.phrase2).toEqual({ value: '站点休息' })
     // The confirmation stays on the activity template.
     expect(
-      subscribeMessage(config('tmpl-reminder'), { topic: 'booking_status', payload: { activity: '心理疏导谈心', status: '预约成功', note: '' } }),
+      subscribeMessage(config('tmpl-reminder'), {
+        topic: 'booking_status',
+        payload: { activity: '心理疏导谈心', status: '预约成功', note: '' },
+      }),
     ).toMatchObject({ template_id: 'tmpl-activity', data: { phrase2: { value: '预约成功' } } })
   })
 

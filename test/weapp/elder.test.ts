@@ -16,7 +16,12 @@ test('a large WeChat font size turns 长辈模式 on: the simplified 首页 with
   const name = await page.waitFor(() => page.find('elder-home__name'))
   expect(page.text(name)).toBe(NEARBY.items[0]!.name)
   expect(page.text(page.get('elder-home__phone'))).toContain(NEARBY.items[0]!.phone)
-  expect(page.querySelectorAll('elder-action').map((n) => page.text(n).trim())).toEqual(['打电话给社工站', '有问题找社工', '预约服务', '我的求助'])
+  expect(page.querySelectorAll('elder-action').map((n) => page.text(n).trim())).toEqual([
+    '打电话给社工站',
+    '有问题找社工',
+    '预约服务',
+    '我的求助',
+  ])
   await page.tap(page.querySelectorAll('elder-action')[0]!)
   expect(page.callsOf('makePhoneCall')[0].phoneNumber).toBe(NEARBY.items[0]!.phone)
   expect(JSON.parse(String(page.storage.get('sgz-elder'))).state.enabled).toBe(true)

@@ -127,10 +127,7 @@ export default function Index() {
         <View className='index-nearest'>
           <Text className='section-title'>离您最近的社工站</Text>
           <StationCard station={nearest} variant='hero' />
-          <Button
-            className='btn btn--main btn-book-nearest'
-            onClick={() => bookNearest(nearest.id)}
-          >
+          <Button className='btn btn--main btn-book-nearest' onClick={() => bookNearest(nearest.id)}>
             预约
           </Button>
           <Text className='index-help__hint'>约好时间再去，谈心、政策咨询、入户探访不用在上班时间打电话</Text>

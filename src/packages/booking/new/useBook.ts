@@ -13,7 +13,6 @@ import { askSubscriptions, BOOKING_TEMPLATES } from '@/services/subscribe'
 import { useEnrollProfile } from '@/stores/enrollProfile'
 import { useSession } from '@/stores/session'
 
-
 export interface BookForm {
   forWhom: BookingFor
   personName: string
