@@ -51,6 +51,12 @@ export interface Config {
     templateRequestStatus: string | null
     /** Subscribe-message template for enrollments (候补转正、活动提醒); unset: logged only. */
     templateActivity: string | null
+    /**
+     * Subscribe-message template for the day-before reminder of a booking (预约提醒): the booking page asks for it with the
+     * activity template in one dialog, so the confirmation and the reminder each have their one-time allowance. Unset: the
+     * reminder goes through the activity template (and finds its allowance used by the confirmation).
+     */
+    templateBookingReminder: string | null
     /** Subscribe-message template for staff alerts (新求助、转入、升级、分派、即将超时); unset: logged only. */
     templateStaffAlert: string | null
     appId: string | null
@@ -130,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wechat: {
       templateRequestStatus: env.WECHAT_TEMPLATE_REQUEST_STATUS || null,
       templateActivity: env.WECHAT_TEMPLATE_ACTIVITY || null,
+      templateBookingReminder: env.WECHAT_TEMPLATE_BOOKING_REMINDER || null,
       templateStaffAlert: env.WECHAT_TEMPLATE_STAFF_ALERT || null,
       apiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/+$/, ''),
       appId: env.WECHAT_APPID || null,

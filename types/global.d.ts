@@ -22,6 +22,8 @@ declare namespace NodeJS {
     TARO_APP_TEMPLATE_REQUEST_STATUS?: string
     /** Subscribe-message template for activity enrollment, waitlist offers and reminders (empty: don't ask). */
     TARO_APP_TEMPLATE_ACTIVITY?: string
+    /** Subscribe-message template for the day-before reminder of a booking (预约提醒), asked with the activity one when booking. */
+    TARO_APP_TEMPLATE_BOOKING_REMINDER?: string
     /** Subscribe-message template for staff alerts (新求助提醒); empty: the workbench asks for none. */
     TARO_APP_TEMPLATE_STAFF_ALERT?: string
   }

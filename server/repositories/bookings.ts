@@ -1,5 +1,5 @@
 /** 预约服务's rows: bookable services, staff blocks, bookings. SQL only (phones sealed and unsealed here); no rule, no HTTP error. */
-import { reminderNote } from '../../domain/reminders'
+import { reminderDay, reminderNote } from '../../domain/reminders'
 import type { BookingBlockKind, BookingChannel, BookingFor, BookingStatus, BookableKind } from '../../contract/bookings'
 import { HOLDING_STATUSES } from '../../contract/bookings'
 import type { Audience } from '../../contract/activities'
@@ -534,6 +534,7 @@ export async function remindBookingsTomorrow(
         bookingId: row.id,
         activity: row.service_name.slice(0, 20),
         time: formatCstDateTime(new Date(row.starts_at)),
+        day: reminderDay(new Date(row.starts_at), now),
         note: reminderNote(closed, row.person_name ?? ''),
         ...(closed ? { closed } : {}),
       },

@@ -72,6 +72,10 @@ export function subscribeMessage(config: Config, m: Pick<Pending, 'topic' | 'pay
       },
     }
   }
+  if (m.topic === 'booking_reminder' && config.wechat.templateBookingReminder) {
+    // The reminder's own template (预约提醒), allowed in the same dialog as the confirmation: its own one-time allowance.
+    return { template_id: config.wechat.templateBookingReminder, ...bookingReminderContent(p) }
+  }
   if (!config.wechat.templateActivity) return null
   if (m.topic === 'booking_rating_invite') {
     // After the station marked a booking attended, as rating_invite after a resolution: straight to the rating page.
@@ -81,16 +85,35 @@ export function subscribeMessage(config: Config, m: Pick<Pending, 'topic' | 'pay
       data: { thing1: { value: p.activity || '预约服务' }, phrase2: { value: '待评价' }, thing3: { value: '请评价这次服务' } },
     }
   }
+  // Without a reminder template, a booking's reminder goes through the activity template, as its status messages do.
+  if (m.topic === 'booking_reminder') return { template_id: config.wechat.templateActivity, ...bookingReminderContent(p) }
   // Bookings (预约服务) share the activity template: a name, a status, a note.
-  const booking = m.topic === 'booking_status' || m.topic === 'booking_reminder'
-  const reminder = m.topic === 'activity_reminder' || m.topic === 'booking_reminder'
+  const booking = m.topic === 'booking_status'
+  const reminder = m.topic === 'activity_reminder'
   return {
     template_id: config.wechat.templateActivity,
     page: booking ? 'packages/booking/mine/index' : 'packages/activity/mine/index',
     data: {
       thing1: { value: p.activity || (booking ? '预约服务' : '活动报名') },
-      phrase2: { value: reminder ? (p.closed ? '站点休息' : booking ? '明天预约' : '明天开始') : p.status },
+      phrase2: { value: reminder ? (p.closed ? '站点休息' : '明天开始') : p.status },
       thing3: { value: (reminder ? `${p.time} ${p.note}` : p.note || '请进入小程序查看').slice(0, 20) },
+    },
+  }
+}
+
+/**
+ * A booking's reminder (the same three keywords as the activity template: thing1 the service, phrase2 the day, thing3
+ * the time and who comes). The day is the booking's own in China time, as the job wrote it: 「今天预约」 for a booking
+ * made the same day, 「明天预约」 the day before; without it (a message queued before `day` was written), 「预约提醒」.
+ */
+export function bookingReminderContent(p: Record<string, string>) {
+  const day = p.day === '今天' || p.day === '明天' ? `${p.day}预约` : '预约提醒'
+  return {
+    page: 'packages/booking/mine/index',
+    data: {
+      thing1: { value: p.activity || '预约服务' },
+      phrase2: { value: p.closed ? '站点休息' : day },
+      thing3: { value: `${p.time} ${p.note}`.slice(0, 20) },
     },
   }
 }

@@ -255,7 +255,7 @@ describe('首页 in 长辈模式', () => {
     useElder.getState().setEnabled(true)
   })
 
-  test('the nearest station’s name and phone in large type, and three big actions; 打电话给社工站 dials it', async () => {
+  test('the nearest station’s name and phone in large type, and four big actions; 打电话给社工站 dials it, 预约服务 opens its services', async () => {
     granted()
     fakeApi({ 'GET /api/stations/nearby': { items: [MINXIN, XIANJIN] } })
     const { container } = render(<Index />)
@@ -264,12 +264,14 @@ describe('首页 in 长辈模式', () => {
     expect(screen.getByText('电话 0411-87589365')).toBeInTheDocument()
     expect(container.querySelector('.page-index')).toHaveClass('elder') // the root switches the design tokens
     expect(screen.queryByText('先进街道社工站')).not.toBeInTheDocument() // fewer choices: only the nearest
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['打电话给社工站', '有问题找社工', '我的求助'])
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['打电话给社工站', '有问题找社工', '预约服务', '我的求助'])
 
     fireEvent.click(screen.getByRole('button', { name: '打电话给社工站' }))
     expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0411-87589365' })
     fireEvent.click(screen.getByRole('button', { name: '有问题找社工' }))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/request/new/index?stationId=${MINXIN.id}&source=nearest` })
+    fireEvent.click(screen.getByRole('button', { name: '预约服务' }))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/packages/booking/new/index?stationId=${MINXIN.id}` })
   })
 
   test('refused: 选择所在地区 instead, no station to call yet, and 有问题找社工 all the same', async () => {

@@ -93,10 +93,11 @@ test('长辈模式: body text ≥ 18px with line height ≥ 1.5, main actions �
   const page = await context.newPage()
   await open(page, '#/pages/index/index?elder=1', 'page-index')
   await page.locator('.elder-home__name').waitFor({ timeout: 30_000 })
-  // The simplified 首页: three big actions, the nearest station's name and phone in large type.
+  // The simplified 首页: four big actions, the nearest station's name and phone in large type.
   expect((await page.locator('.elder-action').allTextContents()).map((t) => t.trim())).toEqual([
     '打电话给社工站',
     '有问题找社工',
+    '预约服务',
     '我的求助',
   ])
   await page.screenshot({ path: screenshotPath('elder-index') })

@@ -3,13 +3,17 @@
  * full slots shown as full, who it is for, what is posted with its
  * Idempotency-Key, 预约成功 and 添加到手机日历 through wx.addPhoneCalendar, a
  * slot that just filled), 我的预约 (the station's reason for a move, cancel,
- * 改期), and the workbench's day view (grouped by worker, 已到场 with a note).
+ * 改期, 评价这次服务), the workbench's day view (grouped by worker, 已到场 with
+ * a note), 首页's 预约 to the nearest station's service chooser, the station's
+ * page with its bookable services, and rating an attended booking.
  */
 import type { BookingBody } from '../../contract/types'
 import { mountPage, reply, type MountedPage, type MountOptions } from './harness'
 import { LOGGED_IN, RESIDENT_SESSION, STAFF_LOGGED_IN } from './request-fixtures'
 import { FAMILY, MOTHER } from './activity-fixtures'
-import { DAYS, MOTHER_BOOKING, MOVED_BY_STATION, MY_BOOKINGS, NOW, PSY, SLOTS, STAFF_DAY } from './booking-fixtures'
+import { DAYS, MOTHER_BOOKING, MOVED_BY_STATION, MY_BOOKINGS, NOW, PAST_ATTENDED, PSY, SLOTS, STAFF_DAY, VISIT } from './booking-fixtures'
+import { HERE, MINXIN, NEARBY, XIANJIN, XIANJIN_DETAIL } from './fixtures'
+import { FEW_RATINGS, GIVEN_RATING } from './rating-fixtures'
 
 const NEW = 'packages/booking/new/index'
 const MINE = 'packages/booking/mine/index'
@@ -160,88 +164,215 @@ test('for a family member: 我的家人 offered under 家人, one tap fills the 
   })
 })
 
-test('我的预约: upcoming soonest first, the station’s reason for a move, cancel asks first; past shows the attended talk', async () => {
-  const page = await open(
-    MINE,
-    {},
-    {
-      routes: {
-        'POST /api/bookings/:id/cancel': (req) => ({ ...MOTHER_BOOKING, id: req.params.id, status: 'cancelled', canChange: false }),
+for (const elder of [false, true]) {
+  const mode = elder ? '长辈模式' : 'standard'
+  const modeOpts: MountOptions = { fontSizeSetting: elder ? 22 : 17 }
+
+  test(`${mode}: 我的预约 — upcoming soonest first, the station’s reason for a move, cancel asks first; past shows the attended talk, 评价这次服务 opens its rating`, async () => {
+    const page = await open(
+      MINE,
+      {},
+      {
+        ...modeOpts,
+        routes: {
+          'GET /api/bookings/mine': { items: [MOVED_BY_STATION, MOTHER_BOOKING, { ...PAST_ATTENDED, ratingDue: true, rating: null }] },
+          'POST /api/bookings/:id/cancel': (req) => ({ ...MOTHER_BOOKING, id: req.params.id, status: 'cancelled', canChange: false }),
+        },
       },
-    },
-  )
-  await page.waitFor(() => page.querySelectorAll('booking').length === 2, 'two upcoming bookings')
-  expect(page.text(page.get('tab-upcoming'))).toBe('即将到来（2）')
-  const [first, second] = page.querySelectorAll('booking')
-  expect(page.text(first!)).toContain('11月25日（周三）10:00-11:00')
-  expect(page.text(first!)).toContain('王秀兰（母亲）')
-  expect(page.text(second!)).toContain('社工站已改期：刘社工周三要入户探访，改到周五上午')
-  expect(page.text(second!)).toContain('11月27日（周五）09:00-10:00')
+    )
+    const root = await page.waitFor(() => page.find('page-my-bookings'))
+    expect(root.dom.className.includes('elder')).toBe(elder)
+    await page.waitFor(() => page.querySelectorAll('booking').length === 2, 'two upcoming bookings')
+    expect(page.text(page.get('tab-upcoming'))).toBe('即将到来（2）')
+    const [first, second] = page.querySelectorAll('booking')
+    expect(page.text(first!)).toContain('11月25日（周三）10:00-11:00')
+    expect(page.text(first!)).toContain('王秀兰（母亲）')
+    expect(page.text(second!)).toContain('社工站已改期：刘社工周三要入户探访，改到周五上午')
+    expect(page.text(second!)).toContain('11月27日（周五）09:00-10:00')
 
-  await page.tap(page.querySelectorAll('btn-cancel-booking')[0]!)
-  expect(page.callsOf('showModal')[0].content).toContain('11月25日（周三）10:00-11:00的“心理疏导谈心”')
-  await page.waitFor(() => page.querySelectorAll('booking').length === 1, 'one upcoming left')
-  expect(page.requests.find((r) => r.method === 'POST')!.path).toBe(`/api/bookings/${MOTHER_BOOKING.id}/cancel`)
+    await page.tap(page.querySelectorAll('btn-cancel-booking')[0]!)
+    expect(page.callsOf('showModal')[0].content).toContain('11月25日（周三）10:00-11:00的“心理疏导谈心”')
+    await page.waitFor(() => page.querySelectorAll('booking').length === 1, 'one upcoming left')
+    expect(page.requests.find((r) => r.method === 'POST')!.path).toBe(`/api/bookings/${MOTHER_BOOKING.id}/cancel`)
 
-  await page.tap('btn-reschedule')
-  expect(page.callsOf('navigateTo')[0].url).toBe(`/packages/booking/new/index?bookingId=${MOVED_BY_STATION.id}`)
-  await page.tap('tab-past')
-  await page.waitFor(() => page.querySelectorAll('booking').length === 2, 'two past')
-  expect(page.querySelectorAll('booking-status').map((n) => page.text(n))).toEqual(['已取消', '已到场'])
-})
+    await page.tap('btn-reschedule')
+    expect(page.callsOf('navigateTo')[0].url).toBe(`/packages/booking/new/index?bookingId=${MOVED_BY_STATION.id}`)
+    await page.tap('tab-past')
+    await page.waitFor(() => page.querySelectorAll('booking').length === 2, 'two past')
+    expect(page.querySelectorAll('booking-status').map((n) => page.text(n))).toEqual(['已取消', '已到场'])
+    // The attended talk invites a rating: 「评价这次服务」 opens the rating page for this booking.
+    await page.tap('btn-rate-booking')
+    expect(page.callsOf('navigateTo')[1].url).toBe(`/packages/rating/new/index?bookingId=${PAST_ATTENDED.id}`)
+    expect(page.consoleErrors).toEqual([])
+  })
 
-test('改期: the current time, then the new slot posted to reschedule', async () => {
-  const page = await open(
-    NEW,
-    { bookingId: MOTHER_BOOKING.id },
-    {
-      routes: {
-        'GET /api/bookings/:id': MOTHER_BOOKING,
-        'POST /api/bookings/:id/reschedule': (req) => ({ ...MOTHER_BOOKING, startsAt: (req.data as { startsAt: string }).startsAt }),
+  test(`${mode}: 改期 — the current time, then the new slot posted to reschedule`, async () => {
+    const page = await open(
+      NEW,
+      { bookingId: MOTHER_BOOKING.id },
+      {
+        ...modeOpts,
+        routes: {
+          'GET /api/bookings/:id': MOTHER_BOOKING,
+          'POST /api/bookings/:id/reschedule': (req) => ({ ...MOTHER_BOOKING, startsAt: (req.data as { startsAt: string }).startsAt }),
+        },
       },
-    },
-  )
-  await page.waitFor(() => page.querySelectorAll('slot').length > 0, 'the slots')
-  expect(page.text(page.get('book-slots__current'))).toBe('现在约的是 11月25日（周三）10:00-11:00')
-  expect(page.find('book-form')).toBeUndefined()
-  await page.tap(page.querySelectorAll('slot')[2]!)
-  await page.tap('btn-confirm-booking')
-  await page.waitFor(() => page.find('book-result'), 'the result')
-  expect(page.text(page.get('book-result'))).toContain('改期成功')
-  const post = page.requests.find((r) => r.method === 'POST')!
-  expect(post.path).toBe(`/api/bookings/${MOTHER_BOOKING.id}/reschedule`)
-  expect(post.data).toEqual({ startsAt: DAYS[1]!.slots[2]!.startsAt })
-})
+    )
+    await page.waitFor(() => page.querySelectorAll('slot').length > 0, 'the slots')
+    expect(page.get('page-booking-new').dom.className.includes('elder')).toBe(elder)
+    expect(page.text(page.get('book-slots__current'))).toBe('现在约的是 11月25日（周三）10:00-11:00')
+    expect(page.find('book-form')).toBeUndefined()
+    await page.tap(page.querySelectorAll('slot')[2]!)
+    await page.tap('btn-confirm-booking')
+    await page.waitFor(() => page.find('book-result'), 'the result')
+    expect(page.text(page.get('book-result'))).toContain('改期成功')
+    const post = page.requests.find((r) => r.method === 'POST')!
+    expect(post.path).toBe(`/api/bookings/${MOTHER_BOOKING.id}/reschedule`)
+    expect(post.data).toEqual({ startsAt: DAYS[1]!.slots[2]!.startsAt })
+  })
 
-test('预约管理 (workbench): the day grouped by worker, the phone booking’s source, 已到场 with a note', async () => {
-  const page = await mountPage(
-    'packages/workbench/bookings/index',
-    {},
-    {
-      now: '2026-11-25T03:00:00.000Z',
-      storage: STAFF_LOGGED_IN,
-      routes: {
-        'GET /api/staff/bookings': STAFF_DAY,
-        'POST /api/staff/bookings/:id/attended': (req) => ({
-          ...STAFF_DAY.items[0],
-          status: 'attended',
-          staffNote: (req.data as { note: string }).note,
-        }),
+  test(`${mode}: 预约管理 (workbench) — the day grouped by worker, the phone booking’s source, 已到场 with a note`, async () => {
+    const page = await mountPage(
+      'packages/workbench/bookings/index',
+      {},
+      {
+        ...modeOpts,
+        now: '2026-11-25T03:00:00.000Z',
+        storage: STAFF_LOGGED_IN,
+        routes: {
+          'GET /api/staff/bookings': STAFF_DAY,
+          'POST /api/staff/bookings/:id/attended': (req) => ({
+            ...STAFF_DAY.items[0],
+            status: 'attended',
+            staffNote: (req.data as { note: string }).note,
+          }),
+        },
       },
-    },
-  )
-  await page.waitFor(() => page.querySelectorAll('staff-booking').length === 2, 'two bookings')
-  const list = page.requests.find((r) => r.path === '/api/staff/bookings')!
-  expect(list.query).toEqual({ from: '2026-11-25', to: '2026-11-25' })
-  expect(page.querySelectorAll('bookings-worker__name').map((n) => page.text(n))).toEqual(['刘社工', '入户探访'])
-  const [talk, visit] = page.querySelectorAll('staff-booking')
-  expect(page.text(talk!)).toContain('10:00-11:00')
-  expect(page.text(talk!)).toContain('王秀兰（母亲）')
-  expect(page.text(visit!)).toContain('电话预约')
-  await page.tap(page.querySelectorAll('btn-attended')[0]!)
-  expect(page.callsOf('showModal')[0]).toMatchObject({ title: '登记已到场', editable: true })
-  await page.waitFor(() => page.find('booking-status--attended'), 'attended')
-  expect(page.requests.find((r) => r.method === 'POST')!.path).toBe(`/api/staff/bookings/${MOTHER_BOOKING.id}/attended`)
-  await page.tap('tab-week')
-  await page.waitFor(() => page.requests.some((r) => r.query.from === '2026-11-23' && r.query.to === '2026-11-29'), 'the week')
-})
+    )
+    await page.waitFor(() => page.querySelectorAll('staff-booking').length === 2, 'two bookings')
+    expect(page.get('page-workbench-bookings').dom.className.includes('elder')).toBe(elder)
+    const list = page.requests.find((r) => r.path === '/api/staff/bookings')!
+    expect(list.query).toEqual({ from: '2026-11-25', to: '2026-11-25' })
+    expect(page.querySelectorAll('bookings-worker__name').map((n) => page.text(n))).toEqual(['刘社工', '入户探访'])
+    const [talk, visit] = page.querySelectorAll('staff-booking')
+    expect(page.text(talk!)).toContain('10:00-11:00')
+    expect(page.text(talk!)).toContain('王秀兰（母亲）')
+    expect(page.text(visit!)).toContain('电话预约')
+    await page.tap(page.querySelectorAll('btn-attended')[0]!)
+    expect(page.callsOf('showModal')[0]).toMatchObject({ title: '登记已到场', editable: true })
+    await page.waitFor(() => page.find('booking-status--attended'), 'attended')
+    expect(page.requests.find((r) => r.method === 'POST')!.path).toBe(`/api/staff/bookings/${MOTHER_BOOKING.id}/attended`)
+    await page.tap('tab-week')
+    await page.waitFor(() => page.requests.some((r) => r.query.from === '2026-11-23' && r.query.to === '2026-11-29'), 'the week')
+  })
+
+  test(`${mode}: 首页's 预约 opens the nearest station's services; one is chosen and its slots shown`, async () => {
+    const home = await mountPage('pages/index/index', {}, { ...modeOpts, location: HERE, routes: { 'GET /api/stations/nearby': NEARBY } })
+    const root = await home.waitFor(() => home.find('page-index'))
+    expect(root.dom.className.includes('elder')).toBe(elder)
+    const button = await home.waitFor(() => home.find('btn-book-nearest'), 'the 预约 button')
+    expect(home.text(button).trim()).toBe(elder ? '预约服务' : '预约')
+    if (elder) expect(home.querySelectorAll('elder-action').map((n) => home.text(n).trim())).toContain('预约服务')
+    await home.tap(button)
+    const [{ url }] = home.callsOf('navigateTo')
+    expect(url).toBe(`/${NEW}?stationId=${MINXIN.id}`)
+
+    // Where it lands: the booking page's chooser of that station's services.
+    const page = await open(NEW, Object.fromEntries(new URL(url, 'https://x').searchParams), {
+      ...modeOpts,
+      routes: { 'GET /api/stations/:id/bookable': { items: [PSY, VISIT] } },
+    })
+    await page.waitFor(() => page.querySelectorAll('bookable-choice').length === 2, 'the services')
+    expect(page.get('page-booking-new').dom.className.includes('elder')).toBe(elder)
+    expect(page.text(page.get('section-title'))).toBe('选择要预约的服务')
+    expect(page.requests.map((r) => r.path)).toContain(`/api/stations/${MINXIN.id}/bookable`)
+    expect(page.querySelectorAll('bookable-choice__name').map((n) => page.text(n))).toEqual(['心理疏导谈心', '入户探访'])
+    await page.tap(page.querySelectorAll('bookable-choice')[0]!)
+    await page.waitFor(() => page.querySelectorAll('slot').length > 0, 'the slots of the service chosen')
+    expect(page.text(page.get('book-service__name'))).toBe('心理疏导谈心')
+    expect(page.requests.map((r) => r.path)).toContain(`/api/bookable/${PSY.id}/slots`)
+    expect(page.consoleErrors).toEqual([])
+  })
+
+  test(`${mode}: the station's page lists its bookable services, each with 预约 to its booking page`, async () => {
+    const page = await mountPage(
+      'pages/station/index',
+      { id: XIANJIN.id },
+      {
+        ...modeOpts,
+        routes: {
+          'GET /api/stations/:id': XIANJIN_DETAIL,
+          'GET /api/activities': { items: [] },
+          'GET /api/stations/:id/ratings': FEW_RATINGS,
+          'GET /api/stations/:id/bookable': { items: [PSY, VISIT] },
+        },
+      },
+    )
+    await page.waitFor(() => page.querySelectorAll('bookable').length === 2, 'the bookable services')
+    expect(page.get('page-station').dom.className.includes('elder')).toBe(elder)
+    expect(page.requests.map((r) => r.path)).toContain(`/api/stations/${XIANJIN.id}/bookable`)
+    expect(page.text(page.get('station-bookables__intro'))).toBe('选好时间再来，不用在上班时间打电话')
+    expect(page.querySelectorAll('bookable__name').map((n) => page.text(n))).toEqual(['心理疏导谈心', '入户探访'])
+    expect(page.querySelectorAll('bookable__meta').map((n) => page.text(n).replace(/\s+/g, ' '))).toEqual([
+      '到站面谈 · 每次 1 小时',
+      '入户探访 · 每次 2 小时',
+    ])
+    await page.tap(page.querySelectorAll('btn-book')[1]!)
+    expect(page.callsOf('navigateTo').map((c) => c.url)).toEqual([`/${NEW}?serviceId=${VISIT.id}`])
+    expect(page.consoleErrors).toEqual([])
+  })
+
+  test(`${mode}: rating an attended booking (评价这次服务) — stars and the booking's tags, no 是否解决, 感谢 and back to 我的预约`, async () => {
+    const due = { ...PAST_ATTENDED, ratingDue: true, rating: null }
+    const page = await open(
+      'packages/rating/new/index',
+      { bookingId: PAST_ATTENDED.id },
+      {
+        ...modeOpts,
+        routes: {
+          'GET /api/bookings/:id': due,
+          'POST /api/bookings/:id/rating': (req) =>
+            reply(201, {
+              ...due,
+              ratingDue: false,
+              rating: { ...GIVEN_RATING, subject: 'booking', outcome: null, ...(req.data as object) },
+            }),
+        },
+      },
+    )
+    await page.waitFor(() => page.find('rating-form'), 'the form')
+    expect(page.get('page-rating').dom.className.includes('elder')).toBe(elder)
+    expect(page.text(page.get('rating-target__kind'))).toBe('评价预约服务')
+    expect(page.text(page.get('rating-target__title'))).toBe('心理疏导谈心')
+    expect(page.text(page.get('rating-target__detail'))).toContain('民馨社区社会工作室')
+    expect(page.text()).toContain('对这次服务满意吗？')
+    expect(page.querySelectorAll('option')).toHaveLength(0) // no 已解决 / 未解决 for a booking
+    expect(page.querySelectorAll('rating-tag').map((n) => page.text(n))).toEqual([
+      '准时',
+      '态度好',
+      '专业',
+      '耐心细致',
+      '环境舒适',
+      '等待时间长',
+      '时间太短',
+    ])
+    await page.tap('btn-submit-rating')
+    expect(page.querySelectorAll('field__error').map((n) => page.text(n))).toEqual(['请点星星打分（1 到 5 星）'])
+    await page.tap(page.querySelectorAll('rating-star')[4]!)
+    await page.tap(page.querySelectorAll('rating-tag')[0]!)
+    await page.input('rating-comment', '刘社工很耐心，妈妈聊完心情好多了')
+    await page.tap('btn-submit-rating')
+    await page.waitFor(() => page.find('rating-result'), 'the result')
+    const posts = page.requests.filter((r) => r.method === 'POST')
+    expect(posts.map((r) => [r.path, r.data])).toEqual([
+      [
+        `/api/bookings/${PAST_ATTENDED.id}/rating`,
+        { stars: 5, tags: ['准时'], comment: '刘社工很耐心，妈妈聊完心情好多了', anonymous: false, commentPublic: false },
+      ],
+    ])
+    expect(page.text(page.get('rating-result'))).toContain('感谢您的评价')
+    await page.tap('btn-rating-done')
+    expect(page.callsOf('redirectTo').map((c) => c.url)).toEqual(['/packages/booking/mine/index'])
+    expect(page.consoleErrors).toEqual([])
+  })
+}

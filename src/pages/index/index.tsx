@@ -16,9 +16,11 @@ export default function Index() {
   const elder = useElder((s) => s.enabled)
   // While the nearest stations load, nothing is drawn below the loading line that their arrival would push down.
   const firstLoad = !noPosition && (nearby.status === 'idle' || (nearby.status === 'loading' && !nearest))
+  // 「预约」: the nearest station's bookable services (the booking page's chooser), in both modes.
+  const bookNearest = (stationId: string) => Taro.navigateTo({ url: `/packages/booking/new/index?stationId=${stationId}` })
 
   if (elder) {
-    // 长辈模式: the nearest station's name and phone in large type, and three big actions.
+    // 长辈模式: the nearest station's name and phone in large type, and big actions (call, ask, book, my requests).
     return (
       <View className={pageClass}>
         <PrivacyPopup />
@@ -47,6 +49,11 @@ export default function Index() {
           {(nearest || !firstLoad) && (
             <Button className='btn btn--primary btn--main elder-action btn-help' onClick={() => askForHelp(nearest?.id)}>
               有问题找社工
+            </Button>
+          )}
+          {nearest && (
+            <Button className='btn btn--main elder-action btn-book-nearest' onClick={() => bookNearest(nearest.id)}>
+              预约服务
             </Button>
           )}
           {!firstLoad && (
@@ -120,10 +127,7 @@ export default function Index() {
         <View className='index-nearest'>
           <Text className='section-title'>离您最近的社工站</Text>
           <StationCard station={nearest} variant='hero' />
-          <Button
-            className='btn btn--main btn-book-nearest'
-            onClick={() => Taro.navigateTo({ url: `/packages/booking/new/index?stationId=${nearest.id}` })}
-          >
+          <Button className='btn btn--main btn-book-nearest' onClick={() => bookNearest(nearest.id)}>
             预约
           </Button>
           <Text className='index-help__hint'>约好时间再去，谈心、政策咨询、入户探访不用在上班时间打电话</Text>

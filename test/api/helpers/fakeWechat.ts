@@ -7,6 +7,14 @@ export interface FakeWechat {
   calls: URL[]
   /** Subscribe messages received (bodies of /cgi-bin/message/subscribe/send). */
   messages: any[]
+  /**
+   * What a resident allowed in one `requestSubscribeMessage` dialog: one message of each template to this openid.
+   * As WeChat does, the allowances are counted per openid and template, each send takes one, and a send without
+   * one is refused with 43101. An openid never given allowances here receives everything (the other tests' case).
+   */
+  allow: (openid: string, tmplIds: string[]) => void
+  /** Sends refused with 43101 (no allowance left for that template): their openid and template. */
+  refused: { touser: string; template_id: string }[]
   /** Make the next N subscribe sends fail with a system error. */
   failNext: (n: number) => void
   /** Holds every subscribe send unanswered until the returned function is called (a slow WeChat). */
@@ -20,6 +28,8 @@ export interface FakeWechat {
 export async function startFakeWechat(appId = 'wx-test-app', secret = 'test-secret'): Promise<FakeWechat> {
   const calls: URL[] = []
   const messages: any[] = []
+  const allowances = new Map<string, Map<string, number>>()
+  const refused: { touser: string; template_id: string }[] = []
   let failures = 0
   let gate: Promise<void> | null = null
   let waiting = 0
@@ -44,7 +54,17 @@ export async function startFakeWechat(appId = 'wx-test-app', secret = 'test-secr
         failures--
         return res.end(JSON.stringify({ errcode: -1, errmsg: 'system error' }))
       }
-      messages.push(JSON.parse(raw))
+      const message = JSON.parse(raw) as { touser: string; template_id: string }
+      const left = allowances.get(message.touser)
+      if (left) {
+        const n = left.get(message.template_id) ?? 0
+        if (n === 0) {
+          refused.push({ touser: message.touser, template_id: message.template_id })
+          return res.end(JSON.stringify({ errcode: 43101, errmsg: 'user refuse to accept the msg' }))
+        }
+        left.set(message.template_id, n - 1)
+      }
+      messages.push(message)
       return res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }))
     }
     if (url.pathname === '/wxa/msg_sec_check') {
@@ -77,6 +97,13 @@ export async function startFakeWechat(appId = 'wx-test-app', secret = 'test-secr
     url: `http://127.0.0.1:${port}`,
     calls,
     messages,
+    allow: (openid, tmplIds) => {
+      const left = allowances.get(openid) ?? new Map<string, number>()
+      // One dialog: each template allowed once, however often it is named.
+      for (const id of new Set(tmplIds)) left.set(id, (left.get(id) ?? 0) + 1)
+      allowances.set(openid, left)
+    },
+    refused,
     failNext: (n) => {
       failures = n
     },

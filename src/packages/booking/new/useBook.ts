@@ -9,10 +9,9 @@ import { fetchFamily } from '@/api/activities'
 import { createBooking, fetchBooking, fetchSlots, fetchStationBookables, rescheduleBooking } from '@/api/bookings'
 import { useQuery } from '@/hooks/useQuery'
 import { describeError, type FieldMap } from '@/services/errors'
+import { askSubscriptions, BOOKING_TEMPLATES } from '@/services/subscribe'
 import { useEnrollProfile } from '@/stores/enrollProfile'
 import { useSession } from '@/stores/session'
-
-const TEMPLATE_ID = process.env.TARO_APP_TEMPLATE_ACTIVITY
 
 export interface BookForm {
   forWhom: BookingFor
@@ -182,8 +181,8 @@ export function useBook() {
   }
 
   const submit = async () => {
-    if (process.env.TARO_ENV === 'weapp' && TEMPLATE_ID)
-      void Taro.requestSubscribeMessage({ tmplIds: [TEMPLATE_ID] } as never).catch(() => undefined)
+    // One dialog for both messages a booking brings: 预约成功 (or 已改期) and the reminder the day before.
+    askSubscriptions(BOOKING_TEMPLATES)
     if (bookingId) {
       if (!slot) return setErrors({ slot: '请选择新的时段' })
       setSubmitting(true)
