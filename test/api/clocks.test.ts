@@ -79,7 +79,15 @@ test(`both clocks in working time over 国庆, and the report per station and pe
 
   const report = (await zhao.get<StationReport>('/api/staff/reports/stations?from=2026-09-30&to=2026-10-12')).body
   const xj = report.items.find((i) => i.station.name === '先进街道社工站')!
-  expect(xj).toMatchObject({ accepted: 2, acceptedOnTime: 1, onTimeRate: 0.5, resolved: 2, resolvedOnTime: 1, resolvedOnTimeRate: 0.5 })
+  expect(xj).toMatchObject({
+    accepted: 2,
+    acceptedOnTime: 1,
+    onTimeRate: 0.5,
+    resolved: 2,
+    resolvedOnTime: 1,
+    resolvedTimed: 2,
+    resolvedOnTimeRate: 0.5,
+  })
   expect(report.workers.filter((w) => w.station.name === '先进街道社工站')).toEqual([
     expect.objectContaining({
       nickname: '李社工',
@@ -87,6 +95,7 @@ test(`both clocks in working time over 国庆, and the report per station and pe
       acceptedOnTime: 1,
       resolved: 2,
       resolvedOnTime: 1,
+      resolvedTimed: 2,
       resolvedOnTimeRate: 0.5,
     }),
   ])
