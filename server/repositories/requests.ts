@@ -63,6 +63,8 @@ export interface RequestRow {
   photo_ids: string[]
   resolutions: number
   queued_at: Date
+  /** When the 办结 clock last started again (a reopening after resolution); null: from created_at. */
+  resolution_from: Date | null
   rating_due: boolean
   rating: RatingJson | null
   /** Set once the retention job (or an account deletion) erased the personal fields. */
@@ -119,6 +121,7 @@ export function stateOf(r: RequestRow): RequestState {
     escalations: Number(r.escalations),
     resolutions: Number(r.resolutions),
     createdAt: new Date(r.created_at),
+    resolutionFrom: r.resolution_from ? new Date(r.resolution_from) : null,
     purged: !!r.purged_at,
   }
 }
@@ -344,6 +347,7 @@ const COLUMNS: Record<keyof RequestUpdate, { column: string; sealed?: boolean }>
   resolvedAt: { column: 'resolved_at' },
   dueAt: { column: 'due_at' },
   queuedAt: { column: 'queued_at' },
+  resolutionFrom: { column: 'resolution_from' },
   escalations: { column: 'escalations' },
   resolutions: { column: 'resolutions' },
   updatedAt: { column: 'updated_at' },
