@@ -64,6 +64,6 @@ export const helpedPersonOf = (r: HelpedOf): { name: string | null | undefined; 
   r.requester === 'self' ? { name: r.contactName, phone: r.contactPhone } : { name: r.helpedName, phone: r.helpedPhone }
 /** The helped-person index of a request under the current key (see helpedPersonOf). */
 export function requestHelpedIndex(r: HelpedOf): string | null {
-  const p = helpedPersonOf(r)
-  return helpedIndex(p.name, p.phone)
+  const person = helpedPersonOf(r)
+  return helpedIndex(person.name, person.phone)
 }
