@@ -32,9 +32,17 @@ export interface DefaultReply {
   category: ServiceCategory | null
   title: string
   body: string
+  /** The release of the defaults that shipped it (DEFAULTS_VERSION when added): a station seeded earlier gets it once. */
+  since?: number
 }
 
-/** What a station starts with: a few for every request, and one or two per common category. */
+/** The defaults' current release: 1, the first set; 2 added 社区治理, 婚姻家庭, 青少年 and 职工. */
+export const DEFAULTS_VERSION = 2
+
+/** The defaults a station seeded at release `version` has not been given yet (all of them for 0). */
+export const defaultsAfter = (version: number): DefaultReply[] => DEFAULT_REPLIES.filter((d) => (d.since ?? 1) > version)
+
+/** What a station starts with: a few for every request, and one or two per category. */
 export const DEFAULT_REPLIES: readonly DefaultReply[] = [
   {
     category: null,
@@ -85,5 +93,29 @@ export const DEFAULT_REPLIES: readonly DefaultReply[] = [
     category: 'disability',
     title: '残疾人服务',
     body: '{居民称呼}您好，残疾人两项补贴和辅具申请可以由{社工}帮您代办，请准备好残疾证和身份证。',
+  },
+  {
+    category: 'community_governance',
+    title: '居民议事协商',
+    body: '{居民称呼}您好，您反映的问题{社工}已经转给社区，会请居民代表、物业一起商量解决办法，有进展会及时告诉您。如有疑问请拨打{站点电话}。',
+    since: 2,
+  },
+  {
+    category: 'marriage_family',
+    title: '家庭关系咨询',
+    body: '{居民称呼}您好，我是{社工}，家里的事可以约个时间当面慢慢聊，谈话内容会严格保密。需要婚姻家庭辅导或调解，也可以拨打{站点电话}预约。',
+    since: 2,
+  },
+  {
+    category: 'youth',
+    title: '青少年成长帮扶',
+    body: '{居民称呼}您好，孩子的情况{社工}已经记下，会和学校、社区一起想办法，需要时安排心理辅导或课业帮扶。方便时请拨打{站点电话}详谈。',
+    since: 2,
+  },
+  {
+    category: 'employee',
+    title: '职工服务对接',
+    body: '{居民称呼}您好，困难帮扶、劳动权益和心理疏导方面的问题，{社工}可以帮您对接工会和相关部门。请约个时间当面谈，或拨打{站点电话}。',
+    since: 2,
   },
 ]

@@ -49,8 +49,10 @@ export interface RequestState {
   dueAt: Date
   escalations: number
   resolutions: number
-  /** When it was submitted: the resolution clock runs from here. */
+  /** When it was submitted: the resolution clock runs from here… */
   createdAt?: Date
+  /** …or from here, once it was reopened after a resolution (null: never). */
+  resolutionFrom?: Date | null
   /** Its personal fields were erased (retention, account deletion). */
   purged: boolean
 }
@@ -74,6 +76,7 @@ export interface RequestUpdate extends Partial<PersonalDetails> {
   resolvedAt?: Date | null
   dueAt?: Date
   queuedAt?: Date
+  resolutionFrom?: Date
   escalations?: number
   resolutions?: number
   updatedAt?: Date
@@ -316,7 +319,7 @@ export function residentCorrection(
 export function unresolvedByResident(r: RequestState, userId: string, comment: string, ctx: DecisionContext): RequestChange {
   const words = comment.trim()
   return {
-    set: backInQueue(r, ctx),
+    set: { ...backInQueue(r, ctx), resolutionFrom: ctx.now },
     event: entry({
       type: 'reopened',
       actorId: userId,
@@ -334,7 +337,7 @@ export function unresolvedByResident(r: RequestState, userId: string, comment: s
  */
 export function reopenedOnFollowUp(r: RequestState, staff: Pick<Staff, 'id' | 'stationId'>, ctx: DecisionContext): RequestChange {
   return {
-    set: backInQueue(r, ctx),
+    set: { ...backInQueue(r, ctx), resolutionFrom: ctx.now },
     event: entry({
       type: 'reopened',
       actorId: staff.id,
@@ -505,20 +508,24 @@ export function staffAction(
       })
     case 'reopen':
       return decided({
-        set: { status: 'in_progress', resolvedAt: null, updatedAt: now, queuedAt: now },
+        set: { status: 'in_progress', resolvedAt: null, updatedAt: now, queuedAt: now, resolutionFrom: now },
         event: entry({ type: 'reopened', ...at, body: action.reason.trim() }),
         notices: statusNotice(r, '重新处理', action.reason),
       })
   }
 }
 
-/** When a request must be resolved (from its submission), if the context knows the resolution targets. */
+/**
+ * When a request must be resolved — the resolution target counted from its submission, or from its latest
+ * reopening after a resolution — if the context knows the resolution targets.
+ */
 export function resolutionDueAt(
-  r: Pick<RequestState, 'category' | 'urgency' | 'createdAt'>,
+  r: Pick<RequestState, 'category' | 'urgency' | 'createdAt' | 'resolutionFrom'>,
   ctx: Pick<DecisionContext, 'resolutionTargets' | 'calendar'>,
 ): Date | undefined {
-  if (!ctx.resolutionTargets || !r.createdAt) return undefined
-  return responseDueAt(r.createdAt, targetFor(ctx.resolutionTargets, r.category, r.urgency), ctx.calendar)
+  const from = r.resolutionFrom ?? r.createdAt
+  if (!ctx.resolutionTargets || !from) return undefined
+  return responseDueAt(from, targetFor(ctx.resolutionTargets, r.category, r.urgency), ctx.calendar)
 }
 
 /** A worker takes a request from the station's queue (an action, or 领取下一条). */

@@ -163,6 +163,7 @@ function figures(r: ReportRow): Omit<StationReport['total'], keyof BookingFigure
     resolved: n(r.resolved),
     medianResolveMinutes: minutes(r.resolve_p50),
     resolvedOnTime: n(r.resolved_on_time),
+    resolvedTimed: n(r.resolved_timed),
     // Of the resolutions timed against a resolution target (those before the second clock were not).
     resolvedOnTimeRate: share(n(r.resolved_on_time), n(r.resolved_timed)),
     // Late: accepted after the target, moved up by the escalation job, or still waiting past it.
@@ -224,6 +225,7 @@ export async function workerFigures(db: Queryable, scope: string[], start: Date,
     onTimeRate: share(Number(r.accepted_on_time), Number(r.accepted)),
     resolved: Number(r.resolved),
     resolvedOnTime: Number(r.resolved_on_time),
+    resolvedTimed: Number(r.resolved_timed),
     resolvedOnTimeRate: share(Number(r.resolved_on_time), Number(r.resolved_timed)),
   }))
 }

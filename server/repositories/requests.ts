@@ -14,7 +14,7 @@ import type { RoutableStation } from '../../domain/routing'
 import type { Staff } from '../../domain/staff'
 import { scopeKind } from '../../domain/permissions'
 import type { Queryable } from '../db'
-import { helpedIndex, phoneIndex } from '../services/blindIndex'
+import { phoneIndex, requestHelpedIndex } from '../services/blindIndex'
 import { seal, unseal } from '../services/fieldCrypto'
 import { enqueue, enqueueInsert } from './outbox'
 import { alertStaff, entryAlertInsert } from './staffAlerts'
@@ -63,6 +63,8 @@ export interface RequestRow {
   photo_ids: string[]
   resolutions: number
   queued_at: Date
+  /** When the 办结 clock last started again (a reopening after resolution); null: from created_at. */
+  resolution_from: Date | null
   rating_due: boolean
   rating: RatingJson | null
   /** Set once the retention job (or an account deletion) erased the personal fields. */
@@ -119,6 +121,7 @@ export function stateOf(r: RequestRow): RequestState {
     escalations: Number(r.escalations),
     resolutions: Number(r.resolutions),
     createdAt: new Date(r.created_at),
+    resolutionFrom: r.resolution_from ? new Date(r.resolution_from) : null,
     purged: !!r.purged_at,
   }
 }
@@ -299,7 +302,13 @@ export async function insertRequest(tx: Queryable, r: NewRequest): Promise<Reque
       r.at,
       r.numberPrefix,
       phoneIndex(r.contactPhone),
-      helpedIndex(r.helped?.name, r.helped?.phone),
+      requestHelpedIndex({
+        requester: r.requester,
+        contactName: r.contactName,
+        contactPhone: r.contactPhone,
+        helpedName: r.helped?.name,
+        helpedPhone: r.helped?.phone,
+      }),
       r.id ?? null,
     ],
   )
@@ -338,6 +347,7 @@ const COLUMNS: Record<keyof RequestUpdate, { column: string; sealed?: boolean }>
   resolvedAt: { column: 'resolved_at' },
   dueAt: { column: 'due_at' },
   queuedAt: { column: 'queued_at' },
+  resolutionFrom: { column: 'resolution_from' },
   escalations: { column: 'escalations' },
   resolutions: { column: 'resolutions' },
   updatedAt: { column: 'updated_at' },
@@ -349,19 +359,36 @@ const COLUMNS: Record<keyof RequestUpdate, { column: string; sealed?: boolean }>
   helpedAddress: { column: 'helped_address', sealed: true },
 }
 
-/** Writes a request's blind indexes again from its phones (after a correction of one). */
+/** The columns a request's blind indexes are computed from. */
+export const BLIND_INDEXED = 'requester, contact_name, contact_phone, helped_name, helped_phone'
+export interface BlindIndexed {
+  requester: 'self' | 'family'
+  contact_name: string
+  contact_phone: string
+  helped_name: string | null
+  helped_phone: string | null
+}
+/** A stored request's blind indexes under the current key: its submitter's phone, and whom it helps (the submitter, for 本人). */
+export function blindIndexesOf(row: BlindIndexed): [string | null, string | null] {
+  const contactPhone = unseal(row.contact_phone)
+  return [
+    phoneIndex(contactPhone),
+    requestHelpedIndex({
+      requester: row.requester,
+      contactName: row.contact_name,
+      contactPhone,
+      helpedName: row.helped_name,
+      helpedPhone: unseal(row.helped_phone),
+    }),
+  ]
+}
+
+/** Writes a request's blind indexes again from its names and phones (after a correction of one). */
 export async function reindexRequest(tx: Queryable, requestId: string): Promise<void> {
-  const { rows } = await tx.query<{ contact_phone: string; helped_name: string | null; helped_phone: string | null }>(
-    'SELECT contact_phone, helped_name, helped_phone FROM help_requests WHERE id = $1',
-    [requestId],
-  )
+  const { rows } = await tx.query<BlindIndexed>(`SELECT ${BLIND_INDEXED} FROM help_requests WHERE id = $1`, [requestId])
   const row = rows[0]
   if (!row) return
-  await tx.query('UPDATE help_requests SET contact_phone_bidx = $2, helped_bidx = $3 WHERE id = $1', [
-    requestId,
-    phoneIndex(unseal(row.contact_phone)),
-    helpedIndex(row.helped_name, unseal(row.helped_phone)),
-  ])
+  await tx.query('UPDATE help_requests SET contact_phone_bidx = $2, helped_bidx = $3 WHERE id = $1', [requestId, ...blindIndexesOf(row)])
 }
 
 const INSERT_EVENT = `INSERT INTO request_events (request_id, type, actor_id, station_id, to_station_id, body, internal, created_at, elapsed_seconds, on_time)
@@ -413,7 +440,8 @@ export async function saveChange(tx: Queryable, requestId: string, change: Reque
       requestId,
       ...values,
     ])
-    if (change.set.contactPhone !== undefined || change.set.helpedPhone !== undefined) await reindexRequest(tx, requestId)
+    if (change.set.contactPhone !== undefined || change.set.contactName !== undefined || change.set.helpedPhone !== undefined)
+      await reindexRequest(tx, requestId)
   }
   await insertEvent(tx, requestId, change.event)
   for (const n of change.notices) await enqueue(tx, n.userId, n.topic, n.payload, change.event.at)

@@ -4,7 +4,7 @@
  * rotated out — are sealed again, a batch at a time.
  */
 import type { Queryable } from '../db'
-import { helpedIndex, phoneIndex } from '../services/blindIndex'
+import { BLIND_INDEXED, blindIndexesOf, type BlindIndexed } from './requests'
 import { currentKeyId, notSealedSql, seal, unseal } from '../services/fieldCrypto'
 
 const SEALED: { table: string; columns: string[] }[] = [
@@ -37,7 +37,8 @@ export async function resealFields(db: Queryable, limit = 200): Promise<number> 
 
 /**
  * The blind indexes of help requests (server/services/blindIndex.ts) that are
- * missing — rows from before migration 018 — or were computed under a key
+ * missing — rows from before migration 018, and 本人 requests from before
+ * their helped-person index was the submitter's — or were computed under a key
  * other than the current one, recomputed a batch at a time: the phone is
  * opened here, once per row, and hashed under the current key. Returns how
  * many rows were indexed.
@@ -46,19 +47,17 @@ export async function reindexBlind(db: Queryable, limit = 200): Promise<number> 
   const id = currentKeyId()
   if (!id) return 0
   const stale = (column: string) => `(${column} IS NULL OR split_part(${column}, ':', 1) <> $1)`
-  const { rows } = await db.query<{ id: string; contact_phone: string; helped_name: string | null; helped_phone: string | null }>(
-    `SELECT id, contact_phone, helped_name, helped_phone FROM help_requests
+  // A 本人 request's helped person is its submitter (name and phone); a 代办 one's, the helped person.
+  const { rows } = await db.query<BlindIndexed & { id: string }>(
+    `SELECT id, ${BLIND_INDEXED} FROM help_requests
       WHERE (contact_phone <> '' AND ${stale('contact_phone_bidx')})
-         OR (helped_name IS NOT NULL AND COALESCE(helped_phone, '') <> '' AND ${stale('helped_bidx')})
+         OR (requester = 'family' AND helped_name IS NOT NULL AND COALESCE(helped_phone, '') <> '' AND ${stale('helped_bidx')})
+         OR (requester = 'self' AND contact_phone <> '' AND btrim(contact_name) <> '' AND ${stale('helped_bidx')})
       LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
     [id],
   )
   for (const row of rows) {
-    await db.query('UPDATE help_requests SET contact_phone_bidx = $2, helped_bidx = $3 WHERE id = $1', [
-      row.id,
-      phoneIndex(unseal(row.contact_phone)),
-      helpedIndex(row.helped_name, unseal(row.helped_phone)),
-    ])
+    await db.query('UPDATE help_requests SET contact_phone_bidx = $2, helped_bidx = $3 WHERE id = $1', [row.id, ...blindIndexesOf(row)])
   }
   return rows.length
 }

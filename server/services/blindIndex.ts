@@ -46,3 +46,24 @@ export const helpedIndex = (name: string | null | undefined, phone: string | nul
 /** A phone under every configured key, to look it up during a rotation too. */
 export const phoneIndexes = (phone: string | null | undefined) => everyKey(phoneValue(phone))
 export const helpedIndexes = (name: string | null | undefined, phone: string | null | undefined) => everyKey(helpedValue(name, phone))
+
+/** What a request says of whom it helps. */
+export interface HelpedOf {
+  requester: 'self' | 'family'
+  contactName: string | null | undefined
+  contactPhone: string | null | undefined
+  helpedName: string | null | undefined
+  helpedPhone: string | null | undefined
+}
+/**
+ * Whom a request helps, as its helped-person index is computed: the helped
+ * person of a 代办 (family) request; the submitter of a 本人 one — so the
+ * mother's own request and her daughter's request for her share the index.
+ */
+export const helpedPersonOf = (r: HelpedOf): { name: string | null | undefined; phone: string | null | undefined } =>
+  r.requester === 'self' ? { name: r.contactName, phone: r.contactPhone } : { name: r.helpedName, phone: r.helpedPhone }
+/** The helped-person index of a request under the current key (see helpedPersonOf). */
+export function requestHelpedIndex(r: HelpedOf): string | null {
+  const person = helpedPersonOf(r)
+  return helpedIndex(person.name, person.phone)
+}

@@ -23,7 +23,8 @@ export function requestClocks(r: RequestRow, now: Date, ctx: Pick<AppContext, 't
     ),
     resolution: shown(
       readClock('resolution', {
-        dueAt: responseDueAt(new Date(r.created_at), resolutionTarget, ctx.calendar),
+        // From the submission, or from the latest reopening after a resolution (a 回访, 未解决, 重新处理).
+        dueAt: responseDueAt(new Date(r.resolution_from ?? r.created_at), resolutionTarget, ctx.calendar),
         doneAt: r.status === 'resolved' ? at(r.resolved_at) : null,
         now,
         target: resolutionTarget,

@@ -79,7 +79,15 @@ test(`both clocks in working time over 国庆, and the report per station and pe
 
   const report = (await zhao.get<StationReport>('/api/staff/reports/stations?from=2026-09-30&to=2026-10-12')).body
   const xj = report.items.find((i) => i.station.name === '先进街道社工站')!
-  expect(xj).toMatchObject({ accepted: 2, acceptedOnTime: 1, onTimeRate: 0.5, resolved: 2, resolvedOnTime: 1, resolvedOnTimeRate: 0.5 })
+  expect(xj).toMatchObject({
+    accepted: 2,
+    acceptedOnTime: 1,
+    onTimeRate: 0.5,
+    resolved: 2,
+    resolvedOnTime: 1,
+    resolvedTimed: 2,
+    resolvedOnTimeRate: 0.5,
+  })
   expect(report.workers.filter((w) => w.station.name === '先进街道社工站')).toEqual([
     expect.objectContaining({
       nickname: '李社工',
@@ -87,9 +95,39 @@ test(`both clocks in working time over 国庆, and the report per station and pe
       acceptedOnTime: 1,
       resolved: 2,
       resolvedOnTime: 1,
+      resolvedTimed: 2,
       resolvedOnTimeRate: 0.5,
     }),
   ])
   // A worker of a station outside the supervisor's subtree is not listed.
   expect(report.workers.every((w) => report.items.some((i) => i.station.id === w.station.id))).toBe(true)
+})
+
+test(`reopened by a 回访 after its resolution, the 办结 clock runs again from the reopening, on ${backend}`, async () => {
+  // Monday 10-19: entered, accepted, resolved with a call in 3 days. Its first 办结 target: Monday 10-26 10:00.
+  await moveTo('2026-10-19', '10:00')
+  const id = await counter('normal')
+  expect((await li.post(`/api/staff/requests/${id}/accept`, {})).status).toBe(200)
+  expect((await li.post(`/api/staff/requests/${id}/resolve`, { summary: '已办理', followUpDays: 3 })).status).toBe(200)
+  expect(await clocksOf(id)).toEqual(['受理：按时', '办结：按时'])
+
+  // Wednesday 10-28, past that first target: the call finds the resident still needs help.
+  await moveTo('2026-10-28', '10:00')
+  const call = (await server.db.query<{ id: string }>('SELECT id FROM follow_ups WHERE request_id = $1', [id])).rows[0]!.id
+  const outcome = await li.post(`/api/staff/followups/${call}/outcome`, { reached: true, satisfied: false, needsMoreHelp: true })
+  expect(outcome.status).toBe(200)
+  // Both clocks start again: 受理 with a fresh target, 办结 counted from now, not overdue since 10-26.
+  expect(await clocksOf(id)).toEqual(['受理：剩 1 个工作日', '办结：剩 5 个工作日'])
+
+  // Resolved again within 5 working days of the reopening: on time, and so it counts in the report.
+  await moveTo('2026-11-02', '10:00')
+  expect((await li.post(`/api/staff/requests/${id}/accept`, {})).status).toBe(200)
+  expect((await li.post(`/api/staff/requests/${id}/resolve`, { summary: '再次办理' })).status).toBe(200)
+  // (The 受理 chip, once accepted again, still reads the first acceptance: accepted_at is kept from the first round.)
+  expect((await clocksOf(id))[1]).toBe('办结：按时')
+  const { rows } = await server.db.query<{ on_time: boolean }>(
+    `SELECT on_time FROM request_events WHERE request_id = $1 AND type = 'resolved' ORDER BY created_at`,
+    [id],
+  )
+  expect(rows.map((r) => r.on_time)).toEqual([true, true])
 })

@@ -21,6 +21,7 @@ import { LIMITS } from '../../contract/limits'
 import { DUPLICATES_LISTED } from '../../domain/duplicates'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { useDataKeys } from '../../server/services/fieldCrypto'
+import { reindexBlind } from '../../server/repositories/reseal'
 import { createSession, upsertUserByOpenid } from '../../server/repositories/sessions'
 import { upsertStaffAccount } from '../../server/repositories/staff'
 import { api, backend, startApp, type TestApp } from './helpers/server'
@@ -190,6 +191,50 @@ test(`counter entry: the phone being typed in finds the requests of the last 30 
   }
   // A phone never goes into the server's log.
   expect(server.output()).not.toContain('13812340001')
+})
+
+test(`a 本人 request is for its submitter: the mother's own request and her daughter's request for her flag each other, on ${backend}`, async () => {
+  const WANG = { name: '王秀英', relationship: '母亲' as const, phone: '13900005555', consent: true as const }
+  const byDaughter = await submit(await resident('王家女儿'), {
+    ...forMother('母亲腿脚不便，想申请上门助浴。', '13812347777'),
+    helped: { ...WANG, address: '民馨社区 7 号楼' },
+  })
+  const own = await submit(await resident('王秀英本人'), {
+    ...forMother('我想申请上门助浴。', '139 0000 5555'),
+    requester: 'self',
+    helped: undefined,
+    contactName: ' 王秀英',
+  })
+  const page = async (id: string) => flagged((await li.get<StaffRequest>(`/api/staff/requests/${id}`)).body.duplicates)
+  expect(await page(own.id)).toEqual([[byDaughter.number, ['helped']]])
+  expect(await page(byDaughter.id)).toEqual([[own.number, ['helped']]])
+  // And in the other order: the daughter asks again after her mother did.
+  const again = await submit(await resident('王家女儿二'), {
+    ...forMother('再问一次母亲的助浴。', '13812347778'),
+    helped: { ...WANG, address: '民馨社区 7 号楼' },
+  })
+  expect(await page(again.id)).toEqual([
+    [own.number, ['helped']],
+    [byDaughter.number, ['helped']],
+  ])
+  // At counter entry, the mother on the phone (本人: her name and phone as the helped person) finds all three.
+  const check = await li.post<{ items: DuplicateRef[] }>('/api/staff/duplicates/check', {
+    contactPhone: '13900005555',
+    helped: { name: '王秀英', phone: '13900005555' },
+  })
+  expect(flagged(check.body.items).sort()).toEqual([
+    [byDaughter.number, ['helped']],
+    [own.number, ['helped', 'phone']],
+    [again.number, ['helped']],
+  ])
+  // A 本人 row indexed before this rule (no helped-person index) gets one from the re-indexing job.
+  await server.db.query('UPDATE help_requests SET helped_bidx = NULL WHERE id = $1', [own.id])
+  expect(await page(own.id)).toEqual([])
+  expect(await server.db.transaction((tx) => reindexBlind(tx))).toBeGreaterThanOrEqual(1)
+  expect(await page(own.id)).toEqual([
+    [again.number, ['helped']],
+    [byDaughter.number, ['helped']],
+  ])
 })
 
 test(`a worker merges a duplicate into the original: timelines, the resident's view, the outbox, on ${backend}`, async () => {

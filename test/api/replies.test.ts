@@ -3,10 +3,11 @@
  * PostgreSQL: a station starts with the shipped defaults; its head adds,
  * changes and deletes templates (unknown placeholders refused on the field);
  * workers read them and may not write; another station neither sees nor
- * touches them; deleted defaults do not come back.
+ * touches them; deleted defaults do not come back; a station seeded with an
+ * earlier release of the defaults gets the newer ones once, its edits kept.
  */
 import type { CannedReply } from '../../contract/types'
-import { DEFAULT_REPLIES } from '../../domain/cannedReplies'
+import { DEFAULT_REPLIES, DEFAULTS_VERSION } from '../../domain/cannedReplies'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed'
 import { api, backend, startApp, type TestApp } from './helpers/server'
 
@@ -93,4 +94,51 @@ test(`another station has its own; nobody and residents are refused; bad input i
     expect(res.body.code).toMatch(/FIELD_INVALID|BAD_REQUEST/)
   }
   expect((await who.head!.patch(`/api/staff/replies/${xianjin[0]!.id}`, {})).status).toBe(400)
+})
+
+test(`a station seeded with the first release gets the later defaults once: its edits and deletions kept, on ${backend}`, async () => {
+  const later = DEFAULT_REPLIES.filter((d) => (d.since ?? 1) > 1)
+  expect(new Set(later.map((d) => d.category))).toEqual(new Set(['community_governance', 'marriage_family', 'youth', 'employee']))
+  // 先进 as a station seeded with release 1, before these shipped: its head has added, edited and deleted (the
+  // first test), and wrote a 青少年 template of the same title as the new default.
+  const station = (await server.db.query<{ id: string }>(`SELECT station_id AS id FROM users WHERE username = 'xianjin-head'`)).rows[0]!.id
+  const rows = async () =>
+    (
+      await server.db.query<{ id: string; category: string | null; title: string; body: string; updated_at: Date }>(
+        'SELECT id, category, title, body, updated_at FROM canned_replies WHERE station_id = $1 ORDER BY id',
+        [station],
+      )
+    ).rows
+  await server.db.query('UPDATE canned_reply_seeds SET version = 1 WHERE station_id = $1', [station])
+  await server.db.query('DELETE FROM canned_replies WHERE station_id = $1 AND title = ANY ($2::text[])', [
+    station,
+    later.map((d) => d.title),
+  ])
+  const youth = later.find((d) => d.category === 'youth')!
+  await server.db.query(
+    `INSERT INTO canned_replies (station_id, category, title, body, updated_at) VALUES ($1, 'youth', $2, '{居民称呼}您好，站长自己写的。', now())`,
+    [station, youth.title],
+  )
+  const before = await rows()
+
+  // The first read after the release: the other three appear; every template the station had is as it was.
+  const read = await list(who.li!)
+  const after = await rows()
+  expect(read.map((r) => r.id).sort()).toEqual(after.map((r) => r.id).sort())
+  const added = after.filter((r) => !before.some((b) => b.id === r.id))
+  expect(added.map((r) => [r.category, r.title, r.body])).toEqual(
+    expect.arrayContaining(later.filter((d) => d !== youth).map((d) => [d.category, d.title, d.body])),
+  )
+  expect(added).toHaveLength(later.length - 1)
+  expect(after.filter((r) => !added.includes(r))).toEqual(before)
+  expect(after.filter((r) => r.title === youth.title).map((r) => r.body)).toEqual(['{居民称呼}您好，站长自己写的。'])
+  const seeds = await server.db.query<{ version: number }>('SELECT version FROM canned_reply_seeds WHERE station_id = $1', [station])
+  expect(seeds.rows[0]!.version).toBe(DEFAULTS_VERSION)
+
+  // Once: read again, nothing more; a later default deleted does not come back either.
+  expect((await list(who.head!)).length).toBe(after.length)
+  const governance = added.find((r) => r.category === 'community_governance')!
+  expect((await who.head!.delete(`/api/staff/replies/${governance.id}`)).status).toBe(200)
+  expect((await list(who.li!)).map((r) => r.id)).not.toContain(governance.id)
+  expect(await rows()).toHaveLength(after.length - 1)
 })

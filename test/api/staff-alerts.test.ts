@@ -2,7 +2,8 @@
  * Notifications for staff over the API (in-process, helpers/server.ts), on
  * PGlite and PostgreSQL: station accounts opt in to 「接收新求助提醒」
  * (GET/PUT /api/staff/notification-settings); a request entering a queue
- * (new, transferred, escalated), assigned to a worker, or near its response
+ * (new, transferred, escalated, reopened by a 回访 or a resident's 未解决),
+ * assigned to a worker, or near its response
  * target puts one subscribe message per opted-in worker in the outbox —
  * nobody opted out, nobody of another station, never the actor, never twice;
  * the badge (GET /api/staff/badge) counts what arrived since the worker last
@@ -141,6 +142,43 @@ test(`transferred and escalated requests alert the receiving station; an assignm
   const taken = await counterRequest()
   expect((await who.wang!.post(`/api/staff/requests/${taken}/assign`, { assigneeId: ids.wang })).status).toBe(200)
   expect(pairs(await alertsFor(taken))).toEqual(['wang:new'])
+})
+
+test(`reopened — by a 回访 that finds the resident still needs help, or by the resident's 未解决 — alerts the station's opted-in workers, on ${backend}`, async () => {
+  // 回访: 李 records 还需要帮助; the request is back in 先进's queue, unassigned. 王 hears of it; 李 did it; 孙站长 opted out.
+  const called = await counterRequest()
+  expect((await who.li!.post(`/api/staff/requests/${called}/accept`, {})).status).toBe(200)
+  expect((await who.li!.post(`/api/staff/requests/${called}/resolve`, { summary: '已登记助餐', followUpDays: 3 })).status).toBe(200)
+  const call = (await server.db.query<{ id: string }>('SELECT id FROM follow_ups WHERE request_id = $1', [called])).rows[0]!.id
+  const outcome = await who.li!.post(`/api/staff/followups/${call}/outcome`, { reached: true, satisfied: false, needsMoreHelp: true })
+  expect(outcome.status).toBe(200)
+  expect(pairs(await alertsFor(called))).toEqual(['wang:new', 'wang:reopened'])
+  expect((await alertsFor(called)).find((m) => m.kind === 'reopened')).toMatchObject({ label: '重新待办', note: '养老服务' })
+
+  // 未解决: the resident's rating sends it back; both opted-in workers of 先进 hear of it, nobody elsewhere.
+  const resident = api(server.url, (await api(server.url).post('/api/auth/dev', { nickname: '提醒测试的求助居民' })).body.token)
+  const created = await resident.post<{ id: string }>(
+    '/api/requests',
+    {
+      category: 'elderly_care',
+      description: '提醒测试：想给母亲申请助餐',
+      requester: 'self',
+      contactName: '提醒测试求助人',
+      contactPhone: '13900007777',
+      urgency: 'normal',
+      area: { province: '辽宁省', city: '大连市', district: '金普新区', street: '先进街道', community: '民馨社区' },
+    },
+    { 'idempotency-key': `staff-alerts-reopened-${Date.now()}` },
+  )
+  expect(created.status).toBe(201)
+  const rated = created.body.id
+  expect((await who.li!.post(`/api/staff/requests/${rated}/accept`, {})).status).toBe(200)
+  expect((await who.li!.post(`/api/staff/requests/${rated}/resolve`, { summary: '已登记助餐' })).status).toBe(200)
+  const rating = await resident.post(`/api/requests/${rated}/rating`, { outcome: 'unresolved', stars: 2, comment: '还没有人联系' })
+  expect(rating.status).toBe(201)
+  expect(pairs(await alertsFor(rated))).toEqual(['li:new', 'li:reopened', 'wang:new', 'wang:reopened'])
+  // No personal data, no resident's words in the message.
+  expect(JSON.stringify(await alertsFor(rated))).not.toMatch(/提醒测试求助人|13900007777|还没有人联系/)
 })
 
 test(`near its target, a waiting request alerts its station once, however often the job runs; opted out gets nothing, on ${backend}`, async () => {

@@ -69,7 +69,8 @@ for (const elder of [false, true]) {
     const small = await staffPage(phone.viewport!, elder)
     const card = small.locator('.queue-item', { hasText: '又打来电话' })
     await card.locator('.duplicate-flag', { hasText: '可能重复' }).waitFor({ timeout: 30_000 })
-    expect(await card.locator('.duplicate-flag__why').first().textContent()).toBe('同一联系电话')
+    // Both entered as 本人 with the same name and phone: the same phone, and the same person helped.
+    expect(await card.locator('.duplicate-flag__why').first().textContent()).toBe('同一联系电话、同一被帮助人')
     await card.scrollIntoViewIfNeeded()
     await small.screenshot({ path: screenshotPath(`duplicates-queue-390${mode}`), fullPage: true })
     await card.click()

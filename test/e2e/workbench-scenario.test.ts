@@ -13,7 +13,8 @@
  * - 王社工 resolves the first with 「3 天后回访」: the call is listed for 12月4日.
  * - The clock moves 3 days: 王社工 logs in again and the call is due (今天回访);
  *   he records 已接通, 满意.
- * - 赵督导's 站点服务报表 shows 先进街道社工站's 回访比例 and 回访满意率.
+ * - 赵督导's 站点服务报表 shows 先进街道社工站's 回访比例 and 回访满意率, its
+ *   按时受理率 and 按时办结率, and 王社工's among 社工个人.
  */
 import type { Browser, Page } from 'playwright-core'
 import { api, startApp, type TestApp } from '../api/helpers/server'
@@ -153,13 +154,19 @@ test('assign, canned reply, merge a duplicate, resolve with 回访, the call 3 d
   await call.waitFor({ state: 'detached' })
   await later.context().close()
 
-  // 赵督导's 站点服务报表 (本月): 先进街道社工站 followed up 1 of 1 resolved, 1 of 1 satisfied.
+  // 赵督导's 站点服务报表 (本月): 先进街道社工站 followed up 1 of 1 resolved, 1 of 1 satisfied; on time both ways.
   const zhao = await staffPage(browser, server.url, 'jinpu-zhao', { width: 1280, clock: now() })
   await zhao.locator('.btn-staff-report').first().click()
   const row = zhao.locator('.report-row', { hasText: '先进街道社工站' })
   await row.waitFor()
   expect(await row.locator('.report-figure__value--follow-up').textContent()).toBe('100%（1/1）')
   expect(await row.locator('.report-figure__value--follow-up-satisfaction').textContent()).toBe('100%（1/1）')
+  // The two clocks: the first request accepted and resolved within its targets (the merged one was never accepted).
+  expect(await row.locator('.report-figure__value--on-time').textContent()).toBe('100%（1/1）')
+  expect(await row.locator('.report-figure__value--resolved-on-time').textContent()).toBe('100%（1/1）')
+  // 社工个人: 王社工 accepted and resolved it, within both targets.
+  const wangFigures = zhao.locator('.report-worker', { hasText: '王社工' })
+  expect(await wangFigures.locator('.info-row__value').allTextContents()).toEqual(['100%（1/1）', '100%（1/1）'])
   await row.scrollIntoViewIfNeeded()
   await zhao.screenshot({ path: screenshotPath('workbench-scenario-report-1280') })
   await zhao.context().close()

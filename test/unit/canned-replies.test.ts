@@ -1,7 +1,7 @@
 /** 常用回复 (domain/cannedReplies.ts): filling the placeholders, spotting unknown ones, and the shipped defaults. */
 import { SERVICE_CATEGORIES } from '@contract/enums'
 import { LIMITS } from '@contract/limits'
-import { DEFAULT_REPLIES, fillReply, unknownPlaceholders } from '@domain/cannedReplies'
+import { DEFAULT_REPLIES, defaultsAfter, DEFAULTS_VERSION, fillReply, unknownPlaceholders } from '@domain/cannedReplies'
 
 const values = { resident: '李女士', stationPhone: '0411-87654321', worker: '王社工' }
 
@@ -27,4 +27,17 @@ test('the defaults: general ones and per category, within the limits, with known
     expect(d.body.length).toBeLessThanOrEqual(LIMITS.replyBody)
     expect(unknownPlaceholders(d.body)).toEqual([])
   }
+})
+
+test('every category has a default of its own; a station seeded at an earlier release is owed only the later ones', () => {
+  for (const category of SERVICE_CATEGORIES)
+    expect([category, DEFAULT_REPLIES.some((d) => d.category === category)]).toEqual([category, true])
+  expect(defaultsAfter(0)).toEqual(DEFAULT_REPLIES)
+  expect(defaultsAfter(DEFAULTS_VERSION)).toEqual([])
+  expect(
+    defaultsAfter(1)
+      .map((d) => d.category)
+      .sort(),
+  ).toEqual(['community_governance', 'employee', 'marriage_family', 'youth'])
+  for (const d of DEFAULT_REPLIES) expect(d.since ?? 1).toBeLessThanOrEqual(DEFAULTS_VERSION)
 })

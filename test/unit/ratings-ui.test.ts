@@ -103,6 +103,8 @@ describe('report sorting and figures', () => {
       'resolve-time': '1 天 1 小时',
       stars: '4.1 星（8 条评价）',
       attendance: '85%（34/40）',
+      // Of the resolutions timed against a target: on time / timed (not / all resolved).
+      'resolved-on-time': '80%（8/10）',
     })
   })
 })

@@ -14,7 +14,10 @@ import {
   overdueEscalation,
   residentCancel,
   residentCorrection,
+  reopenedOnFollowUp,
   residentMessage,
+  resolutionDueAt,
+  returnedToQueue,
   staffAction,
   unresolvedByResident,
   withdrawnOnDeletion,
@@ -23,7 +26,7 @@ import {
   type StaffAction,
   type Surroundings,
 } from '@domain/requests'
-import { DEFAULT_RESPONSE_TARGETS } from '@domain/sla'
+import { DEFAULT_RESOLUTION_TARGETS, DEFAULT_RESPONSE_TARGETS } from '@domain/sla'
 import type { Staff } from '@domain/staff'
 
 // Monday 2026-11-23 10:00 China Standard Time.
@@ -182,9 +185,9 @@ describe('what each allowed action does', () => {
     expect(decide({ type: 'resolve', summary: '已办结' }, { status: 'accepted', userId: null }).notices).toEqual([])
   })
 
-  test('reopen: back to 处理中, waiting counted from now', () => {
+  test('reopen: back to 处理中, waiting and the 办结 clock counted from now', () => {
     const c = decide({ type: 'reopen', reason: '未落实' }, { status: 'resolved' })
-    expect(c.set).toEqual({ status: 'in_progress', resolvedAt: null, updatedAt: NOW, queuedAt: NOW })
+    expect(c.set).toEqual({ status: 'in_progress', resolvedAt: null, updatedAt: NOW, queuedAt: NOW, resolutionFrom: NOW })
     expect(c.event.type).toBe('reopened')
   })
 
@@ -297,6 +300,32 @@ describe('the resident', () => {
     const c = unresolvedByResident(request({ status: 'resolved' }), 'resident-1', ' 助餐点太远 ', ctx)
     expect(c.set).toMatchObject({ status: 'submitted', assigneeId: null, resolvedAt: null, queuedAt: NOW })
     expect(c.event).toMatchObject({ type: 'reopened', stationId: STATION, body: '居民反馈问题未解决：助餐点太远' })
+  })
+
+  test('reopened after its resolution (未解决, a 回访, 重新处理), the 办结 clock runs from the reopening; a worker leaving does not restart it', () => {
+    const submitted = new Date('2026-11-02T02:00:00Z')
+    const resolved = request({ status: 'resolved', createdAt: submitted, resolutions: 1 })
+    const timing = { resolutionTargets: DEFAULT_RESOLUTION_TARGETS, calendar: WEEKDAYS_ONLY }
+    // From the submission: 5 working days after 2 November, long past on 23 November.
+    expect(resolutionDueAt(resolved, timing)!.getTime()).toBeLessThan(NOW.getTime())
+    const reopenings = [
+      unresolvedByResident(resolved, 'resident-1', '', ctx).set,
+      reopenedOnFollowUp(resolved, worker, ctx).set,
+      (() => {
+        const d = staffAction(resolved, worker, { type: 'reopen', reason: '居民来电说还没解决' }, around, ctx)
+        if (!d.ok) throw new Error(d.refusal.message)
+        return d.value!.set
+      })(),
+    ]
+    for (const set of reopenings) {
+      expect(set).toMatchObject({ resolutionFrom: NOW })
+      const due = resolutionDueAt({ ...resolved, ...set }, timing)!
+      // Monday 23 November 10:00 + 5 working days: Monday 30 November 10:00.
+      expect(due.toISOString()).toBe('2026-11-30T02:00:00.000Z')
+    }
+    expect(returnedToQueue(request({ status: 'accepted' }), '先进街道社工站', ctx).set).not.toHaveProperty('resolutionFrom')
+    // Never reopened: from the submission.
+    expect(resolutionDueAt({ ...resolved, resolutionFrom: null }, timing)).toEqual(resolutionDueAt(resolved, timing))
   })
 
   test('an account deletion withdraws open requests only', () => {

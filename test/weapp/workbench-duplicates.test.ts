@@ -4,7 +4,8 @@
  * link; 合并到… offers the suggested duplicates, asks for confirmation and
  * merges (the request then reads 已合并到 …); a number typed in is looked up;
  * 关联… links, and 相关求助 shows the link; the server's refusal is said next
- * to the button; counter entry warns 「此号码 30 天内已提交过 N 条求助」.
+ * to the button; counter entry warns 「此号码 30 天内已提交过 N 条求助」, and once
+ * the name is typed asks for the same person too (本人: that name and phone).
  */
 import type { DuplicateRef, StaffRequest, StaffRequestSummary } from '../../contract/types'
 import { mountPage, reply, type MountedPage } from './harness'
@@ -158,5 +159,33 @@ test('counter entry warns 「此号码 30 天内已提交过 N 条求助」 once
   expect(page.text(page.get('counter-duplicates__link'))).toBe(ORIGINAL.number)
   expect(page.requests.filter((r) => r.path === '/api/staff/duplicates/check').map((r) => r.data)).toEqual([
     { contactPhone: '13812340001' },
+  ])
+})
+
+test('counter entry also asks for the same person (本人: the name typed in and that phone) and says 「此号码或此居民」', async () => {
+  const FOR_HER: DuplicateRef = { ...ORIGINAL, id: FOUND_ID, number: 'QZ-20261121-000003', reasons: ['helped'] }
+  const page = await mountPage(
+    'packages/workbench/new/index',
+    {},
+    {
+      storage: STAFF_LOGGED_IN,
+      routes: {
+        // The daughter's request for her mother is found only through the mother's name and phone.
+        'POST /api/staff/duplicates/check': (req) =>
+          ({ items: (req.data as { helped?: unknown }).helped ? [ORIGINAL, FOR_HER] : [ORIGINAL] }) as object,
+      },
+    },
+  )
+  const phone = await page.waitFor(() => page.find('counter-contact-phone'), 'the phone field')
+  await page.input(phone, '13900002222')
+  await page.waitFor(() => page.find('counter-duplicates'), 'the warning')
+  expect(page.text(page.get('counter-duplicates__title'))).toBe('此号码 30 天内已提交过 1 条求助')
+  await page.input('counter-contact-name', ' 赵桂芝 ')
+  await page.waitFor(() => page.querySelectorAll('counter-duplicates__link').length === 2, 'the request for her')
+  expect(page.text(page.get('counter-duplicates__title'))).toBe('此号码或此居民 30 天内已有 2 条求助')
+  expect(page.querySelectorAll('counter-duplicates__link').map((l) => page.text(l))).toEqual([ORIGINAL.number, FOR_HER.number])
+  expect(page.requests.filter((r) => r.path === '/api/staff/duplicates/check').map((r) => r.data)).toEqual([
+    { contactPhone: '13900002222' },
+    { contactPhone: '13900002222', helped: { name: '赵桂芝', phone: '13900002222' } },
   ])
 })

@@ -14,6 +14,15 @@ const REQUEST_PAGE = 'packages/workbench/request/index'
 const posts = (page: MountedPage) => page.requests.filter((r) => r.method === 'POST')
 /** A staff action's answer when the request stays in this account's sight. */
 const stillHere = (request: StaffRequest) => ({ request, movedTo: null })
+/** Each clock chip of one kind, in document order: its words and its tone (\'red\' for the danger, filled chip). */
+const clockChips = (page: MountedPage, kind: 'acceptance' | 'resolution') =>
+  page.querySelectorAll(`response-clock--${kind}`).map((n) => {
+    const cls = String(attrOf(n._exparserNode, 'class'))
+    return [
+      page.text(n),
+      cls.includes('status-chip--danger') && cls.includes('status-chip--filled') ? 'red' : cls.match(/status-chip--(\w+)/)![1],
+    ]
+  })
 /** The page's label/value rows (InfoRow), label → value. */
 const infoRows = (page: MountedPage) => {
   const values = page.querySelectorAll('info-row__value').map((n) => page.text(n))
@@ -48,6 +57,15 @@ describe('工作台 queue', () => {
     expect(String(attrOf(mine!._exparserNode, 'class'))).not.toContain('queue-item--overdue')
     expect(page.text(urgent)).toContain(QUEUE[0]!.description)
     expect(page.querySelectorAll('queue-item__assignee').map((n) => page.text(n))).toEqual(['未分配', SOCIAL_WORKER])
+    // Both clocks on every card, in words; the overdue one in red (danger, filled), a stopped one muted.
+    expect(clockChips(page, 'acceptance')).toEqual([
+      ['受理：已超时 3 小时', 'red'],
+      ['受理：按时', 'muted'],
+    ])
+    expect(clockChips(page, 'resolution')).toEqual([
+      ['办结：剩 20 小时', 'normal'],
+      ['办结：剩 3 个工作日', 'normal'],
+    ])
 
     // The queue's own request (beside it: the badge of new requests, and 居民评价's).
     const get = page.requests.find((r) => r.path === '/api/staff/queue')
@@ -131,7 +149,7 @@ describe('工作台 queue', () => {
 })
 
 describe('工作台 request', () => {
-  const submitted = { ...CLAIMED, status: 'submitted' as const, assigneeId: null, assigneeName: null }
+  const submitted = { ...CLAIMED, status: 'submitted' as const, assigneeId: null, assigneeName: null, clocks: QUEUE[0]!.clocks }
   const routes = {
     'GET /api/staff/requests/:id': submitted,
     'POST /api/staff/requests/:id/accept': stillHere(CLAIMED),
@@ -173,11 +191,16 @@ describe('工作台 request', () => {
     expect(rows['负责人']).toBe('未分配')
     expect(page.text(page.get('staff-request__desc'))).toBe(CLAIMED.description)
     expect(page.find('btn-reply')).toBeUndefined()
+    // The two clocks: 受理 overdue in red words with how long, 办结 still running.
+    expect(clockChips(page, 'acceptance')).toEqual([['受理：已超时 3 小时', 'red']])
+    expect(clockChips(page, 'resolution')).toEqual([['办结：剩 20 小时', 'normal']])
 
     await page.tap('btn-accept')
     await page.waitFor(() => page.find('btn-reply'), 'the reply button after accepting')
     expect(posts(page).map((r) => r.path)).toEqual([`/api/staff/requests/${CLAIMED.id}/accept`])
     expect(page.text(page.get('staff-request__assignee'))).toBe(SOCIAL_WORKER)
+    // Accepted: the 受理 clock stops (「受理：按时」, muted).
+    expect(clockChips(page, 'acceptance')).toEqual([['受理：按时', 'muted']])
 
     await page.tap('btn-reply')
     await page.tap('btn-confirm')

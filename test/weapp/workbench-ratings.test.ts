@@ -220,6 +220,10 @@ describe('站点服务报表 (report)', () => {
     expect(figure(page, 1, 'resolved-share')).toBe('80%')
     expect(figure(page, 1, 'activities')).toBe('5')
     expect(figure(page, 1, 'attendance')).toBe('85%（34/40）')
+    // 按时办结率 with its numerator and denominator: of the resolutions timed against a target.
+    expect(figure(page, 1, 'resolved')).toBe('7')
+    expect(figure(page, 1, 'resolved-on-time')).toBe('67%（4/6）')
+    expect(figure(page, 2, 'resolved-on-time')).toBe('—')
     // No ratings, no activities: a dash, not 0.
     expect(figure(page, 3, 'stars')).toBe('—（0 条评价）')
     expect(figure(page, 3, 'attendance')).toBe('—')
@@ -227,6 +231,22 @@ describe('站点服务报表 (report)', () => {
     expect(page.text(page.get('report-total__name'))).toBe('合计（3 个站点）')
     expect(figure(page, 0, 'received')).toBe('16')
     expect(figure(page, 0, 'stars')).toBe('4.1 星（8 条评价）')
+    expect(figure(page, 0, 'resolved-on-time')).toBe('80%（8/10）')
+    // 社工个人: each worker, with the station (several in sight), the shares within target and of how many.
+    expect(page.text(page.get('report-workers__title'))).toBe('社工个人')
+    expect(page.querySelectorAll('report-worker')).toHaveLength(3)
+    expect(page.querySelectorAll('report-worker__name').map((n) => page.text(n))).toEqual([
+      `李社工（${XIANJIN.name}）`,
+      `王社工（${XIANJIN.name}）`,
+      `刘社工（${MINXIN.name}）`,
+    ])
+    const workerRows = page.querySelectorAll('report-worker').map((w) => page.text(w))
+    expect(workerRows[0]).toContain('按时受理率80%（4/5）')
+    expect(workerRows[0]).toContain('按时办结率75%（3/4）')
+    expect(workerRows[1]).toContain('按时受理率100%（4/4）')
+    expect(workerRows[1]).toContain('按时办结率50%（1/2）')
+    expect(workerRows[2]).toContain('按时受理率—')
+    expect(workerRows[2]).toContain('按时办结率—')
     expect(page.consoleErrors).toEqual([])
   })
 

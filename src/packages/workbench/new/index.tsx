@@ -50,32 +50,40 @@ function counterErrors({ category, description, contact }: CounterForm): Partial
 }
 
 /**
- * Before submitting: the requests of the last 30 days from the phone being typed in (in the worker's sight),
- * looked up once the number is a whole phone number; the last answer wins.
+ * Before submitting: the requests of the last 30 days from the phone being typed in, or for the same person
+ * (a counter entry is 本人, so the resident is the helped person: the name typed in and that phone), in the
+ * worker's sight; looked up once the number is a whole phone number, again once the name is typed; the last
+ * answer wins.
  */
-function useDuplicateWarning(phone: string): DuplicateRef[] {
-  const [found, setFound] = useState<{ phone: string; items: DuplicateRef[] }>({ phone: '', items: [] })
+function useDuplicateWarning(phone: string, name: string): DuplicateRef[] {
+  const [found, setFound] = useState<{ key: string; items: DuplicateRef[] }>({ key: '', items: [] })
   const whole = phoneProblem(phone) === null
+  const person = name.trim().slice(0, LIMITS.personName)
+  const key = `${phone}\u0000${person}`
   useEffect(() => {
     if (!whole) return
     let current = true
     const timer = setTimeout(() => {
-      checkDuplicates({ contactPhone: phone }).then(
-        (items) => current && setFound({ phone, items }),
-        () => current && setFound({ phone, items: [] }),
+      checkDuplicates({ contactPhone: phone, ...(person ? { helped: { name: person, phone } } : {}) }).then(
+        (items) => current && setFound({ key, items }),
+        () => current && setFound({ key, items: [] }),
       )
     }, 300)
     return () => {
       current = false
       clearTimeout(timer)
     }
-  }, [phone, whole])
-  return whole && found.phone === phone ? found.items : []
+  }, [phone, person, key, whole])
+  return whole && found.key === key ? found.items : []
 }
 
-/** 「此号码 30 天内已提交过 N 条求助」, each a link to the request. */
+/**
+ * 「此号码 30 天内已提交过 N 条求助」 (「此号码或此居民 30 天内已有 N 条求助」 when some are for the same person,
+ * asked for by someone else), each a link to the request.
+ */
 function DuplicateWarning({ items }: { items: DuplicateRef[] }) {
   if (items.length === 0) return null
+  const byPhone = items.every((d) => d.reasons.includes('phone'))
   return (
     <View className='card duplicates-card counter-duplicates' ariaRole='alert'>
       <View className='duplicates-card__head'>
@@ -83,7 +91,7 @@ function DuplicateWarning({ items }: { items: DuplicateRef[] }) {
           可能重复
         </Chip>
         <Text className='counter-duplicates__title'>
-          此号码 {DUPLICATE_WINDOW_DAYS} 天内已提交过 {items.length} 条求助
+          {byPhone ? '此号码' : '此号码或此居民'} {DUPLICATE_WINDOW_DAYS} 天内{byPhone ? '已提交过' : '已有'} {items.length} 条求助
         </Text>
       </View>
       <Text className='muted duplicates-card__hint'>请先查看，是同一件事可在原求助中补充，不必重复登记</Text>
@@ -115,7 +123,7 @@ export default function CounterRequest() {
   const [errors, setErrors] = useState<Partial<Record<ErrorKey | 'form', string>>>({})
   const [busy, setBusy] = useState(false)
   const { contactName = '', contactPhone = '', address = '' } = contact
-  const duplicates = useDuplicateWarning(contactPhone)
+  const duplicates = useDuplicateWarning(contactPhone, contactName)
 
   /** Changes the form; an error goes as soon as its field is valid. */
   const change = (patch: Partial<CounterForm>, changed: ErrorKey[]) => {

@@ -18,7 +18,7 @@ export function WorkerFigures({ workers, showStation }: { workers: readonly Work
             {showStation ? `（${w.station.name}）` : ''}
           </Text>
           <InfoRow label='按时受理率'>{rate(w.onTimeRate, w.acceptedOnTime, w.accepted)}</InfoRow>
-          <InfoRow label='按时办结率'>{rate(w.resolvedOnTimeRate, w.resolvedOnTime, w.resolved)}</InfoRow>
+          <InfoRow label='按时办结率'>{rate(w.resolvedOnTimeRate, w.resolvedOnTime, w.resolvedTimed)}</InfoRow>
         </View>
       ))}
     </View>

@@ -110,7 +110,7 @@ export function figureCells(f: Figures): { key: string; label: string; value: st
     {
       key: 'resolved-on-time',
       label: '按时办结率',
-      value: f.resolvedOnTimeRate === null ? '—' : `${formatShare(f.resolvedOnTimeRate)}（${f.resolvedOnTime}）`,
+      value: f.resolvedOnTimeRate === null ? '—' : `${formatShare(f.resolvedOnTimeRate)}（${f.resolvedOnTime}/${f.resolvedTimed}）`,
     },
     { key: 'overdue', label: '超时', value: `${f.overdue}` },
     { key: 'escalations', label: '升级', value: `${f.escalations}` },
