@@ -528,10 +528,13 @@ export function resolutionDueAt(
   return responseDueAt(from, targetFor(ctx.resolutionTargets, r.category, r.urgency), ctx.calendar)
 }
 
-/** A worker takes a request from the station's queue (an action, or 领取下一条). */
+/**
+ * A worker takes a request from the station's queue (an action, or 领取下一条). `acceptedAt` is this acceptance: a
+ * request accepted again after a reopening or a transfer is read (its 受理 chip) against its fresh target.
+ */
 export function accepted(r: RequestState, staff: Staff, now: Date): RequestChange {
   return {
-    set: { status: 'accepted', assigneeId: staff.id, acceptedAt: r.acceptedAt ?? now, updatedAt: now },
+    set: { status: 'accepted', assigneeId: staff.id, acceptedAt: now, updatedAt: now },
     event: entry({ type: 'accepted', actorId: staff.id, stationId: staff.stationId, at: now }, { queuedAt: r.queuedAt, dueAt: r.dueAt }),
     notices: statusNotice(r, '已受理', '社工会尽快联系您'),
   }

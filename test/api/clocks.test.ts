@@ -123,8 +123,8 @@ test(`reopened by a 回访 after its resolution, the 办结 clock runs again fro
   await moveTo('2026-11-02', '10:00')
   expect((await li.post(`/api/staff/requests/${id}/accept`, {})).status).toBe(200)
   expect((await li.post(`/api/staff/requests/${id}/resolve`, { summary: '再次办理' })).status).toBe(200)
-  // (The 受理 chip, once accepted again, still reads the first acceptance: accepted_at is kept from the first round.)
-  expect((await clocksOf(id))[1]).toBe('办结：按时')
+  // 受理 again on Monday, past the fresh target (Thursday 10-29 10:00): late, read from this acceptance, not the first.
+  expect(await clocksOf(id)).toEqual(['受理：超时', '办结：按时'])
   const { rows } = await server.db.query<{ on_time: boolean }>(
     `SELECT on_time FROM request_events WHERE request_id = $1 AND type = 'resolved' ORDER BY created_at`,
     [id],

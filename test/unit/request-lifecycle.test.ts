@@ -137,9 +137,10 @@ describe('what each allowed action does', () => {
         payload: { requestId: 'request-1', number: 'QZ-20261123-000001', status: '已受理', note: '社工会尽快联系您' },
       },
     ])
-    // Accepted again after a reopening: the first acceptance time stays; past its target it is late.
+    // Accepted again after a reopening: this acceptance's time (the 受理 chip reads it against the fresh target);
+    // past that target it is late.
     const late = decide({ type: 'accept' }, { acceptedAt: new Date(0), dueAt: new Date(NOW.getTime() - 1) })
-    expect(late.set.acceptedAt).toEqual(new Date(0))
+    expect(late.set.acceptedAt).toEqual(NOW)
     expect(late.event.onTime).toBe(false)
   })
 
