@@ -32,7 +32,7 @@ import type { Staff } from '../../domain/staff'
 import type { AppContext } from '../context'
 import type { Queryable } from '../db'
 import { fail, failWith, forbidden, notFound, reject } from '../errors'
-import { heldByPerson, insertBooking, loadService, notifyBooking, rulesOf, type ServiceRow } from '../repositories/bookings'
+import { heldByPerson, insertBooking, loadService, lockStationBookings, notifyBooking, rulesOf, type ServiceRow } from '../repositories/bookings'
 import { heldDuring, insertProposal, listProposals, lockProposal, markChosen, type ProposalRow } from '../repositories/bookingProposals'
 import { enqueue } from '../repositories/outbox'
 import { insertEvent, loadRequest, type RequestRow } from '../repositories/requests'
@@ -259,6 +259,8 @@ export function chooseProposal(
     reject(requestProposalRefusal(row.status))
     reject(chooseRefusal({ status: proposal.status, expiresAt: new Date(proposal.expires_at), times: proposal.times }, startsAt, now))
     const service = (await loadService(tx, proposal.service_id, { forUpdate: true }))!
+    // Then the station's booking lock, in takeSlot's order: a worker who receives in two services is counted once.
+    await lockStationBookings(tx, service.station_id)
     if (!service.active) throw fail('BOOKING_STATE', '这项服务已停用，请联系社工重新约时间')
     // Under the service's lock, as every booking: the proposal's worker's place (any worker's when it names none).
     const worker = workerOf(proposal)
