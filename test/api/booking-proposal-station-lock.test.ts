@@ -39,7 +39,10 @@ beforeAll(async () => {
   li = await people.userId('xianjin-li')
   // 李社工 receives 心理疏导 on the hour and 政策咨询 on the half hour, Tuesdays and Wednesdays.
   const created = await Promise.all([
-    head.post<Answer<BookableService>>('/api/staff/bookable', talkService([{ weekdays: [2, 3], open: '09:00', close: '12:00', workerId: li }])),
+    head.post<Answer<BookableService>>(
+      '/api/staff/bookable',
+      talkService([{ weekdays: [2, 3], open: '09:00', close: '12:00', workerId: li }]),
+    ),
     head.post<Answer<BookableService>>(
       '/api/staff/bookable',
       talkService([{ weekdays: [2, 3], open: '09:30', close: '12:30', workerId: li }], { name: '政策咨询', category: 'policy' }),
