@@ -164,14 +164,14 @@ const hhmmOfMinutes = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '
  * The parts of a window within a day's hours, each starting on the window's
  * own grid (its opening plus whole lengths), so a slot keeps its usual time.
  */
-function within(w: WorkerWindow, hours: readonly HoursRange[], lengthMinutes: number): WorkerWindow[] {
-  const open = toMinutes(w.open)
+function within(win: WorkerWindow, hours: readonly HoursRange[], lengthMinutes: number): WorkerWindow[] {
+  const open = toMinutes(win.open)
   const out: WorkerWindow[] = []
-  for (const h of hours) {
-    const from = Math.max(open, toMinutes(h.open))
+  for (const range of hours) {
+    const from = Math.max(open, toMinutes(range.open))
     const start = open + Math.ceil((from - open) / lengthMinutes) * lengthMinutes
-    const end = Math.min(toMinutes(w.close), toMinutes(h.close))
-    if (end - start >= lengthMinutes) out.push({ open: hhmmOfMinutes(start), close: hhmmOfMinutes(end), workerId: w.workerId })
+    const end = Math.min(toMinutes(win.close), toMinutes(range.close))
+    if (end - start >= lengthMinutes) out.push({ open: hhmmOfMinutes(start), close: hhmmOfMinutes(end), workerId: win.workerId })
   }
   return out
 }
