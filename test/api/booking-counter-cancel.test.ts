@@ -4,7 +4,8 @@
  * cut-off (not one in the past, not beyond capacity), and the station's own
  * view of the slots shows those slots open. The station cancels a booking of
  * its own with a reason the resident reads in 我的预约 and is told through the
- * outbox; another station's booking is 404, a cancelled, marked or past one 409.
+ * outbox (the export carries it, account deletion erases it); another
+ * station's booking is 404, a cancelled, marked or past one 409.
  */
 import type { Booking, SlotDay } from '../../contract/types'
 import { cstInstant } from '../../domain/chinaTime'
@@ -109,6 +110,13 @@ describe(`the station cancels a booking on ${backend}`, () => {
     expect(twice.status).toBe(409)
     expect(twice.body).toMatchObject({ code: 'BOOKING_STATE', message: '这条预约已取消，不能再取消' })
     expect((await book(await people.resident(), psy, slot)).status).toBe(201)
+
+    // The export carries the reason; deleting the account erases it with the booking's other words.
+    const exported = await daughter.get<{ bookings: Booking[] }>('/api/me/export')
+    expect(exported.body.bookings.find((x) => x.id === b.body.id)).toMatchObject({ cancelReason: '刘社工临时外出，请改约其他时间' })
+    expect((await daughter.call('DELETE', '/api/me')).status).toBe(200)
+    const kept = await server().db.query<{ cancel_reason: string | null }>('SELECT cancel_reason FROM bookings WHERE id = $1', [b.body.id])
+    expect(kept.rows).toEqual([{ cancel_reason: null }])
   })
 
   test('a booking marked attended, or one already over, is 409', async () => {
