@@ -7,7 +7,9 @@
  * - A day exists when the station is open that day (hoursOn: its own
  *   exceptions first, then public holidays, then 调休 and the weekly hours).
  * - On such a day a service offers its own weekly windows (e.g. 工作日午间
- *   12:00–13:00), or, with none, the station's hours of that day.
+ *   12:00–13:00), or, with none, the station's hours of that day; on a day
+ *   the station's exception shortens (09:00–11:00 「下午开会」), its own
+ *   windows only within those hours.
  * - Each window is cut into slots of the service's length (which must divide
  *   every window), minus the time staff blocked, plus the slots they opened.
  * - A window may name the worker (a colleague account) who receives in it: its
@@ -151,7 +153,27 @@ export function windowsOn(
   const windows = s.rules.availability
     .filter((w) => w.weekdays.includes(weekday))
     .map(({ open, close, workerId }) => ({ open, close, workerId: workerId ?? null }))
-  return { windows, note: day.note }
+  // A day the station keeps other hours (09:00–11:00, 「下午开会」): the service's windows only within them.
+  const shortened = s.exceptions.some((e) => e.from <= date && date <= e.to)
+  return { windows: shortened ? windows.flatMap((w) => within(w, day.hours, s.rules.durationMinutes)) : windows, note: day.note }
+}
+
+const hhmmOfMinutes = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+
+/**
+ * The parts of a window within a day's hours, each starting on the window's
+ * own grid (its opening plus whole lengths), so a slot keeps its usual time.
+ */
+function within(win: WorkerWindow, hours: readonly HoursRange[], lengthMinutes: number): WorkerWindow[] {
+  const open = toMinutes(win.open)
+  const out: WorkerWindow[] = []
+  for (const range of hours) {
+    const from = Math.max(open, toMinutes(range.open))
+    const start = open + Math.ceil((from - open) / lengthMinutes) * lengthMinutes
+    const end = Math.min(toMinutes(win.close), toMinutes(range.close))
+    if (end - start >= lengthMinutes) out.push({ open: hhmmOfMinutes(start), close: hhmmOfMinutes(end), workerId: win.workerId })
+  }
+  return out
 }
 
 const overlaps = (aStart: number, aEnd: number, bStart: number, bEnd: number) => aStart < bEnd && bStart < aEnd

@@ -150,6 +150,7 @@ export const StaffRescheduleBodySchema = Type.Object(
   { startsAt: dateTime(), workerId: workerIdProperty, reason: text(LIMITS.reason, 1) },
   closed,
 )
+export const StaffCancelBodySchema = Type.Object({ reason: text(LIMITS.reason, 1) }, closed)
 export const OutcomeBodySchema = Type.Object({ note: Type.Optional(text(LIMITS.bookingNote)) }, closed)
 
 export const BookingSchema = Type.Object(
@@ -174,6 +175,7 @@ export const BookingSchema = Type.Object(
     note: Type.String(),
     rescheduleReason: nullable(Type.String({ description: '社工站改期时说明的原因' })),
     rescheduledAt: nullable(dateTime()),
+    cancelReason: nullable(Type.String({ description: '社工站取消时说明的原因（居民自己取消时为空）' })),
     /** Until when the resident may reschedule or cancel. */
     changeDeadline: dateTime(),
     canChange: Type.Boolean(),

@@ -1,5 +1,6 @@
 /** Booking proposals from help requests (预约服务): SQL only; no rule, no HTTP error. */
 import { HOLDING_STATUSES, type BookableKind } from '../../contract/bookings'
+import type { ServiceCategory } from '../../contract/types'
 import type { Queryable } from '../db'
 
 export interface ProposalRow {
@@ -8,6 +9,7 @@ export interface ProposalRow {
   service_id: string
   service_name: string
   service_kind: BookableKind
+  service_category: ServiceCategory
   duration_minutes: number
   capacity: number
   station_id: string
@@ -25,7 +27,7 @@ export interface ProposalRow {
   chosen_starts_at: Date | null
 }
 
-const SELECT = `SELECT p.id, p.request_id, p.service_id, b.name AS service_name, b.kind AS service_kind, b.duration_minutes, b.capacity,
+const SELECT = `SELECT p.id, p.request_id, p.service_id, b.name AS service_name, b.kind AS service_kind, b.category AS service_category, b.duration_minutes, b.capacity,
     p.station_id, s.name AS station_name, p.worker_id, pw.nickname AS worker_name, p.times, p.note, p.status, u.nickname AS proposed_by_name, p.created_at, p.expires_at,
     p.booking_id, k.starts_at AS chosen_starts_at
   FROM booking_proposals p
@@ -77,6 +79,11 @@ export async function insertProposal(
     [p.requestId, p.serviceId, p.stationId, p.times.map((t) => t.toISOString()), p.note, p.by, p.at, p.expiresAt, p.workerId],
   )
   return rows[0]!.id
+}
+
+/** A timeline entry staff see only at the station (a sensitive category's booking): request_events.only_station_id. */
+export async function keepEventInStation(db: Queryable, eventId: number, stationId: string): Promise<void> {
+  await db.query('UPDATE request_events SET only_station_id = $2 WHERE id = $1', [eventId, stationId])
 }
 
 export async function markChosen(db: Queryable, id: string, bookingId: string, at: Date): Promise<void> {

@@ -302,6 +302,7 @@ export interface BookingRow {
   status: BookingStatus
   staff_note: string
   reschedule_reason: string | null
+  cancel_reason: string | null
   rescheduled_at: Date | null
   created_at: Date
   service_name: string
@@ -317,7 +318,7 @@ export interface BookingRow {
 
 const BOOKING_SELECT = `SELECT k.id, k.service_id, k.station_id, k.user_id, k.channel, k.for_whom, k.person_name, k.person_key, k.relationship, k.contact_name,
     k.contact_phone, k.note, k.starts_at, k.ends_at, k.worker_id, w.nickname AS worker_nickname,
-    (w.disabled_at IS NOT NULL) AS worker_disabled, k.person_birth_date, k.status, k.staff_note, k.reschedule_reason, k.rescheduled_at, k.created_at,
+    (w.disabled_at IS NOT NULL) AS worker_disabled, k.person_birth_date, k.status, k.staff_note, k.reschedule_reason, k.rescheduled_at, k.cancel_reason, k.created_at,
     b.name AS service_name, b.kind AS service_kind, b.category AS service_category, b.worker_name, b.cutoff_minutes,
     s.name AS station_name, s.phone AS station_phone, s.address AS station_address, ${ratingJson('rt.booking_id = k.id')} AS rating
   FROM bookings k JOIN bookable_services b ON b.id = k.service_id JOIN stations s ON s.id = k.station_id
@@ -346,6 +347,7 @@ export function toBooking(r: BookingRow, now: Date, opts: { staff?: boolean } = 
     note: r.note,
     rescheduleReason: r.reschedule_reason,
     rescheduledAt: r.rescheduled_at ? new Date(r.rescheduled_at).toISOString() : null,
+    cancelReason: r.cancel_reason,
     changeDeadline: deadline.toISOString(),
     canChange: r.status === 'booked' && now <= deadline,
     // The staff's note to the station; the rating to the resident (staff read ratings in 居民评价, anonymous ones without a name).
@@ -476,6 +478,15 @@ export async function setBookingStatus(db: Queryable, id: string, status: Bookin
   )
 }
 
+/** The station cancels a booking, with the reason the resident reads. */
+export async function cancelByStationRow(db: Queryable, id: string, reason: string, at: Date): Promise<void> {
+  await db.query(`UPDATE bookings SET status = 'cancelled', cancelled_at = $2, updated_at = $2, cancel_reason = $3 WHERE id = $1`, [
+    id,
+    at,
+    reason,
+  ])
+}
+
 /** The outbox message about a booking (a subscribe message through the activity template: thing1 name, phrase2 status, thing3 note). */
 export async function notifyBooking(
   db: Queryable,
@@ -546,14 +557,14 @@ export async function remindBookingsTomorrow(
 
 /**
  * Erases what identifies the person in these bookings — who comes, the
- * relationship, the contact and phone, the birth date, the resident's and the staff's notes,
+ * relationship, the contact and phone, the birth date, the resident's and the staff's notes, the station's reason for cancelling,
  * the key of the one-per-day rule — and detaches them from the account.
  * Service, station, time, channel and status remain, for the station's figures.
  */
 async function anonymizeBookings(db: Queryable, where: string, params: unknown[], words: string, now: Date): Promise<number> {
   const res = await db.query(
     `UPDATE bookings SET user_id = NULL, person_name = $${params.length + 1}, relationship = NULL,
-            contact_name = $${params.length + 1}, contact_phone = NULL, person_birth_date = NULL, note = '', staff_note = '',
+            contact_name = $${params.length + 1}, contact_phone = NULL, person_birth_date = NULL, note = '', staff_note = '', cancel_reason = NULL,
             person_key = 'purged:' || id::text, purged_at = $${params.length + 2}, updated_at = $${params.length + 2}
       WHERE purged_at IS NULL AND ${where}`,
     [...params, words, now],

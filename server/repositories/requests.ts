@@ -194,8 +194,16 @@ export async function queueRows(db: Queryable, f: QueueFilter): Promise<RequestR
   return rows.map(unsealed)
 }
 
-/** A request's timeline, oldest first; internal notes only when asked (staff). */
-export async function loadEvents(db: Queryable, requestId: string, opts: { internal: boolean }): Promise<RequestEvent[]> {
+/**
+ * A request's timeline, oldest first; internal notes only when asked (staff).
+ * `stationId`: the staff's station — an entry kept to another station
+ * (only_station_id: a sensitive category's booking) is left out.
+ */
+export async function loadEvents(
+  db: Queryable,
+  requestId: string,
+  opts: { internal: boolean; stationId?: string },
+): Promise<RequestEvent[]> {
   const { rows } = await db.query<{
     id: number
     type: RequestEventType
@@ -213,8 +221,9 @@ export async function loadEvents(db: Queryable, requestId: string, opts: { inter
        LEFT JOIN stations s ON s.id = e.station_id
        LEFT JOIN stations t ON t.id = e.to_station_id
       WHERE e.request_id = $1 ${opts.internal ? '' : 'AND NOT e.internal'}
+        ${opts.stationId ? 'AND (e.only_station_id IS NULL OR e.only_station_id = $2)' : ''}
       ORDER BY e.id`,
-    [requestId],
+    opts.stationId ? [requestId, opts.stationId] : [requestId],
   )
   return rows.map((e) => ({
     id: Number(e.id),

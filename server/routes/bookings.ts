@@ -1,5 +1,4 @@
 /** 预约服务, the resident's side: a station's bookable services, their slots, booking, 我的预约, reschedule and cancel. */
-import { createHash } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import {
@@ -14,7 +13,7 @@ import {
   SlotsQuerySchema,
   SlotsResponseSchema,
 } from '../../contract/schemas'
-import { withIdempotency } from '../usecases/idempotency'
+import { bodyFingerprint, withIdempotency } from '../usecases/idempotency'
 import {
   bookAsResident,
   cancelOwnBooking,
@@ -80,7 +79,8 @@ const bookings: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const user = request.user!
       const key = request.headers['idempotency-key'] as string
-      const bodyHash = createHash('sha256').update(JSON.stringify(request.body)).digest('hex')
+      // The same fingerprint as help requests: the body's fields in any order are the same body.
+      const bodyHash = bodyFingerprint(request.body)
       // Only the booking's id is kept with the key (the booking holds a phone, sealed).
       const result = await withIdempotency(ctx.db, { userId: user.id, key, bodyHash, now: ctx.clock() }, async (tx) => ({
         status: 201,

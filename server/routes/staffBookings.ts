@@ -15,18 +15,23 @@ import {
   BookingSchema,
   ErrorSchema,
   SlotFullErrorSchema,
+  SlotsQuerySchema,
+  SlotsResponseSchema,
   IdParamsSchema,
   OutcomeBodySchema,
   StaffBookingBodySchema,
+  StaffCancelBodySchema,
   StaffBookingsQuerySchema,
   StaffRescheduleBodySchema,
 } from '../../contract/schemas'
 import {
   addBlock,
   bookAtCounter,
+  cancelByStation,
   createBookable,
   markOutcome,
   rescheduleByStation,
+  serviceSlots,
   staffBookables,
   stationBookings,
   updateBookable,
@@ -85,6 +90,22 @@ const staffBookings: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => updateBookable(ctx, request.staff!.stationId, request.params.id, request.body),
+  )
+
+  app.get(
+    '/api/staff/bookable/:id/slots',
+    {
+      ...auth,
+      schema: {
+        tags,
+        summary: '本站一项服务的时段（窗口登记、改期用）：居民的预约截止时间不限制社工站，截止前的时段仍可选',
+        security,
+        params: IdParamsSchema,
+        querystring: SlotsQuerySchema,
+        response: { 200: SlotsResponseSchema, ...errors },
+      },
+    },
+    async (request) => serviceSlots(ctx, request.params.id, request.query, request.staff!),
   )
 
   app.get(
@@ -163,6 +184,22 @@ const staffBookings: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => rescheduleByStation(ctx, request.staff!, request.params.id, request.body),
+  )
+
+  app.post(
+    '/api/staff/bookings/:id/cancel',
+    {
+      ...auth,
+      schema: {
+        tags,
+        summary: '社工站取消预约：须说明原因，居民会在“我的预约”看到并收到通知；已取消、已登记或已过时间的预约不能取消',
+        security,
+        params: IdParamsSchema,
+        body: StaffCancelBodySchema,
+        response: { 200: BookingSchema, ...errors },
+      },
+    },
+    async (request) => cancelByStation(ctx, request.staff!, request.params.id, request.body.reason),
   )
 
   app.post(

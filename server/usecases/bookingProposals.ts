@@ -28,12 +28,28 @@ import {
 } from '../../domain/bookingProposals'
 import { cstDate, formatCstDateTime, startOfCstDay } from '../../domain/chinaTime'
 import { fieldInvalid, type Refusal } from '../../domain/refusal'
-import type { Staff } from '../../domain/staff'
+import { isSensitive, type Staff } from '../../domain/staff'
 import type { AppContext } from '../context'
 import type { Queryable } from '../db'
 import { fail, failWith, forbidden, notFound, reject } from '../errors'
-import { heldByPerson, insertBooking, loadService, notifyBooking, rulesOf, type ServiceRow } from '../repositories/bookings'
-import { heldDuring, insertProposal, listProposals, lockProposal, markChosen, type ProposalRow } from '../repositories/bookingProposals'
+import {
+  heldByPerson,
+  insertBooking,
+  loadService,
+  lockStationBookings,
+  notifyBooking,
+  rulesOf,
+  type ServiceRow,
+} from '../repositories/bookings'
+import {
+  heldDuring,
+  insertProposal,
+  keepEventInStation,
+  listProposals,
+  lockProposal,
+  markChosen,
+  type ProposalRow,
+} from '../repositories/bookingProposals'
 import { enqueue } from '../repositories/outbox'
 import { insertEvent, loadRequest, type RequestRow } from '../repositories/requests'
 import { unseal } from '../services/fieldCrypto'
@@ -122,11 +138,27 @@ async function toProposal(ctx: AppContext, db: Queryable, p: ProposalRow, now: D
   }
 }
 
-async function proposalsOf(ctx: AppContext, db: Queryable, requestId: string): Promise<BookingProposal[]> {
+/**
+ * The request's proposals; for staff (`stationId`: theirs), a sensitive
+ * category's (心理疏导, 婚姻家庭, 儿童关爱保护) only at the station holding it.
+ */
+async function proposalsOf(ctx: AppContext, db: Queryable, requestId: string, stationId?: string): Promise<BookingProposal[]> {
   const now = ctx.clock()
   const out = []
-  for (const row of await listProposals(db, requestId)) out.push(await toProposal(ctx, db, row, now))
+  for (const row of await listProposals(db, requestId)) {
+    if (stationId !== undefined && !proposalSeenAt(row, stationId)) continue
+    out.push(await toProposal(ctx, db, row, now))
+  }
   return out
+}
+
+/** Whether staff of `stationId` see a proposal: a sensitive category's only at its own station, as its booking. */
+const proposalSeenAt = (p: Pick<ProposalRow, 'service_category' | 'station_id'>, stationId: string) =>
+  !isSensitive(p.service_category) || p.station_id === stationId
+
+/** The timeline entry of a sensitive category's proposal or pick: staff see it only at the station (request_events.only_station_id). */
+async function keepSensitiveEntry(tx: Queryable, eventId: number, s: Pick<ServiceRow, 'category' | 'station_id'>) {
+  if (isSensitive(s.category)) await keepEventInStation(tx, eventId, s.station_id)
 }
 
 /** Each time can be had now by the proposal's worker (timeState), and none is taken already. */
@@ -185,7 +217,7 @@ export function proposeBooking(ctx: AppContext, staff: Staff, requestId: string,
       at: now,
       expiresAt: proposalExpiry(now, times),
     })
-    await insertEvent(tx, requestId, {
+    const proposed = await insertEvent(tx, requestId, {
       type: 'booking_proposed',
       actorId: staff.id,
       stationId: staff.stationId,
@@ -196,6 +228,7 @@ export function proposeBooking(ctx: AppContext, staff: Staff, requestId: string,
       elapsedSeconds: null,
       onTime: null,
     })
+    await keepSensitiveEntry(tx, proposed, service)
     await enqueue(
       tx,
       row.user_id,
@@ -203,13 +236,13 @@ export function proposeBooking(ctx: AppContext, staff: Staff, requestId: string,
       { requestId, number: row.number, status: '请选择预约时间', note: service.name.slice(0, 20) },
       now,
     )
-    return proposalsOf(ctx, tx, requestId)
+    return proposalsOf(ctx, tx, requestId, staff.stationId)
   })
 }
 
 export async function staffProposals(ctx: AppContext, staff: Staff, requestId: string): Promise<BookingProposal[]> {
   await visibleRequest(ctx.db, staff, requestId)
-  return proposalsOf(ctx, ctx.db, requestId)
+  return proposalsOf(ctx, ctx.db, requestId, staff.stationId)
 }
 
 export async function residentProposals(ctx: AppContext, userId: string, requestId: string): Promise<BookingProposal[]> {
@@ -259,6 +292,8 @@ export function chooseProposal(
     reject(requestProposalRefusal(row.status))
     reject(chooseRefusal({ status: proposal.status, expiresAt: new Date(proposal.expires_at), times: proposal.times }, startsAt, now))
     const service = (await loadService(tx, proposal.service_id, { forUpdate: true }))!
+    // Then the station's booking lock, in takeSlot's order: a worker who receives in two services is counted once.
+    await lockStationBookings(tx, service.station_id)
     if (!service.active) throw fail('BOOKING_STATE', '这项服务已停用，请联系社工重新约时间')
     // Under the service's lock, as every booking: the proposal's worker's place (any worker's when it names none).
     const worker = workerOf(proposal)
@@ -295,7 +330,7 @@ export function chooseProposal(
     })
     await notifyBooking(tx, { id: bookingId, user_id: userId, service_name: service.name }, '预约成功', formatCstDateTime(startsAt), now)
     await markChosen(tx, proposal.id, bookingId, now)
-    await insertEvent(tx, requestId, {
+    const chosen = await insertEvent(tx, requestId, {
       type: 'booking_chosen',
       actorId: userId,
       stationId: row.station_id,
@@ -306,6 +341,7 @@ export function chooseProposal(
       elapsedSeconds: null,
       onTime: null,
     })
+    await keepSensitiveEntry(tx, chosen, service)
     return { bookingId, created: true }
   })
 }

@@ -42,6 +42,7 @@ import { isOpenStation } from '../repositories/stations'
 import {
   blocksBetween,
   bookingsDuring,
+  cancelByStationRow,
   fieldsOf,
   heldByPerson,
   insertBlock,
@@ -127,16 +128,22 @@ export async function serviceSlots(
   ctx: AppContext,
   id: string,
   q: { from?: string; to?: string },
+  staff?: { stationId: string },
 ): Promise<{ service: BookableService; days: SlotDay[] }> {
   const now = ctx.clock()
   if (q.from && q.to && q.from > q.to) throw fail('FIELD_INVALID', '开始日期不能晚于结束日期', 'to')
-  const service = await requireService(ctx.db, id, { active: true })
+  const found = await requireService(ctx.db, id, staff ? { stationId: staff.stationId } : { active: true })
+  // The station's own view (the counter, its 改期): the resident's cut-off does not bind it, so those slots stay open.
+  const service = staff ? forStation(found) : found
   const from = q.from ?? cstDate(now)
   const to = q.to ?? lastBookableDate(now, rulesOf(service))
   if (datesBetween(from, to).length > 92) throw fail('FIELD_INVALID', '一次最多查询 92 天', 'to')
   const source = await slotSource(ctx, ctx.db, service, from < cstDate(now) ? cstDate(now) : from, to)
-  return { service: toService(service), days: slotDays(from, to, now, source) }
+  return { service: toService(found), days: slotDays(from, to, now, source) }
 }
+
+/** A service as the station books it: without the resident's cut-off (still not in the past, within the horizon). */
+const forStation = (s: ServiceRow): ServiceRow => ({ ...s, cutoff_minutes: 0 })
 
 interface Who {
   userId: string | null
@@ -217,7 +224,10 @@ async function createBooking(
       name: body.personName.trim(),
     }),
   )
-  const { endsAt, workerId } = await takeSlot(ctx, tx, service, startsAt, who.personKey, null, { workerId: body.workerId })
+  // At the counter (stationId), the resident's cut-off does not bind: a walk-in may take a slot starting soon.
+  const { endsAt, workerId } = await takeSlot(ctx, tx, stationId ? forStation(service) : service, startsAt, who.personKey, null, {
+    workerId: body.workerId,
+  })
   const id = await insertBooking(tx, {
     serviceId: service.id,
     stationId: service.station_id,
@@ -423,12 +433,32 @@ export function rescheduleByStation(
     if (b.status !== 'booked') throw fail('BOOKING_STATE', `这条预约${BOOKING_STATUS_LABELS[b.status]}，不能改期`)
     const startsAt = new Date(body.startsAt)
     reject(moveEligibility(s, b, startsAt))
-    const taken = await takeSlot(ctx, tx, { ...s, cutoff_minutes: 0 }, startsAt, b.person_key, b.id, {
+    const taken = await takeSlot(ctx, tx, forStation(s), startsAt, b.person_key, b.id, {
       workerId: body.workerId,
       preferred: b.worker_id,
     })
     await setBookingTime(tx, id, { startsAt, ...taken, reason: reason.trim(), at: now })
     await notifyBooking(tx, b, '社工站已改期', `${formatCstDateTime(startsAt)} ${reason.trim()}`, now)
+    return requireStationBooking(ctx, tx, id, staff.stationId)
+  })
+}
+
+/**
+ * The station cancels a booking of its own (another station's is 404), with a
+ * reason the resident reads in 我的预约 and is told through the outbox. A
+ * booking cancelled, marked, or already over is 409.
+ */
+export function cancelByStation(ctx: AppContext, staff: StaffRef, id: string, reason: string): Promise<Booking> {
+  const now = ctx.clock()
+  const why = reason.trim()
+  if (!why) throw fail('FIELD_INVALID', '请填写取消的原因，居民会看到', 'reason')
+  return ctx.db.transaction(async (tx) => {
+    const { b } = await lockBooking(tx, id, { stationId: staff.stationId })
+    if (b.status !== 'booked')
+      throw fail('BOOKING_STATE', `这条预约${BOOKING_STATUS_LABELS[b.status]}，不能${b.status === 'cancelled' ? '再' : ''}取消`)
+    if (new Date(b.ends_at) <= now) throw fail('BOOKING_STATE', '这次预约的时间已经过了，不能取消；请登记到场或未到场')
+    await cancelByStationRow(tx, id, why, now)
+    await notifyBooking(tx, b, '社工站已取消', why, now)
     return requireStationBooking(ctx, tx, id, staff.stationId)
   })
 }

@@ -364,7 +364,7 @@ export async function openForStaff(ctx: AppContext, staff: Staff, id: string): P
   await recordStaffAccess(ctx.db, staff.id, id, ctx.clock())
   const sight = await sightOf(ctx.db, staff)
   return {
-    ...toStaffRequest(row, await loadEvents(ctx.db, id, { internal: true }), ctx),
+    ...toStaffRequest(row, await loadEvents(ctx.db, id, { internal: true, stationId: staff.stationId }), ctx),
     duplicates: (await duplicatesOf(ctx.db, sight, [row])).get(id) ?? [],
     related: await relatedOf(ctx.db, sight, id),
   }

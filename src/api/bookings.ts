@@ -34,14 +34,17 @@ export const rescheduleBooking = (id: string, startsAt: string, workerId?: strin
 export const fetchStaffBookings = (from: string, to: string) =>
   staffHttp.get<{ items: Booking[] }>('/api/staff/bookings', { params: { from, to } }).then((r) => r.data.items)
 export const fetchStaffBookables = () => staffHttp.get<{ items: BookableService[] }>('/api/staff/bookable').then((r) => r.data.items)
+/** The station's view of a service's slots: those past the residents' cut-off stay open (a walk-in, the station's 改期). */
 export const fetchStaffSlots = (serviceId: string) =>
-  staffHttp.get<{ service: BookableService; days: SlotDay[] }>(`/api/bookable/${serviceId}/slots`).then((r) => r.data)
+  staffHttp.get<{ service: BookableService; days: SlotDay[] }>(`/api/staff/bookable/${serviceId}/slots`).then((r) => r.data)
 export const markAttended = (id: string, note: string) =>
   staffHttp.post<Booking>(`/api/staff/bookings/${id}/attended`, { note }).then((r) => r.data)
 export const markNoShow = (id: string, note: string) =>
   staffHttp.post<Booking>(`/api/staff/bookings/${id}/no-show`, { note }).then((r) => r.data)
 export const rescheduleAsStation = (id: string, startsAt: string, reason: string, workerId?: string | null) =>
   staffHttp.post<Booking>(`/api/staff/bookings/${id}/reschedule`, { startsAt, ...workerOfSlot(workerId), reason }).then((r) => r.data)
+export const cancelAsStation = (id: string, reason: string) =>
+  staffHttp.post<Booking>(`/api/staff/bookings/${id}/cancel`, { reason }).then((r) => r.data)
 export const bookAtCounter = (body: StaffBookingBody) => staffHttp.post<Booking>('/api/staff/bookings', body).then((r) => r.data)
 export const createBookable = (body: BookableBody) => staffHttp.post<BookableService>('/api/staff/bookable', body).then((r) => r.data)
 export const updateBookable = (id: string, patch: BookablePatch) =>

@@ -75,6 +75,7 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/staff/bookable/{id}': { capacity: 2 },
   'POST /api/staff/bookings/{id}/attended': { note: '到了' },
   'POST /api/staff/bookings/{id}/no-show': { note: '没来' },
+  'POST /api/staff/bookings/{id}/cancel': { reason: '社工外出' },
   'POST /api/staff/followups/{id}/outcome': { reached: true, satisfied: false, needsMoreHelp: true },
   'POST /api/bookings/{id}/rating': { stars: 1 },
   'POST /api/requests/{id}/booking-proposals/choose': {

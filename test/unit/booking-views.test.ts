@@ -56,6 +56,7 @@ const booking = (
   note: '',
   rescheduleReason: null,
   rescheduledAt: null,
+  cancelReason: null,
   changeDeadline: start,
   canChange: true,
   createdAt: start,

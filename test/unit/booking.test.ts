@@ -94,6 +94,31 @@ describe('slots of a day', () => {
     expect(times('2026-12-03', short)).toEqual(['09:00', '10:00'])
   })
 
+  test('a day of shortened hours (09:00–11:00 「下午开会」) keeps a service’s own windows only within them, on their grid', () => {
+    const own = rules({
+      availability: [
+        { weekdays: [1, 2, 3, 4, 5], open: '08:30', close: '11:30' },
+        { weekdays: [1, 2, 3, 4, 5], open: '14:00', close: '17:00', workerId: 'li' },
+      ],
+    })
+    const short = source({
+      rules: own,
+      exceptions: [{ from: '2026-12-03', to: '2026-12-03', hours: [{ open: '09:00', close: '11:00' }], reason: '下午开会' }],
+    })
+    // 08:30–11:30 on its 30-past grid within 09:00–11:00: 09:30 only; no afternoon.
+    expect(times('2026-12-03', short)).toEqual(['09:30'])
+    expect(slotStarts('2026-12-03', short).note).toBe('下午开会')
+    expect(slotRefusal(cstInstant('2026-12-03', '14:00'), NOW, short, 'startsAt', 'li')).toMatchObject({ code: 'SLOT_UNAVAILABLE' })
+    // The day after, an ordinary Friday, has both windows.
+    expect(times('2026-12-04', short)).toEqual(['08:30', '09:30', '10:30', '14:00', '15:00', '16:00'])
+    // Hours that hold a whole window leave it as it is (18:00–20:00 extra hours, window 18:00–19:00).
+    const evening = source({
+      rules: rules({ availability: [{ weekdays: [4], open: '18:00', close: '19:00' }] }),
+      exceptions: [{ from: '2026-12-03', to: '2026-12-03', hours: [{ open: '18:00', close: '20:00' }], reason: '晚间开放' }],
+    })
+    expect(times('2026-12-03', evening)).toEqual(['18:00'])
+  })
+
   test('a 调休 Saturday is an ordinary working day: the station’s working-day hours, or the service’s Monday windows', () => {
     expect(times('2026-12-05', source())).toEqual(['08:30', '09:30', '10:30', '13:30', '14:30', '15:30', '16:30'])
     const own = rules({

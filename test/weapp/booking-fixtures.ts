@@ -104,6 +104,7 @@ export const MOTHER_BOOKING: Booking = {
   note: '',
   rescheduleReason: null,
   rescheduledAt: null,
+  cancelReason: null,
   changeDeadline: iso('2026-11-25', '08:00'),
   canChange: true,
   createdAt: iso('2026-11-24', '09:50'),

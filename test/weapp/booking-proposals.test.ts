@@ -182,7 +182,7 @@ for (const elder of [false, true]) {
       const page = await mountStaff({
         'GET /api/staff/requests/:id': (): StaffRequest => (proposed ? { ...CLAIMED, events: [...CLAIMED.events, PROPOSED] } : CLAIMED),
         'GET /api/staff/bookable': { items: [PSY, VISIT] },
-        'GET /api/bookable/:id/slots': SLOTS,
+        'GET /api/staff/bookable/:id/slots': SLOTS,
         'GET /api/staff/requests/:id/booking-proposals': { items: [PROPOSAL] },
         'POST /api/staff/requests/:id/booking-proposals': () => {
           proposed = true
@@ -224,7 +224,7 @@ for (const elder of [false, true]) {
       const page = await mountStaff({
         'GET /api/staff/requests/:id': CLAIMED,
         'GET /api/staff/bookable': { items: [PSY, VISIT] },
-        'GET /api/bookable/:id/slots': { service: VISIT, days: [] },
+        'GET /api/staff/bookable/:id/slots': { service: VISIT, days: [] },
         'POST /api/staff/requests/:id/booking-proposals': reply(400, {
           code: 'FIELD_INVALID',
           message: '11月26日 10:00 已经约满了',

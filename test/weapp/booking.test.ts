@@ -376,3 +376,58 @@ for (const elder of [false, true]) {
     expect(page.consoleErrors).toEqual([])
   })
 }
+
+for (const confirm of [true, false]) {
+  test(`预约管理 (workbench): 取消预约 asks for the reason the resident reads, then confirms${confirm ? '' : ' — 再想想 sends nothing'}`, async () => {
+    const page = await mountPage(
+      'packages/workbench/bookings/index',
+      {},
+      {
+        // 09:00 on 25 November: the 10:00 talk is still to come.
+        now: '2026-11-25T01:00:00.000Z',
+        storage: STAFF_LOGGED_IN,
+        modalConfirm: confirm,
+        routes: {
+          'GET /api/staff/bookings': STAFF_DAY,
+          'POST /api/staff/bookings/:id/cancel': (req) => ({
+            ...STAFF_DAY.items[0],
+            status: 'cancelled',
+            canChange: false,
+            cancelReason: (req.data as { reason: string }).reason,
+          }),
+        },
+      },
+    )
+    await page.waitFor(() => page.querySelectorAll('staff-booking').length === 2, 'two bookings')
+    await page.tap(page.querySelectorAll('btn-staff-cancel')[0]!)
+    await page.waitFor(() => page.find('staff-cancel'), 'the cancel panel')
+    // Without a reason: said next to the field, nothing asked or sent.
+    await page.tap('btn-confirm-staff-cancel')
+    expect(page.text(page.get('staff-cancel'))).toContain('请写明取消原因，居民会看到')
+    expect(page.callsOf('showModal')).toEqual([])
+    await page.input('staff-cancel-reason', '刘社工临时外出，请改约其他时间')
+    await page.tap('btn-confirm-staff-cancel')
+    expect(page.callsOf('showModal')[0]).toMatchObject({ title: '取消这条预约？', confirmText: '确认取消' })
+    expect(page.callsOf('showModal')[0].content).toContain('王秀兰')
+    if (!confirm) {
+      expect(page.requests.filter((r) => r.method === 'POST')).toEqual([])
+      expect(page.find('staff-cancel')).toBeDefined()
+      return
+    }
+    await page.waitFor(() => page.find('booking-status--cancelled'), 'cancelled')
+    const post = page.requests.find((r) => r.method === 'POST')!
+    expect(post.path).toBe(`/api/staff/bookings/${MOTHER_BOOKING.id}/cancel`)
+    expect(post.data).toEqual({ reason: '刘社工临时外出，请改约其他时间' })
+    expect(page.find('staff-cancel')).toBeUndefined()
+    expect(page.text(page.get('staff-booking__cancel-reason'))).toBe('刘社工临时外出，请改约其他时间')
+    expect(page.consoleErrors).toEqual([])
+  })
+}
+
+test('我的预约: a booking the station cancelled says so, with its reason', async () => {
+  const cancelled = { ...MOTHER_BOOKING, status: 'cancelled' as const, canChange: false, cancelReason: '刘社工临时外出，请改约其他时间' }
+  const page = await open(MINE, {}, { routes: { 'GET /api/bookings/mine': { items: [cancelled] } } })
+  await page.tap('tab-past')
+  await page.waitFor(() => page.querySelectorAll('booking').length === 1, 'the cancelled booking')
+  expect(page.text(page.get('booking__cancel-reason'))).toBe('社工站已取消：刘社工临时外出，请改约其他时间')
+})

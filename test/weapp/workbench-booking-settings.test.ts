@@ -129,7 +129,7 @@ for (const elder of [false, true]) {
         storage: STAFF_LOGGED_IN,
         routes: {
           'GET /api/staff/bookable': { items: [PSY, VISIT] },
-          'GET /api/bookable/:id/slots': SLOTS,
+          'GET /api/staff/bookable/:id/slots': SLOTS,
           'POST /api/staff/bookings': (req) => ({ ...MOTHER_BOOKING, ...(req.data as object), channel: 'phone' }),
           // The block leaves 王秀兰's booking in place: the desk lists it to move.
           'POST /api/staff/blocks': (req) => ({

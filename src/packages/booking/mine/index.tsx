@@ -70,6 +70,7 @@ function BookingCard({ b, upcoming, onChange }: { b: Booking; upcoming: boolean;
           {b.rescheduledAt ? `（${formatCstDateTime(new Date(b.rescheduledAt))}）` : ''}
         </Text>
       )}
+      {b.cancelReason && <Text className='notice-box booking__reason booking__cancel-reason'>社工站已取消：{b.cancelReason}</Text>}
       <BookingRating b={b} />
       {upcoming && (
         <View className='booking__actions'>

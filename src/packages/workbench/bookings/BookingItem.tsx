@@ -1,7 +1,8 @@
 /**
  * One booking as the station sees it — time, service, person, contact — with
  * its actions: 已到场 / 未到场 once it has started, 改期 to a free slot with a
- * reason the resident reads. Used by the day/week view and by 停约's list of
+ * reason the resident reads, 取消预约 with a reason the resident reads (after
+ * a confirmation). Used by the day/week view and by 停约's list of
  * the bookings a block leaves to move.
  */
 import { useState } from 'react'
@@ -13,7 +14,7 @@ import { LIMITS } from '@contract/limits'
 import type { Booking, SlotState } from '@contract/types'
 import { bookingTimeText, slotLabel } from '@domain/booking'
 import { cstDate } from '@domain/chinaTime'
-import { fetchStaffSlots, markAttended, markNoShow, rescheduleAsStation } from '@/api/bookings'
+import { cancelAsStation, fetchStaffSlots, markAttended, markNoShow, rescheduleAsStation } from '@/api/bookings'
 import { ErrorState, Loading } from '@/components/StateView'
 import { Field } from '@/components/Field'
 import { InfoRow } from '@/components/InfoRow'
@@ -80,10 +81,70 @@ function Reschedule({ b, onDone, onClose }: { b: Booking; onDone: (b: Booking) =
   )
 }
 
+/** The station cancels a booking: the reason the resident will read, then a confirmation. */
+function CancelByStation({ b, onDone, onClose }: { b: Booking; onDone: (b: Booking) => void; onClose: () => void }) {
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async () => {
+    const why = reason.trim()
+    if (!why) return setError('请写明取消原因，居民会看到')
+    setError(null)
+    const sure = await Taro.showModal({
+      title: '取消这条预约？',
+      content: `${bookingTimeText(b)} ${b.personName}的${b.service.name}将被取消，居民会收到通知并看到原因。`,
+      confirmText: '确认取消',
+      cancelText: '再想想',
+    })
+    if (!sure.confirm) return
+    setBusy(true)
+    try {
+      onDone(await cancelAsStation(b.id, why))
+      void Taro.showToast({ title: '已取消并通知居民', icon: 'none' })
+    } catch (err) {
+      setError(describeError(err).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='reschedule staff-cancel'>
+      <Text className='reschedule__title'>取消预约</Text>
+      <Field label='取消原因（居民会看到）' required>
+        <Textarea
+          className='textarea staff-cancel-reason'
+          value={reason}
+          maxlength={LIMITS.reason}
+          placeholder='例如：社工临时外出，请改约其他时间'
+          ariaLabel='取消原因'
+          onInput={(e) => setReason(e.detail.value)}
+        />
+      </Field>
+      {error && (
+        <View className='field__error' ariaRole='alert'>
+          {error}
+        </View>
+      )}
+      <View className='reschedule__actions'>
+        <Button className='btn btn--primary btn-confirm-staff-cancel' {...busyProps(busy)} onClick={submit}>
+          确认取消预约
+        </Button>
+        <Button className='btn btn-close-staff-cancel' onClick={onClose}>
+          不取消
+        </Button>
+      </View>
+    </View>
+  )
+}
+
 /** `withDate`: the booking's date before its time (a list across days; the day view groups by date). */
 export function BookingItem({ b, onChange, withDate = false }: { b: Booking; onChange: (b: Booking) => void; withDate?: boolean }) {
   const [busy, setBusy] = useState<'attended' | 'no_show' | null>(null)
   const [moving, setMoving] = useState(false)
+  const [cancelling, setCancelling] = useState(false)
+  const over = new Date(b.endsAt).getTime() <= Date.now()
   const started = new Date(b.startsAt).getTime() <= Date.now() || cstDate(new Date(b.startsAt)) <= cstDate(new Date())
 
   const outcome = async (kind: 'attended' | 'no_show') => {
@@ -136,8 +197,13 @@ export function BookingItem({ b, onChange, withDate = false }: { b: Booking; onC
       {b.channel !== 'miniprogram' && <InfoRow label='来源'>{BOOKING_CHANNEL_LABELS[b.channel]}</InfoRow>}
       {b.note && <InfoRow label='居民留言'>{b.note}</InfoRow>}
       {b.rescheduleReason && <InfoRow label='改期原因'>{b.rescheduleReason}</InfoRow>}
+      {b.cancelReason && (
+        <InfoRow label='取消原因' valueClassName='staff-booking__cancel-reason'>
+          {b.cancelReason}
+        </InfoRow>
+      )}
       {b.staffNote && <InfoRow label='备注'>{b.staffNote}</InfoRow>}
-      {b.status === 'booked' && !moving && (
+      {b.status === 'booked' && !moving && !cancelling && (
         <View className='btn-row btn-row--fit'>
           {started && (
             <Button
@@ -162,7 +228,22 @@ export function BookingItem({ b, onChange, withDate = false }: { b: Booking; onC
           <Button className='btn btn-staff-reschedule' onClick={() => setMoving(true)} ariaLabel={`改期：${b.personName}`}>
             改期
           </Button>
+          {!over && (
+            <Button className='btn btn-staff-cancel' onClick={() => setCancelling(true)} ariaLabel={`取消预约：${b.personName}`}>
+              取消预约
+            </Button>
+          )}
         </View>
+      )}
+      {cancelling && (
+        <CancelByStation
+          b={b}
+          onClose={() => setCancelling(false)}
+          onDone={(next) => {
+            setCancelling(false)
+            onChange(next)
+          }}
+        />
       )}
       {moving && (
         <Reschedule
