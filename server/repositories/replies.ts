@@ -1,7 +1,7 @@
 /**
  * 常用回复: a station's templates; the defaults are copied into a station the
  * first time its list is read, and the defaults of a later release (those a
- * station seeded earlier has not had) on its next read (migration 030).
+ * station seeded earlier has not had) on its next read (migration 029).
  */
 import type { ServiceCategory } from '../../contract/enums'
 import { defaultsAfter, DEFAULTS_VERSION } from '../../domain/cannedReplies'
