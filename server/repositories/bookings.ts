@@ -557,14 +557,14 @@ export async function remindBookingsTomorrow(
 
 /**
  * Erases what identifies the person in these bookings — who comes, the
- * relationship, the contact and phone, the birth date, the resident's and the staff's notes, the station's reason for cancelling,
+ * relationship, the contact and phone, the birth date, the resident's and the staff's notes, the station's reasons for moving and for cancelling,
  * the key of the one-per-day rule — and detaches them from the account.
  * Service, station, time, channel and status remain, for the station's figures.
  */
 async function anonymizeBookings(db: Queryable, where: string, params: unknown[], words: string, now: Date): Promise<number> {
   const res = await db.query(
     `UPDATE bookings SET user_id = NULL, person_name = $${params.length + 1}, relationship = NULL,
-            contact_name = $${params.length + 1}, contact_phone = NULL, person_birth_date = NULL, note = '', staff_note = '', cancel_reason = NULL,
+            contact_name = $${params.length + 1}, contact_phone = NULL, person_birth_date = NULL, note = '', staff_note = '', reschedule_reason = NULL, cancel_reason = NULL,
             person_key = 'purged:' || id::text, purged_at = $${params.length + 2}, updated_at = $${params.length + 2}
       WHERE purged_at IS NULL AND ${where}`,
     [...params, words, now],

@@ -88,6 +88,8 @@ describe(`retention on ${backend}`, () => {
         note: '保存期限：老人听力不好',
       }),
     )
+    // The station moved it once, with a reason that names the person (written straight in: only its erasure is tested here).
+    await db.query(`UPDATE bookings SET reschedule_reason = '保存期限王奶奶住院，改到下周' WHERE id = $1`, [bookingId])
 
     // What staff wrote about the closed request's family: a 回访 call's note and a proposed booking time's note.
     // (Written straight into the tables: only their erasure is tested here.)
