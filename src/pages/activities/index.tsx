@@ -6,6 +6,7 @@ import { LocationStatus } from '@/components/LocationStatus'
 import { PrivacyPopup } from '@/components/PrivacyPopup'
 import { EmptyState, ErrorState, Loading } from '@/components/StateView'
 import { ActivityCard } from '@/components/ActivityCard'
+import { useDrawnInParts } from '@/hooks/useDrawnInParts'
 import { AUDIENCE_FILTERS, DATE_FILTERS, useActivities } from './useActivities'
 import './index.scss'
 
@@ -24,10 +25,16 @@ function Chip({ active, label, onClick, className = '' }: { active: boolean; lab
   )
 }
 
+/** Cards drawn with the page (about a phone's first screen), then per task after it. */
+const CARDS_FIRST = 3
+const CARDS_STEP = 4
+
 export default function Activities() {
   const pageClass = usePageClass('page-activities')
   const s = useActivities()
   const firstLoad = s.list.status === 'idle' || (s.list.status === 'loading' && s.items.length === 0)
+  // The first screen's cards with the page, the rest a few at a time after (one long render otherwise).
+  const drawn = useDrawnInParts(s.items.length, CARDS_FIRST, CARDS_STEP)
 
   return (
     <View className={pageClass}>
@@ -85,14 +92,14 @@ export default function Activities() {
 
       {s.items.length > 0 && (
         <View className='activity-list' ariaLabel={`共 ${s.items.length} 个活动`}>
-          {s.items.map((a) => (
+          {s.items.slice(0, drawn).map((a) => (
             <ActivityCard key={a.id} activity={a} />
           ))}
         </View>
       )}
 
-      {/* Below the list once it is there, so the list does not push it down as it arrives. */}
-      {!firstLoad && (
+      {/* Below the list once it is all there, so the list does not push it down as it arrives. */}
+      {!firstLoad && drawn === s.items.length && (
         <View className='activities-mine'>
           <Button className='btn btn--main btn-my-enrollments' onClick={() => Taro.navigateTo({ url: '/packages/activity/mine/index' })}>
             我的报名
