@@ -133,8 +133,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
               { name: 'taro', import: ['@tarojs/plugin-platform-h5/dist/runtime', '@tarojs/taro', 'axios'] },
               {
                 name: 'core',
-                import: ['stores/session.ts', 'stores/elder.ts', 'stores/privacy.ts', 'utils/dayjs.ts', 'services/firstScreen.ts'].map((f) =>
-                  path.join(root, 'src', f),
+                import: ['stores/session.ts', 'stores/elder.ts', 'stores/privacy.ts', 'utils/dayjs.ts', 'services/firstScreen.ts'].map(
+                  (f) => path.join(root, 'src', f),
                 ),
               },
             ],
