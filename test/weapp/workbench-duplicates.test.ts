@@ -143,6 +143,35 @@ test('关联…: a number typed in is looked up, confirmed and linked; 相关求
   expect(page.text(page.get('related-card__link'))).toBe(found.number)
 })
 
+for (const confirm of [true, false]) {
+  test(`相关求助's 取消关联 asks first${confirm ? ', then unlinks and the card goes' : '; 保留 sends nothing'}`, async () => {
+    const linked = { id: FOUND_ID, number: 'QZ-20261101-000123', status: 'resolved' as const }
+    const page = await mountPage(
+      REQUEST_PAGE,
+      { id: CLAIMED.id },
+      {
+        storage: STAFF_LOGGED_IN,
+        modalConfirm: confirm,
+        routes: {
+          'GET /api/staff/requests/:id': { ...CLAIMED, duplicates: [], related: [linked] },
+          'POST /api/staff/requests/:id/unlink': { request: { ...CLAIMED, duplicates: [], related: [] }, movedTo: null },
+        },
+      },
+    )
+    await page.waitFor(() => page.find('related-card__unlink'), 'the 取消关联 link')
+    await page.tap('related-card__unlink')
+    expect(page.callsOf('showModal')[0]).toMatchObject({ title: '取消关联', confirmText: '取消关联', cancelText: '保留' })
+    expect(page.callsOf('showModal')[0].content).toContain(linked.number)
+    if (!confirm) {
+      expect(posts(page)).toEqual([])
+      expect(page.find('related-card')).toBeDefined()
+      return
+    }
+    await page.waitFor(() => page.find('related-card') === undefined, 'the card gone')
+    expect(posts(page)).toEqual([[`/api/staff/requests/${CLAIMED.id}/unlink`, { otherId: FOUND_ID }]])
+  })
+}
+
 test('counter entry warns 「此号码 30 天内已提交过 N 条求助」 once the phone is whole, with links', async () => {
   const page = await mountPage(
     'packages/workbench/new/index',

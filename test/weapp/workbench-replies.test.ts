@@ -2,11 +2,12 @@
  * 常用回复 on the weapp build: in the reply and resolve panels the templates
  * that fit the request's category are offered and inserted with the
  * placeholders filled in; the head's 常用回复 page lists, adds (placeholders
- * tapped in) and deletes templates.
+ * tapped in), edits (the server's refusal said at its field) and deletes
+ * templates.
  */
 import { capabilitiesOf } from '../../domain/permissions'
 import type { CannedReply, StaffMe } from '../../contract/types'
-import { mountPage, type MountedPage } from './harness'
+import { mountPage, reply, type MountedPage } from './harness'
 import { CLAIMED, persisted, SOCIAL_WORKER, STAFF_LOGGED_IN, STAFF_ME, STAFF_SESSION } from './request-fixtures'
 
 const REPLIES: CannedReply[] = [
@@ -104,4 +105,41 @@ test('the head’s 常用回复 page: the list, a new template with a placeholde
   await page.waitFor(() => page.querySelectorAll('reply-item').length === 3, 'the template deleted')
   expect(page.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual([`/api/staff/replies/${REPLIES[2]!.id}`])
   expect(texts(page, 'reply-item__title')).not.toContain('政策咨询答复')
+})
+
+test('the head edits a template: the form holds it, a refusal is said at its field, the saved one replaces it in the list', async () => {
+  let refuse = true
+  const page = await mountPage(
+    'packages/workbench/replies/index',
+    {},
+    {
+      storage: HEAD_LOGGED_IN,
+      routes: {
+        'GET /api/staff/replies': { items: REPLIES },
+        'PATCH /api/staff/replies/:id': (req: { data: unknown }) => {
+          if (refuse) {
+            refuse = false
+            return reply(400, { code: 'FIELD_INVALID', message: '回复内容里的「{电话}」不是可用的占位词', field: 'body' })
+          }
+          return { ...REPLIES[1]!, ...(req.data as object), updatedAt: '2026-11-25T00:00:00.000Z' }
+        },
+      },
+    },
+  )
+  await page.waitFor(() => page.querySelectorAll('reply-item').length === 3, 'the templates')
+  await page.tap(page.querySelectorAll('btn-edit-reply')[1]!)
+  await page.waitFor(() => page.find('reply-form'), 'the form')
+  expect(page.text(page.get('reply-form'))).toContain('修改常用回复')
+  await page.input('reply-form__title', '助餐服务（长者食堂）')
+  await page.tap('btn-save-reply')
+  await page.waitFor(() => texts(page, 'field__error').length > 0, 'the refusal')
+  expect(texts(page, 'field__error')).toEqual(['回复内容里的「{电话}」不是可用的占位词'])
+  // The template's own category and body went with the new title: the form held them.
+  const [first] = page.requests.filter((r) => r.method === 'PATCH')
+  expect(first!.path).toBe(`/api/staff/replies/${REPLIES[1]!.id}`)
+  expect(first!.data).toEqual({ category: 'elderly_care', title: '助餐服务（长者食堂）', body: REPLIES[1]!.body })
+  await page.tap('btn-save-reply')
+  await page.waitFor(() => page.find('reply-form') === undefined, 'the form closing')
+  expect(texts(page, 'reply-item__title')).toEqual(['已收到，尽快联系', '助餐服务（长者食堂）', '政策咨询答复'])
+  expect(page.consoleErrors).toEqual([])
 })
