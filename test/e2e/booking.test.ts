@@ -106,11 +106,9 @@ test('a daughter books a 心理疏导 talk for her mother and adds it to her cal
   await fill(worker, '.reschedule-reason', '刘社工那天上午要入户探访，改到这个时间，请您谅解')
   await shot(worker, 'workbench-bookings-reschedule')
   await worker.locator('.btn-confirm-reschedule').click()
-  await worker
-    .locator('.staff-booking', { hasText: '刘社工那天上午要入户探访' })
-    .first()
-    .waitFor({ timeout: 30_000 })
-    .catch(() => undefined)
+  // Moved: the panel closes and the booking reads the reason it was moved for.
+  await worker.locator('.reschedule').waitFor({ state: 'detached', timeout: 30_000 })
+  await worker.locator('.staff-booking', { hasText: '刘社工那天上午要入户探访' }).first().waitFor({ timeout: 30_000 })
 
   // The week at desktop width.
   await worker.setViewportSize({ width: 1280, height: 900 })
