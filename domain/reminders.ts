@@ -12,7 +12,8 @@
  *   afternoon in the 春节 holiday), so a public holiday changes nothing; only
  *   the station's own closure for that day (an exception without hours) is said.
  */
-import { cstDate, formatCstDateTime } from './chinaTime'
+import { dayLabel } from './booking'
+import { cstDate } from './chinaTime'
 import { hoursOn, type StationException, type WeeklyHours, type WorkCalendar } from './calendar'
 
 /** Why the station is closed on the booking's day (「国庆节休息」, 「春节闭站」), or null when it is open. */
@@ -36,13 +37,10 @@ export function sessionDayClosure(startsAt: Date, exceptions: readonly StationEx
 export const reminderNote = (closure: string | null, usual: string): string => (closure ? `当天${closure}，请联系站点` : usual).slice(0, 20)
 
 /**
- * The day a reminder names, in China time: 「今天」 for a booking made within the
- * last 24 hours that starts the same day, 「明天」 the day after, else its date
- * (「10月12日」). The reminder job runs up to 24 hours ahead, so it is never 「明天」 by rule.
+ * The day a reminder names, in China time: 「今天」 (a booking made the day it starts), 「明天」, else its date
+ * (「10月12日」) — the booking pages' own day words (`dayLabel`).
  */
 export function reminderDay(startsAt: Date, now: Date): string {
-  const day = cstDate(startsAt)
-  if (day === cstDate(now)) return '今天'
-  if (day === cstDate(new Date(now.getTime() + 24 * 3600_000))) return '明天'
-  return formatCstDateTime(startsAt).split(' ')[0]!
+  const { day, weekday } = dayLabel(cstDate(startsAt), cstDate(now))
+  return weekday === '今天' || weekday === '明天' ? weekday : day
 }

@@ -25,6 +25,36 @@ import { BookingStatusChip, personText } from '../../booking/shared'
 import { SlotPicker } from './SlotPicker'
 import './BookingItem.scss'
 
+/** The reason for a station's 改期 or 取消 that the resident will read, and what the panel has to say under it. */
+function ReasonField(props: {
+  what: '改期' | '取消'
+  className: string
+  placeholder: string
+  value: string
+  onChange: (value: string) => void
+  error: string | null
+}) {
+  return (
+    <>
+      <Field label={`${props.what}原因（居民会看到）`} required>
+        <Textarea
+          className={`textarea ${props.className}`}
+          value={props.value}
+          maxlength={LIMITS.reason}
+          placeholder={props.placeholder}
+          ariaLabel={`${props.what}原因`}
+          onInput={(e) => props.onChange(e.detail.value)}
+        />
+      </Field>
+      {props.error && (
+        <View className='field__error' ariaRole='alert'>
+          {props.error}
+        </View>
+      )}
+    </>
+  )
+}
+
 /** The station moves a booking: a free slot of the same service and the reason the resident will read. */
 function Reschedule({ b, onDone, onClose }: { b: Booking; onDone: (b: Booking) => void; onClose: () => void }) {
   const slots = useQuery(['staffSlots', b.service.id], () => fetchStaffSlots(b.service.id))
@@ -54,21 +84,14 @@ function Reschedule({ b, onDone, onClose }: { b: Booking; onDone: (b: Booking) =
       {slots.status === 'loading' && <Loading />}
       {slots.status === 'error' && <ErrorState message={slots.error.message} onRetry={slots.reload} />}
       {slots.data && <SlotPicker days={slots.data.days} value={slot} onChange={setSlot} />}
-      <Field label='改期原因（居民会看到）' required>
-        <Textarea
-          className='textarea reschedule-reason'
-          value={reason}
-          maxlength={LIMITS.reason}
-          placeholder='例如：社工上午要入户探访，改到下午'
-          ariaLabel='改期原因'
-          onInput={(e) => setReason(e.detail.value)}
-        />
-      </Field>
-      {error && (
-        <View className='field__error' ariaRole='alert'>
-          {error}
-        </View>
-      )}
+      <ReasonField
+        what='改期'
+        className='reschedule-reason'
+        placeholder='例如：社工上午要入户探访，改到下午'
+        value={reason}
+        onChange={setReason}
+        error={error}
+      />
       <View className='reschedule__actions'>
         <Button className='btn btn--primary btn-confirm-reschedule' {...busyProps(busy)} onClick={submit}>
           {slot ? `改到 ${bookingTimeText(slot)}` : '确认改期'}
@@ -112,21 +135,14 @@ function CancelByStation({ b, onDone, onClose }: { b: Booking; onDone: (b: Booki
   return (
     <View className='reschedule staff-cancel'>
       <Text className='reschedule__title'>取消预约</Text>
-      <Field label='取消原因（居民会看到）' required>
-        <Textarea
-          className='textarea staff-cancel-reason'
-          value={reason}
-          maxlength={LIMITS.reason}
-          placeholder='例如：社工临时外出，请改约其他时间'
-          ariaLabel='取消原因'
-          onInput={(e) => setReason(e.detail.value)}
-        />
-      </Field>
-      {error && (
-        <View className='field__error' ariaRole='alert'>
-          {error}
-        </View>
-      )}
+      <ReasonField
+        what='取消'
+        className='staff-cancel-reason'
+        placeholder='例如：社工临时外出，请改约其他时间'
+        value={reason}
+        onChange={setReason}
+        error={error}
+      />
       <View className='reschedule__actions'>
         <Button className='btn btn--primary btn-confirm-staff-cancel' {...busyProps(busy)} onClick={submit}>
           确认取消预约
